@@ -1,0 +1,93 @@
+"""Run articles through the pipeline and build Analysis records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from dateline import nlp as nlp_module
+from dateline.read import MAX_CHARS, ReadError, check_text, from_text, normalise_date
+from dateline.records import Analysis, Article
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to analyse: which spaCy pipeline, batch size and size limit."""
+
+    model: str = nlp_module.DEFAULT_MODEL
+    batch_size: int = 16
+    max_chars: int = MAX_CHARS
+
+
+def to_analysis(article: Article, doc: Doc) -> Analysis:
+    """Collect the stages' results from a processed Doc."""
+    if doc._.failure:
+        return failed(article, f"{article.id}: {doc._.failure}")
+    return Analysis(
+        id=article.id, text=article.text, date=article.date, title=article.title,
+        url=article.url, source=article.source,
+        blocks=tuple(doc._.blocks or ()), entities=tuple(doc._.entities or ()),
+        quotes=tuple(doc._.quotes or ()), times=tuple(doc._.times or ()),
+        places=tuple(doc._.places or ()), events=tuple(doc._.events or ()),
+    )  # fmt: skip
+
+
+def failed(article: Article, error: str | None = None) -> Analysis:
+    """An Analysis that carries only the document's id and its error."""
+    return Analysis(id=article.id, text=article.text, error=error or article.error)
+
+
+def analyze_articles(articles: Iterable[Article], options: Options | None = None) -> Iterator[Analysis]:
+    """Analyse articles in order, streaming through `nlp.pipe`; failed inputs yield error records."""
+    options = options or Options()
+    nlp = nlp_module.load(options.model)
+    pending: list[Article] = []
+
+    def docs() -> Iterator[Doc]:
+        for article in articles:
+            pending.append(article)
+            if article.error is None:
+                date = dt.date.fromisoformat(article.date) if article.date else None
+                yield nlp_module.make_doc(nlp, article.text, date)
+
+    processed = nlp.pipe(docs(), batch_size=options.batch_size)
+    while True:
+        while pending and pending[0].error is not None:
+            yield failed(pending.pop(0))
+        try:
+            doc = next(processed)
+        except StopIteration:
+            break
+        yield to_analysis(pending.pop(0), doc)
+    for article in pending:
+        yield failed(article)
+
+
+def analyze(
+    text: str,
+    date: str | dt.date | None = None,
+    *,
+    id: str = "text",  # noqa: A002
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+    options: Options | None = None,
+) -> Analysis:
+    """Analyse one article's text; `date` (or a `date …` header line) anchors relative times."""
+    options = options or Options()
+    try:
+        check_text(text, id, options.max_chars)
+    except ReadError as err:
+        return Analysis(id=id, text=text, error=str(err))
+    article = from_text(text, id, date.isoformat() if isinstance(date, dt.date) else date, max_chars=options.max_chars)
+    article = Article(
+        id=article.id, text=text, date=article.date, title=title or article.title,
+        url=url or article.url, source=source or article.source,
+    )  # fmt: skip
+    return next(analyze_articles([article], options))
+
+
+__all__ = ["Options", "analyze", "analyze_articles", "normalise_date"]

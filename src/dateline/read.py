@@ -1,0 +1,278 @@
+"""Read articles from plain text with header lines, JSONL corpora, HTML pages, folders and stdin."""
+
+from __future__ import annotations
+
+import datetime as dt
+import glob
+import gzip
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from dateline.records import Article
+
+MAX_CHARS = 5_000_000
+HEADER_KEYS = ("date", "title", "url", "source", "id")
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".jsonl.gzip")
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")], start=1)
+    for m in names
+}  # fmt: skip
+_MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
+DATE_PATTERNS = [
+    re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?=$|[T\s_])"),
+    re.compile(r"(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})\b"),
+    re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?=$|T)"),
+    re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"),
+    re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"),
+    re.compile(rf"(?:[A-Za-z]+,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y>\d{{4}})\b"),
+    re.compile(rf"(?:[A-Za-z]+,?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
+]  # fmt: skip
+# The date a header line starts with, for the inline form " date 2024-12-19 Russian President …".
+INLINE_DATE = re.compile(r"[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|$)")
+HEADER_LINE = re.compile(r"[ \t]*(date|title|url|source|id):?[ \t]+(\S[^\n]*?)[ \t]*(?:\n|$)")
+
+
+class ReadError(Exception):
+    """A document that cannot be read; the message is one line for the user."""
+
+
+def parse_date(value: str) -> dt.date | None:
+    """Read a date written in any common news format; None when there is none or it is impossible."""
+    value = value.strip()
+    for pattern in DATE_PATTERNS:
+        match = pattern.match(value) or (pattern.search(value) if len(value) < 60 else None)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = int(parts["m"]) if parts.get("m") else MONTHS.get(parts["mon"].lower())
+        if month is None:
+            continue
+        try:
+            return dt.date(int(parts["y"]), month, int(parts["d"]))
+        except ValueError:
+            return None
+    return None
+
+
+def split_header(text: str) -> tuple[dict[str, str], int]:
+    """Return the header fields and the offset where the body starts."""
+    inline = INLINE_DATE.match(text)
+    if inline and text[inline.end() : inline.end() + 1] not in ("", "\n", "\r"):
+        # The inline form: the body's first sentence follows the date on the same line.
+        return {"date": inline.group(1)}, inline.end()
+    fields: dict[str, str] = {}
+    pos = 0
+    while match := HEADER_LINE.match(text, pos):
+        key, value = match.group(1), match.group(2)
+        if key == "date" and parse_date(value) is None and not re.match(r"\d{4}-\d", value):
+            break
+        if key == "url" and not re.match(r"(?:https?://|www\.)", value):
+            break
+        fields.setdefault(key, value)
+        pos = match.end()
+    if fields and not ({"date", "url"} & fields.keys()) and not text[pos:].startswith("\n"):
+        return {}, 0  # a body that merely starts with a word like "title" or "source"
+    return fields, pos
+
+
+def header_end(text: str) -> int:
+    """Offset of the first character after the header lines."""
+    return split_header(text)[1]
+
+
+def decode(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM), refusing binary data with a clear message."""
+    if b"\x00" in data[:8192]:
+        raise ReadError(f"{name}: binary file (contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ReadError(
+            f"{name}: not UTF-8 text (invalid byte 0x{data[err.start]:02x} at offset {err.start})"
+        ) from None
+
+
+def check_text(text: str, name: str, max_chars: int) -> None:
+    """Refuse empty and oversized documents."""
+    if not text.strip():
+        raise ReadError(f"{name}: empty document")
+    if len(text) > max_chars:
+        raise ReadError(
+            f"{name}: document too large ({len(text):,} characters; the limit is {max_chars:,})"
+        )
+
+
+def normalise_date(
+    value: object, name: str, warnings: list[str]
+) -> str | None:
+    """Normalise a metadata date to YYYY-MM-DD, warning when it cannot be read."""
+    if value in (None, ""):
+        return None
+    parsed = parse_date(str(value))
+    if parsed is None:
+        warnings.append(f"{name}: cannot read date {str(value)[:40]!r}; analysed without a date")
+        return None
+    return parsed.isoformat()
+
+
+def from_text(text: str, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS) -> Article:
+    """Build an Article from plain text with optional header lines."""
+    check_text(text, doc_id, max_chars)
+    fields, _ = split_header(text)
+    warnings: list[str] = []
+    found = normalise_date(date or fields.get("date"), doc_id, warnings)
+    return Article(
+        id=fields.get("id", doc_id), text=text, date=found, title=fields.get("title"),
+        url=fields.get("url"), source=fields.get("source"), warnings=tuple(warnings),
+    )  # fmt: skip
+
+
+def from_html(html: str, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS) -> Article:
+    """Extract an article's main text and metadata from an HTML page with trafilatura."""
+    import trafilatura  # imported here: it costs start-up time and only HTML needs it
+
+    check_text(html, doc_id, max_chars * 4)
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise ReadError(f"{doc_id}: no article text found in the HTML page")
+    warnings: list[str] = []
+    found = normalise_date(date or doc.date, doc_id, warnings)
+    return Article(
+        id=doc_id, text=text, date=found, title=doc.title, url=doc.url,
+        source=doc.sitename, warnings=tuple(warnings),
+    )  # fmt: skip
+
+
+def from_record(record: object, line_id: str, date: str | None, max_chars: int) -> Article:
+    """Build an Article from one decoded JSONL object."""
+    if not isinstance(record, dict):
+        raise ReadError(f"{line_id}: a JSONL line must be an object")
+    doc_id = str(record.get("id") or line_id)
+    text = record.get("text")
+    if not isinstance(text, str):
+        raise ReadError(f"{doc_id}: no 'text' string in the JSONL object")
+    check_text(text, doc_id, max_chars)
+    warnings: list[str] = []
+    found = normalise_date(record.get("date") or date, doc_id, warnings)
+    if found is None and not record.get("date") and date is None:
+        found = normalise_date(split_header(text)[0].get("date"), doc_id, warnings)
+    meta = {k: (str(record[k]) if record.get(k) is not None else None) for k in ("title", "url", "source")}
+    return Article(id=doc_id, text=text, date=found, warnings=tuple(warnings), **meta)
+
+
+def read_jsonl(lines: Iterable[bytes], name: str, date: str | None = None, *, max_chars: int = MAX_CHARS) -> Iterator[Article]:
+    """Yield one Article (or an error record) per line of a JSONL corpus, in order."""
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        line_id = f"{name}:{number}"
+        try:
+            record = json.loads(decode(raw, line_id))
+            yield from_record(record, line_id, date, max_chars)
+        except json.JSONDecodeError as err:
+            yield Article(id=line_id, text="", error=f"{line_id}: invalid JSON ({err.msg})")
+        except ReadError as err:
+            doc_id = record.get("id") if "record" in locals() and isinstance(record, dict) else None
+            yield Article(id=str(doc_id or line_id), text="", error=str(err))
+        record = None
+
+
+def kind_of(path: Path) -> str:
+    """Return 'jsonl', 'html' or 'text' from a file name."""
+    name = path.name.lower()
+    if name.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return "html"
+    return "text"
+
+
+def read_file(path: Path, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS) -> Iterator[Article]:
+    """Yield the Articles in one file."""
+    kind = kind_of(path)
+    try:
+        if kind == "jsonl":
+            opener = gzip.open if path.name.lower().endswith(("gz", "gzip")) else open
+            with opener(path, "rb") as handle:
+                yield from read_jsonl(handle, doc_id, date, max_chars=max_chars)
+            return
+        size = path.stat().st_size
+        if size > max_chars * 4:
+            raise ReadError(f"{doc_id}: file too large ({size:,} bytes; the limit is {max_chars:,} characters)")
+        text = decode(path.read_bytes(), doc_id)
+        yield (from_html if kind == "html" else from_text)(text, doc_id, date, max_chars=max_chars)
+    except ReadError as err:
+        yield Article(id=doc_id, text="", error=str(err))
+    except (OSError, EOFError, gzip.BadGzipFile) as err:
+        yield Article(id=doc_id, text="", error=f"{doc_id}: cannot read ({err.__class__.__name__}: {err})")
+
+
+def read_stdin(date: str | None = None, *, max_chars: int = MAX_CHARS) -> Iterator[Article]:
+    """Read stdin as JSONL, HTML or text, sniffed from its first character."""
+    data = sys.stdin.buffer.read(max_chars * 4 + 1)
+    head = data.lstrip()[:1]
+    if head == b"{":
+        yield from read_jsonl(data.splitlines(), "stdin", date, max_chars=max_chars)
+        return
+    try:
+        if len(data) > max_chars * 4:
+            raise ReadError(f"stdin: input too large (the limit is {max_chars:,} characters)")
+        text = decode(data, "stdin")
+        reader = from_html if head == b"<" else from_text
+        yield reader(text, "stdin", date, max_chars=max_chars)
+    except ReadError as err:
+        yield Article(id="stdin", text="", error=str(err))
+
+
+def expand(path: str) -> Iterator[tuple[Path, str]]:
+    """Expand a path, folder or glob into (file, id) pairs in a stable order."""
+    if any(ch in path for ch in "*?["):
+        for match in sorted(glob.glob(path, recursive=True)):
+            if Path(match).is_file():
+                yield Path(match), Path(match).stem
+        return
+    target = Path(path)
+    if target.is_dir():
+        for child in sorted(p for p in target.rglob("*") if p.is_file() and not p.name.startswith(".")):
+            rel = child.relative_to(target)
+            yield child, str(rel.with_suffix("")) if kind_of(child) != "jsonl" else rel.name
+        return
+    yield target, target.stem if kind_of(target) != "jsonl" else target.name
+
+
+def read(paths: Iterable[str], date: str | None = None, *, max_chars: int = MAX_CHARS) -> Iterator[Article]:
+    """Yield every Article under `paths` (files, folders, globs, '-' for stdin), streaming."""
+    override = None
+    if date is not None:
+        parsed = parse_date(date)
+        if parsed is None:
+            raise ReadError(f"--date: cannot read {date!r} as a date")
+        override = parsed.isoformat()
+    for path in paths:
+        if path == "-":
+            yield from read_stdin(override, max_chars=max_chars)
+            continue
+        found = False
+        for file, doc_id in expand(path):
+            found = True
+            yield from read_file(file, doc_id, override, max_chars=max_chars)
+        if not found:
+            yield Article(id=path, text="", error=f"{path}: no such file or folder")
+
+
+def with_date(article: Article, date: str | None) -> Article:
+    """Return `article` with its date replaced."""
+    return replace(article, date=date)

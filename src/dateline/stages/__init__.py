@@ -1,0 +1,17 @@
+"""The extraction stages; each is a pure function over a Doc wrapped in a spaCy component."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc
+
+
+def run_stage(doc: Doc, attr: str, find: Callable[[Doc], list]) -> Doc:
+    """Set `doc._.<attr>` to `find(doc)`; a crash fails this document only, never the batch."""
+    try:
+        setattr(doc._, attr, find(doc))
+    except Exception as error:  # noqa: BLE001  (reported per document, see analyze.to_analysis)
+        setattr(doc._, attr, [])
+        doc._.failure = doc._.failure or f"{attr} stage failed: {error.__class__.__name__}: {error}"
+    return doc
