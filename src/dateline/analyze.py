@@ -40,7 +40,9 @@ def failed(article: Article, error: str | None = None) -> Analysis:
     return Analysis(id=article.id, text=article.text, error=error or article.error)
 
 
-def analyze_articles(articles: Iterable[Article], options: Options | None = None) -> Iterator[Analysis]:
+def analyze_articles(
+    articles: Iterable[Article], options: Options | None = None
+) -> Iterator[Analysis]:
     """Analyse articles in order, streaming through `nlp.pipe`; failed inputs yield error records."""
     options = options or Options()
     nlp = nlp_module.load(options.model)
@@ -82,7 +84,12 @@ def analyze(
         check_text(text, id, options.max_chars)
     except ReadError as err:
         return Analysis(id=id, text=text, error=str(err))
-    article = from_text(text, id, date.isoformat() if isinstance(date, dt.date) else date, max_chars=options.max_chars)
+    article = from_text(
+        text,
+        id,
+        date.isoformat() if isinstance(date, dt.date) else date,
+        max_chars=options.max_chars,
+    )
     article = Article(
         id=article.id, text=text, date=article.date, title=title or article.title,
         url=url or article.url, source=source or article.source,

@@ -114,9 +114,7 @@ def check_text(text: str, name: str, max_chars: int) -> None:
         )
 
 
-def normalise_date(
-    value: object, name: str, warnings: list[str]
-) -> str | None:
+def normalise_date(value: object, name: str, warnings: list[str]) -> str | None:
     """Normalise a metadata date to YYYY-MM-DD, warning when it cannot be read."""
     if value in (None, ""):
         return None
@@ -127,7 +125,9 @@ def normalise_date(
     return parsed.isoformat()
 
 
-def from_text(text: str, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS) -> Article:
+def from_text(
+    text: str, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS
+) -> Article:
     """Build an Article from plain text with optional header lines."""
     check_text(text, doc_id, max_chars)
     fields, _ = split_header(text)
@@ -139,7 +139,9 @@ def from_text(text: str, doc_id: str, date: str | None = None, *, max_chars: int
     )  # fmt: skip
 
 
-def from_html(html: str, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS) -> Article:
+def from_html(
+    html: str, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS
+) -> Article:
     """Extract an article's main text and metadata from an HTML page with trafilatura."""
     import trafilatura  # imported here: it costs start-up time and only HTML needs it
 
@@ -169,11 +171,16 @@ def from_record(record: object, line_id: str, date: str | None, max_chars: int) 
     found = normalise_date(record.get("date") or date, doc_id, warnings)
     if found is None and not record.get("date") and date is None:
         found = normalise_date(split_header(text)[0].get("date"), doc_id, warnings)
-    meta = {k: (str(record[k]) if record.get(k) is not None else None) for k in ("title", "url", "source")}
+    meta = {
+        k: (str(record[k]) if record.get(k) is not None else None)
+        for k in ("title", "url", "source")
+    }
     return Article(id=doc_id, text=text, date=found, warnings=tuple(warnings), **meta)
 
 
-def read_jsonl(lines: Iterable[bytes], name: str, date: str | None = None, *, max_chars: int = MAX_CHARS) -> Iterator[Article]:
+def read_jsonl(
+    lines: Iterable[bytes], name: str, date: str | None = None, *, max_chars: int = MAX_CHARS
+) -> Iterator[Article]:
     """Yield one Article (or an error record) per line of a JSONL corpus, in order."""
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
@@ -200,7 +207,9 @@ def kind_of(path: Path) -> str:
     return "text"
 
 
-def read_file(path: Path, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS) -> Iterator[Article]:
+def read_file(
+    path: Path, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS
+) -> Iterator[Article]:
     """Yield the Articles in one file."""
     kind = kind_of(path)
     try:
@@ -211,13 +220,17 @@ def read_file(path: Path, doc_id: str, date: str | None = None, *, max_chars: in
             return
         size = path.stat().st_size
         if size > max_chars * 4:
-            raise ReadError(f"{doc_id}: file too large ({size:,} bytes; the limit is {max_chars:,} characters)")
+            raise ReadError(
+                f"{doc_id}: file too large ({size:,} bytes; the limit is {max_chars:,} characters)"
+            )
         text = decode(path.read_bytes(), doc_id)
         yield (from_html if kind == "html" else from_text)(text, doc_id, date, max_chars=max_chars)
     except ReadError as err:
         yield Article(id=doc_id, text="", error=str(err))
     except (OSError, EOFError, gzip.BadGzipFile) as err:
-        yield Article(id=doc_id, text="", error=f"{doc_id}: cannot read ({err.__class__.__name__}: {err})")
+        yield Article(
+            id=doc_id, text="", error=f"{doc_id}: cannot read ({err.__class__.__name__}: {err})"
+        )
 
 
 def read_stdin(date: str | None = None, *, max_chars: int = MAX_CHARS) -> Iterator[Article]:
@@ -246,14 +259,18 @@ def expand(path: str) -> Iterator[tuple[Path, str]]:
         return
     target = Path(path)
     if target.is_dir():
-        for child in sorted(p for p in target.rglob("*") if p.is_file() and not p.name.startswith(".")):
+        for child in sorted(
+            p for p in target.rglob("*") if p.is_file() and not p.name.startswith(".")
+        ):
             rel = child.relative_to(target)
             yield child, str(rel.with_suffix("")) if kind_of(child) != "jsonl" else rel.name
         return
     yield target, target.stem if kind_of(target) != "jsonl" else target.name
 
 
-def read(paths: Iterable[str], date: str | None = None, *, max_chars: int = MAX_CHARS) -> Iterator[Article]:
+def read(
+    paths: Iterable[str], date: str | None = None, *, max_chars: int = MAX_CHARS
+) -> Iterator[Article]:
     """Yield every Article under `paths` (files, folders, globs, '-' for stdin), streaming."""
     override = None
     if date is not None:

@@ -1,19 +1,543 @@
-"""The entities stage: not built yet; it sets an empty list so the JSON contract holds."""
+"""The entities stage: cluster names, surnames, titles, descriptors, metonyms and pronouns."""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dateline.records import Block, Entity, Mention
+from dateline.resources import countries, rows, words
 from dateline.stages import run_stage
 
+KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# Labels the small model gives to place names it does not recognise as places.
+MISLABELS = {"PERSON", "PRODUCT", "ORG", "WORK_OF_ART", "EVENT", "LAW", "NORP", "FAC", "LANGUAGE"}
+SKIP_BLOCKS = {"credit", "byline", "footer"}
+MALE = {"he", "him", "his", "himself"}
+FEMALE = {"she", "her", "hers", "herself"}
+HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
+SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+# Heads of descriptors that refer back to a person: "the Russian leader", "the incoming Republican".
+ROLE_HEADS = {
+    "leader", "president", "premier", "chancellor", "minister", "republican", "democrat",
+    "senator", "nominee", "candidate", "president-elect", "king", "queen", "pope", "prince",
+    "governor", "mayor", "general", "commander", "congressman", "congresswoman", "billionaire",
+    "businessman", "businesswoman", "tycoon", "monarch", "ruler", "strongman", "autocrat",
+    "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "speaker",
+}  # fmt: skip
+HEAD_OF_STATE = {"President", "President-elect", "Prime Minister", "Chancellor", "Premier",
+                 "King", "Queen", "Supreme Leader", "Emir", "Crown Prince"}  # fmt: skip
+# Verbs that make a capital city an actor ("Kyiv reported", "Moscow denied").
+ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
 
-def find_entities(doc: Doc) -> list:
-    """Return the entities found in `doc` (none until this stage is built)."""
-    return []
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Names, demonyms, titles and organisations, loaded once per process."""
+
+    country_of: dict[str, str]
+    country_name: dict[str, str]
+    capital_of: dict[str, str]
+    places: frozenset[str]
+    titles: tuple[str, ...]
+    title_words: frozenset[str]
+    orgs: dict[str, tuple[str, str]]
 
 
-@Language.component("dateline_entities", assigns=["doc._.entities"])
+@cache
+def lexicon() -> Lexicon:
+    """Build the lookup tables from the resource files."""
+    country_of: dict[str, str] = {}
+    country_name: dict[str, str] = {}
+    capital_of: dict[str, str] = {}
+    places: set[str] = set()
+    for row in countries():
+        code = row["alpha3"]
+        country_name[code] = row["name"]
+        names = [row["name"], *filter(None, row["aliases"].split("|"))]
+        for name in [*names, *filter(None, row["demonyms"].split("|"))]:
+            country_of[name.lower()] = code
+        places.update(n.lower() for n in names)
+        if row["capital"]:
+            capital_of[row["capital"].lower()] = code
+            places.add(row["capital"].lower())
+    places.update(p.lower() for p in words("known_places.txt"))
+    titles = tuple(sorted(words("titles.txt"), key=len, reverse=True))
+    title_words = frozenset(w.lower() for t in titles for w in t.replace("-", " ").split())
+    orgs: dict[str, tuple[str, str]] = {}
+    for row in rows("orgs.tsv"):
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            orgs[alias.lower().removeprefix("the ")] = (row["name"], row["country"])
+    return Lexicon(
+        country_of, country_name, capital_of, frozenset(places), titles, title_words, orgs
+    )
+
+
+@dataclass
+class Cluster:
+    """An entity under construction."""
+
+    name: str
+    type: str
+    country: str | None = None
+    title: str | None = None
+    gender: str | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def surname(self) -> str:
+        """The last name token, ignoring suffixes such as Jr."""
+        parts = [p for p in self.name.split() if p.lower() not in SUFFIXES]
+        return parts[-1] if parts else self.name
+
+
+def clean_name(span: Span) -> tuple[int, int, str]:
+    """Trim a leading "the", titles and a trailing possessive from an entity span."""
+    tokens = list(span)
+    lex = lexicon()
+    while tokens and (tokens[0].lower_ == "the" or tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+        tokens = tokens[1:] if tokens[0].lower_ == "the" else tokens[:-1]
+    if span.label_ == "PERSON":
+        while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in lex.title_words | {
+            "mr",
+            "mrs",
+            "ms",
+        }:
+            tokens = tokens[1:]
+    if not tokens:
+        return span.start_char, span.end_char, span.text
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    return start, end, span.doc.text[start:end]
+
+
+def repair_label(span: Span, blocks: list[Block]) -> str | None:
+    """Return the corrected label of an entity span, or None to drop it."""
+    lex = lexicon()
+    text = span.text.lower().removeprefix("the ")
+    if span.label_ in MISLABELS and text in lex.places and not text.endswith(("an", "ese", "ish")):
+        return "GPE"
+    if (
+        span.label_ in {"ORG", "PERSON"}
+        and text in lex.orgs
+        and lex.orgs[text][1] not in (None, "")
+    ):
+        return "ORG"
+    if any(
+        b.kind == "heading" and b.start == span.start_char and b.end == span.end_char
+        for b in blocks
+    ):
+        return None
+    first = span[0]
+    if len(span) == 1 and first.is_sent_start and first.tag_ not in ("NNP", "NNPS"):
+        return None  # a capitalised common noun at a sentence start
+    return span.label_ if span.label_ in KEEP else None
+
+
+def added_places(doc: Doc, taken: set[int]) -> Iterable[Span]:
+    """Known place names the model left untagged, as GPE spans."""
+    places = lexicon().places
+    for token in doc:
+        if (
+            token.i in taken
+            or not token.is_title
+            or token.ent_type_ in ("DATE", "TIME", "CARDINAL")
+        ):
+            continue
+        if token.lower_ in places and token.tag_ in ("NNP", "NNPS"):
+            yield Span(doc, token.i, token.i + 1, label="GPE")
+
+
+def candidate_spans(doc: Doc) -> list[Span]:
+    """NER spans, repaired, outside credits, bylines and footers."""
+    blocks: list[Block] = doc._.blocks or []
+    skip = [(b.start, b.end) for b in blocks if b.kind in SKIP_BLOCKS]
+    body_start = blocks[0].start if blocks else 0
+    spans: list[Span] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if ent.start_char < body_start or any(s <= ent.start_char < e for s, e in skip):
+            continue
+        label = repair_label(ent, blocks)
+        if label:
+            spans.append(Span(doc, ent.start, ent.end, label=label))
+        taken.update(range(ent.start, ent.end))
+    spans.extend(s for s in added_places(doc, taken) if s.start_char >= body_start)
+    return sorted(spans, key=lambda s: s.start)
+
+
+def left_context(doc: Doc, start: int) -> list[Token]:
+    """The title-like tokens just before token `start` ("U.S. President-elect", "Russia's")."""
+    lex = lexicon()
+    tokens: list[Token] = []
+    i = start - 1
+    while i >= 0 and start - i <= 7:
+        token = doc[i]
+        word = token.lower_.rstrip(".")
+        if token.is_sent_end and i != start - 1:
+            break
+        ok = (
+            word in lex.title_words
+            or token.text
+            in {"-", "'s", "\u2019s", "-elect", "elect", "former", "then", "incoming", "outgoing"}
+            or token.lower_ in lex.country_of
+            or token.ent_type_ in ("NORP", "GPE")
+        )
+        if not ok:
+            break
+        tokens.insert(0, token)
+        i -= 1
+    return tokens
+
+
+def title_and_country(phrase: str) -> tuple[str | None, str | None]:
+    """Find a title and a country code in a phrase such as "U.S. President-elect"."""
+    lex = lexicon()
+    compact = phrase.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
+    lowered = f" {compact.lower()} "
+    title = next((t for t in lex.titles if f" {t.lower()} " in lowered), None)
+    country = None
+    for name, code in sorted(lex.country_of.items(), key=lambda kv: -len(kv[0])):
+        if f" {name} " in lowered or f" {name}'s " in lowered or f" {name}\u2019s " in lowered:
+            country = code
+            break
+    return title, country
+
+
+def appositive(span: Span) -> str:
+    """The text of an appositive after a name ("Putin, the Russian leader,")."""
+    for token in span.root.children:
+        if token.dep_ == "appos" and token.i >= span.end:
+            sub = list(token.subtree)
+            return span.doc[sub[0].i : sub[-1].i + 1].text
+    return ""
+
+
+def descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, str | None, str | None]]:
+    """Definite role descriptors that refer back to a person: "the 72-year-old leader"."""
+    for token in doc:
+        if token.lower_ not in ROLE_HEADS or token.tag_ not in ("NN", "NNP"):
+            continue
+        left = [t for t in token.lefts]
+        if token.i in taken and token.ent_type_ != "NORP":
+            continue
+        named = [
+            t for t in token.subtree if t.i < token.i and t.i in taken and t.ent_type_ != "NORP"
+        ]
+        if not left or left[0].lower_ != "the" or named:
+            continue
+        if any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights):
+            continue  # "the leader of the opposition" names someone new
+        span = doc[left[0].i : token.i + 1]
+        title, country = title_and_country(span.text)
+        yield span, title, country
+
+
+def index_of(clusters: list[Cluster]) -> dict[str, list[int]]:
+    """Map surnames and single names of person clusters to their indices."""
+    index: dict[str, list[int]] = {}
+    for i, c in enumerate(clusters):
+        if c.type == "PERSON":
+            index.setdefault(c.surname.lower(), []).append(i)
+    return index
+
+
+def nearest(clusters: list[Cluster], ids: Iterable[int], offset: int) -> int | None:
+    """The cluster among `ids` with the mention closest before `offset` (else the first)."""
+    best, best_pos = None, -1
+    for i in ids:
+        before = [s for s, _ in clusters[i].mentions if s < offset]
+        pos = max(before) if before else -1
+        if best is None or pos > best_pos:
+            best, best_pos = i, pos
+    return best
+
+
+def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
+    """Group named mentions into clusters: full names, surnames, aliases and acronyms."""
+    lex = lexicon()
+    clusters: list[Cluster] = []
+    by_key: dict[tuple[str, str], int] = {}
+    singles: list[tuple[Span, int, int, str]] = []
+    for span in spans:
+        start, end, text = clean_name(span)
+        label = span.label_
+        if label == "PERSON" and len(text.split()) == 1:
+            singles.append((span, start, end, text))
+            continue
+        key = canonical_key(text, label)
+        if label == "PERSON":
+            first_last = " ".join(p for p in text.lower().split() if p not in SUFFIXES).split()
+            key = ("PERSON", f"{first_last[0]} {first_last[-1]}")
+        if key not in by_key:
+            by_key[key] = len(clusters)
+            clusters.append(
+                Cluster(name=display_name(text, label), type=label, country=code_for(text, label))
+            )
+        cluster = clusters[by_key[key]]
+        cluster.mentions.append((start, end))
+        if label == "PERSON":
+            describe(doc, span, cluster)
+        if len(text) > len(cluster.name) and label != "GPE":
+            cluster.name = text
+    surnames = index_of(clusters)
+    for span, start, end, text in singles:
+        ids = surnames.get(text.lower()) or [
+            i
+            for i, c in enumerate(clusters)
+            if c.type == "PERSON" and c.name.split()[0].lower() == text.lower()
+        ]
+        target = nearest(clusters, ids, start) if ids else None
+        if target is None:
+            target = len(clusters)
+            clusters.append(Cluster(name=text, type="PERSON"))
+            surnames.setdefault(text.lower(), []).append(target)
+        clusters[target].mentions.append((start, end))
+        describe(doc, span, clusters[target])
+    del lex
+    return clusters
+
+
+def canonical_key(text: str, label: str) -> tuple[str, str]:
+    """A key that makes aliases of one place or organisation meet ("U.S." and "United States")."""
+    lex = lexicon()
+    lowered = text.lower().removeprefix("the ")
+    if label in ("GPE", "LOC") and lowered in lex.country_of:
+        return ("GPE", lex.country_of[lowered])
+    if lowered in lex.orgs:
+        return ("ORG", lex.orgs[lowered][0])
+    if label == "NORP" and lowered in lex.country_of:
+        return ("NORP", lex.country_of[lowered])
+    return (label, lowered.replace(".", ""))
+
+
+def display_name(text: str, label: str) -> str:
+    """The canonical name for a new cluster: the full country or organisation name where known."""
+    lex = lexicon()
+    lowered = text.lower().removeprefix("the ")
+    if label in ("GPE", "LOC") and lowered in lex.country_of:
+        return lex.country_name[lex.country_of[lowered]]
+    if lowered in lex.orgs:
+        return lex.orgs[lowered][0]
+    return text
+
+
+def code_for(text: str, label: str) -> str | None:
+    """The country code of a place, nationality or known organisation."""
+    lex = lexicon()
+    lowered = text.lower().removeprefix("the ")
+    if lowered in lex.orgs:
+        return lex.orgs[lowered][1] or None
+    if label in ("GPE", "LOC", "NORP"):
+        return lex.country_of.get(lowered) or lex.capital_of.get(lowered)
+    return None
+
+
+def describe(doc: Doc, span: Span, cluster: Cluster) -> None:
+    """Take a person's title, country and gender from the words around a mention."""
+    left = left_context(doc, span.start)
+    phrase = " ".join(t.text for t in left) + " " + span.text + " " + appositive(span)
+    title, country = title_and_country(" " + phrase.replace(span.text, " ") + " ")
+    inner = [t for t in span if t.lower_.rstrip(".") in lexicon().title_words]
+    if not title and inner:
+        title, _ = title_and_country(" ".join(t.text for t in inner))
+    if title and (
+        cluster.title is None or (title in HEAD_OF_STATE and cluster.title not in HEAD_OF_STATE)
+    ):
+        cluster.title = title
+    if country and cluster.country is None:
+        cluster.country = country
+    if left:
+        cluster.gender = cluster.gender or HONORIFIC_GENDER.get(left[-1].lower_)
+    if span.start > 0:
+        cluster.gender = cluster.gender or HONORIFIC_GENDER.get(doc[span.start - 1].lower_)
+
+
+def add_surname_mentions(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
+    """Mentions of a known surname that the model did not tag ("Trump, the incoming Republican")."""
+    surnames = {k: v for k, v in index_of(clusters).items() if len(clusters[v[0]].name.split()) > 1}
+    for token in doc:
+        if token.i in taken or not token.is_title or token.lower_ not in surnames:
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].is_title and doc[token.i + 1].tag_ == "NNP":
+            continue  # part of a longer name we don't know
+        target = nearest(clusters, surnames[token.lower_], token.idx)
+        if target is not None:
+            clusters[target].mentions.append((token.idx, token.idx + len(token)))
+            taken.add(token.i)
+
+
+def add_metonyms(doc: Doc, clusters: list[Cluster]) -> None:
+    """A capital acting as a subject stands for its government ("Kyiv reported …")."""
+    lex = lexicon()
+    govs: dict[str, int] = {}
+    for cluster in clusters:
+        if cluster.type not in ("GPE", "LOC"):
+            continue
+        code = lex.capital_of.get(cluster.name.lower())
+        if not code:
+            continue
+        keep = []
+        for start, end in cluster.mentions:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and span.root.dep_ in ACTOR_DEPS and span.root.head.pos_ == "VERB":
+                if code not in govs:
+                    govs[code] = len(clusters)
+                    clusters.append(Cluster(f"Government of {lex.country_name[code]}", "ORG", code))
+                clusters[govs[code]].mentions.append((start, end))
+            else:
+                keep.append((start, end))
+        cluster.mentions = keep
+
+
+def quoted_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside balanced double quotation marks, paragraph by paragraph."""
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        opened = None
+        for i, ch in enumerate(para):
+            if ch == "\u201c" or (ch == '"' and opened is None):
+                opened = pos + i
+            elif (ch == "\u201d" or ch == '"') and opened is not None:
+                ranges.append((opened, pos + i + 1))
+                opened = None
+        pos += len(para) + 1
+    return ranges
+
+
+def person_at(clusters: list[Cluster]) -> dict[int, int]:
+    """Map each person mention's start offset to its cluster index."""
+    return {s: i for i, c in enumerate(clusters) if c.type == "PERSON" for s, _ in c.mentions}
+
+
+def antecedent(
+    doc: Doc,
+    token: Token,
+    clusters: list[Cluster],
+    starts: dict[int, int],
+    accept: Callable[[Cluster], bool],
+) -> int | None:
+    """The person an anaphor refers to: in this sentence the nearest, before it the subject first."""
+    sents = [token.sent]
+    prev = token.sent.start - 1
+    while prev >= 0 and len(sents) < 4:
+        sents.append(doc[prev].sent)
+        prev = doc[prev].sent.start - 1
+    for depth, sent in enumerate(sents):
+        found = [
+            (starts[t.idx], t) for t in sent
+            if t.idx in starts and (depth > 0 or t.i < token.i) and accept(clusters[starts[t.idx]])
+        ]  # fmt: skip
+        if not found:
+            continue
+        subjects = [(i, t) for i, t in found if _subject_of_name(t)]
+        pool = subjects or found
+        return pool[-1][0] if depth == 0 else pool[0][0]
+    return None
+
+
+def _subject_of_name(token: Token) -> bool:
+    """Whether `token` is inside a name that is a clause subject."""
+    head = token
+    while head.dep_ in ("compound", "flat") and head.head is not head:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
+def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
+    """Attach he/she pronouns outside quotations to their antecedents."""
+    quoted = quoted_ranges(doc.text)
+    starts = person_at(clusters)
+    q = 0
+    for token in doc:
+        if token.lower_ not in MALE and token.lower_ not in FEMALE:
+            continue
+        while q < len(quoted) and quoted[q][1] <= token.idx:
+            q += 1
+        if q < len(quoted) and quoted[q][0] <= token.idx:
+            continue
+        gender = "m" if token.lower_ in MALE else "f"
+        target = antecedent(doc, token, clusters, starts, lambda c, g=gender: c.gender in (None, g))
+        if target is None:
+            continue
+        cluster = clusters[target]
+        cluster.gender = cluster.gender or ("m" if token.lower_ in MALE else "f")
+        cluster.mentions.append((token.idx, token.idx + len(token)))
+
+
+def compatible(cluster: Cluster, title: str | None, country: str | None) -> bool:
+    """Whether a named person can be the referent of a descriptor with this title and country."""
+    if cluster.type != "PERSON" or len(cluster.name.split()) < 2:
+        return False
+    if country is not None and cluster.country not in (None, country):
+        return False
+    if title is None or cluster.title is None:
+        return True
+    return title.lower() in cluster.title.lower() or (
+        title == "Leader" and cluster.title in HEAD_OF_STATE
+    )
+
+
+def add_descriptors(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
+    """Attach "the Russian leader"-style descriptors to the salient compatible person."""
+    starts = person_at(clusters)
+    for span, title, country in list(descriptor_spans(doc, taken)):
+        target = antecedent(
+            doc, span[0], clusters, starts, lambda c, t=title, k=country: compatible(c, t, k)
+        )
+        if target is not None:
+            clusters[target].mentions.append((span.start_char, span.end_char))
+            for cluster in clusters:
+                if cluster.type == "NORP":
+                    cluster.mentions = [
+                        m for m in cluster.mentions if not span.start_char <= m[0] < span.end_char
+                    ]
+
+
+def find_entities(doc: Doc) -> list[Entity]:
+    """Return the article's entities, each with its clustered mentions, in order of first mention."""
+    spans = candidate_spans(doc)
+    clusters = cluster_names(doc, spans)
+    taken = {t.i for s in spans for t in s}
+    add_surname_mentions(doc, clusters, taken)
+    add_metonyms(doc, clusters)
+    add_descriptors(doc, clusters, taken)
+    add_pronouns(doc, clusters)
+    live = [c for c in clusters if c.mentions]
+    live.sort(key=lambda c: min(c.mentions))
+    text = doc.text
+    return [
+        Entity(
+            id=f"E{n}",
+            name=c.name,
+            type=c.type,
+            country=c.country,
+            title=c.title,
+            mentions=tuple(Mention(s, e, text[s:e]) for s, e in sorted(set(c.mentions))),
+        )  # fmt: skip
+        for n, c in enumerate(live, start=1)
+    ]
+
+
+def entity_at(doc: Doc, start: int, end: int) -> Entity | None:
+    """The entity with a mention overlapping characters [start, end), preferring the tightest."""
+    best: tuple[int, Entity] | None = None
+    for entity in doc._.entities or ():
+        for m in entity.mentions:
+            if m.start < end and start < m.end:
+                size = m.end - m.start
+                if best is None or size < best[0]:
+                    best = (size, entity)
+    return best[1] if best else None
+
+
+@Language.component(
+    "dateline_entities", requires=["doc.ents", "doc._.blocks"], assigns=["doc._.entities"]
+)
 def entities_component(doc: Doc) -> Doc:
     """Set `doc._.entities`."""
     return run_stage(doc, "entities", find_entities)
