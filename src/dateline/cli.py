@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from importlib.resources import files
 
 import click
 
@@ -39,22 +40,39 @@ def main() -> None:
     """
 
 
+EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
+
+
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True, help="text: a readable view; json/jsonl: the JSON contract.")
+@click.argument("paths", nargs=-1)
+@click.option("--example", is_flag=True, help="Analyse the example article bundled with dateline.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="text: a readable view; json/jsonl: the JSON contract.",
+)
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
 @click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
-def analyze(paths: tuple[str, ...], fmt: str, date: str | None, model: str, max_chars: int) -> None:
+def analyze(
+    paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int
+) -> None:
     """Analyse articles: text files (with a `date …` header), JSONL, HTML, folders, globs or -.
 
     \b
     Examples:
+      dateline analyze --example
       dateline analyze article.txt
       dateline analyze corpus.jsonl --format jsonl > out.jsonl
       cat page.html | dateline analyze - --date 2024-12-19 --format json
     """
+    if example:
+        paths = (*paths, str(EXAMPLE))
+    if not paths:
+        raise click.UsageError("give at least one PATH (or - for stdin, or --example)")
     try:
         articles = checked(read(paths, date, max_chars=max_chars))
         results = analyze_articles(articles, Options(model=model, max_chars=max_chars))
@@ -81,7 +99,10 @@ def emit(analysis: Analysis, fmt: str, first: bool) -> None:
     if fmt == "jsonl":
         click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False))
     elif fmt == "json":
-        click.echo(("" if first else ",\n") + json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2), nl=False)
+        click.echo(
+            ("" if first else ",\n") + json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2),
+            nl=False,
+        )
     elif analysis.error is None:
         from dateline.view import show
 

@@ -258,6 +258,8 @@ def expand(path: str) -> Iterator[tuple[Path, str]]:
                 yield Path(match), Path(match).stem
         return
     target = Path(path)
+    if not target.exists():
+        return
     if target.is_dir():
         for child in sorted(
             p for p in target.rglob("*") if p.is_file() and not p.name.startswith(".")

@@ -126,6 +126,10 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
         and lex.orgs[text][1] not in (None, "")
     ):
         return "ORG"
+    if span.label_ in ("ORG", "GPE", "NORP", "FAC") and 2 <= len(span) <= 4 and all(t.is_title for t in span):
+        left = left_context(span.doc, span.start)
+        if left and title_and_country(" " + " ".join(t.text for t in left) + " ")[0]:
+            return "PERSON"  # "Chancellor Olaf Scholz" tagged ORG
     if any(
         b.kind == "heading" and b.start == span.start_char and b.end == span.end_char
         for b in blocks
@@ -184,6 +188,7 @@ def left_context(doc: Doc, start: int) -> list[Token]:
             or token.text
             in {"-", "'s", "\u2019s", "-elect", "elect", "former", "then", "incoming", "outgoing"}
             or token.lower_ in lex.country_of
+            or token.lower_ in lex.orgs
             or token.ent_type_ in ("NORP", "GPE")
         )
         if not ok:
@@ -281,8 +286,12 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
         cluster.mentions.append((start, end))
         if label == "PERSON":
             describe(doc, span, cluster)
-        if len(text) > len(cluster.name) and label != "GPE":
-            cluster.name = text
+        if (len(text) > len(cluster.name) and label != "GPE") or (cluster.name.isupper() and not text.isupper()):
+            cluster.name = display_name(text, label)
+    for cluster in clusters:
+        last = cluster.name.split()[-1].lower()
+        if cluster.type == "ORG" and len(cluster.name.split()) > 1 and any(t.lower() == last for *_, t in singles):
+            cluster.type = "PERSON"  # "Olaf Scholz" tagged ORG, "Scholz" tagged PERSON
     surnames = index_of(clusters)
     for span, start, end, text in singles:
         ids = surnames.get(text.lower()) or [
@@ -311,7 +320,8 @@ def canonical_key(text: str, label: str) -> tuple[str, str]:
         return ("ORG", lex.orgs[lowered][0])
     if label == "NORP" and lowered in lex.country_of:
         return ("NORP", lex.country_of[lowered])
-    return (label, lowered.replace(".", ""))
+    group = "PLACE" if label in ("GPE", "LOC", "FAC") else label
+    return (group, lowered.replace(".", ""))
 
 
 def display_name(text: str, label: str) -> str:
@@ -348,6 +358,10 @@ def describe(doc: Doc, span: Span, cluster: Cluster) -> None:
         cluster.title is None or (title in HEAD_OF_STATE and cluster.title not in HEAD_OF_STATE)
     ):
         cluster.title = title
+    if country is None:
+        orgs = lexicon().orgs
+        codes = [orgs[t.lower_][1] for t in left if t.lower_ in orgs]
+        country = next((c for c in codes if c not in ("IGO", "UNO", "EUR", "NGO")), None)
     if country and cluster.country is None:
         cluster.country = country
     if left:
@@ -368,6 +382,17 @@ def add_surname_mentions(doc: Doc, clusters: list[Cluster], taken: set[int]) -> 
         if target is not None:
             clusters[target].mentions.append((token.idx, token.idx + len(token)))
             taken.add(token.i)
+
+
+def absorb_surnames(clusters: list[Cluster]) -> None:
+    """Move a known person's surname that the model labelled ORG or GPE into that person."""
+    surnames = {k: v for k, v in index_of(clusters).items() if len(clusters[v[0]].name.split()) > 1}
+    for cluster in clusters:
+        if cluster.type != "PERSON" and cluster.name.lower() in surnames:
+            for start, end in cluster.mentions:
+                target = nearest(clusters, surnames[cluster.name.lower()], start)
+                clusters[target].mentions.append((start, end))
+            cluster.mentions = []
 
 
 def add_metonyms(doc: Doc, clusters: list[Cluster]) -> None:
@@ -504,9 +529,13 @@ def find_entities(doc: Doc) -> list[Entity]:
     clusters = cluster_names(doc, spans)
     taken = {t.i for s in spans for t in s}
     add_surname_mentions(doc, clusters, taken)
+    absorb_surnames(clusters)
     add_metonyms(doc, clusters)
     add_descriptors(doc, clusters, taken)
     add_pronouns(doc, clusters)
+    body_start = doc._.blocks[0].start if doc._.blocks else 0
+    for cluster in clusters:
+        cluster.mentions = [m for m in cluster.mentions if m[0] >= body_start]
     live = [c for c in clusters if c.mentions]
     live.sort(key=lambda c: min(c.mentions))
     text = doc.text

@@ -1,0 +1,120 @@
+"""Readers: header lines, inline dates, JSONL, HTML, folders and bad input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.read import parse_date, read, split_header
+
+FIXTURES = Path(__file__).parent / "fixtures" / "read"
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "body"),
+    [
+        ("date 2024-12-19\ntitle Talks stall\n\nBody.", {"date": "2024-12-19", "title": "Talks stall"}, "\nBody."),
+        (" date 2024-12-19 Russian President Vladimir Putin said", {"date": "2024-12-19"}, "Russian President Vladimir Putin said"),
+        ("\tdate 2024-12-19   Kyiv said", {"date": "2024-12-19"}, "Kyiv said"),
+        ("Date night is back in Washington.", {}, "Date night is back in Washington."),
+        ("date palms line the avenue.\nMore.", {}, "date palms line the avenue.\nMore."),
+        ("source close to the talks said", {}, "source close to the talks said"),
+        ("url https://example.org/a\ndate Dec 17, 2016\n\nText", {"url": "https://example.org/a", "date": "Dec 17, 2016"}, "\nText"),
+    ],
+)  # fmt: skip
+def test_split_header(text: str, fields: dict, body: str) -> None:
+    found, start = split_header(text)
+    assert found == fields
+    assert text[start:] == body
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2024-12-19", "2024-12-19"),
+        ("24 November 2016", "2016-11-24"),
+        ("Dec 17, 2016", "2016-12-17"),
+        ("2016-12-19T08:30:00Z", "2016-12-19"),
+        ("Monday, December 19, 2016 7:58 AM ET", "2016-12-19"),
+        ("12/19/2016", "2016-12-19"),
+        ("7:58 AM ET", None),
+        ("2024-13-45", None),
+        ("yesterday-ish", None),
+    ],
+)
+def test_parse_date(value: str, expected: str | None) -> None:
+    found = parse_date(value)
+    assert (found.isoformat() if found else None) == expected
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error"),
+    [
+        ("bad.txt", b"date 2024-01-02\n\nKyiv \xff\xfe said", "not UTF-8 text"),
+        ("empty.txt", b"", "empty document"),
+        ("blank.txt", b"  \n\t\n ", "empty document"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
+        ("big.txt", b"word " * 300, "too large"),
+    ],
+)
+def test_bad_input_gives_one_line_error(tmp_path: Path, name: str, data: bytes, error: str) -> None:
+    [article] = list(read([write(tmp_path, name, data)], max_chars=1000))
+    assert article.error and error in article.error and "\n" not in article.error
+
+
+def test_impossible_date_warns_and_keeps_article(tmp_path: Path) -> None:
+    [article] = list(read([write(tmp_path, "a.txt", b"date 2024-13-45\n\nThe talks resumed.")]))
+    assert article.error is None and article.date is None
+    assert any("cannot read date" in w for w in article.warnings)
+
+
+def test_date_option_overrides(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", b"date 2024-01-02\n\nThe talks resumed.")
+    [article] = list(read([path], date="Dec 19, 2024"))
+    assert article.date == "2024-12-19"
+
+
+def test_jsonl_keeps_order_ids_and_reports_bad_lines(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"id": "b", "text": "Kyiv said talks resumed.", "date": "2024-12-19"}),
+        "{not json",
+        json.dumps({"id": "a", "text": "", "date": "2024-12-19"}),
+        json.dumps({"id": "c", "text": "Moscow denied it.", "date": "19 December 2024", "title": "Denial"}),
+    ]
+    data = ("\n".join(lines) + "\n").encode()
+    plain = list(read([write(tmp_path, "c.jsonl", data)]))
+    zipped = list(read([write(tmp_path, "c.jsonl.gz", gzip.compress(data))]))
+    for articles in (plain, zipped):
+        assert [a.id for a in articles] == ["b", articles[1].id, "a", "c"]
+        assert [a.error is None for a in articles] == [True, False, False, True]
+        assert articles[3].date == "2024-12-19" and articles[3].title == "Denial"
+
+
+def test_folder_and_glob_are_sorted(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    write(tmp_path, "b.txt", b"Second story.")
+    write(tmp_path, "sub/a.txt", b"First story.")
+    assert [a.id for a in read([str(tmp_path)])] == ["b", "sub/a"]
+    assert [a.id for a in read([str(tmp_path / "*.txt")])] == ["b"]
+
+
+def test_missing_path_is_an_error_record() -> None:
+    [article] = list(read(["/no/such/file.txt"]))
+    assert "no such file" in (article.error or "")
+
+
+def test_html_page(tmp_path: Path) -> None:
+    [article] = list(read([str(FIXTURES / "page.html")]))
+    assert article.error is None, article.error
+    assert article.date == "2024-12-19"
+    assert "Lafayette Square" in article.text
+    assert article.title and "protest" in article.title.lower()
