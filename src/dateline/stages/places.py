@@ -1,19 +1,511 @@
-"""The places stage: not built yet; it sets an empty list so the JSON contract holds."""
+"""The places stage: find place mentions and resolve them to points with the offline gazetteer.
+
+Recognition starts from the parser's GPE/LOC/FAC entities and repairs them: names the small
+model mislabels or misses ("Kyiv" as PERSON), "X region / province / oblast" units, wire
+datelines in capitals, "City, State" pairs, demonyms used as modifiers ("Syrian troops", kept
+with kind "demonym"), and relative regions ("northeastern Ukraine", kind "region"). Metonyms
+("Kyiv said") stay place mentions. Resolution scores every gazetteer candidate by population
+and kind, then by what the whole article says: other places it names, the qualifying state or
+country beside a name, the wire dateline and the countries of the entity stage.
+"""
 
 from __future__ import annotations
 
-from spacy.language import Language
-from spacy.tokens import Doc
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from dateline.gazetteer import ABBREVIATION, ALTERNATE, BASE, DEMONYM, MAIN, Entry, Gazetteer, key
+from dateline.gazetteer import shared as shared_gazetteer
+from dateline.records import Place
 from dateline.stages import run_stage
 
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels the small model often gives to place names; taken only for well-known places.
+MISLABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP", "LANGUAGE"}
+UNIT_AFTER = {
+    "region", "province", "oblast", "governorate", "state", "county", "parish", "district",
+    "krai", "prefecture", "territory", "republic", "regions", "provinces",
+}  # fmt: skip
+# Compass words and the corner of a country they pick: (latitude side, longitude side).
+DIRECTIONS = {
+    "north": ("hi", "mid"), "northern": ("hi", "mid"), "south": ("lo", "mid"),
+    "southern": ("lo", "mid"), "east": ("mid", "hi"), "eastern": ("mid", "hi"),
+    "west": ("mid", "lo"), "western": ("mid", "lo"), "central": ("mid", "mid"),
+    "northeast": ("hi", "hi"), "northeastern": ("hi", "hi"), "north-east": ("hi", "hi"),
+    "north-eastern": ("hi", "hi"), "northwest": ("hi", "lo"), "northwestern": ("hi", "lo"),
+    "north-west": ("hi", "lo"), "north-western": ("hi", "lo"), "southeast": ("lo", "hi"),
+    "southeastern": ("lo", "hi"), "south-east": ("lo", "hi"), "south-eastern": ("lo", "hi"),
+    "southwest": ("lo", "lo"), "southwestern": ("lo", "lo"), "south-west": ("lo", "lo"),
+    "south-western": ("lo", "lo"),
+}  # fmt: skip
+LOCATIVE = {"in", "from", "to", "near", "at", "outside", "across", "into", "toward", "towards",
+            "around", "through", "via", "visited", "visit", "between"}  # fmt: skip
+KIND_PRIOR = {
+    "country": 4.0, "continent": 4.0, "admin1": 2.0, "capital": 1.5, "city": 0.0,
+    "admin2": 0.5, "landmark": 12.0, "region": 12.0, "water": 12.0,
+}  # fmt: skip
+HOW_PRIOR = {ALTERNATE: -1.0, ABBREVIATION: -0.5, DEMONYM: 0.0, BASE: -2.5}
+OUTPUT_KIND = {"capital": "city"}
 
-def find_places(doc: Doc) -> list:
-    """Return the places found in `doc` (none until this stage is built)."""
-    return []
+
+@dataclass
+class Mention:
+    """A candidate place mention: its span, how it was found and what it may refer to."""
+
+    start: int
+    end: int
+    text: str
+    lookup: str
+    source: str
+    unit: bool = False
+    demonym: bool = False
+    direction: str | None = None
+    qualifier: str | None = None
+    candidates: tuple[Entry, ...] = ()
+    choice: Entry | None = None
+    scores: dict[int, float] = field(default_factory=dict)
 
 
-@Language.component("dateline_places", assigns=["doc._.places"])
-def places_component(doc: Doc) -> Doc:
-    """Set `doc._.places`."""
-    return run_stage(doc, "places", find_places)
+def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
+    """Return the places named in `doc`, in text order, resolved against the gazetteer."""
+    gaz = gazetteer or shared_gazetteer()
+    mentions = [m for m in recognise(doc, gaz) if m.candidates or m.source == "ner"]
+    resolve(doc, mentions, gaz)
+    return [place for m in mentions if (place := to_place(m, gaz)) is not None]
+
+
+# --- recognition ---------------------------------------------------------------------------
+
+
+def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    """Collect candidate mentions from entities, datelines and uncovered proper nouns."""
+    found: list[Mention] = []
+    taken = [False] * len(doc)
+
+    def add(span: Span, source: str, demonym: bool = False) -> None:
+        for mention in _mentions_of(span, source, demonym, gaz):
+            if not any(taken[t] for t in _token_range(doc, mention)):
+                for t in _token_range(doc, mention):
+                    taken[t] = True
+                found.append(mention)
+
+    for block in doc._.blocks or ():
+        if block.kind == "dateline":
+            span = doc.char_span(block.start, block.end, alignment_mode="expand")
+            if span is not None:
+                for part in _dateline_parts(span):
+                    add(part, "dateline")
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS:
+            add(ent, "ner" if ent.label_ != "FAC" else "facility")
+        elif ent.label_ == "NORP":
+            if _is_modifier(ent):
+                add(ent, "demonym", demonym=True)
+        elif ent.label_ in MISLABELS and _strong_place(ent.text, gaz):
+            add(ent, "relabel")
+    for span in _inline_datelines(doc):
+        add(span, "dateline")
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            for span in _embedded(ent, gaz):
+                add(span, "embedded")
+    for span in _party_towns(doc):
+        add(span, "gazetteer")
+    for span in _proper_runs(doc, taken):
+        if _known_place(span.text, gaz, 10_000):
+            add(span, "gazetteer")
+    known = {
+        key(m.lookup)
+        for m in found
+        if not m.demonym and any(e.how in {MAIN, ALTERNATE} for e in m.candidates)
+    }
+    for span in _repeats(doc, taken, known):
+        add(span, "repeat")
+    found.sort(key=lambda m: m.start)
+    for i, mention in enumerate(found):
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if nxt and doc.text[mention.end : nxt.start].strip() == ",":
+            mention.qualifier = nxt.lookup
+    return found
+
+
+INLINE_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?\n]) +|(?<=\n))([A-Z][A-Z.'\u2019]+(?:[ -][A-Z][A-Z.'\u2019]+){0,3}"
+    r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)(?: \([A-Za-z&. ]{2,30}\))? ?(?:\u2014|\u2013|--)"
+)
+PARTY_TOWN = re.compile(r"\b(?:R|D|I|DFL)-([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
+INSTITUTION = {
+    "police", "county", "city", "department", "council", "school", "schools", "house", "senate",
+    "university", "college", "hospital", "fire", "sheriff", "board", "mayor", "airport",
+    "state", "public", "community", "chamber", "district", "court", "government", "army",
+    "national", "assembly", "parliament", "ministry", "general", "high", "regional", "area",
+    "metropolitan", "municipal", "township", "legislature", "commission", "zoo", "port",
+}  # fmt: skip
+TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "st", "lt"}
+
+
+def _inline_datelines(doc: Doc) -> Iterator[Span]:
+    """Capitalised wire datelines that open a sentence ("TORRINGTON \u2014 The council ...")."""
+    for match in INLINE_DATELINE.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is not None and len(span):
+            yield from _dateline_parts(span)
+
+
+def _party_towns(doc: Doc) -> Iterator[Span]:
+    """Home towns in US party tags: "Sen. Jane Roe, R-Elbow Lake"."""
+    for match in PARTY_TOWN.finditer(doc.text):
+        span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+        if span is not None and len(span):
+            yield span
+
+
+def _embedded(ent: Span, gaz: Gazetteer) -> Iterator[Span]:
+    """Place names inside other entities: "the Mansfield Police Department", "Bank of Kyiv"."""
+    tokens = [t for t in ent if t.lower_ not in {"the"}]
+    if not tokens:
+        return
+    doc = ent.doc
+    first = tokens[0].i
+    for size in (3, 2, 1):
+        end = first + size
+        if end >= ent.end:
+            continue
+        head = doc[first:end]
+        if not all(t.text[:1].isupper() for t in head) or doc[end].lower_ not in INSTITUTION:
+            continue
+        if _known_place(head.text, gaz, 20_000):
+            yield head
+            break
+    for token in ent:
+        if token.lower_ in {"of", "in"} and token.i + 1 < ent.end:
+            for size in (3, 2, 1):
+                end = token.i + 1 + size
+                if end > ent.end:
+                    continue
+                tail = doc[token.i + 1 : end]
+                if all(t.text[:1].isupper() for t in tail) and _known_place(tail.text, gaz, 50_000):
+                    yield tail
+                    break
+
+
+def _known_place(text: str, gaz: Gazetteer, population: int) -> bool:
+    """A name of a country, unit or sizeable town (by its main or alternate name)."""
+    return any(
+        e.how in {MAIN, ALTERNATE}
+        and (e.kind in {"country", "admin1", "admin2", "continent"} or e.population >= population)
+        for e in gaz.lookup(text)
+    )
+
+
+def _repeats(doc: Doc, taken: list[bool], known: set[str]) -> Iterator[Span]:
+    """Other occurrences of names already found as places, even inside organisations."""
+    if not known:
+        return
+    longest = max(len(k.split()) for k in known)
+    i = 0
+    while i < len(doc):
+        hit = 0
+        if not taken[i] and doc[i].text[:1].isupper():
+            for size in range(min(longest, len(doc) - i), 0, -1):
+                span = doc[i : i + size]
+                if any(taken[t] for t in range(i, i + size)) or key(span.text) not in known:
+                    continue
+                if i > 0 and doc[i - 1].lower_.rstrip(".") in TITLES:
+                    break
+                if doc[i].ent_type_ == "PERSON" and _entity_size(doc, i) > size:
+                    break
+                yield span
+                hit = size
+                break
+        i += hit or 1
+
+
+def _entity_size(doc: Doc, i: int) -> int:
+    """Number of tokens of the entity that covers token `i` (0 when none)."""
+    for ent in doc.ents:
+        if ent.start <= i < ent.end:
+            return len(ent)
+    return 0
+
+
+def _token_range(doc: Doc, mention: Mention) -> range:
+    """Token indices covered by a mention."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def _dateline_parts(span: Span) -> Iterator[Span]:
+    """The place names of a wire dateline: "KYIV, Ukraine (AP) —" gives KYIV and Ukraine."""
+    start = span.start
+    for token in span:
+        if token.text in {",", "(", "\u2014", "\u2013", "-", "--"}:
+            if token.i > start:
+                yield span.doc[start : token.i]
+            if token.text != ",":
+                return
+            start = token.i + 1
+    if start < span.end:
+        yield span.doc[start : span.end]
+
+
+def _mentions_of(span: Span, source: str, demonym: bool, gaz: Gazetteer) -> Iterator[Mention]:
+    """Turn one entity span into mentions: split "City, State", trim, add units and directions."""
+    doc = span.doc
+    pieces: list[tuple[int, int]] = []
+    begin = span.start
+    for token in span:
+        if token.text in {",", ";", "/"} or (token.text == "and" and source != "ner"):
+            if token.i > begin:
+                pieces.append((begin, token.i))
+            begin = token.i + 1
+    if begin < span.end:
+        pieces.append((begin, span.end))
+    for start, end in pieces:
+        while start < end and (doc[start].lower_ in {"the", "of"} or doc[start].is_punct):
+            start += 1
+        while (
+            end > start
+            and (doc[end - 1].is_punct and doc[end - 1].text != ".")
+            or (end > start and doc[end - 1].text in {"'s", "\u2019s"})
+        ):
+            end -= 1
+        if start >= end:
+            continue
+        unit = False
+        if end < len(doc) and doc[end].lower_ in UNIT_AFTER and source != "dateline":
+            end += 1
+            unit = True
+        elif doc[end - 1].lower_ in UNIT_AFTER and end - start > 1:
+            unit = True
+        direction = None
+        if start > 0 and doc[start - 1].lower_ in DIRECTIONS and not demonym:
+            direction = doc[start - 1].lower_
+        text = doc[start:end].text
+        lookup = text
+        mention = Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, lookup,
+                          source, unit=unit, demonym=demonym)  # fmt: skip
+        mention.candidates = _candidates(mention, gaz)
+        if direction and mention.candidates:
+            mention.direction = direction
+            mention.start = doc[start - 1].idx
+            mention.text = doc.text[mention.start : mention.end]
+        yield mention
+
+
+def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[Entry, ...]:
+    """Gazetteer entries the mention's words can name."""
+    text = mention.lookup
+    if mention.demonym:
+        return tuple(e for e in gaz.lookup(text) if e.how == DEMONYM)
+    found = [e for e in gaz.lookup(text) if e.how != DEMONYM]
+    if mention.unit:
+        words = text.split()
+        base = " ".join(w for w in words if w.lower() not in UNIT_AFTER)
+        if base and base != text:
+            units = [e for e in gaz.lookup(base) if e.kind in {"admin1", "admin2"}]
+            found = [e for e in found if e.kind in {"admin1", "admin2"}] + units
+    if not found and text.endswith((".", "'s", "\u2019s")):
+        found = [e for e in gaz.lookup(text.rstrip(".").removesuffix("'s")) if e.how != DEMONYM]
+    if "." not in text and not (text.isupper() and len(text) == 2):
+        found = [e for e in found if e.how != ABBREVIATION]
+    if not mention.unit and mention.source != "ner":
+        found = [e for e in found if e.how != BASE]
+    return tuple(found)
+
+
+def _is_modifier(ent: Span) -> bool:
+    """A demonym used as a modifier ("Russian troops"), not a people noun ("Russians")."""
+    last = ent[-1]
+    return last.tag_ in {"JJ", "NNP"} and last.dep_ in {"amod", "compound", "nmod"}
+
+
+def _strong_place(text: str, gaz: Gazetteer) -> bool:
+    """A name that, standing alone, is almost surely a well-known place."""
+    return any(
+        e.how != DEMONYM
+        and (
+            e.kind in {"country", "admin1", "continent", "landmark", "region", "water"}
+            or (e.kind == "capital" and e.population >= 100_000)
+            or e.population >= 500_000
+        )
+        for e in gaz.lookup(text)
+    )
+
+
+def _proper_runs(doc: Doc, taken: list[bool]) -> Iterator[Span]:
+    """Runs of proper nouns no entity covers that name a place after a locative word."""
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if taken[i] or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "":
+            j += 1
+        if j > i and doc[i].ent_type_ == "":
+            before = doc[i - 1].lower_ if i > 0 else ""
+            if before in LOCATIVE and (j >= len(doc) or doc[j].pos_ != "PROPN"):
+                yield doc[i:j]
+        i = max(j, i + 1)
+
+
+# --- resolution ----------------------------------------------------------------------------
+
+
+@dataclass
+class Context:
+    """What the article says about where it is: countries, admin1 units and points."""
+
+    countries: Counter = field(default_factory=Counter)
+    units: Counter = field(default_factory=Counter)
+    points: list[tuple[str, float, float]] = field(default_factory=list)
+
+
+def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+    """Choose each mention's entry: priors first, then twice with the article's context."""
+    base = Context()
+    for entity in doc._.entities or ():
+        cc = gaz.country_of_iso3(getattr(entity, "country", None))
+        if cc:
+            base.countries[cc] += 1
+    for mention in mentions:
+        mention.choice = _best(mention, base, gaz, None)
+    for _ in range(2):
+        context = _context(mentions, base)
+        for mention in mentions:
+            mention.choice = _best(mention, context, gaz, mention)
+    # One sense per article for the same words, unless a qualifier pins a different one.
+    chosen: dict[str, Entry] = {}
+    for mention in sorted(mentions, key=lambda m: -max(m.scores.values(), default=0.0)):
+        k = key(mention.lookup)
+        if mention.qualifier is None and k in chosen and chosen[k] in mention.candidates:
+            mention.choice = chosen[k]
+        elif mention.choice is not None:
+            chosen.setdefault(k, mention.choice)
+
+
+def _context(mentions: list[Mention], base: Context) -> Context:
+    """Countries, admin1 units and points named by the mentions as now resolved."""
+    context = Context(Counter(base.countries), Counter(base.units), [])
+    for mention in mentions:
+        entry = mention.choice
+        if entry is None:
+            continue
+        weight = 2 if mention.source == "dateline" else 1
+        k = key(mention.lookup)
+        if entry.cc:
+            context.countries[(entry.cc, k)] += weight
+        if entry.kind in {"admin1", "admin2", "city", "capital"} and entry.admin1:
+            context.units[(entry.cc, entry.admin1, k)] += weight
+        if entry.kind not in {"country", "continent", "water", "region"}:
+            context.points.append((k, entry.lat, entry.lon))
+    return context
+
+
+def _best(mention: Mention, context: Context, gaz: Gazetteer, me: Mention | None) -> Entry | None:
+    """The highest-scoring candidate of a mention."""
+    if not mention.candidates:
+        return None
+    own = key(mention.lookup)
+    countries = Counter()
+    units = Counter()
+    for k, n in context.countries.items():
+        if isinstance(k, tuple):
+            if k[1] != own:
+                countries[k[0]] += n
+        else:
+            countries[k] += n
+    for (cc, a1, k), n in context.units.items():
+        if k != own:
+            units[(cc, a1)] += n
+    qualifier = [e for e in gaz.lookup(mention.qualifier)] if mention.qualifier else []
+    biggest_city = max(
+        (c.population for c in mention.candidates
+         if c.kind in {"city", "capital"} and c.how == MAIN),
+        default=0,
+    )  # fmt: skip
+    best, best_score = None, -math.inf
+    mention.scores = {}
+    for e in mention.candidates:
+        score = math.log10(e.population + 10) + KIND_PRIOR.get(e.kind, 0.0)
+        score += HOW_PRIOR.get(e.how, 0.0)
+        if (
+            e.kind in {"admin1", "admin2"}
+            and not mention.unit
+            and biggest_city >= 0.1 * e.population
+        ):
+            score -= 3.0
+        if mention.unit and e.kind in {"admin1", "admin2"}:
+            score += 3.0
+        if e.kind not in {"country", "continent"} and e.cc:
+            score += 2.5 * min(countries[e.cc], 3) ** 0.5
+        if e.admin1 and e.kind in {"city", "capital", "admin2", "admin1"}:
+            score += 2.0 * min(units[(e.cc, e.admin1)], 3) ** 0.5
+        if qualifier and any(
+            (q.kind == "admin1" and q.cc == e.cc and q.admin1 == e.admin1)
+            or (q.kind == "country" and q.cc == e.cc)
+            for q in qualifier
+        ):
+            score += 8.0
+        if e.kind in {"city", "capital", "admin2", "landmark"} and context.points:
+            near = sum(
+                1 for k, lat, lon in context.points
+                if k != own and abs(lat - e.lat) < 1.5 and abs(lon - e.lon) < 2.0
+            )  # fmt: skip
+            score += min(near, 3) * 0.8
+        mention.scores[e.id] = score
+        if score > best_score:
+            best, best_score = e, score
+    return best
+
+
+def to_place(mention: Mention, gaz: Gazetteer) -> Place | None:
+    """The output record of a resolved (or, for a named entity, unresolved) mention."""
+    e = mention.choice
+    if e is None:
+        if mention.source != "ner":
+            return None
+        return Place(mention.start, mention.end, mention.text, mention.text, "place")
+    kind = "demonym" if mention.demonym else OUTPUT_KIND.get(e.kind, e.kind)
+    lat, lon, name = e.lat, e.lon, e.name
+    if mention.direction and e.kind in {"country", "admin1"}:
+        extent = gaz.extent(e.cc, "" if e.kind == "country" else e.admin1)
+        if extent:
+            lat_side, lon_side = DIRECTIONS[mention.direction]
+            sides = {"lo": 0, "mid": 1, "hi": 2}
+            lat, lon = extent[sides[lat_side]], extent[3 + sides[lon_side]]
+            kind, name = "region", f"{mention.direction} {e.name}"
+    return Place(mention.start, mention.end, mention.text, name, kind, e.cc or None,
+                 e.geonames_id, round(lat, 5), round(lon, 5))  # fmt: skip
+
+
+class PlacesComponent:
+    """The spaCy component: holds the gazetteer, opened once per process on first use."""
+
+    def __init__(self, gazetteer: Gazetteer | None = None) -> None:
+        self._gazetteer = gazetteer
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        """The gazetteer, opened (and built when missing) on first use."""
+        if self._gazetteer is None:
+            self._gazetteer = shared_gazetteer()
+        return self._gazetteer
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Set `doc._.places`."""
+        return run_stage(doc, "places", lambda d: find_places(d, self.gazetteer))
+
+
+@Language.factory("dateline_places", assigns=["doc._.places"], requires=["doc.ents"])
+def make_places(nlp: Language, name: str) -> PlacesComponent:
+    """Create the places component."""
+    return PlacesComponent()
