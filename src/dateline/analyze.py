@@ -18,6 +18,7 @@ class Options:
     """How to analyse: which spaCy pipeline, batch size and size limit."""
 
     model: str = nlp_module.DEFAULT_MODEL
+    stages: tuple[str, ...] = nlp_module.STAGES
     batch_size: int = 16
     max_chars: int = MAX_CHARS
 
@@ -45,7 +46,7 @@ def analyze_articles(
 ) -> Iterator[Analysis]:
     """Analyse articles in order, streaming through `nlp.pipe`; failed inputs yield error records."""
     options = options or Options()
-    nlp = nlp_module.load(options.model)
+    nlp = nlp_module.load(options.model, options.stages)
     pending: list[Article] = []
 
     def docs() -> Iterator[Doc]:

@@ -120,7 +120,8 @@ def block_at(blocks: list[Block], offset: int) -> Block | None:
 @Language.component("dateline_blocks", assigns=["doc._.blocks", "token.is_sent_start"])
 def blocks_component(doc: Doc) -> Doc:
     """Find blocks and start a sentence at each block so the parser never joins two."""
-    blocks = find_blocks(doc.text)
+    doc._.text = doc.text
+    blocks = find_blocks(doc._.text)
     doc._.blocks = blocks
     starts = {b.start for b in blocks}
     for token in doc[1:]:

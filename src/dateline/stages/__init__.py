@@ -15,3 +15,10 @@ def run_stage(doc: Doc, attr: str, find: Callable[[Doc], list]) -> Doc:
         setattr(doc._, attr, [])
         doc._.failure = doc._.failure or f"{attr} stage failed: {error.__class__.__name__}: {error}"
     return doc
+
+
+def text_of(doc: Doc) -> str:
+    """The Doc's text, computed once per document (spaCy rebuilds `doc.text` on every access)."""
+    if doc._.text is None:
+        doc._.text = doc.text
+    return doc._.text

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Block, Entity, Mention
 from dateline.resources import countries, rows, words
-from dateline.stages import run_stage
+from dateline.stages import run_stage, text_of
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Labels the small model gives to place names it does not recognise as places.
@@ -46,6 +49,7 @@ class Lexicon:
     titles: tuple[str, ...]
     title_words: frozenset[str]
     orgs: dict[str, tuple[str, str]]
+    title_case: dict[str, str]
 
 
 @cache
@@ -72,9 +76,25 @@ def lexicon() -> Lexicon:
     for row in rows("orgs.tsv"):
         for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
             orgs[alias.lower().removeprefix("the ")] = (row["name"], row["country"])
+    title_case = {t.lower(): t for t in reversed(titles)}
     return Lexicon(
-        country_of, country_name, capital_of, frozenset(places), titles, title_words, orgs
+        country_of,
+        country_name,
+        capital_of,
+        frozenset(places),
+        titles,
+        title_words,
+        orgs,
+        title_case,
     )
+
+
+def tokens_in(doc: Doc, vocabulary: Iterable[str]) -> list[Token]:
+    """Tokens whose lowercase form is in `vocabulary`, found without a Python loop over the Doc."""
+    lower = doc.to_array(LOWER)
+    strings = doc.vocab.strings
+    wanted = numpy.fromiter((strings[w] for w in vocabulary), dtype=numpy.uint64)
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, wanted))]
 
 
 @dataclass
@@ -111,7 +131,7 @@ def clean_name(span: Span) -> tuple[int, int, str]:
     if not tokens:
         return span.start_char, span.end_char, span.text
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    return start, end, span.doc.text[start:end]
+    return start, end, span.text[start - span.start_char : end - span.start_char]
 
 
 def repair_label(span: Span, blocks: list[Block]) -> str | None:
@@ -126,7 +146,11 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
         and lex.orgs[text][1] not in (None, "")
     ):
         return "ORG"
-    if span.label_ in ("ORG", "GPE", "NORP", "FAC") and 2 <= len(span) <= 4 and all(t.is_title for t in span):
+    if (
+        span.label_ in ("ORG", "GPE", "NORP", "FAC")
+        and 2 <= len(span) <= 4
+        and all(t.is_title for t in span)
+    ):
         left = left_context(span.doc, span.start)
         if left and title_and_country(" " + " ".join(t.text for t in left) + " ")[0]:
             return "PERSON"  # "Chancellor Olaf Scholz" tagged ORG
@@ -144,7 +168,7 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
 def added_places(doc: Doc, taken: set[int]) -> Iterable[Span]:
     """Known place names the model left untagged, as GPE spans."""
     places = lexicon().places
-    for token in doc:
+    for token in tokens_in(doc, (p for p in places if " " not in p)):
         if (
             token.i in taken
             or not token.is_title
@@ -201,14 +225,14 @@ def left_context(doc: Doc, start: int) -> list[Token]:
 def title_and_country(phrase: str) -> tuple[str | None, str | None]:
     """Find a title and a country code in a phrase such as "U.S. President-elect"."""
     lex = lexicon()
-    compact = phrase.replace(" - ", "-").replace(" -", "-").replace("- ", "-")
-    lowered = f" {compact.lower()} "
-    title = next((t for t in lex.titles if f" {t.lower()} " in lowered), None)
-    country = None
-    for name, code in sorted(lex.country_of.items(), key=lambda kv: -len(kv[0])):
-        if f" {name} " in lowered or f" {name}'s " in lowered or f" {name}\u2019s " in lowered:
-            country = code
-            break
+    compact = phrase.replace(" - ", "-").replace(" -", "-").replace("- ", "-").lower()
+    words = compact.replace("'s ", " ").replace("\u2019s ", " ").split()
+    title = country = None
+    for n in (4, 3, 2, 1):
+        for i in range(len(words) - n + 1):
+            gram = " ".join(words[i : i + n])
+            title = title or lex.title_case.get(gram)
+            country = country or lex.country_of.get(gram)
     return title, country
 
 
@@ -223,8 +247,8 @@ def appositive(span: Span) -> str:
 
 def descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, str | None, str | None]]:
     """Definite role descriptors that refer back to a person: "the 72-year-old leader"."""
-    for token in doc:
-        if token.lower_ not in ROLE_HEADS or token.tag_ not in ("NN", "NNP"):
+    for token in tokens_in(doc, ROLE_HEADS):
+        if token.tag_ not in ("NN", "NNP"):
             continue
         left = [t for t in token.lefts]
         if token.i in taken and token.ent_type_ != "NORP":
@@ -286,11 +310,17 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
         cluster.mentions.append((start, end))
         if label == "PERSON":
             describe(doc, span, cluster)
-        if (len(text) > len(cluster.name) and label != "GPE") or (cluster.name.isupper() and not text.isupper()):
+        if (len(text) > len(cluster.name) and label != "GPE") or (
+            cluster.name.isupper() and not text.isupper()
+        ):
             cluster.name = display_name(text, label)
     for cluster in clusters:
         last = cluster.name.split()[-1].lower()
-        if cluster.type == "ORG" and len(cluster.name.split()) > 1 and any(t.lower() == last for *_, t in singles):
+        if (
+            cluster.type == "ORG"
+            and len(cluster.name.split()) > 1
+            and any(t.lower() == last for *_, t in singles)
+        ):
             cluster.type = "PERSON"  # "Olaf Scholz" tagged ORG, "Scholz" tagged PERSON
     surnames = index_of(clusters)
     for span, start, end, text in singles:
@@ -373,8 +403,8 @@ def describe(doc: Doc, span: Span, cluster: Cluster) -> None:
 def add_surname_mentions(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
     """Mentions of a known surname that the model did not tag ("Trump, the incoming Republican")."""
     surnames = {k: v for k, v in index_of(clusters).items() if len(clusters[v[0]].name.split()) > 1}
-    for token in doc:
-        if token.i in taken or not token.is_title or token.lower_ not in surnames:
+    for token in tokens_in(doc, surnames):
+        if token.i in taken or not token.is_title:
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].is_title and doc[token.i + 1].tag_ == "NNP":
             continue  # part of a longer name we don't know
@@ -439,23 +469,37 @@ def person_at(clusters: list[Cluster]) -> dict[int, int]:
     return {s: i for i, c in enumerate(clusters) if c.type == "PERSON" for s, _ in c.mentions}
 
 
+@dataclass(frozen=True)
+class PersonIndex:
+    """Person mentions grouped by sentence, for fast antecedent search."""
+
+    sent_starts: list[int]
+    by_sent: dict[int, list[tuple[int, Token]]]
+
+    @classmethod
+    def build(cls, doc: Doc, clusters: list[Cluster]) -> PersonIndex:
+        """Index every person mention's first token by its sentence."""
+        sent_starts = [s.start for s in doc.sents]
+        starts = person_at(clusters)
+        offsets = doc.to_array(IDX)
+        by_sent: dict[int, list[tuple[int, Token]]] = {}
+        for start in sorted(starts):
+            i = int(numpy.searchsorted(offsets, start))
+            if i < len(doc) and offsets[i] == start:
+                k = bisect_right(sent_starts, i) - 1
+                by_sent.setdefault(k, []).append((starts[start], doc[i]))
+        return cls(sent_starts, by_sent)
+
+
 def antecedent(
-    doc: Doc,
-    token: Token,
-    clusters: list[Cluster],
-    starts: dict[int, int],
-    accept: Callable[[Cluster], bool],
+    index: PersonIndex, token: Token, clusters: list[Cluster], accept: Callable[[Cluster], bool]
 ) -> int | None:
     """The person an anaphor refers to: in this sentence the nearest, before it the subject first."""
-    sents = [token.sent]
-    prev = token.sent.start - 1
-    while prev >= 0 and len(sents) < 4:
-        sents.append(doc[prev].sent)
-        prev = doc[prev].sent.start - 1
-    for depth, sent in enumerate(sents):
+    here = bisect_right(index.sent_starts, token.i) - 1
+    for depth, k in enumerate(range(here, max(here - 4, -1), -1)):
         found = [
-            (starts[t.idx], t) for t in sent
-            if t.idx in starts and (depth > 0 or t.i < token.i) and accept(clusters[starts[t.idx]])
+            (i, t) for i, t in index.by_sent.get(k, ())
+            if (depth > 0 or t.i < token.i) and accept(clusters[i])
         ]  # fmt: skip
         if not found:
             continue
@@ -475,18 +519,16 @@ def _subject_of_name(token: Token) -> bool:
 
 def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
     """Attach he/she pronouns outside quotations to their antecedents."""
-    quoted = quoted_ranges(doc.text)
-    starts = person_at(clusters)
+    quoted = quoted_ranges(text_of(doc))
+    index = PersonIndex.build(doc, clusters)
     q = 0
-    for token in doc:
-        if token.lower_ not in MALE and token.lower_ not in FEMALE:
-            continue
+    for token in tokens_in(doc, MALE | FEMALE):
         while q < len(quoted) and quoted[q][1] <= token.idx:
             q += 1
         if q < len(quoted) and quoted[q][0] <= token.idx:
             continue
         gender = "m" if token.lower_ in MALE else "f"
-        target = antecedent(doc, token, clusters, starts, lambda c, g=gender: c.gender in (None, g))
+        target = antecedent(index, token, clusters, lambda c, g=gender: c.gender in (None, g))
         if target is None:
             continue
         cluster = clusters[target]
@@ -509,10 +551,10 @@ def compatible(cluster: Cluster, title: str | None, country: str | None) -> bool
 
 def add_descriptors(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
     """Attach "the Russian leader"-style descriptors to the salient compatible person."""
-    starts = person_at(clusters)
+    index = PersonIndex.build(doc, clusters)
     for span, title, country in list(descriptor_spans(doc, taken)):
         target = antecedent(
-            doc, span[0], clusters, starts, lambda c, t=title, k=country: compatible(c, t, k)
+            index, span[0], clusters, lambda c, t=title, k=country: compatible(c, t, k)
         )
         if target is not None:
             clusters[target].mentions.append((span.start_char, span.end_char))
@@ -538,7 +580,7 @@ def find_entities(doc: Doc) -> list[Entity]:
         cluster.mentions = [m for m in cluster.mentions if m[0] >= body_start]
     live = [c for c in clusters if c.mentions]
     live.sort(key=lambda c: min(c.mentions))
-    text = doc.text
+    text = text_of(doc)
     return [
         Entity(
             id=f"E{n}",
