@@ -1,0 +1,23 @@
+"""Quality gate: dateline's entities against the bare model on PolNeAR dev and GeoWebNews."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.evaluate.entities import evaluate
+from tests.conftest import corpus
+
+# Floors only go up; a lowered floor needs its reason in the commit message.
+FLOORS = {"coverage": 0.72, "resolved": 0.72, "toponym_f1": 0.69}
+
+
+@pytest.mark.gate
+def test_entities_gate() -> None:
+    report = evaluate(corpus("polnear"), "dev", corpus("geo", "GWN.xml"))
+    ours, bare = report.coverage["dateline"], report.coverage["bare"]
+    assert ours.share >= FLOORS["coverage"]
+    assert ours.resolved_share >= FLOORS["resolved"]
+    assert ours.share > bare.share
+    places, bare_places = report.toponyms["dateline"], report.toponyms["bare"]
+    assert places.f1 >= FLOORS["toponym_f1"]
+    assert places.f1 >= bare_places.f1
