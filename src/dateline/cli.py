@@ -114,6 +114,347 @@ def evaluate() -> None:
     """Score a stage against the annotated corpora in ../shared/corpora."""
 
 
+@evaluate.command(name="entities")
+@click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
+@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
+@click.option("--gwn", help="GeoWebNews XML (default: ../shared/corpora/geo/GWN.xml).")
+def eval_entities(polnear: str | None, split: str, gwn: str | None) -> None:
+    """Compare dateline's entities with the bare model's NER: speaker coverage and place recognition.
+
+    \b
+    Examples:
+      dateline eval entities
+      dateline eval entities --split train --gwn ../shared/corpora/geo/GWN.xml
+    """
+    from dateline.evaluate.entities import run
+
+    try:
+        run(polnear, split, gwn)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@evaluate.command(name="times")
+@click.option("--path", "--timeml", "paths", multiple=True, help="TimeML folder or file (repeatable).")
+def eval_times(paths: tuple[str, ...]) -> None:
+    """Score the times stage on TimeML with TempEval-3's span, type and value figures.
+
+    \b
+    Examples:
+      dateline eval times
+      dateline eval times --path ../shared/corpora/timeml/AQUAINT
+    """
+    from dateline.evaluate.times import run
+
+    try:
+        run(paths)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@evaluate.command(name="quotes")
+@click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
+@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
+@click.option("--doubled-apostrophes", "doubled", is_flag=True,
+              help="Also count '' and `` as quotation marks in the gold segments.")  # fmt: skip
+def eval_quotes(polnear: str | None, split: str, doubled: bool) -> None:
+    """Score the quotes stage on PolNeAR: detection and attributed P/R/F1, direct and indirect.
+
+    \b
+    Examples:
+      dateline eval quotes
+      dateline eval quotes --polnear ../shared/corpora/polnear --split train
+    """
+    from dateline.evaluate.quotes import run
+
+    try:
+        run(polnear, split, doubled)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@evaluate.command(name="places")
+@click.option("--corpus", type=click.Choice(["lgl", "gwn", "geovirus"]), default="lgl",
+              show_default=True, help="Geoparsing corpus: LGL, GeoWebNews or GeoVirus.")
+@click.option("--path", help="Corpus XML file (default: ../shared/corpora/geo/<file>).")
+@click.option("--limit", type=int, help="Only the first N articles.")
+def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
+    """Score the places stage: toponym P/R/F1 and the share resolved within 161 km.
+
+    \b
+    Examples:
+      dateline eval places --corpus lgl
+      dateline eval places --corpus gwn --path ../shared/corpora/geo/GWN.xml
+    """
+    from dateline.evaluate.places import run
+
+    try:
+        run(corpus, path, limit)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+
+
+# --- store: ingest and queries (issue 7) ---------------------------------------------------
+
+DB_OPTION = click.option(
+    "--db", default="dateline.db", envvar="DATELINE_DB", show_default=True,
+    help="The SQLite store (or set $DATELINE_DB).",
+)  # fmt: skip
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+    show_default=True, help="table: a readable table; json or csv for other tools.",
+)  # fmt: skip
+COPIES_OPTION = click.option(
+    "--all-copies", is_flag=True, help="List every copy instead of counting wire copies once."
+)
+LIMIT_OPTION = click.option(
+    "--limit", default=100, show_default=True, help="At most this many rows."
+)
+
+
+def open_store(db: str):  # noqa: ANN201  (dateline.store.Store, imported lazily)
+    """Open the store for queries, turning store errors into one-line messages."""
+    from dateline.store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+
+
+def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
+    """Run `query(store)` and print its results."""
+    from dateline.store import StoreError
+    from dateline.store.output import show
+
+    store = open_store(db)
+    try:
+        show(query(store), fmt, title)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        store.close()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@DB_OPTION
+@click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
+@click.option(
+    "--reprocess", is_flag=True, help="Rerun articles analysed by another pipeline version."
+)
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
+def ingest(
+    paths: tuple[str, ...], db: str, workers: int | None, model: str, reprocess: bool, quiet: bool,
+    max_chars: int,
+) -> None:  # fmt: skip
+    """Analyse articles into the SQLite store; rerun the same command to resume or update.
+
+    \b
+    Examples:
+      dateline ingest corpus/ --db news.db
+      dateline ingest archive.jsonl.gz --workers 2 --quiet
+      DATELINE_DB=news.db dateline ingest new/*.txt --reprocess
+    """
+    from dateline.store import StoreError
+    from dateline.store.ingest import IngestOptions, default_workers
+    from dateline.store.ingest import ingest as run_ingest
+    from dateline.store.progress import ingest_bar
+
+    options = IngestOptions(
+        model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars
+    )
+    try:
+        with ingest_bar(paths, quiet) as progress:
+            stats = run_ingest(paths, db, options, progress)
+    except (StoreError, ReadError, ModelNotFound) as error:
+        raise click.ClickException(str(error)) from None
+    if not quiet:
+        err(
+            f"{stats.added} added ({stats.reprocessed} reprocessed), {stats.skipped} already "
+            f"stored, {stats.errors} errors; {stats.rate:.1f} documents/s -> {db}"
+        )
+
+
+@main.command()
+@click.option("--speaker", help="Who said it: a name or surname ('Putin' finds 'Vladimir Putin').")
+@click.option("--about", help="Words the quote contains (matched as a phrase).")
+@click.option("--since", help="First article date (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", help="Last article date.")
+@click.option("--source", help="Outlet (part of the name).")
+@COPIES_OPTION
+@LIMIT_OPTION
+@FORMAT_OPTION
+@DB_OPTION
+def quotes(
+    speaker: str | None, about: str | None, since: str | None, until: str | None,
+    source: str | None, all_copies: bool, limit: int, fmt: str, db: str,
+) -> None:  # fmt: skip
+    """Quotes from the store, each counted once with the articles and outlets that carried it.
+
+    \b
+    Examples:
+      dateline quotes --speaker Putin --about Trump --since 2024-12-01
+      dateline quotes --source Reuters --format csv > reuters_quotes.csv
+    """
+    store_query(
+        db, fmt, "quotes",
+        lambda s: s.quotes(speaker, about, since, until, source, all_copies=all_copies, limit=limit),
+    )  # fmt: skip
+
+
+@main.command()
+@click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
+@click.option("--actor", help="Actor name or country code (RUS).")
+@click.option("--recipient", help="Recipient name or country code.")
+@click.option("--country", help="Country code of the actor, recipient or place.")
+@click.option("--place", help="Place name (part of it: 'Kursk' finds 'Kursk region').")
+@click.option("--since", help="First event date (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", help="Last event date.")
+@COPIES_OPTION
+@LIMIT_OPTION
+@FORMAT_OPTION
+@DB_OPTION
+def events(
+    type_: str | None, actor: str | None, recipient: str | None, country: str | None,
+    place: str | None, since: str | None, until: str | None, all_copies: bool, limit: int,
+    fmt: str, db: str,
+) -> None:  # fmt: skip
+    """Events from the store, each counted once with the articles and outlets that reported it.
+
+    \b
+    Examples:
+      dateline events --type ASSAULT --place Kursk --since 2026-01-01
+      dateline events --actor RUS --recipient UKR --format json
+    """
+    store_query(
+        db, fmt, "events",
+        lambda s: s.events(
+            type_, actor, recipient, country, place, since, until, all_copies=all_copies, limit=limit
+        ),
+    )  # fmt: skip
+
+
+@main.command()
+@click.argument("name")
+@COPIES_OPTION
+@LIMIT_OPTION
+@FORMAT_OPTION
+@DB_OPTION
+def timeline(name: str, all_copies: bool, limit: int, fmt: str, db: str) -> None:
+    """One person's or actor's quotes and events, in date order.
+
+    \b
+    Example:
+      dateline timeline Zelensky
+    """
+    store_query(
+        db, fmt, f"timeline: {name}", lambda s: s.timeline(name, all_copies=all_copies, limit=limit)
+    )
+
+
+@main.command()
+@click.option("--rank", type=click.Choice(["quoted", "active", "mentioned"]), default="quoted",
+              show_default=True, help="By quotes, by events as actor or recipient, or by articles.")  # fmt: skip
+@click.option("--source", help="Only this outlet (part of the name).")
+@click.option("--by-source", is_flag=True, help="A ranking per outlet.")
+@click.option("--top", default=20, show_default=True, help="How many per ranking.")
+@FORMAT_OPTION
+@DB_OPTION
+def people(rank: str, source: str | None, by_source: bool, top: int, fmt: str, db: str) -> None:
+    """People and actors ranked across articles: most quoted, most active, by outlet.
+
+    \b
+    Examples:
+      dateline people --top 10
+      dateline people --rank active --by-source
+    """
+    store_query(
+        db,
+        fmt,
+        f"most {rank}",
+        lambda s: s.people(rank, source=source, by_source=by_source, top=top),
+    )
+
+
+@main.command()
+@click.argument("text")
+@COPIES_OPTION
+@click.option("--limit", default=50, show_default=True, help="At most this many rows.")
+@FORMAT_OPTION
+@DB_OPTION
+def search(text: str, all_copies: bool, limit: int, fmt: str, db: str) -> None:
+    """Full-text search over article and quote text (FTS5 syntax: "a phrase", OR, NOT, prefix*).
+
+    \b
+    Examples:
+      dateline search ceasefire
+      dateline search '"grain deal" OR corridor' --format json
+    """
+    store_query(
+        db, fmt, f"search: {text}", lambda s: s.search(text, all_copies=all_copies, limit=limit)
+    )
+
+
+@main.command(name="show")
+@click.argument("article_id")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
+              show_default=True, help="As `dateline analyze` prints it.")  # fmt: skip
+@DB_OPTION
+def show_article(article_id: str, fmt: str, db: str) -> None:
+    """Print one stored article's analysis, as `analyze` prints it.
+
+    \b
+    Example:
+      dateline show 2024-12-19-putin-presser --format json
+    """
+    from dateline.store import StoreError
+
+    store = open_store(db)
+    try:
+        analysis = store.show(article_id)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        store.close()
+    emit(analysis, fmt, first=True)
+    if fmt == "json":
+        click.echo()
+
+
+@main.command()
+@click.argument("table")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              show_default=True, help="parquet needs the 'parquet' extra (pyarrow).")  # fmt: skip
+@click.option("--out", help="Output file (default: stdout; required for parquet).")
+@DB_OPTION
+def export(table: str, fmt: str, out: str | None, db: str) -> None:
+    """Stream a store table, or the GDELT-like / POLECAT-like event table, to a file.
+
+    \b
+    TABLE is one of: articles, errors, people, aliases, blocks, entities, mentions,
+    quotes, times, places, events, gdelt, polecat.
+    \b
+    Examples:
+      dateline export quotes --format csv --out quotes.csv
+      dateline export gdelt --format parquet --out events.parquet
+    """
+    from dateline.store import StoreError
+    from dateline.store.export import export as run_export
+
+    store = open_store(db)
+    try:
+        count = run_export(store.conn, table, fmt, out)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        store.close()
+    if out not in (None, "-"):
+        err(f"{count} rows -> {out}")
+
+
 def run() -> None:
     """Entry point that never shows a traceback to a user."""
     try:
