@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-FORMAT = 4
+FORMAT = 6
 # How a name row names its place: the main name, an alternate spelling, an abbreviation,
 # a demonym ("Ukrainian"), or the bare base of a unit ("Kursk" for Kursk Oblast).
 MAIN, ALTERNATE, ABBREVIATION, DEMONYM, BASE = range(5)
@@ -61,7 +61,7 @@ US_ABBREVIATIONS = {
 # English short forms that the packages lack.
 COUNTRY_ALIASES = {
     "US": "U.S.;U.S.A.;America;the United States;the States", "GB": "U.K.;Britain",
-    "RU": "Russian Federation", "KR": "S. Korea", "KP": "N. Korea", "AE": "UAE;U.A.E.;Emirates",
+    "RU": "Russian Federation", "KR": "S. Korea", "KP": "N. Korea;DPRK;D.P.R.K.", "AE": "UAE;U.A.E.;Emirates",
     "CD": "Congo-Kinshasa;D.R. Congo", "MM": "Burma", "TR": "Türkiye;Turkiye",
     "SZ": "Swaziland", "MK": "Macedonia", "CZ": "Czechia", "VA": "Vatican;Holy See",
     "PS": "Palestinian territories;Palestinian Territories", "TL": "East Timor", "CV": "Cape Verde",
@@ -74,6 +74,10 @@ DEMONYM_ALIASES = {
     "NZ": "Kiwi", "CH": "Swiss", "CD": "Congolese", "KR": "Korean", "CZ": "Czech",
     "BA": "Bosnian", "BY": "Belarusian", "KG": "Kyrgyz", "TR": "Turkish", "QA": "Qatari",
     "YE": "Yemeni", "IQ": "Iraqi", "TW": "Taiwanese", "LB": "Lebanese", "SD": "Sudanese",
+}  # fmt: skip
+CONTINENT_DEMONYMS = {
+    "Europe": "European", "Africa": "African", "Asia": "Asian", "North America": "North American",
+    "South America": "South American", "Oceania": "Oceanian",
 }  # fmt: skip
 LANDMARKS = "landmarks.tsv"
 _lock = threading.Lock()
@@ -354,6 +358,11 @@ def build(path: Path) -> None:
         for unit in ((c["countrycode"], ""), (c["countrycode"], c["admin1code"])):
             unit_points[unit].append((c["latitude"], c["longitude"]))
             unit_pop[unit] += c["population"]
+    big_cities: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for c in sorted(cities.values(), key=lambda c: -c["population"]):
+        unit = (c["countrycode"], c["admin1code"])
+        if len(big_cities[unit]) < 3:
+            big_cities[unit].append((c["latitude"], c["longitude"]))
     for (cc, a1), points in unit_points.items():
         if len(points) >= 3:
             lats = _percentiles([p[0] for p in points])
@@ -418,6 +427,13 @@ def build(path: Path) -> None:
         if best is not None and best_score >= 0.6 and best.get("latitude"):
             lat, lon = float(best["latitude"]), float(best["longitude"])
             names.add(best["name"])
+            points = unit_points.get((cc, code), [])
+            if len(points) >= 20 and any(
+                haversine_km(lat, lon, c[0], c[1]) < 25 for c in big_cities.get((cc, code), [])
+            ):
+                # The package gives the unit's main city, not its centre: use the middle.
+                lat = _percentiles([p[0] for p in points])[1]
+                lon = _percentiles([p[1] for p in points])[1]
         if lat is None:
             ext = unit_points.get((cc, code))
             if not ext:
@@ -465,6 +481,9 @@ def build(path: Path) -> None:
         pid = b.add(c.get("name") or c["toponymName"], "continent", "", "", float(c["lat"]),
                     float(c["lng"]), int(c.get("population") or 0), c.get("geonameId"))  # fmt: skip
         b.name(c.get("name") or c["toponymName"], pid, MAIN)
+        for dem in CONTINENT_DEMONYMS.get(c.get("name") or c["toponymName"], "").split(";"):
+            if dem:
+                b.name(dem, pid, DEMONYM)
 
     # Landmarks, regions and waters written here.
     for row in csv.reader(_landmark_text().splitlines(), delimiter="\t"):

@@ -271,3 +271,16 @@ def table(name: str, score: Score):  # noqa: ANN201  (a rich Table; rich is impo
     for row in rows:
         out.add_row(*row)
     return out
+
+
+def run(corpus: str, path: str | None = None, limit: int | None = None) -> Score:
+    """Read a corpus, run the pipeline over it and print its table; return the score."""
+    from rich.console import Console
+
+    file = Path(path) if path else default_path(corpus)
+    if not file.exists():
+        raise FileNotFoundError(f"corpus file not found: {file}")
+    articles = read_corpus(corpus, file)[:limit]
+    score = evaluate(articles, pipeline_finder())
+    Console().print(table(f"{corpus} ({len(articles)} articles, {file.name})", score))
+    return score

@@ -47,7 +47,7 @@ DIRECTIONS = {
 LOCATIVE = {"in", "from", "to", "near", "at", "outside", "across", "into", "toward", "towards",
             "around", "through", "via", "visited", "visit", "between"}  # fmt: skip
 KIND_PRIOR = {
-    "country": 4.0, "continent": 4.0, "admin1": 2.0, "capital": 1.5, "city": 0.0,
+    "country": 4.0, "continent": 4.0, "admin1": 2.0, "capital": 2.5, "city": 0.0,
     "admin2": 0.5, "landmark": 12.0, "region": 12.0, "water": 12.0,
 }  # fmt: skip
 HOW_PRIOR = {ALTERNATE: -1.0, ABBREVIATION: -0.5, DEMONYM: 0.0, BASE: -2.5}
@@ -75,9 +75,27 @@ class Mention:
 def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
     """Return the places named in `doc`, in text order, resolved against the gazetteer."""
     gaz = gazetteer or shared_gazetteer()
-    mentions = [m for m in recognise(doc, gaz) if m.candidates or m.source == "ner"]
+    surnames = _surnames(doc)
+    mentions = [
+        m
+        for m in recognise(doc, gaz)
+        if (m.candidates or m.source == "ner")
+        and (m.text[:1].isupper() or m.direction)
+        and (key(m.lookup) not in surnames or _strong_place(m.lookup, gaz))
+    ]
     resolve(doc, mentions, gaz)
     return [place for m in mentions if (place := to_place(m, gaz)) is not None]
+
+
+def _surnames(doc: Doc) -> set[str]:
+    """Words that name people in this article: the parts of its multi-word PERSON names."""
+    return {
+        key(token.text)
+        for ent in doc.ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+        for token in ent
+        if token.text[:1].isupper()
+    }
 
 
 # --- recognition ---------------------------------------------------------------------------
@@ -102,7 +120,10 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 for part in _dateline_parts(span):
                     add(part, "dateline")
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS:
+        longer = _landmark_extension(ent, gaz)
+        if longer is not None:
+            add(longer, "landmark")
+        elif ent.label_ in PLACE_LABELS:
             add(ent, "ner" if ent.label_ != "FAC" else "facility")
         elif ent.label_ == "NORP":
             if _is_modifier(ent):
@@ -117,13 +138,15 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
                 add(span, "embedded")
     for span in _party_towns(doc):
         add(span, "gazetteer")
-    for span in _proper_runs(doc, taken):
+    for span in _proper_runs(doc, taken, gaz):
         if _known_place(span.text, gaz, 10_000):
             add(span, "gazetteer")
     known = {
         key(m.lookup)
         for m in found
-        if not m.demonym and any(e.how in {MAIN, ALTERNATE} for e in m.candidates)
+        if m.source in {"ner", "dateline", "relabel", "embedded"}
+        and not m.demonym
+        and any(e.how in {MAIN, ALTERNATE} for e in m.candidates)
     }
     for span in _repeats(doc, taken, known):
         add(span, "repeat")
@@ -147,6 +170,7 @@ INSTITUTION = {
     "national", "assembly", "parliament", "ministry", "general", "high", "regional", "area",
     "metropolitan", "municipal", "township", "legislature", "commission", "zoo", "port",
 }  # fmt: skip
+PROPN_AFTER = {"'s", "\u2019s"}
 TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "st", "lt"}
 
 
@@ -180,6 +204,9 @@ def _embedded(ent: Span, gaz: Gazetteer) -> Iterator[Span]:
         head = doc[first:end]
         if not all(t.text[:1].isupper() for t in head) or doc[end].lower_ not in INSTITUTION:
             continue
+        if doc[end].lower_ in UNIT_AFTER and _known_place(doc[first : end + 1].text, gaz, 0):
+            yield doc[first : end + 1]
+            break
         if _known_place(head.text, gaz, 20_000):
             yield head
             break
@@ -323,7 +350,7 @@ def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[Entry, ...]:
 def _is_modifier(ent: Span) -> bool:
     """A demonym used as a modifier ("Russian troops"), not a people noun ("Russians")."""
     last = ent[-1]
-    return last.tag_ in {"JJ", "NNP"} and last.dep_ in {"amod", "compound", "nmod"}
+    return last.tag_ not in {"NNS", "NNPS"} and not last.text.endswith("s")
 
 
 def _strong_place(text: str, gaz: Gazetteer) -> bool:
@@ -339,7 +366,20 @@ def _strong_place(text: str, gaz: Gazetteer) -> bool:
     )
 
 
-def _proper_runs(doc: Doc, taken: list[bool]) -> Iterator[Span]:
+def _landmark_extension(ent: Span, gaz: Gazetteer) -> Span | None:
+    """An entity plus the words after it that name a landmark ("Rafah" + "crossing")."""
+    doc = ent.doc
+    for extra in (3, 2, 1):
+        end = ent.end + extra
+        if end > len(doc) or any(t.is_punct for t in doc[ent.end : end]):
+            continue
+        span = doc[ent.start : end]
+        if any(e.kind in {"landmark", "water", "region"} for e in gaz.lookup(span.text)):
+            return span
+    return None
+
+
+def _proper_runs(doc: Doc, taken: list[bool], gaz: Gazetteer) -> Iterator[Span]:
     """Runs of proper nouns no entity covers that name a place after a locative word."""
     i = 0
     while i < len(doc):
@@ -350,9 +390,15 @@ def _proper_runs(doc: Doc, taken: list[bool]) -> Iterator[Span]:
         j = i
         while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "":
             j += 1
+        if j < len(doc) and doc[j].pos_ == "PROPN":
+            i = j + 1
+            continue
         if j > i and doc[i].ent_type_ == "":
-            before = doc[i - 1].lower_ if i > 0 else ""
-            if before in LOCATIVE and (j >= len(doc) or doc[j].pos_ != "PROPN"):
+            k = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+            before = doc[k - 1].lower_ if k > 0 else ""
+            after = doc[j].lower_ if j < len(doc) else ""
+            located = before in LOCATIVE and after not in PROPN_AFTER
+            if located or after in UNIT_AFTER or _strong_place(doc[i:j].text, gaz):
                 yield doc[i:j]
         i = max(j, i + 1)
 
@@ -429,7 +475,7 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer, me: Mention | None
     qualifier = [e for e in gaz.lookup(mention.qualifier)] if mention.qualifier else []
     biggest_city = max(
         (c.population for c in mention.candidates
-         if c.kind in {"city", "capital"} and c.how == MAIN),
+         if c.kind in {"city", "capital"} and c.how in {MAIN, ALTERNATE}),
         default=0,
     )  # fmt: skip
     best, best_score = None, -math.inf
@@ -442,13 +488,13 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer, me: Mention | None
             and not mention.unit
             and biggest_city >= 0.1 * e.population
         ):
-            score -= 3.0
+            score -= 4.0
         if mention.unit and e.kind in {"admin1", "admin2"}:
             score += 3.0
-        if e.kind not in {"country", "continent"} and e.cc:
+        if e.kind != "continent" and e.cc:
             score += 2.5 * min(countries[e.cc], 3) ** 0.5
         if e.admin1 and e.kind in {"city", "capital", "admin2", "admin1"}:
-            score += 2.0 * min(units[(e.cc, e.admin1)], 3) ** 0.5
+            score += 3.0 * min(units[(e.cc, e.admin1)], 3) ** 0.5
         if qualifier and any(
             (q.kind == "admin1" and q.cc == e.cc and q.admin1 == e.admin1)
             or (q.kind == "country" and q.cc == e.cc)

@@ -1,0 +1,122 @@
+"""Places stage: recognition repairs and article-wide resolution on sentences written here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.evaluate.places import distance_km
+from dateline.nlp import DEFAULT_MODEL, load, make_doc
+from dateline.records import Place
+from dateline.stages.places import find_places
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The parse and the entity stage the places stage reads (no later stages)."""
+    return load(DEFAULT_MODEL, stages=("entities",))
+
+
+def places_of(nlp, text: str) -> list[Place]:
+    """Parse `text` and return the places the stage finds in it."""
+    doc = nlp(make_doc(nlp, text, dt.date(2026, 11, 20)))
+    return find_places(doc)
+
+
+def by_text(places: list[Place], text: str) -> Place:
+    """The place whose span text is `text`."""
+    found = [p for p in places if p.text == text]
+    assert found, f"{text!r} not among {[p.text for p in places]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "country", "kind"),
+    [
+        ("KYIV, Ukraine (AP) \u2014 Air raid sirens sounded across the capital overnight.",
+         "KYIV", "UA", "city"),
+        ("KYIV, Ukraine (AP) \u2014 Air raid sirens sounded across the capital overnight.",
+         "Ukraine", "UA", "country"),
+        ("Drones hit an oil depot in the Kursk region on Tuesday, the governor said.",
+         "Kursk region", "RU", "admin1"),
+        ("Officials in Anbar province said the convoy was ambushed near the border.",
+         "Anbar province", "IQ", "admin1"),
+        ("Shelling continued in the Donetsk oblast, where two villages lost power.",
+         "Donetsk oblast", "UA", "admin1"),
+        ("Protesters gathered in Lafayette Square across from the White House in Washington.",
+         "Washington", "US", "city"),
+        ("Protesters gathered in Lafayette Square across from the White House in Washington.",
+         "Lafayette Square", "US", "landmark"),
+        ("The Kremlin said talks in Moscow would resume after the summit in St. Petersburg.",
+         "Moscow", "RU", "city"),
+        ("The University of Idaho campus in Moscow, Idaho, was closed after the storm.",
+         "Moscow", "US", "city"),
+        ("Georgia's prime minister returned to Tbilisi after meetings in Brussels.",
+         "Georgia", "GE", "country"),
+        ("Storms knocked out power across Georgia, and Atlanta schools stayed shut.",
+         "Georgia", "US", "admin1"),
+        ("Kyiv reported that 40 drones were shot down over the Dnipro river valley.",
+         "Kyiv", "UA", "city"),
+        ("Heavy fighting was reported in northeastern Ukraine near the Russian border.",
+         "northeastern Ukraine", "UA", "region"),
+        ("Rockets were fired from southern Lebanon toward the Galilee, the army said.",
+         "southern Lebanon", "LB", "region"),
+        ("Syrian troops pulled back from the town of Saraqib on Sunday.",
+         "Syrian", "SY", "demonym"),
+        ("Aid trucks waited at the Rafah crossing as talks continued in Cairo.",
+         "Rafah crossing", "PS", "landmark"),
+    ],
+)  # fmt: skip
+def test_mention_resolves(nlp, text: str, mention: str, country: str, kind: str) -> None:
+    place = by_text(places_of(nlp, text), mention)
+    assert (place.country_code, place.kind) == (country, kind)
+    assert place.lat is not None and place.lon is not None
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Explosions were heard in Kiev before dawn.", "Explosions were heard in Kyiv before dawn."),
+        ("The plant near Zaporozhye lost outside power.",
+         "The plant near Zaporizhzhia lost outside power."),
+        ("Missiles struck Dnipro overnight, officials said.",
+         "Missiles struck Dnipropetrovsk overnight, officials said."),
+        ("Officials in Sao Paulo declared an emergency.",
+         "Officials in S\u00e3o Paulo declared an emergency."),
+    ],
+)  # fmt: skip
+def test_spellings_resolve_alike(nlp, first: str, second: str) -> None:
+    a, b = places_of(nlp, first), places_of(nlp, second)
+    assert a and b
+    assert a[0].geonames_id == b[0].geonames_id
+    assert a[0].country_code == b[0].country_code
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Americans are divided over the new tariff, a poll found.", "Americans"),
+        ("Ukrainians lined up for bread as the shelling eased.", "Ukrainians"),
+        ("Senator Jordan Clark said the bill would pass next week.", "Clark"),
+    ],
+)
+def test_not_places(nlp, text: str, absent: str) -> None:
+    assert absent not in {p.text for p in places_of(nlp, text)}
+
+
+def test_relative_region_lies_in_its_part(nlp) -> None:
+    places = places_of(nlp, "Floods hit northern Italy and southern Italy this week.")
+    north, south = by_text(places, "northern Italy"), by_text(places, "southern Italy")
+    assert north.lat > south.lat
+    assert distance_km(north.lat, north.lon, south.lat, south.lon) > 300
+
+
+def test_spans_index_the_text(nlp) -> None:
+    text = "BEIRUT (Reuters) \u2014 Israeli strikes hit the Bekaa Valley and Tyre, Lebanon said."
+    for place in places_of(nlp, text):
+        assert text[place.start : place.end] == place.text
+
+
+def test_empty_document(nlp) -> None:
+    assert places_of(nlp, "") == []
