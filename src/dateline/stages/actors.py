@@ -1,0 +1,262 @@
+"""Code an actor noun phrase with a PLOVER country (alpha-3 or IGO/UNO/EUR/NGO) and sector."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.records import Actor
+
+# Dependents that belong to a noun phrase when we cut it out of the sentence.
+PHRASE_DEPS = {
+    "det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod", "prep", "pobj",
+    "advmod", "npadvmod", "predet", "nn", "punct", "hyph", "cc", "conj",
+}  # fmt: skip
+# Prepositions whose object still describes the actor ("supporters of X", "groups in Zimbabwe").
+PHRASE_PREPS = {"of", "in", "from"}
+PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "who"}
+FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+# The kinds whose match is the actor itself when it is the phrase's head.
+SELF_KINDS = ("person", "metonym", "org", "capital")
+
+
+@dataclass(frozen=True)
+class Code:
+    """One lexicon entry: what kind of form it is and the codes it carries."""
+
+    kind: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Surface forms (lower-cased word tuples; all-caps forms kept exact) mapped to codes."""
+
+    folded: dict[tuple[str, ...], Code]
+    exact: dict[tuple[str, ...], Code]
+    longest: int
+
+
+def words(form: str) -> tuple[str, ...]:
+    """Split a lexicon form the way spaCy tokenises simple names."""
+    return tuple(form.replace("-", " - ").replace("'s", " 's").split())
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> ActorLexicon:
+    """Load resources/actors.tsv once per process."""
+    text = resources.files("dateline.resources").joinpath("actors.tsv").read_text("utf-8")
+    folded: dict[tuple[str, ...], Code] = {}
+    exact: dict[tuple[str, ...], Code] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, country, sector, forms = line.split("\t")
+        code = Code(kind, country or None, sector or None)
+        for form in forms.split("|"):
+            key = words(form)
+            if form.isupper() and len(form) <= 6:
+                exact.setdefault(key, code)
+            else:
+                folded.setdefault(tuple(w.lower() for w in key), code)
+    longest = max(len(k) for k in (*folded, *exact))
+    return ActorLexicon(folded, exact, longest)
+
+
+def phrase(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`, without clauses and appositions."""
+    out = [head]
+    for child in head.children:
+        if child.dep_ not in PHRASE_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
+            continue
+        if child.dep_ in ("cc", "conj", "punct") and child.i > head.i:
+            continue
+        out.extend(phrase(child) if child.dep_ != "prep" else prep_tokens(child))
+    return sorted(out, key=lambda t: t.i)
+
+
+def prep_tokens(prep: Token) -> list[Token]:
+    """A preposition with its object phrase."""
+    out = [prep]
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            out.extend(phrase(child))
+    return out
+
+
+def trimmed(tokens: list[Token]) -> list[Token]:
+    """Drop leading and trailing punctuation and determiners' commas."""
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def matches(tokens: list[Token]) -> list[tuple[int, int, Code]]:
+    """All lexicon matches in `tokens`, longest first at each position: (start, end, code)."""
+    lex = lexicon()
+    found = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(lex.longest, len(tokens) - i), 0, -1):
+            span = tokens[i : i + n]
+            key = tuple(t.text for t in span)
+            code = lex.exact.get(key) or lex.folded.get(tuple(w.lower() for w in key))
+            if code is None and n == 1 and tokens[i].lemma_:
+                code = lex.folded.get((tokens[i].lemma_.lower(),))
+            if code is not None:
+                found.append((i, i + n, code))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def alpha3(alpha2: str | None) -> str | None:
+    """ISO alpha-2 to alpha-3 (places carry alpha-2)."""
+    if not alpha2:
+        return None
+    return _alpha3().get(alpha2.upper())
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> dict[str, str]:
+    """The ISO 3166 table from pycountry, with Kosovo's user-assigned code."""
+    import pycountry
+
+    table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    table["XK"] = "XKX"
+    return table
+
+
+def entity_at(doc: Doc, token: Token):
+    """The entity (from the entities stage) with a mention covering `token`, if any."""
+    for entity in doc._.entities or ():
+        for mention in entity.mentions:
+            if mention.start <= token.idx < mention.end:
+                return entity
+    return None
+
+
+def place_at(doc: Doc, token: Token):
+    """The place (from the places stage) covering `token`, if any."""
+    for place in doc._.places or ():
+        if place.start <= token.idx < place.end:
+            return place
+    return None
+
+
+def code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | None]:
+    """Country and sector for a phrase: the head's own code first, then its modifiers."""
+    found = matches(tokens)
+    head_pos = tokens.index(head) if head in tokens else len(tokens) - 1
+    country = sector = None
+    head_code = None
+    for start, end, code in found:
+        if start <= head_pos < end:
+            head_code = code
+    if head_code is not None:
+        if head_code.kind in SELF_KINDS or head_code.kind == "country":
+            country = head_code.country
+            sector = head_code.sector
+        elif head_code.kind == "role":
+            sector = head_code.sector
+    # Modifiers before the head code the country ("Russian troops", "Iraq's government");
+    # "of"/"in" objects after it come next ("groups in Zimbabwe").
+    ordered = sorted(found, key=lambda m: (m[0] > head_pos, abs(m[0] - head_pos)))
+    for start, end, code in ordered:
+        if start <= head_pos < end:
+            continue
+        if country is None and code.country:
+            country = code.country
+            if sector is None and code.kind in ("person", "metonym", "org") and start > head_pos:
+                sector = code.sector
+        if sector is None and code.kind == "role" and start < head_pos:
+            sector = code.sector
+        if sector is None and code.kind in ("person", "metonym", "org") and start < head_pos:
+            sector = code.sector
+    return country, sector
+
+
+def code_actor(head: Token, role: str = "actor") -> Actor | None:
+    """Build the Actor for the phrase headed by `head`; None for pronouns nobody resolves."""
+    doc = head.doc
+    tokens = trimmed(phrase(head))
+    if not tokens:
+        return None
+    if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+        entity = entity_at(doc, head)
+        if entity is None:
+            return None
+        country, sector = code_name(entity.name)
+        if entity.title:
+            sector = code_title(entity.title) or sector
+        return Actor(entity.id, entity.name, entity.country or country, sector)
+    country, sector = code_tokens(tokens, head)
+    entity = entity_at(doc, head)
+    if country is None:
+        place = place_at(doc, head)
+        if place is not None:
+            country = alpha3(place.country_code)
+    if entity is not None:
+        country = country or entity.country
+        if sector is None and entity.title:
+            sector = code_title(entity.title)
+    named = head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+    if role == "recipient" and country is None and sector is None and entity is None and not named:
+        return None
+    if role == "recipient" and sector == "GOV" and head.lower_ in ("town", "towns", "city"):
+        sector = "CVL"
+    name = entity.name if entity is not None else text_of(tokens)
+    return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
+
+
+def code_title(title: str) -> str | None:
+    """The sector a title implies ("Foreign Minister" -> GOV)."""
+    for _, _, code in matches_text(title):
+        if code.kind == "role":
+            return code.sector
+    return None
+
+
+def matches_text(text: str) -> list[tuple[int, int, Code]]:
+    """Lexicon matches in a plain string (used for titles and speaker names)."""
+    lex = lexicon()
+    tokens = words(text)
+    out = []
+    for n in range(min(lex.longest, len(tokens)), 0, -1):
+        for i in range(len(tokens) - n + 1):
+            key = tokens[i : i + n]
+            code = lex.exact.get(key) or lex.folded.get(tuple(w.lower() for w in key))
+            if code:
+                out.append((i, i + n, code))
+    return out
+
+
+def code_name(name: str) -> tuple[str | None, str | None]:
+    """Country and sector for a bare name such as a quote speaker's."""
+    country = sector = None
+    for _, _, code in matches_text(name):
+        country = country or code.country
+        sector = sector or code.sector
+    return country, sector
+
+
+def text_of(tokens: list[Token] | Span) -> str:
+    """The exact text covered by the tokens."""
+    tokens = list(tokens)
+    doc = tokens[0].doc
+    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def span_of(head: Token) -> tuple[int, int]:
+    """Character offsets of the phrase headed by `head`."""
+    tokens = trimmed(phrase(head)) or [head]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
