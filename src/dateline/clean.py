@@ -6,11 +6,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.read import header_end
 from dateline.records import Block
+from dateline.stages import tokens_in
 
 # Wire datelines: "KYIV, Ukraine (AP) —", "MOSCOW (Reuters) -", "WASHINGTON —".
 DATELINE = re.compile(
@@ -29,6 +32,7 @@ CREDIT = re.compile(
         (?:AFP|AP|Reuters|Getty\ Images|EPA|Bloomberg|Sputnik|Pool|TASS|Anadolu|Xinhua|EPA-EFE)
         (?:\ via\ Getty\ Images)?
       | (?:AFP|AP|Reuters|EPA|Getty)\ (?:via\ )?Getty\ Images
+      | (?:REUTERS|Reuters|AFP|AP|EPA|EPA-EFE|ANADOLU|SPUTNIK|TASS)/[A-Z][\w.'\u2019-]+(?:\ [A-Z][\w.'\u2019-]+){0,3}(?:/(?:File|Pool|Handout)\ Photo)?
       | Getty\ Images
     )\.?\s*$""",
     re.VERBOSE,
@@ -46,6 +50,65 @@ FOOTER = re.compile(
     r"Copyright|\u00a9|All rights reserved|Sign up for|Contact us at|Click here|"
     r".{0,80}\b(?:contributed to this (?:report|story)))",
 )
+# Abbreviations after which a sentence never ends, and those ("U.S.") after which it does not
+# end when a title or a lowercase word follows: "U.S. President Joe Biden", "U.S. officials".
+NO_BREAK_AFTER = {
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "gen.",
+    "sen.",
+    "rep.",
+    "gov.",
+    "lt.",
+    "col.",
+    "sgt.",
+    "maj.",
+    "adm.",
+    "capt.",
+    "st.",
+    "prof.",
+    "rev.",
+    "gens.",
+    "sens.",
+    "reps.",
+}
+NO_BREAK_BEFORE_TITLE = {"u.s.", "u.k.", "u.n.", "e.u.", "d.c."}
+TITLE_WORDS = {
+    "president",
+    "president-elect",
+    "secretary",
+    "senator",
+    "ambassador",
+    "envoy",
+    "officials",
+    "forces",
+    "troops",
+    "military",
+    "army",
+    "navy",
+    "government",
+    "department",
+    "embassy",
+    "general",
+    "attorney",
+    "state",
+    "house",
+    "senate",
+    "congress",
+    "intelligence",
+    "special",
+    "vice",
+    "prime",
+    "defense",
+    "treasury",
+    "commander",
+    "military's",
+    "sanctions",
+    "lawmakers",
+    "district",
+}
 SENTENCE_END = re.compile(r"[.!?\"\u201d\u2019;,:)]\s*$")
 
 
@@ -117,14 +180,26 @@ def block_at(blocks: list[Block], offset: int) -> Block | None:
     return None
 
 
+def set_sentence_starts(doc: Doc, blocks: list[Block]) -> None:
+    """Start a sentence at each block, and never right after a title abbreviation ("Gen.", "U.S.")."""
+    offsets = doc.to_array(IDX)
+    for block in blocks:
+        i = int(numpy.searchsorted(offsets, block.start))
+        if 0 < i < len(doc) and offsets[i] == block.start:
+            doc[i].is_sent_start = True
+    for token in tokens_in(doc, NO_BREAK_AFTER | NO_BREAK_BEFORE_TITLE):
+        nxt = token.nbor() if token.i + 1 < len(doc) else None
+        if nxt is None or nxt.is_sent_start or "\n" in token.whitespace_ or nxt.is_space:
+            continue
+        if token.lower_ in NO_BREAK_AFTER or nxt.is_lower or nxt.lower_ in TITLE_WORDS:
+            nxt.is_sent_start = False
+
+
 @Language.component("dateline_blocks", assigns=["doc._.blocks", "token.is_sent_start"])
 def blocks_component(doc: Doc) -> Doc:
-    """Find blocks and start a sentence at each block so the parser never joins two."""
+    """Find blocks and set sentence starts so that the parser never joins two blocks."""
     doc._.text = doc.text
     blocks = find_blocks(doc._.text)
     doc._.blocks = blocks
-    starts = {b.start for b in blocks}
-    for token in doc[1:]:
-        if token.idx in starts:
-            token.is_sent_start = True
+    set_sentence_starts(doc, blocks)
     return doc

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc
+import numpy
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Token
 
 
 def run_stage(doc: Doc, attr: str, find: Callable[[Doc], list]) -> Doc:
@@ -22,3 +24,11 @@ def text_of(doc: Doc) -> str:
     if doc._.text is None:
         doc._.text = doc.text
     return doc._.text
+
+
+def tokens_in(doc: Doc, vocabulary: Iterable[str]) -> list[Token]:
+    """Tokens whose lowercase form is in `vocabulary`, found without a Python loop over the Doc."""
+    strings = doc.vocab.strings
+    wanted = numpy.fromiter((strings[w] for w in vocabulary), dtype=numpy.uint64)
+    hits = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted))
+    return [doc[int(i)] for i in hits]

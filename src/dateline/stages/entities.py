@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import numpy
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Block, Entity, Mention
 from dateline.resources import countries, rows, words
-from dateline.stages import run_stage, text_of
+from dateline.stages import run_stage, text_of, tokens_in
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Labels the small model gives to place names it does not recognise as places.
@@ -71,7 +71,9 @@ def lexicon() -> Lexicon:
             places.add(row["capital"].lower())
     places.update(p.lower() for p in words("known_places.txt"))
     titles = tuple(sorted(words("titles.txt"), key=len, reverse=True))
-    title_words = frozenset(w.lower() for t in titles for w in t.replace("-", " ").split())
+    title_words = frozenset(
+        w.lower().rstrip(".") for t in titles for w in t.replace("-", " ").split()
+    )
     orgs: dict[str, tuple[str, str]] = {}
     for row in rows("orgs.tsv"):
         for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
@@ -87,14 +89,6 @@ def lexicon() -> Lexicon:
         orgs,
         title_case,
     )
-
-
-def tokens_in(doc: Doc, vocabulary: Iterable[str]) -> list[Token]:
-    """Tokens whose lowercase form is in `vocabulary`, found without a Python loop over the Doc."""
-    lower = doc.to_array(LOWER)
-    strings = doc.vocab.strings
-    wanted = numpy.fromiter((strings[w] for w in vocabulary), dtype=numpy.uint64)
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(lower, wanted))]
 
 
 @dataclass
@@ -116,11 +110,15 @@ class Cluster:
 
 
 def clean_name(span: Span) -> tuple[int, int, str]:
-    """Trim a leading "the", titles and a trailing possessive from an entity span."""
+    """Trim a leading article, titles, and trailing possessives, punctuation and space."""
     tokens = list(span)
     lex = lexicon()
-    while tokens and (tokens[0].lower_ == "the" or tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
-        tokens = tokens[1:] if tokens[0].lower_ == "the" else tokens[:-1]
+    while tokens and tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_space:
+        tokens = tokens[1:]
+        if not tokens:
+            break
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
+        tokens = tokens[:-1]
     if span.label_ == "PERSON":
         while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in lex.title_words | {
             "mr",

@@ -1,0 +1,98 @@
+"""End to end: the bundled example and a wire-style article written for these tests."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+
+import pytest
+
+import dateline
+
+EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt").read_text()
+SUMMIT = (Path(__file__).parent / "fixtures" / "articles" / "summit.txt").read_text()
+
+
+def person(analysis: dateline.Analysis, name: str) -> dateline.records.Entity:
+    [entity] = [e for e in analysis.entities if e.name == name]
+    return entity
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "headings", "captions", "people"),
+    [
+        (
+            EXAMPLE, "2024-12-19", ["Kursk conundrum", "Trump's pledge"], 1,
+            {
+                "Vladimir Putin": ("RUS", {"Vladimir Putin", "Putin", "the 72-year-old leader", "he"}),
+                "Donald Trump": ("USA", {"Donald Trump", "Trump", "the incoming Republican"}),
+                "Volodymyr Zelensky": ("UKR", {"Volodymyr Zelensky", "The Ukrainian leader"}),
+            },
+        ),
+        (
+            SUMMIT, "2025-02-14", ["Transatlantic rift", "Money and guns"], 1,
+            {
+                "Emmanuel Macron": ("FRA", {"Emmanuel Macron", "Macron", "the French leader"}),
+                "Olaf Scholz": ("DEU", {"Olaf Scholz", "Scholz", "The German chancellor", "He"}),
+                "Joe Biden": ("USA", {"Joe Biden", "Biden"}),
+                "Volodymyr Zelenskiy": ("UKR", {"Volodymyr Zelenskiy", "Zelenskiy"}),
+            },
+        ),
+    ],
+)  # fmt: skip
+def test_article(text: str, date: str, headings: list[str], captions: int, people: dict) -> None:
+    analysis = dateline.analyze(text)
+    assert analysis.error is None, analysis.error
+    assert analysis.date == date
+    assert [text[b.start : b.end] for b in analysis.blocks if b.kind == "heading"] == headings
+    assert sum(b.kind == "caption" for b in analysis.blocks) == captions
+    assert any(b.kind == "credit" for b in analysis.blocks)
+    for name, (country, variants) in people.items():
+        entity = person(analysis, name)
+        assert entity.country == country
+        assert variants <= {m.text for m in entity.mentions}
+    for entity in analysis.entities:
+        for m in entity.mentions:
+            assert text[m.start : m.end] == m.text
+
+
+def test_to_dict_is_the_json_contract() -> None:
+    data = dateline.analyze(EXAMPLE).to_dict()
+    assert list(data) == [
+        "id",
+        "text",
+        "date",
+        "title",
+        "url",
+        "source",
+        "blocks",
+        "entities",
+        "quotes",
+        "times",
+        "places",
+        "events",
+    ]
+    assert data["title"].startswith("Putin says")
+    entity = data["entities"][0]
+    assert set(entity) == {"id", "name", "type", "country", "title", "mentions"}
+    assert set(entity["mentions"][0]) == {"start", "end", "text"}
+
+
+@pytest.mark.parametrize(
+    ("text", "error"),
+    [("", "empty document"), ("   \n\t", "empty document")],
+)
+def test_analyze_bad_text(text: str, error: str) -> None:
+    assert error in (dateline.analyze(text).error or "")
+
+
+def test_public_api() -> None:
+    assert sorted(dateline.__all__) == [
+        "Analysis",
+        "Article",
+        "Options",
+        "analyze",
+        "analyze_articles",
+        "load",
+        "read",
+    ]
