@@ -19,6 +19,11 @@ PHRASE_DEPS = {
 PHRASE_PREPS = {"of", "in", "from"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "who"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+# Heads that say "someone of": their modifiers' role decides ("rebel leaders" -> REB).
+GENERIC_HEADS = {
+    "leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+    "member", "members", "head", "chief", "representatives", "representative",
+}  # fmt: skip
 # The kinds whose match is the actor itself when it is the phrase's head.
 SELF_KINDS = ("person", "metonym", "org", "capital")
 
@@ -166,7 +171,7 @@ def code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | Non
         if head_code.kind in SELF_KINDS or head_code.kind == "country":
             country = head_code.country
             sector = head_code.sector
-        elif head_code.kind == "role":
+        elif head_code.kind == "role" and head.lower_ not in GENERIC_HEADS:
             sector = head_code.sector
     # Modifiers before the head code the country ("Russian troops", "Iraq's government");
     # "of"/"in" objects after it come next ("groups in Zimbabwe").
@@ -182,6 +187,8 @@ def code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | Non
             sector = code.sector
         if sector is None and code.kind in ("person", "metonym", "org") and start < head_pos:
             sector = code.sector
+    if sector is None and head_code is not None and head_code.kind == "role":
+        sector = head_code.sector
     return country, sector
 
 

@@ -26,8 +26,22 @@ MODAL_AUX = {"may", "might", "could", "can"}
 DEONTIC_AUX = {"must", "should"}
 NEGATORS = {"not", "n't", "never", "no"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "acomp"}
-RECIPIENT_PREPS = {"with", "on", "against", "to", "from", "at", "into", "toward", "towards", "upon"}
+RECIPIENT_PREPS = {
+    "with",
+    "on",
+    "against",
+    "to",
+    "from",
+    "at",
+    "into",
+    "toward",
+    "towards",
+    "upon",
+    "between",
+}
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "inside", "around", "over", "throughout"}
+# Heads that take their event from a modifier ("mediation effort", "rescue mission").
+GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative"}
 HANDOVER_PREPS = {"of", "by", "for"}
 # Acts that move a thing to or from a party: the goal, not the object, is the recipient.
 THEME_TYPES = {"AID", "AGREE", "RETREAT", "MOBILIZE", "SANCTION", "COOPERATE", "CONCEDE"}
@@ -196,6 +210,11 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 for child in token.children:
                     if child.dep_ in ("dobj", "obj", "nsubjpass"):
                         noun_rule = event_noun(child, lex)
+                        if noun_rule is None and child.lemma_.lower() in GENERIC_EVENTS:
+                            noun_rule = next(
+                                (r for c in child.children if c.dep_ == "compound"
+                                 if (r := event_noun(c, lex)) is not None), None,
+                            )  # fmt: skip
                         if noun_rule is not None:
                             rule, specific = noun_rule, True
                             found[token.i] = Trigger(token, child, rule, True)
@@ -375,10 +394,16 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
                     objects.append(child)
                 elif dep == "ccomp" and (subj := subject(child)) is not None:
                     objects.append(subj)
+                elif dep == "prep" and child.lower_ in t.rule.words:
+                    objects.extend(g for g in child.children if g.dep_ == "pobj")
                 elif dep == "prep" and child.lower_ in RECIPIENT_PREPS:
                     goals.extend(g for g in child.children if g.dep_ == "pobj")
                 elif dep == "prep" and child.lower_ == "in":
-                    places.extend(g for g in child.children if g.dep_ == "pobj")
+                    for g in child.children:
+                        if g.dep_ == "pobj" and event_noun(g, lexicon()) is not None:
+                            goals.extend(handover(g))
+                        elif g.dep_ == "pobj":
+                            places.append(g)
     themed = trig.rule.type in THEME_TYPES or (
         trig.inner is not None and trig.inner.rule.type in THEME_TYPES
     )
@@ -409,7 +434,16 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
             return cand
         if not is_place:
             queue[:0] = handover(cand)
+            queue.extend(("place", g) for g in located(cand))
     return None
+
+
+def located(noun: Token) -> list[Token]:
+    """Objects of a noun's "in" phrase ("targets in Jericho")."""
+    return [
+        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children if g.dep_ == "pobj"
+    ]  # fmt: skip
 
 
 def handover(noun: Token) -> list[Token]:
@@ -546,8 +580,9 @@ def count_of(token: Token) -> int | None:
     for child in token.children:
         if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "compound")):
             return number(child)
+    people = ("dobj", "nsubjpass") if token.pos_ == "VERB" else ("nsubj", "nsubjpass", "attr")
     for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "nsubj", "attr"):
+        if child.dep_ in people:
             found = count_of(child) if child.i != token.i else None
             if found is not None:
                 return found
@@ -671,12 +706,10 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
     if actor_tok is not None:
         actor_tok = real_head(actor_tok)
     recipient_tok = find_recipient(trig, actor_tok)
-    if passive and trig.rule.type in ("ASSAULT", "COERCE", "ACCUSE"):
-        recipient_tok = passive_subject(pred)
     negated, future, possible, deontic = modality(pred, lex)
     reporter = reporter_of(pred, lex)
-    if deontic and reporter is not None and type_ not in ("REQUEST", "THREATEN"):
-        mode = reject_mode(type_)
+    if deontic and reporter is not None and trig.word.i == pred.i and type_ != "THREATEN":
+        mode = reject_mode(type_) if type_ != "REQUEST" else "change"
         type_, recipient_tok, actor_tok = "REQUEST", actor_tok, reporter
         future = possible = False
     if trig.inner is None and trig.word.i == pred.i and base(pred, lex) in lex.frames:
