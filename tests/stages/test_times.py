@@ -1,0 +1,121 @@
+"""The times stage on sentences written for these tests, in the style of wire news."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dateline.nlp import load
+from dateline.stages.times import find_times, interpret
+
+DCT = dt.date(2024, 12, 19)  # a Thursday
+MARCH = dt.date(2013, 3, 22)  # a Friday
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The parse and the times stage only, so these tests do not depend on the other stages."""
+    return load(stages=("times",))
+
+
+def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str | None]]:
+    """(text, type, value, mod) of every time the stage finds in `text`."""
+    doc = nlp(text)
+    doc._.dct = dct
+    return [(t.text, t.type, t.value, t.mod) for t in find_times(doc)]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        # absolute dates in the common news formats
+        ("The ceasefire took effect on February 25, 2022, officials said.", DCT,
+         [("February 25, 2022", "DATE", "2022-02-25", None)]),
+        ("The talks began in Geneva on 25 February 2022.", DCT, [("25 February 2022", "DATE", "2022-02-25", None)]),
+        ("The filing, dated 2022-02-25, was made public.", DCT, [("2022-02-25", "DATE", "2022-02-25", None)]),
+        ("The memo was signed 2/25/2022 by the minister.", DCT, [("2/25/2022", "DATE", "2022-02-25", None)]),
+        ("Police said the convoy left the port on Feb. 25.", DCT, [("Feb. 25", "DATE", "2024-02-25", None)]),
+        # months by tense
+        ("Rebels captured the town in August, residents said.", DCT, [("August", "DATE", "2024-08", None)]),
+        ("The delegation will return to Kyiv in January.", DCT, [("January", "DATE", "2025-01", None)]),
+        ("Prices fell sharply in late December.", DCT, [("late December", "DATE", "2024-12", "END")]),
+        ("Output has slowed since mid-2023.", DCT, [("mid-2023", "DATE", "2023", "MID")]),
+        # weekdays and times of day
+        ("The minister resigned on Monday after a week of protests.", DCT,
+         [("Monday", "DATE", "2024-12-16", None), ("a week", "DURATION", "P1W", None)]),
+        ("The summit will open on Monday in Brussels.", DCT, [("Monday", "DATE", "2024-12-23", None)]),
+        ("The blast hit the market Thursday morning.", MARCH, [("Thursday morning", "TIME", "2013-03-21TMO", None)]),
+        ("Polls close at 5 p.m. Sunday.", MARCH, [("5 p.m. Sunday", "TIME", "2013-03-24T17:00", None)]),
+        # relative dates
+        ("Exports rose last week, the ministry said.", MARCH, [("last week", "DATE", "2013-W11", None)]),
+        ("The bank expects growth to pick up next year.", DCT, [("next year", "DATE", "2025", None)]),
+        ("The company cut 300 jobs earlier this month.", DCT, [("earlier this month", "DATE", "2024-12", "START")]),
+        ("The mine closed three years ago.", DCT, [("three years ago", "DATE", "2021", None)]),
+        ("The dam was built a decade ago.", DCT, [("a decade ago", "DATE", "2014", None)]),
+        ("Fighting intensified this spring.", DCT, [("this spring", "DATE", "2024-SP", None)]),
+        ("Sales rose 4% in the third quarter.", DCT, [("the third quarter", "DATE", "2024-Q3", None)]),
+        ("The league was founded in the 1990s.", DCT, [("the 1990s", "DATE", "199", None)]),
+        # durations
+        ("He has been held for more than four years.", DCT, [("more than four years", "DURATION", "P4Y", "MORE_THAN")]),
+        ("The hearing lasted just under four and a half hours.", DCT,
+         [("just under four and a half hours", "DURATION", "PT4.5H", "LESS_THAN")]),
+        ("The two-year effort ended in failure.", DCT, [("two-year", "DURATION", "P2Y", None)]),
+        ("Talks stalled for a month.", DCT, [("a month", "DURATION", "P1M", None)]),
+        # sets and references
+        ("The annual review is published every week.", DCT, [("every week", "SET", "P1W", None)]),
+        ("The agency publishes the figures daily.", DCT, [("daily", "SET", "P1D", None)]),
+        ("The border is now closed.", DCT, [("now", "DATE", "PRESENT_REF", None)]),
+        ("Talks are right now at a standstill.", DCT, [("right now", "DATE", "PRESENT_REF", None)]),
+        ("The envoy recently visited Minsk.", DCT, [("recently", "DATE", "PAST_REF", None)]),
+        # without a document date, relative values stay underspecified
+        ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
+        ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),
+    ],
+)  # fmt: skip
+def test_times(nlp, text: str, dct: dt.date | None, expected: list) -> None:
+    """Each sentence yields exactly the expected expressions, values and mods."""
+    assert times(nlp, text, dct) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The 72-year-old senator was re-elected.",
+        "Delegates approved the 53-article document.",
+        "Article 24 of the charter bars such transfers.",
+        "Ministers may meet again, an aide said.",
+        "The company employs 2000 workers at the plant.",
+        "Shares fell 1,500 points before trading was halted.",
+    ],
+)
+def test_not_times(nlp, text: str) -> None:
+    """Ages, counts, article numbers and the verb "may" are not times."""
+    assert times(nlp, text, DCT) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the previous year", ("DATE", "2023", None)),
+        ("the past two months", ("DURATION", "P2M", None)),
+        ("about three weeks", ("DURATION", "P3W", "APPROX")),
+        ("early next year", ("DATE", "2025", "START")),
+        ("the end of 2023", ("DATE", "2023", "END")),
+        ("tonight", ("TIME", "2024-12-19TNI", None)),
+        ("yesterday", ("DATE", "2024-12-18", None)),
+        ("the weekend", ("DATE", "2024-W50-WE", None)),
+    ],
+)
+def test_interpret(text: str, expected: tuple) -> None:
+    """The normaliser alone, without a parse."""
+    assert interpret(text, DCT, None) == expected
+
+
+def test_offsets_point_into_the_text(nlp) -> None:
+    """Every time's text is exactly the article text between its offsets."""
+    text = "KYIV, Dec. 19 (Reuters) - Shelling resumed on Wednesday night after a lull of nearly two weeks."
+    doc = nlp(text)
+    doc._.dct = DCT
+    found = find_times(doc)
+    assert found and all(text[t.start : t.end] == t.text for t in found)
