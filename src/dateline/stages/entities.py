@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -22,7 +23,11 @@ MISLABELS = {"PERSON", "PRODUCT", "ORG", "WORK_OF_ART", "EVENT", "LAW", "NORP", 
 SKIP_BLOCKS = {"credit", "byline", "footer"}
 MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
-HONORIFIC_GENDER = {"mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f"}
+HONORIFIC_GENDER = {
+    "mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "spokeswoman": "f",
+    "chairwoman": "f", "congresswoman": "f", "queen": "f", "princess": "f", "spokesman": "m",
+    "chairman": "m", "congressman": "m", "king": "m", "prince": "m", "lady": "f", "sir": "m",
+}  # fmt: skip
 SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 # Heads of descriptors that refer back to a person: "the Russian leader", "the incoming Republican".
 ROLE_HEADS = {
@@ -50,6 +55,7 @@ class Lexicon:
     title_words: frozenset[str]
     orgs: dict[str, tuple[str, str]]
     title_case: dict[str, str]
+    first_gender: dict[str, str]
 
 
 @cache
@@ -79,6 +85,7 @@ def lexicon() -> Lexicon:
         for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
             orgs[alias.lower().removeprefix("the ")] = (row["name"], row["country"])
     title_case = {t.lower(): t for t in reversed(titles)}
+    first_gender = {row["name"]: row["gender"] for row in rows("first_names.tsv")}
     return Lexicon(
         country_of,
         country_name,
@@ -88,6 +95,7 @@ def lexicon() -> Lexicon:
         title_words,
         orgs,
         title_case,
+        first_gender,
     )
 
 
@@ -412,6 +420,42 @@ def add_surname_mentions(doc: Doc, clusters: list[Cluster], taken: set[int]) -> 
             taken.add(token.i)
 
 
+NICKNAMES = {
+    "bill": "william", "bob": "robert", "rob": "robert", "dick": "richard", "rick": "richard",
+    "jim": "james", "jimmy": "james", "mike": "michael", "tom": "thomas", "ted": "edward",
+    "chuck": "charles", "joe": "joseph", "tony": "anthony", "dan": "daniel", "steve": "stephen",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "pete": "peter", "ben": "benjamin",
+}  # fmt: skip
+
+
+def same_first_name(a: str, b: str) -> bool:
+    """Whether two given names can be one person's ("Joe" and "Joseph", "Bill" and "William")."""
+    a, b = a.lower().rstrip("."), b.lower().rstrip(".")
+    return (
+        a == b or NICKNAMES.get(a, a) == NICKNAMES.get(b, b) or a.startswith(b) or b.startswith(a)
+    )
+
+
+def merge_name_variants(clusters: list[Cluster]) -> None:
+    """Merge full-name clusters of one person: "Joseph R. Biden" and "Joe Biden"."""
+    by_surname: dict[str, int] = {}
+    for i, cluster in enumerate(clusters):
+        parts = cluster.name.split()
+        if cluster.type != "PERSON" or len(parts) < 2:
+            continue
+        key = cluster.surname.lower()
+        j = by_surname.get(key)
+        if j is not None and same_first_name(clusters[j].name.split()[0], parts[0]):
+            keep = clusters[j]
+            keep.mentions.extend(cluster.mentions)
+            keep.title, keep.country = keep.title or cluster.title, keep.country or cluster.country
+            if len(cluster.name) > len(keep.name):
+                keep.name = cluster.name
+            cluster.mentions = []
+        elif j is None:
+            by_surname[key] = i
+
+
 def absorb_surnames(clusters: list[Cluster]) -> None:
     """Move a known person's surname that the model labelled ORG or GPE into that person."""
     surnames = {k: v for k, v in index_of(clusters).items() if len(clusters[v[0]].name.split()) > 1}
@@ -515,23 +559,48 @@ def _subject_of_name(token: Token) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
-def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
-    """Attach he/she pronouns outside quotations to their antecedents."""
+def unquoted_pronouns(doc: Doc) -> list[Token]:
+    """He/she pronouns outside quotation marks (inside, "he" is someone the speaker names)."""
     quoted = quoted_ranges(text_of(doc))
-    index = PersonIndex.build(doc, clusters)
+    found: list[Token] = []
     q = 0
     for token in tokens_in(doc, MALE | FEMALE):
         while q < len(quoted) and quoted[q][1] <= token.idx:
             q += 1
-        if q < len(quoted) and quoted[q][0] <= token.idx:
+        if not (q < len(quoted) and quoted[q][0] <= token.idx):
+            found.append(token)
+    return found
+
+
+def guess_genders(clusters: list[Cluster], votes: dict[int, Counter[str]]) -> None:
+    """Give each person a gender: honorifics first, then the given name, then the article's pronouns."""
+    first_names = lexicon().first_gender
+    for i, cluster in enumerate(clusters):
+        if cluster.type != "PERSON" or cluster.gender:
             continue
+        parts = cluster.name.split()
+        cluster.gender = first_names.get(parts[0]) if len(parts) > 1 else None
+        if cluster.gender is None and votes.get(i):
+            (top, n), *rest = votes[i].most_common()
+            if not rest or n >= 2 * rest[0][1]:
+                cluster.gender = top
+
+
+def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
+    """Attach he/she pronouns outside quotations to their antecedents, gender-consistently."""
+    index = PersonIndex.build(doc, clusters)
+    pronouns = unquoted_pronouns(doc)
+    votes: dict[int, Counter[str]] = {}
+    for token in pronouns:
+        target = antecedent(index, token, clusters, lambda c: True)
+        if target is not None:
+            votes.setdefault(target, Counter())["m" if token.lower_ in MALE else "f"] += 1
+    guess_genders(clusters, votes)
+    for token in pronouns:
         gender = "m" if token.lower_ in MALE else "f"
         target = antecedent(index, token, clusters, lambda c, g=gender: c.gender in (None, g))
-        if target is None:
-            continue
-        cluster = clusters[target]
-        cluster.gender = cluster.gender or ("m" if token.lower_ in MALE else "f")
-        cluster.mentions.append((token.idx, token.idx + len(token)))
+        if target is not None:
+            clusters[target].mentions.append((token.idx, token.idx + len(token)))
 
 
 def compatible(cluster: Cluster, title: str | None, country: str | None) -> bool:
@@ -568,6 +637,8 @@ def find_entities(doc: Doc) -> list[Entity]:
     spans = candidate_spans(doc)
     clusters = cluster_names(doc, spans)
     taken = {t.i for s in spans for t in s}
+    merge_name_variants(clusters)
+    clusters = [c for c in clusters if c.mentions]
     add_surname_mentions(doc, clusters, taken)
     absorb_surnames(clusters)
     add_metonyms(doc, clusters)
