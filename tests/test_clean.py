@@ -79,3 +79,14 @@ def test_nothing_is_deleted() -> None:
     text = "WASHINGTON (AP) — A.\n\nSub head\n\nB. JOHN SMITH / AFP\n\nReporting by Jo Lee"
     covered = "".join(text[b.start : b.end] for b in find_blocks(text))
     assert "".join(covered.split()) == "".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("NEWPORT NEWS, Va. - The shipyard added 2,000 jobs.", "dateline"),
+        ("QUESTIONABLE MEDICAL CLAIMS \u2014 The campaign has not said.", "heading"),
+    ],
+)
+def test_run_in_caps(text: str, kind: str) -> None:
+    assert find_blocks(text)[0].kind == kind

@@ -155,7 +155,11 @@ def classify(text: str, start: int, end: int, first: bool) -> list[Block]:
     wire = DATELINE.match(line)
     if wire and (first or wire.group().split(",")[0].split(" (")[0].isupper()):
         cut = start + len(wire.group().rstrip())
-        return [Block("dateline", start, cut), Block("body", start + wire.end(), end)]
+        place = wire.group().split(",")[0].split(" (")[0].strip(" -\u2014\u2013")
+        # "QUESTIONABLE MEDICAL CLAIMS —" is a run-in subheading; a bare place has one or two words.
+        marked = "(" in wire.group() or "," in wire.group()
+        kind = "dateline" if marked or len(place.split()) <= 2 else "heading"
+        return [Block(kind, start, cut), Block("body", start + wire.end(), end)]
     return [Block("body", start, end)]
 
 
