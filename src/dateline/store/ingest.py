@@ -1,0 +1,203 @@
+"""Ingest: read, skip what is stored, analyse in worker processes, write from one process."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dateline.analyze import Options, analyze_articles
+from dateline.read import MAX_CHARS, expand, kind_of, read
+from dateline.records import Analysis, Article
+from dateline.store.writer import Writer, content_hash
+
+Item = tuple[str, bool, Article]  # (content hash, replaces a stored older analysis, article)
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How to ingest: model, worker processes, commit batch, and whether to rerun old analyses."""
+
+    model: str = Options().model
+    workers: int = 1
+    reprocess: bool = False
+    batch: int = 64
+    chunk: int = 8
+    max_chars: int = MAX_CHARS
+
+
+@dataclass
+class IngestStats:
+    """Counts so far: articles added, already stored (skipped), reprocessed, and errors."""
+
+    added: int = 0
+    skipped: int = 0
+    reprocessed: int = 0
+    errors: int = 0
+    started: float = field(default_factory=time.monotonic)
+
+    @property
+    def done(self) -> int:
+        """Documents handled so far."""
+        return self.added + self.skipped + self.errors
+
+    @property
+    def rate(self) -> float:
+        """Documents handled per second."""
+        return self.done / max(time.monotonic() - self.started, 1e-9)
+
+
+def count_documents(paths: Iterable[str]) -> int | None:
+    """How many documents the paths hold (JSONL lines counted); None when reading stdin."""
+    total = 0
+    for path in paths:
+        if path == "-":
+            return None
+        for file, _ in expand(path):
+            if kind_of(file) != "jsonl":
+                total += 1
+                continue
+            import gzip
+
+            opener = gzip.open if file.name.lower().endswith(("gz", "gzip")) else open
+            try:
+                with opener(file, "rb") as handle:
+                    total += sum(1 for line in handle if line.strip())
+            except (OSError, EOFError):
+                total += 1
+    return total
+
+
+_OPTIONS: Options | None = None
+
+
+def _init_worker(options: Options) -> None:
+    """Load the pipeline once in each worker process."""
+    global _OPTIONS
+    from dateline import nlp
+
+    _OPTIONS = options
+    nlp.load(options.model)
+
+
+def _work(chunk: list[Article]) -> list[Analysis]:
+    """Analyse a chunk of articles in a worker."""
+    return list(analyze_articles(chunk, _OPTIONS))
+
+
+def ingest(
+    paths: Iterable[str],
+    db: str | Path,
+    options: IngestOptions | None = None,
+    progress: Callable[[IngestStats], None] | None = None,
+) -> IngestStats:
+    """Ingest every document under `paths` into the store at `db`; safe to rerun after a crash."""
+    options = options or IngestOptions()
+    stats = IngestStats()
+    writer = Writer(db, model=options.model, batch=options.batch)
+    analysis_options = Options(model=options.model, max_chars=options.max_chars)
+
+    def todo() -> Iterator[Item]:
+        for article in read(list(paths), max_chars=options.max_chars):
+            if article.error is not None:
+                writer.add(Analysis(id=article.id, text="", error=article.error))
+                stats.errors += 1
+                report()
+                continue
+            key = content_hash(article.text)
+            state = writer.state(key, article.id)
+            if state is not None and (not options.reprocess or writer.is_current(state)):
+                stats.skipped += 1
+                report()
+                continue
+            yield key, state is not None and state[0] == "article", article
+
+    def report() -> None:
+        if progress is not None:
+            progress(stats)
+
+    def store(items: list[Item], results: list[Analysis]) -> None:
+        for (key, replace, _), analysis in zip(items, results, strict=True):
+            if analysis.error is not None:
+                stats.errors += 1
+                writer.add(analysis, key)
+            elif writer.add(analysis, key, replace=replace):
+                stats.added += 1
+                stats.reprocessed += replace
+            else:
+                stats.skipped += 1
+        report()
+
+    try:
+        if options.workers <= 1:
+            run_inline(todo(), analysis_options, store, options.chunk)
+        else:
+            run_pool(todo(), analysis_options, store, options)
+    finally:
+        writer.close()  # commits whole articles only: each one is added under a savepoint
+    report()
+    return stats
+
+
+def chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    """Group a stream into lists of `size`."""
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def run_inline(
+    items: Iterator[Item],
+    options: Options,
+    store: Callable[[list[Item], list[Analysis]], None],
+    size: int,
+) -> None:
+    """Analyse in this process, streaming through one `nlp.pipe`."""
+    window: deque[Item] = deque()
+
+    def articles() -> Iterator[Article]:
+        for item in items:
+            window.append(item)
+            yield item[2]
+
+    for analysis in analyze_articles(articles(), options):
+        store([window.popleft()], [analysis])
+
+
+def run_pool(
+    items: Iterator[Item],
+    options: Options,
+    store: Callable[[list[Item], list[Analysis]], None],
+    ingest_options: IngestOptions,
+) -> None:
+    """Analyse in worker processes; at most a few chunks per worker are in flight (flat memory)."""
+    workers = ingest_options.workers
+    context = mp.get_context("spawn")
+    with context.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
+        inflight: deque[tuple[list[Item], mp.pool.AsyncResult]] = deque()
+        for chunk in chunks(items, ingest_options.chunk):
+            articles = [item[2] for item in chunk]
+            inflight.append((chunk, pool.apply_async(_work, (articles,))))
+            while len(inflight) >= workers * 3 or (inflight and inflight[0][1].ready()):
+                done, result = inflight.popleft()
+                store(done, result.get())
+        while inflight:
+            done, result = inflight.popleft()
+            store(done, result.get())
+
+
+def default_workers() -> int:
+    """One worker per available core."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:
+        return os.cpu_count() or 1

@@ -1,0 +1,59 @@
+"""A rich progress bar for ingest: articles/s, errors so far and ETA."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+
+from dateline.store.ingest import IngestStats, count_documents
+
+
+@contextmanager
+def ingest_bar(paths: Sequence[str], quiet: bool) -> Iterator:
+    """Yield a callback that updates a progress bar; the total is counted in a background thread."""
+    if quiet:
+        yield None
+        return
+    progress = Progress(
+        TextColumn("ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TextColumn("[red]{task.fields[errors]} errors"),
+        TextColumn("{task.fields[skipped]} already stored"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=False,
+    )
+    task = progress.add_task("ingest", total=None, rate=0.0, errors=0, skipped=0)
+
+    def count() -> None:
+        try:
+            total = count_documents(paths)
+        except Exception:  # noqa: BLE001  (the bar is optional: no total, no ETA)
+            return
+        if total is not None:
+            progress.update(task, total=total)
+
+    threading.Thread(target=count, daemon=True).start()
+
+    def update(stats: IngestStats) -> None:
+        progress.update(
+            task, completed=stats.done, rate=stats.rate, errors=stats.errors, skipped=stats.skipped
+        )
+
+    with progress:
+        yield update

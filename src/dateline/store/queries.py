@@ -1,0 +1,396 @@
+"""Queries over the store: `Store(path)` answers them with the record dataclasses."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
+from pathlib import Path
+from typing import Any
+
+from dateline.read import parse_date
+from dateline.records import Analysis, Event, Quote
+from dateline.store.schema import TABLES, StoreError, Table, _base, _list_item, connect, q
+
+TABLE_BY_NAME = {t.name: t for t in TABLES}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A record found by a query, with its article and how many copies carried it."""
+
+    record: Any
+    article: str
+    date: str | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    articles: int = 1
+    sources: int = 1
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """A person or actor with counts, from `Store.people`."""
+
+    name: str
+    type: str | None
+    country: str | None
+    quotes: int
+    events: int
+    articles: int
+    source: str | None = None
+
+
+@dataclass(frozen=True)
+class Match:
+    """A full-text hit: an article or a quote, with a snippet whose matches are marked."""
+
+    kind: str
+    article: str
+    date: str | None
+    source: str | None
+    title: str | None
+    snippet: str
+    copies: int = 1
+
+
+MARK = ("\x02", "\x03")  # snippet highlight markers; the CLI renders them per format
+
+
+def build(cls: type, row: dict[str, Any], prefix: tuple[str, ...] = ()) -> Any:
+    """Rebuild a record dataclass from its flattened columns (the inverse of Column.value)."""
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in fields(cls):
+        hint = _base(hints[f.name])
+        name = "_".join((*prefix, f.name))
+        if _list_item(hint) is not None:
+            continue
+        if is_dataclass(hint):
+            nested = build(hint, row, (*prefix, f.name))
+            optional = hints[f.name] is not hint
+            empty = all(getattr(nested, g.name) in (None, False, 0, "") for g in fields(hint))
+            values[f.name] = None if optional and empty else nested
+        elif name in row:
+            value = row[name]
+            if hint is bool and value is not None:
+                value = bool(value)
+            elif hint not in (int, float, str, bool) and isinstance(value, str):
+                value = json.loads(value)
+            values[f.name] = value
+    return cls(**values)
+
+
+def like(text: str) -> str:
+    """A LIKE pattern matching `text` anywhere (wildcards in the text are literal)."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def phrase(text: str) -> str:
+    """An FTS5 query that matches `text` as a phrase (no query syntax from user text)."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def day(value: str | None, name: str) -> str | None:
+    """Normalise a --since/--until date."""
+    if value is None:
+        return None
+    if len(value) in (4, 7) and value[:4].isdigit():
+        return value  # a year or a month compares as a prefix
+    parsed = parse_date(value)
+    if parsed is None:
+        raise StoreError(f"{name}: cannot read {value!r} as a date")
+    return parsed.isoformat()
+
+
+PERSONS = (
+    "SELECT person FROM aliases WHERE alias = lower(?) "
+    "UNION SELECT person FROM people WHERE name LIKE ? ESCAPE '\\'"
+)
+
+
+class Store:
+    """A dateline SQLite store opened for queries (an older schema is upgraded in place)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.conn = connect(self.path, create=False)
+        self.conn.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        """Close the connection."""
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _rows(self, sql: str, params: list[Any], fts: bool = False) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as error:
+            text = str(error)
+            if fts and "locked" not in text and "busy" not in text:
+                raise StoreError(
+                    f"invalid search query ({text}); put phrases in double quotes"
+                ) from None
+            raise StoreError(f"{self.path}: {text}") from None
+
+    def _hits(self, cls: type, rows: list[sqlite3.Row]) -> list[Hit]:
+        out = []
+        for row in rows:
+            data = dict(row)
+            out.append(
+                Hit(
+                    build(cls, data),
+                    data["article_id"],
+                    data["a_date"],
+                    data["a_source"],
+                    data["a_title"],
+                    data["a_url"],
+                    data.get("n_articles", 1),
+                    data.get("n_sources", 1),
+                )  # fmt: skip
+            )
+        return out
+
+    @staticmethod
+    def _select(alias: str, group: bool) -> str:
+        """The common SELECT head: record columns, article context and copy counts."""
+        head = (
+            f"SELECT {alias}.*, a.id AS article_id, a.date AS a_date, a.source AS a_source, "
+            "a.title AS a_title, a.url AS a_url"
+        )
+        if group:
+            head += (
+                ", COUNT(DISTINCT a.article) AS n_articles, "
+                "COUNT(DISTINCT COALESCE(a.source, a.article)) AS n_sources, MIN(a.article)"
+            )
+        return head
+
+    def quotes(
+        self,
+        speaker: str | None = None,
+        about: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        source: str | None = None,
+        *,
+        all_copies: bool = False,
+        limit: int = 100,
+    ) -> list[Hit]:
+        """Quotes by a speaker, about a topic, in a date range, from an outlet; copies counted once."""
+        where, params = ["1"], []
+        if speaker:
+            where.append(
+                "(q.speaker_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e "
+                f"WHERE e.article = q.article AND e.id = q.speaker_entity AND e.person IN ({PERSONS})))"
+            )
+            params += [like(speaker), speaker, like(speaker)]
+        if about:
+            where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+            params.append(phrase(about))
+        self._dates(where, params, "a.date", since, until)
+        if source:
+            where.append("a.source LIKE ? ESCAPE '\\'")
+            params.append(like(source))
+        sql = (
+            f"{self._select('q', not all_copies)} FROM quotes q JOIN articles a ON a.article = q.article "
+            f"WHERE {' AND '.join(where)} "
+            + ("" if all_copies else "GROUP BY q.digest ")
+            + "ORDER BY a.date DESC, a.article, q.seq LIMIT ?"
+        )
+        return self._hits(Quote, self._rows(sql, [*params, limit]))
+
+    @staticmethod
+    def _dates(
+        where: list[str], params: list[Any], column: str, since: str | None, until: str | None
+    ) -> None:
+        since, until = day(since, "--since"), day(until, "--until")
+        if since:
+            where.append(f"{column} >= ?")
+            params.append(since)
+        if until:
+            where.append(f"substr({column}, 1, ?) <= ?")
+            params += [len(until), until]
+
+    def events(
+        self,
+        type: str | None = None,  # noqa: A002
+        actor: str | None = None,
+        recipient: str | None = None,
+        country: str | None = None,
+        place: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        *,
+        all_copies: bool = False,
+        limit: int = 100,
+    ) -> list[Hit]:
+        """PLOVER events filtered by type, actor, recipient, country, place and date."""
+        where, params = ["1"], []
+        if type:
+            where.append("ev.type = upper(?)")
+            params.append(type)
+        for role, value in (("actor", actor), ("recipient", recipient)):
+            if value:
+                where.append(
+                    f"(ev.{role}_country = upper(?) OR ev.{role}_name LIKE ? ESCAPE '\\' OR EXISTS "
+                    f"(SELECT 1 FROM entities e WHERE e.article = ev.article AND e.id = ev.{role}_entity "
+                    f"AND e.person IN ({PERSONS})))"
+                )
+                params += [value, like(value), value, like(value)]
+        if country:
+            where.append(
+                "(ev.actor_country = upper(?) OR ev.recipient_country = upper(?) OR p.country_code = upper(?))"
+            )
+            params += [country, country, country]
+        if place:
+            where.append("(p.name LIKE ? ESCAPE '\\' OR p.text LIKE ? ESCAPE '\\')")
+            params += [like(place), like(place)]
+        self._dates(where, params, "COALESCE(ev.date, a.date)", since, until)
+        sql = (
+            f"{self._select('ev', not all_copies)} FROM events ev JOIN articles a ON a.article = ev.article "
+            "LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place "
+            f"WHERE {' AND '.join(where)} "
+            + ("" if all_copies else "GROUP BY ev.digest ")
+            + "ORDER BY COALESCE(ev.date, a.date) DESC, a.article, ev.seq LIMIT ?"
+        )
+        return self._hits(Event, self._rows(sql, [*params, limit]))
+
+    def timeline(self, name: str, *, all_copies: bool = False, limit: int = 500) -> list[Hit]:
+        """One person's or actor's quotes and events, in date order."""
+        hits = self.quotes(speaker=name, all_copies=all_copies, limit=limit)
+        seen: set[tuple[str, int, int]] = set()
+        for role in ("actor", "recipient"):
+            for hit in self.events(**{role: name}, all_copies=all_copies, limit=limit):
+                key = (hit.article, hit.record.start, hit.record.end)
+                if key not in seen:
+                    seen.add(key)
+                    hits.append(hit)
+        hits.sort(
+            key=lambda h: (
+                getattr(h.record, "date", None) or h.date or "",
+                h.article,
+                h.record.start,
+            )
+        )
+        return hits[:limit]
+
+    def people(
+        self,
+        rank: str = "quoted",
+        *,
+        source: str | None = None,
+        by_source: bool = False,
+        top: int = 20,
+    ) -> list[Ranked]:
+        """People and actors ranked by quotes (`quoted`), events (`active`) or articles (`mentioned`)."""
+        order = {"quoted": "quotes", "active": "events", "mentioned": "articles"}.get(rank)
+        if order is None:
+            raise StoreError(f"--rank: expected quoted, active or mentioned, not {rank!r}")
+        where, params = ["1"], []
+        if source:
+            where.append("a.source LIKE ? ESCAPE '\\'")
+            params.append(like(source))
+        outlet = "a.source" if by_source else "NULL"
+        sql = f"""
+        WITH per AS (
+          SELECT e.person, a.source, a.article,
+            (SELECT COUNT(*) FROM quotes q WHERE q.article = e.article AND q.speaker_entity = e.id) AS nq,
+            (SELECT COUNT(*) FROM events v WHERE v.article = e.article
+               AND (v.actor_entity = e.id OR v.recipient_entity = e.id)) AS ne
+          FROM entities e JOIN articles a ON a.article = e.article
+          WHERE e.person IS NOT NULL AND {" AND ".join(where)}
+        ), ranked AS (
+          SELECT p.name, p.type, p.country, {outlet.replace("a.", "per.")} AS outlet,
+            SUM(nq) AS quotes, SUM(ne) AS events, COUNT(DISTINCT per.article) AS articles
+          FROM per JOIN people p ON p.person = per.person
+          GROUP BY p.person, outlet
+        )
+        SELECT * FROM (
+          SELECT *, ROW_NUMBER() OVER (PARTITION BY outlet ORDER BY {order} DESC, name) AS n FROM ranked
+        ) WHERE n <= ? AND {order} > 0 ORDER BY outlet, {order} DESC, name
+        """
+        rows = self._rows(sql, [*params, top])
+        return [
+            Ranked(
+                r["name"],
+                r["type"],
+                r["country"],
+                r["quotes"],
+                r["events"],
+                r["articles"],
+                r["outlet"],
+            )
+            for r in rows
+        ]
+
+    def search(self, text: str, *, all_copies: bool = False, limit: int = 50) -> list[Match]:
+        """Full-text search (FTS5 syntax) over article and quote text, with marked snippets."""
+        if not text.strip():
+            raise StoreError("search: empty query")
+        copies = "" if all_copies else "AND a.copy_of IS NULL"
+        sql = f"""
+        SELECT * FROM (
+          SELECT 'article' AS kind, a.id, a.date, a.source, a.title, f.rank AS rank,
+            snippet(articles_fts, 1, ?, ?, '…', 16) AS snippet,
+            1 + (SELECT COUNT(*) FROM articles c WHERE c.copy_of = a.article) AS copies
+          FROM articles_fts f JOIN articles a ON a.article = f.rowid
+          WHERE articles_fts MATCH ? {copies}
+          UNION ALL
+          SELECT 'quote', a.id, a.date, a.source, a.title, f.rank,
+            snippet(quotes_fts, 0, ?, ?, '…', 16), 1
+          FROM quotes_fts f JOIN quotes qq ON qq.rowid = f.rowid JOIN articles a ON a.article = qq.article
+          WHERE quotes_fts MATCH ? {copies}
+        ) ORDER BY rank LIMIT ?
+        """
+        rows = self._rows(sql, [*MARK, text, *MARK, text, limit], fts=True)
+        return [
+            Match(r["kind"], r["id"], r["date"], r["source"], r["title"], r["snippet"], r["copies"])
+            for r in rows
+        ]
+
+    def show(self, article_id: str) -> Analysis:
+        """The stored analysis of one article, as `analyze` would print it."""
+        row = self._rows(
+            "SELECT * FROM articles WHERE id = ? OR (length(?) >= 8 AND hash LIKE ? || '%') "
+            "ORDER BY article DESC LIMIT 1",
+            [article_id, article_id, article_id],
+        )
+        if not row:
+            raise StoreError(f"no article {article_id!r} in {self.path}")
+        article = dict(row[0])
+        lists: dict[str, Any] = {}
+        for table in TABLES:
+            if table.parent is None:
+                lists[table.attr] = tuple(self._records(table, article["article"]))
+        return Analysis(
+            **{k: article[k] for k in ("id", "text", "date", "title", "url", "source")}, **lists
+        )
+
+    def _records(self, table: Table, article: int, parent: int | None = None) -> Iterator[Any]:
+        """Rebuild one table's records for an article (with their child records)."""
+        sql = f"SELECT * FROM {q(table.name)} WHERE article = ?"
+        params: list[Any] = [article]
+        if parent is not None:
+            sql += f" AND {q(table.keys[1])} = ?"
+            params.append(parent)
+        children = [t for t in TABLES if t.parent == table.name]
+        for row in self._rows(sql + " ORDER BY seq", params):
+            record = build(table.record, dict(row))
+            if children:
+                extra = {c.attr: tuple(self._records(c, article, row["seq"])) for c in children}
+                record = type(record)(**{**record.__dict__, **extra})
+            yield record
+
+    def counts(self) -> dict[str, int]:
+        """Row counts of the main tables."""
+        names = ["articles", "errors", "people", *(t.name for t in TABLES)]
+        return {n: self.conn.execute(f"SELECT COUNT(*) FROM {q(n)}").fetchone()[0] for n in names}

@@ -1,0 +1,256 @@
+"""The single writer: adds Analysis records to the store in batched transactions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+import time
+from functools import cache
+from pathlib import Path
+
+from dateline.records import Analysis, Entity
+from dateline.store import copies
+from dateline.store.schema import (
+    ARTICLE_FIELDS,
+    TABLES,
+    StoreError,
+    Table,
+    connect,
+    explain,
+    insert_sql,
+)
+
+# Mention texts that never name anyone across articles.
+NOT_ALIASES = {
+    "he", "she", "they", "him", "her", "his", "hers", "them", "their", "it", "its", "i", "we",
+    "you", "me", "us", "our", "the president", "the minister", "the official", "the spokesman",
+    "the spokeswoman", "the company", "the group", "the country",
+}  # fmt: skip
+PIPELINE_FILES = ("records.py", "clean.py", "nlp.py", "analyze.py", "stages")
+
+
+@cache
+def pipeline_version() -> str:
+    """dateline's version plus a hash of the pipeline's source, so any stage change shows."""
+    from dateline import __version__
+
+    root = Path(__file__).resolve().parents[1]
+    h = hashlib.blake2b(digest_size=4)
+    for name in PIPELINE_FILES:
+        target = root / name
+        for file in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
+            if file.exists():
+                h.update(file.name.encode() + file.read_bytes())
+    return f"{__version__}+{h.hexdigest()}"
+
+
+def content_hash(text: str) -> str:
+    """The article key's content part: SHA-256 of the text."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def now() -> str:
+    """The current UTC time, ISO 8601."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class Writer:
+    """Writes articles, their records and errors; commits every `batch` articles or second."""
+
+    def __init__(
+        self, path: str | Path, *, model: str, version: str | None = None, batch: int = 64
+    ) -> None:
+        self.path = path
+        self.conn = connect(path, create=True)
+        self.model = model
+        self.version = version or pipeline_version()
+        self.batch = batch
+        self.pending = 0
+        self.last_commit = time.monotonic()
+        self.sql = {table.name: insert_sql(table) for table in TABLES}
+
+    def state(self, hash_: str, id_: str) -> tuple[str, str, str] | None:
+        """('article'|'error', version, model) for a stored key, else None."""
+        for kind, table in (("article", "articles"), ("error", "errors")):
+            row = self.conn.execute(
+                f"SELECT version, model FROM {table} WHERE hash = ? AND id = ?", (hash_, id_)
+            ).fetchone()
+            if row:
+                return kind, row[0], row[1]
+        return None
+
+    def is_current(self, state: tuple[str, str, str] | None) -> bool:
+        """True when a stored state was made by this pipeline version and model."""
+        return state is not None and state[1:] == (self.version, self.model)
+
+    def _begin(self) -> None:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN IMMEDIATE")
+
+    def add(self, analysis: Analysis, hash_: str | None = None, *, replace: bool = False) -> bool:
+        """Store one analysis (an error record goes to `errors`); False if it was already there."""
+        hash_ = hash_ or content_hash(analysis.text)
+        try:
+            self._begin()
+            self.conn.execute("SAVEPOINT article")
+            try:
+                if analysis.error is not None:
+                    added = self._add_error(analysis, hash_)
+                else:
+                    added = self._add_article(analysis, hash_, replace)
+            except BaseException:
+                self.conn.execute("ROLLBACK TO article")
+                raise
+            finally:
+                self.conn.execute("RELEASE article")
+            self.pending += 1
+            if self.pending >= self.batch or time.monotonic() - self.last_commit > 1.0:
+                self.commit()
+            return added
+        except sqlite3.Error as error:
+            self._rollback()
+            raise StoreError(explain(error, self.path)) from None
+
+    def _add_error(self, analysis: Analysis, hash_: str) -> bool:
+        cur = self.conn.execute(
+            "INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash, id) DO UPDATE SET "
+            "error = excluded.error, version = excluded.version, model = excluded.model",
+            (hash_, analysis.id, analysis.error, self.version, self.model, now()),
+        )
+        return cur.rowcount > 0
+
+    def _add_article(self, analysis: Analysis, hash_: str, replace: bool) -> bool:
+        conn = self.conn
+        if replace:
+            conn.execute("DELETE FROM articles WHERE hash = ? AND id = ?", (hash_, analysis.id))
+        values = [getattr(analysis, f) for f in ARTICLE_FIELDS]
+        cur = conn.execute(
+            "INSERT INTO articles (hash, id, date, title, url, source, text, version, model, "
+            "ingested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, id) DO NOTHING",
+            (hash_, *values[:6], self.version, self.model, now()),
+        )
+        if cur.rowcount == 0:
+            return False
+        article = cur.lastrowid
+        conn.execute("DELETE FROM errors WHERE id = ?", (analysis.id,))
+        for table in TABLES:
+            self._add_records(article, analysis, table)
+        copies.link(conn, article, analysis.text, analysis.blocks)
+        return True
+
+    def _add_records(self, article: int, analysis: Analysis, table: Table) -> None:
+        """Insert one table's rows for an article (child tables walk their parents' records)."""
+        if table.parent is None:
+            owners = [((), getattr(analysis, table.attr))]
+        else:
+            parent = next(t for t in TABLES if t.name == table.parent)
+            owners = [
+                ((i,), getattr(r, table.attr)) for i, r in enumerate(getattr(analysis, parent.attr))
+            ]
+        rows = []
+        for keys, records in owners:
+            for seq, record in enumerate(records):
+                row = [article, *keys, seq, *(c.value(record) for c in table.columns)]
+                row += self._extras(table.name, record)
+                rows.append(row)
+        if rows:
+            self.conn.executemany(self.sql[table.name], rows)
+
+    def _extras(self, table: str, record: object) -> list[object]:
+        """Values of the store's link columns for one record."""
+        if table == "entities":
+            return [self.person(record)]  # type: ignore[arg-type]
+        if table == "quotes":
+            return [copies.text_digest(record.text)]  # type: ignore[attr-defined]
+        if table == "events":
+            r = record
+            actor = r.actor.name if r.actor else None  # type: ignore[attr-defined]
+            recipient = r.recipient.name if r.recipient else None  # type: ignore[attr-defined]
+            return [copies.event_digest(r.type, actor, recipient, r.date, r.text)]  # type: ignore[attr-defined]
+        return []
+
+    def person(self, entity: Entity) -> int:
+        """The cross-article person/actor row for an entity, created or extended with aliases."""
+        conn = self.conn
+        name = " ".join(entity.name.split())
+        row = conn.execute(
+            "SELECT person FROM people WHERE name = ? COLLATE NOCASE AND type = ?",
+            (name, entity.type),
+        ).fetchone()
+        if row is None and entity.type == "PERSON" and len(name.split()) == 1:
+            # "Putin" alone: the one known person of that surname, if there is exactly one.
+            found = conn.execute(
+                "SELECT DISTINCT a.person FROM aliases a JOIN people p USING (person) "
+                "WHERE a.alias = ? AND p.type = 'PERSON' LIMIT 2",
+                (name.lower(),),
+            ).fetchall()
+            row = found[0] if len(found) == 1 else None
+        if row is None:
+            cur = conn.execute(
+                "INSERT INTO people (name, type, country) VALUES (?, ?, ?)",
+                (name, entity.type, entity.country),
+            )
+            person = cur.lastrowid
+        else:
+            person = row[0]
+            if entity.country:
+                conn.execute(
+                    "UPDATE people SET country = ? WHERE person = ? AND country IS NULL",
+                    (entity.country, person),
+                )
+        conn.executemany(
+            "INSERT OR IGNORE INTO aliases VALUES (?, ?)", [(a, person) for a in aliases(entity)]
+        )
+        return person
+
+    def commit(self) -> None:
+        """Commit the open batch."""
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            self._rollback()
+            raise StoreError(explain(error, self.path)) from None
+        self.pending = 0
+        self.last_commit = time.monotonic()
+
+    def _rollback(self) -> None:
+        try:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        self.pending = 0
+
+    def close(self) -> None:
+        """Commit what is complete and close."""
+        try:
+            self.commit()
+        finally:
+            self._rollback()
+            self.conn.close()
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.close()
+        else:
+            self._rollback()
+            self.conn.close()
+
+
+def aliases(entity: Entity) -> set[str]:
+    """Lower-cased names an entity goes by: its name, a person's surname, its proper mentions."""
+    name = " ".join(entity.name.split())
+    found = {name.lower()}
+    words = name.split()
+    if entity.type == "PERSON" and len(words) > 1:
+        found.add(words[-1].lower())
+    for mention in entity.mentions:
+        text = " ".join(mention.text.split())
+        if text[:1].isupper() and len(text) > 2 and text.lower() not in NOT_ALIASES:
+            found.add(text.lower().removeprefix("the "))
+    return found

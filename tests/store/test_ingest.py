@@ -1,0 +1,112 @@
+"""Ingest with the real pipeline: counts, idempotency, reprocessing, errors, and the CLI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+from dateline.store import Store
+from dateline.store.ingest import IngestOptions, ingest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "store"
+
+STORE_COMMANDS = ["ingest", "quotes", "events", "timeline", "people", "search", "show", "export"]
+
+
+def counts(db: Path) -> dict[str, int]:
+    with Store(db) as store:
+        return store.counts()
+
+
+def test_ingest_is_idempotent(tmp_path: Path, nlp) -> None:  # noqa: ANN001
+    db = tmp_path / "news.db"
+    first = ingest([str(FIXTURES)], db, IngestOptions(workers=1))
+    assert (first.added, first.errors) == (5, 2)
+    after_first = counts(db)
+    second = ingest([str(FIXTURES)], db, IngestOptions(workers=1))
+    assert (second.added, second.skipped) == (0, 5)
+    assert counts(db) == after_first
+    assert after_first["articles"] == 5 and after_first["errors"] == 2
+
+
+def test_errors_table_has_reasons(tmp_path: Path, nlp) -> None:  # noqa: ANN001
+    db = tmp_path / "news.db"
+    ingest([str(FIXTURES / "wire-briefs.jsonl"), str(tmp_path / "missing.txt")], db)
+    with Store(db) as store:
+        errors = dict(store.conn.execute("SELECT id, error FROM errors").fetchall())
+    assert "invalid JSON" in errors["wire-briefs.jsonl:3"]
+    assert "empty document" in errors["brief-empty"]
+    assert "no such file" in errors[str(tmp_path / "missing.txt")]
+
+
+def test_wire_copy_is_linked(tmp_path: Path, nlp) -> None:  # noqa: ANN001
+    db = tmp_path / "news.db"
+    ingest([str(FIXTURES)], db)
+    with Store(db) as store:
+        rows = dict(store.conn.execute("SELECT id, copy_of FROM articles").fetchall())
+        ids = dict(store.conn.execute("SELECT article, id FROM articles").fetchall())
+    # Files are read in name order, so the reprint comes first and the wire story links to it.
+    assert rows["odesa-port-reprint"] is None
+    assert ids[rows["odesa-port-wire"]] == "odesa-port-reprint"
+    assert rows["brussels-fisheries"] is None
+
+
+def test_reprocess_reruns_older_versions_only(tmp_path: Path, nlp) -> None:  # noqa: ANN001
+    db = tmp_path / "news.db"
+    ingest([str(FIXTURES)], db)
+    before = counts(db)
+    conn = sqlite3.connect(db)
+    conn.execute("UPDATE articles SET version = '0.0.1+old' WHERE id LIKE 'odesa%'")
+    conn.commit()
+    conn.close()
+    again = ingest([str(FIXTURES)], db, IngestOptions(reprocess=True))
+    assert (again.added, again.reprocessed, again.skipped) == (2, 2, 3)
+    assert counts(db) == before
+    with Store(db) as store:
+        versions = {r[0] for r in store.conn.execute("SELECT version FROM articles")}
+    assert len(versions) == 1 and "old" not in versions.pop()
+
+
+def test_cli_ingest_and_queries(tmp_path: Path, nlp, monkeypatch) -> None:  # noqa: ANN001
+    db = tmp_path / "cli.db"
+    monkeypatch.setenv("DATELINE_DB", str(db))
+    runner = CliRunner()
+    result = runner.invoke(main, ["ingest", str(FIXTURES), "--workers", "1", "--quiet"])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["search", "terminal", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert [m["article"] for m in found if m["kind"] == "article"] == ["odesa-port-reprint"]
+    assert "<mark>" in found[0]["snippet"]
+    result = runner.invoke(main, ["show", "brussels-fisheries", "--format", "json"])
+    assert json.loads(result.output)["title"] == "EU ministers fail to agree on Baltic cod quotas"
+    for command in (["quotes", "--format", "csv"], ["events"], ["people"], ["timeline", "Kiper"]):
+        result = runner.invoke(main, command)
+        assert result.exit_code == 0, (command, result.output)
+    result = runner.invoke(
+        main, ["export", "articles", "--format", "csv", "--out", str(tmp_path / "a.csv")]
+    )
+    assert result.exit_code == 0 and (tmp_path / "a.csv").read_text().count("odesa-port") >= 2
+    result = runner.invoke(main, ["search", "AND OR ("])
+    assert result.exit_code == 1 and "invalid search query" in result.output
+
+
+@pytest.mark.parametrize("command", STORE_COMMANDS)
+def test_store_commands_have_examples(command: str) -> None:
+    assert "Example" in (main.commands[command].help or "")
+
+
+def test_parquet_export(filled: Path, tmp_path: Path) -> None:
+    pq = pytest.importorskip("pyarrow.parquet")
+    from dateline.store.export import export
+
+    with Store(filled) as store:
+        assert export(store.conn, "quotes", "parquet", str(tmp_path / "q.parquet"), batch=1) == 3
+        assert export(store.conn, "gdelt", "parquet", str(tmp_path / "g.parquet")) == 2
+    table = pq.read_table(tmp_path / "g.parquet")
+    assert sorted(table.column("NumArticles").to_pylist()) == [1, 2]
