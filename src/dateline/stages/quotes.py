@@ -1,19 +1,459 @@
-"""The quotes stage: not built yet; it sets an empty list so the JSON contract holds."""
+"""The quotes stage: direct, mixed and indirect quotations with their speakers."""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
+from dateline.records import Cue, Quote, Speaker
 from dateline.stages import run_stage
+from dateline.stages.attribution import (
+    EntityIndex,
+    content_span,
+    cue_of,
+    is_speech,
+    outer_speaker,
+    speaker_for,
+    speaker_token,
+    via_near,
+)
+
+DOUBLE = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
+SINGLE = "'\u2018\u2019\u201a\u201b"
+OPENERS = "\u201c\u201e\u201f\u00ab\u2018\u201a\u201b"
+CLOSERS = "\u201d\u00bb\u2019"
+OPEN_CONTEXT = "([{\u2014\u2013-/"
+SKIP_BLOCKS = frozenset({"credit", "byline", "dateline", "footer"})
+# Words before a quoted fragment that make it a name, title or sign rather than someone's words.
+NOT_SPEECH_BEFORE = re.compile(
+    r"(?:so-called|dubbed|nicknamed|titled|entitled|named|headlined|hashtag|"
+    r"(?:sign|placard|banner|poster|shirt|T-shirt|hat|cap|sticker|billboard|slogan)s?"
+    r"(?: that)? (?:reading|read|reads|saying|said|says|bearing|with the words))\W*$",
+    re.IGNORECASE,
+)
+MARK = re.compile(f"[{DOUBLE}{SINGLE}]")
+CUE_WINDOW = 40  # tokens after a closing mark in which "he said" / "said X" is looked for
+DASHES = "\u2015\u2014\u2013-"
 
 
-def find_quotes(doc: Doc) -> list:
-    """Return the quotes found in `doc` (none until this stage is built)."""
-    return []
+@dataclass(frozen=True)
+class Marked:
+    """A span between quotation marks: inner text offsets and the marks' own offsets."""
+
+    start: int
+    end: int
+    open_at: int
+    close_at: int | None
+    para: int
+    continued: bool = False
 
 
-@Language.component("dateline_quotes", assigns=["doc._.quotes"])
+def paragraphs(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of each block, or of each line when the Doc has no blocks."""
+    blocks = getattr(doc._, "blocks", None) if Doc.has_extension("blocks") else None
+    if blocks:
+        return [(b.start, b.end, b.kind) for b in blocks]
+    return [(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+", doc.text)]
+
+
+def is_mark(text: str, i: int) -> bool:
+    """True when text[i] is a quotation mark rather than an apostrophe."""
+    char = text[i]
+    if char in DOUBLE:
+        return True
+    if char not in SINGLE:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return False  # don't, Trump's
+    if char != "\u2018" and before in "sSzZ" and not after.isalnum():
+        return False  # voters' views
+    return not (after.isdigit() and not before.isalnum())  # '90s
+
+
+def opens(text: str, i: int, start: int, open_double: bool) -> bool:
+    """Whether the mark at i opens a quotation (straight marks decided by their context)."""
+    char = text[i]
+    if char in OPENERS:
+        return True
+    if char in CLOSERS:
+        return False
+    before = text[i - 1] if i > start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    left_open = before.isspace() or before in OPEN_CONTEXT or i == start
+    right_open = after.isalnum() or after in SINGLE + DOUBLE + "$\u00a3\u20ac.("
+    if left_open and not right_open:
+        return not open_double
+    if left_open:
+        return True
+    return right_open and not before.isalnum() and before not in ".,!?;:"
+
+
+def scan_paragraph(text: str, start: int, end: int, para: int, carried: bool) -> list[Marked]:
+    """Pair the quotation marks of one paragraph; an unbalanced mark never leaves it."""
+    found: list[Marked] = []
+    stack: list[tuple[int, bool]] = []
+    for hit in MARK.finditer(text, start, end):
+        i = hit.start()
+        if not is_mark(text, i):
+            continue
+        double = text[i] in DOUBLE
+        open_double = any(d for _, d in stack)
+        if opens(text, i, start, open_double) and not (
+            double and stack and stack[-1][1] and text[i] == '"'
+        ):
+            stack.append((i, double))
+            continue
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][1] == double:
+                found.append(Marked(stack[k][0] + 1, i, stack[k][0], i, para))
+                del stack[k:]
+                break
+        else:
+            if double and carried and not found and i - start > 3:
+                # The previous paragraph's quote closes here without a new opening mark.
+                found.append(Marked(start, i, start, i, para, continued=True))
+    doubles = [at for at, double in stack if double]
+    if doubles and end - doubles[0] > 3:
+        found.append(Marked(doubles[0] + 1, end, doubles[0], None, para))
+    found.sort(key=lambda m: (m.start, -m.end))
+    outer: list[Marked] = []
+    for m in found:
+        if not outer or m.start >= outer[-1].end:
+            outer.append(m)
+    return [m for m in outer if text[m.start : m.end].strip()]
+
+
+def scan(doc: Doc, text: str | None = None) -> list[Marked]:
+    """All quoted spans of the article, paragraph by paragraph, in linear time."""
+    text = doc.text if text is None else text
+    out: list[Marked] = []
+    carried = False
+    for para, (start, end, kind) in enumerate(paragraphs(doc)):
+        if kind in SKIP_BLOCKS:
+            carried = False
+            continue
+        found = scan_paragraph(text, start, end, para, carried)
+        if carried and found and found[0].open_at == start and found[0].start == start + 1:
+            found[0] = replace(found[0], continued=True)
+        out.extend(found)
+        carried = bool(found) and found[-1].close_at is None
+    return out
+
+
+class Article:
+    """Per-document lookups shared by the attribution steps."""
+
+    def __init__(self, doc: Doc, text: str, marked: list[Marked]) -> None:
+        self.doc = doc
+        self.text = text
+        self.starts = [t.idx for t in doc]
+        self.marked = marked
+        self.quoted = [
+            (m.open_at, (m.close_at if m.close_at is not None else m.end) + 1) for m in marked
+        ]
+        self.quote_starts = [q[0] for q in self.quoted]
+        self.entities = EntityIndex(doc, text)
+        self.paras = paragraphs(doc)
+        self.para_starts = [p[0] for p in self.paras]
+        sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
+        self.sent_starts = [s.start for s in sents]
+        self.sents = [(s.start, s.end, s.start_char, s.end_char) for s in sents]
+        self.speech = [t.i for t in doc if is_speech(t) and not self.inside_quote(t.idx)]
+
+    def token_at(self, char: int) -> int:
+        """Index of the token containing (or starting after) character `char`."""
+        i = bisect_right(self.starts, char) - 1
+        return max(i, 0)
+
+    def inside_quote(self, char: int) -> bool:
+        """True when `char` lies inside any quoted span (marks included)."""
+        i = bisect_right(self.quote_starts, char) - 1
+        return i >= 0 and char < self.quoted[i][1]
+
+    def sent(self, i: int) -> tuple[int, int, int, int]:
+        """(start, end, start_char, end_char) of the sentence holding token i."""
+        return self.sents[max(bisect_right(self.sent_starts, i) - 1, 0)]
+
+    def para_of(self, char: int) -> int:
+        """Index of the paragraph holding character `char`."""
+        return max(bisect_right(self.para_starts, char) - 1, 0)
+
+    def speech_tokens(self, lo: int, hi: int) -> Iterator[Token]:
+        """Speech-cue tokens in token range [lo, hi) outside quotations."""
+        for k in range(bisect_left(self.speech, lo), bisect_left(self.speech, hi)):
+            yield self.doc[self.speech[k]]
+
+
+@dataclass(frozen=True)
+class Found:
+    """An attribution: the cue token and the speaker token (either may be missing)."""
+
+    cue: Token | None
+    speaker: Token | None
+
+
+def own_cue(art: Article, m: Marked) -> Found | None:
+    """The cue beside a quote in its own sentence: after the closing mark, else before the opening."""
+    doc = art.doc
+    first = art.token_at(m.open_at)
+    close = m.close_at if m.close_at is not None else m.end
+    last = art.token_at(close)
+    para_end = art.token_at(art.paras[m.para][1] - 1) + 1
+    next_quote = bisect_left(art.quote_starts, close + 1)
+    stop = para_end
+    if next_quote < len(art.quoted):
+        stop = min(stop, art.token_at(art.quoted[next_quote][0]))
+    limit = min(stop, last + 1 + CUE_WINDOW)
+    for i in range(last + 1, limit):
+        if doc[i].text in (".", "!", "?") and i > last + 1:
+            limit = i
+            break
+    after = [(t.i - last, t) for t in art.speech_tokens(last + 1, limit)]
+    sent_start = art.sent(first)[0] if first < len(doc) else first
+    prev_quote = bisect_right(art.quote_starts, m.open_at - 1) - 1
+    lo = sent_start
+    if prev_quote >= 0 and art.quoted[prev_quote][1] <= m.open_at:
+        lo = max(lo, art.token_at(art.quoted[prev_quote][1]))
+    lo = max(lo, art.token_at(art.paras[m.para][0]))
+    before = [(first - t.i, t) for t in art.speech_tokens(lo, first)]
+    candidates = sorted(after + before, key=lambda c: c[0])
+    for _, cue in candidates:
+        speaker = speaker_token(cue)
+        if speaker is not None and speaker.ent_type_ in ("DATE", "TIME"):
+            speaker = None
+        if speaker is not None and not art.inside_quote(speaker.idx):
+            return Found(*outer_speaker(cue, speaker))
+    if after:
+        cue = min(after, key=lambda c: c[0])[1]
+        return Found(cue, inverted_speaker(art, cue, limit))
+    return None
+
+
+def inverted_speaker(art: Article, cue: Token, limit: int) -> Token | None:
+    """The noun right after an inverted cue ("…," said the senator), else the one right before it."""
+    for token in art.doc[cue.i + 1 : limit]:
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.ent_type_ not in ("DATE", "TIME"):
+            while token.dep_ in ("compound", "amod", "det") and token.head.i > token.i:
+                token = token.head
+            return token
+        if token.pos_ not in ("DET", "ADJ", "ADV") or token.is_punct:
+            break
+    if cue.i > 0:
+        token = art.doc[cue.i - 1]
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and not art.inside_quote(token.idx):
+            return token
+    return None
+
+
+def dash_speaker(art: Article, m: Marked) -> Found | None:
+    """A name after a dash that closes a quote: "…" ― Jane Doe."""
+    if m.close_at is None:
+        return None
+    j = m.close_at + 1
+    while j < len(art.text) and art.text[j] in " \t":
+        j += 1
+    if j >= len(art.text) or art.text[j] not in DASHES:
+        return None
+    i = art.token_at(j)
+    for token in art.doc[i : i + 4]:
+        if token.pos_ == "PROPN" or (token.is_title and token.is_alpha):
+            while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+                token = token.head
+            return Found(None, token)
+    return None
+
+
+def colon_cue(art: Article, m: Marked) -> Found | None:
+    """A cue in the sentence before a quote that follows a colon ("…, saying:" / "He wrote:")."""
+    j = m.open_at - 1
+    while j >= 0 and art.text[j].isspace():
+        j -= 1
+    if j < 0 or art.text[j] != ":":
+        return None
+    colon = art.token_at(j)
+    sent_start = art.sent(colon)[0]
+    for cue in reversed(list(art.speech_tokens(sent_start, colon))):
+        speaker = speaker_token(cue)
+        if speaker is not None:
+            return Found(*outer_speaker(cue, speaker))
+    if colon <= sent_start:
+        return None
+    root = art.doc[sent_start:colon].root
+    for child in root.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon:
+            return Found(None, child)
+    return None
+
+
+def mixed_cue(art: Article, m: Marked) -> Found | None:
+    """The speech verb governing a quoted fragment, found by climbing the parse."""
+    doc = art.doc
+    lo, hi = art.token_at(m.start), art.token_at(max(m.end - 1, m.start)) + 1
+    seen = 0
+    for token in doc[lo:hi]:
+        if lo <= token.head.i < hi and token.head is not token:
+            continue
+        node = token
+        while node.head is not node and seen < 40:
+            seen += 1
+            node = node.head
+            if is_speech(node) and not art.inside_quote(node.idx):
+                return Found(*outer_speaker(node, speaker_token(node)))
+    sent_start, sent_end, _, _ = art.sent(lo)
+    for cue in art.speech_tokens(sent_start, sent_end):
+        speaker = speaker_token(cue)
+        if speaker is not None:
+            return Found(*outer_speaker(cue, speaker))
+    return None
+
+
+def looks_direct(art: Article, m: Marked) -> bool:
+    """A quote that stands as a sentence or clause of its own, rather than a fragment."""
+    inner = art.text[m.start : m.end].strip()
+    if m.continued:
+        return True
+    j = m.open_at - 1
+    while j >= 0 and art.text[j] in " \t":
+        j -= 1
+    before = art.text[j] if j >= 0 else "\n"
+    opens_sentence = before in "\n:.!?" or j < art.paras[m.para][0]
+    if before == "," and inner[:1].isupper():
+        opens_sentence = True
+    ends_sentence = inner[-1:] in ".,!?" or m.close_at is None
+    return len(inner.split()) >= 3 and (opens_sentence or (ends_sentence and inner[:1].isupper()))
+
+
+def not_speech(art: Article, m: Marked) -> bool:
+    """Scare quotes, titles and signs: "so-called …", "titled …", "a sign reading …", Title Case."""
+    left = art.text[max(0, m.open_at - 60) : m.open_at]
+    if NOT_SPEECH_BEFORE.search(left):
+        return True
+    inner = art.text[m.start : m.end].strip()
+    if inner.startswith("(") and inner.rstrip(".").endswith(")"):
+        return True  # (CROSSTALK), (APPLAUSE)
+    words = [w for w in inner.split() if len(w) > 3 and w[0].isalpha()]
+    title_case = bool(words) and all(w[0].isupper() for w in words)
+    return title_case and len(inner.split()) <= 6 and inner[-1:] not in "!?"
+
+
+def quote_record(art: Article, m: Marked, kind: str, found: Found | None) -> Quote:
+    """Build the Quote for a marked span and its attribution."""
+    cue = cue_of(found.cue) if found and found.cue is not None else None
+    speaker = speaker_for(found.speaker, art.entities) if found else Speaker()
+    return Quote(
+        start=m.start, end=m.end, text=art.text[m.start : m.end], kind=kind,
+        speaker=speaker, cue=cue, via=relay(art, found),
+    )  # fmt: skip
+
+
+def relay(art: Article, found: Found | None) -> str | None:
+    """The relay phrase in the cue's sentence ("in a statement", "told AFP")."""
+    if not found or found.cue is None:
+        return None
+    _, _, start, end = art.sent(found.cue.i)
+    return via_near(art.text, start, end, art.quoted)
+
+
+def direct_and_mixed(art: Article) -> list[Quote]:
+    """Quotes between quotation marks, attributed; scare quotes, titles and signs are left out."""
+    quotes: list[Quote] = []
+    previous: Quote | None = None
+    for m in art.marked:
+        direct = looks_direct(art, m)
+        if NOT_SPEECH_BEFORE.search(art.text[max(0, m.open_at - 60) : m.open_at]):
+            continue
+        found = dash_speaker(art, m) if direct else None
+        if found is None:
+            found = own_cue(art, m) if direct else mixed_cue(art, m)
+        if (found is None or found.speaker is None) and direct:
+            found = colon_cue(art, m) or found
+        if found is None and not_speech(art, m):
+            continue
+        unattributed = found is None or found.speaker is None
+        if unattributed and direct and previous and m.para - art.para_of(previous.start) <= 1:
+            quote = replace(
+                quote_record(art, m, "direct", None),
+                speaker=previous.speaker, cue=previous.cue, via=previous.via,
+            )  # fmt: skip
+            quotes.append(quote)
+            previous = quote
+            continue
+        if found is None and not direct:
+            continue
+        quote = quote_record(art, m, "direct" if direct else "mixed", found)
+        quotes.append(quote)
+        if quote.speaker.start is not None:
+            previous = quote
+    return quotes
+
+
+def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
+    """Reported speech: a speech verb with its content clause, outside quotation marks."""
+    doc = art.doc
+    covered = [(q.start, q.end) for q in direct if q.kind == "direct"]
+    out: list[Quote] = []
+    for token in art.speech_tokens(0, len(doc)):
+        span = content_span(token)
+        if span is None:
+            continue
+        lo, hi = span
+        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        quoted = sum(max(0, min(end, e) - max(start, s)) for s, e in covered)
+        if quoted >= 0.6 * (end - start):
+            continue
+        speaker = speaker_token(token)
+        found = Found(token, speaker)
+        out.append(
+            Quote(
+                start=start, end=end, text=art.text[start:end], kind="indirect",
+                speaker=speaker_for(speaker, art.entities), cue=cue_of(token),
+                via=via_near(art.text, *art.sent(token.i)[2:], art.quoted),
+            )
+        )  # fmt: skip
+        del found
+    return out
+
+
+def normalise(text: str) -> str:
+    """Lower-case words only, for spotting repeated quotes."""
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def finish(art: Article, quotes: list[Quote]) -> list[Quote]:
+    """Order quotes and set `repeat_of` and `in_caption`."""
+    quotes.sort(key=lambda q: (q.start, q.end))
+    captions = [(s, e) for s, e, kind in art.paras if kind == "caption"]
+    seen: dict[str, int] = {}
+    out: list[Quote] = []
+    for index, quote in enumerate(quotes):
+        key = normalise(quote.text)
+        repeat = seen.get(key) if quote.kind != "indirect" and len(key.split()) >= 3 else None
+        if repeat is None and quote.kind != "indirect" and len(key.split()) >= 3:
+            seen[key] = index
+        in_caption = any(s <= quote.start < e for s, e in captions)
+        out.append(replace(quote, repeat_of=repeat, in_caption=in_caption))
+    return out
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Return every direct, mixed and indirect quote in `doc`, in text order."""
+    text = doc.text
+    art = Article(doc, text, scan(doc, text))
+    quoted = direct_and_mixed(art)
+    return finish(art, quoted + indirect(art, quoted))
+
+
+@Language.component("dateline_quotes", requires=["doc._.entities"], assigns=["doc._.quotes"])
 def quotes_component(doc: Doc) -> Doc:
     """Set `doc._.quotes`."""
     return run_stage(doc, "quotes", find_quotes)
+
+
+__all__ = ["Cue", "Marked", "find_quotes", "scan"]

@@ -1,0 +1,340 @@
+"""Score quote extraction on PolNeAR (brat standoff attributions) with the rules of issue 3."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Piece = tuple[int, int]
+
+# Gold segments are delimited by double quotation marks, closed within one Content piece
+# (the rule that reproduces the figures measured for textacy in the corpus README).
+DOUBLE_MARKS = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
+OPENERS = "\u201c\u201e\u201f\u00ab"
+CLOSERS = "\u201d\u00bb"
+TEXT_SUFFIX = ".txt"
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """One PolNeAR attribution: its source, cue and content, each a list of (start, end) pieces."""
+
+    label: str
+    source: tuple[Piece, ...] = ()
+    cue: tuple[Piece, ...] = ()
+    content: tuple[Piece, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gold:
+    """A gold item to find: a quote segment or an indirect content, with its source pieces."""
+
+    start: int
+    end: int
+    source: tuple[Piece, ...] = ()
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """A predicted quote reduced to what the metrics read."""
+
+    start: int
+    end: int
+    speaker: Piece | None = None
+
+
+@dataclass
+class Counts:
+    """True positives, predictions and gold items, summed over articles."""
+
+    tp: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def add(self, other: Counts) -> None:
+        """Add another article's counts."""
+        self.tp += other.tp
+        self.predicted += other.predicted
+        self.gold += other.gold
+
+    @property
+    def precision(self) -> float:
+        """Share of predictions that are right."""
+        return self.tp / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        """Share of gold items found."""
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        """Harmonic mean of precision and recall."""
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """Detection and attribution figures for direct/mixed quotes and indirect speech."""
+
+    articles: int = 0
+    detection: Counts = field(default_factory=Counts)
+    attributed: Counts = field(default_factory=Counts)
+    indirect_detection: Counts = field(default_factory=Counts)
+    indirect_attributed: Counts = field(default_factory=Counts)
+
+    def rows(self) -> list[tuple[str, Counts]]:
+        """Name and counts of each figure, headline first."""
+        return [
+            ("direct+mixed attributed", self.attributed),
+            ("direct+mixed detection", self.detection),
+            ("indirect attributed", self.indirect_attributed),
+            ("indirect detection", self.indirect_detection),
+        ]
+
+
+def parse_pieces(spec: str) -> tuple[Piece, ...]:
+    """Parse brat offsets "0 5;7 9" into ((0, 5), (7, 9))."""
+    pieces = []
+    for part in spec.split(";"):
+        start, end = part.split()
+        pieces.append((int(start), int(end)))
+    return tuple(pieces)
+
+
+def read_ann(path: Path) -> list[Attribution]:
+    """Read the attributions (events tying Source, Cue and Content) of one .ann file."""
+    spans: dict[str, tuple[Piece, ...]] = {}
+    events: list[tuple[str, dict[str, str]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        fields = line.split("\t")
+        if len(fields) < 2:
+            continue
+        if line.startswith("T"):
+            _label, _, offsets = fields[1].partition(" ")
+            spans[fields[0]] = parse_pieces(offsets)
+        elif line.startswith("E"):
+            parts = fields[1].split()
+            label = parts[0].split(":")[0]
+            roles = {}
+            for part in parts[1:]:
+                role, _, ref = part.partition(":")
+                roles[re.sub(r"\d+$", "", role)] = ref
+            events.append((label, roles))
+    return [
+        Attribution(
+            label=label,
+            source=spans.get(roles.get("Source", ""), ()),
+            cue=spans.get(roles.get("Cue", ""), ()),
+            content=spans.get(roles.get("Content", ""), ()),
+        )
+        for label, roles in events
+    ]
+
+
+def quoted_segments(text: str, start: int, end: int, doubled: bool = False) -> list[Piece]:
+    """Spans between paired double quotation marks in text[start:end], marks included.
+
+    With `doubled`, a doubled apostrophe or backtick ('' ``) also counts as a double mark.
+    """
+    segments: list[Piece] = []
+    open_at: int | None = None
+    i = start
+    while i < end:
+        char = text[i]
+        width = 1
+        if doubled and text[i : i + 2] in ("''", "``") and i + 1 < end:
+            char, width = ('"' if text[i] == "'" else "\u201c"), 2
+        if char not in DOUBLE_MARKS:
+            i += 1
+            continue
+        before = text[i - 1] if i > start else " "
+        straight_opener = char not in CLOSERS and (
+            before.isspace() or before in "([{\u2014\u2013-/"
+        )
+        if char in OPENERS or (open_at is None and straight_opener):
+            open_at = i
+        elif open_at is not None:
+            segments.append((open_at, i + width))
+            open_at = None
+        i += width
+    return segments
+
+
+def gold_direct(
+    text: str, attributions: Iterable[Attribution], doubled: bool = False
+) -> list[Gold]:
+    """Quotation-mark-delimited segments inside each attribution's Content, deduplicated."""
+    found: dict[Piece, Gold] = {}
+    for attribution in attributions:
+        for start, end in attribution.content:
+            for seg in quoted_segments(text, start, end, doubled):
+                if seg not in found or (attribution.source and not found[seg].source):
+                    found[seg] = Gold(seg[0], seg[1], attribution.source)
+    return sorted(found.values(), key=lambda g: (g.start, g.end))
+
+
+def gold_indirect(
+    text: str, attributions: Iterable[Attribution], is_speech: Callable[[str], bool]
+) -> list[Gold]:
+    """Contents of attributions cued by a speech verb that are not wholly inside quotation marks."""
+    found: dict[Piece, Gold] = {}
+    for attribution in attributions:
+        if not attribution.content or not attribution.cue:
+            continue
+        cue = " ".join(text[s:e] for s, e in attribution.cue)
+        if not is_speech(cue):
+            continue
+        start, end = attribution.content[0][0], attribution.content[-1][1]
+        quoted = sum(e - s for s, e in quoted_segments(text, start, end))
+        if quoted >= 0.8 * len(text[start:end].strip()):
+            continue
+        if (start, end) not in found:
+            found[(start, end)] = Gold(start, end, attribution.source)
+    return sorted(found.values(), key=lambda g: (g.start, g.end))
+
+
+def overlap(a: Piece, b: Piece) -> int:
+    """Number of characters two spans share."""
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match(predicted: list[Predicted], gold: list[Gold]) -> dict[int, int]:
+    """One-to-one matches (gold index -> prediction index) overlapping ≥50% of the gold length."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        need = 0.5 * (g.end - g.start)
+        for pi, p in enumerate(predicted):
+            if p.start >= g.end:
+                break
+            shared = overlap((g.start, g.end), (p.start, p.end))
+            if shared >= need and shared > 0:
+                pairs.append((-shared, gi, pi))
+    pairs.sort()
+    matched: dict[int, int] = {}
+    used: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi not in matched and pi not in used:
+            matched[gi] = pi
+            used.add(pi)
+    return matched
+
+
+def score(predicted: list[Predicted], gold: list[Gold]) -> tuple[Counts, Counts]:
+    """Detection and attributed counts for one article."""
+    predicted = sorted(predicted, key=lambda p: (p.start, p.end))
+    matched = match(predicted, gold)
+    detection = Counts(len(matched), len(predicted), len(gold))
+    sourceless = {pi for gi, pi in matched.items() if not gold[gi].source}
+    right = 0
+    for gi, pi in matched.items():
+        speaker = predicted[pi].speaker
+        if gold[gi].source and speaker and any(overlap(speaker, s) for s in gold[gi].source):
+            right += 1
+    attributed = Counts(right, len(predicted) - len(sourceless), sum(1 for g in gold if g.source))
+    return detection, attributed
+
+
+def annotation_for(folder: Path, stem: str) -> Path | None:
+    """The first annotator's .ann file for an article, in sorted order."""
+    files = sorted(folder.glob(f"{stem}_*.ann"))
+    return files[0] if files else None
+
+
+def articles(polnear: Path, split: str) -> Iterator[tuple[str, str, list[Attribution]]]:
+    """Yield (name, text, attributions) for every annotated article of a split."""
+    base = polnear / split
+    for path in sorted((base / "text").glob(f"*{TEXT_SUFFIX}")):
+        ann = annotation_for(base / "attributions", path.stem)
+        if ann is None:
+            continue
+        yield path.stem, path.read_text(encoding="utf-8"), read_ann(ann)
+
+
+def default_polnear(cwd: Path | None = None) -> Path:
+    """../shared/corpora/polnear from the working directory, else the one beside the repository."""
+    here = (cwd or Path.cwd()) / ".." / "shared" / "corpora" / "polnear"
+    if here.exists():
+        return here.resolve()
+    return Path(__file__).resolve().parents[4] / "shared" / "corpora" / "polnear"
+
+
+Extractor = Callable[[list[str]], Iterator[tuple[list[Predicted], list[Predicted]]]]
+
+
+def evaluate(polnear: Path, split: str, extract: Extractor, doubled: bool = False) -> Report:
+    """Score `extract` (texts -> (direct+mixed, indirect) predictions per text) on a split.
+
+    `doubled` also counts '' and `` as quotation marks in the gold (off: the issue's rule).
+    """
+    from dateline.stages.attribution import is_speech_cue
+
+    data = list(articles(polnear, split))
+    report = Report(articles=len(data))
+    outputs = extract([text for _, text, _ in data])
+    for (_, text, attributions), (direct, indirect) in zip(data, outputs, strict=True):
+        detection, attributed = score(direct, gold_direct(text, attributions, doubled))
+        report.detection.add(detection)
+        report.attributed.add(attributed)
+        gold = gold_indirect(text, attributions, is_speech_cue)
+        detection, attributed = score(indirect, gold)
+        report.indirect_detection.add(detection)
+        report.indirect_attributed.add(attributed)
+    return report
+
+
+def dateline_extractor(model: str | None = None) -> Extractor:
+    """Run the dateline pipeline and split its quotes into direct+mixed and indirect."""
+
+    def extract(texts: list[str]) -> Iterator[tuple[list[Predicted], list[Predicted]]]:
+        from dateline import nlp as nlp_module
+
+        # Only the stages quotes depend on: the parse, blocks and entities.
+        nlp = nlp_module.load(model or nlp_module.DEFAULT_MODEL, ("entities", "quotes"))
+        docs = (nlp_module.make_doc(nlp, text, None) for text in texts)
+        for doc in nlp.pipe(docs, batch_size=8):
+            yield split_quotes(doc._.quotes or [])
+
+    return extract
+
+
+def split_quotes(quotes: Iterable) -> tuple[list[Predicted], list[Predicted]]:
+    """Direct and mixed quotes apart from indirect ones, reduced to spans and speaker."""
+    direct: list[Predicted] = []
+    indirect: list[Predicted] = []
+    for quote in quotes:
+        sp = quote.speaker
+        speaker = (sp.start, sp.end) if sp.start is not None and sp.end is not None else None
+        target = indirect if quote.kind == "indirect" else direct
+        target.append(Predicted(quote.start, quote.end, speaker))
+    return direct, indirect
+
+
+def render(report: Report, title: str = "quotes") -> None:
+    """Print the report as a table."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{title} ({report.articles} articles)")
+    for column in ("figure", "P", "R", "F1", "tp", "pred", "gold"):
+        table.add_column(column, justify="left" if column == "figure" else "right")
+    for name, c in report.rows():
+        table.add_row(
+            name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
+            str(c.tp), str(c.predicted), str(c.gold),
+        )  # fmt: skip
+    Console().print(table)
+
+
+def run(polnear: str | None = None, split: str = "dev", doubled: bool = False) -> Report:
+    """Score the dateline pipeline on a PolNeAR split and print the table."""
+    folder = Path(polnear) if polnear else default_polnear()
+    if not (folder / split / "text").is_dir():
+        raise FileNotFoundError(f"PolNeAR split not found: {folder / split}")
+    report = evaluate(folder, split, dateline_extractor(), doubled)
+    rule = "'' and `` count as marks" if doubled else "double marks as in issue 3"
+    render(report, f"dateline quotes on PolNeAR {split}, {rule}")
+    return report

@@ -1,0 +1,255 @@
+"""Attribution for the quotes stage: speech cues, speakers, relays and reported-speech content."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.records import Cue, Speaker
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+RELATIVES = frozenset({"who", "which", "that", "whom"})
+# Dependencies that stay in a speaker mention: "Mayor Bill de Blasio", "the 72-year-old leader".
+MENTION_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "nmod", "case"})
+# A participle or coordinated verb ("…, saying", "and added") takes its head's subject.
+CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "dep", "ccomp", "relcl"})
+# Speech verbs whose object, not a clause, is what was reported ("Kyiv reported three deaths").
+OBJECT_CONTENT = frozenset(
+    {"report", "announce", "deny", "confirm", "reveal", "disclose", "predict", "acknowledge",
+     "admit", "reject", "dispute", "concede", "claim", "express", "describe", "promise", "pledge"}
+)  # fmt: skip
+# Nouns that make "expressed readiness to …" or "voiced concern that …" reported speech.
+STANCE_NOUNS = frozenset(
+    {"readiness", "willingness", "hope", "concern", "support", "opposition", "confidence",
+     "doubt", "doubts", "fear", "fears", "regret", "belief", "desire", "intention", "openness"}
+)  # fmt: skip
+NAME = r"[A-Z][\w&.'\u2019-]*(?: (?:[A-Z][\w&.'\u2019-]*|of|de|al|the))*"
+VIA = re.compile(
+    rf"""\b(?:
+        per\ (?:the\ )?{NAME}
+      | (?:told|tells|telling|said\ to|speaking\ to|spoke\ to|in\ an\ interview\ with)\ (?:the\ )?{NAME}
+      | (?:in|on|via)\ (?:a|an|his|her|their|its|the)\ (?:[a-z-]+\ ){{0,2}}
+        (?:statement|post|tweet|interview|press\ release|speech|address|letter|e-?mail|op-ed|
+           video|broadcast|briefing|news\ conference|press\ conference|message|blog\ post|
+           podcast|memo|filing)
+        (?:\ (?:on|to|with|posted\ on)\ (?:the\ )?{NAME})?
+      | on\ (?:Twitter|X|Truth\ Social|Facebook|Instagram|Telegram|TikTok|YouTube|Threads|
+             Bluesky|Weibo|VKontakte|state\ television|state\ TV|national\ television|television|
+             radio|Fox\ News|CNN|MSNBC|NBC|CBS|ABC)\b
+    )""",
+    re.VERBOSE,
+)
+
+
+def forms(lemma: str) -> set[str]:
+    """Regular inflections of an English verb lemma."""
+    out = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        out.add(lemma + "es")
+    if lemma.endswith("e"):
+        out |= {lemma + "d", lemma[:-1] + "ing"}
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return out
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """Speech-verb lemmas and all their word forms, from resources/speech_verbs.txt."""
+    text = resources.files("dateline.resources").joinpath("speech_verbs.txt").read_text("utf-8")
+    lemmas: set[str] = set()
+    words: set[str] = set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        lemma, *extra = line.split()
+        lemmas.add(lemma)
+        words |= forms(lemma) | set(extra)
+    return frozenset(lemmas), frozenset(words)
+
+
+def is_speech_cue(text: str) -> bool:
+    """True when a cue string contains a speech verb or "according to"."""
+    lowered = text.lower()
+    if "according to" in lowered:
+        return True
+    words = lexicon()[1]
+    return any(w in words for w in re.findall(r"[a-z]+", lowered))
+
+
+def is_speech(token: Token) -> bool:
+    """True for a verb token from the speech lexicon (or "according" in "according to")."""
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
+    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+        return False
+    lemmas, words = lexicon()
+    return token.lemma_.lower() in lemmas or token.lower_ in words
+
+
+def mention(token: Token) -> tuple[int, int]:
+    """Character span of the noun phrase headed by `token`, without clauses or appositions."""
+    lo = hi = token.i
+    for child in token.lefts:
+        if child.dep_ in MENTION_DEPS:
+            lo = min(lo, child.left_edge.i)
+    for child in token.rights:
+        if child.dep_ in ("flat", "compound") and child.i == hi + 1:
+            hi = child.right_edge.i
+    doc = token.doc
+    return doc[lo].idx, doc[hi].idx + len(doc[hi])
+
+
+def speaker_token(verb: Token, depth: int = 3) -> Token | None:
+    """The subject of a speech verb, climbing from participles and conjuncts to their head."""
+    if verb.lower_ == "according":
+        for to in verb.rights:
+            for obj in to.rights:
+                if obj.dep_ == "pobj":
+                    return obj
+        return None
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS and not (
+            child.lower_ == "there" or (child.lower_ == "it" and child.dep_ != "nsubj")
+        ):
+            if child.lower_ in RELATIVES and verb.dep_ == "relcl":
+                return verb.head
+            return child
+    for child in verb.children:  # passive "… was said by officials"
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if depth and verb.dep_ in CLIMB_DEPS and verb.head is not verb:
+        return speaker_token(verb.head, depth - 1)
+    return None
+
+
+def outer_speaker(verb: Token, speaker: Token | None) -> tuple[Token, Token | None]:
+    """For a pronoun speaker, the named subject of an enclosing speech verb ("Lynch said she recalled")."""
+    if speaker is None or speaker.pos_ != "PRON":
+        return verb, speaker
+    node = verb
+    for _ in range(4):
+        if node.dep_ not in CLIMB_DEPS or node.head is node:
+            break
+        node = node.head
+        if is_speech(node):
+            outer = speaker_token(node, depth=0)
+            if outer is not None and outer.pos_ != "PRON":
+                return node, outer
+    return verb, speaker
+
+
+def cue_of(verb: Token) -> Cue:
+    """The cue span: the verb, or "according to"."""
+    doc = verb.doc
+    end = verb.i + 2 if verb.lower_ == "according" else verb.i + 1
+    span = doc[verb.i : end]
+    return Cue(span.start_char, span.end_char, span.text)
+
+
+class EntityIndex:
+    """Find the entity whose mention overlaps a character span (falls back to doc._.entities)."""
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        self.doc = doc
+        self.text = text
+        try:
+            from dateline.stages.entities import entity_at
+        except ImportError:
+            entity_at = None
+        self.lookup = entity_at
+        spans = [
+            (m.start, m.end, entity)
+            for entity in (getattr(doc._, "entities", None) or [])
+            for m in entity.mentions
+        ]
+        spans.sort(key=lambda s: s[0])
+        self.spans = spans
+        self.starts = [s[0] for s in spans]
+
+    def find(self, start: int, end: int):
+        """Return the entity with a mention overlapping [start, end), or None."""
+        if self.lookup is not None:
+            return self.lookup(self.doc, start, end)
+        i = bisect_right(self.starts, end - 1) - 1
+        while i >= 0 and self.spans[i][0] > start - 300:
+            s, e, entity = self.spans[i]
+            if e > start:
+                return entity
+            i -= 1
+        return None
+
+
+def speaker_for(token: Token | None, entities: EntityIndex) -> Speaker:
+    """Build the Speaker record: the mention the sentence names and the entity it resolves to."""
+    if token is None:
+        return Speaker()
+    start, end = mention(token)
+    entity = entities.find(token.idx, token.idx + len(token)) or entities.find(start, end)
+    if entity is not None:
+        return Speaker(entity.id, entity.name, start, end)
+    name = entities.text[start:end] if token.pos_ == "PROPN" else None
+    return Speaker(None, name, start, end)
+
+
+def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = ()) -> str | None:
+    """The relay phrase ("told AFP", "in a statement") in text[start:end], outside quoted spans."""
+    for match in VIA.finditer(text, start, end):
+        if not any(s <= match.start() < e for s, e in skip):
+            return match.group().strip(" .,;:")
+    return None
+
+
+def content_span(verb: Token) -> tuple[int, int] | None:
+    """The token range (start, end) of what a speech verb reports, or None."""
+    doc = verb.doc
+    if verb.lower_ == "according":
+        head = verb.head
+        if head is verb or head.i == verb.i:
+            return None
+        lo, hi = head.left_edge.i, head.right_edge.i + 1
+        if verb.left_edge.i <= lo + 1:
+            lo = verb.right_edge.i + 1
+        else:
+            hi = verb.left_edge.i
+        return trim(doc, lo, hi)
+    for child in verb.rights:
+        if child.dep_ == "ccomp":
+            return trim(doc, child.left_edge.i, child.right_edge.i + 1)
+    for child in verb.lefts:
+        if child.dep_ == "ccomp":
+            return trim(doc, child.left_edge.i, child.right_edge.i + 1)
+    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+        head = verb.head
+        return trim(doc, head.left_edge.i, verb.left_edge.i)
+    for child in verb.rights:
+        if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
+            return trim(doc, child.left_edge.i, child.right_edge.i + 1)
+        if child.dep_ == "dobj":
+            if child.lower_ in STANCE_NOUNS:
+                return trim(doc, child.left_edge.i, child.right_edge.i + 1)
+            if verb.lemma_.lower() in OBJECT_CONTENT and child.pos_ != "PRON":
+                return trim(doc, child.left_edge.i, verb.right_edge.i + 1)
+    return None
+
+
+def trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Drop punctuation at both ends of a token range; None when nothing is left."""
+    while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+        hi -= 1
+    return (lo, hi) if hi - lo >= 2 else None
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token i."""
+    return doc[i].sent

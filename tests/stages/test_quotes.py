@@ -1,0 +1,211 @@
+"""Tests for the quotes stage on wire-style sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.lang.en import English
+
+from dateline.records import Quote
+from dateline.stages.attribution import is_speech_cue, lexicon
+from dateline.stages.quotes import find_quotes, scan
+
+
+def run(nlp, text: str) -> list[Quote]:
+    """Quotes found by the full pipeline in `text`."""
+    return list(nlp(text)._.quotes)
+
+
+def speaker(text: str, quote: Quote) -> str | None:
+    """The speaker mention's text."""
+    sp = quote.speaker
+    return text[sp.start : sp.end] if sp.start is not None else None
+
+
+def summary(
+    text: str, quotes: list[Quote], kinds: tuple[str, ...]
+) -> list[tuple[str, str, str | None]]:
+    """(kind, quote text, speaker mention) for the quotes of the given kinds."""
+    return [(q.kind, q.text, speaker(text, q)) for q in quotes if q.kind in kinds]
+
+
+QUOTED = [
+    (
+        '"We will not retreat from the river," Kovalenko said on Tuesday.',
+        [("direct", "We will not retreat from the river,", "Kovalenko")],
+    ),
+    (
+        '"The talks are over for this year," said the foreign minister.',
+        [("direct", "The talks are over for this year,", "the foreign minister")],
+    ),
+    (
+        'Governor Elena Marsh said: "Nobody will be left behind in this flood."',
+        [("direct", "Nobody will be left behind in this flood.", "Governor Elena Marsh")],
+    ),
+    (
+        "\u201cWe rebuild the bridge first,\u201d she said. \u201cThen every school in the valley.\u201d",
+        [
+            ("direct", "We rebuild the bridge first,", "she"),
+            ("direct", "Then every school in the valley.", "she"),
+        ],
+    ),
+    (
+        '"The harvest is lost," farmer Paolo Marchetti said.\n\n"We have nothing left to sell this winter."',
+        [
+            ("direct", "The harvest is lost,", "farmer Paolo Marchetti"),
+            ("direct", "We have nothing left to sell this winter.", "farmer Paolo Marchetti"),
+        ],
+    ),
+    (
+        'Marchetti told reporters: "The harvest is lost and the banks know it.\n\n'
+        '"We have nothing left to sell this winter," he added.',
+        [
+            ("direct", "The harvest is lost and the banks know it.", "Marchetti"),
+            ("direct", "We have nothing left to sell this winter,", "he"),
+        ],
+    ),
+    (
+        "The governor rejected the proposal, saying: \u201cIt punishes the farmers who feed this state.\u201d",
+        [("direct", "It punishes the farmers who feed this state.", "The governor")],
+    ),
+    (
+        "\"They called it a 'temporary measure,' but it never ended,\" Okafor said.",
+        [("direct", "They called it a 'temporary measure,' but it never ended,", "Okafor")],
+    ),
+    (
+        'The minister insisted the situation at the plant remains "stable, despite external threats."',
+        [("mixed", "stable, despite external threats.", "The minister")],
+    ),
+    (
+        "Emphasizing Moscow\u2019s openness to \u201cnegotiations and compromises,\u201d "
+        "the 72-year-old leader said the door remained open.",
+        [("mixed", "negotiations and compromises,", "the 72-year-old leader")],
+    ),
+    ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
+    ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
+    ('The senator appeared on "Meet the Press" on Sunday morning.', []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUOTED)
+def test_direct_and_mixed(nlp, text: str, expected: list) -> None:
+    """Direct layouts, continuations, nested marks and mixed fragments; scare quotes are left out."""
+    assert summary(text, run(nlp, text), ("direct", "mixed")) == expected
+
+
+INDIRECT = [
+    (
+        "Prime Minister Ana Lindqvist said that the northern border would reopen on Monday.",
+        ("that the northern border would reopen on Monday", "Prime Minister Ana Lindqvist", "said"),
+    ),
+    (
+        "The bridge was destroyed overnight, according to the regional governor.",
+        ("The bridge was destroyed overnight", "the regional governor", "according to"),
+    ),
+    (
+        "Officials in Kyiv reported three deaths after the strike.",
+        ("three deaths after the strike", "Officials", "reported"),
+    ),
+    (
+        "The union warned that the strike could spread to the ports.",
+        ("that the strike could spread to the ports", "The union", "warned"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), INDIRECT)
+def test_indirect(nlp, text: str, expected: tuple[str, str, str]) -> None:
+    """Reported speech carries its content span, speaker mention and cue."""
+    quotes = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert [(q.text, speaker(text, q), q.cue.text if q.cue else None) for q in quotes] == [expected]
+
+
+VIA = [
+    ('"We are not leaving the city," the mayor told Reuters.', "told Reuters"),
+    ('"The decision is final," the ministry said in a statement.', "in a statement"),
+    ('"Nobody asked us," the senator wrote on Truth Social.', "on Truth Social"),
+]
+
+
+@pytest.mark.parametrize(("text", "via"), VIA)
+def test_via(nlp, text: str, via: str) -> None:
+    """The relay through which a quote reached the article."""
+    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [q.via for q in quotes] == [via]
+
+
+def test_repeat_of(nlp) -> None:
+    """A quote repeated later in the article points back to its first appearance."""
+    text = (
+        '"We will not sign this treaty," Kovalenko said on Monday.\n\n'
+        "The talks in Geneva ended without a date for the next round.\n\n"
+        'Asked again on Tuesday, he repeated: "We will not sign this treaty."'
+    )
+    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [q.repeat_of for q in quotes] == [None, 0]
+
+
+def test_in_caption(nlp) -> None:
+    """Quotes in a photo caption are flagged."""
+    text = (
+        "Flood waters reach the old town\n\n"
+        'FILE - Mayor Dana Whitfield speaks in Lyon. "We will rebuild," she said.\n\n'
+        '"The water came in the night," Whitfield said on Friday.'
+    )
+    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [q.in_caption for q in quotes] == [True, False]
+
+
+UNBALANCED = [
+    # The first paragraph never closes its quote; the second is unharmed.
+    (
+        'The senator said the vote was "rigged from the start.\n\n"We will appeal," Ortiz said.',
+        ("We will appeal,", "Ortiz"),
+    ),
+    # A stray closing mark in one paragraph costs nothing elsewhere.
+    (
+        'The striker is 6\'2" and fast.\n\n"We won because we wanted it more," coach Lena Ortiz said.',
+        ("We won because we wanted it more,", "coach Lena Ortiz"),
+    ),
+    # A paragraph with three marks.
+    (
+        'He called the offer "an insult" and "a trap.\n\n"Nobody signs that," Ortiz said.',
+        ("Nobody signs that,", "Ortiz"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), UNBALANCED)
+def test_unbalanced_mark_costs_its_paragraph_only(nlp, text: str, expected: tuple) -> None:
+    """An unbalanced quotation mark never loses the quotes of other paragraphs."""
+    quotes = run(nlp, text)
+    last = [q for q in quotes if q.kind == "direct"][-1]
+    assert (last.text, speaker(text, last)) == expected
+
+
+def test_scan_pairs_within_paragraphs() -> None:
+    """Marks pair inside a paragraph; an unclosed quote runs to the paragraph's end."""
+    nlp = English()
+    text = 'She said "yes" twice.\n"It goes on\n"and ends here," he said.'
+    spans = [(text[m.start : m.end], m.close_at is None) for m in scan(nlp.make_doc(text), text)]
+    assert spans == [("yes", False), ("It goes on", True), ("and ends here,", False)]
+
+
+def test_ten_thousand_marks_finish() -> None:
+    """An article of 10,000 quotation marks, some unbalanced, is processed without a parse."""
+    nlp = English()
+    paragraph = '"Yes, we can," he said. "No, we cannot," she said. "Maybe one day\n'
+    text = paragraph * 3334
+    doc = nlp.make_doc(text)
+    assert text.count('"') >= 10_000
+    quotes = find_quotes(doc)
+    assert len([q for q in quotes if q.kind == "direct"]) >= 6000
+
+
+@pytest.mark.parametrize(
+    ("cue", "speech"),
+    [("said", True), ("according to", True), ("has warned", True), ("found", False), (":", False)],
+)
+def test_is_speech_cue(cue: str, speech: bool) -> None:
+    """The speech-verb lexicon recognises inflected cues."""
+    assert lexicon()[0]
+    assert is_speech_cue(cue) is speech
