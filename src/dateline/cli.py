@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from importlib.resources import files
@@ -191,6 +192,48 @@ def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
     try:
         run(corpus, path, limit)
     except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@evaluate.command(name="events")
+@click.option("--plover", help="PLOVER_GSR_CAMEO.txt or its folder (default: ../shared/corpora/plover).")
+def eval_events(plover: str | None) -> None:
+    """Score the events stage on PLOVER's coded examples: type accuracy, actor/recipient F1.
+
+    \b
+    Examples:
+      dateline eval events
+      dateline eval events --plover ../shared/corpora/plover/PLOVER_GSR_CAMEO.txt
+    """
+    from dateline.evaluate.events import main as run_events
+
+    try:
+        run_events(plover)
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@main.command(name="events-export")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--columns", type=click.Choice(["gdelt", "polecat"]), default="gdelt",
+              show_default=True, help="gdelt: GDELT-like names; polecat: POLECAT-like names.")
+@click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
+def events_export(paths: tuple[str, ...], columns: str, date: str | None, model: str) -> None:
+    """Write one tab-separated row per event (columns documented in docs/events.md).
+
+    \b
+    Examples:
+      dateline events-export article.txt > events.tsv
+      dateline events-export corpus.jsonl --columns polecat > events.tsv
+    """
+    from dateline.export_events import rows, tsv_lines
+
+    try:
+        analyses = analyze_articles(checked(read(paths, date)), Options(model=model))
+        for line in tsv_lines(rows(analyses), columns):
+            click.echo(line)
+    except (ReadError, ModelNotFound) as error:
         raise click.ClickException(str(error)) from None
 
 
@@ -462,6 +505,10 @@ def run() -> None:
     except KeyboardInterrupt:
         err("interrupted")
         sys.exit(130)
+    except BrokenPipeError:
+        # The reader went away (`dateline analyze … | head`): stop quietly.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
     except Exception as error:  # noqa: BLE001  (never a traceback for a user)
         err(f"error: {error.__class__.__name__}: {error}")
         sys.exit(1)
