@@ -44,7 +44,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         w.capitalize() for w, v in words["month"].items() if len(w) > 4 or w in ("june", "july")
     ]
     month = "(?-i:" + "|".join(full_months + [m.upper() for m in full_months]) + "|May|MAY"
-    month += r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)"
+    month += r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?=\s+\d)))"
     names = [w.capitalize() for w in words["weekday"] if len(w) > 4]
     weekday = rf"(?-i:{'|'.join(names + [n.upper() for n in names])}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.)"
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{_alt(list(words['number']))}))"
@@ -607,6 +607,8 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Reject matches that are not times: the verb "may", bare numbers counting things."""
     before = source[max(0, start - 12) : start].lower().split()
     if text in ("May", "MAY") and (not before or before[-1] not in PREP_BEFORE_MAY):
+        return False
+    if re.search(r"\w-quarters\b", text):  # "three-quarters of the vote" is a fraction
         return False
     if re.fullmatch(r"\d{4}", text):
         span = doc.char_span(start, end, alignment_mode="expand")

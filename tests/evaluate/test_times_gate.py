@@ -1,0 +1,30 @@
+"""Quality gate: the times stage on TimeBank + AQUAINT (TBAQ), scored as TempEval-3 does."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.evaluate.times import Score, read_corpus, score
+from dateline.nlp import load, make_doc
+from dateline.stages.times import find_times
+from tests.conftest import corpus
+
+# Floors pinned just below the figures measured on TBAQ (F1); they only go up.
+FLOORS = {"strict": 0.845, "relaxed": 0.92, "type": 0.87, "value": 0.775}
+
+pytestmark = pytest.mark.gate
+
+
+@pytest.fixture(scope="module")
+def tbaq() -> Score:
+    """Parse TBAQ once (parser only, no other stages) and score the times stage."""
+    docs = list(read_corpus([corpus("timeml")]))
+    nlp = load(stages=())
+    parsed = nlp.pipe((make_doc(nlp, d.text, d.dct) for d in docs), batch_size=16)
+    return score((find_times(p), d.gold) for p, d in zip(parsed, docs, strict=True))
+
+
+@pytest.mark.parametrize("figure", sorted(FLOORS))
+def test_floor(tbaq: Score, figure: str) -> None:
+    """Each TempEval-3 F1 stays at or above its pinned floor."""
+    assert getattr(tbaq, figure).f1 >= FLOORS[figure]
