@@ -23,6 +23,11 @@ OBJECT_CONTENT = frozenset(
     {"report", "announce", "deny", "confirm", "reveal", "disclose", "predict", "acknowledge",
      "admit", "reject", "dispute", "concede", "claim", "express", "describe", "promise", "pledge"}
 )  # fmt: skip
+# Speech verbs whose object is the person addressed, not what was said ("told reporters").
+ADDRESSEE_OBJECT = frozenset(
+    {"tell", "ask", "thank", "urge", "remind", "inform", "warn", "assure", "reassure", "advise",
+     "answer", "read"}
+)  # fmt: skip
 # Nouns that make "expressed readiness to …" or "voiced concern that …" reported speech.
 STANCE_NOUNS = frozenset(
     {"readiness", "willingness", "hope", "concern", "support", "opposition", "confidence",
@@ -227,16 +232,18 @@ def content_span(verb: Token) -> tuple[int, int] | None:
     for child in verb.lefts:
         if child.dep_ == "ccomp":
             return trim(doc, child.left_edge.i, child.right_edge.i + 1)
-    if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+    if verb.dep_ == "parataxis":  # "The plan, he said, is dead." / "It is dead, he said."
         head = verb.head
-        return trim(doc, head.left_edge.i, verb.left_edge.i)
+        if head.i < verb.i and verb.right_edge.i >= head.right_edge.i:
+            return trim(doc, head.left_edge.i, verb.left_edge.i)
+        return trim(doc, head.left_edge.i, head.right_edge.i + 1)
     for child in verb.rights:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
             return trim(doc, child.left_edge.i, child.right_edge.i + 1)
         if child.dep_ == "dobj":
             if child.lower_ in STANCE_NOUNS:
                 return trim(doc, child.left_edge.i, child.right_edge.i + 1)
-            if verb.lemma_.lower() in OBJECT_CONTENT and child.pos_ != "PRON":
+            if verb.lemma_.lower() not in ADDRESSEE_OBJECT and child.pos_ != "PRON":
                 return trim(doc, child.left_edge.i, verb.right_edge.i + 1)
     return None
 
