@@ -131,7 +131,8 @@ def speaker_token(verb: Token, depth: int = 3) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
-    if depth and verb.dep_ in CLIMB_DEPS and verb.head is not verb:
+    climbs = verb.dep_ in CLIMB_DEPS or verb.pos_ == "ADP" or verb.dep_ == "prep"
+    if depth and climbs and verb.head.i != verb.i:
         return speaker_token(verb.head, depth - 1)
     return None
 

@@ -245,8 +245,13 @@ def inverted_speaker(art: Article, cue: Token, limit: int) -> Token | None:
             return token
         if token.pos_ not in ("DET", "ADJ", "ADV") or token.is_punct:
             break
-    if cue.i > 0:
-        token = art.doc[cue.i - 1]
+    i = cue.i - 1
+    if i > 0 and art.doc[i].text == ")":  # Rep. Jane Doe (D-Ohio) said
+        while i > 0 and art.doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i >= 0:
+        token = art.doc[i]
         if token.pos_ in ("PROPN", "NOUN", "PRON") and not art.inside_quote(token.idx):
             return token
     return None
@@ -343,6 +348,19 @@ def not_speech(art: Article, m: Marked) -> bool:
     return title_case and len(inner.split()) <= 6 and inner[-1:] not in "!?"
 
 
+def is_title(art: Article, m: Marked) -> bool:
+    """A short Title Case name inside a sentence: a show, book, law or slogan ("on “Face the Nation,”")."""
+    inner = art.text[m.start : m.end].strip().rstrip(".,")
+    words = inner.split()
+    long_words = [w for w in words if len(w) > 3]
+    if not 1 <= len(words) <= 6 or len(long_words) < 2 or not words[0][:1].isupper():
+        return False
+    if not all(w[0].isupper() for w in long_words if w[0].isalpha()):
+        return False
+    left = art.text[max(art.paras[m.para][0], m.open_at - 20) : m.open_at].rstrip()
+    return bool(left) and left[-1].isalnum()
+
+
 def quote_record(art: Article, m: Marked, kind: str, found: Found | None) -> Quote:
     """Build the Quote for a marked span and its attribution."""
     cue = cue_of(found.cue) if found and found.cue is not None else None
@@ -367,7 +385,9 @@ def direct_and_mixed(art: Article) -> list[Quote]:
     previous: Quote | None = None
     for m in art.marked:
         direct = looks_direct(art, m)
-        if NOT_SPEECH_BEFORE.search(art.text[max(0, m.open_at - 60) : m.open_at]):
+        if NOT_SPEECH_BEFORE.search(art.text[max(0, m.open_at - 60) : m.open_at]) or is_title(
+            art, m
+        ):
             continue
         found = dash_speaker(art, m) if direct else None
         if found is None:
