@@ -80,6 +80,15 @@ QUOTED = [
         "the 72-year-old leader said the door remained open.",
         [("mixed", "negotiations and compromises,", "the 72-year-old leader")],
     ),
+    (
+        '"We will hold the line on spending," Rep. Maria Okafor (D-Ohio) said.',
+        [("direct", "We will hold the line on spending,", "Rep. Maria Okafor")],
+    ),
+    (
+        'Official transcript follows.\n\nKOVALENKO: The river crossing stays "closed until further '
+        'notice," and nothing changes that.',
+        [("mixed", "closed until further notice,", "KOVALENKO")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

@@ -37,6 +37,8 @@ NOT_SPEECH_BEFORE = re.compile(
     re.IGNORECASE,
 )
 MARK = re.compile(f"[{DOUBLE}{SINGLE}]")
+# A transcript turn: "PENCE: Well, look …" (the speaker in capitals before a colon).
+TRANSCRIPT = re.compile(r"[\"\u201c]?\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}):\s")
 CUE_WINDOW = 40  # tokens after a closing mark in which "he said" / "said X" is looked for
 DASHES = "\u2015\u2014\u2013-"
 
@@ -348,6 +350,15 @@ def not_speech(art: Article, m: Marked) -> bool:
     return title_case and len(inner.split()) <= 6 and inner[-1:] not in "!?"
 
 
+def transcript_speaker(art: Article, m: Marked) -> Found | None:
+    """The speaker of a transcript turn that holds the quote ("WALLACE: … “…” …")."""
+    start = art.paras[m.para][0]
+    turn = TRANSCRIPT.match(art.text, start, art.paras[m.para][1])
+    if turn is None or turn.end() > m.end:
+        return None
+    return Found(None, art.doc[art.token_at(turn.start(1))])
+
+
 def is_title(art: Article, m: Marked) -> bool:
     """A short Title Case name inside a sentence: a show, book, law or slogan ("on “Face the Nation,”")."""
     inner = art.text[m.start : m.end].strip().rstrip(".,")
@@ -394,6 +405,8 @@ def direct_and_mixed(art: Article) -> list[Quote]:
             found = own_cue(art, m) if direct else mixed_cue(art, m)
         if (found is None or found.speaker is None) and direct:
             found = colon_cue(art, m) or found
+        if found is None or found.speaker is None:
+            found = transcript_speaker(art, m) or found
         if found is None and not_speech(art, m):
             continue
         unattributed = found is None or found.speaker is None
