@@ -27,7 +27,7 @@ NOT_ALIASES = {
     "you", "me", "us", "our", "the president", "the minister", "the official", "the spokesman",
     "the spokeswoman", "the company", "the group", "the country",
 }  # fmt: skip
-PIPELINE_FILES = ("records.py", "clean.py", "nlp.py", "analyze.py", "stages")
+PIPELINE_FILES = ("records.py", "read.py", "clean.py", "nlp.py", "analyze.py", "stages", "resources")
 
 
 @cache
@@ -39,8 +39,8 @@ def pipeline_version() -> str:
     h = hashlib.blake2b(digest_size=4)
     for name in PIPELINE_FILES:
         target = root / name
-        for file in sorted(target.rglob("*.py")) if target.is_dir() else [target]:
-            if file.exists():
+        for file in sorted(target.rglob("*")) if target.is_dir() else [target]:
+            if file.is_file() and "__pycache__" not in file.parts:
                 h.update(file.name.encode() + file.read_bytes())
     return f"{__version__}+{h.hexdigest()}"
 
@@ -174,10 +174,16 @@ class Writer:
         """The cross-article person/actor row for an entity, created or extended with aliases."""
         conn = self.conn
         name = " ".join(entity.name.split())
-        row = conn.execute(
-            "SELECT person FROM people WHERE name = ? COLLATE NOCASE AND type = ?",
-            (name, entity.type),
-        ).fetchone()
+        row = (
+            conn.execute(
+                "SELECT person FROM people WHERE name = ? AND type = ?", (name, entity.type)
+            ).fetchone()
+            or conn.execute(  # the same name in other capitals, through the alias index
+                "SELECT p.person FROM aliases a JOIN people p USING (person) "
+                "WHERE a.alias = ? AND p.type = ? AND lower(p.name) = a.alias LIMIT 1",
+                (name.lower(), entity.type),
+            ).fetchone()
+        )
         if row is None and entity.type == "PERSON" and len(name.split()) == 1:
             # "Putin" alone: the one known person of that surname, if there is exactly one.
             found = conn.execute(
