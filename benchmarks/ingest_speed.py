@@ -24,7 +24,9 @@ from dateline.nlp import load, resolve_model
 from dateline.read import read
 from dateline.store.ingest import IngestOptions, ingest
 
-DEFAULT_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "dev" / "text"
+DEFAULT_TEXTS = (
+    Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "dev" / "text"
+)
 
 
 def corpus(texts: Path, n: int, folder: Path) -> Path:
@@ -78,19 +80,25 @@ def main() -> None:
         t_pipe = timed("dateline pipeline (no store)", pipeline, args.n)
         t_w1 = timed(
             "ingest --workers 1",
-            lambda: ingest([str(path)], folder / "w1.db", IngestOptions(model=args.model, workers=1)),
+            lambda: ingest(
+                [str(path)], folder / "w1.db", IngestOptions(model=args.model, workers=1)
+            ),
             args.n,
         )
         t_w2 = timed(
             "ingest --workers 2 (incl. start-up)",
-            lambda: ingest([str(path)], folder / "w2.db", IngestOptions(model=args.model, workers=2)),
+            lambda: ingest(
+                [str(path)], folder / "w2.db", IngestOptions(model=args.model, workers=2)
+            ),
             args.n,
         )
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         print(f"pipeline / bare                    {t_pipe / t_bare:5.2f}x time")
         print(f"ingest --workers 1 / bare          {t_w1 / t_bare:5.2f}x time  (target <= 1.3)")
-        print(f"ingest --workers 1 / pipeline      {t_w1 / t_pipe:5.2f}x time  (the store's own cost)")
+        print(
+            f"ingest --workers 1 / pipeline      {t_w1 / t_pipe:5.2f}x time  (the store's own cost)"
+        )
         print(f"ingest --workers 2 vs bare         {t_bare / t_w2:5.2f}x speed")
         print(f"ingest --workers 2 vs --workers 1  {t_w1 / t_w2:5.2f}x speed  (target >= 1.7)")
         print(f"peak RSS: this process {rss:.0f} MB, largest worker {child:.0f} MB")

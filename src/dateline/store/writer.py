@@ -27,7 +27,15 @@ NOT_ALIASES = {
     "you", "me", "us", "our", "the president", "the minister", "the official", "the spokesman",
     "the spokeswoman", "the company", "the group", "the country",
 }  # fmt: skip
-PIPELINE_FILES = ("records.py", "read.py", "clean.py", "nlp.py", "analyze.py", "stages", "resources")
+PIPELINE_FILES = (
+    "records.py",
+    "read.py",
+    "clean.py",
+    "nlp.py",
+    "analyze.py",
+    "stages",
+    "resources",
+)
 
 
 @cache
