@@ -13,7 +13,7 @@ import time
 
 from dateline.evaluate.times import find_corpus, read_corpus
 from dateline.nlp import load, make_doc
-from dateline.stages.times import find_times, lexicon
+from dateline.stages.times import find_times, grammar
 
 
 def main() -> None:
@@ -27,7 +27,7 @@ def main() -> None:
     nlp = load(stages=())
     list(nlp.pipe(a.text for a in articles[:3]))  # warm up
     start = time.perf_counter()
-    lexicon()
+    grammar()
     load_s = time.perf_counter() - start
 
     start = time.perf_counter()
