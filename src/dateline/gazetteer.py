@@ -99,6 +99,7 @@ class Entry:
     how: int = MAIN
 
 
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Normalise a name for lookup: no accents, case, periods, hyphens or a leading 'the'."""
     text = unicodedata.normalize("NFKD", text)
@@ -163,12 +164,21 @@ class Gazetteer:
             self.countries[entry.cc] = entry
             self.iso3[row[9]] = entry.cc
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
+        # Words that continue a landmark name after its first word ("crossing", "Square").
+        self.landmark_words = {
+            word
+            for (name_key,) in self.db.execute(
+                "SELECT n.key FROM name n JOIN place p ON p.id = n.place "
+                "WHERE p.kind IN ('landmark', 'water', 'region')"
+            )
+            for word in name_key.split()[1:]
+        }
         self._extent = lru_cache(maxsize=4096)(self._extent_uncached)
         self._admin1 = lru_cache(maxsize=4096)(self._admin1_uncached)
 
     def lookup(self, text: str) -> tuple[Entry, ...]:
         """All places a name can refer to, each tagged with how the name names it."""
-        return self._lookup(key(text))
+        return self._lookup(key(text)) if text else ()
 
     def _lookup_uncached(self, name_key: str) -> tuple[Entry, ...]:
         rows = self.db.execute(

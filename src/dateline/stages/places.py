@@ -67,6 +67,9 @@ class Mention:
     demonym: bool = False
     direction: str | None = None
     qualifier: str | None = None
+    first: int = 0
+    stop: int = 0
+    after_comma: bool = False
     candidates: tuple[Entry, ...] = ()
     choice: Entry | None = None
     scores: dict[int, float] = field(default_factory=dict)
@@ -105,6 +108,9 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     """Collect candidate mentions from entities, datelines and uncovered proper nouns."""
     found: list[Mention] = []
     taken = [False] * len(doc)
+    tok = Tokens(doc)
+    text = tok.text
+    ents = list(doc.ents)
 
     def add(span: Span, source: str, demonym: bool = False) -> None:
         for mention in _mentions_of(span, source, demonym, gaz):
@@ -119,7 +125,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             if span is not None:
                 for part in _dateline_parts(span):
                     add(part, "dateline")
-    for ent in doc.ents:
+    for ent in ents:
         longer = _landmark_extension(ent, gaz)
         if longer is not None:
             add(longer, "landmark")
@@ -128,17 +134,20 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         elif ent.label_ == "NORP":
             if _is_modifier(ent):
                 add(ent, "demonym", demonym=True)
-        elif ent.label_ in MISLABELS and _strong_place(ent.text, gaz):
+        elif ent.label_ in MISLABELS and (
+            _strong_place(ent.text, gaz)
+            or (_place_context(ent, tok) and _known_place(ent.text, gaz, 50_000))
+        ):
             add(ent, "relabel")
-    for span in _inline_datelines(doc):
+    for span in _inline_datelines(doc, text):
         add(span, "dateline")
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in PLACE_LABELS:
-            for span in _embedded(ent, gaz):
+            for span in _embedded(ent, tok, gaz):
                 add(span, "embedded")
-    for span in _party_towns(doc):
+    for span in _party_towns(doc, text):
         add(span, "gazetteer")
-    for span in _proper_runs(doc, taken, gaz):
+    for span in _proper_runs(doc, tok, taken, gaz):
         if _known_place(span.text, gaz, 10_000):
             add(span, "gazetteer")
     known = {
@@ -148,12 +157,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         and not m.demonym
         and any(e.how in {MAIN, ALTERNATE} for e in m.candidates)
     }
-    for span in _repeats(doc, taken, known):
+    for span in _repeats(doc, tok, taken, known):
         add(span, "repeat")
     found.sort(key=lambda m: m.start)
     for i, mention in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
-        if nxt and doc.text[mention.end : nxt.start].strip() == ",":
+        if nxt and text[mention.end : nxt.start].strip() == ",":
             mention.qualifier = nxt.lookup
     return found
 
@@ -170,56 +179,75 @@ INSTITUTION = {
     "national", "assembly", "parliament", "ministry", "general", "high", "regional", "area",
     "metropolitan", "municipal", "township", "legislature", "commission", "zoo", "port",
 }  # fmt: skip
+PLACE_NOUNS = {
+    "man", "woman", "men", "women", "resident", "residents", "area", "police", "officials",
+    "native", "natives", "mayor", "schools", "school", "teen", "boy", "girl", "couple", "family",
+    "families", "neighborhood", "home", "homes", "restaurant", "council", "voters", "citizens",
+    "businesses", "suburb", "streets", "hospital", "authorities", "'s", "\u2019s",
+}  # fmt: skip
+COMPASS = {
+    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "midwest", "upper", "lower", "middle",
+}  # fmt: skip
 PROPN_AFTER = {"'s", "\u2019s"}
 TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "st", "lt"}
 
 
-def _inline_datelines(doc: Doc) -> Iterator[Span]:
+def _inline_datelines(doc: Doc, text: str) -> Iterator[Span]:
     """Capitalised wire datelines that open a sentence ("TORRINGTON \u2014 The council ...")."""
-    for match in INLINE_DATELINE.finditer(doc.text):
+    for match in INLINE_DATELINE.finditer(text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is not None and len(span):
             yield from _dateline_parts(span)
 
 
-def _party_towns(doc: Doc) -> Iterator[Span]:
+def _party_towns(doc: Doc, text: str) -> Iterator[Span]:
     """Home towns in US party tags: "Sen. Jane Roe, R-Elbow Lake"."""
-    for match in PARTY_TOWN.finditer(doc.text):
+    for match in PARTY_TOWN.finditer(text):
         span = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
         if span is not None and len(span):
             yield span
 
 
-def _embedded(ent: Span, gaz: Gazetteer) -> Iterator[Span]:
+def _embedded(ent: Span, tok: Tokens, gaz: Gazetteer) -> Iterator[Span]:
     """Place names inside other entities: "the Mansfield Police Department", "Bank of Kyiv"."""
-    tokens = [t for t in ent if t.lower_ not in {"the"}]
-    if not tokens:
-        return
     doc = ent.doc
-    first = tokens[0].i
+    first = ent.start + 1 if tok.lowers[ent.start] == "the" else ent.start
     for size in (3, 2, 1):
         end = first + size
         if end >= ent.end:
             continue
-        head = doc[first:end]
-        if not all(t.text[:1].isupper() for t in head) or doc[end].lower_ not in INSTITUTION:
+        if not all(tok.upper[first:end]):
             continue
-        if doc[end].lower_ in UNIT_AFTER and _known_place(doc[first : end + 1].text, gaz, 0):
+        head = " ".join(tok.words[first:end])
+        if _country_or_state(head, gaz):
+            yield doc[first:end]
+            break
+        if tok.lowers[end] not in INSTITUTION:
+            continue
+        if tok.lowers[end] in UNIT_AFTER and _known_place(f"{head} {tok.words[end]}", gaz, 0):
             yield doc[first : end + 1]
             break
-        if _known_place(head.text, gaz, 20_000):
-            yield head
+        if _known_place(head, gaz, 20_000):
+            yield doc[first:end]
             break
-    for token in ent:
-        if token.lower_ in {"of", "in"} and token.i + 1 < ent.end:
+    for i in range(ent.start, ent.end - 1):
+        if tok.lowers[i] in {"of", "in"}:
             for size in (3, 2, 1):
-                end = token.i + 1 + size
-                if end > ent.end:
+                end = i + 1 + size
+                if end > ent.end or not all(tok.upper[i + 1 : end]):
                     continue
-                tail = doc[token.i + 1 : end]
-                if all(t.text[:1].isupper() for t in tail) and _known_place(tail.text, gaz, 50_000):
-                    yield tail
+                if _known_place(" ".join(tok.words[i + 1 : end]), gaz, 50_000):
+                    yield doc[i + 1 : end]
                     break
+
+
+def _country_or_state(text: str, gaz: Gazetteer) -> bool:
+    """A country or first-level unit by its main or alternate name."""
+    return any(
+        e.how in {MAIN, ALTERNATE} and e.kind in {"country", "admin1"} for e in gaz.lookup(text)
+    )
 
 
 def _known_place(text: str, gaz: Gazetteer, population: int) -> bool:
@@ -231,24 +259,25 @@ def _known_place(text: str, gaz: Gazetteer, population: int) -> bool:
     )
 
 
-def _repeats(doc: Doc, taken: list[bool], known: set[str]) -> Iterator[Span]:
+def _repeats(doc: Doc, tok: Tokens, taken: list[bool], known: set[str]) -> Iterator[Span]:
     """Other occurrences of names already found as places, even inside organisations."""
     if not known:
         return
+    heads = {k.split()[0] for k in known}
     longest = max(len(k.split()) for k in known)
+    n = len(tok.words)
     i = 0
-    while i < len(doc):
+    while i < n:
         hit = 0
-        if not taken[i] and doc[i].text[:1].isupper():
-            for size in range(min(longest, len(doc) - i), 0, -1):
-                span = doc[i : i + size]
-                if any(taken[t] for t in range(i, i + size)) or key(span.text) not in known:
+        if not taken[i] and tok.upper[i] and key(tok.words[i]) in heads:
+            for size in range(min(longest, n - i), 0, -1):
+                if any(taken[i : i + size]) or key(" ".join(tok.words[i : i + size])) not in known:
                     continue
-                if i > 0 and doc[i - 1].lower_.rstrip(".") in TITLES:
+                if i > 0 and tok.lowers[i - 1].rstrip(".") in TITLES:
                     break
-                if doc[i].ent_type_ == "PERSON" and _entity_size(doc, i) > size:
+                if tok.ents[i] == "PERSON" and _entity_size(doc, i) > size:
                     break
-                yield span
+                yield doc[i : i + size]
                 hit = size
                 break
         i += hit or 1
@@ -262,10 +291,39 @@ def _entity_size(doc: Doc, i: int) -> int:
     return 0
 
 
+def _place_context(ent: Span, tok: Tokens) -> bool:
+    """A single word used as a place: "a Gainesville man", "over Gainesville", "Gainesville's"."""
+    if len(ent) != 1 or len(ent.text) < 3 or ent.text.isupper():
+        return False
+    after = tok.lowers[ent.end] if ent.end < len(tok.words) else ""
+    k = ent.start - 1
+    if k >= 0 and tok.lowers[k] in {"the", "a", "an"}:
+        k -= 1
+    before = tok.lowers[k] if k >= 0 else ""
+    return after in PLACE_NOUNS or before in LOCATIVE
+
+
+class Tokens:
+    """Per-token strings read once, so the scans below need no spaCy Token objects."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.words: list[str] = []
+        self.pos: list[str] = []
+        self.ents: list[str] = []
+        spaces: list[str] = []
+        for token in doc:
+            self.words.append(token.text)
+            spaces.append(token.whitespace_)
+            self.pos.append(token.pos_)
+            self.ents.append(token.ent_type_)
+        self.text = "".join(w + sp for w, sp in zip(self.words, spaces, strict=True))
+        self.lowers = [w.lower() for w in self.words]
+        self.upper = [w[:1].isupper() for w in self.words]
+
+
 def _token_range(doc: Doc, mention: Mention) -> range:
     """Token indices covered by a mention."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return range(span.start, span.end) if span is not None else range(0)
+    return range(mention.first, mention.stop)
 
 
 def _dateline_parts(span: Span) -> Iterator[Span]:
@@ -317,13 +375,40 @@ def _mentions_of(span: Span, source: str, demonym: bool, gaz: Gazetteer) -> Iter
         text = doc[start:end].text
         lookup = text
         mention = Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, lookup,
-                          source, unit=unit, demonym=demonym)  # fmt: skip
+                          source, unit=unit, demonym=demonym, first=start, stop=end,
+                          after_comma=start > 0 and doc[start - 1].text == ",")  # fmt: skip
         mention.candidates = _candidates(mention, gaz)
+        if not mention.candidates and end - start > 1 and source in {"ner", "relabel"}:
+            _narrow(mention, doc, start, end, gaz)
         if direction and mention.candidates:
             mention.direction = direction
             mention.start = doc[start - 1].idx
-            mention.text = doc.text[mention.start : mention.end]
+            mention.text = doc[start - 1 : end].text
+            mention.first = start - 1
         yield mention
+
+
+def _narrow(mention: Mention, doc: Doc, start: int, end: int, gaz: Gazetteer) -> None:
+    """Repair a span no entry matches: "Northeast Georgia" is a part of Georgia, and
+    "Henderson County Jail" contains "Henderson County"."""
+    first = doc[start].lower_
+    if first in DIRECTIONS:
+        mention.lookup = doc[start + 1 : end].text
+        mention.candidates = _candidates(mention, gaz)
+        if mention.candidates:
+            mention.direction = first
+            return
+        mention.lookup = mention.text
+    for cut in range(end - 1, start, -1):
+        if doc[cut - 1].is_punct or doc[cut - 1].lower_ in {"of", "and", "the"}:
+            continue
+        sub = doc[start:cut]
+        if _known_place(sub.text, gaz, 1_000):
+            mention.text = mention.lookup = sub.text
+            mention.end = sub.end_char
+            mention.stop = cut
+            mention.candidates = _candidates(mention, gaz)
+            return
 
 
 def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[Entry, ...]:
@@ -337,13 +422,20 @@ def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[Entry, ...]:
         base = " ".join(w for w in words if w.lower() not in UNIT_AFTER)
         if base and base != text:
             units = [e for e in gaz.lookup(base) if e.kind in {"admin1", "admin2"}]
-            found = [e for e in found if e.kind in {"admin1", "admin2"}] + units
+            found = found + [e for e in units if e not in found]
     if not found and text.endswith((".", "'s", "\u2019s")):
         found = [e for e in gaz.lookup(text.rstrip(".").removesuffix("'s")) if e.how != DEMONYM]
-    if "." not in text and not (text.isupper() and len(text) == 2):
+    if "." not in text and not (text.isupper() and len(text) == 2 and mention.after_comma):
         found = [e for e in found if e.how != ABBREVIATION]
+    if key(text) in COMPASS:
+        return ()
     if not mention.unit and mention.source != "ner":
         found = [e for e in found if e.how != BASE]
+    if not found and mention.source == "ner":
+        demonyms = tuple(e for e in gaz.lookup(text) if e.how == DEMONYM)
+        if demonyms:
+            mention.demonym = True
+            return demonyms
     return tuple(found)
 
 
@@ -369,6 +461,8 @@ def _strong_place(text: str, gaz: Gazetteer) -> bool:
 def _landmark_extension(ent: Span, gaz: Gazetteer) -> Span | None:
     """An entity plus the words after it that name a landmark ("Rafah" + "crossing")."""
     doc = ent.doc
+    if ent.end >= len(doc) or key(doc[ent.end].text) not in gaz.landmark_words:
+        return None
     for extra in (3, 2, 1):
         end = ent.end + extra
         if end > len(doc) or any(t.is_punct for t in doc[ent.end : end]):
@@ -379,26 +473,26 @@ def _landmark_extension(ent: Span, gaz: Gazetteer) -> Span | None:
     return None
 
 
-def _proper_runs(doc: Doc, taken: list[bool], gaz: Gazetteer) -> Iterator[Span]:
+def _proper_runs(doc: Doc, tok: Tokens, taken: list[bool], gaz: Gazetteer) -> Iterator[Span]:
     """Runs of proper nouns no entity covers that name a place after a locative word."""
+    n = len(tok.words)
     i = 0
-    while i < len(doc):
-        token = doc[i]
-        if taken[i] or token.pos_ != "PROPN" or not token.text[:1].isupper():
+    while i < n:
+        if taken[i] or tok.pos[i] != "PROPN" or not tok.upper[i]:
             i += 1
             continue
         j = i
-        while j < len(doc) and not taken[j] and doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "":
+        while j < n and not taken[j] and tok.pos[j] == "PROPN" and tok.ents[j] == "":
             j += 1
-        if j < len(doc) and doc[j].pos_ == "PROPN":
+        if j < n and tok.pos[j] == "PROPN":
             i = j + 1
             continue
-        if j > i and doc[i].ent_type_ == "":
-            k = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
-            before = doc[k - 1].lower_ if k > 0 else ""
-            after = doc[j].lower_ if j < len(doc) else ""
+        if j > i and tok.ents[i] == "":
+            k = i - 1 if i > 0 and tok.lowers[i - 1] == "the" else i
+            before = tok.lowers[k - 1] if k > 0 else ""
+            after = tok.lowers[j] if j < n else ""
             located = before in LOCATIVE and after not in PROPN_AFTER
-            if located or after in UNIT_AFTER or _strong_place(doc[i:j].text, gaz):
+            if located or after in UNIT_AFTER or _strong_place(" ".join(tok.words[i:j]), gaz):
                 yield doc[i:j]
         i = max(j, i + 1)
 
@@ -421,7 +515,8 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
     for entity in doc._.entities or ():
         cc = gaz.country_of_iso3(getattr(entity, "country", None))
         if cc:
-            base.countries[cc] += 1
+            names = frozenset(key(m.text) for m in getattr(entity, "mentions", ()))
+            base.countries[(cc, names | {key(entity.name)})] += 1
     for mention in mentions:
         mention.choice = _best(mention, base, gaz, None)
     for _ in range(2):
@@ -463,12 +558,9 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer, me: Mention | None
     own = key(mention.lookup)
     countries = Counter()
     units = Counter()
-    for k, n in context.countries.items():
-        if isinstance(k, tuple):
-            if k[1] != own:
-                countries[k[0]] += n
-        else:
-            countries[k] += n
+    for (cc, names), n in context.countries.items():
+        if own not in names if isinstance(names, frozenset) else names != own:
+            countries[cc] += n
     for (cc, a1, k), n in context.units.items():
         if k != own:
             units[(cc, a1)] += n
@@ -489,6 +581,8 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer, me: Mention | None
             and biggest_city >= 0.1 * e.population
         ):
             score -= 4.0
+        if e.kind == "country" and e.how == MAIN:
+            score += 1.5
         if mention.unit and e.kind in {"admin1", "admin2"}:
             score += 3.0
         if e.kind != "continent" and e.cc:
@@ -506,7 +600,7 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer, me: Mention | None
                 1 for k, lat, lon in context.points
                 if k != own and abs(lat - e.lat) < 1.5 and abs(lon - e.lon) < 2.0
             )  # fmt: skip
-            score += min(near, 3) * 0.8
+            score += min(near, 3) * 1.5
         mention.scores[e.id] = score
         if score > best_score:
             best, best_score = e, score
