@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
@@ -12,7 +11,16 @@ from typing import Any
 
 from dateline.read import parse_date
 from dateline.records import Analysis, Event, Quote
-from dateline.store.schema import TABLES, StoreError, Table, _base, _list_item, connect, q
+from dateline.store.schema import (
+    TABLES,
+    StoreError,
+    Table,
+    _base,
+    _list_item,
+    connect,
+    q,
+    type_hints,
+)
 
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
@@ -62,7 +70,7 @@ MARK = ("\x02", "\x03")  # snippet highlight markers; the CLI renders them per f
 
 def build(cls: type, row: dict[str, Any], prefix: tuple[str, ...] = ()) -> Any:
     """Rebuild a record dataclass from its flattened columns (the inverse of Column.value)."""
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     values: dict[str, Any] = {}
     for f in fields(cls):
         hint = _base(hints[f.name])

@@ -8,6 +8,7 @@ import types
 import typing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields, is_dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,12 @@ class Table:
         )
 
 
+@cache
+def type_hints(cls: type) -> dict[str, Any]:
+    """A record class's resolved field types (resolving them is slow; the classes never change)."""
+    return typing.get_type_hints(cls)
+
+
 def _base(hint: Any) -> Any:
     """Strip `X | None` to X."""
     if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
@@ -98,7 +105,7 @@ def _list_item(hint: Any) -> type | None:
 
 def columns_of(cls: type, prefix: tuple[str, ...] = ()) -> list[Column]:
     """Flatten a record's scalar fields (nested records become `speaker_name` style columns)."""
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     columns: list[Column] = []
     for f in fields(cls):
         hint = _base(hints[f.name])
@@ -118,13 +125,13 @@ def record_tables() -> list[Table]:
 
     def add(cls: type, name: str, parent: str | None) -> None:
         tables.append(Table(name, cls, tuple(columns_of(cls)), parent, name))
-        hints = typing.get_type_hints(cls)
+        hints = type_hints(cls)
         for f in fields(cls):
             item = _list_item(_base(hints[f.name]))
             if item is not None:
                 add(item, f.name, name)
 
-    hints = typing.get_type_hints(Analysis)
+    hints = type_hints(Analysis)
     for f in fields(Analysis):
         item = _list_item(_base(hints[f.name]))
         if item is not None:
