@@ -244,3 +244,30 @@ def report(scores: Scores) -> list[tuple[str, str]]:
         p, r, f = t.f1()
         rows.append((f"{label} F1 (P / R)", f"{f:.3f} ({p:.3f} / {r:.3f})"))
     return rows
+
+
+def main(plover: str | None = None) -> Scores:
+    """Score the pipeline on the PLOVER examples and print the tables."""
+    from rich.console import Console
+    from rich.table import Table
+
+    path = resolve_path(plover)
+    _, _, scores = run(path)
+    console = Console()
+    table = Table(title=f"dateline events on {path.name} (PLOVER 2.0 types)")
+    table.add_column("measure")
+    table.add_column("figure", justify="right")
+    for label, figure in report(scores):
+        table.add_row(label, figure)
+    console.print(table)
+    types = Table(title="type accuracy by gold type")
+    types.add_column("type")
+    types.add_column("correct / total", justify="right")
+    for type_, (correct, total) in scores.per_type().items():
+        types.add_row(type_, f"{correct} / {total}")
+    console.print(types)
+    console.print(
+        "Actor/recipient text match: the primary event's name shares a content word with a gold "
+        "SRC/TAR span; code match: same country code (gold IGO accepts UNO/EUR/IGO)."
+    )
+    return scores

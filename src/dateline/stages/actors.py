@@ -74,7 +74,7 @@ def lexicon() -> ActorLexicon:
 
 def phrase(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by `head`, without clauses and appositions."""
-    out = [head]
+    out = [head, *entity_tokens(head)]
     for child in head.children:
         if child.dep_ not in PHRASE_DEPS:
             continue
@@ -83,7 +83,21 @@ def phrase(head: Token) -> list[Token]:
         if child.dep_ in ("cc", "conj", "punct") and child.i > head.i:
             continue
         out.extend(phrase(child) if child.dep_ != "prep" else prep_tokens(child))
-    return sorted(out, key=lambda t: t.i)
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def entity_tokens(head: Token) -> list[Token]:
+    """The other tokens of the named entity `head` belongs to (walking the IOB tags locally)."""
+    if head.ent_iob_ not in ("B", "I"):
+        return []
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return [doc[i] for i in range(start, end) if i != head.i]
 
 
 def prep_tokens(prep: Token) -> list[Token]:
@@ -209,7 +223,7 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
     country, sector = code_tokens(tokens, head)
     entity = entity_at(doc, head)
     if country is None:
-        place = place_at(doc, head)
+        place = place_at(doc, head) or next(filter(None, (place_at(doc, t) for t in tokens)), None)
         if place is not None:
             country = alpha3(place.country_code)
     if entity is not None:
@@ -259,8 +273,7 @@ def code_name(name: str) -> tuple[str | None, str | None]:
 def text_of(tokens: list[Token] | Span) -> str:
     """The exact text covered by the tokens."""
     tokens = list(tokens)
-    doc = tokens[0].doc
-    return doc.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
 
 
 def span_of(head: Token) -> tuple[int, int]:

@@ -66,6 +66,7 @@ class Rule:
     words: tuple[str, ...] = ()
     civil: tuple[str, str] | None = None
     speech: tuple[str, str] | None = None
+    instrument: bool = False
 
 
 @dataclass
@@ -104,7 +105,7 @@ def lexicon() -> Lexicon:
             )
             table = lex.verbs if kind == "verb" else lex.nouns
             table.setdefault(head, []).append(
-                Rule(cols[2], cols[3] or None, tuple(rest), civil, speech)
+                Rule(cols[2], cols[3] or None, tuple(rest), civil, speech, "instrument" in flags)
             )
         elif kind == "frame":
             lex.frames[pattern[0]] = cols[2]
@@ -144,17 +145,22 @@ def nearby_lemmas(token: Token) -> set[str]:
     return out
 
 
-def keys(token: Token) -> list[str]:
+def keys(token: Token) -> tuple[str, ...]:
     """The lemma, then stems of the word form, to survive lemmatiser slips ("staged" -> "stag")."""
-    word = token.lower_
-    out = [token.lemma_.lower()]
+    return stems(token.lower_, token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def stems(word: str, lemma: str) -> tuple[str, ...]:
+    """Lookup keys for a word form and its lemma (a pure function of the two strings)."""
+    out = [lemma.lower()]
     if word.endswith("ed"):
         out += [word[:-1], word[:-2], word[:-3]]
     elif word.endswith("ing"):
         out += [word[:-3], word[:-3] + "e", word[:-4]]
     elif word.endswith("s"):
         out += [word[:-1], word[:-2]]
-    return out
+    return tuple(out)
 
 
 def lookup(table: dict, token: Token):
@@ -199,8 +205,12 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Verb, light-verb+noun and casualty-cause noun triggers in one sentence."""
     found: dict[int, Trigger] = {}
     for token in sent:
+        pos = token.pos_
+        verbal = pos in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB")
+        if not verbal and pos not in ("NOUN", "PROPN"):
+            continue
         lemma = base(token, lex)
-        if token.pos_ in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB"):
+        if verbal:
             rule, specific = match_rule(lookup(lex.verbs, token), token)
             if rule is not None and rule.speech and any(c.dep_ == "ccomp" for c in token.children):
                 rule, specific = Rule(*rule.speech), True
@@ -215,7 +225,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                                 (r for c in child.children if c.dep_ == "compound"
                                  if (r := event_noun(c, lex)) is not None), None,
                             )  # fmt: skip
-                        if noun_rule is not None:
+                        if noun_rule is not None and not noun_rule.instrument:
                             rule, specific = noun_rule, True
                             found[token.i] = Trigger(token, child, rule, True)
                             break
@@ -225,7 +235,7 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
                 rule = Rule(lex.frames[lemma], None)
             if rule is not None and token.pos_ != "AUX":
                 found[token.i] = Trigger(token, token, rule, specific)
-        elif token.pos_ in ("NOUN", "PROPN"):
+        elif pos in ("NOUN", "PROPN"):
             rule = event_noun(token, lex)
             if rule is None or (rule.type != "ASSAULT" and token.dep_ != "ROOT"):
                 continue
@@ -280,7 +290,11 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> None:
                 is_frame = lemma in lex.frames and outer.word.i == outer.pred.i
                 purpose = rel == "advcl" and any(c.lower_ == "to" for c in node.children)
                 casualty = rel in ("advcl", "conj") and base(trig.word, lex) in lex.casualty
-                same = rel == "conj" and trig.rule.type == outer.rule.type and not subject(token)
+                same = (
+                    rel == "conj"
+                    and (trig.rule.type, trig.rule.mode) == (outer.rule.type, outer.rule.mode)
+                    and not subject(token)
+                )
                 if (is_frame and rel != "conj") or purpose or casualty or same:
                     trig.absorbed = True
                     if outer.inner is None and rel != "conj":
@@ -461,8 +475,8 @@ def handover(noun: Token) -> list[Token]:
 
 
 def modality(pred: Token, lex: Lexicon) -> tuple[bool, bool, bool, bool]:
-    """(negated, future, possible, deontic) for a predicate and the verbs governing it."""
-    negated = future = possible = deontic = False
+    """(negated, future, possible, deontic, conditional) for a predicate and its governors."""
+    negated = future = possible = deontic = conditional = False
     node = pred
     for depth in range(4):
         for child in node.children:
@@ -481,7 +495,7 @@ def modality(pred: Token, lex: Lexicon) -> tuple[bool, bool, bool, bool]:
             if low == "longer" and any(g.lower_ == "no" for g in child.children):
                 negated = True
         if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
-            possible = True
+            conditional = True
         lemma = node.lemma_.lower()
         if depth > 0 and lemma in lex.intent:
             future = True
@@ -496,11 +510,13 @@ def modality(pred: Token, lex: Lexicon) -> tuple[bool, bool, bool, bool]:
         and any(c.lower_ == "to" and c.dep_ == "aux" for c in pred.children)
     ):
         future = future or pred.dep_ in ("xcomp",) and pred.head.lemma_.lower() in lex.intent
-    return negated, future, possible, deontic
+    return negated, future, possible, deontic, conditional
 
 
 def recode(type_: str, mode: str | None, negated: bool, future: bool, possible: bool):
     """PLOVER's rules for intentions, threats and refusals: (type, mode, negated, hypothetical)."""
+    if possible is None:  # the condition of an if-clause: the act itself, hypothetical
+        return type_, mode, negated, True
     if negated and type_ in COOPERATIVE:
         return "REJECT", reject_mode(type_), False, False
     if negated:
@@ -706,7 +722,7 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
     if actor_tok is not None:
         actor_tok = real_head(actor_tok)
     recipient_tok = find_recipient(trig, actor_tok)
-    negated, future, possible, deontic = modality(pred, lex)
+    negated, future, possible, deontic, conditional = modality(pred, lex)
     reporter = reporter_of(pred, lex)
     if deontic and reporter is not None and trig.word.i == pred.i and type_ != "THREATEN":
         mode = reject_mode(type_) if type_ != "REQUEST" else "change"
@@ -714,7 +730,9 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
         future = possible = False
     if trig.inner is None and trig.word.i == pred.i and base(pred, lex) in lex.frames:
         future = future and lex.frames[pred.lemma_.lower()] not in ("AGREE", "THREATEN")
-    type_, mode, negated, hypothetical = recode(type_, mode, negated, future, possible)
+    type_, mode, negated, hypothetical = recode(
+        type_, mode, negated, future, None if conditional else possible
+    )
     if type_ == "THREATEN" and mode is None and trig.inner is None and trig.rule.type != "THREATEN":
         mode = threat_mode(trig.rule.type, trig.rule.mode)
     actor = code_actor(actor_tok) if actor_tok is not None else None
@@ -747,7 +765,7 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
     counts = casualties(clause, lex) if type_ in ("ASSAULT", "COERCE") else {}
     confidence = score(trig, actor, recipient, hypothetical, negated, quote is not None)
     return Event(
-        type=type_, start=lo, end=hi, text=doc.text[lo:hi], mode=mode, actor=actor,
+        type=type_, start=lo, end=hi, text=sent.text[lo - sent.start_char : hi - sent.start_char], mode=mode, actor=actor,
         recipient=recipient, place=place, date=date, negated=negated,
         hypothetical=hypothetical, confidence=confidence, counts=counts or None,
     )  # fmt: skip
@@ -768,7 +786,7 @@ def noun_owner(noun: Token) -> Token | None:
 
 def evidence(pred: Token, clause: list[Token], *parts: Token | None) -> tuple[int, int]:
     """Character span of the clause plus the actor and recipient phrases."""
-    tokens = [t for t in clause if not t.is_punct] or [pred]
+    tokens = [t for t in clause if not (t.is_punct or t.is_space)] or [pred]
     lo = tokens[0].idx
     hi = tokens[-1].idx + len(tokens[-1].text)
     for part in parts:
@@ -824,7 +842,7 @@ def find_events(doc: Doc) -> list[Event]:
         if not triggers:
             continue
         resolve(triggers, lex)
-        stop = {t.pred.i for t in triggers}
+        stop = {t.pred.i for t in triggers if not t.absorbed}
         for trig in triggers:
             if trig.absorbed:
                 continue

@@ -1,0 +1,29 @@
+"""Quality gate: the events stage on PLOVER's coded example sentences (floors only go up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import corpus
+
+# Measured 2026-11-26 with `dateline eval events`: type accuracy 0.820, macro-F1 0.809,
+# actor text F1 0.848, recipient text F1 0.700. Floors sit just below.
+FLOORS = {"accuracy": 0.81, "macro_f1": 0.80, "actor_f1": 0.84, "recipient_f1": 0.69}
+
+
+@pytest.mark.gate
+def test_plover_examples_gate(nlp):
+    """Type accuracy, macro-F1 and actor/recipient text F1 stay above their floors."""
+    from dateline.evaluate.events import run
+
+    path = corpus("plover", "PLOVER_GSR_CAMEO.txt")
+    _, _, scores = run(path)
+    figures = {
+        "accuracy": scores.accuracy,
+        "macro_f1": scores.macro_f1(),
+        "actor_f1": scores.actor_text.f1()[2],
+        "recipient_f1": scores.recipient_text.f1()[2],
+    }
+    print(f"PLOVER events: {figures}")
+    for name, floor in FLOORS.items():
+        assert figures[name] >= floor, f"{name} {figures[name]:.3f} fell below {floor}"
