@@ -84,6 +84,7 @@ def find_places(doc: Doc, gazetteer: Gazetteer | None = None) -> list[Place]:
         for m in recognise(doc, gaz)
         if (m.candidates or m.source == "ner")
         and (m.text[:1].isupper() or m.direction)
+        and len(m.text) > 1
         and (key(m.lookup) not in surnames or _strong_place(m.lookup, gaz))
     ]
     resolve(doc, mentions, gaz)
@@ -142,7 +143,7 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for span in _inline_datelines(doc, text):
         add(span, "dateline")
     for ent in ents:
-        if ent.label_ not in PLACE_LABELS:
+        if ent.label_ in EMBEDDING:
             for span in _embedded(ent, tok, gaz):
                 add(span, "embedded")
     for span in _party_towns(doc, text):
@@ -179,6 +180,7 @@ INSTITUTION = {
     "national", "assembly", "parliament", "ministry", "general", "high", "regional", "area",
     "metropolitan", "municipal", "township", "legislature", "commission", "zoo", "port",
 }  # fmt: skip
+EMBEDDING = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 PLACE_NOUNS = {
     "man", "woman", "men", "women", "resident", "residents", "area", "police", "officials",
     "native", "natives", "mayor", "schools", "school", "teen", "boy", "girl", "couple", "family",
@@ -300,7 +302,9 @@ def _place_context(ent: Span, tok: Tokens) -> bool:
     if k >= 0 and tok.lowers[k] in {"the", "a", "an"}:
         k -= 1
     before = tok.lowers[k] if k >= 0 else ""
-    return after in PLACE_NOUNS or before in LOCATIVE
+    if ent.label_ == "PERSON":
+        return after in PLACE_NOUNS
+    return after in PLACE_NOUNS or before in {"in", "near", "at", "outside", "from"}
 
 
 class Tokens:
@@ -448,7 +452,7 @@ def _is_modifier(ent: Span) -> bool:
 def _strong_place(text: str, gaz: Gazetteer) -> bool:
     """A name that, standing alone, is almost surely a well-known place."""
     return any(
-        e.how != DEMONYM
+        e.how in {MAIN, ALTERNATE}
         and (
             e.kind in {"country", "admin1", "continent", "landmark", "region", "water"}
             or (e.kind == "capital" and e.population >= 100_000)
