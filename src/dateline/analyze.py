@@ -47,26 +47,18 @@ def analyze_articles(
     """Analyse articles in order, streaming through `nlp.pipe`; failed inputs yield error records."""
     options = options or Options()
     nlp = nlp_module.load(options.model, options.stages)
-    pending: list[Article] = []
 
-    def docs() -> Iterator[Doc]:
+    def docs() -> Iterator[tuple[Doc, Article]]:
         for article in articles:
-            pending.append(article)
-            if article.error is None:
-                date = dt.date.fromisoformat(article.date) if article.date else None
-                yield nlp_module.make_doc(nlp, article.text, date)
+            if article.error is not None:
+                # An empty Doc keeps the failed document's place in the stream, at no cost.
+                yield nlp.make_doc(""), article
+                continue
+            date = dt.date.fromisoformat(article.date) if article.date else None
+            yield nlp_module.make_doc(nlp, article.text, date), article
 
-    processed = nlp.pipe(docs(), batch_size=options.batch_size)
-    while True:
-        while pending and pending[0].error is not None:
-            yield failed(pending.pop(0))
-        try:
-            doc = next(processed)
-        except StopIteration:
-            break
-        yield to_analysis(pending.pop(0), doc)
-    for article in pending:
-        yield failed(article)
+    for doc, article in nlp.pipe(docs(), batch_size=options.batch_size, as_tuples=True):
+        yield failed(article) if article.error is not None else to_analysis(article, doc)
 
 
 def analyze(
