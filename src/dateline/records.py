@@ -130,6 +130,7 @@ class Event:
     date: str | None = None
     negated: bool = False
     hypothetical: bool = False
+    future: bool = False
     confidence: float = 0.0
     counts: dict[str, int] | None = None
 
