@@ -16,6 +16,9 @@ from dateline.stages.timex import (
     FUTURE,
     PAST,
     PRESENT,
+    SPOKEN_TENS,
+    SPOKEN_UNITS,
+    SPOKEN_YEAR_END,
     alt,
     anchor_of,
     interpret,
@@ -49,7 +52,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     rel = r"(?:last|next|this|that|past|previous|coming|following|current|same|prior|latest|recent|final|first)"
     around = rf"(?:(?:the\s+)?{edge}[\s-]+|the\s+(?:beginning|start|end|middle)\s+of\s+)"
     day_n = r"\d{1,2}(?:st|nd|rd|th)?"
-    year = r"(?:1[89]\d\d|20\d\d)"
+    year = rf"(?:1[89]\d\d|20\d\d|(?:eighteen|nineteen)[\s-]+(?:{SPOKEN_YEAR_END}))"
     part = r"(?:morning|afternoon|evening|night|overnight)"
     clock = (
         r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[ECMP][SD]T\b)?|noon|midnight)"
@@ -72,6 +75,10 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         day_part,
         rf"{around}?(?:(?:last|next|this)\s+)?{month}(?:,?\s+(?:of\s+)?{year})?",
         rf"(?:the\s+)?{around}?(?:(?:19|20)\d0'?s|'\d0s|{ordinal}\s+century)",
+        r"the\s+(?:nineteen[\s-]+)?(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
+        rf"the\s+year\s+(?:{year}|two\s+thousand(?:[\s-]+(?:and\s+)?(?:{SPOKEN_UNITS}))?)",
+        rf"(?:the\s+)?(?:(?:current|full|fiscal|calendar|entire|whole)[\s-]+)+year(?:\s+{year})?"
+        r"|the\s+year(?![\s-]+(?:earlier|ago|end|before|after)\b|-)|the\s+(?:latest|(?:19|20)\d\d)\s+period",
         rf"{around}?(?:fiscal\s+)?{year}"
         rf"(?:\s+or\s+later|\s+and\s+beyond)?",
         rf"(?:(?:the|this|last|next)\s+)?(?:(?:{edge}|{rel})\s+)*(?:spring|summer|fall|autumn|winter)"
@@ -112,8 +119,17 @@ PREP_BEFORE_MAY = {"in", "since", "until", "by", "last", "next", "this", "early"
 
 
 # "the third-quarter profit", "a two-year effort": the determiner belongs to the noun, not the time.
-DET_BEFORE_COMPOUND = re.compile(r"(?:a|an|the)\s+(?=[\w.]+-(?!earlier|ago|\d))", re.IGNORECASE)
+DET_BEFORE_COMPOUND = re.compile(
+    rf"(?:a|an|the)\s+(?=[\w.]+-(?!earlier|ago|\d)|(?:\d+|{SPOKEN_UNITS}|{SPOKEN_TENS})\s+"
+    r"(?:year|month|week|day|hour|minute)\b(?!s|\s+(?:ago|earlier|later)))",
+    re.IGNORECASE,
+)
 FUTURE_AUX = {"will", "'ll", "wo", "shall", "going"}
+# "could return Tuesday", "plans to leave on Thursday", "is expected to close Monday": ahead of the DCT.
+MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
+INTENT = {"plan", "schedule", "set", "expect", "intend", "hope", "aim", "prepare", "vow", "promise",
+          "threaten", "want", "seek", "propose", "due", "likely", "ready", "able", "poise"}  # fmt: skip
+FUTURE_CUE = re.compile(r"(?:\buntil|\beffective|\bas\s+(?:soon|early)\s+as)\s+$", re.IGNORECASE)
 
 
 def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
@@ -129,6 +145,15 @@ def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
     aux = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if any(c.lower_ in FUTURE_AUX for c in aux) or token.lower_ in FUTURE_AUX:
         return FUTURE
+    perfect = any(c.lemma_ == "have" and c.tag_ == "VBD" for c in aux)  # "until Monday, it had ..."
+    if FUTURE_CUE.search(text[max(0, start - 16) : start]) and not perfect:
+        return FUTURE
+    if token.tag_ in ("VB", "VBG") and any(c.lower_ in MODALS for c in aux):
+        return FUTURE
+    if token.tag_ == "VB" and any(c.tag_ == "TO" for c in aux):  # an infinitive: ask its governor
+        head = token.head
+        if head.lemma_ in INTENT or head.tag_ in ("VBZ", "VBP", "MD") or head.pos_ == "ADJ":
+            return FUTURE
     if token.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux):
         return PAST
     return PRESENT if token.tag_ in ("VBZ", "VBP") and not aux else None
@@ -165,7 +190,8 @@ def find_times(doc: Doc) -> list[Time]:
             continue
         if det := DET_BEFORE_COMPOUND.match(text):
             start, text = start + det.end(), text[det.end() :]
-        result = interpret(text, dct, tense(doc, source, start, end), ref, anchor)
+        after = source[end : end + 12]
+        result = interpret(text, dct, tense(doc, source, start, end), ref, anchor, after)
         if result is None:
             continue
         kind, value, mod = result
@@ -175,6 +201,7 @@ def find_times(doc: Doc) -> list[Time]:
             kind == "DATE"
             and re.fullmatch(r"\d{4}-Q\d", value)
             and not re.search(r"\b(?:ago|earlier)\b", text)
+            and not (ref and value == f"{int(ref[:4]) - 1:04d}{ref[4:]}")  # a year-ago comparison
         ):
             ref = value
     return found

@@ -160,8 +160,8 @@ def duration(n: float | str, unit: str) -> str:
         if n == 0.5 and unit == "H":
             return "PT30M"
         return f"PT{n if n == 'X' else fmt(n)}{code}"
-    scale = {"DE": 10, "CE": 100, "MIL": 1000, "FN": 2}.get(unit, 1)
-    code = {"DE": "Y", "CE": "Y", "MIL": "Y", "FN": "W", "HALF": "M"}.get(unit, unit)
+    scale = {"DE": 10, "CE": 100, "MIL": 1000, "FN": 2, "Q": 3}.get(unit, 1)
+    code = {"DE": "Y", "CE": "Y", "MIL": "Y", "FN": "W", "HALF": "M", "Q": "M"}.get(unit, unit)
     if unit == "HALF":
         scale = 6
     if n == "X":
@@ -180,6 +180,12 @@ def unit_of(word: str) -> str | None:
 # ---- reading one expression ----------------------------------------------------------------
 
 Result = tuple[str, str, str | None]
+SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+SPOKEN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+SPOKEN_YEAR_END = (
+    rf"(?:{SPOKEN_TENS})(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|{SPOKEN_UNITS}"
+)
+DECADE_STEMS = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
 CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|\bnoon\b|\bmidnight\b")
 PARTS = {
     "morning": "MO",
@@ -191,10 +197,33 @@ PARTS = {
 }
 PHRASE_REFS = {"the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
                "the distant future": "FUTURE_REF", "these days": "PRESENT_REF"}  # fmt: skip
-NOT_QUARTER = r"\b(?:two|three|several|few|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b|\b\d{1,3}\b"
+NOT_QUARTER = r"\b(?:two|three|several|few|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!')|\b\d{1,3}\b"
 ANAPHORIC = {"following", "previous", "prior", "same", "that"}
 REL_SHIFT = {"that": 0, "this": 0, "current": 0, "same": 0, "latest": 0, "last": -1, "previous": -1, "prior": -1,
              "past": -1, "next": 1, "coming": 1, "following": 1}  # fmt: skip
+
+
+YEAR_PHRASE = r"(?:the )?(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
+YEAR_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
+
+
+def spoken_years(low: str, words: dict[str, dict[str, str]]) -> str:
+    """Years and decades said in words as digits: "nineteen ninety-six", "the year two thousand", "the
+    nineties"."""
+    if not re.search(r"nineteen|eighteen|thousand|ties\b", low):
+        return low
+    value = {w: int(float(v)) for w, v in words["number"].items() if v.replace(".", "").isdigit()}
+
+    def year(m: re.Match[str]) -> str:
+        if m[1] == "two thousand":
+            return str(2000 + sum(value.get(w, 0) for w in re.findall(r"[a-z]+", m[2] or "")))
+        rest = re.findall(r"[a-z]+", m[2])
+        return f"{value[m[1]]}{sum(value.get(w, 0) for w in rest):02d}"
+
+    low = re.sub(rf"\b(eighteen|nineteen)[ -]({SPOKEN_YEAR_END})\b", year, low)
+    low = re.sub(rf"\b(two thousand)(?:[ -](?:and )?({SPOKEN_UNITS}))?\b", year, low)
+    return re.sub(r"\bthe (?:nineteen[ -])?(twen|thir|for|fif|six|seven|eigh|nine)ties\b",
+                  lambda m: f"the 19{DECADE_STEMS.index(m[1]) + 2}0s", low)  # fmt: skip
 
 
 def full_year(text: str) -> int:
@@ -284,10 +313,10 @@ def month_value(
     if year is None and dct is None:
         return f"XXXX-{month:02d}"
     if year is None:
-        if "last" in tokens:
-            year = dct.year - (month >= dct.month)
+        if "last" in tokens:  # in March, "last February" is a year back ("last month" is the other)
+            year = dct.year - (month >= dct.month - 1)
         elif "next" in tokens:
-            year = dct.year + (month <= dct.month)
+            year = dct.year + (month <= dct.month + 1)
         elif "this" in tokens:
             year = dct.year
         else:
@@ -323,6 +352,7 @@ def quarter_value(
     ordinal = next((int(words["ordinal"][t]) for t in tokens if t in words["ordinal"]), None)
     ordinal = ordinal or next((int(t[:-2]) for t in re.findall(r"\d+(?:st|nd|rd|th)", low)), None)
     year = next((t for t in tokens if len(t) == 4 and t.isdigit()), None)
+    year_given = year is not None or "years" in tokens  # "the 1988 quarter", "last year's quarter"
     if year is None:
         offset = -1 if {"last", "years"} <= set(tokens) or "previous" in tokens else 0
         offset += 1 if {"next", "years"} <= set(tokens) else 0
@@ -332,12 +362,13 @@ def quarter_value(
     if unit == "HALF" or ordinal is not None:
         return None
     back = "year-earlier" in low or "year-ago" in low or "year earlier" in low
-    if (
-        ref
-        and re.fullmatch(r"\d{4}-Q\d", ref)
-        and not {"this", "current", "next", "last", "previous"} & set(tokens)
-    ):
-        return f"{int(ref[:4]) - back:04d}{ref[4:]}"
+    if ref and re.fullmatch(r"\d{4}-Q\d", ref):  # the quarter the story is about
+        if year_given:
+            return f"{year}{ref[4:]}"
+        if not {"this", "current", "next", "last", "previous"} & set(tokens):
+            return f"{int(ref[:4]) - back:04d}{ref[4:]}"
+    if year_given and not back:
+        return year
     step = {"last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1}
     return shift(dct, "Q", sum(step.get(t, 0) for t in tokens) - 4 * back)
 
@@ -403,10 +434,13 @@ def interpret(
     tense: str | None,
     ref: str | None = None,
     anchor: dt.date | None = None,
+    after: str = "",
 ) -> Result | None:
-    """Type, TIMEX3 value and mod of one matched expression, or None when it is not a time."""
+    """Type, TIMEX3 value and mod of one matched expression (`after`: the text that follows it)."""
     words = tables().words
     low = re.sub(r"\s+", " ", text.lower()).replace("mid-", "mid ")
+    low = re.sub(r"^the year (?=\d{4}$)", "", spoken_years(low, words))
+    low = re.sub(r"\b(latest|\d{4}) period$", r"\1 quarter", low)
     found = numeric(low)
     if found:
         return found
@@ -452,6 +486,10 @@ def interpret(
     elif re.search(r"year[- ]end", low):
         value = shift(dct, "Y", 0)
         mod = "END"
+    elif m := re.fullmatch(YEAR_PHRASE, low):
+        if YEAR_ENDED.match(after):  # "the year ended Sept. 30" is a twelve-month span
+            return "DURATION", "P1Y", mod
+        value = m[1] or shift(dct, "Y", 0) or "XXXX"
     elif day := day_of(low, dct, tense, words):
         value = day
     else:
