@@ -234,12 +234,12 @@ def own_cue(art: Article, m: Marked) -> Found | None:
             return Found(*outer_speaker(cue, speaker))
     if after:
         cue = min(after, key=lambda c: c[0])[1]
-        return Found(cue, inverted_speaker(art, cue, limit))
+        return Found(cue, inverted_speaker(art, cue, limit, last + 1))
     return None
 
 
-def inverted_speaker(art: Article, cue: Token, limit: int) -> Token | None:
-    """The noun right after an inverted cue ("…," said the senator), else the one right before it."""
+def inverted_speaker(art: Article, cue: Token, limit: int, lo: int) -> Token | None:
+    """The noun after an inverted cue ("…," said the senator), else the first one before it."""
     for token in art.doc[cue.i + 1 : limit]:
         if token.pos_ in ("PROPN", "NOUN", "PRON") and token.ent_type_ not in ("DATE", "TIME"):
             while token.dep_ in ("compound", "amod", "det") and token.head.i > token.i:
@@ -255,6 +255,11 @@ def inverted_speaker(art: Article, cue: Token, limit: int) -> Token | None:
     if i >= 0:
         token = art.doc[i]
         if token.pos_ in ("PROPN", "NOUN", "PRON") and not art.inside_quote(token.idx):
+            return token
+    for token in art.doc[lo : cue.i]:  # "…," Jane Doe, the head of X, tweeted.
+        if token.pos_ in ("PROPN", "NOUN", "PRON"):
+            while token.dep_ in ("compound", "flat") and lo <= token.head.i < cue.i:
+                token = token.head
             return token
     return None
 
@@ -286,6 +291,13 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
         return None
     colon = art.token_at(j)
     sent_start = art.sent(colon)[0]
+    named = art.doc[colon - 1] if colon > sent_start else None
+    if (
+        named is not None
+        and named.pos_ == "PROPN"
+        and not any(is_speech(t) for t in art.doc[max(sent_start, colon - 4) : colon])
+    ):
+        return Found(None, named)  # "… - Jane Doe: “…”"
     for cue in reversed(list(art.speech_tokens(sent_start, colon))):
         speaker = speaker_token(cue)
         if speaker is not None:
@@ -350,6 +362,24 @@ def not_speech(art: Article, m: Marked) -> bool:
     return title_case and len(inner.split()) <= 6 and inner[-1:] not in "!?"
 
 
+def recent_cue(art: Article, m: Marked, previous: Quote | None) -> Found | None:
+    """The latest attribution before a quote with no cue of its own, in this or the previous
+    paragraph, when it comes after the previous quote: "Carter said X would not happen. / “…”"."""
+    para = m.para
+    while para > 0 and art.paras[para - 1][2] not in ("body", "heading", "caption"):
+        para -= 1
+    lo_char = art.paras[max(para - 1, 0)][0]
+    if previous is not None:
+        lo_char = max(lo_char, previous.end)
+    lo = art.token_at(lo_char)
+    hi = art.token_at(m.open_at)
+    for cue in reversed(list(art.speech_tokens(lo, hi))):
+        speaker = speaker_token(cue)
+        if speaker is not None and not art.inside_quote(speaker.idx) and speaker.i >= lo:
+            return Found(*outer_speaker(cue, speaker))
+    return None
+
+
 def transcript_speaker(art: Article, m: Marked) -> Found | None:
     """The speaker of a transcript turn that holds the quote ("WALLACE: … “…” …")."""
     start = art.paras[m.para][0]
@@ -410,6 +440,11 @@ def direct_and_mixed(art: Article) -> list[Quote]:
         if found is None and not_speech(art, m):
             continue
         unattributed = found is None or found.speaker is None
+        if unattributed and direct:
+            recent = recent_cue(art, m, previous)
+            if recent is not None:
+                found = recent
+                unattributed = False
         if unattributed and direct and previous and m.para - art.para_of(previous.start) <= 1:
             quote = replace(
                 quote_record(art, m, "direct", None),
