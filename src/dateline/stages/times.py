@@ -73,7 +73,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"{clock}(?:,?\s+{day})?",
         rf"(?:(?:{edge}\s+)?(?:this|the|last|tomorrow|yesterday)|the\s+next)\s+{part}|mid[\s-]?{part}|midday",
         day_part,
-        rf"{around}?(?:(?:last|next|this)\s+)?{month}(?:,?\s+(?:of\s+)?{year})?",
+        rf"{around}?(?:(?:last|next|this)\s+)?{month}(?:,?\s+(?:of\s+)?{year}|\s+(?:this|last|next)\s+year)?",
         rf"(?:the\s+)?{around}?(?:(?:19|20)\d0'?s|'\d0s|{ordinal}\s+century)",
         r"the\s+(?:nineteen[\s-]+)?(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
         rf"the\s+year\s+(?:{year}|two\s+thousand(?:[\s-]+(?:and\s+)?(?:{SPOKEN_UNITS}))?)",
@@ -124,6 +124,8 @@ DET_BEFORE_COMPOUND = re.compile(
     r"(?:year|month|week|day|hour|minute)\b(?!s|\s+(?:ago|earlier|later)))",
     re.IGNORECASE,
 )
+# "said that last week", "following last month's cut": a conjunction or preposition, not the time.
+LEAD_NOT_TIME = re.compile(r"(?:that|following)\s+(?=(?:last|next|this)\s)", re.IGNORECASE)
 FUTURE_AUX = {"will", "'ll", "wo", "shall", "going"}
 # "could return Tuesday", "plans to leave on Thursday", "is expected to close Monday": ahead of the DCT.
 MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
@@ -166,6 +168,12 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         return False
     if re.search(r"\w-quarters\b", text):  # "three-quarters of the vote" is a fraction
         return False
+    if re.fullmatch(r"(?i)a second", text) and re.match(r"\s+[a-z]", source[end : end + 3]):
+        return False  # "a second term": the ordinal
+    if re.fullmatch(r"(?i)the (?:night|morning|evening|afternoon)", text) and source.startswith(
+        " of ", end
+    ):
+        return False  # "the night of Oct. 23": the date is the time
     if re.fullmatch(r"\d{4}", text):
         span = doc.char_span(start, end, alignment_mode="expand")
         after = doc[span.end] if span is not None and span.end < len(doc) else None
@@ -188,7 +196,7 @@ def find_times(doc: Doc) -> list[Time]:
         text = match.group()
         if not is_time(doc, source, start, end, text):
             continue
-        if det := DET_BEFORE_COMPOUND.match(text):
+        if det := DET_BEFORE_COMPOUND.match(text) or LEAD_NOT_TIME.match(text):
             start, text = start + det.end(), text[det.end() :]
         after = source[end : end + 12]
         result = interpret(text, dct, tense(doc, source, start, end), ref, anchor, after)

@@ -310,6 +310,8 @@ def month_value(
     if month is None:
         return None
     year = next((int(t) for t in tokens if len(t) == 4 and t.isdigit()), None)
+    if year is None and dct is not None and tokens[-1] == "year":  # "June last year"
+        year = dct.year + {"last": -1, "next": 1}.get(tokens[-2], 0)
     if year is None and dct is None:
         return f"XXXX-{month:02d}"
     if year is None:
