@@ -66,6 +66,14 @@ def by_text(places: list[Place], text: str) -> Place:
          "Syrian", "SY", "demonym"),
         ("Aid trucks waited at the Rafah crossing as talks continued in Cairo.",
          "Rafah crossing", "PS", "landmark"),
+        ("NEW DELHI (Reuters) \u2014 Monsoon rains flooded parts of the capital on Monday.",
+         "NEW DELHI", "IN", "city"),
+        ("The mayor of Springfield, Ill., said the plant would reopen in March.",
+         "Springfield", "US", "city"),
+        ("Ministers met in Brussels as farmers blocked roads in northern France.",
+         "northern France", "FR", "region"),
+        ("Talks in Geneva stalled after the delegation from Tehran left early.",
+         "Tehran", "IR", "city"),
     ],
 )  # fmt: skip
 def test_mention_resolves(nlp, text: str, mention: str, country: str, kind: str) -> None:

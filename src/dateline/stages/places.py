@@ -522,11 +522,11 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
             names = frozenset(key(m.text) for m in getattr(entity, "mentions", ()))
             base.countries[(cc, names | {key(entity.name)})] += 1
     for mention in mentions:
-        mention.choice = _best(mention, base, gaz, None)
+        mention.choice = _best(mention, base, gaz)
     for _ in range(2):
         context = _context(mentions, base)
         for mention in mentions:
-            mention.choice = _best(mention, context, gaz, mention)
+            mention.choice = _best(mention, context, gaz)
     # One sense per article for the same words, unless a qualifier pins a different one.
     chosen: dict[str, Entry] = {}
     for mention in sorted(mentions, key=lambda m: -max(m.scores.values(), default=0.0)):
@@ -555,7 +555,7 @@ def _context(mentions: list[Mention], base: Context) -> Context:
     return context
 
 
-def _best(mention: Mention, context: Context, gaz: Gazetteer, me: Mention | None) -> Entry | None:
+def _best(mention: Mention, context: Context, gaz: Gazetteer) -> Entry | None:
     """The highest-scoring candidate of a mention."""
     if not mention.candidates:
         return None
@@ -568,7 +568,7 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer, me: Mention | None
     for (cc, a1, k), n in context.units.items():
         if k != own:
             units[(cc, a1)] += n
-    qualifier = [e for e in gaz.lookup(mention.qualifier)] if mention.qualifier else []
+    qualifier = gaz.lookup(mention.qualifier) if mention.qualifier else ()
     biggest_city = max(
         (c.population for c in mention.candidates
          if c.kind in {"city", "capital"} and c.how in {MAIN, ALTERNATE}),
@@ -619,16 +619,16 @@ def to_place(mention: Mention, gaz: Gazetteer) -> Place | None:
             return None
         return Place(mention.start, mention.end, mention.text, mention.text, "place")
     kind = "demonym" if mention.demonym else OUTPUT_KIND.get(e.kind, e.kind)
-    lat, lon, name = e.lat, e.lon, e.name
+    lat, lon, name, geonames_id = e.lat, e.lon, e.name, e.geonames_id
     if mention.direction and e.kind in {"country", "admin1"}:
         extent = gaz.extent(e.cc, "" if e.kind == "country" else e.admin1)
         if extent:
             lat_side, lon_side = DIRECTIONS[mention.direction]
             sides = {"lo": 0, "mid": 1, "hi": 2}
             lat, lon = extent[sides[lat_side]], extent[3 + sides[lon_side]]
-            kind, name = "region", f"{mention.direction} {e.name}"
+            kind, name, geonames_id = "region", f"{mention.direction} {e.name}", None
     return Place(mention.start, mention.end, mention.text, name, kind, e.cc or None,
-                 e.geonames_id, round(lat, 5), round(lon, 5))  # fmt: skip
+                 geonames_id, round(lat, 5), round(lon, 5))  # fmt: skip
 
 
 class PlacesComponent:
