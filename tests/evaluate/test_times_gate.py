@@ -10,7 +10,7 @@ from dateline.stages.times import find_times
 from tests.conftest import corpus
 
 # Floors pinned just below the figures measured on TBAQ (F1); they only go up.
-FLOORS = {"strict": 0.845, "relaxed": 0.92, "type": 0.87, "value": 0.775}
+FLOORS = {"strict": 0.865, "relaxed": 0.93, "type": 0.885, "value": 0.795}
 
 pytestmark = pytest.mark.gate
 

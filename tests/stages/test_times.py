@@ -68,6 +68,41 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The border is now closed.", DCT, [("now", "DATE", "PRESENT_REF", None)]),
         ("Talks are right now at a standstill.", DCT, [("right now", "DATE", "PRESENT_REF", None)]),
         ("The envoy recently visited Minsk.", DCT, [("recently", "DATE", "PAST_REF", None)]),
+        # years said in words (broadcast transcripts) and decades by name
+        ("The treaty was signed in nineteen ninety-six, the envoy recalled.", DCT,
+         [("nineteen ninety-six", "DATE", "1996", None)]),
+        ("Planners had promised a new terminal by the year two thousand.", DCT,
+         [("the year two thousand", "DATE", "2000", None)]),
+        ("The port has not been this busy since the nineties.", DCT, [("the nineties", "DATE", "199", None)]),
+        # the year, the full or fiscal year, the year ended <date>
+        ("The miner expects output to rise in the current fiscal year.", DCT,
+         [("the current fiscal year", "DATE", "2024", None)]),
+        ("Sales for the full year were flat, the company said.", DCT, [("the full year", "DATE", "2024", None)]),
+        ("The group earned $4 million in the year ended June 30.", DCT,
+         [("the year", "DURATION", "P1Y", None), ("June 30", "DATE", "2024-06-30", None)]),
+        ("The airline blamed current fuel prices for the cuts.", DCT, [("current", "DATE", "PRESENT_REF", None)]),
+        # quarters: the story's quarter carries over to "the latest period" and "the 2023 quarter"
+        ("Profit rose in the third quarter. Revenue in the latest period was $2 billion, against "
+         "$1.8 billion in the 2023 quarter.", DCT,
+         [("the third quarter", "DATE", "2024-Q3", None), ("the latest period", "DATE", "2024-Q3", None),
+          ("the 2023 quarter", "DATE", "2023-Q3", None)]),
+        ("Margins improved in this year's third quarter.", DCT, [("this year's third quarter", "DATE", "2024-Q3", None)]),
+        ("The bank expects losses over the next three quarters.", DCT,
+         [("the next three quarters", "DURATION", "P9M", None)]),
+        # "last <month>": the month just gone is "last month", so in March "last February" is a year back
+        ("Two helicopters crashed near the border last February.", MARCH, [("last February", "DATE", "2012-02", None)]),
+        ("The plant was shut last April.", DCT, [("last April", "DATE", "2024-04", None)]),
+        ("The rebels seized the town in June last year.", DCT, [("June last year", "DATE", "2023-06", None)]),
+        # weekdays ahead of the DCT: infinitives of intent, modals, "until", "as early as"
+        ("The delegation plans to leave for Geneva on Thursday.", MARCH, [("Thursday", "DATE", "2013-03-28", None)]),
+        ("The envoy could return to Cairo as early as Tuesday.", MARCH, [("Tuesday", "DATE", "2013-03-26", None)]),
+        ("Officials postponed the vote until Monday.", MARCH, [("Monday", "DATE", "2013-03-25", None)]),
+        ("Until Monday, police had not named a suspect.", MARCH, [("Monday", "DATE", "2013-03-18", None)]),
+        # what the time is not: the ordinal "a second", the night of a date, a conjunction before it
+        ("He is seeking a second term in office.", DCT, []),
+        ("The judge was shot on the night of Oct. 23 at his home.", DCT, [("Oct. 23", "DATE", "2024-10-23", None)]),
+        ("The ministry said that last week exports fell.", MARCH, [("last week", "DATE", "2013-W11", None)]),
+        ("Parliament backed a five year plan for the railways.", DCT, [("five year", "DURATION", "P5Y", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),
