@@ -11,8 +11,8 @@ from dateline.stages.events import QUAD
 GDELT_COLUMNS = (
     "GlobalEventID", "Day", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
     "Actor1EntityID", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "Actor2EntityID",
-    "EventCode", "EventMode", "QuadClass", "IsNegated", "IsHypothetical", "Confidence",
-    "NumKilled", "NumInjured", "NumArrested", "ActionGeo_FullName", "ActionGeo_CountryCode",
+    "EventCode", "EventMode", "QuadClass", "IsNegated", "IsHypothetical", "IsFuture",
+    "Confidence", "NumKilled", "NumInjured", "NumArrested", "ActionGeo_FullName", "ActionGeo_CountryCode",
     "ActionGeo_ADM1Code", "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_GeoNamesID",
     "DocumentID", "SourceURL", "EvidenceStart", "EvidenceEnd", "EvidenceText",
 )  # fmt: skip
@@ -21,7 +21,7 @@ POLECAT_COLUMNS = (
     "actor", "actor_country", "actor_sector", "actor_id",
     "recipient", "recipient_country", "recipient_sector", "recipient_id",
     "location", "country", "admin1", "lat", "lon", "geonames_id",
-    "negated", "hypothetical", "confidence", "killed", "injured", "arrested",
+    "negated", "hypothetical", "future", "confidence", "killed", "injured", "arrested",
     "story_id", "source", "url", "event_text",
 )  # fmt: skip
 FORMATS = {"gdelt": GDELT_COLUMNS, "polecat": POLECAT_COLUMNS}
@@ -94,7 +94,8 @@ def event_row(analysis: Analysis, index: int, event: Event) -> dict[str, object]
         "Actor1EntityID": a_id, "Actor2Name": r_name, "Actor2CountryCode": r_country,
         "Actor2Type1Code": r_sector, "Actor2EntityID": r_id, "EventCode": event.type,
         "EventMode": event.mode, "QuadClass": QUAD.get(event.type), "IsNegated": event.negated,
-        "IsHypothetical": event.hypothetical, "Confidence": event.confidence,
+        "IsHypothetical": event.hypothetical, "IsFuture": event.future,
+        "Confidence": event.confidence,
         "NumKilled": counts.get("killed"), "NumInjured": counts.get("injured"),
         "NumArrested": counts.get("arrested"), "ActionGeo_FullName": geo["name"],
         "ActionGeo_CountryCode": geo["country"], "ActionGeo_ADM1Code": geo["adm1"],
@@ -108,7 +109,7 @@ def event_row(analysis: Analysis, index: int, event: Event) -> dict[str, object]
         "recipient": r_name, "recipient_country": r_country, "recipient_sector": r_sector,
         "recipient_id": r_id, "location": geo["name"], "country": geo["country"],
         "admin1": geo["adm1"], "lat": geo["lat"], "lon": geo["lon"], "geonames_id": geo["gid"],
-        "negated": event.negated, "hypothetical": event.hypothetical,
+        "negated": event.negated, "hypothetical": event.hypothetical, "future": event.future,
         "confidence": event.confidence, "killed": counts.get("killed"),
         "injured": counts.get("injured"), "arrested": counts.get("arrested"),
         "story_id": analysis.id, "source": analysis.source, "url": analysis.url,

@@ -72,7 +72,7 @@ def test_sentence_type_and_actors(nlp, text, expected):
         ("Russia did not attack the convoy, the ministry said.", "ASSAULT", True, False),
         ("Turkey will not impose sanctions on Russia, Ankara said.", "SANCTION", True, False),
         ("We will absolutely kick them out of our country.", "THREATEN", False, False),
-        ("Poland will host the summit next year.", "AGREE", False, False),
+        ("Poland will host the summit next year.", "CONSULT", False, False),
         ("The rebels said they would withdraw from the city.", "AGREE", False, False),
         ("Hungary did not meet the Ukrainian delegation.", "REJECT", False, False),
         ("If Serbia attacks Kosovo, NATO will respond.", "ASSAULT", False, True),
@@ -85,6 +85,30 @@ def test_modality(nlp, text, type_, negated, hypothetical):
     assert found, [e.type for e in events_of(nlp, text)]
     assert found[0].negated is negated
     assert found[0].hypothetical is hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "future"),
+    [
+        ("We will absolutely kick them out of our country.", "THREATEN", True),
+        ("The French president plans to visit Algeria next month.", "CONSULT", True),
+        ("Putin will meet Xi Jinping in Beijing on Friday.", "CONSULT", True),
+        ("The two leaders are scheduled to meet in Geneva.", "CONSULT", True),
+        ("Germany intends to send more tanks to Ukraine.", "AGREE", True),
+        ("The rebels said they would withdraw from the city.", "AGREE", True),
+        ("The government is set to expel two Russian diplomats.", "THREATEN", True),
+        ("Putin met Xi Jinping in Beijing on Friday.", "CONSULT", False),
+        ("Iran threatened to close the Strait of Hormuz.", "THREATEN", False),
+        ("Japan pledged $500 million in aid to the Philippines.", "AGREE", False),
+        ("Hungary did not meet the Ukrainian delegation.", "REJECT", False),
+        ("If Serbia attacks Kosovo, NATO will respond.", "ASSAULT", False),
+    ],
+)
+def test_future(nlp, text, type_, future):
+    """Announced, planned and promised acts carry `future`; done or refused ones do not."""
+    found = [e for e in events_of(nlp, text) if e.type == type_]
+    assert found, [e.type for e in events_of(nlp, text)]
+    assert found[0].future is future
 
 
 @pytest.mark.parametrize(

@@ -345,6 +345,8 @@ def inherited_subject(pred: Token, lex: Lexicon) -> Token | None:
             head = node.head
             if node.dep_ == "xcomp":
                 obj = next((c for c in head.children if c.dep_ in ("dobj",)), None)
+                if (raised := passive_subject(head)) is not None and obj is None:
+                    return raised
                 lemma = head.lemma_.lower()
                 if obj is not None and lemma in lex.frames and lex.frames[lemma] == "REQUEST":
                     return obj
@@ -497,7 +499,7 @@ def modality(pred: Token, lex: Lexicon) -> tuple[bool, bool, bool, bool]:
         if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
             conditional = True
         lemma = node.lemma_.lower()
-        if depth > 0 and lemma in lex.intent:
+        if depth > 0 and intended(node, lex):
             future = True
         if depth > 0 and lemma == "fail":
             negated = True
@@ -513,21 +515,42 @@ def modality(pred: Token, lex: Lexicon) -> tuple[bool, bool, bool, bool]:
     return negated, future, possible, deontic, conditional
 
 
+def intended(node: Token, lex: Lexicon) -> bool:
+    """An intent predicate: "plan", "intend", or a "be" phrase ("is set to", "is due to")."""
+    lemma = node.lemma_.lower()
+    if lemma in lex.intent:
+        return True
+    if f"be {lemma}" not in lex.intent and f"be {node.lower_}" not in lex.intent:
+        return False
+    be = [c for c in node.children if c.dep_ in ("aux", "auxpass", "cop")]
+    if node.dep_ in ("acomp", "attr"):
+        be.append(node.head)
+    return any(t.lemma_ == "be" for t in be)
+
+
 def recode(type_: str, mode: str | None, negated: bool, future: bool, possible: bool):
-    """PLOVER's rules for intentions, threats and refusals: (type, mode, negated, hypothetical)."""
+    """PLOVER's rules for intent, threats and refusals: (type, mode, negated, hypothetical, future).
+
+    `future` marks an act that is announced, intended or promised but has not happened. Future
+    meetings and visits stay CONSULT with `future` set (the record keeps the act; PLOVER's strict
+    coding would make them AGREE); other future cooperation becomes AGREE and future material
+    conflict THREATEN, both flagged `future`.
+    """
     if possible is None:  # the condition of an if-clause: the act itself, hypothetical
-        return type_, mode, negated, True
+        return type_, mode, negated, True, False
     if negated and type_ in COOPERATIVE:
-        return "REJECT", reject_mode(type_), False, False
+        return "REJECT", reject_mode(type_), False, False, False
     if negated:
-        return type_, mode, True, False
+        return type_, mode, True, False, future
     if future or possible:
+        if type_ == "CONSULT":
+            return type_, mode, False, possible, future
         if type_ in COOPERATIVE - {"AGREE"}:
-            return "AGREE", None, False, possible
+            return "AGREE", None, False, possible, future
         if type_ in MATERIAL_CONFLICT:
-            return "THREATEN", threat_mode(type_, mode), False, possible
-        return type_, mode, False, True
-    return type_, mode, False, False
+            return "THREATEN", threat_mode(type_, mode), False, possible, future
+        return type_, mode, False, possible, future
+    return type_, mode, False, False, False
 
 
 def reject_mode(inner: str | None) -> str | None:
@@ -730,7 +753,7 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
         future = possible = False
     if trig.inner is None and trig.word.i == pred.i and base(pred, lex) in lex.frames:
         future = future and lex.frames[pred.lemma_.lower()] not in ("AGREE", "THREATEN")
-    type_, mode, negated, hypothetical = recode(
+    type_, mode, negated, hypothetical, future = recode(
         type_, mode, negated, future, None if conditional else possible
     )
     if type_ == "THREATEN" and mode is None and trig.inner is None and trig.rule.type != "THREATEN":
@@ -767,7 +790,7 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
     return Event(
         type=type_, start=lo, end=hi, text=sent.text[lo - sent.start_char : hi - sent.start_char], mode=mode, actor=actor,
         recipient=recipient, place=place, date=date, negated=negated,
-        hypothetical=hypothetical, confidence=confidence, counts=counts or None,
+        hypothetical=hypothetical, future=future, confidence=confidence, counts=counts or None,
     )  # fmt: skip
 
 
