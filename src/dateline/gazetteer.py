@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-FORMAT = 6
+FORMAT = 7
 # How a name row names its place: the main name, an alternate spelling, an abbreviation,
 # a demonym ("Ukrainian"), or the bare base of a unit ("Kursk" for Kursk Oblast).
 MAIN, ALTERNATE, ABBREVIATION, DEMONYM, BASE = range(5)
@@ -166,12 +166,7 @@ class Gazetteer:
         self._lookup = lru_cache(maxsize=65536)(self._lookup_uncached)
         # Words that continue a landmark name after its first word ("crossing", "Square").
         self.landmark_words = {
-            word
-            for (name_key,) in self.db.execute(
-                "SELECT n.key FROM name n JOIN place p ON p.id = n.place "
-                "WHERE p.kind IN ('landmark', 'water', 'region')"
-            )
-            for word in name_key.split()[1:]
+            word for (word,) in self.db.execute("SELECT word FROM landmark_word")
         }
         self._extent = lru_cache(maxsize=4096)(self._extent_uncached)
         self._admin1 = lru_cache(maxsize=4096)(self._admin1_uncached)
@@ -311,7 +306,16 @@ class _Builder:
             "CREATE TABLE extent (cc TEXT, admin1 TEXT, lat_lo REAL, lat_mid REAL, lat_hi REAL,"
             " lon_lo REAL, lon_mid REAL, lon_hi REAL);"
             "CREATE TABLE country (cc TEXT PRIMARY KEY, iso3 TEXT);"
+            "CREATE TABLE landmark_word (word TEXT PRIMARY KEY);"
         )
+        kinds = {p[0]: p[2] for p in self.places}
+        words = {
+            (word,)
+            for name_key, place, _ in self.names
+            if kinds[place] in {"landmark", "water", "region"}
+            for word in name_key.split()[1:]
+        }
+        db.executemany("INSERT INTO landmark_word VALUES (?)", sorted(words))
         db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", self.places)
         db.executemany("INSERT INTO name VALUES (?,?,?)", sorted(self.names))
         db.executemany("INSERT INTO extent VALUES (?,?,?,?,?,?,?,?)", self.extents)
