@@ -1,0 +1,35 @@
+"""Quality gates for the places stage on LGL and GeoWebNews; floors only go up."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.evaluate.places import Score, evaluate, pipeline_finder, read_corpus
+from tests.conftest import corpus
+
+pytestmark = pytest.mark.gate
+
+# Measured 2026-11-26 with en_core_web_sm 3.8.0 (`dateline eval places`): LGL P 0.861,
+# R 0.757, F1 0.806, within 161 km 0.835; GeoWebNews P 0.902, R 0.792, F1 0.844, 0.908.
+# Pinned just below.
+FLOORS = {
+    "lgl": {"precision": 0.85, "recall": 0.745, "f1": 0.80, "accuracy": 0.825},
+    "gwn": {"precision": 0.89, "recall": 0.78, "f1": 0.835, "accuracy": 0.90},
+}
+FILES = {"lgl": "lgl.xml", "gwn": "GWN.xml"}
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Score]:
+    """Each corpus parsed and scored once for the module."""
+    find = pipeline_finder()
+    return {
+        name: evaluate(read_corpus(name, corpus("geo", file)), find) for name, file in FILES.items()
+    }
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+@pytest.mark.parametrize("measure", ["precision", "recall", "f1", "accuracy"])
+def test_places_floor(scores: dict[str, Score], name: str, measure: str) -> None:
+    value = getattr(scores[name], measure)
+    assert value >= FLOORS[name][measure], f"{name} {measure} {value:.3f} < floor"
