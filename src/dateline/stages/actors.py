@@ -206,6 +206,27 @@ def code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | Non
     return country, sector
 
 
+PARTY_KINDS = ("country", "capital", "metonym", "org", "person", "role")
+PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+
+
+def is_party(head: Token) -> bool:
+    """Whether the phrase's head names a party (a state, group, person or role), not a thing.
+
+    "Sweden", "the rebels", "Israeli officials" are parties; "Sweden's decision", "all official
+    contact", "a military aid program" are things that only point at one.
+    """
+    if head.ent_type_ in PARTY_ENTS or head.pos_ == "PRON":
+        return True
+    tokens = trimmed(phrase(head))
+    if head not in tokens:
+        return False
+    at = tokens.index(head)
+    return any(
+        start <= at < end and code.kind in PARTY_KINDS for start, end, code in matches(tokens)
+    )
+
+
 def code_actor(head: Token, role: str = "actor") -> Actor | None:
     """Build the Actor for the phrase headed by `head`; None for pronouns nobody resolves."""
     doc = head.doc

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Actor, Event
 from dateline.stages import run_stage
-from dateline.stages.actors import FIRST_PERSON, code_actor, code_name, span_of
+from dateline.stages.actors import FIRST_PERSON, code_actor, code_name, is_party, span_of
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"}
@@ -38,8 +38,11 @@ RECIPIENT_PREPS = {
     "towards",
     "upon",
     "between",
+    "among",
 }
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "inside", "around", "over", "throughout"}
+# Prepositions whose event-noun object points at the parties ("for a war against Iraq").
+EVENT_PREPS = {"for", "during", "amid", "over"}
 # Heads that take their event from a modifier ("mediation effort", "rescue mission").
 GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative"}
 HANDOVER_PREPS = {"of", "by", "for"}
@@ -391,15 +394,20 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
     """The party acted on: object, dative, object-control NP, ccomp subject or a prep object.
 
     For acts that move a thing (give X to Y, withdraw X from Y) the goal comes before the
-    object; objects owned by the actor ("its troops") are themes, never recipients. A noun
-    that codes to nobody hands over to its owner or modifiers ("a U.S. request").
+    object; objects owned by the actor ("its troops") are themes, never recipients. A thing
+    that points at a party hands over to it ("Sweden's decision" -> Sweden, "contact with the
+    United States" -> United States); the subject of a threat's if/unless condition comes next
+    ("threatened to strike unless Israel rescinded"); a place the act happens in is the last
+    resort ("imposed a curfew in Cizre").
     """
+    lex = lexicon()
     chain = [trig]
     while chain[-1].inner is not None:
         chain.append(chain[-1].inner)
     objects: list[Token] = []
     goals: list[Token] = []
     places: list[Token] = []
+    conditions: list[Token] = []
     for t in chain:
         for host in dict.fromkeys((t.pred, t.word)):
             for child in host.children:
@@ -414,12 +422,14 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
                     objects.extend(g for g in child.children if g.dep_ == "pobj")
                 elif dep == "prep" and child.lower_ in RECIPIENT_PREPS:
                     goals.extend(g for g in child.children if g.dep_ == "pobj")
-                elif dep == "prep" and child.lower_ == "in":
+                elif dep == "prep" and child.lower_ in PLACE_PREPS | EVENT_PREPS:
                     for g in child.children:
-                        if g.dep_ == "pobj" and event_noun(g, lexicon()) is not None:
+                        if g.dep_ == "pobj" and event_noun(g, lex) is not None:
                             goals.extend(handover(g))
-                        elif g.dep_ == "pobj":
+                        elif g.dep_ == "pobj" and child.lower_ in PLACE_PREPS:
                             places.append(g)
+                elif dep == "advcl" and (cond := condition_subject(child)) is not None:
+                    conditions.append(cond)
     themed = trig.rule.type in THEME_TYPES or (
         trig.inner is not None and trig.inner.rule.type in THEME_TYPES
     )
@@ -428,9 +438,8 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
     if actor_tok is not None:
         actor = code_actor(actor_tok)
         actor_country = actor.country if actor else None
-    lex = lexicon()
     seen: set[int] = set()
-    queue = ordered + [("place", p) for p in places]
+    queue = ordered + conditions + [("place", p) for p in places]
     while queue:
         item = queue.pop(0)
         is_place = isinstance(item, tuple)
@@ -444,6 +453,12 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
         coded = None if owned else code_actor(cand, "recipient")
         if event_noun(cand, lex) is not None and cand.ent_type_ == "":
             coded = None
+        if coded is not None and not is_place and not is_party(cand):
+            party = next((h for h in pointers(cand) if is_party(h)), None)
+            if party is not None and code_actor(party, "recipient") is not None:
+                return party
+            if coded.country is None:
+                coded = None
         if coded is not None and (
             not is_place or (coded.country and coded.country != actor_country)
         ):
@@ -454,12 +469,29 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
     return None
 
 
+def condition_subject(clause: Token) -> Token | None:
+    """The subject of an if/unless clause: the party a threat or offer is addressed to."""
+    if not any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in clause.children):
+        return None
+    return subject(clause) or passive_subject(clause)
+
+
 def located(noun: Token) -> list[Token]:
     """Objects of a noun's "in" phrase ("targets in Jericho")."""
     return [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
         for g in c.children if g.dep_ == "pobj"
     ]  # fmt: skip
+
+
+def pointers(thing: Token) -> list[Token]:
+    """The parties a thing belongs to or concerns: its owner and its with/for/of... objects."""
+    owners = [c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    objects = [
+        g for c in thing.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS | HANDOVER_PREPS
+        for g in c.children if g.dep_ == "pobj"
+    ]  # fmt: skip
+    return owners + objects
 
 
 def handover(noun: Token) -> list[Token]:
