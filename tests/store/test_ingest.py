@@ -110,3 +110,22 @@ def test_parquet_export(filled: Path, tmp_path: Path) -> None:
         assert export(store.conn, "gdelt", "parquet", str(tmp_path / "g.parquet")) == 2
     table = pq.read_table(tmp_path / "g.parquet")
     assert sorted(table.column("NumArticles").to_pylist()) == [1, 2]
+
+
+def test_cli_ingest_from_stdin(tmp_path: Path, nlp) -> None:  # noqa: ANN001
+    db = tmp_path / "stdin.db"
+    text = (FIXTURES / "brussels-fisheries.txt").read_text()
+    args = ["ingest", "-", "--db", str(db), "--workers", "1", "--quiet"]
+    result = CliRunner().invoke(main, args, input=text)
+    assert result.exit_code == 0, result.output
+    assert counts(db)["articles"] == 1
+
+
+def test_cli_refuses_foreign_database(tmp_path: Path) -> None:
+    db = tmp_path / "other.db"
+    conn = sqlite3.connect(db)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    result = CliRunner().invoke(main, ["quotes", "--db", str(db)])
+    assert result.exit_code == 1 and "not a dateline store" in result.output

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dateline.analyze import Options, analyze_articles
+from dateline.nlp import resolve_model
 from dateline.read import MAX_CHARS, expand, kind_of, read
 from dateline.records import Analysis, Article
 from dateline.store.writer import Writer, content_hash
@@ -73,6 +74,7 @@ def count_documents(paths: Iterable[str]) -> int | None:
 
 
 _OPTIONS: Options | None = None
+RECYCLE = 500  # chunks per worker process before it is replaced (4,000 articles)
 
 
 def _init_worker(options: Options) -> None:
@@ -97,6 +99,7 @@ def ingest(
 ) -> IngestStats:
     """Ingest every document under `paths` into the store at `db`; safe to rerun after a crash."""
     options = options or IngestOptions()
+    resolve_model(options.model)  # fail before starting: a worker that cannot load would respawn
     stats = IngestStats()
     writer = Writer(db, model=options.model, batch=options.batch)
     analysis_options = Options(model=options.model, max_chars=options.max_chars)
@@ -182,7 +185,9 @@ def run_pool(
     """Analyse in worker processes; at most a few chunks per worker are in flight (flat memory)."""
     workers = ingest_options.workers
     context = mp.get_context("spawn")
-    with context.Pool(workers, initializer=_init_worker, initargs=(options,)) as pool:
+    # A worker is replaced after RECYCLE chunks: spaCy's string store grows with every new word.
+    pool = context.Pool(workers, _init_worker, (options,), maxtasksperchild=RECYCLE)
+    with pool:
         inflight: deque[tuple[list[Item], mp.pool.AsyncResult]] = deque()
         for chunk in chunks(items, ingest_options.chunk):
             articles = [item[2] for item in chunk]
