@@ -178,7 +178,10 @@ def gold_direct(
 
 
 def gold_indirect(
-    text: str, attributions: Iterable[Attribution], is_speech: Callable[[str], bool]
+    text: str,
+    attributions: Iterable[Attribution],
+    is_speech: Callable[[str], bool],
+    doubled: bool = False,
 ) -> list[Gold]:
     """Contents of attributions cued by a speech verb that are not wholly inside quotation marks."""
     found: dict[Piece, Gold] = {}
@@ -189,7 +192,7 @@ def gold_indirect(
         if not is_speech(cue):
             continue
         start, end = attribution.content[0][0], attribution.content[-1][1]
-        quoted = sum(e - s for s, e in quoted_segments(text, start, end))
+        quoted = sum(e - s for s, e in quoted_segments(text, start, end, doubled))
         if quoted >= 0.8 * len(text[start:end].strip()):
             continue
         if (start, end) not in found:
@@ -279,7 +282,7 @@ def evaluate(polnear: Path, split: str, extract: Extractor, doubled: bool = Fals
         detection, attributed = score(direct, gold_direct(text, attributions, doubled))
         report.detection.add(detection)
         report.attributed.add(attributed)
-        gold = gold_indirect(text, attributions, is_speech_cue)
+        gold = gold_indirect(text, attributions, is_speech_cue, doubled)
         detection, attributed = score(indirect, gold)
         report.indirect_detection.add(detection)
         report.indirect_attributed.add(attributed)

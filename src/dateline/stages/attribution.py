@@ -28,6 +28,12 @@ ADDRESSEE_OBJECT = frozenset(
     {"tell", "ask", "thank", "urge", "remind", "inform", "warn", "assure", "reassure", "advise",
      "answer", "read"}
 )  # fmt: skip
+# Speech verbs whose reported content follows a preposition: "called for", "pointed to".
+PREP_CONTENT = frozenset(
+    {("call", "for"), ("call", "on"), ("appeal", "for"), ("press", "for"), ("point", "to"),
+     ("warn", "against"), ("warn", "of"), ("argue", "for"), ("argue", "against"), ("ask", "for"),
+     ("complain", "about"), ("speak", "about"), ("talk", "about"), ("comment", "on")}
+)  # fmt: skip
 # Nouns that make "expressed readiness to …" or "voiced concern that …" reported speech.
 STANCE_NOUNS = frozenset(
     {"readiness", "willingness", "hope", "concern", "support", "opposition", "confidence",
@@ -229,7 +235,7 @@ def content_span(verb: Token) -> tuple[int, int] | None:
         return trim(doc, lo, hi)
     for child in verb.rights:
         if child.dep_ == "ccomp":
-            return trim(doc, child.left_edge.i, child.right_edge.i + 1)
+            return trim(doc, child.left_edge.i, clause_end(verb, child))
     for child in verb.lefts:
         if child.dep_ == "ccomp":
             return trim(doc, child.left_edge.i, child.right_edge.i + 1)
@@ -238,6 +244,11 @@ def content_span(verb: Token) -> tuple[int, int] | None:
         if head.i < verb.i and verb.right_edge.i >= head.right_edge.i:
             return trim(doc, head.left_edge.i, verb.left_edge.i)
         return trim(doc, head.left_edge.i, head.right_edge.i + 1)
+    for child in verb.rights:  # "called for talks", "pointed to the vote as proof"
+        if child.dep_ == "prep" and (verb.lemma_.lower(), child.lower_) in PREP_CONTENT:
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return trim(doc, objects[0].left_edge.i, clause_end(verb, child))
     for child in verb.rights:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
             return trim(doc, child.left_edge.i, child.right_edge.i + 1)
@@ -245,8 +256,20 @@ def content_span(verb: Token) -> tuple[int, int] | None:
             if child.lower_ in STANCE_NOUNS:
                 return trim(doc, child.left_edge.i, child.right_edge.i + 1)
             if verb.lemma_.lower() not in ADDRESSEE_OBJECT and child.pos_ != "PRON":
-                return trim(doc, child.left_edge.i, verb.right_edge.i + 1)
+                return trim(doc, child.left_edge.i, clause_end(verb, child))
     return None
+
+
+def clause_end(verb: Token, content: Token) -> int:
+    """End of reported content: the verb's clause, stopping before a further cue ("…, adding")."""
+    end = content.right_edge.i + 1
+    for child in verb.rights:
+        if child.i < end:
+            continue
+        if child.dep_ in ("advcl", "conj", "cc", "parataxis", "ccomp") or is_speech(child):
+            break
+        end = child.right_edge.i + 1
+    return end
 
 
 def trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:

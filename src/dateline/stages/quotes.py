@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from dateline.records import Cue, Quote, Speaker
+from dateline.records import Quote, Speaker
 from dateline.stages import run_stage
 from dateline.stages.attribution import (
     EntityIndex,
@@ -477,7 +477,6 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
         if quoted >= 0.6 * (end - start):
             continue
         speaker = speaker_token(token)
-        found = Found(token, speaker)
         out.append(
             Quote(
                 start=start, end=end, text=art.text[start:end], kind="indirect",
@@ -485,7 +484,6 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
                 via=via_near(art.text, *art.sent(token.i)[2:], art.quoted),
             )
         )  # fmt: skip
-        del found
     return out
 
 
@@ -524,4 +522,4 @@ def quotes_component(doc: Doc) -> Doc:
     return run_stage(doc, "quotes", find_quotes)
 
 
-__all__ = ["Cue", "Marked", "find_quotes", "scan"]
+__all__ = ["Marked", "find_quotes", "quotes_component", "scan"]
