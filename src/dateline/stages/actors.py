@@ -208,6 +208,11 @@ def code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | Non
 
 PARTY_KINDS = ("country", "capital", "metonym", "org", "person", "role")
 PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+# Collective nouns that name a party whatever its sector ("an extremist organization").
+PARTY_NOUNS = {
+    "group", "groups", "organization", "organisation", "organizations", "organisations",
+    "faction", "factions", "alliance", "camp", "camps", "members", "member",
+}  # fmt: skip
 
 
 def is_party(head: Token) -> bool:
@@ -216,7 +221,7 @@ def is_party(head: Token) -> bool:
     "Sweden", "the rebels", "Israeli officials" are parties; "Sweden's decision", "all official
     contact", "a military aid program" are things that only point at one.
     """
-    if head.ent_type_ in PARTY_ENTS or head.pos_ == "PRON":
+    if head.ent_type_ in PARTY_ENTS or head.pos_ == "PRON" or head.lower_ in PARTY_NOUNS:
         return True
     tokens = trimmed(phrase(head))
     if head not in tokens:
@@ -251,6 +256,11 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         country = country or entity.country
         if sector is None and entity.title:
             sector = code_title(entity.title)
+    for appos in (c for c in head.children if c.dep_ == "appos") if country is None else ():
+        apt = trimmed(phrase(appos))
+        if apt:
+            country, found = code_tokens(apt, appos)
+            sector = sector or found
     named = head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
     if role == "recipient" and country is None and sector is None and entity is None and not named:
         return None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -20,6 +20,37 @@ QUAD = {
     "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4,
     "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }  # fmt: skip
+INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO"}
+# Sectors that act within their own country, and the recipients a government acts on at home.
+DOMESTIC_ACTORS = {
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "PTY",
+    "CVL",
+    "LAB",
+    "EDU",
+    "MED",
+    "REL",
+    "JRN",
+    "REB",
+}
+DOMESTIC_TARGETS = {
+    "OPP",
+    "CVL",
+    "JRN",
+    "LAB",
+    "EDU",
+    "REB",
+    "PTY",
+    "REL",
+    "MED",
+    "CRM",
+    "JUD",
+    "LEG",
+}
+CROSSING = {"ASSAULT", "MOBILIZE", "THREATEN"}
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
 FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
 MODAL_AUX = {"may", "might", "could", "can"}
@@ -409,11 +440,13 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
     places: list[Token] = []
     conditions: list[Token] = []
     for t in chain:
-        for host in dict.fromkeys((t.pred, t.word)):
+        for host in hosts(t):
             for child in host.children:
                 dep = child.dep_
                 if dep in ("dobj", "dative", "obj") and child.i != t.word.i:
                     (goals if dep == "dative" else objects).append(child)
+                elif dep == "prep" and child.lower_ == "of" and host.pos_ in ("NOUN", "PROPN"):
+                    objects.extend(g for g in child.children if g.dep_ == "pobj")
                 elif dep == "nsubjpass" and t.rule.type in ("ASSAULT", "COERCE", "ACCUSE"):
                     objects.append(child)
                 elif dep == "ccomp" and (subj := subject(child)) is not None:
@@ -434,10 +467,6 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
         trig.inner is not None and trig.inner.rule.type in THEME_TYPES
     )
     ordered = (goals + objects) if themed else (objects + goals)
-    actor_country = None
-    if actor_tok is not None:
-        actor = code_actor(actor_tok)
-        actor_country = actor.country if actor else None
     seen: set[int] = set()
     queue = ordered + conditions + [("place", p) for p in places]
     while queue:
@@ -454,19 +483,33 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
         if event_noun(cand, lex) is not None and cand.ent_type_ == "":
             coded = None
         if coded is not None and not is_place and not is_party(cand):
-            party = next((h for h in pointers(cand) if is_party(h)), None)
+            party = next((h for h in pointers(cand) + located(cand) if is_party(h)), None)
             if party is not None and code_actor(party, "recipient") is not None:
                 return party
             if coded.country is None:
                 coded = None
-        if coded is not None and (
-            not is_place or (coded.country and coded.country != actor_country)
-        ):
+        if coded is not None and (not is_place or coded.country):
             return cand
         if not is_place:
             queue[:0] = handover(cand)
             queue.extend(("place", g) for g in located(cand))
     return None
+
+
+def hosts(trig: Trigger) -> list[Token]:
+    """Tokens whose dependents may hold the recipient: the predicate, the trigger word, and
+    the verbs a frame governs when they are no trigger themselves ("threatened to break
+    relations with Russia")."""
+    out = [trig.pred] if trig.word.i == trig.pred.i else [trig.pred, trig.word]
+    if trig.inner is None:
+        node = trig.pred
+        for _ in range(2):
+            comp = next((c for c in node.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+            if comp is None:
+                break
+            out.append(comp)
+            node = comp
+    return out
 
 
 def condition_subject(clause: Token) -> Token | None:
@@ -792,6 +835,7 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
         mode = threat_mode(trig.rule.type, trig.rule.mode)
     actor = code_actor(actor_tok) if actor_tok is not None else None
     recipient = code_actor(recipient_tok, "recipient") if recipient_tok is not None else None
+    recipient = domestic(recipient, actor, type_)
     if (
         trig.rule.civil
         and type_ == trig.rule.type
@@ -824,6 +868,25 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
         recipient=recipient, place=place, date=date, negated=negated,
         hypothetical=hypothetical, future=future, confidence=confidence, counts=counts or None,
     )  # fmt: skip
+
+
+def domestic(recipient: Actor | None, actor: Actor | None, type_: str) -> Actor | None:
+    """Give an uncoded recipient the actor's country when the act is a domestic one.
+
+    Police, courts, parties and rebels act on their own country's people ("an Argentine judge
+    ordered Carlos Menem" -> ARG); a government does too when the recipient is a domestic
+    group (opposition, journalists, protesters). Armed attacks cross borders, so they never
+    inherit from a government or an army.
+    """
+    if recipient is None or recipient.country or actor is None or not actor.country:
+        return recipient
+    if actor.country in INTERNATIONAL:
+        return recipient
+    if actor.sector in DOMESTIC_ACTORS or (
+        actor.sector == "GOV" and recipient.sector in DOMESTIC_TARGETS and type_ not in CROSSING
+    ):
+        return replace(recipient, country=actor.country)
+    return recipient
 
 
 def noun_owner(noun: Token) -> Token | None:
