@@ -132,7 +132,22 @@ VIA = [
     ('"We are not leaving the city," the mayor told Reuters.', "told Reuters"),
     ('"The decision is final," the ministry said in a statement.', "in a statement"),
     ('"Nobody asked us," the senator wrote on Truth Social.', "on Truth Social"),
+    (
+        '"We will respond," the president wrote in a post on Truth Social.',
+        "in a post on Truth Social",
+    ),
+    ('"The talks will continue," a senior official said, per Reuters.', "per Reuters"),
 ]
+
+
+def test_pronoun_speaker_resolved(nlp) -> None:
+    """ "he" is the mention; the speaker entity is the person the entity stage resolved."""
+    text = (
+        "MOSCOW (AP) \u2014 Russian President Vladimir Putin spoke to reporters on Thursday.\n\n"
+        '"We are ready for talks," he said.'
+    )
+    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert (speaker(text, quote), quote.speaker.name) == ("he", "Vladimir Putin")
 
 
 @pytest.mark.parametrize(("text", "via"), VIA)

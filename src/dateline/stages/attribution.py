@@ -39,7 +39,8 @@ STANCE_NOUNS = frozenset(
     {"readiness", "willingness", "hope", "concern", "support", "opposition", "confidence",
      "doubt", "doubts", "fear", "fears", "regret", "belief", "desire", "intention", "openness"}
 )  # fmt: skip
-NAME = r"[A-Z][\w&.'\u2019-]*(?: (?:[A-Z][\w&.'\u2019-]*|of|de|al|the))*"
+# (Spaces are escaped: the pattern is used inside a VERBOSE regex.)
+NAME = r"[A-Z][\w&.'\u2019-]*(?:\ (?:[A-Z][\w&.'\u2019-]*|of|de|al|the))*"
 VIA = re.compile(
     rf"""\b(?:
         per\ (?:the\ )?{NAME}
@@ -98,9 +99,10 @@ def is_speech(token: Token) -> bool:
     """True for a verb token from the speech lexicon (or "according" in "according to")."""
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
-    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
-        return False
     lemmas, words = lexicon()
+    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
+        # A sentence-initial inverted cue is often tagged as a name: "Said Ellis: …"
+        return token.is_sent_start and token.text in ("Said", "Says", "Added", "Asked")
     return token.lemma_.lower() in lemmas or token.lower_ in words
 
 

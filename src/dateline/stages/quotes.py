@@ -302,6 +302,8 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
         speaker = speaker_token(cue)
         if speaker is not None:
             return Found(*outer_speaker(cue, speaker))
+    if named is not None and named.pos_ == "PROPN":
+        return Found(None, named)  # "Said Jane Doe: “…”"
     if colon <= sent_start:
         return None
     root = art.doc[sent_start:colon].root
