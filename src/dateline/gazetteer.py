@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-FORMAT = 7
+FORMAT = 8
 # How a name row names its place: the main name, an alternate spelling, an abbreviation,
 # a demonym ("Ukrainian"), or the bare base of a unit ("Kursk" for Kursk Oblast).
 MAIN, ALTERNATE, ABBREVIATION, DEMONYM, BASE = range(5)
@@ -45,6 +45,7 @@ UNIT_WORDS = (
     "county", "parish", "department", "territory", "raion", "rayon", "municipality", "city",
     "of", "the", "mayorality", "wilayah", "vilayet", "ili", "emirate", "canton", "division",
     "federal", "capital", "administrative", "special", "zone", "ostan", "velayat", "oblysy",
+    "sheng", "zizhiqu", "shi", "zhuangzu", "huizu", "weiwu'er", "uygur",
 )  # fmt: skip
 UNIT_WORD_SET = frozenset(UNIT_WORDS)
 # AP style and postal abbreviations of US states.
@@ -62,7 +63,7 @@ US_ABBREVIATIONS = {
 COUNTRY_ALIASES = {
     "US": "U.S.;U.S.A.;America;the United States;the States", "GB": "U.K.;Britain",
     "RU": "Russian Federation", "KR": "S. Korea", "KP": "N. Korea;DPRK;D.P.R.K.", "AE": "UAE;U.A.E.;Emirates",
-    "CD": "Congo-Kinshasa;D.R. Congo", "MM": "Burma", "TR": "Türkiye;Turkiye",
+    "CD": "Congo-Kinshasa;D.R. Congo;Democratic Republic of Congo;DR Congo;DRC", "MM": "Burma", "TR": "Türkiye;Turkiye",
     "SZ": "Swaziland", "MK": "Macedonia", "CZ": "Czechia", "VA": "Vatican;Holy See",
     "PS": "Palestinian territories;Palestinian Territories", "TL": "East Timor", "CV": "Cape Verde",
     "VN": "Viet Nam", "LA": "Laos", "SY": "Syria", "IR": "Iran", "BO": "Bolivia", "VE": "Venezuela",
@@ -505,6 +506,15 @@ def build(path: Path) -> None:
             continue
         name, aliases, kind, cc, lat, lon = (r.strip() for r in row[:6])
         if name == "name":
+            continue
+        if kind == "alias":
+            # More names for a unit the packages have ("NSW" for New South Wales).
+            targets = [p[0] for p in b.places if p[1] == name and p[3] == cc
+                       and p[2] in {"admin1", "country"}]  # fmt: skip
+            for pid in targets[:1]:
+                for alias in aliases.split(";"):
+                    if alias.strip():
+                        b.name(alias.strip(), pid, ALTERNATE)
             continue
         if kind == "country" and cc in country_id:
             # A better centre point for a country whose package point is rough.

@@ -577,7 +577,7 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer) -> Entry | None:
     best, best_score = None, -math.inf
     mention.scores = {}
     for e in mention.candidates:
-        score = math.log10(e.population + 10) + KIND_PRIOR.get(e.kind, 0.0)
+        score = 1.5 * math.log10(e.population + 10) + KIND_PRIOR.get(e.kind, 0.0)
         score += HOW_PRIOR.get(e.how, 0.0)
         if (
             e.kind in {"admin1", "admin2"}
@@ -615,7 +615,8 @@ def to_place(mention: Mention, gaz: Gazetteer) -> Place | None:
     """The output record of a resolved (or, for a named entity, unresolved) mention."""
     e = mention.choice
     if e is None:
-        if mention.source != "ner":
+        words = key(mention.text).split()
+        if mention.source != "ner" or words[0] in COMPASS or any(c.isdigit() for c in mention.text):
             return None
         return Place(mention.start, mention.end, mention.text, mention.text, "place")
     kind = "demonym" if mention.demonym else OUTPUT_KIND.get(e.kind, e.kind)
