@@ -16,7 +16,7 @@ PHRASE_DEPS = {
     "advmod", "npadvmod", "predet", "nn", "punct", "hyph", "cc", "conj",
 }  # fmt: skip
 # Prepositions whose object still describes the actor ("supporters of X", "groups in Zimbabwe").
-PHRASE_PREPS = {"of", "in", "from"}
+PHRASE_PREPS = {"of", "in", "from", "throughout", "across"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "who"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
 # Heads that say "someone of": their modifiers' role decides ("rebel leaders" -> REB).
@@ -178,6 +178,11 @@ def code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | Non
     head_pos = tokens.index(head) if head in tokens else len(tokens) - 1
     country = sector = None
     head_code = None
+    found = [
+        (start, end, code)
+        for start, end, code in found
+        if not (code.kind == "country" and start > 0 and tokens[start - 1].lower_ == "ethnic")
+    ]  # fmt: skip  ("ethnic Albanians in Serbia": an ethnicity, not a nationality)
     for start, end, code in found:
         if start <= head_pos < end:
             head_code = code

@@ -836,6 +836,7 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
     actor = code_actor(actor_tok) if actor_tok is not None else None
     recipient = code_actor(recipient_tok, "recipient") if recipient_tok is not None else None
     recipient = domestic(recipient, actor, type_)
+    actor = home(actor, recipient)
     if (
         trig.rule.civil
         and type_ == trig.rule.type
@@ -887,6 +888,21 @@ def domestic(recipient: Actor | None, actor: Actor | None, type_: str) -> Actor 
     ):
         return replace(recipient, country=actor.country)
     return recipient
+
+
+def home(actor: Actor | None, recipient: Actor | None) -> Actor | None:
+    """Give an uncoded domestic actor (protesters, rebels, a party) its target's country.
+
+    Civilians, parties and rebels mostly press their own state: "Islamic fundamentalists
+    demanded the resignation of Algerian President Ben Bella" -> DZA.
+    """
+    if actor is None or actor.country or recipient is None or not recipient.country:
+        return actor
+    if recipient.country in INTERNATIONAL or actor.sector not in DOMESTIC_ACTORS:
+        return actor
+    if recipient.sector in ("GOV", "COP", "JUD", "LEG"):
+        return replace(actor, country=recipient.country)
+    return actor
 
 
 def noun_owner(noun: Token) -> Token | None:
