@@ -8,12 +8,12 @@ from dateline.evaluate.quotes import dateline_extractor, evaluate
 from tests.conftest import corpus
 
 # Measured on 2026-11-26 with the rules of issue 3 (double quotation marks only):
-# attributed F1 0.798, detection F1 0.882, indirect attributed F1 0.641, indirect detection 0.701.
+# attributed F1 0.800, detection F1 0.882, indirect attributed F1 0.657, indirect detection 0.713.
 FLOORS = {
     "attributed": 0.79,
     "detection": 0.87,
-    "indirect_attributed": 0.63,
-    "indirect_detection": 0.69,
+    "indirect_attributed": 0.64,
+    "indirect_detection": 0.70,
 }
 
 
