@@ -225,6 +225,14 @@ def test_ten_thousand_marks_finish() -> None:
     assert len([q for q in quotes if q.kind == "direct"]) >= 6000
 
 
+@pytest.mark.parametrize("mark", ['"', "\u201c", "\u2018", "\u201d"])
+def test_ten_thousand_unbalanced_marks_in_one_paragraph(mark: str) -> None:
+    """One paragraph of 10,000 marks of a single kind finishes (the pairing stack is bounded)."""
+    text = f"{mark}word " * 10_000
+    quotes = find_quotes(English().make_doc(text))
+    assert all(0 <= q.start <= q.end <= len(text) for q in quotes)
+
+
 @pytest.mark.parametrize(
     ("cue", "speech"),
     [("said", True), ("according to", True), ("has warned", True), ("found", False), (":", False)],

@@ -39,6 +39,7 @@ NOT_SPEECH_BEFORE = re.compile(
 MARK = re.compile(f"[{DOUBLE}{SINGLE}]")
 # A transcript turn: "PENCE: Well, look …" (the speaker in capitals before a colon).
 TRANSCRIPT = re.compile(r"[\"\u201c]?\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}):\s")
+MAX_DEPTH = 8  # quotation marks nest two or three deep in real text
 CUE_WINDOW = 40  # tokens after a closing mark in which "he said" / "said X" is looked for
 DASHES = "\u2015\u2014\u2013-"
 
@@ -111,6 +112,8 @@ def scan_paragraph(text: str, start: int, end: int, para: int, carried: bool) ->
             double and stack and stack[-1][1] and text[i] == '"'
         ):
             stack.append((i, double))
+            if len(stack) > MAX_DEPTH:  # runaway openers: keep the work per mark bounded
+                del stack[0]
             continue
         for k in range(len(stack) - 1, -1, -1):
             if stack[k][1] == double:
