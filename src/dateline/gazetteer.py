@@ -236,6 +236,9 @@ def ensure_index() -> Path:
         finally:
             if os.path.exists(tmp):
                 os.unlink(tmp)
+        for stale in path.parent.glob("places-*.sqlite"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # built from older sources; open readers keep theirs
     return path
 
 
