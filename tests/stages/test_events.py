@@ -112,6 +112,72 @@ def test_future(nlp, text, type_, future):
 
 
 @pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Hungary will support Ukraine's bid to join the European Union.", "UKR"),
+        ("Palestinian leaders said they would boycott all contact with the United States.", "USA"),
+        ("Iran threatened to close the strait unless Washington lifted sanctions.", "USA"),
+        ("Azerbaijan threatened to break diplomatic relations with Russia.", "RUS"),
+        ("Turkish authorities imposed a curfew in the town of Cizre.", "TUR"),
+        ("Britain mobilised army reservists for a possible war against Iraq.", "IRQ"),
+        ("A Peruvian judge ordered former president Pedro Castillo to appear in court.", "PER"),
+        ("Iranian police detained two journalists in Tehran.", "IRN"),
+    ],
+)
+def test_recipient_rules(nlp, text, recipient):
+    """Things hand over to their parties, threats to their condition, acts to their place, and
+    domestic acts to the actor's country."""
+    main = max(events_of(nlp, text), key=lambda e: (e.confidence, e.end - e.start))
+    assert main.recipient is not None and main.recipient.country == recipient, main
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelensky held talks with EU leaders in Brussels.", {("CONSULT", "UKR", "EUR")}),
+        (
+            "Israel and Hamas agreed to a ceasefire on Sunday.",
+            {("AGREE", "ISR", "PSE"), ("AGREE", "PSE", "ISR")},
+        ),
+        (
+            "The European Union imposed new sanctions on Russia and Belarus.",
+            {("SANCTION", "EUR", "RUS"), ("SANCTION", "EUR", "BLR")},
+        ),
+        (
+            "Armenia and Azerbaijan exchanged prisoners on Tuesday.",
+            {("COOPERATE", "ARM", "AZE"), ("COOPERATE", "AZE", "ARM")},
+        ),
+    ],
+)
+def test_compound_parties(nlp, text, expected):
+    """Coordinated parties give one event per actor/recipient pair; mutual acts pair up."""
+    found = {
+        (e.type, e.actor and e.actor.country, e.recipient and e.recipient.country)
+        for e in events_of(nlp, text)
+        if e.confidence >= 0.5
+    }
+    assert found == expected
+
+
+def test_headline_restating_the_lead_is_dropped(nlp):
+    """Title and heading events that the body reports too are not coded twice."""
+    text = (
+        "title: Israel and Hamas agree to Gaza ceasefire\n"
+        "date: 2026-06-30\n\n"
+        "Israel and Hamas agree to six-week truce\n\n"
+        "DOHA, Qatar (Reuters) - Israel and Hamas agreed to a six-week ceasefire on Sunday, "
+        "officials said.\n\n"
+        "Russia expels Latvian diplomats\n\n"
+        "Fighting continued in northern Gaza.\n"
+    )
+    analysis = analyze(text)
+    agree = [e for e in analysis.events if e.type == "AGREE"]
+    assert agree and all(text[e.start : e.end].startswith(("Israel", "Hamas")) for e in agree)
+    assert all(e.start > text.index("DOHA") for e in agree)
+    assert any(e.type == "SANCTION" for e in analysis.events)  # only the heading says this
+
+
+@pytest.mark.parametrize(
     ("text", "counts"),
     [
         ("Russian missiles killed seven civilians in Kharkiv.", {"killed": 7}),

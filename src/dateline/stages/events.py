@@ -34,7 +34,6 @@ DOMESTIC_ACTORS = {
     "MED",
     "REL",
     "JRN",
-    "REB",
 }
 DOMESTIC_TARGETS = {
     "OPP",
@@ -51,6 +50,11 @@ DOMESTIC_TARGETS = {
     "LEG",
 }
 CROSSING = {"ASSAULT", "MOBILIZE", "THREATEN"}
+# Blocks that restate the story (the title header line and headings).
+HEADLINE_BLOCKS = {"header", "heading"}
+# Mutual acts: coordinated actors with no recipient act on each other.
+MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
+MAX_PARTIES = 4
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
 FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
 MODAL_AUX = {"may", "might", "could", "can"}
@@ -721,10 +725,14 @@ def casualties(tokens: list[Token], lex: Lexicon) -> dict[str, int]:
 
 
 def block_kind(doc: Doc, char: int) -> str:
-    """The kind of block covering a character offset ("body" when blocks are unknown)."""
-    for block in doc._.blocks or ():
+    """The kind of block covering a character offset: "header" before the first block (the
+    title and date lines), "body" when blocks are unknown."""
+    blocks = doc._.blocks or ()
+    for block in blocks:
         if block.start <= char < block.end:
             return block.kind
+    if blocks and char < blocks[0].start:
+        return "header"
     return "body"
 
 
@@ -796,8 +804,8 @@ def clause_tokens(pred: Token, stop: set[int]) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | None:
-    """Turn a resolved trigger into an Event with actor, recipient, flags and evidence."""
+def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event]:
+    """Turn a resolved trigger into Events (one per actor/recipient pair) with their evidence."""
     doc = sent.doc
     pred = trig.pred
     type_, mode = combine(trig)
@@ -813,7 +821,7 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
     if type_ == "ASSAULT":
         causes = [g for c in pred.children if c.dep_ in ("prep", "agent") for g in c.children]
         if any(g.lemma_.lower() in lex.accident for g in causes):
-            return None
+            return []
         if passive and actor_tok is None:
             cause = next((g for g in causes if event_noun(g, lex) is not None), None)
             actor_tok = noun_owner(cause) if cause is not None else None
@@ -851,7 +859,9 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
         actor is None or (actor_tok is not None and actor_tok.lower_ in FIRST_PERSON)
     ):
         actor = speaker_actor(quote) or actor
-    lo, hi = evidence(pred, clause, actor_tok, recipient_tok)
+    actors = [(actor_tok, actor)] + partners(actor_tok, actor)
+    recipients = [(recipient_tok, recipient)] + partners(recipient_tok, recipient)
+    lo, hi = evidence(pred, clause, *(t for t, _ in actors + recipients))
     kind = block_kind(doc, pred.idx)
     caption = kind == "caption"
     bounds = block_bounds(doc, pred.idx) if caption else None
@@ -864,11 +874,44 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> Event | No
     date = pick_date(doc, pred, *scope, past and not hypothetical, caption)
     counts = casualties(clause, lex) if type_ in ("ASSAULT", "COERCE") else {}
     confidence = score(trig, actor, recipient, hypothetical, negated, quote is not None)
-    return Event(
+    event = Event(
         type=type_, start=lo, end=hi, text=sent.text[lo - sent.start_char : hi - sent.start_char], mode=mode, actor=actor,
         recipient=recipient, place=place, date=date, negated=negated,
         hypothetical=hypothetical, future=future, confidence=confidence, counts=counts or None,
     )  # fmt: skip
+    return [
+        replace(event, actor=a, recipient=r)
+        for a, r in pairs([a for _, a in actors], [r for _, r in recipients], type_)
+    ]
+
+
+def partners(head: Token | None, coded: Actor | None) -> list[tuple[Token, Actor]]:
+    """Parties coordinated with `head` ("Israel and Hamas", "Russia and Belarus"), coded."""
+    if head is None or coded is None:
+        return []
+    out = []
+    for conj in head.conjuncts:
+        if conj.i <= head.i or conj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = code_actor(conj)
+        if found is not None and (found.country or found.entity) and found != coded:
+            out.append((conj, found))
+    return out[: MAX_PARTIES - 1]
+
+
+def pairs(
+    actors: list[Actor | None], recipients: list[Actor | None], type_: str
+) -> list[tuple[Actor | None, Actor | None]]:
+    """One (actor, recipient) pair per event: every actor with every recipient.
+
+    Coordinated actors of a mutual act with no named recipient ("Israel and Hamas agreed to a
+    ceasefire", "Armenia and Azerbaijan exchanged prisoners") are each other's recipients:
+    ISR -> PSE and PSE -> ISR.
+    """
+    unnamed = all(r is None or not (r.country or r.entity) for r in recipients)
+    if len(actors) > 1 and unnamed and type_ in MUTUAL:
+        return [(a, actors[(i + 1) % len(actors)]) for i, a in enumerate(actors)]
+    return [(a, r) for a in actors for r in recipients]
 
 
 def domestic(recipient: Actor | None, actor: Actor | None, type_: str) -> Actor | None:
@@ -968,7 +1011,7 @@ def score(
 def find_events(doc: Doc) -> list[Event]:
     """Return the events found in `doc`, in text order."""
     lex = lexicon()
-    events: list[Event] = []
+    found: list[Event] = []
     for sent in doc.sents:
         if block_kind(doc, sent.start_char) in SKIP_BLOCKS:
             continue
@@ -980,10 +1023,33 @@ def find_events(doc: Doc) -> list[Event]:
         for trig in triggers:
             if trig.absorbed:
                 continue
-            event = build(trig, sent, stop, lex)
-            if event is not None:
-                events.append(event)
-    return events
+            found.extend(build(trig, sent, stop, lex))
+    return [e for e in found if not restated(e, found, doc)]
+
+
+def restated(event: Event, events: list[Event], doc: Doc) -> bool:
+    """A headline event that the body reports too: same type, and every party the headline
+    names is a party of the body's events of that type ("Israel, Hamas agree truce")."""
+    if block_kind(doc, event.start) not in HEADLINE_BLOCKS:
+        return False
+    body = [
+        e for e in events
+        if e.type == event.type and block_kind(doc, e.start) not in HEADLINE_BLOCKS
+    ]  # fmt: skip
+    if not body:
+        return False
+    named = {p for e in body for party in (e.actor, e.recipient) for p in party_keys(party)}
+    return all(
+        not party_keys(party) or party_keys(party) & named
+        for party in (event.actor, event.recipient)
+    )
+
+
+def party_keys(party: Actor | None) -> set[str]:
+    """What identifies a party across sentences: its entity id and its country code."""
+    if party is None:
+        return set()
+    return {k for k in (party.entity, party.country) if k}
 
 
 @Language.component("dateline_events", assigns=["doc._.events"])
