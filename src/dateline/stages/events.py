@@ -55,6 +55,8 @@ HEADLINE_BLOCKS = {"header", "heading"}
 # Mutual acts: coordinated actors with no recipient act on each other.
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 MAX_PARTIES = 4
+# Nouns whose that-clause is what the actor demands of its subject.
+DEMAND_NOUNS = {"demand", "call", "reminder", "appeal", "ultimatum", "request", "insistence"}
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
 FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
 MODAL_AUX = {"may", "might", "could", "can"}
@@ -298,6 +300,18 @@ def demand_clause(token: Token, lex: Lexicon) -> bool:
     if token.dep_ != "ccomp" or base(token.head, lex) not in lex.report:
         return False
     return any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in token.children)
+
+
+def demanded(pred: Token) -> bool:
+    """A clause that spells out a demand noun ("its demand that Israel ease restrictions")."""
+    head = pred.head
+    return (
+        pred.dep_ in ("acl", "ccomp")
+        and head.pos_ == "NOUN"
+        and head.lemma_.lower() in DEMAND_NOUNS
+        and head.dep_ in ("dobj", "pobj", "nsubj")
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in pred.children)
+    )
 
 
 def governor(token: Token) -> Token | None:
@@ -830,6 +844,14 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     recipient_tok = find_recipient(trig, actor_tok)
     negated, future, possible, deontic, conditional = modality(pred, lex)
     reporter = reporter_of(pred, lex)
+    if demanded(pred):  # "its demand that Israel ease", "a reminder to Iraq that it must"
+        deontic, reporter = True, subject(pred.head.head) or inherited_subject(pred.head.head, lex)
+        addressee = next(
+            (g for h in (pred.head, pred.head.head) for c in h.children if c.lower_ == "to"
+             for g in c.children if g.dep_ == "pobj"), None,
+        )  # fmt: skip
+        if addressee is not None and (actor_tok is None or actor_tok.pos_ == "PRON"):
+            actor_tok = addressee
     if deontic and reporter is not None and trig.word.i == pred.i and type_ != "THREATEN":
         mode = reject_mode(type_) if type_ != "REQUEST" else "change"
         type_, recipient_tok, actor_tok = "REQUEST", actor_tok, reporter
