@@ -1046,25 +1046,29 @@ def find_events(doc: Doc) -> list[Event]:
             if trig.absorbed:
                 continue
             found.extend(build(trig, sent, stop, lex))
-    return [e for e in found if not restated(e, found, doc)]
+    return [e for e, dup in zip(found, restated(found, doc), strict=True) if not dup]
 
 
-def restated(event: Event, events: list[Event], doc: Doc) -> bool:
-    """A headline event that the body reports too: same type, and every party the headline
-    names is a party of the body's events of that type ("Israel, Hamas agree truce")."""
-    if block_kind(doc, event.start) not in HEADLINE_BLOCKS:
-        return False
-    body = [
-        e for e in events
-        if e.type == event.type and block_kind(doc, e.start) not in HEADLINE_BLOCKS
-    ]  # fmt: skip
-    if not body:
-        return False
-    named = {p for e in body for party in (e.actor, e.recipient) for p in party_keys(party)}
-    return all(
-        not party_keys(party) or party_keys(party) & named
-        for party in (event.actor, event.recipient)
-    )
+def restated(events: list[Event], doc: Doc) -> list[bool]:
+    """For each event: is it a headline event that the body reports too? Same type, and every
+    party the headline names is a party of the body's events of that type."""
+    heads = [block_kind(doc, e.start) in HEADLINE_BLOCKS for e in events]
+    if not any(heads):
+        return heads
+    named: dict[str, set[str]] = {}
+    for event, head in zip(events, heads, strict=True):
+        if not head:
+            keys = named.setdefault(event.type, set())
+            keys.update(party_keys(event.actor) | party_keys(event.recipient))
+    return [
+        head
+        and event.type in named
+        and all(
+            not party_keys(p) or party_keys(p) & named[event.type]
+            for p in (event.actor, event.recipient)
+        )
+        for event, head in zip(events, heads, strict=True)
+    ]
 
 
 def party_keys(party: Actor | None) -> set[str]:
