@@ -1,0 +1,139 @@
+"""The JSON API under /api: the JSON contract's records, paginated and filterable; /api/analyze."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import asdict
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+from pydantic import BaseModel, Field, field_validator
+
+from dateline.web import db
+from dateline.web.deps import FiltersDep, StoreDep
+
+MAX_ANALYZE_CHARS = 100_000  # characters of text for /api/analyze (the body limit is larger)
+router = APIRouter(prefix="/api", tags=["records"])
+Limit = Annotated[int, Query(ge=1, le=db.MAX_PAGE)]
+Offset = Annotated[int, Query(ge=0, le=db.MAX_OFFSET)]
+_lock = threading.Lock()  # one analysis at a time: the spaCy pipeline loads on first use
+
+
+def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of results with the parameters that fetch the next one."""
+    more = len(items) > limit
+    return {
+        "items": items[:limit], "limit": limit, "offset": offset,
+        "next_offset": offset + limit if more else None,
+    }  # fmt: skip
+
+
+def _hit(hit: Any) -> dict[str, Any]:
+    """A Store.Hit as JSON: the record plus its article context and copy counts."""
+    return {
+        **asdict(hit.record), "article": hit.article, "article_date": hit.date,
+        "article_source": hit.source, "article_title": hit.title,
+        "articles": hit.articles, "sources": hit.sources,
+    }  # fmt: skip
+
+
+@router.get("/articles")
+def articles(
+    store: StoreDep, f: FiltersDep, limit: Limit = 50, offset: Offset = 0
+) -> dict[str, Any]:
+    """Stored articles (id, date, title, url, source), newest first."""
+    where, params = ["1"], []
+    if f.source:
+        where.append("source LIKE ? ESCAPE '\\'")
+        params.append(db.like(f.source))
+    f.dates("date", where, params)
+    rows = store.rows(
+        "SELECT id, date, title, url, source FROM articles "
+        f"WHERE {' AND '.join(where)} ORDER BY date DESC, article LIMIT ? OFFSET ?",
+        [*params, limit + 1, offset],
+    )
+    return _page(rows, limit, offset)
+
+
+@router.get("/articles/{article_id}")
+def article(store: StoreDep, article_id: str) -> dict[str, Any]:
+    """One article's full analysis, as the JSON contract."""
+    try:
+        return store.show(article_id).to_dict()
+    except db.StoreError as error:
+        raise HTTPException(404, str(error)) from None
+
+
+@router.get("/quotes")
+def quotes(
+    store: StoreDep, f: FiltersDep, about: str | None = None, all_copies: bool = False,
+    limit: Limit = 50, offset: Offset = 0,
+) -> dict[str, Any]:  # fmt: skip
+    """Quotes by speaker, about words, by outlet and date; wire copies once unless all_copies."""
+    hits = store.quotes(f.speaker, about, f.since, f.until, f.source,
+                        all_copies=all_copies, limit=offset + limit + 1)  # fmt: skip
+    return _page([_hit(h) for h in hits[offset:]], limit, offset)
+
+
+@router.get("/events")
+def events(
+    store: StoreDep, f: FiltersDep, actor: str | None = None, recipient: str | None = None,
+    place: str | None = None, all_copies: bool = False, limit: Limit = 50, offset: Offset = 0,
+) -> dict[str, Any]:  # fmt: skip
+    """PLOVER events by type, actor, recipient, country, place and date."""
+    hits = store.events(f.type, actor, recipient, f.country, place, f.since, f.until,
+                        all_copies=all_copies, limit=offset + limit + 1)  # fmt: skip
+    return _page([_hit(h) for h in hits[offset:]], limit, offset)
+
+
+@router.get("/people")
+def people(
+    store: StoreDep, rank: str = "quoted", source: str | None = None,
+    top: Annotated[int, Query(ge=1, le=db.MAX_PAGE)] = 20,
+) -> dict[str, Any]:  # fmt: skip
+    """People and actors ranked by quotes (quoted), events (active) or articles (mentioned)."""
+    return {"items": [asdict(r) for r in store.people(rank, source=source, top=top)]}
+
+
+@router.get("/search")
+def search(
+    store: StoreDep, f: FiltersDep, q: Annotated[str, Query(min_length=1, max_length=500)],
+    limit: Limit = 20, offset: Offset = 0,
+) -> dict[str, Any]:  # fmt: skip
+    """Full text over articles and quotes (every word must match); snippets mark hits with \\u0002/\\u0003."""
+    return _page(db.search(store, q, f, limit + 1, offset), limit, offset)
+
+
+class AnalyzeRequest(BaseModel):
+    """One article to analyse without storing it."""
+
+    text: str = Field(min_length=1, description=f"At most {MAX_ANALYZE_CHARS} characters.")
+    date: str | None = Field(None, description="YYYY-MM-DD: anchors relative times.")
+    title: str | None = Field(None, max_length=1000)
+    source: str | None = Field(None, max_length=200)
+    url: str | None = Field(None, max_length=2000)
+
+    @field_validator("date")
+    @classmethod
+    def _iso_date(cls, value: str | None) -> str | None:
+        """Accept only an ISO date."""
+        import datetime as dt
+
+        if value is not None:
+            dt.date.fromisoformat(value)  # ValueError -> 422
+        return value
+
+
+@router.post("/analyze", tags=["analyze"])
+def analyze(body: AnalyzeRequest) -> dict[str, Any]:
+    """Analyse one article (text + date) and return the JSON contract; nothing is stored."""
+    if len(body.text) > MAX_ANALYZE_CHARS:
+        raise HTTPException(413, f"text over {MAX_ANALYZE_CHARS} characters")
+    from dateline.analyze import analyze as run  # loads spaCy on first use only
+
+    with _lock:
+        result = run(body.text, body.date, id="posted", title=body.title,
+                     source=body.source, url=body.url)  # fmt: skip
+    if result.error is not None:
+        raise HTTPException(422, result.error)
+    return result.to_dict()

@@ -1,0 +1,137 @@
+"""The FastAPI app: server-rendered pages over a read-only store, plus the JSON API under /api."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from pathlib import Path
+from typing import Annotated, Any
+
+import jinja2
+from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+
+from dateline import __version__
+from dateline.store.schema import StoreError
+from dateline.web import charts, db
+from dateline.web.deps import FiltersDep, StoreDep
+from dateline.web.render import article_html, person_href, snippet_html, speaker_colours
+
+PAGE = 20  # rows per HTML page
+MAX_BODY = 256_000  # bytes in one request body
+HERE = files("dateline.web")
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+
+
+def templates() -> jinja2.Environment:
+    """The Jinja2 environment: autoescape always on, undefined names are errors."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(HERE.joinpath("templates"))),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.globals.update(version=__version__, person_href=person_href, snippet=snippet_html)
+    return env
+
+
+PageDep = Annotated[int, Query(alias="page", ge=1, le=db.MAX_OFFSET // PAGE)]
+
+
+def create_app(path: str | Path, *, timeout: float = 2.0) -> FastAPI:
+    """Build the app over the store at `path` (opened read-only for each request)."""
+    from dateline.web.api import router
+
+    app = FastAPI(
+        title="dateline",
+        version=__version__,
+        description="Quotes, people, places and PLOVER events from a dateline store (read-only).",
+        docs_url="/api/docs",
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+    )
+    app.state.db = str(path)
+    app.state.timeout = timeout
+    env = templates()
+
+    def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(env.get_template(name).render(**context), status_code=status)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):  # noqa: ANN001, ANN202
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_BODY):
+            return JSONResponse({"detail": f"request body over {MAX_BODY} bytes"}, 413)
+        response = await call_next(request)
+        docs = request.url.path == "/api/docs"
+        response.headers["Content-Security-Policy"] = DOCS_CSP if docs else CSP
+        response.headers["X-Content-Type-Options"] = "nosniff"
+        response.headers["Referrer-Policy"] = "no-referrer"
+        return response
+
+    @app.exception_handler(StoreError)
+    async def store_error(request: Request, error: StoreError) -> Response:
+        status = 503 if isinstance(error, db.QueryTimeout) else 400
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": str(error)}, status)
+        return page("error.html", status, title="Error", message=str(error))
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, error: HTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": error.detail}, error.status_code)
+        return page("error.html", error.status_code, title="Error", message=str(error.detail))
+
+    app.mount("/static", StaticFiles(directory=str(HERE.joinpath("static"))), name="static")
+    app.include_router(router)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def overview(store: StoreDep) -> HTMLResponse:
+        data = db.overview(store)
+        chart = charts.stacked(data["by_month"])
+        return page("overview.html", title="Overview", data=data, chart=chart)
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search(store: StoreDep, f: FiltersDep, q: str = "", page_: PageDep = 1) -> HTMLResponse:
+        if len(q) > 500:
+            raise HTTPException(422, "search text over 500 characters")
+        hits = db.search(store, q, f, PAGE + 1, (page_ - 1) * PAGE) if q.strip() else []
+        return page("search.html", title="Search", q=q, f=f, hits=hits[:PAGE], page=page_,
+                    more=len(hits) > PAGE)  # fmt: skip
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article(store: StoreDep, article_id: str) -> HTMLResponse:
+        analysis = store.show(article_id)
+        people = db.article_people(store, analysis.id)
+        return page("article.html", title=analysis.title or analysis.id, a=analysis,
+                    body=article_html(analysis, people), people=people,
+                    colours=speaker_colours(analysis))  # fmt: skip
+
+    @app.get("/people/by-name", include_in_schema=False)
+    def person_by_name(store: StoreDep, name: str) -> RedirectResponse:
+        found = db.find_person(store, name)
+        if found is None:
+            raise HTTPException(404, f"nobody called {name!r} in the store")
+        return RedirectResponse(f"/people/{found}", 303)
+
+    @app.get("/people/{person_id}", response_class=HTMLResponse, include_in_schema=False)
+    def person(store: StoreDep, person_id: int) -> HTMLResponse:
+        data = db.person(store, person_id)
+        if data is None:
+            raise HTTPException(404, f"no person {person_id}")
+        return page("person.html", title=data["name"], p=data)
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    def events(store: StoreDep, f: FiltersDep, page_: PageDep = 1) -> HTMLResponse:
+        rows = db.events(store, f, PAGE + 1, (page_ - 1) * PAGE)
+        mapped = db.events(store, f, 5000, 0)  # the map and timeline show up to 5,000 events
+        from dateline.web.geo import country_paths
+
+        return page("events.html", title="Events", f=f, rows=rows[:PAGE], page=page_,
+                    more=len(rows) > PAGE, timeline=charts.timeline(mapped),
+                    points=charts.points(mapped), countries=country_paths())  # fmt: skip
+
+    return app

@@ -1,0 +1,88 @@
+"""The pages: overview, search, article, person and events on the fixture store."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+
+def test_overview_counts_and_chart(client) -> None:
+    page = client.get("/")
+    assert page.status_code == 200
+    assert "<dd>3</dd>" in page.text
+    assert "2026-05-12 to 2026-07-01" in page.text
+    assert "Hakan Fidan" in page.text  # a top speaker
+    assert '<svg class="chart"' in page.text and "<rect" in page.text
+
+
+def test_pages_send_a_strict_content_security_policy(client) -> None:
+    policy = client.get("/").headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "cdn" not in client.get("/").text.lower()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected", "absent"),
+    [
+        ("q=tear+gas", "Kenyan police fire tear gas", "grain talks"),
+        ("q=tax&speaker=Karua", "<mark>tax</mark> will empty", 'kind">article'),
+        ("q=talks&source=Coastline", "No matches.", "grain talks"),
+        ("q=talks&type=ASSAULT", "No matches.", "grain talks"),
+        ("q=open&since=2026-05-01&until=2026-05-31", "Our door is <mark>open</mark>", "Nairobi"),
+    ],
+)
+def test_search_filters_and_highlights(client, query: str, expected: str, absent: str) -> None:
+    page = client.get(f"/search?{query}")
+    assert page.status_code == 200
+    assert expected in page.text
+    assert absent not in page.text.split('<ol class="hits">')[1]
+
+
+def test_search_query_syntax_is_not_an_error(client) -> None:
+    assert client.get('/search?q="unbalanced AND (').status_code == 200
+
+
+def test_article_page_highlights_and_links(client) -> None:
+    page = client.get("/articles/ankara-talks")
+    assert page.status_code == 200
+    text = page.text
+    assert re.search(r'<mark class="quote sp\d" data-quote="\d+">', text)
+    assert '<abbr class="time" title="DATE 2026-06">next month</abbr>' in text
+    assert '<span class="place"' in text and '<span class="person"' in text
+    assert '<figure class="block caption"' in text  # the photo caption is set apart
+    assert re.search(r'href="/people/\d+"', text)
+    assert 'id="event-0"' in text and 'data-ev="0"' in text
+    for anchor in re.findall(r'href="#((?:quote|place|time|event|entity)-\d+)"', text):
+        assert f'id="{anchor}"' in text  # every highlight links to a record on the page
+
+
+def test_unknown_article_is_a_clear_error(client) -> None:
+    page = client.get("/articles/no-such-article")
+    assert page.status_code == 400
+    assert "no article" in page.text
+
+
+def test_person_page(client) -> None:
+    page = client.get("/people/by-name?name=Sybiha")
+    assert page.status_code == 200
+    assert "<h1>Andrii Sybiha</h1>" in page.text
+    assert "We will not trade our security" in page.text
+    assert "Hakan Fidan" in page.text  # appears with
+    assert "Events as actor" in page.text
+    assert client.get("/people/99999").status_code == 404
+
+
+def test_events_page_table_timeline_and_map(client) -> None:
+    page = client.get("/events")
+    assert page.status_code == 200
+    assert "ASSAULT" in page.text
+    assert page.text.count("<path d=") > 150  # Natural Earth country outlines
+    assert "<circle" in page.text
+    filtered = client.get("/events?type=ASSAULT").text.split("<h2>Table</h2>")[1]
+    assert "Kenyan police" in filtered and "CONSULT" not in filtered
+
+
+def test_static_files_are_local(client) -> None:
+    assert client.get("/static/app.js").status_code == 200
+    assert client.get("/static/world/countries-110m.json").status_code == 200
