@@ -498,6 +498,34 @@ def export(table: str, fmt: str, out: str | None, db: str) -> None:
         err(f"{count} rows -> {out}")
 
 
+# --- web app (issue 8) -----------------------------------------------------------------------
+
+
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, help="Port to listen on.")
+def serve(db: str, host: str, port: int) -> None:
+    """Browse the store in a web browser, with a JSON API under /api (read-only).
+
+    \b
+    Example:
+      dateline serve --db news.db   # then open http://127.0.0.1:8000/
+    """
+    import uvicorn
+
+    from dateline.store import StoreError
+    from dateline.web import create_app
+    from dateline.web.db import ReadOnlyStore
+
+    try:
+        ReadOnlyStore(db).close()  # refuse a missing or foreign file before listening
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    err(f"serving {db} read-only on http://{host}:{port}/ (API docs at /api/docs)")
+    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+
+
 def run() -> None:
     """Entry point that never shows a traceback to a user."""
     try:
