@@ -3,7 +3,7 @@
 Usage: python benchmarks/ingest_query_speed.py [--n 10000] [--db FILE]
 
 The articles are generated here (random speakers, outlets, places and event types over two
-years) and written with the store's writer, with no model, so the store has the size and shape
+years; 20 quotes and 5 events per article by default, as in real political news) and written with the store's writer, with no model, so the store has the size and shape
 of a real one. Each query runs 7 times in one process and the median is printed. The target is
 under 200 ms.
 """
@@ -67,8 +67,8 @@ WORDS = [
 ]
 
 
-def article(n: int, rng: random.Random) -> Analysis:
-    """One synthetic article with two people, a quote, a place and an event."""
+def article(n: int, rng: random.Random, per: int = 20) -> Analysis:
+    """One synthetic article: two people, `per` quotes and `per` events, a place."""
     (name, country), (other, other_country) = rng.sample(PEOPLE, 2)
     place, cc = rng.choice(PLACES)
     kind = rng.choice(TYPES)
@@ -90,11 +90,18 @@ def article(n: int, rng: random.Random) -> Analysis:
             Entity("e1", name, "PERSON", country, None, (Mention(s0, s0 + len(name), name),)),
             Entity("e2", other, "PERSON", other_country, None, ()),
         ),
-        quotes=(Quote(q0, q1, text[q0:q1], "direct", Speaker("e1", name, s0, s0 + len(name)),
-                      Cue(s0 + len(name) + 1, s0 + len(name) + 5, "said")),),
+        quotes=tuple(
+            Quote(q0, q1, f"{text[q0:q1]} ({i})", "direct", Speaker("e1", name, s0, s0 + len(name)),
+                  Cue(s0 + len(name) + 1, s0 + len(name) + 5, "said"))
+            for i in range(per)
+        ),
         places=(Place(p0, p0 + len(place), place, place, "city", cc),),
-        events=(Event(kind, q0, q1, text[q0:q1], actor=Actor("e1", name, country, "GOV"),
-                      recipient=Actor("e2", other, other_country, "GOV"), place=0, date=date),),
+        events=tuple(
+            Event(rng.choice(TYPES) if i else kind, q0, q1, f"{text[q0:q1]} ({i})",
+                  actor=Actor("e1", name, country, "GOV"),
+                  recipient=Actor("e2", other, other_country, "GOV"), place=0, date=date)
+            for i in range(max(1, per // 4))
+        ),
     )  # fmt: skip
 
 
@@ -118,6 +125,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=10_000)
     parser.add_argument("--db", type=Path)
+    parser.add_argument(
+        "--per-article", type=int, default=20, help="quotes per article (events: /4)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "queries.db"
@@ -126,7 +136,7 @@ def main() -> None:
             start = time.perf_counter()
             with Writer(db, model="synthetic", batch=500) as writer:
                 for n in range(args.n):
-                    writer.add(article(n, rng))
+                    writer.add(article(n, rng, args.per_article))
             print(f"wrote {args.n} articles in {time.perf_counter() - start:.0f} s -> {db}")
         with Store(db) as store:
             print(f"{store.counts()['articles']} articles in the store")

@@ -36,7 +36,9 @@ def test_tables_are_views_of_the_records(
 ) -> None:
     found = {t.name: t for t in TABLES}[table]
     assert found.parent == parent
-    assert [c.name for c in found.columns] == columns
+    names = [c.name for c in found.columns]
+    # The contract's fields, in order; fields the stages add later become columns too.
+    assert [n for n in names if n in columns] == columns
 
 
 def test_new_database_is_wal_and_versioned(tmp_path: Path) -> None:
@@ -72,7 +74,7 @@ def test_version_1_database_is_upgraded_in_place(tmp_path: Path, stories: list[A
         copy_of = [
             r[0] for r in store.conn.execute("SELECT copy_of FROM articles ORDER BY article")
         ]
-        found = store.quotes(speaker="Putin")
+        found = store.quotes(speaker="Vladimir Putin")  # no entities in this store: the exact name
     assert len(digests) == 1 and None not in digests
     assert copy_of == [None, 1]
     assert (found[0].articles, found[0].sources) == (2, 2)

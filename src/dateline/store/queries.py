@@ -195,12 +195,15 @@ class Store:
     ) -> list[Hit]:
         """Quotes by a speaker, about a topic, in a date range, from an outlet; copies counted once."""
         where, params = ["1"], []
-        if speaker:
+        if speaker:  # through the people table, so every query here can use an index
             where.append(
-                "(q.speaker_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e "
-                f"WHERE e.article = q.article AND e.id = q.speaker_entity AND e.person IN ({PERSONS})))"
+                "q.rowid IN (SELECT q2.rowid FROM entities e JOIN quotes q2 ON q2.article = e.article "
+                f"AND q2.speaker_entity = e.id WHERE e.person IN ({PERSONS}) "
+                "UNION SELECT rowid FROM quotes WHERE speaker_name = ? "
+                "UNION SELECT rowid FROM quotes WHERE speaker_name IN "
+                f"(SELECT name FROM people WHERE person IN ({PERSONS})))"
             )
-            params += [like(speaker), speaker, like(speaker)]
+            params += [speaker, like(speaker), speaker, speaker, like(speaker)]
         if about:
             where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
             params.append(phrase(about))
@@ -208,10 +211,13 @@ class Store:
         if source:
             where.append("a.source LIKE ? ESCAPE '\\'")
             params.append(like(source))
+        # Without a speaker or topic, start from the articles; `|| ''` keeps SQLite from walking
+        # every quote through the digest index just to group them.
+        join = "quotes q JOIN articles a" if speaker or about else "articles a CROSS JOIN quotes q"
         sql = (
-            f"{self._select('q', not all_copies)} FROM quotes q JOIN articles a ON a.article = q.article "
+            f"{self._select('q', not all_copies)} FROM {join} ON a.article = q.article "
             f"WHERE {' AND '.join(where)} "
-            + ("" if all_copies else "GROUP BY q.digest ")
+            + ("" if all_copies else "GROUP BY q.digest || '' ")
             + "ORDER BY a.date DESC, a.article, q.seq LIMIT ?"
         )
         return self._hits(Quote, self._rows(sql, [*params, limit]))
@@ -249,11 +255,14 @@ class Store:
         for role, value in (("actor", actor), ("recipient", recipient)):
             if value:
                 where.append(
-                    f"(ev.{role}_country = upper(?) OR ev.{role}_name LIKE ? ESCAPE '\\' OR EXISTS "
-                    f"(SELECT 1 FROM entities e WHERE e.article = ev.article AND e.id = ev.{role}_entity "
-                    f"AND e.person IN ({PERSONS})))"
+                    f"ev.rowid IN (SELECT v.rowid FROM entities e JOIN events v "
+                    f"ON v.article = e.article AND v.{role}_entity = e.id WHERE e.person IN ({PERSONS}) "
+                    f"UNION SELECT rowid FROM events WHERE {role}_country = upper(?) "
+                    f"UNION SELECT rowid FROM events WHERE {role}_name = ? "
+                    f"UNION SELECT rowid FROM events WHERE {role}_name IN "
+                    f"(SELECT name FROM people WHERE person IN ({PERSONS})))"
                 )
-                params += [value, like(value), value, like(value)]
+                params += [value, like(value), value, value, value, like(value)]
         if country:
             where.append(
                 "(ev.actor_country = upper(?) OR ev.recipient_country = upper(?) OR p.country_code = upper(?))"
@@ -267,7 +276,7 @@ class Store:
             f"{self._select('ev', not all_copies)} FROM events ev JOIN articles a ON a.article = ev.article "
             "LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place "
             f"WHERE {' AND '.join(where)} "
-            + ("" if all_copies else "GROUP BY ev.digest ")
+            + ("" if all_copies else "GROUP BY ev.digest || '' ")
             + "ORDER BY COALESCE(ev.date, a.date) DESC, a.article, ev.seq LIMIT ?"
         )
         return self._hits(Event, self._rows(sql, [*params, limit]))

@@ -15,7 +15,7 @@ from typing import Any
 from dateline.records import Analysis
 
 APPLICATION_ID = 0x44544C4E  # "DTLN": marks the file as a dateline store
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Link columns the store adds to record tables (everything else is a record field).
 EXTRA_COLUMNS = {
     "entities": (("person", "INTEGER REFERENCES people(person)"),),
@@ -322,7 +322,23 @@ def _v2(conn: sqlite3.Connection) -> None:
         copies.link(conn, article, text, None)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2}
+V3 = """
+CREATE INDEX IF NOT EXISTS quotes_speaker_entity ON quotes(article, speaker_entity);
+CREATE INDEX IF NOT EXISTS events_actor_entity ON events(article, actor_entity);
+CREATE INDEX IF NOT EXISTS events_recipient_entity ON events(article, recipient_entity);
+CREATE INDEX IF NOT EXISTS events_actor_country ON events(actor_country);
+CREATE INDEX IF NOT EXISTS events_recipient_country ON events(recipient_country);
+CREATE INDEX IF NOT EXISTS events_actor_name ON events(actor_name);
+CREATE INDEX IF NOT EXISTS events_recipient_name ON events(recipient_name);
+"""
+
+
+def _v3(conn: sqlite3.Connection) -> None:
+    """Version 3: indexes for speaker, actor and recipient lookups over large stores."""
+    run_script(conn, V3)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
 
 
 def tables_in(conn: sqlite3.Connection) -> list[str]:
