@@ -11,7 +11,6 @@ from importlib.resources import files
 import click
 
 from dateline import __version__
-from dateline.analyze import Options, analyze_articles
 from dateline.nlp import DEFAULT_MODEL, ModelNotFound
 from dateline.read import MAX_CHARS, ReadError, read
 from dateline.records import Analysis, Article
@@ -70,6 +69,8 @@ def analyze(
       dateline analyze corpus.jsonl --format jsonl > out.jsonl
       cat page.html | dateline analyze - --date 2024-12-19 --format json
     """
+    from dateline.analyze import Options, analyze_articles
+
     if example:
         paths = (*paths, str(EXAMPLE))
     if not paths:
@@ -227,6 +228,7 @@ def events_export(paths: tuple[str, ...], columns: str, date: str | None, model:
       dateline events-export article.txt > events.tsv
       dateline events-export corpus.jsonl --columns polecat > events.tsv
     """
+    from dateline.analyze import Options, analyze_articles
     from dateline.export_events import rows, tsv_lines
 
     try:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import spacy
-from spacy.language import Language
-from spacy.tokens import Doc
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
 
 DEFAULT_MODEL = "en_core_web_sm"
 # The official wheel is not on PyPI; this MIT re-upload of the same model is.
@@ -25,6 +26,8 @@ class ModelNotFound(Exception):
 
 def register_extensions() -> None:
     """Declare the Doc attributes the dateline components fill."""
+    from spacy.tokens import Doc
+
     for name in DOC_ATTRS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
@@ -46,6 +49,8 @@ def resolve_model(name: str) -> str:
 @lru_cache(maxsize=4)
 def load(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = STAGES) -> Language:
     """Return the spaCy pipeline for `model` with the dateline components added."""
+    import spacy
+
     from dateline import clean  # noqa: F401  (registers the factories)
     from dateline.stages import entities, events, places, quotes, times  # noqa: F401
 
