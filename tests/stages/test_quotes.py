@@ -89,6 +89,29 @@ QUOTED = [
         'notice," and nothing changes that.',
         [("mixed", "closed until further notice,", "KOVALENKO")],
     ),
+    # Nested speech: the quote belongs to the outer speaker of the sentence.
+    (
+        "Ortiz told reporters the ministry expects the auditors to call out the city's "
+        '"creative accounting" before the vote.',
+        [("mixed", "creative accounting", "Ortiz")],
+    ),
+    (
+        'Mayor Dana Whitfield said she recalled the engineers calling the dam "perfectly safe."',
+        [("mixed", "perfectly safe.", "Mayor Dana Whitfield")],
+    ),
+    # A reader's comment signed after a dash, with a no-break space before the dash.
+    (
+        "\u201cThe buses never come on time and nobody answers the phone.\u201d\u00a0\u2015 Lucia Ferrante\n"
+        "\u201cWe pay more every year for less service.\u201d\u00a0\u2015 Tomas Brandt",
+        [
+            (
+                "direct",
+                "The buses never come on time and nobody answers the phone.",
+                "Lucia Ferrante",
+            ),
+            ("direct", "We pay more every year for less service.", "Tomas Brandt"),
+        ],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

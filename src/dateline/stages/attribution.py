@@ -18,6 +18,8 @@ RELATIVES = frozenset({"who", "which", "that", "whom"})
 MENTION_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "nmod", "case"})
 # A participle or coordinated verb ("…, saying", "and added") takes its head's subject.
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "dep", "ccomp", "relcl"})
+# A coordinated clause keeps its own speaker rather than that of a speech verb above it.
+STOP_DEPS = frozenset({"conj"})
 # Speech verbs whose object, not a clause, is what was reported ("Kyiv reported three deaths").
 OBJECT_CONTENT = frozenset(
     {"report", "announce", "deny", "confirm", "reveal", "disclose", "predict", "acknowledge",
@@ -146,19 +148,23 @@ def speaker_token(verb: Token, depth: int = 3) -> Token | None:
 
 
 def outer_speaker(verb: Token, speaker: Token | None) -> tuple[Token, Token | None]:
-    """For a pronoun speaker, the named subject of an enclosing speech verb ("Lynch said she recalled")."""
-    if speaker is None or speaker.pos_ != "PRON":
-        return verb, speaker
+    """The outermost speech verb whose clause holds this one, with its subject.
+
+    Reported speech nested in reported speech belongs to the outer speaker: "Lynch said she
+    recalled …", "Mook told CBS the campaign expects Holt to call out his 'lies'"; a coordinated
+    verb ("…, but he said") keeps its own speaker.
+    """
+    best = (verb, speaker)
     node = verb
-    for _ in range(4):
-        if node.dep_ not in CLIMB_DEPS or node.head is node:
+    for _ in range(8):
+        if node.head is node or node.dep_ in STOP_DEPS:
             break
         node = node.head
         if is_speech(node):
             outer = speaker_token(node, depth=0)
-            if outer is not None and outer.pos_ != "PRON":
-                return node, outer
-    return verb, speaker
+            if outer is not None:
+                best = (node, outer)
+    return best
 
 
 def cue_of(verb: Token) -> Cue:

@@ -272,7 +272,7 @@ def dash_speaker(art: Article, m: Marked) -> Found | None:
     if m.close_at is None:
         return None
     j = m.close_at + 1
-    while j < len(art.text) and art.text[j] in " \t":
+    while j < len(art.text) and art.text[j] in " \t\u00a0\u2009\u202f":
         j += 1
     if j >= len(art.text) or art.text[j] not in DASHES:
         return None
