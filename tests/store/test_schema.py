@@ -146,3 +146,15 @@ def test_disk_full_keeps_committed_articles(tmp_path: Path, stories: list[Analys
     writer.close()
     with Store(db) as store:
         assert store.show(stories[0].id) == stories[0]
+
+
+def test_version_3_database_gets_backfilled_rankings(filled: Path) -> None:
+    with Store(filled) as store:
+        before = store.people("quoted", by_source=True)
+    raw = sqlite3.connect(filled)
+    raw.execute("DROP TABLE appearances")  # as a version 3 store was
+    raw.execute("PRAGMA user_version = 3")
+    raw.commit()
+    raw.close()
+    with Store(filled) as store:
+        assert store.people("quoted", by_source=True) == before

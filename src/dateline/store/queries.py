@@ -316,24 +316,19 @@ class Store:
         if source:
             where.append("a.source LIKE ? ESCAPE '\\'")
             params.append(like(source))
-        outlet = "a.source" if by_source else "NULL"
+        outlet = "source" if by_source else "NULL"
         sql = f"""
-        WITH per AS (
-          SELECT e.person, a.source, a.article,
-            (SELECT COUNT(*) FROM quotes q WHERE q.article = e.article AND q.speaker_entity = e.id) AS nq,
-            (SELECT COUNT(*) FROM events v WHERE v.article = e.article
-               AND (v.actor_entity = e.id OR v.recipient_entity = e.id)) AS ne
-          FROM entities e JOIN articles a ON a.article = e.article
-          WHERE e.person IS NOT NULL AND {" AND ".join(where)}
+        WITH grouped AS (
+          SELECT person, {outlet} AS outlet, SUM(quotes) AS quotes, SUM(events) AS events,
+            COUNT(*) AS articles
+          FROM appearances a WHERE {" AND ".join(where)}
+          GROUP BY person, outlet
         ), ranked AS (
-          SELECT p.name, p.type, p.country, {outlet.replace("a.", "per.")} AS outlet,
-            SUM(nq) AS quotes, SUM(ne) AS events, COUNT(DISTINCT per.article) AS articles
-          FROM per JOIN people p ON p.person = per.person
-          GROUP BY p.person, outlet
+          SELECT *, ROW_NUMBER() OVER (PARTITION BY outlet ORDER BY {order} DESC, person) AS n
+          FROM grouped
         )
-        SELECT * FROM (
-          SELECT *, ROW_NUMBER() OVER (PARTITION BY outlet ORDER BY {order} DESC, name) AS n FROM ranked
-        ) WHERE n <= ? AND {order} > 0 ORDER BY outlet, {order} DESC, name
+        SELECT p.name, p.type, p.country, r.* FROM ranked r JOIN people p USING (person)
+        WHERE r.n <= ? AND r.{order} > 0 ORDER BY r.outlet, r.{order} DESC, p.name
         """
         rows = self._rows(sql, [*params, top])
         return [

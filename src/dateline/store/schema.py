@@ -15,7 +15,7 @@ from typing import Any
 from dateline.records import Analysis
 
 APPLICATION_ID = 0x44544C4E  # "DTLN": marks the file as a dateline store
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Link columns the store adds to record tables (everything else is a record field).
 EXTRA_COLUMNS = {
     "entities": (("person", "INTEGER REFERENCES people(person)"),),
@@ -338,7 +338,36 @@ def _v3(conn: sqlite3.Connection) -> None:
     run_script(conn, V3)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3}
+V4 = """
+CREATE TABLE appearances (
+  article INTEGER NOT NULL REFERENCES articles(article) ON DELETE CASCADE,
+  person INTEGER NOT NULL REFERENCES people(person),
+  source TEXT,
+  quotes INTEGER NOT NULL,
+  events INTEGER NOT NULL,
+  PRIMARY KEY (article, person)
+);
+CREATE INDEX appearances_person ON appearances(person, source, quotes, events);
+INSERT INTO appearances
+SELECT e.article, e.person, a.source,
+  (SELECT COUNT(*) FROM quotes q WHERE q.article = e.article AND q.speaker_entity IN
+     (SELECT id FROM entities x WHERE x.article = e.article AND x.person = e.person)),
+  (SELECT COUNT(*) FROM events v WHERE v.article = e.article AND (v.actor_entity IN
+     (SELECT id FROM entities x WHERE x.article = e.article AND x.person = e.person)
+     OR v.recipient_entity IN
+     (SELECT id FROM entities x WHERE x.article = e.article AND x.person = e.person)))
+FROM entities e JOIN articles a ON a.article = e.article
+WHERE e.person IS NOT NULL
+GROUP BY e.article, e.person;
+"""
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """Version 4: per-article counts of each person's quotes and events, backfilled (rankings)."""
+    run_script(conn, V4)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
 
 
 def tables_in(conn: sqlite3.Connection) -> list[str]:

@@ -144,6 +144,7 @@ class Writer:
         conn.execute("DELETE FROM errors WHERE id = ?", (analysis.id,))
         for table in TABLES:
             self._add_records(article, analysis, table)
+        self._add_appearances(article, analysis)
         copies.link(conn, article, analysis.text, analysis.blocks)
         return True
 
@@ -164,6 +165,27 @@ class Writer:
                 rows.append(row)
         if rows:
             self.conn.executemany(self.sql[table.name], rows)
+
+    def _add_appearances(self, article: int, analysis: Analysis) -> None:
+        """One row per person in the article with their quote and event counts (for rankings)."""
+        persons = dict(
+            self.conn.execute(
+                "SELECT id, person FROM entities WHERE article = ? AND person IS NOT NULL",
+                (article,),
+            ).fetchall()
+        )
+        counts: dict[int, list[int]] = {person: [0, 0] for person in persons.values()}
+        for quote in analysis.quotes:
+            if quote.speaker.entity in persons:
+                counts[persons[quote.speaker.entity]][0] += 1
+        for event in analysis.events:
+            for actor in (event.actor, event.recipient):
+                if actor is not None and actor.entity in persons:
+                    counts[persons[actor.entity]][1] += 1
+        self.conn.executemany(
+            "INSERT INTO appearances VALUES (?, ?, ?, ?, ?)",
+            [(article, person, analysis.source, q, e) for person, (q, e) in counts.items()],
+        )
 
     def _extras(self, table: str, record: object) -> list[object]:
         """Values of the store's link columns for one record."""
