@@ -112,6 +112,17 @@ QUOTED = [
             ("direct", "We pay more every year for less service.", "Tomas Brandt"),
         ],
     ),
+    # A one-word quote before an inverted cue: the parse makes the quote the subject.
+    (
+        '"Nonsense," wrote a council member who runs the neighbourhood newsletter.',
+        [("mixed", "Nonsense,", "a council member")],
+    ),
+    # A name set off by a dash before the colon, after a verb with its own subject.
+    (
+        "Economists agree - Marta Kowalczyk: \u201cThe rate cut came two months too late for "
+        "the builders.\u201d",
+        [("direct", "The rate cut came two months too late for the builders.", "Marta Kowalczyk")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

@@ -157,7 +157,7 @@ def outer_speaker(verb: Token, speaker: Token | None) -> tuple[Token, Token | No
     best = (verb, speaker)
     node = verb
     for _ in range(8):
-        if node.head is node or node.dep_ in STOP_DEPS:
+        if node.head.i == node.i or node.dep_ in STOP_DEPS:
             break
         node = node.head
         if is_speech(node):

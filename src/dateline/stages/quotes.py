@@ -285,6 +285,28 @@ def dash_speaker(art: Article, m: Marked) -> Found | None:
     return None
 
 
+def colon_before(art: Article, m: Marked) -> int | None:
+    """Index of the colon token right before a quote's opening mark, if there is one."""
+    j = m.open_at - 1
+    while j >= 0 and art.text[j].isspace():
+        j -= 1
+    return art.token_at(j) if j >= 0 and art.text[j] == ":" else None
+
+
+def signed_colon(art: Article, m: Marked) -> Found | None:
+    """A name set off by a dash before the colon that opens a quote: "Pollsters agree - Jane Doe: “…”"."""
+    colon = colon_before(art, m)
+    if colon is None or colon == 0 or art.doc[colon - 1].pos_ != "PROPN":
+        return None
+    sent_start = art.sent(colon)[0]
+    k = colon - 1
+    while k > sent_start and art.doc[k - 1].pos_ == "PROPN":
+        k -= 1
+    if k > sent_start and art.doc[k - 1].text in DASHES:
+        return Found(None, art.doc[colon - 1])
+    return None
+
+
 def colon_cue(art: Article, m: Marked) -> Found | None:
     """A cue in the sentence before a quote that follows a colon ("…, saying:" / "He wrote:")."""
     j = m.open_at - 1
@@ -322,14 +344,18 @@ def mixed_cue(art: Article, m: Marked) -> Found | None:
     lo, hi = art.token_at(m.start), art.token_at(max(m.end - 1, m.start)) + 1
     seen = 0
     for token in doc[lo:hi]:
-        if lo <= token.head.i < hi and token.head is not token:
+        if lo <= token.head.i < hi and token.head.i != token.i:
             continue
         node = token
-        while node.head is not node and seen < 40:
+        while node.head.i != node.i and seen < 40:
             seen += 1
             node = node.head
             if is_speech(node) and not art.inside_quote(node.idx):
-                return Found(*outer_speaker(node, speaker_token(node)))
+                speaker = speaker_token(node)
+                if speaker is not None and art.inside_quote(speaker.idx):
+                    # '"Meh," wrote a supporter': the parse made the quote the subject.
+                    speaker = inverted_speaker(art, node, node.sent.end, node.i)
+                return Found(*outer_speaker(node, speaker))
     sent_start, sent_end, _, _ = art.sent(lo)
     for cue in art.speech_tokens(sent_start, sent_end):
         speaker = speaker_token(cue)
@@ -435,7 +461,7 @@ def direct_and_mixed(art: Article) -> list[Quote]:
             art, m
         ):
             continue
-        found = dash_speaker(art, m) if direct else None
+        found = (dash_speaker(art, m) or signed_colon(art, m)) if direct else None
         if found is None:
             found = own_cue(art, m) if direct else mixed_cue(art, m)
         if (found is None or found.speaker is None) and direct:
