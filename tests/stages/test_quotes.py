@@ -123,9 +123,38 @@ QUOTED = [
         "the builders.\u201d",
         [("direct", "The rate cut came two months too late for the builders.", "Marta Kowalczyk")],
     ),
+    # A fragment inside a speech noun belongs to the noun's possessor.
+    (
+        'The mayor\'s claim that the tunnel was "completely safe" did not survive the inspection.',
+        [("mixed", "completely safe", "The mayor")],
+    ),
+    # A short question or exclamation standing alone is a direct quote.
+    (
+        '"Still counting?" the clerk asked as the last ballot boxes arrived.',
+        [("direct", "Still counting?", "the clerk")],
+    ),
+    # A negated cue introduces nothing: the next paragraph keeps the earlier speaker.
+    (
+        '"The plan is dead," Kovalenko said after the meeting. He did not say whether talks '
+        'would resume.\n\n"We will wait for their answer, and then we will decide."',
+        [
+            ("direct", "The plan is dead,", "Kovalenko"),
+            ("direct", "We will wait for their answer, and then we will decide.", "Kovalenko"),
+        ],
+    ),
+    # Short sentences in Title Case after a cue are speech, not a title.
+    (
+        '"Here comes the governor," she said, waving. "The Governor. Our Man."',
+        [
+            ("direct", "Here comes the governor,", "she"),
+            ("direct", "The Governor. Our Man.", "she"),
+        ],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),
+    ('Okafor told MSNBC\'s "Morning Joe" that the vote would fail.', []),
+    ('Gingrich first set out the idea in his 1994 "Contract with America."', []),
 ]
 
 

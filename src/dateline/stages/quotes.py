@@ -39,6 +39,16 @@ NOT_SPEECH_BEFORE = re.compile(
 MARK = re.compile(f"[{DOUBLE}{SINGLE}]")
 # A transcript turn: "PENCE: Well, look …" (the speaker in capitals before a colon).
 TRANSCRIPT = re.compile(r"[\"\u201c]?\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}):\s")
+# Words a title leaves in lower case: "Contract with America", "The Art of the Deal".
+TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from"}
+)
+# Nouns of saying whose possessor is the speaker of a fragment quoted in them.
+SPEECH_NOUNS = frozenset(
+    {"claim", "assertion", "statement", "remark", "comment", "warning", "promise", "pledge",
+     "description", "prediction", "suggestion", "accusation", "charge", "argument", "insistence",
+     "vow", "words", "call", "tweet", "post", "message", "letter", "speech", "testimony"}
+)  # fmt: skip
 MAX_DEPTH = 8  # quotation marks nest two or three deep in real text
 CUE_WINDOW = 40  # tokens after a closing mark in which "he said" / "said X" is looked for
 DASHES = "\u2015\u2014\u2013-"
@@ -350,6 +360,10 @@ def mixed_cue(art: Article, m: Marked) -> Found | None:
         while node.head.i != node.i and seen < 40:
             seen += 1
             node = node.head
+            if node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
+                owner = next((c for c in node.children if c.dep_ == "poss"), None)
+                if owner is not None and not art.inside_quote(owner.idx):
+                    return Found(node, owner)  # "Trump's claim that there were “thousands”"
             if is_speech(node) and not art.inside_quote(node.idx):
                 speaker = speaker_token(node)
                 if speaker is not None and art.inside_quote(speaker.idx):
@@ -377,6 +391,8 @@ def looks_direct(art: Article, m: Marked) -> bool:
     if before == "," and inner[:1].isupper():
         opens_sentence = True
     ends_sentence = inner[-1:] in ".,!?" or m.close_at is None
+    if opens_sentence and inner[-1:] in "!?" and inner[:1].isupper():
+        return True  # "You winning?" she said.
     return len(inner.split()) >= 3 and (opens_sentence or (ends_sentence and inner[:1].isupper()))
 
 
@@ -390,6 +406,8 @@ def not_speech(art: Article, m: Marked) -> bool:
         return True  # (CROSSTALK), (APPLAUSE)
     words = [w for w in inner.split() if len(w) > 3 and w[0].isalpha()]
     title_case = bool(words) and all(w[0].isupper() for w in words)
+    if title_case and inner[-1:] == "." and inner.count(".") > 1:
+        return False  # "The Donald. Big Daddy." – sentences, not a title
     return title_case and len(inner.split()) <= 6 and inner[-1:] not in "!?"
 
 
@@ -405,10 +423,18 @@ def recent_cue(art: Article, m: Marked, previous: Quote | None) -> Found | None:
     lo = art.token_at(lo_char)
     hi = art.token_at(m.open_at)
     for cue in reversed(list(art.speech_tokens(lo, hi))):
+        if not introduces(cue):
+            continue
         speaker = speaker_token(cue)
         if speaker is not None and not art.inside_quote(speaker.idx) and speaker.i >= lo:
             return Found(*outer_speaker(cue, speaker))
     return None
+
+
+def introduces(cue: Token) -> bool:
+    """Whether a cue can introduce the quotes after it: not negated ("did not say"), not passive
+    ("he was asked"), not a noun's modifier ("a hearing he was called to")."""
+    return not any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in cue.children)
 
 
 def transcript_speaker(art: Article, m: Marked) -> Found | None:
@@ -424,10 +450,12 @@ def is_title(art: Article, m: Marked) -> bool:
     """A short Title Case name inside a sentence: a show, book, law or slogan ("on “Face the Nation,”")."""
     inner = art.text[m.start : m.end].strip().rstrip(".,")
     words = inner.split()
-    long_words = [w for w in words if len(w) > 3]
-    if not 1 <= len(words) <= 6 or len(long_words) < 2 or not words[0][:1].isupper():
+    content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or len(content) < 2:
         return False
-    if not all(w[0].isupper() for w in long_words if w[0].isalpha()):
+    if not any(len(w) > 3 for w in content):
+        return False
+    if not all(w[0].isupper() for w in content if w[0].isalpha()):
         return False
     left = art.text[max(art.paras[m.para][0], m.open_at - 20) : m.open_at].rstrip()
     return bool(left) and left[-1].isalnum()
