@@ -150,6 +150,12 @@ QUOTED = [
             ("direct", "The Governor. Our Man.", "she"),
         ],
     ),
+    # A pronoun in a clause below the main one stands for the main clause's subject.
+    (
+        "The Security Council condemned the launch and promised sanctions against what it "
+        'called "a grave threat to regional peace."',
+        [("mixed", "a grave threat to regional peace.", "The Security Council")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

@@ -18,6 +18,8 @@ RELATIVES = frozenset({"who", "which", "that", "whom"})
 MENTION_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "nmod", "case"})
 # A participle or coordinated verb ("…, saying", "and added") takes its head's subject.
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "dep", "ccomp", "relcl"})
+# Pronouns that a clause's speaker may stand for.
+ANAPHORS = frozenset({"he", "she", "it", "they"})
 # A coordinated clause keeps its own speaker rather than that of a speech verb above it.
 STOP_DEPS = frozenset({"conj"})
 # Speech verbs whose object, not a clause, is what was reported ("Kyiv reported three deaths").
@@ -164,7 +166,31 @@ def outer_speaker(verb: Token, speaker: Token | None) -> tuple[Token, Token | No
             outer = speaker_token(node, depth=0)
             if outer is not None:
                 best = (node, outer)
+    if best[1] is not None and best[1].lower_ in ANAPHORS:
+        return best[0], antecedent_subject(best[0], best[1])
     return best
+
+
+def antecedent_subject(verb: Token, pronoun: Token) -> Token:
+    """For "he"/"it"/"they" in a clause below the main one, the main clause's subject when it
+    can be the same party: "The council condemned the test as what it called a threat"."""
+    person = pronoun.lower_ in ("he", "she")
+    node = verb
+    found = pronoun
+    for _ in range(8):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        for child in node.children:
+            if child.dep_ != "nsubj" or child.i >= pronoun.i:
+                continue
+            if child.lower_ == pronoun.lower_:
+                found = child
+            elif child.pos_ == "PROPN" or (child.pos_ == "NOUN" and not person):
+                is_person = child.ent_type_ == "PERSON"
+                if child.pos_ != "PROPN" or is_person == person or child.ent_type_ == "":
+                    found = child
+    return found
 
 
 def cue_of(verb: Token) -> Cue:
