@@ -187,6 +187,11 @@ INDIRECT = [
         "The union warned that the strike could spread to the ports.",
         ("that the strike could spread to the ports", "The union", "warned"),
     ),
+    # A relative pronoun is the mention the sentence names; the entity is its antecedent.
+    (
+        "The bill was drafted by Senator Maria Okafor, who said it would end the backlog.",
+        ("it would end the backlog", "who", "said"),
+    ),
 ]
 
 
@@ -217,6 +222,13 @@ def test_pronoun_speaker_resolved(nlp) -> None:
     )
     (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
     assert (speaker(text, quote), quote.speaker.name) == ("he", "Vladimir Putin")
+
+
+def test_relative_pronoun_speaker_resolved(nlp) -> None:
+    """ "who" is the mention; the speaker entity is the person it refers back to."""
+    text = 'The bill was drafted by Senator Maria Okafor, who said it would "end the backlog."'
+    (quote,) = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert (speaker(text, quote), quote.speaker.name) == ("who", "Maria Okafor")
 
 
 @pytest.mark.parametrize(("text", "via"), VIA)

@@ -135,7 +135,7 @@ def speaker_token(verb: Token, depth: int = 3) -> Token | None:
         if child.dep_ in SUBJECT_DEPS and not (
             child.lower_ == "there" or (child.lower_ == "it" and child.dep_ != "nsubj")
         ):
-            if child.lower_ in RELATIVES and verb.dep_ == "relcl":
+            if child.lower_ in RELATIVES and verb.dep_ == "relcl" and child.lower_ == "that":
                 return verb.head
             return child
     for child in verb.children:  # passive "… was said by officials"
@@ -239,11 +239,19 @@ def speaker_for(token: Token | None, entities: EntityIndex) -> Speaker:
     if token is None:
         return Speaker()
     start, end = mention(token)
-    entity = entities.find(token.idx, token.idx + len(token)) or entities.find(start, end)
+    named = antecedent(token)  # "McConnell, who said …": the mention is "who", the name his
+    entity = entities.find(named.idx, named.idx + len(named)) or entities.find(*mention(named))
     if entity is not None:
         return Speaker(entity.id, entity.name, start, end)
-    name = entities.text[start:end] if token.pos_ == "PROPN" else None
+    name = entities.text[slice(*mention(named))] if named.pos_ == "PROPN" else None
     return Speaker(None, name, start, end)
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for ("the senator, who said"), else the token itself."""
+    if token.lower_ in RELATIVES and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+        return token.head.head
+    return token
 
 
 def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = ()) -> str | None:

@@ -49,6 +49,8 @@ SPEECH_NOUNS = frozenset(
      "description", "prediction", "suggestion", "accusation", "charge", "argument", "insistence",
      "vow", "words", "call", "tweet", "post", "message", "letter", "speech", "testimony"}
 )  # fmt: skip
+# Reported content this much inside quotation marks is a quote already, not indirect speech.
+QUOTED_SHARE = 0.8
 MAX_DEPTH = 8  # quotation marks nest two or three deep in real text
 CUE_WINDOW = 40  # tokens after a closing mark in which "he said" / "said X" is looked for
 DASHES = "\u2015\u2014\u2013-"
@@ -524,7 +526,7 @@ def direct_and_mixed(art: Article) -> list[Quote]:
 def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
     """Reported speech: a speech verb with its content clause, outside quotation marks."""
     doc = art.doc
-    covered = [(q.start, q.end) for q in direct if q.kind == "direct"]
+    covered = [(q.start, q.end) for q in direct]
     out: list[Quote] = []
     for token in art.speech_tokens(0, len(doc)):
         span = content_span(token)
@@ -533,7 +535,7 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
         lo, hi = span
         start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         quoted = sum(max(0, min(end, e) - max(start, s)) for s, e in covered)
-        if quoted >= 0.6 * (end - start):
+        if quoted >= QUOTED_SHARE * (end - start):
             continue
         speaker = speaker_token(token)
         out.append(
