@@ -202,6 +202,18 @@ def test_indirect(nlp, text: str, expected: tuple[str, str, str]) -> None:
     assert [(q.text, speaker(text, q), q.cue.text if q.cue else None) for q in quotes] == [expected]
 
 
+NOT_REPORTED = [
+    "The mayor continued to inspect the flooded streets on Friday.",
+    "Lawmakers continued their attacks on the budget office.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_not_reported_speech(nlp, text: str) -> None:
+    """A verb that only introduces quotes ("he continued: …") reports nothing by its object."""
+    assert [q.text for q in run(nlp, text) if q.kind == "indirect"] == []
+
+
 VIA = [
     ('"We are not leaving the city," the mayor told Reuters.', "told Reuters"),
     ('"The decision is final," the ministry said in a statement.', "in a statement"),

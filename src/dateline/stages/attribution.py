@@ -18,6 +18,8 @@ RELATIVES = frozenset({"who", "which", "that", "whom"})
 MENTION_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "nmod", "case"})
 # A participle or coordinated verb ("…, saying", "and added") takes its head's subject.
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "dep", "ccomp", "relcl"})
+# Cues that report only a clause or a quote, never an object: "he continued to press for talks".
+CLAUSE_ONLY = frozenset({"continue"})
 # Pronouns that a clause's speaker may stand for.
 ANAPHORS = frozenset({"he", "she", "it", "they"})
 # A coordinated clause keeps its own speaker rather than that of a speech verb above it.
@@ -291,6 +293,8 @@ def content_span(verb: Token) -> tuple[int, int] | None:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return trim(doc, objects[0].left_edge.i, clause_end(verb, child))
+    if verb.lemma_.lower() in CLAUSE_ONLY:
+        return None
     for child in verb.rights:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
             return trim(doc, child.left_edge.i, child.right_edge.i + 1)
