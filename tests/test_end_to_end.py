@@ -87,12 +87,15 @@ def test_analyze_bad_text(text: str, error: str) -> None:
 
 
 def test_public_api() -> None:
-    assert sorted(dateline.__all__) == [
+    public = [
         "Analysis",
         "Article",
         "Options",
+        "Store",
         "analyze",
         "analyze_articles",
         "load",
         "read",
     ]
+    assert sorted(dateline.__all__) == public
+    assert all(hasattr(dateline, name) for name in public)
