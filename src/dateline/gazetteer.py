@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-FORMAT = 8
+FORMAT = 11
 # How a name row names its place: the main name, an alternate spelling, an abbreviation,
 # a demonym ("Ukrainian"), or the bare base of a unit ("Kursk" for Kursk Oblast).
 MAIN, ALTERNATE, ABBREVIATION, DEMONYM, BASE = range(5)
@@ -333,6 +333,16 @@ class _Builder:
         db.close()
 
 
+def _outside(lat: float, lon: float, points: list[tuple[float, float]]) -> bool:
+    """A point well outside the box of a unit's own places (at least five): a wrong centre."""
+    if len(points) < 5:
+        return False
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return not (
+        min(lats) - 0.5 <= lat <= max(lats) + 0.5 and min(lons) - 0.5 <= lon <= max(lons) + 0.5
+    )
+
+
 def _percentiles(values: list[float]) -> tuple[float, float, float]:
     """10th, 50th and 90th percentiles."""
     values = sorted(values)
@@ -430,9 +440,11 @@ def build(path: Path) -> None:
         if cc == "US" and code in us_by_code:
             name = us_by_code[code]["name"]
         names = {name}
+        # The votes of a few border places name the neighbouring unit: keep the common ones.
+        kept = [v for v, count in votes.items() if count >= 0.1 * sum(votes.values())]
         best, best_score = None, 0.0
         for state in csc_states.get(cc, []):
-            for candidate in (name, *votes):
+            for candidate in (name, *kept):
                 a, s = base_name(candidate), base_name(state["name"])
                 if not a or not s:
                     continue
@@ -446,9 +458,12 @@ def build(path: Path) -> None:
             lat, lon = float(best["latitude"]), float(best["longitude"])
             names.add(best["name"])
             points = unit_points.get((cc, code), [])
-            if len(points) >= 20 and any(
-                haversine_km(lat, lon, c[0], c[1]) < 25 for c in big_cities.get((cc, code), [])
-            ):
+            if (
+                len(points) >= 20
+                and any(
+                    haversine_km(lat, lon, c[0], c[1]) < 25 for c in big_cities.get((cc, code), [])
+                )
+            ) or _outside(lat, lon, points):
                 # The package gives the unit's main city, not its centre: use the middle.
                 lat = _percentiles([p[0] for p in points])[1]
                 lon = _percentiles([p[1] for p in points])[1]
@@ -460,7 +475,7 @@ def build(path: Path) -> None:
             lon = sum(p[1] for p in ext) / len(ext)
         gid = us_by_code[code]["geonameid"] if cc == "US" and code in us_by_code else None
         pid = b.add(name, "admin1", cc, code, lat, lon, unit_pop[(cc, code)], gid)
-        for n in names | set(votes):
+        for n in names | set(kept):
             b.name(n, pid, MAIN)
             if base_name(n) and base_name(n) != key(n):
                 b.name(base_name(n), pid, BASE)
