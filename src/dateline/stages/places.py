@@ -52,6 +52,10 @@ KIND_PRIOR = {
 }  # fmt: skip
 HOW_PRIOR = {ALTERNATE: -1.0, ABBREVIATION: -0.5, DEMONYM: 0.0, BASE: -2.5}
 OUTPUT_KIND = {"capital": "city"}
+# Towns and counties: two local names of an article that both have a candidate in the same
+# small area most likely both mean those ("Paris" beside "Henry County" is Paris, Tennessee).
+LOCAL_KINDS = {"city", "capital", "admin2"}
+PAIR_WEIGHT = 1.5
 
 
 @dataclass
@@ -511,6 +515,8 @@ class Context:
     countries: Counter = field(default_factory=Counter)
     units: Counter = field(default_factory=Counter)
     points: list[tuple[str, float, float]] = field(default_factory=list)
+    # Grid cell -> names of local mentions that have some candidate town or county there.
+    cells: dict[tuple[int, int], set[str]] = field(default_factory=dict)
 
 
 def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -552,7 +558,27 @@ def _context(mentions: list[Mention], base: Context) -> Context:
             context.units[(entry.cc, entry.admin1, k)] += weight
         if entry.kind not in {"country", "continent", "water", "region"}:
             context.points.append((k, entry.lat, entry.lon))
+        if entry.kind in LOCAL_KINDS and not mention.demonym:
+            for e in mention.candidates:
+                if e.kind in LOCAL_KINDS and e.how in {MAIN, ALTERNATE}:
+                    context.cells.setdefault(_cell(e.lat, e.lon), set()).add(k)
     return context
+
+
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    """The grid cell of a point (half a degree square)."""
+    return (math.floor(lat * 2), math.floor(lon * 2))
+
+
+def _neighbours(context: Context, e: Entry, own: str) -> int:
+    """Other local names with a candidate in `e`'s half-degree cell or one beside it (~50-100 km)."""
+    lat, lon = _cell(e.lat, e.lon)
+    names: set[str] = set()
+    for dlat in (-1, 0, 1):
+        for dlon in (-1, 0, 1):
+            names |= context.cells.get((lat + dlat, lon + dlon), set())
+    names.discard(own)
+    return len(names)
 
 
 def _best(mention: Mention, context: Context, gaz: Gazetteer) -> Entry | None:
@@ -574,6 +600,12 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer) -> Entry | None:
          if c.kind in {"city", "capital"} and c.how in {MAIN, ALTERNATE}),
         default=0,
     )  # fmt: skip
+    # Only names that cannot mean a country or state look for neighbours.
+    local = not any(
+        c.kind in {"country", "admin1", "continent", "region", "water", "landmark"}
+        and c.how in {MAIN, ALTERNATE}
+        for c in mention.candidates
+    )
     best, best_score = None, -math.inf
     mention.scores = {}
     for e in mention.candidates:
@@ -605,6 +637,8 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer) -> Entry | None:
                 if k != own and abs(lat - e.lat) < 1.5 and abs(lon - e.lon) < 2.0
             )  # fmt: skip
             score += min(near, 3) * 1.5
+        if local and e.how == MAIN and e.kind in LOCAL_KINDS and context.cells:
+            score += min(_neighbours(context, e, own), 3) * PAIR_WEIGHT
         mention.scores[e.id] = score
         if score > best_score:
             best, best_score = e, score
