@@ -34,7 +34,7 @@ from functools import lru_cache
 from importlib import metadata, resources
 from pathlib import Path
 
-FORMAT = 11
+FORMAT = 12
 # How a name row names its place: the main name, an alternate spelling, an abbreviation,
 # a demonym ("Ukrainian"), or the bare base of a unit ("Kursk" for Kursk Oblast).
 MAIN, ALTERNATE, ABBREVIATION, DEMONYM, BASE = range(5)
@@ -526,10 +526,12 @@ def build(path: Path) -> None:
         if name == "name":
             continue
         if kind == "alias":
-            # More names for a unit the packages have ("NSW" for New South Wales).
-            targets = [p[0] for p in b.places if p[1] == name and p[3] == cc
-                       and p[2] in {"admin1", "country"}]  # fmt: skip
-            for pid in targets[:1]:
+            # More names for a unit or city the packages have ("NSW", "L.A."): a unit first,
+            # else the most populous city of that name.
+            targets = sorted((p for p in b.places if p[1] == name and p[3] == cc
+                              and p[2] in {"admin1", "country", "capital", "city"}),
+                             key=lambda p: (p[2] in {"capital", "city"}, -p[7]))  # fmt: skip
+            for pid in [p[0] for p in targets[:1]]:
                 for alias in aliases.split(";"):
                     if alias.strip():
                         b.name(alias.strip(), pid, ALTERNATE)

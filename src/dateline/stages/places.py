@@ -20,7 +20,17 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from dateline.gazetteer import ABBREVIATION, ALTERNATE, BASE, DEMONYM, MAIN, Entry, Gazetteer, key
+from dateline.gazetteer import (
+    ABBREVIATION,
+    ALTERNATE,
+    BASE,
+    DEMONYM,
+    MAIN,
+    US_ABBREVIATIONS,
+    Entry,
+    Gazetteer,
+    key,
+)
 from dateline.gazetteer import shared as shared_gazetteer
 from dateline.records import Place
 from dateline.stages import run_stage
@@ -52,6 +62,12 @@ KIND_PRIOR = {
 }  # fmt: skip
 HOW_PRIOR = {ALTERNATE: -1.0, ABBREVIATION: -0.5, DEMONYM: 0.0, BASE: -2.5}
 OUTPUT_KIND = {"capital": "city"}
+# The dotted AP forms of US states, exactly as written ("Tenn.", "N.Y.").
+AP_FORMS = {
+    re.sub(r"[^a-z.]", "", form.lower()).rstrip(".")
+    for forms in US_ABBREVIATIONS.values()
+    for form in forms.split(";")
+}
 # Towns and counties: two local names of an article that both have a candidate in the same
 # small area most likely both mean those ("Paris" beside "Henry County" is Paris, Tennessee).
 LOCAL_KINDS = {"city", "capital", "admin2"}
@@ -435,6 +451,10 @@ def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[Entry, ...]:
         found = [e for e in gaz.lookup(text.rstrip(".").removesuffix("'s")) if e.how != DEMONYM]
     if "." not in text and not (text.isupper() and len(text) == 2 and mention.after_comma):
         found = [e for e in found if e.how != ABBREVIATION]
+    elif "." in text:
+        # Dotted forms name a state only as AP writes it: "La." is Louisiana, "L.A." is not.
+        ap = re.sub(r"[^a-z.]", "", text.lower()).rstrip(".") in AP_FORMS
+        found = [e for e in found if (e.how == ABBREVIATION) == ap]
     if key(text) in COMPASS:
         return ()
     if not mention.unit and mention.source != "ner":
