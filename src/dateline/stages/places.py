@@ -72,6 +72,7 @@ AP_FORMS = {
 # small area most likely both mean those ("Paris" beside "Henry County" is Paris, Tennessee).
 LOCAL_KINDS = {"city", "capital", "admin2"}
 PAIR_WEIGHT = 1.5
+MUNICIPAL_PENALTY = 10.0
 
 
 @dataclass
@@ -90,6 +91,7 @@ class Mention:
     first: int = 0
     stop: int = 0
     after_comma: bool = False
+    municipal: bool = False
     candidates: tuple[Entry, ...] = ()
     choice: Entry | None = None
     scores: dict[int, float] = field(default_factory=dict)
@@ -185,6 +187,12 @@ def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
         nxt = found[i + 1] if i + 1 < len(found) else None
         if nxt and text[mention.end : nxt.start].strip() == ",":
             mention.qualifier = nxt.lookup
+        mention.municipal = (
+            mention.stop < len(doc)
+            and tok.lowers[mention.stop] in MUNICIPAL
+            and not mention.demonym
+            and (mention.first == 0 or tok.lowers[mention.first - 1] not in {"a", "an", "another"})
+        )  # but "a U.S. city" is a city in that country
     return found
 
 
@@ -213,6 +221,12 @@ COMPASS = {
     "southeastern", "southwestern", "midwest", "upper", "lower", "middle",
 }  # fmt: skip
 PROPN_AFTER = {"'s", "\u2019s"}
+# Words after a name that make it a town, not a country: "the Jordan middle school",
+# "Lebanon City Council", "Kuwait City".
+MUNICIPAL = {
+    "city", "town", "township", "village", "borough", "mayor", "selectmen", "aldermen",
+    "school", "schools", "elementary", "middle", "high",
+}  # fmt: skip
 TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "st", "lt"}
 
 
@@ -547,6 +561,10 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
         if cc:
             names = frozenset(key(m.text) for m in getattr(entity, "mentions", ()))
             base.countries[(cc, names | {key(entity.name)})] += 1
+    # A name used once as a town ("the Jordan school") is that town throughout the article.
+    towns = {key(m.lookup) for m in mentions if m.municipal}
+    for mention in mentions:
+        mention.municipal = mention.municipal or key(mention.lookup) in towns
     for mention in mentions:
         mention.choice = _best(mention, base, gaz)
     for _ in range(2):
@@ -639,6 +657,8 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer) -> Entry | None:
             score -= 4.0
         if e.kind == "country" and e.how == MAIN:
             score += 1.5
+        if e.kind == "country" and mention.municipal:
+            score -= MUNICIPAL_PENALTY
         if mention.unit and e.kind in {"admin1", "admin2"}:
             score += 3.0
         if e.kind != "continent" and e.cc:
