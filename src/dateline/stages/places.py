@@ -73,6 +73,8 @@ AP_FORMS = {
 LOCAL_KINDS = {"city", "capital", "admin2"}
 PAIR_WEIGHT = 1.5
 MUNICIPAL_PENALTY = 10.0
+# Extra weight of the article's home unit for town and county names (local news).
+HOME = 2.0
 
 
 @dataclass
@@ -633,6 +635,11 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer) -> Entry | None:
         if k != own:
             units[(cc, a1)] += n
     qualifier = gaz.lookup(mention.qualifier) if mention.qualifier else ()
+    # The article's home state or province: most (60%+) of at least three unit mentions.
+    home = None
+    if units and sum(units.values()) >= 3:
+        top, n = units.most_common(1)[0]
+        home = top if n >= 0.6 * sum(units.values()) else None
     biggest_city = max(
         (c.population for c in mention.candidates
          if c.kind in {"city", "capital"} and c.how in {MAIN, ALTERNATE}),
@@ -665,6 +672,8 @@ def _best(mention: Mention, context: Context, gaz: Gazetteer) -> Entry | None:
             score += 2.5 * min(countries[e.cc], 3) ** 0.5
         if e.admin1 and e.kind in {"city", "capital", "admin2", "admin1"}:
             score += 3.0 * min(units[(e.cc, e.admin1)], 3) ** 0.5
+            if local and home and (e.cc, e.admin1) == home:
+                score += HOME
         if qualifier and any(
             (q.kind == "admin1" and q.cc == e.cc and q.admin1 == e.admin1)
             or (q.kind == "country" and q.cc == e.cc)
