@@ -83,6 +83,50 @@ def test_mention_resolves(nlp, text: str, mention: str, country: str, kind: str)
 
 
 @pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        # Two local names with homonyms near each other mean those: Paris, Tennessee.
+        ("Deputies in Henry County searched a farm outside Paris after the storm.",
+         "Paris", ("US", "city", 36.30, -88.33)),
+        ("Deputies in Henry County searched a farm outside Paris after the storm.",
+         "Henry County", ("US", "admin2", 36.30, -88.33)),
+        # Town names lean to the article's home state.
+        ("Police in Knoxville, Maryville and Oak Ridge said the suspect was caught in Athens.",
+         "Athens", ("US", "city", 35.44, -84.59)),
+        # AP state abbreviations, and dotted city nicknames that are not states.
+        ("She grew up in L.A. and moved to Macon, Ga., last year.",
+         "L.A.", ("US", "city", 34.05, -118.24)),
+        ("She grew up in L.A. and moved to Macon, Ga., last year.",
+         "Ga.", ("US", "admin1", 32.33, -83.11)),
+        ("Tornado sirens sounded in Jackson, Tenn., and in Lafayette, La., on Friday.",
+         "La.", ("US", "admin1", 30.87, -92.0)),
+        ("Tornado sirens sounded in Jackson, Tenn., and in Lafayette, La., on Friday.",
+         "Jackson", ("US", "city", 35.61, -88.81)),
+        # A state's point lies inside the state.
+        ("Flooding closed roads across Tennessee on Monday.",
+         "Tennessee", ("US", "admin1", 35.8, -86.3)),
+        # A name followed by a town word is the town, not the country.
+        ("The Lebanon City Council voted to repave Main Street in the spring.",
+         "Lebanon", ("US", "city", 36.21, -86.29)),
+        ("Talks between Lebanon and Israel resumed in Paris on Monday.",
+         "Lebanon", ("LB", "country", 33.83, 35.83)),
+        ("Talks between Lebanon and Israel resumed in Paris on Monday.",
+         "Paris", ("FR", "city", 48.85, 2.35)),
+    ],
+)  # fmt: skip
+def test_local_disambiguation(nlp, text: str, mention: str, expected: tuple) -> None:
+    place = by_text(places_of(nlp, text), mention)
+    country, kind, lat, lon = expected
+    assert (place.country_code, place.kind) == (country, kind)
+    assert distance_km(place.lat, place.lon, lat, lon) <= 161
+
+
+def test_town_word_is_not_the_country(nlp) -> None:
+    places = places_of(nlp, "The Jordan middle school gym hosted the tournament on Saturday.")
+    assert by_text(places, "Jordan").kind != "country"
+
+
+@pytest.mark.parametrize(
     ("first", "second"),
     [
         ("Explosions were heard in Kiev before dawn.", "Explosions were heard in Kyiv before dawn."),
