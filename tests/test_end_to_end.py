@@ -99,3 +99,13 @@ def test_public_api() -> None:
     ]
     assert sorted(dateline.__all__) == public
     assert all(hasattr(dateline, name) for name in public)
+
+
+def test_header_lines_are_metadata_not_records() -> None:
+    analysis = dateline.analyze(EXAMPLE)
+    body_start = analysis.blocks[0].start
+    records = [*analysis.quotes, *analysis.times, *analysis.places, *analysis.events]
+    assert records and all(r.start >= body_start for r in records)
+    assert all(m.start >= body_start for e in analysis.entities for m in e.mentions)
+    for event in analysis.events:
+        assert event.place is None or 0 <= event.place < len(analysis.places)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from dateline import nlp as nlp_module
@@ -25,16 +25,34 @@ class Options:
     max_chars: int = MAX_CHARS
 
 
+def in_body(records: list, body_start: int) -> tuple[tuple, dict[int, int]]:
+    """Keep the records that start in the body, with a map from old to new list positions."""
+    kept: list = []
+    moved: dict[int, int] = {}
+    for i, record in enumerate(records or ()):
+        if record.start >= body_start:
+            moved[i] = len(kept)
+            kept.append(record)
+    return tuple(kept), moved
+
+
 def to_analysis(article: Article, doc: Doc) -> Analysis:
-    """Collect the stages' results from a processed Doc."""
+    """Collect the stages' results; header lines (`title …`) are metadata, not article text."""
     if doc._.failure:
         return failed(article, f"{article.id}: {doc._.failure}")
+    blocks = tuple(doc._.blocks or ())
+    body_start = blocks[0].start if blocks else 0
+    places, place_at = in_body(doc._.places, body_start)
+    quotes, quote_at = in_body(doc._.quotes, body_start)
+    times, _ = in_body(doc._.times, body_start)
+    events, _ = in_body(doc._.events, body_start)
+    quotes = tuple(replace(q, repeat_of=quote_at.get(q.repeat_of)) for q in quotes)
+    events = tuple(replace(e, place=place_at.get(e.place)) for e in events)
     return Analysis(
         id=article.id, text=article.text, date=article.date, title=article.title,
-        url=article.url, source=article.source,
-        blocks=tuple(doc._.blocks or ()), entities=tuple(doc._.entities or ()),
-        quotes=tuple(doc._.quotes or ()), times=tuple(doc._.times or ()),
-        places=tuple(doc._.places or ()), events=tuple(doc._.events or ()),
+        url=article.url, source=article.source, blocks=blocks,
+        entities=tuple(doc._.entities or ()), quotes=quotes, times=times, places=places,
+        events=events,
     )  # fmt: skip
 
 
