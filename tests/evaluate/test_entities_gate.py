@@ -8,7 +8,7 @@ from dateline.evaluate.entities import evaluate
 from tests.conftest import corpus
 
 # Floors only go up; a lowered floor needs its reason in the commit message.
-FLOORS = {"coverage": 0.72, "resolved": 0.72, "toponym_f1": 0.69}
+FLOORS = {"coverage": 0.73, "resolved": 0.73, "toponym_f1": 0.70}
 
 
 @pytest.mark.gate
