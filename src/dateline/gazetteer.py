@@ -25,6 +25,7 @@ import math
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 import threading
 import unicodedata
@@ -223,23 +224,44 @@ def shared() -> Gazetteer:
         return _shared
 
 
+def _build_at(path: Path) -> Path:
+    """Build the index into `path` atomically (a temporary file, then a rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    os.close(fd)
+    print(
+        f"dateline: building the place gazetteer in {path.parent} (once, about 20 s)",
+        file=sys.stderr,
+    )
+    try:
+        build(Path(tmp))
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    for stale in path.parent.glob("places-*.sqlite"):
+        if stale != path:
+            stale.unlink(missing_ok=True)  # built from older sources; open readers keep theirs
+    return path
+
+
 def ensure_index() -> Path:
     """Return the index path, building the index first when it is missing."""
     path = index_path()
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        os.close(fd)
-        try:
-            build(Path(tmp))
-            os.replace(tmp, path)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-        for stale in path.parent.glob("places-*.sqlite"):
-            if stale != path:
-                stale.unlink(missing_ok=True)  # built from older sources; open readers keep theirs
-    return path
+    if path.exists():
+        return path
+    try:
+        return _build_at(path)
+    except OSError as error:
+        # An unwritable cache directory must not stop the analysis: use a private temp folder.
+        fallback = Path(tempfile.gettempdir()) / f"dateline-{os.getuid()}" / path.name
+        if fallback.exists():
+            return fallback
+        print(
+            f"dateline: cannot write {path.parent} ({error.strerror}); using {fallback.parent}",
+            file=sys.stderr,
+        )
+        return _build_at(fallback)
 
 
 # --- building -------------------------------------------------------------------------------
