@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 
 from dateline.evaluate import places as geo
 from dateline.evaluate import quotes as polnear
+from dateline.evaluate.metrics import Counts
 
 NER_KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -60,31 +61,6 @@ class Coverage:
 
 
 @dataclass
-class Toponyms:
-    """Toponym recognition counts."""
-
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    @property
-    def precision(self) -> float:
-        """TP / predicted."""
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        """TP / gold."""
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-@dataclass
 class Report:
     """Bare NER against dateline entities."""
 
@@ -92,8 +68,8 @@ class Report:
     coverage: dict[str, Coverage] = field(
         default_factory=lambda: {"bare": Coverage(), "dateline": Coverage()}
     )
-    toponyms: dict[str, Toponyms] = field(
-        default_factory=lambda: {"bare": Toponyms(), "dateline": Toponyms()}
+    toponyms: dict[str, Counts] = field(
+        default_factory=lambda: {"bare": Counts(), "dateline": Counts()}
     )
 
 
@@ -130,7 +106,7 @@ def add_coverage(counts: Coverage, sources: Iterable[tuple[int, int]], spans: Sp
         counts.resolved += covered and named
 
 
-def add_toponyms(counts: Toponyms, gold: list[tuple[int, int]], spans: Spans) -> None:
+def add_toponyms(counts: Counts, gold: list[tuple[int, int]], spans: Spans) -> None:
     """Match predicted place spans to gold toponyms one-to-one by overlap."""
     used: set[int] = set()
     for start, end in gold:

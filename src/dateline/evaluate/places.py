@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.evaluate.metrics import harmonic
 from dateline.records import Place
 
 ACCURACY_KM = 161.0
@@ -209,8 +210,7 @@ class Score:
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic(self.precision, self.recall)
 
     @property
     def accuracy(self) -> float:

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.evaluate.metrics import Counts
+
 Piece = tuple[int, int]
 
 # Gold segments are delimited by double quotation marks, closed within one Content piece
@@ -43,37 +45,6 @@ class Predicted:
     start: int
     end: int
     speaker: Piece | None = None
-
-
-@dataclass
-class Counts:
-    """True positives, predictions and gold items, summed over articles."""
-
-    tp: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def add(self, other: Counts) -> None:
-        """Add another article's counts."""
-        self.tp += other.tp
-        self.predicted += other.predicted
-        self.gold += other.gold
-
-    @property
-    def precision(self) -> float:
-        """Share of predictions that are right."""
-        return self.tp / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        """Share of gold items found."""
-        return self.tp / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

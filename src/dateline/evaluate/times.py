@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.evaluate.metrics import harmonic
 from dateline.records import Time
 
 DEFAULT_PATH = Path("..") / "shared" / "corpora" / "timeml"
@@ -48,8 +49,7 @@ class Counts:
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return harmonic(self.precision, self.recall)
 
 
 @dataclass(frozen=True)
