@@ -59,8 +59,9 @@ def test_article_page_highlights_and_links(client) -> None:
 
 def test_unknown_article_is_a_clear_error(client) -> None:
     page = client.get("/articles/no-such-article")
-    assert page.status_code == 400
+    assert page.status_code == 404  # as in the API
     assert "no article" in page.text
+    assert ".db" not in page.text  # the file's path on the server is not shown
 
 
 def test_person_page(client) -> None:

@@ -106,7 +106,12 @@ def create_app(path: str | Path, *, timeout: float = 2.0) -> FastAPI:
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article(store: StoreDep, article_id: str) -> HTMLResponse:
-        analysis = store.show(article_id)
+        try:
+            analysis = store.show(article_id)
+        except db.QueryTimeout:
+            raise
+        except StoreError:  # unknown id: a 404 that does not name the file on disk
+            raise HTTPException(404, f"no article {article_id!r}") from None
         people = db.article_people(store, analysis.id)
         return page("article.html", title=analysis.title or analysis.id, a=analysis,
                     body=article_html(analysis, people), people=people,

@@ -1,0 +1,284 @@
+"""A real browser over `dateline serve`: no payload in the stored articles ever executes.
+
+Headless Chromium (Debian's `chromium` and `chromium-driver`) through Selenium. Skipped when
+either is missing, except under CI=true, where `.ci/run` installs them and the test must run.
+Every page is loaded twice: once as served (CSP on) and once with the CSP bypassed, so that
+the escaping alone is shown to hold. Screenshots go to $DATELINE_SCREENSHOTS if set.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "web"
+PAYLOADS = Path(__file__).resolve().parent / "fixtures"  # window.__pwned / document.title payloads
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+CHROMEDRIVER = shutil.which("chromedriver")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,1000",
+)
+# Runs before any page script: records dialogs and CSP violations instead of opening them.
+HOOK = """
+window.__dialogs = [];
+for (const name of ["alert", "confirm", "prompt", "print"]) {
+  window[name] = (...args) => { window.__dialogs.push(name + ": " + String(args[0])); };
+}
+window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__csp.push(e.violatedDirective + " " + e.blockedURI + " " + e.sample));
+"""
+# What the page's DOM holds that a payload would have put there.
+INSPECT = """
+const frames = Array.from(document.querySelectorAll("iframe, frame, object, embed"));
+const handlers = Array.from(document.querySelectorAll("*")).flatMap(
+  (el) => Array.from(el.attributes).filter((a) => /^on/i.test(a.name)).map((a) => el.tagName + " " + a.name));
+return {
+  pwned: window.__pwned === undefined ? null : String(window.__pwned),
+  dialogs: window.__dialogs || ["hook missing"],
+  csp: window.__csp || ["hook missing"],
+  title: document.title,
+  ready: document.readyState,
+  h1: (document.querySelector("h1") || {}).textContent || "",
+  shown: getComputedStyle(document.body).display !== "none" && document.body.innerText.length > 0,
+  scripts: Array.from(document.scripts).map((s) => s.getAttribute("src") || "inline"),
+  styles: document.querySelectorAll("style").length,
+  frames: frames.length,
+  handlers: handlers,
+  js_links: Array.from(document.querySelectorAll("[href], [src], [action], [formaction]")).filter(
+    (el) => /^\\s*javascript:/i.test(el.getAttribute("href") || el.getAttribute("src")
+      || el.getAttribute("action") || el.getAttribute("formaction") || "")).length,
+};
+"""
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def _need_browser() -> None:
+    """Skip (or fail under CI=true) when Chromium, its driver or Selenium is missing."""
+    missing = [n for n, v in (("chromium", CHROMIUM), ("chromedriver", CHROMEDRIVER)) if not v]
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        missing.append("selenium (pip install -e '.[test]')")
+    if missing:
+        message = (
+            "browser test needs "
+            + ", ".join(missing)
+            + " (apt-get install chromium chromium-driver)"
+        )
+        if IN_CI:
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+def _free_port() -> int:
+    """A free TCP port on the loopback interface."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> tuple[int, str]:
+    """Status and body of a GET (error statuses included)."""
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+@pytest.fixture(scope="module")
+def browser_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with the web fixtures plus the article whose payloads set globals and the title."""
+    _need_browser()
+    from dateline.store.ingest import IngestOptions, ingest
+
+    db = tmp_path_factory.mktemp("browser") / "browser.db"
+    stats = ingest([str(FIXTURES), str(PAYLOADS)], db, IngestOptions(workers=1))
+    assert stats.errors == 0 and stats.added >= 2
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(browser_db: Path) -> Iterator[str]:
+    """`dateline serve` on a free port, as a subprocess; yields its base URL."""
+    port = _free_port()
+    command = [sys.executable, "-c", "from dateline.cli import run; run()"]
+    proc = subprocess.Popen(
+        [*command, "serve", "--db", str(browser_db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    try:
+        while True:
+            try:
+                if _get(base + "/")[0] == 200:
+                    break
+            except OSError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                err = proc.stderr.read().decode() if proc.poll() is not None else "timeout"
+                pytest.fail(f"dateline serve did not start: {err}")
+            time.sleep(0.05)
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def driver(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Headless Chromium with a fresh profile and the dialog/CSP hook installed."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    chrome = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
+    try:
+        chrome.set_page_load_timeout(20)
+        chrome.execute_cdp_cmd("Page.enable", {})
+        chrome.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": HOOK})
+        yield chrome
+    finally:
+        chrome.quit()
+
+
+def _pages(db: Path) -> list[str]:
+    """Every page kind, every article, the payload people, and payloads in the URL itself."""
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        people = [  # the people named in the payload articles: their pages show the payloads
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT e.person FROM entities e JOIN articles a ON a.article = e.article "
+                "WHERE a.id LIKE 'payload-%' AND e.person IS NOT NULL ORDER BY e.person"
+            )
+        ]
+        articles = [r[0] for r in conn.execute("SELECT id FROM articles ORDER BY id")]
+    return [
+        "/",
+        "/search?q=pwned",
+        "/search?q=alert",
+        "/search?q=%22%3E%3Cscript%3Ewindow.__pwned%3D20%3C%2Fscript%3E",
+        "/events",
+        "/events?type=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D21%3E",
+        "/api/docs",
+        "/articles/%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D22%3E",  # 404 page echoes the id
+        "/people/by-name?name=Merz",
+        *[f"/articles/{a}" for a in articles],
+        *[f"/people/{p}" for p in people],
+    ]
+
+
+def _screenshot(chrome: Any, label: str) -> None:
+    """Save a PNG of the current page when $DATELINE_SCREENSHOTS names a folder."""
+    folder = os.environ.get("DATELINE_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        chrome.save_screenshot(str(Path(folder) / (re.sub(r"[^\w.-]+", "_", label)[:80] + ".png")))
+
+
+def _load(chrome: Any, url: str) -> dict[str, Any]:
+    """Load `url`, give late handlers (img onerror, svg onload) a moment, and inspect the page."""
+    from selenium.common.exceptions import NoAlertPresentException
+
+    chrome.get(url)
+    chrome.execute_async_script("const done = arguments[0]; setTimeout(done, 150);")
+    try:
+        text = chrome.switch_to.alert.text
+        pytest.fail(f"{url}: a real dialog opened: {text}")
+    except NoAlertPresentException:
+        pass
+    return chrome.execute_script(INSPECT)
+
+
+def _expected_title(body: str) -> str:
+    """The <title> as served, unescaped and with whitespace collapsed as browsers do."""
+    found = re.search(r"<title>(.*?)</title>", body, re.S)
+    assert found, "page has no <title>"
+    return " ".join(html.unescape(found.group(1)).split())
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["csp", "escaping-only"])
+def test_no_payload_executes(server: str, driver: Any, browser_db: Path, bypass_csp: bool) -> None:
+    """On every page, as served and with the CSP off, nothing from the articles runs."""
+    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": bypass_csp})
+    pages = _pages(browser_db)
+    assert "/articles/payload-globals" in pages and "/articles/payload-article" in pages
+    for path in pages:
+        status, body = _get(server + path)
+        assert status in (200, 404), (path, status)
+        seen = _load(driver, server + path)
+        where = f"{path} ({'CSP bypassed' if bypass_csp else 'CSP on'})"
+        assert seen["pwned"] is None, (where, seen["pwned"])
+        assert seen["dialogs"] == [], (where, seen["dialogs"])
+        assert "owned-by-payload" not in seen["title"], where
+        assert seen["title"] == _expected_title(body), where
+        assert seen["ready"] == "complete" and seen["shown"] and seen["h1"].strip(), where
+        assert seen["scripts"] == ["/static/app.js"], (where, seen["scripts"])
+        assert seen["styles"] == 0 and seen["frames"] == 0, where
+        assert seen["handlers"] == [] and seen["js_links"] == 0, (where, seen["handlers"])
+        if not bypass_csp:
+            assert seen["csp"] == [], (where, seen["csp"])  # our own pages break no rule either
+        _screenshot(driver, f"{'nocsp' if bypass_csp else 'csp'}{path}")
+
+
+def test_payload_article_shows_text(server: str, driver: Any) -> None:
+    """The payload article renders its payloads as visible text, and its own script still works."""
+    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
+    _load(driver, server + "/articles/payload-globals")
+    text = driver.find_element("css selector", "main").text
+    assert "<script>window.__pwned=5;" in text
+    assert "<svg onload=" in text
+    assert "{{ 7*7 }}" in text
+    assert driver.title.startswith('"><script>document.title=')
+    buttons = driver.find_elements("css selector", "button.show-ev")
+    if buttons:  # app.js (our one script) runs under the CSP: clicking marks the evidence
+        buttons[0].click()
+        assert driver.find_elements("css selector", ".evidence-on")
+
+
+@pytest.mark.parametrize("bypass_csp", [False, True], ids=["csp", "escaping-only"])
+def test_detector_sees_execution(server: str, driver: Any, bypass_csp: bool) -> None:
+    """Control: markup injected by hand runs with the CSP off and is blocked with it on."""
+    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": bypass_csp})
+    _load(driver, server + "/")
+    driver.execute_script(
+        "document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=\"window.__pwned=99\">')"
+    )
+    driver.execute_async_script("const done = arguments[0]; setTimeout(done, 300);")
+    seen = driver.execute_script(INSPECT)
+    if bypass_csp:
+        assert seen["pwned"] == "99"
+    else:
+        assert seen["pwned"] is None
+        assert any("script-src" in v for v in seen["csp"]), seen["csp"]
