@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 from fastapi.staticfiles import StaticFiles
 
 from dateline import __version__
+from dateline.records import QUOTE_KINDS
 from dateline.store.schema import StoreError
 from dateline.web import charts, db
 from dateline.web.deps import FiltersDep, StoreDep
@@ -125,11 +126,13 @@ def create_app(path: str | Path, *, timeout: float = 2.0) -> FastAPI:
         return RedirectResponse(f"/people/{found}", 303)
 
     @app.get("/people/{person_id}", response_class=HTMLResponse, include_in_schema=False)
-    def person(store: StoreDep, person_id: int) -> HTMLResponse:
-        data = db.person(store, person_id)
+    def person(store: StoreDep, person_id: int, f: FiltersDep, kind: str = "") -> HTMLResponse:
+        if kind and kind not in QUOTE_KINDS:
+            raise HTTPException(422, f"kind: one of {', '.join(QUOTE_KINDS)}")
+        data = db.person(store, person_id, f, kind or None)
         if data is None:
             raise HTTPException(404, f"no person {person_id}")
-        return page("person.html", title=data["name"], p=data)
+        return page("person.html", title=data["name"], p=data, f=f, kind=kind, kinds=QUOTE_KINDS)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events(store: StoreDep, f: FiltersDep, page_: PageDep = 1) -> HTMLResponse:

@@ -210,22 +210,38 @@ def article_people(store: ReadOnlyStore, article_id: str) -> dict[str, int]:
     return {r["id"]: r["person"] for r in rows}
 
 
-def person(store: ReadOnlyStore, person_id: int) -> dict[str, Any] | None:
-    """A person's quotes (date order), events as actor and recipient, and co-occurring people."""
+def person(
+    store: ReadOnlyStore, person_id: int, filters: Filters | None = None, kind: str | None = None
+) -> dict[str, Any] | None:
+    """A person's quotes (date order), events as actor and recipient, and co-occurring people.
+
+    `filters` narrows quotes and events by outlet and date range; `kind` keeps one kind of quote.
+    """
     found = store.rows("SELECT * FROM people WHERE person = ?", [person_id])
     if not found:
         return None
+    filters = filters or Filters()
     out = found[0]
+    where, params = ["e.person = ?"], [person_id]
+    if filters.source:
+        where.append("a.source LIKE ? ESCAPE '\\'")
+        params.append(like(filters.source))
+    quote_where, quote_params = [*where], [*params]
+    if kind:
+        quote_where.append("q.kind = ?")
+        quote_params.append(kind)
+    filters.dates("a.date", quote_where, quote_params)
     out["quotes"] = [
         dict(r, record=build(Quote, r))
         for r in store.rows(
             "SELECT q.*, a.id AS article_id, a.date AS a_date, a.source AS a_source "
             "FROM quotes q JOIN articles a ON a.article = q.article "
             "JOIN entities e ON e.article = q.article AND e.id = q.speaker_entity "
-            "WHERE e.person = ? ORDER BY a.date, a.article, q.seq LIMIT 500",
-            [person_id],
+            f"WHERE {' AND '.join(quote_where)} ORDER BY a.date, a.article, q.seq LIMIT 500",
+            quote_params,
         )
     ]
+    filters.dates("COALESCE(ev.date, a.date)", where, params)
     for role in ("actor", "recipient"):
         out[role] = [
             dict(r, record=build(Event, r))
@@ -233,8 +249,9 @@ def person(store: ReadOnlyStore, person_id: int) -> dict[str, Any] | None:
                 "SELECT ev.*, a.id AS article_id, a.date AS a_date FROM events ev "
                 "JOIN articles a ON a.article = ev.article "
                 f"JOIN entities e ON e.article = ev.article AND e.id = ev.{role}_entity "
-                "WHERE e.person = ? ORDER BY COALESCE(ev.date, a.date), a.article, ev.seq LIMIT 500",
-                [person_id],
+                f"WHERE {' AND '.join(where)} "
+                "ORDER BY COALESCE(ev.date, a.date), a.article, ev.seq LIMIT 500",
+                params,
             )
         ]
     out["with"] = store.rows(
