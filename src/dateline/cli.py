@@ -507,12 +507,20 @@ def export(table: str, fmt: str, out: str | None, db: str) -> None:
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
-def serve(db: str, host: str, port: int) -> None:
-    """Browse the store in a web browser, with a JSON API under /api (read-only).
+@click.option(
+    "--allow-ingest", is_flag=True, help="Accept POST /api/ingest (needs --token; off by default)."
+)
+@click.option(
+    "--token", envvar="DATELINE_TOKEN", metavar="TOKEN",
+    help="Bearer token that POST /api/ingest requires (or set DATELINE_TOKEN).",
+)  # fmt: skip
+def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) -> None:
+    """Browse the store in a web browser, with a JSON API under /api (read-only by default).
 
     \b
     Example:
       dateline serve --db news.db   # then open http://127.0.0.1:8000/
+      DATELINE_TOKEN=s3cret dateline serve --db news.db --allow-ingest
     """
     import uvicorn
 
@@ -520,12 +528,18 @@ def serve(db: str, host: str, port: int) -> None:
     from dateline.web import create_app
     from dateline.web.db import ReadOnlyStore
 
+    if allow_ingest and not token:
+        raise click.UsageError("--allow-ingest needs --token (or DATELINE_TOKEN)")
+    if allow_ingest and len(token or "") < 8:
+        raise click.UsageError("--token: use at least 8 characters")
     try:
         ReadOnlyStore(db).close()  # refuse a missing or foreign file before listening
     except StoreError as error:
         raise click.ClickException(str(error)) from None
-    err(f"serving {db} read-only on http://{host}:{port}/ (API docs at /api/docs)")
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning")
+    mode = "with token-protected POST /api/ingest" if allow_ingest else "read-only"
+    err(f"serving {db} {mode} on http://{host}:{port}/ (API docs at /api/docs)")
+    app = create_app(db, ingest_token=token if allow_ingest else None)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def run() -> None:

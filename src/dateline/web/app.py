@@ -41,8 +41,11 @@ def templates() -> jinja2.Environment:
 PageDep = Annotated[int, Query(alias="page", ge=1, le=db.MAX_OFFSET // PAGE)]
 
 
-def create_app(path: str | Path, *, timeout: float = 2.0) -> FastAPI:
-    """Build the app over the store at `path` (opened read-only for each request)."""
+def create_app(
+    path: str | Path, *, timeout: float = 2.0, ingest_token: str | None = None
+) -> FastAPI:
+    """Build the app over the store at `path` (read-only, except `POST /api/ingest` with a token)."""
+    from dateline.web import ingest
     from dateline.web.api import router
 
     app = FastAPI(
@@ -55,6 +58,7 @@ def create_app(path: str | Path, *, timeout: float = 2.0) -> FastAPI:
     )
     app.state.db = str(path)
     app.state.timeout = timeout
+    app.state.ingest_token = ingest_token or None  # None: POST /api/ingest answers 403
     env = templates()
 
     def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
@@ -81,11 +85,12 @@ def create_app(path: str | Path, *, timeout: float = 2.0) -> FastAPI:
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, error: HTTPException) -> Response:
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": error.detail}, error.status_code)
+            return JSONResponse({"detail": error.detail}, error.status_code, error.headers)
         return page("error.html", error.status_code, title="Error", message=str(error.detail))
 
     app.mount("/static", StaticFiles(directory=str(HERE.joinpath("static"))), name="static")
     app.include_router(router)
+    app.include_router(ingest.router)
 
     @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs() -> HTMLResponse:
