@@ -282,3 +282,32 @@ def test_detector_sees_execution(server: str, driver: Any, bypass_csp: bool) -> 
     else:
         assert seen["pwned"] is None
         assert any("script-src" in v for v in seen["csp"]), seen["csp"]
+
+
+def test_click_map_point_and_quote_highlight(server: str, driver: Any) -> None:
+    """A map point leads to its article; a quote highlight leads to the quote's record."""
+    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
+    _load(driver, server + "/events")
+    points = driver.find_elements("css selector", "svg.map g.points a")
+    assert points, "no event place on the map"
+    href = points[0].get_dom_attribute("href")  # an SVG link: the attribute, not the property
+    driver.execute_script(
+        "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", points[0]
+    )
+    _wait_for(driver, lambda: "/articles/" in driver.current_url)
+    assert driver.current_url.split("#")[0] == server + href.split("#")[0]
+    highlights = driver.find_elements("css selector", ".text a[href^='#quote-']")
+    assert highlights, "no quote highlight in the article"
+    target = highlights[0].get_attribute("href").split("#")[1]
+    highlights[0].click()
+    _wait_for(driver, lambda: driver.current_url.endswith("#" + target))
+    shown = driver.find_element("css selector", f"#{target}")
+    assert shown.is_displayed() and shown.text.strip()
+    _screenshot(driver, "click-quote")
+
+
+def _wait_for(chrome: Any, ready: Any, seconds: float = 5.0) -> None:
+    """Poll until `ready()` is true."""
+    from selenium.webdriver.support.wait import WebDriverWait
+
+    WebDriverWait(chrome, seconds, poll_frequency=0.05).until(lambda _: ready())
