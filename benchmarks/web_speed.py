@@ -19,7 +19,7 @@ import statistics
 import time
 from pathlib import Path
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "web"
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "web"
 
 
 def build(db: Path, n: int) -> None:
