@@ -1,6 +1,6 @@
 """Benchmark: the web app over a 10,000-article store (not a test; run it by hand).
 
-    python tests/web/bench_web.py [--articles 10000] [--db /tmp/bench.db]
+    python benchmarks/web_speed.py [--articles 10000] [--db /tmp/bench.db]
 
 Builds the store from the web fixtures' analyses (analysed once, then copied with new ids,
 dates, a distinct last sentence and jittered places; no spaCy per copy), then reports the
