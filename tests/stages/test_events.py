@@ -292,3 +292,13 @@ def test_fixture_articles_precision_recall(nlp):
     print(f"fixture events: {scores}")
     assert scores["precision"] >= 0.85, scores
     assert scores["recall"] >= 0.70, scores
+
+
+def test_frame_verb_known_by_its_stem_does_not_crash(nlp) -> None:
+    """A frame verb found through a stem of its form ("pressed") while its lemma differs."""
+    from dateline.stages.events import find_events
+
+    doc = nlp(
+        "He could win the southern states but would be hard-pressed to sway voters in the north."
+    )
+    assert isinstance(find_events(doc), list)

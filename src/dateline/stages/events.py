@@ -856,8 +856,11 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
         mode = reject_mode(type_) if type_ != "REQUEST" else "change"
         type_, recipient_tok, actor_tok = "REQUEST", actor_tok, reporter
         future = possible = False
-    if trig.inner is None and trig.word.i == pred.i and base(pred, lex) in lex.frames:
-        future = future and lex.frames[pred.lemma_.lower()] not in ("AGREE", "THREATEN")
+    frame = (
+        lex.frames.get(base(pred, lex)) if trig.inner is None and trig.word.i == pred.i else None
+    )
+    if frame is not None:
+        future = future and frame not in ("AGREE", "THREATEN")
     type_, mode, negated, hypothetical, future = recode(
         type_, mode, negated, future, None if conditional else possible
     )
