@@ -115,6 +115,24 @@ def day(value: str | None, name: str) -> str | None:
     return parsed.isoformat()
 
 
+def add_date_range(
+    where: list[str],
+    params: list[Any],
+    column: str,
+    since: str | None,
+    until: str | None,
+    names: tuple[str, str] = ("--since", "--until"),
+) -> None:
+    """Add a date range on `column` to a query (a year or month `until` compares as a prefix)."""
+    since, until = day(since, names[0]), day(until, names[1])
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"substr({column}, 1, ?) <= ?")
+        params += [len(until), until]
+
+
 PERSONS = (
     "SELECT person FROM aliases WHERE alias = lower(?) "
     "UNION SELECT person FROM people WHERE name LIKE ? ESCAPE '\\'"
@@ -207,7 +225,7 @@ class Store:
         if about:
             where.append("q.rowid IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
             params.append(phrase(about))
-        self._dates(where, params, "a.date", since, until)
+        add_date_range(where, params, "a.date", since, until)
         if source:
             where.append("a.source LIKE ? ESCAPE '\\'")
             params.append(like(source))
@@ -221,18 +239,6 @@ class Store:
             + "ORDER BY a.date DESC, a.article, q.seq LIMIT ?"
         )
         return self._hits(Quote, self._rows(sql, [*params, limit]))
-
-    @staticmethod
-    def _dates(
-        where: list[str], params: list[Any], column: str, since: str | None, until: str | None
-    ) -> None:
-        since, until = day(since, "--since"), day(until, "--until")
-        if since:
-            where.append(f"{column} >= ?")
-            params.append(since)
-        if until:
-            where.append(f"substr({column}, 1, ?) <= ?")
-            params += [len(until), until]
 
     def events(
         self,
@@ -271,7 +277,7 @@ class Store:
         if place:
             where.append("(p.name LIKE ? ESCAPE '\\' OR p.text LIKE ? ESCAPE '\\')")
             params += [like(place), like(place)]
-        self._dates(where, params, "COALESCE(ev.date, a.date)", since, until)
+        add_date_range(where, params, "COALESCE(ev.date, a.date)", since, until)
         sql = (
             f"{self._select('ev', not all_copies)} FROM events ev JOIN articles a ON a.article = ev.article "
             "LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place "

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from dateline.records import Event, Quote
-from dateline.store.queries import Store, build, day, like
+from dateline.store.queries import Store, add_date_range, build, like
 from dateline.store.schema import APPLICATION_ID, SCHEMA_VERSION, StoreError, check
 
 MAX_PAGE = 200  # rows per page, at most
@@ -79,13 +79,7 @@ class Filters:
 
     def dates(self, column: str, where: list[str], params: list[Any]) -> None:
         """Add the date range on `column` (a year or month compares as a prefix)."""
-        since, until = day(self.since, "since"), day(self.until, "until")
-        if since:
-            where.append(f"{column} >= ?")
-            params.append(since)
-        if until:
-            where.append(f"substr({column}, 1, ?) <= ?")
-            params += [len(until), until]
+        add_date_range(where, params, column, self.since, self.until, ("since", "until"))
 
 
 def fts_words(text: str) -> str:
