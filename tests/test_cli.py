@@ -30,7 +30,20 @@ def test_jsonl_contract_and_offsets(tmp_path: Path) -> None:
     result = run("analyze", str(path), "--format", "jsonl")
     assert result.exit_code == 0, result.output
     [record] = [json.loads(line) for line in result.stdout.splitlines()]
-    assert set(record) == {"id", "date", "title", "url", "source", "text", "blocks", "entities", "quotes", "times", "places", "events"}
+    assert set(record) == {
+        "id",
+        "date",
+        "title",
+        "url",
+        "source",
+        "text",
+        "blocks",
+        "entities",
+        "quotes",
+        "times",
+        "places",
+        "events",
+    }
     assert record["date"] == "2024-12-19" and record["text"] == ARTICLE
     for entity in record["entities"]:
         for m in entity["mentions"]:

@@ -88,7 +88,9 @@ def test_jsonl_keeps_order_ids_and_reports_bad_lines(tmp_path: Path) -> None:
         json.dumps({"id": "b", "text": "Kyiv said talks resumed.", "date": "2024-12-19"}),
         "{not json",
         json.dumps({"id": "a", "text": "", "date": "2024-12-19"}),
-        json.dumps({"id": "c", "text": "Moscow denied it.", "date": "19 December 2024", "title": "Denial"}),
+        json.dumps(
+            {"id": "c", "text": "Moscow denied it.", "date": "19 December 2024", "title": "Denial"}
+        ),
     ]
     data = ("\n".join(lines) + "\n").encode()
     plain = list(read([write(tmp_path, "c.jsonl", data)]))

@@ -137,7 +137,9 @@ def eval_entities(polnear: str | None, split: str, gwn: str | None) -> None:
 
 
 @evaluate.command(name="times")
-@click.option("--path", "--timeml", "paths", multiple=True, help="TimeML folder or file (repeatable).")
+@click.option(
+    "--path", "--timeml", "paths", multiple=True, help="TimeML folder or file (repeatable)."
+)
 def eval_times(paths: tuple[str, ...]) -> None:
     """Score the times stage on TimeML with TempEval-3's span, type and value figures.
 
@@ -176,8 +178,13 @@ def eval_quotes(polnear: str | None, split: str, doubled: bool) -> None:
 
 
 @evaluate.command(name="places")
-@click.option("--corpus", type=click.Choice(["lgl", "gwn", "geovirus"]), default="lgl",
-              show_default=True, help="Geoparsing corpus: LGL, GeoWebNews or GeoVirus.")
+@click.option(
+    "--corpus",
+    type=click.Choice(["lgl", "gwn", "geovirus"]),
+    default="lgl",
+    show_default=True,
+    help="Geoparsing corpus: LGL, GeoWebNews or GeoVirus.",
+)
 @click.option("--path", help="Corpus XML file (default: ../shared/corpora/geo/<file>).")
 @click.option("--limit", type=int, help="Only the first N articles.")
 def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
@@ -197,7 +204,9 @@ def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
 
 
 @evaluate.command(name="events")
-@click.option("--plover", help="PLOVER_GSR_CAMEO.txt or its folder (default: ../shared/corpora/plover).")
+@click.option(
+    "--plover", help="PLOVER_GSR_CAMEO.txt or its folder (default: ../shared/corpora/plover)."
+)
 def eval_events(plover: str | None) -> None:
     """Score the events stage on PLOVER's coded examples: type accuracy, actor/recipient F1.
 
@@ -216,8 +225,13 @@ def eval_events(plover: str | None) -> None:
 
 @main.command(name="events-export")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--columns", type=click.Choice(["gdelt", "polecat"]), default="gdelt",
-              show_default=True, help="gdelt: GDELT-like names; polecat: POLECAT-like names.")
+@click.option(
+    "--columns",
+    type=click.Choice(["gdelt", "polecat"]),
+    default="gdelt",
+    show_default=True,
+    help="gdelt: GDELT-like names; polecat: POLECAT-like names.",
+)
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
 def events_export(paths: tuple[str, ...], columns: str, date: str | None, model: str) -> None:

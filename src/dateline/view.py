@@ -27,11 +27,29 @@ def tables(analysis: Analysis) -> list[Table]:
         first = next(b for b in analysis.blocks if b.kind == kind)
         blocks.add_row(kind, str(count), clip(analysis.text[first.start : first.end], 70))
     out.append(blocks)
-    people = Table("id", "name", "type", "title", "country", "mentions", "as", title="People and organisations", title_justify="left")
+    people = Table(
+        "id",
+        "name",
+        "type",
+        "title",
+        "country",
+        "mentions",
+        "as",
+        title="People and organisations",
+        title_justify="left",
+    )
     for e in analysis.entities:
         if e.type in PEOPLE_TYPES:
             variants = sorted({m.text for m in e.mentions}, key=str.lower)
-            people.add_row(e.id, e.name, e.type, e.title or "", e.country or "", str(len(e.mentions)), clip(", ".join(variants), 50))
+            people.add_row(
+                e.id,
+                e.name,
+                e.type,
+                e.title or "",
+                e.country or "",
+                str(len(e.mentions)),
+                clip(", ".join(variants), 50),
+            )
     out.append(people)
     if analysis.quotes:
         quotes = Table("speaker", "kind", "quote", "via", title="Quotes", title_justify="left")
@@ -44,13 +62,17 @@ def tables(analysis: Analysis) -> list[Table]:
             times.add_row(clip(t.text, 40), t.type, t.value, t.mod or "")
         out.append(times)
     if analysis.places:
-        places = Table("text", "name", "kind", "country", "lat, lon", title="Places", title_justify="left")
+        places = Table(
+            "text", "name", "kind", "country", "lat, lon", title="Places", title_justify="left"
+        )
         for p in analysis.places:
             where = f"{p.lat:.3f}, {p.lon:.3f}" if p.lat is not None and p.lon is not None else ""
             places.add_row(p.text, p.name, p.kind, p.country_code or "", where)
         out.append(places)
     if analysis.events:
-        events = Table("type", "actor", "recipient", "date", "evidence", title="Events", title_justify="left")
+        events = Table(
+            "type", "actor", "recipient", "date", "evidence", title="Events", title_justify="left"
+        )
         for ev in analysis.events:
             actor = ev.actor.name or ev.actor.country or "" if ev.actor else ""
             recipient = ev.recipient.name or ev.recipient.country or "" if ev.recipient else ""

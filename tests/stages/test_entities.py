@@ -17,7 +17,12 @@ def nlp():
 def people(nlp, text: str) -> dict[str, dict]:
     doc = nlp(text)
     return {
-        e.name: {"type": e.type, "country": e.country, "title": e.title, "mentions": [m.text for m in e.mentions]}
+        e.name: {
+            "type": e.type,
+            "country": e.country,
+            "title": e.title,
+            "mentions": [m.text for m in e.mentions],
+        }
         for e in find_entities(doc)
     }
 
@@ -57,7 +62,12 @@ def test_people_cluster(nlp, text: str, name: str, expected: dict) -> None:
 @pytest.mark.parametrize(
     ("text", "name", "mention", "country"),
     [
-        ("Kyiv reported three deaths from Russian drone attacks overnight.", "Government of Ukraine", "Kyiv", "UKR"),
+        (
+            "Kyiv reported three deaths from Russian drone attacks overnight.",
+            "Government of Ukraine",
+            "Kyiv",
+            "UKR",
+        ),
         ("The Kremlin said it had received no proposals.", "Kremlin", "Kremlin", "RUS"),
         ("Moscow denied the report on Friday.", "Government of Russia", "Moscow", "RUS"),
     ],
