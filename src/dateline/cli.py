@@ -6,6 +6,7 @@ import json
 import os
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib.resources import files
 
 import click
@@ -111,6 +112,15 @@ def emit(analysis: Analysis, fmt: str, first: bool) -> None:
         show(analysis)
 
 
+@contextmanager
+def missing_corpus_is_an_error() -> Iterator[None]:
+    """Turn a missing corpus file into a one-line error instead of a traceback."""
+    try:
+        yield
+    except FileNotFoundError as error:
+        raise click.ClickException(str(error)) from None
+
+
 @main.group(name="eval")
 def evaluate() -> None:
     """Score a stage against the annotated corpora in ../shared/corpora."""
@@ -130,10 +140,8 @@ def eval_entities(polnear: str | None, split: str, gwn: str | None) -> None:
     """
     from dateline.evaluate.entities import run
 
-    try:
+    with missing_corpus_is_an_error():
         run(polnear, split, gwn)
-    except FileNotFoundError as error:
-        raise click.ClickException(str(error)) from None
 
 
 @evaluate.command(name="times")
@@ -150,10 +158,8 @@ def eval_times(paths: tuple[str, ...]) -> None:
     """
     from dateline.evaluate.times import run
 
-    try:
+    with missing_corpus_is_an_error():
         run(paths)
-    except FileNotFoundError as error:
-        raise click.ClickException(str(error)) from None
 
 
 @evaluate.command(name="quotes")
@@ -171,10 +177,8 @@ def eval_quotes(polnear: str | None, split: str, doubled: bool) -> None:
     """
     from dateline.evaluate.quotes import run
 
-    try:
+    with missing_corpus_is_an_error():
         run(polnear, split, doubled)
-    except FileNotFoundError as error:
-        raise click.ClickException(str(error)) from None
 
 
 @evaluate.command(name="places")
@@ -197,10 +201,8 @@ def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
     """
     from dateline.evaluate.places import run
 
-    try:
+    with missing_corpus_is_an_error():
         run(corpus, path, limit)
-    except FileNotFoundError as error:
-        raise click.ClickException(str(error)) from None
 
 
 @evaluate.command(name="events")
@@ -217,10 +219,8 @@ def eval_events(plover: str | None) -> None:
     """
     from dateline.evaluate.events import main as run_events
 
-    try:
+    with missing_corpus_is_an_error():
         run_events(plover)
-    except FileNotFoundError as error:
-        raise click.ClickException(str(error)) from None
 
 
 @main.command(name="events-export")
