@@ -11,6 +11,7 @@ from typing import Any
 
 from dateline.read import parse_date
 from dateline.records import Analysis, Event, Quote
+from dateline.resources import countries
 from dateline.store.schema import (
     TABLES,
     StoreError,
@@ -23,6 +24,16 @@ from dateline.store.schema import (
 )
 
 TABLE_BY_NAME = {t.name: t for t in TABLES}
+
+
+def country_codes(value: str) -> list[str]:
+    """Both ISO codes (places carry alpha-2, actors alpha-3) for a code or an English name."""
+    key = " ".join(value.split()).lower()
+    for row in countries():
+        names = {row["alpha2"], row["alpha3"], row["name"], *row["aliases"].split("|")}
+        if key in {n.lower() for n in names if n}:
+            return [row["alpha2"], row["alpha3"]]
+    return [value.strip().upper()]
 
 
 @dataclass(frozen=True)
@@ -270,10 +281,13 @@ class Store:
                 )
                 params += [value, like(value), value, value, value, like(value)]
         if country:
+            codes = country_codes(country)
+            marks = ", ".join("?" * len(codes))
             where.append(
-                "(ev.actor_country = upper(?) OR ev.recipient_country = upper(?) OR p.country_code = upper(?))"
+                f"(ev.actor_country IN ({marks}) OR ev.recipient_country IN ({marks}) "
+                f"OR p.country_code IN ({marks}))"
             )
-            params += [country, country, country]
+            params += codes * 3
         if place:
             where.append("(p.name LIKE ? ESCAPE '\\' OR p.text LIKE ? ESCAPE '\\')")
             params += [like(place), like(place)]
