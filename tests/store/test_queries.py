@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from dateline.records import Analysis
+from dateline.records import Analysis, Block, Cue, Entity, Mention, Quote, Speaker
 from dateline.store import Store, StoreError
+from tests.store.conftest import kursk_story, span
 
 
 @pytest.mark.parametrize(
@@ -104,3 +105,51 @@ def test_search_marks_matches_and_rejects_bad_syntax(filled: Path) -> None:
 def test_bad_dates_are_clear(filled: Path) -> None:
     with Store(filled) as store, pytest.raises(StoreError, match="--since"):
         store.quotes(since="next tuesday-ish")
+
+
+def surname_story(id_: str, surname: str) -> Analysis:
+    """A brief that names a person by surname alone, quoting them."""
+    text = f'date: 2024-12-18\n\n"We will answer," {surname} said on Wednesday.'
+    name = span(text, surname)
+    quote = span(text, '"We will answer,"')
+    return Analysis(
+        id=id_, text=text, date="2024-12-18", source="Harbor Wire",
+        blocks=(Block("body", quote[0], len(text)),),
+        entities=(Entity("e1", surname, "PERSON", None, None, (Mention(*name, surname),)),),
+        quotes=(Quote(*quote, text[quote[0] : quote[1]], "direct", Speaker("e1", surname, *name),
+                      Cue(*span(text, "said"), "said")),),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        # "Putin" alone, stored before "Vladimir Putin": folded into the full name
+        (["Putin"], [("Vladimir Putin", "RUS", 2)]),
+        # a surname that two full names already share stays apart
+        (
+            ["Lyudmila Putin", "Yuri Putin", "Putin"],
+            [
+                ("Lyudmila Putin", None, 1),
+                ("Putin", None, 1),
+                ("Vladimir Putin", "RUS", 1),
+                ("Yuri Putin", None, 1),
+            ],
+        ),
+    ],
+)
+def test_surname_first_joins_full_name(
+    tmp_path: Path, first: list[str], expected: list[tuple[str, str | None, int]]
+) -> None:
+    from dateline.store.writer import Writer
+
+    db = tmp_path / "people.db"
+    with Writer(db, model="hand") as writer:
+        for i, name in enumerate(first):
+            writer.add(surname_story(f"brief-{i}", name))
+        writer.add(kursk_story("kursk-wire", "Harbor Wire", "2024-12-19"))
+    with Store(db) as store:
+        quoted = [(p.name, p.country, p.quotes) for p in store.people("quoted")]
+        found = store.quotes(speaker="Vladimir Putin")
+    assert sorted(q for q in quoted if "Putin" in q[0]) == expected
+    assert len(found) == dict((n, q) for n, _, q in expected)["Vladimir Putin"]

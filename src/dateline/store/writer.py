@@ -77,6 +77,7 @@ class Writer:
         self.pending = 0
         self.last_commit = time.monotonic()
         self.sql = {table.name: insert_sql(table) for table in TABLES}
+        self.absorbed: list[tuple[int, int]] = []  # (surname-only person, full name) this article
 
     def state(self, hash_: str, id_: str) -> tuple[str, str, str] | None:
         """('article'|'error', version, model) for a stored key, else None."""
@@ -144,6 +145,12 @@ class Writer:
         conn.execute("DELETE FROM errors WHERE id = ?", (analysis.id,))
         for table in TABLES:
             self._add_records(article, analysis, table)
+        for old, person in self.absorbed:  # rows of this article built before the merge
+            conn.execute(
+                "UPDATE entities SET person = ? WHERE article = ? AND person = ?",
+                (person, article, old),
+            )
+        self.absorbed.clear()
         self._add_appearances(article, analysis)
         copies.link(conn, article, analysis.text, analysis.blocks)
         return True
@@ -228,6 +235,12 @@ class Writer:
                 (name, entity.type, entity.country),
             )
             person = cur.lastrowid
+            conn.executemany(
+                "INSERT OR IGNORE INTO aliases VALUES (?, ?)",
+                [(a, person) for a in aliases(entity)],
+            )
+            if entity.type == "PERSON" and len(name.split()) > 1:
+                self._absorb_surname(person, name.split()[-1].lower())
         else:
             person = row[0]
             if entity.country:
@@ -239,6 +252,39 @@ class Writer:
             "INSERT OR IGNORE INTO aliases VALUES (?, ?)", [(a, person) for a in aliases(entity)]
         )
         return person
+
+    def _absorb_surname(self, person: int, surname: str) -> None:
+        """Fold a surname-only person ("Putin", seen first) into the one full name that fits."""
+        conn = self.conn
+        bearers = conn.execute(
+            "SELECT DISTINCT p.person, p.name FROM aliases a JOIN people p USING (person) "
+            "WHERE a.alias = ? AND p.type = 'PERSON' AND p.person != ?",
+            (surname, person),
+        ).fetchall()
+        alone = [p for p, name in bearers if name.lower() == surname]
+        if len(alone) != 1 or len(bearers) != 1:
+            return  # no surname-only row, or another full name shares the surname
+        old = alone[0]
+        self.absorbed.append((old, person))
+        conn.execute("UPDATE entities SET person = ? WHERE person = ?", (person, old))
+        conn.execute(
+            "INSERT INTO appearances SELECT article, ?, source, quotes, events "
+            "FROM appearances WHERE person = ? AND true ON CONFLICT (article, person) "
+            "DO UPDATE SET quotes = quotes + excluded.quotes, events = events + excluded.events",
+            (person, old),
+        )
+        conn.execute("DELETE FROM appearances WHERE person = ?", (old,))
+        conn.execute(
+            "INSERT OR IGNORE INTO aliases SELECT alias, ? FROM aliases WHERE person = ?",
+            (person, old),
+        )
+        conn.execute("DELETE FROM aliases WHERE person = ?", (old,))
+        conn.execute(
+            "UPDATE people SET country = COALESCE(country, (SELECT country FROM people "
+            "WHERE person = ?)) WHERE person = ?",
+            (old, person),
+        )
+        conn.execute("DELETE FROM people WHERE person = ?", (old,))
 
     def commit(self) -> None:
         """Commit the open batch."""
