@@ -298,30 +298,56 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--workers", type=int, default=None, help="Worker processes (default: one per core).")
+@click.option("--workers", type=int, default=None,
+              help="Worker processes, or Ray actors with --engine ray (default: one per core).")  # fmt: skip
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
 @click.option(
     "--reprocess", is_flag=True, help="Rerun articles analysed by another pipeline version."
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 @click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: worker processes into --db; ray: a Ray cluster into a Parquet --out.")  # fmt: skip
+@click.option("--out", help="--engine ray: the Parquet dataset folder (local path, s3://, gs://).")
+@click.option("--batch-size", type=int, default=64, show_default=True,
+              help="--engine ray: articles per actor call.")  # fmt: skip
+@click.option("--address", envvar="RAY_ADDRESS",
+              help="--engine ray: a running Ray cluster (or set RAY_ADDRESS); default: a local Ray.")  # fmt: skip
+@click.option("--actor-memory", type=int, metavar="MB",
+              help="--engine ray: memory Ray reserves per actor, in MB.")  # fmt: skip
+@click.option("--overwrite", is_flag=True, help="--engine ray: replace a dataset already in --out.")
 def ingest(
     paths: tuple[str, ...], db: str, workers: int | None, model: str, reprocess: bool, quiet: bool,
-    max_chars: int,
+    max_chars: int, engine: str, out: str | None, batch_size: int, address: str | None,
+    actor_memory: int | None, overwrite: bool,
 ) -> None:  # fmt: skip
     """Analyse articles into the SQLite store; rerun the same command to resume or update.
+
+    With --engine ray the articles are analysed on a Ray cluster (pip install 'dateline[ray]')
+    and written as a Parquet dataset, one table per record kind; `dateline load` imports it.
 
     \b
     Examples:
       dateline ingest corpus/ --db news.db
       dateline ingest archive.jsonl.gz --workers 2 --quiet
       DATELINE_DB=news.db dateline ingest new/*.txt --reprocess
+      dateline ingest archive/ --engine ray --out dataset/ && dateline load dataset/ --db news.db
     """
     from dateline.store import StoreError
     from dateline.store.ingest import IngestOptions, default_workers
     from dateline.store.ingest import ingest as run_ingest
     from dateline.store.progress import ingest_bar
 
+    if engine == "ray":
+        if out is None:
+            raise click.UsageError("--engine ray needs --out DIR (the Parquet dataset)")
+        if reprocess:
+            raise click.UsageError("--reprocess applies to --engine local only")
+        ingest_ray(paths, out, workers, model, quiet, max_chars, batch_size, address,
+                   actor_memory, overwrite)  # fmt: skip
+        return
+    if out is not None:
+        raise click.UsageError("--out goes with --engine ray; the local engine writes --db")
     options = IngestOptions(
         model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars
     )
@@ -335,6 +361,57 @@ def ingest(
             f"{stats.added} added ({stats.reprocessed} reprocessed), {stats.skipped} already "
             f"stored, {stats.errors} errors; {stats.rate:.1f} documents/s -> {db}"
         )
+
+
+def ingest_ray(
+    paths: tuple[str, ...], out: str, workers: int | None, model: str, quiet: bool, max_chars: int,
+    batch_size: int, address: str | None, actor_memory: int | None, overwrite: bool,
+) -> None:  # fmt: skip
+    """`ingest --engine ray`: analyse on Ray into a Parquet dataset (issue 9)."""
+    from dateline.scale import ScaleError, ScaleOptions
+    from dateline.scale import ingest_ray as run_ray
+    from dateline.store.progress import ingest_bar
+
+    options = ScaleOptions(
+        model=model, actors=workers, batch_size=batch_size, address=address, max_chars=max_chars,
+        actor_memory=actor_memory * 2**20 if actor_memory else None, overwrite=overwrite,
+    )  # fmt: skip
+    # The bar counts local inputs only; remote ones (s3://…) get a bar without a total.
+    counted = paths if not any("://" in p for p in paths) else ("-",)
+    try:
+        with ingest_bar(counted, quiet) as progress:
+            stats = run_ray(paths, out, options, progress=progress)
+    except (ScaleError, ReadError, ModelNotFound) as error:
+        raise click.ClickException(str(error)) from None
+    if not quiet:
+        err(
+            f"{stats.added} analysed, {stats.errors} errors; {stats.rate:.1f} documents/s "
+            f"(Ray start-up {stats.startup:.1f} s) -> {out}"
+        )
+
+
+@main.command()
+@click.argument("dataset")
+@DB_OPTION
+@click.option("--quiet", is_flag=True, help="No summary line.")
+def load(dataset: str, db: str, quiet: bool) -> None:
+    """Import a Parquet dataset from `ingest --engine ray` into the store; rerunning adds nothing.
+
+    \b
+    Examples:
+      dateline load dataset/ --db news.db
+      dateline load s3://bucket/news-2024/ --db news.db
+    """
+    from dateline.scale import ScaleError
+    from dateline.scale import load as run_load
+    from dateline.store import StoreError
+
+    try:
+        stats = run_load(dataset, db)
+    except (ScaleError, StoreError) as error:
+        raise click.ClickException(str(error)) from None
+    if not quiet:
+        err(f"{stats.added} added, {stats.skipped} already stored, {stats.errors} errors -> {db}")
 
 
 @main.command()

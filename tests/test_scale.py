@@ -1,0 +1,254 @@
+"""The Ray engine: the same records as the local ingest, a date-partitioned Parquet dataset, `load`.
+
+One local Ray (`ray.init(num_cpus=2)`) serves the whole module; the articles are the fixtures
+written for dateline, plus a gzipped JSONL, an unreadable file and a bad JSONL line.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from dateline.cli import main
+from dateline.read import read
+from dateline.scale import (
+    PARTITION,
+    ScaleError,
+    ScaleOptions,
+    ingest_ray,
+    inputs,
+    load,
+    read_dataset,
+    read_remote,
+    require_ray,
+)
+from dateline.store import Store
+from dateline.store.ingest import IngestOptions, ingest
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Text files, a JSONL file with a bad line, a .jsonl.gz, a binary file, in nested folders."""
+    root = tmp_path_factory.mktemp("scale") / "corpus"
+    (root / "wire").mkdir(parents=True)
+    for path in (FIXTURES / "store").glob("*.txt"):
+        shutil.copy(path, root / "wire" / path.name)
+    shutil.copy(FIXTURES / "store" / "wire-briefs.jsonl", root / "briefs.jsonl")
+    shutil.copy(FIXTURES / "articles" / "summit.txt", root / "summit.txt")
+    summit = (FIXTURES / "articles" / "summit.txt").read_text(encoding="utf-8")
+    record = {"id": "summit-gz", "date": "2025-02-15", "source": "Gz Wire", "text": summit}
+    with gzip.open(root / "more.jsonl.gz", "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(record) + "\n{not json\n")
+    (root / "junk.txt").write_bytes(b"\x00\x01binary")
+    return root
+
+
+@pytest.fixture(scope="module")
+def local_db(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus ingested by the local engine."""
+    db = tmp_path_factory.mktemp("local") / "local.db"
+    ingest([str(corpus_dir)], db, IngestOptions(workers=1))
+    return db
+
+
+@pytest.fixture(scope="module")
+def ray_local() -> Any:
+    """One local Ray with 2 CPUs for the whole module."""
+    ray = pytest.importorskip("ray")
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
+
+
+@pytest.fixture(scope="module")
+def dataset(ray_local: Any, corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus analysed on Ray into a Parquet dataset (two actors, three articles a batch)."""
+    out = tmp_path_factory.mktemp("ray") / "dataset"
+    stats = ingest_ray([str(corpus_dir)], str(out), ScaleOptions(actors=2, batch_size=3))
+    assert (stats.added, stats.errors) == (7, 4)
+    return out
+
+
+@pytest.fixture(scope="module")
+def loaded_db(dataset: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The dataset loaded into a new store."""
+    db = tmp_path_factory.mktemp("loaded") / "ray.db"
+    stats = load(str(dataset), db)
+    assert (stats.added, stats.errors, stats.skipped) == (7, 4, 0)
+    return db
+
+
+def snapshot(db: Path) -> dict[str, list[tuple]]:
+    """Every store table as sorted rows, with row ids replaced by what they point to."""
+    conn = sqlite3.connect(db)
+    articles = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT article, hash, id FROM articles")}
+    people = {r[0]: (r[1], r[2]) for r in conn.execute("SELECT person, name, type FROM people")}
+    names = [
+        r[0]
+        for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        if not r[0].startswith(("articles_fts", "quotes_fts")) and r[0] != "meta"
+    ]
+    found = {}
+    for name in names:
+        columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
+        rows = []
+        for values in conn.execute(f'SELECT * FROM "{name}"'):
+            row = dict(zip(columns, values, strict=True))
+            row.pop("rowid", None), row.pop("ingested", None)
+            for key in ("article", "copy_of"):
+                if key in row:
+                    row[key] = articles.get(row[key])
+            if "person" in row:
+                row["person"] = people.get(row["person"])
+            rows.append(tuple(sorted(row.items())))
+        found[name] = sorted(rows, key=repr)
+    conn.close()
+    return found
+
+
+def test_ray_gives_the_records_of_the_local_ingest_field_by_field(
+    dataset: Path, local_db: Path
+) -> None:
+    store = Store(local_db)
+    try:
+        compared = 0
+        for _, _, _, _, analysis in read_dataset(str(dataset)):
+            if analysis.error is not None:
+                continue
+            ray_dict, local_dict = analysis.to_dict(), store.show(analysis.id).to_dict()
+            assert ray_dict.keys() == local_dict.keys()
+            for key in ray_dict:
+                assert ray_dict[key] == local_dict[key], f"{analysis.id}: field {key} differs"
+            compared += 1
+        assert compared == 7
+    finally:
+        store.close()
+
+
+def test_loaded_store_equals_the_local_store_table_by_table(
+    loaded_db: Path, local_db: Path
+) -> None:
+    ray_tables, local_tables = snapshot(loaded_db), snapshot(local_db)
+    assert ray_tables.keys() == local_tables.keys()
+    # `load` adds articles in date order, the local ingest in input order: the same wire copies
+    # are linked, but the earlier-dated one is the original (here summit.txt, a day before).
+    ray_copies, local_copies = copies(ray_tables), copies(local_tables)
+    assert ray_copies == local_copies and len(ray_copies) == 2
+    for name in local_tables:
+        assert ray_tables[name] == local_tables[name], f"table {name} differs"
+    assert len(local_tables["articles"]) == 7 and len(local_tables["quotes"]) > 10
+
+
+def copies(tables: dict[str, list[tuple]]) -> set[frozenset]:
+    """The wire-copy links as unordered pairs; `copy_of` is then dropped from the snapshot."""
+    pairs, rows = set(), []
+    for row in tables["articles"]:
+        fields = dict(row)
+        if fields["copy_of"] is not None:
+            pairs.add(frozenset((fields["article"], fields["copy_of"])))
+        rows.append(tuple((k, v) for k, v in row if k != "copy_of"))
+    tables["articles"] = sorted(rows, key=repr)
+    return pairs
+
+
+def test_load_again_adds_nothing(dataset: Path, loaded_db: Path) -> None:
+    before = snapshot(loaded_db)
+    stats = load(str(dataset), loaded_db)
+    assert (stats.added, stats.errors, stats.skipped) == (0, 0, 11)
+    assert snapshot(loaded_db) == before
+
+
+def test_dataset_is_partitioned_by_article_date_with_an_errors_table(dataset: Path) -> None:
+    import pyarrow.dataset as pds
+
+    assert (dataset / "quotes" / f"{PARTITION}=2026-03-04").is_dir()
+    articles = pds.dataset(dataset / "articles", format="parquet", partitioning="hive")
+    table = articles.to_table(columns=["id", "date", PARTITION]).to_pylist()
+    assert all(str(row[PARTITION]) == row["date"] for row in table)
+    # Read errors have no date: they sit in the Hive null partition, article_date=__HIVE_DEFAULT…
+    assert (dataset / "errors" / f"{PARTITION}=__HIVE_DEFAULT_PARTITION__").is_dir()
+    errors = pds.dataset(dataset / "errors", format="parquet").to_table()
+    ids, texts = errors.column("id").to_pylist(), errors.column("error").to_pylist()
+    reasons = dict(zip(ids, texts, strict=True))
+    assert "binary file" in reasons["junk"]
+    assert "invalid JSON" in reasons["more.jsonl.gz:2"]
+    assert "empty document" in reasons["brief-empty"]
+    manifest = json.loads((dataset / "dateline.json").read_text())
+    assert (manifest["articles"], manifest["errors"]) == (7, 4)
+
+
+def test_cli_ray_ingest_then_load_then_query(ray_local: Any, tmp_path: Path) -> None:
+    runner = CliRunner()
+    article = FIXTURES / "store" / "odesa-port-wire.txt"
+    out, db = tmp_path / "ds", tmp_path / "news.db"
+    args = ["ingest", "--engine", "ray", str(article), "--out", str(out), "--workers", "1"]
+    result = runner.invoke(main, [*args, "--quiet"])
+    assert result.exit_code == 0, result.output
+    again = runner.invoke(main, [*args, "--quiet"])
+    assert again.exit_code == 1 and "already holds a dataset" in again.output
+    assert runner.invoke(main, ["load", str(out), "--db", str(db)]).exit_code == 0
+    quotes = runner.invoke(main, ["quotes", "--db", str(db), "--format", "json"])
+    assert quotes.exit_code == 0 and json.loads(quotes.output)
+    rerun = runner.invoke(main, ["load", str(out), "--db", str(db)])
+    assert "0 added, 1 already stored" in rerun.output
+
+
+def test_cli_errors_are_one_line(tmp_path: Path) -> None:
+    runner = CliRunner()
+    no_out = runner.invoke(main, ["ingest", "--engine", "ray", str(tmp_path)])
+    assert no_out.exit_code == 2 and "--engine ray needs --out DIR" in no_out.output
+    stray = runner.invoke(main, ["ingest", str(tmp_path), "--out", str(tmp_path / "x")])
+    assert stray.exit_code == 2 and "--out goes with --engine ray" in stray.output
+    foreign = runner.invoke(main, ["load", str(tmp_path), "--db", str(tmp_path / "a.db")])
+    assert foreign.exit_code == 1
+    assert foreign.output.strip().endswith("`dateline ingest --engine ray … --out DIR`)")
+    assert len(foreign.output.strip().splitlines()) == 1
+    help_text = runner.invoke(main, ["load", "--help"]).output
+    assert "dateline load dataset/ --db news.db" in help_text
+
+
+def test_missing_ray_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(ScaleError, match=r"pip install 'dateline\[ray\]'"):
+        require_ray()
+
+
+def test_core_package_does_not_import_ray() -> None:
+    code = "import sys, dateline, dateline.cli, dateline.scale; print('ray' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
+
+
+def test_fsspec_filesystem_reads_what_the_local_reader_reads(corpus_dir: Path) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    files, systems = inputs([str(corpus_dir)], filesystem=fsspec.filesystem("file"))
+    remote = [
+        a
+        for item in files
+        for a in read_remote(systems[item["fs"]], item["path"], item["id"], None, 5_000_000)
+    ]
+    local = list(read([str(corpus_dir)]))
+    assert [(a.id, a.text, a.date, a.error) for a in remote] == [
+        (a.id, a.text, a.date, a.error) for a in local
+    ]
+
+
+def test_load_through_an_fsspec_filesystem(dataset: Path, tmp_path: Path) -> None:
+    fsspec = pytest.importorskip("fsspec")
+    stats = load(str(dataset), tmp_path / "f.db", filesystem=fsspec.filesystem("file"))
+    assert (stats.added, stats.errors) == (7, 4)
