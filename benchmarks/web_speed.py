@@ -3,10 +3,10 @@
     python benchmarks/web_speed.py [--articles 10000] [--db /tmp/bench.db]
 
 Builds the store from the web fixtures' analyses (analysed once, then copied with new ids,
-dates, a distinct last sentence and jittered places; no spaCy per copy), then reports the
-median server time of the article page, a search and the events page over 50 requests each,
-and, when Chromium and chromedriver are there, how long /events with up to 5,000 map points
-takes to load and lay out in headless Chromium.
+dates, a distinct last sentence and jittered places; an event without a place gets one of its
+article's located places, so the map has thousands; no spaCy per copy), then reports the median
+server time of every page and of the map's points over 50 requests each (20 for /events).
+`benchmarks/web_map.py` measures the map in headless Chromium on the same store.
 """
 
 from __future__ import annotations
@@ -56,8 +56,16 @@ def build(db: Path, n: int) -> None:
                 else p
                 for p in a.places
             )
+            located = [j for j, p in enumerate(places) if p.lat is not None]
+            events = tuple(
+                dataclasses.replace(e, place=rng.choice(located))
+                if e.place is None and located
+                else e
+                for e in a.events
+            )
             writer.add(dataclasses.replace(a, id=f"{a.id}-{i}", date=day.isoformat(),
-                                           text=a.text + tail, places=places))  # fmt: skip
+                                           text=a.text + tail, places=places,
+                                           events=events))  # fmt: skip
     finally:
         writer.close()
 
@@ -90,70 +98,22 @@ def main() -> None:
 
     client = TestClient(create_app(db))
     some = client.get("/api/articles?limit=1&offset=5000").json()["items"][0]["id"]
-    for label, url in (
-        ("article page", f"/articles/{some}"),
-        ("search 'talks'", "/search?q=talks"),
-        ("search 'grain ministry' 2026", "/search?q=grain+ministry&since=2026"),
-        ("events page (map + timeline)", "/events"),
-        ("overview", "/"),
+    speaker = client.get("/api/people?rank=quoted&top=1").json()["items"][0]["name"]
+    person = client.get("/people/by-name", params={"name": speaker}, follow_redirects=False)
+    located = client.get("/api/events/map?limit=1").json()["total"]
+    print(f"store: {db}, {located:,} located events")
+    for label, url, runs in (
+        ("overview", "/", 50),
+        ("article page", f"/articles/{some}", 50),
+        ("search 'talks'", "/search?q=talks", 50),
+        ("search 'grain ministry' 2026", "/search?q=grain+ministry&since=2026", 50),
+        ("person page (top speaker)", person.headers["location"], 50),
+        ("events page", "/events", 20),
+        ("events page 50", "/events?page=50", 20),
+        ("events page type=AGREE 2026", "/events?type=AGREE&since=2026", 20),
+        ("map points (5,000)", "/api/events/map", 20),
     ):
-        print(f"{label:32} median {median_ms(client, url, 20 if 'events' in url else 50):7.1f} ms")
-    import shutil
-
-    if shutil.which("chromium") and shutil.which("chromedriver"):
-        browser(db)
-
-
-def browser(db: Path) -> None:
-    """Load /events in headless Chromium and report load and layout time and the point count."""
-    import socket
-    import subprocess
-    import sys
-    import tempfile
-    import urllib.request
-
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    proc = subprocess.Popen([sys.executable, "-c", "from dateline.cli import run; run()", "serve",
-                             "--db", str(db), "--port", str(port)], stderr=subprocess.DEVNULL)  # fmt: skip
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5)
-                break
-            except OSError:
-                time.sleep(0.05)
-        options = webdriver.ChromeOptions()
-        options.binary_location = "/usr/bin/chromium"
-        for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update",
-                     f"--user-data-dir={tempfile.mkdtemp()}"):  # fmt: skip
-            options.add_argument(flag)
-        chrome = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-        try:
-            for _ in range(3):
-                start = time.perf_counter()
-                chrome.get(f"http://127.0.0.1:{port}/events")
-                points = chrome.execute_script(
-                    "document.body.getBoundingClientRect();"
-                    "return document.querySelectorAll('svg.map circle').length;"
-                )
-                wall = (time.perf_counter() - start) * 1000
-                nav = chrome.execute_script(
-                    "const n = performance.getEntriesByType('navigation')[0];"
-                    "return [n.responseEnd - n.requestStart, n.loadEventEnd - n.responseEnd];"
-                )
-                print(f"chromium /events: {points} points; load+layout {wall:.0f} ms "
-                      f"(response {nav[0]:.0f} ms, parse to load {nav[1]:.0f} ms)")  # fmt: skip
-        finally:
-            chrome.quit()
-    finally:
-        proc.terminate()
-        proc.wait()
+        print(f"{label:32} median {median_ms(client, url, runs):7.1f} ms")
 
 
 if __name__ == "__main__":

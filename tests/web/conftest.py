@@ -28,3 +28,14 @@ def client(web_db: Path):
     from dateline.web import create_app
 
     return TestClient(create_app(web_db))
+
+
+def pytest_terminal_summary(terminalreporter) -> None:  # noqa: ANN001
+    """Say where the browser tests saved their screenshots."""
+    import sys
+
+    module = next((m for n, m in sys.modules.items() if n.endswith("test_browser")), None)
+    SHOTS = getattr(module, "SHOTS", [])  # noqa: N806
+    if SHOTS:
+        folder = SHOTS[0].parent
+        terminalreporter.write_line(f"browser screenshots: {folder} ({len(SHOTS)} PNG files)")

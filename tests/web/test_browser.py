@@ -3,7 +3,9 @@
 Headless Chromium (Debian's `chromium` and `chromium-driver`) through Selenium. Skipped when
 either is missing, except under CI=true, where `.ci/run` installs them and the test must run.
 Every page is loaded twice: once as served (CSP on) and once with the CSP bypassed, so that
-the escaping alone is shown to hold. Screenshots go to $DATELINE_SCREENSHOTS if set.
+the escaping alone is shown to hold. Other tests check what each page shows and click a map
+point and a quote highlight. Screenshots (PNG) go to $DATELINE_SCREENSHOTS if set, else to a
+pytest temporary folder; the folder is printed at the end of the run.
 """
 
 from __future__ import annotations
@@ -199,12 +201,36 @@ def _pages(db: Path) -> list[str]:
     ]
 
 
-def _screenshot(chrome: Any, label: str) -> None:
-    """Save a PNG of the current page when $DATELINE_SCREENSHOTS names a folder."""
+SHOTS: list[Path] = []  # every screenshot saved this session (conftest prints the folder)
+
+
+@pytest.fixture(scope="module")
+def shots(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The screenshot folder: $DATELINE_SCREENSHOTS if set, else a pytest temporary folder."""
     folder = os.environ.get("DATELINE_SCREENSHOTS")
-    if folder:
-        Path(folder).mkdir(parents=True, exist_ok=True)
-        chrome.save_screenshot(str(Path(folder) / (re.sub(r"[^\w.-]+", "_", label)[:80] + ".png")))
+    path = Path(folder) if folder else tmp_path_factory.mktemp("screenshots")
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _screenshot(chrome: Any, folder: Path, label: str, full: bool = True) -> Path:
+    """Save a PNG of the page (the whole page, up to 5,000 px tall, when `full`)."""
+    target = folder / (re.sub(r"[^\w.-]+", "_", label).strip("_")[:80] + ".png")
+    if full:
+        import base64
+
+        size = chrome.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
+        )
+        shot = chrome.execute_cdp_cmd("Page.captureScreenshot", {
+            "format": "png", "captureBeyondViewport": True,
+            "clip": {"x": 0, "y": 0, "width": size[0], "height": min(size[1], 5000), "scale": 1},
+        })  # fmt: skip
+        target.write_bytes(base64.b64decode(shot["data"]))
+    else:
+        chrome.save_screenshot(str(target))
+    SHOTS.append(target)
+    return target
 
 
 def _load(chrome: Any, url: str) -> dict[str, Any]:
@@ -229,7 +255,9 @@ def _expected_title(body: str) -> str:
 
 
 @pytest.mark.parametrize("bypass_csp", [False, True], ids=["csp", "escaping-only"])
-def test_no_payload_executes(server: str, driver: Any, browser_db: Path, bypass_csp: bool) -> None:
+def test_no_payload_executes(
+    server: str, driver: Any, browser_db: Path, bypass_csp: bool, shots: Path
+) -> None:
     """On every page, as served and with the CSP off, nothing from the articles runs."""
     driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": bypass_csp})
     pages = _pages(browser_db)
@@ -249,7 +277,8 @@ def test_no_payload_executes(server: str, driver: Any, browser_db: Path, bypass_
         assert seen["handlers"] == [] and seen["js_links"] == 0, (where, seen["handlers"])
         if not bypass_csp:
             assert seen["csp"] == [], (where, seen["csp"])  # our own pages break no rule either
-        _screenshot(driver, f"{'nocsp' if bypass_csp else 'csp'}{path}")
+        if not bypass_csp:
+            _screenshot(driver, shots, "page" + (path if path != "/" else "-overview"))
 
 
 def test_payload_article_shows_text(server: str, driver: Any) -> None:
@@ -284,26 +313,109 @@ def test_detector_sees_execution(server: str, driver: Any, bypass_csp: bool) -> 
         assert any("script-src" in v for v in seen["csp"]), seen["csp"]
 
 
-def test_click_map_point_and_quote_highlight(server: str, driver: Any) -> None:
-    """A map point leads to its article; a quote highlight leads to the quote's record."""
+def _map_ready(chrome: Any) -> dict[str, Any]:
+    """Wait until the map has drawn its points; return its timings and point count."""
+    _wait_for(chrome, lambda: chrome.execute_script(
+        "const w = document.querySelector('.map-wrap'); return !!(w && w.dataset.points);"))  # fmt: skip
+    return chrome.execute_script(
+        "return Object.assign({}, document.querySelector('.map-wrap').dataset)"
+    )
+
+
+def _click_point(chrome: Any, lon: float, lat: float) -> None:
+    """A real mouse click (through the browser's input pipeline) on the map at (lon, lat)."""
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    canvas = chrome.find_element("css selector", ".map-wrap canvas.points")
+    box = chrome.execute_script(
+        "const r = arguments[0].getBoundingClientRect(); return [r.width, r.height];", canvas
+    )
+    x, y = (lon + 180) * box[0] / 360, (90 - lat) * box[1] / 180
+    ActionChains(chrome).move_to_element_with_offset(
+        canvas, round(x - box[0] / 2), round(y - box[1] / 2)
+    ).click().perform()
+
+
+def test_pages_show_their_records(server: str, driver: Any, shots: Path) -> None:
+    """Each page kind shows what it is for: counts, chart, hits, highlights, a person, events."""
+    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
+    checks = {
+        "/": ("Overview", ".chart.types .row", "Hakan Fidan"),
+        "/search?q=talks": ("Search", ".hits .hit", "grain talks"),
+        "/articles/ankara-talks": ("Turkey offers", "mark.quote", "Our door is open"),
+        "/people/by-name?name=Sybiha": ("Andrii Sybiha", ".quotes li", "We will not trade"),
+        "/events": ("Events", "table.events tbody tr", "Kenyan police"),
+    }
+    for path, (h1, selector, text) in checks.items():
+        _load(driver, server + path)
+        assert driver.find_element("css selector", "h1").text.startswith(h1), path
+        assert driver.find_elements("css selector", selector), (path, selector)
+        assert text in driver.find_element("css selector", "main").text, (path, text)
+        if path == "/events":
+            seen = _map_ready(driver)
+            assert int(seen["points"]) >= 5, seen
+        _screenshot(driver, shots, "view" + (path if path != "/" else "-overview"))
+
+
+def test_click_map_point_and_quote_highlight(server: str, driver: Any, shots: Path) -> None:
+    """A map point shows its events in a popup whose link opens the article at the event; there
+    a quote highlight brings the quote's record into view."""
     driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
     _load(driver, server + "/events")
-    points = driver.find_elements("css selector", "svg.map g.points a")
-    assert points, "no event place on the map"
-    href = points[0].get_dom_attribute("href")  # an SVG link: the attribute, not the property
-    driver.execute_script(
-        "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", points[0]
-    )
-    _wait_for(driver, lambda: "/articles/" in driver.current_url)
-    assert driver.current_url.split("#")[0] == server + href.split("#")[0]
+    seen = _map_ready(driver)
+    assert driver.execute_script("return document.querySelector('.map-wrap .popup').hidden")
+    _click_point(driver, 36.817, -1.283)  # Nairobi: the ASSAULT by Kenyan police
+    popup = driver.find_element("css selector", ".map-wrap .popup")
+    _wait_for(driver, popup.is_displayed)
+    first = popup.find_elements("css selector", "li")[0].text  # the nearest point first
+    assert "ASSAULT · 2026-06-03" in first and "Nairobi" in first, popup.text
+    assert "Kenyan police →" in first, popup.text
+    assert float(driver.execute_script(
+        "return document.querySelector('.map-wrap').dataset.popupMs || 'NaN'")) < 500  # fmt: skip
+    _screenshot(driver, shots, "click-map-point", full=False)
+    print(f"map: {seen['points']} points, drawn in {seen['drawMs']} ms")
+    driver.find_element("css selector", "body").send_keys("\ue00c")  # Escape closes it
+    _wait_for(driver, lambda: not popup.is_displayed())
+    _click_point(driver, 36.817, -1.283)
+    link = driver.find_element("css selector", ".map-wrap .popup a.rec")
+    assert "ASSAULT" in link.text
+    link.click()
+    _wait_for(driver, lambda: "/articles/nairobi-protest#event-0" in driver.current_url)
+    assert driver.find_element("css selector", "#event-0").is_displayed()
+    assert "ASSAULT" in driver.find_element("css selector", "#event-0").text
     highlights = driver.find_elements("css selector", ".text a[href^='#quote-']")
     assert highlights, "no quote highlight in the article"
     target = highlights[0].get_attribute("href").split("#")[1]
+    quote = highlights[0].text
     highlights[0].click()
     _wait_for(driver, lambda: driver.current_url.endswith("#" + target))
     shown = driver.find_element("css selector", f"#{target}")
-    assert shown.is_displayed() and shown.text.strip()
-    _screenshot(driver, "click-quote")
+    assert shown.is_displayed() and quote.strip(' "“”')[:20] in shown.text
+    assert (
+        driver.execute_script(  # the record is the :target, so it is highlighted
+            "return getComputedStyle(arguments[0]).backgroundColor", shown
+        )
+        != "rgba(0, 0, 0, 0)"
+    )
+    _screenshot(driver, shots, "click-quote", full=False)
+
+
+@pytest.mark.parametrize(
+    "deficiency", ["deuteranopia", "protanopia", "tritanopia", "achromatopsia"]
+)
+def test_screenshots_for_colour_blind_readers(
+    server: str, driver: Any, shots: Path, deficiency: str
+) -> None:
+    """Screenshots of the article and events pages as seen with a colour-vision deficiency."""
+    driver.execute_cdp_cmd("Emulation.setEmulatedVisionDeficiency", {"type": deficiency})
+    try:
+        for path in ("/articles/ankara-talks", "/events"):
+            _load(driver, server + path)
+            if path == "/events":
+                _map_ready(driver)
+            _screenshot(driver, shots, f"{deficiency}{path}")
+    finally:
+        driver.execute_cdp_cmd("Emulation.setEmulatedVisionDeficiency", {"type": "none"})
 
 
 def _wait_for(chrome: Any, ready: Any, seconds: float = 5.0) -> None:

@@ -13,7 +13,8 @@ def test_overview_counts_and_chart(client) -> None:
     assert "<dd>3</dd>" in page.text
     assert "2026-05-12 to 2026-07-01" in page.text
     assert "Hakan Fidan" in page.text  # a top speaker
-    assert '<svg class="chart"' in page.text and "<rect" in page.text
+    assert '<svg class="chart types"' in page.text and "<rect" in page.text
+    assert "verbal cooperation" in page.text  # the legend names each colour and shape
 
 
 def test_pages_send_a_strict_content_security_policy(client) -> None:
@@ -79,9 +80,48 @@ def test_events_page_table_timeline_and_map(client) -> None:
     assert page.status_code == 200
     assert "ASSAULT" in page.text
     assert page.text.count("<path d=") > 150  # Natural Earth country outlines
-    assert "<circle" in page.text
-    filtered = client.get("/events?type=ASSAULT").text.split("<h2>Table</h2>")[1]
-    assert "Kenyan police" in filtered and "CONSULT" not in filtered
+    assert 'data-src="/api/events/map"' in page.text and '<canvas class="points"' in page.text
+    assert 'href="/events?type=ASSAULT&amp;since=2026-06-03&amp;until=2026-06-03"' in page.text
+    filtered = client.get("/events?type=ASSAULT").text
+    assert 'data-src="/api/events/map?type=ASSAULT"' in filtered
+    table = filtered.split("<h2>Table</h2>")[1]
+    assert "Kenyan police" in table and "CONSULT" not in table
+
+
+def test_events_map_points(client) -> None:
+    data = client.get("/api/events/map").json()
+    assert data["total"] == len(data["points"]) >= 5
+    for lon, lat, t, _date, _place, article, seq, *_ in data["points"]:
+        assert -180 <= lon <= 180 and -90 <= lat <= 90 and 0 <= t < len(data["types"])
+        assert isinstance(article, str) and isinstance(seq, int)
+    dates = [p[3] for p in data["points"]]
+    assert dates == sorted(dates, reverse=True)  # newest first
+    nairobi = client.get("/api/events/map?type=assault").json()
+    assert nairobi["types"] == ["ASSAULT"] and nairobi["points"][0][4] == "Nairobi"
+    one = client.get("/api/events/map?limit=1").json()
+    assert len(one["points"]) == 1 and one["total"] == data["total"]
+    assert client.get("/api/events/map?limit=0").status_code == 422
+
+
+def test_quad_classes_match_the_events_stage() -> None:
+    from dateline.stages.events import QUAD
+    from dateline.web import charts
+
+    assert charts.QUAD == QUAD
+
+
+def test_by_type_chart_buckets() -> None:
+    from dateline.web.charts import by_type
+
+    days = by_type([{"day": "2026-05-12", "type": "AGREE", "n": 2},
+                    {"day": "2026-06-03", "type": "ASSAULT", "n": 1},
+                    {"day": None, "type": "AGREE", "n": 4}])  # fmt: skip
+    assert days["unit"] == "day" and days["first"] == "2026-05-12" and days["undated"] == 4
+    assert [r["type"] for r in days["rows"]] == ["AGREE", "ASSAULT"]  # PLOVER order
+    months = by_type([{"day": "2025-01-02", "type": "AGREE", "n": 1},
+                      {"day": "2026-03", "type": "AGREE", "n": 1}])  # fmt: skip
+    assert months["unit"] == "month" and months["last"] == "2026-03"
+    assert "2026" in [t["label"] for t in months["ticks"]]
 
 
 def test_static_files_are_local(client) -> None:

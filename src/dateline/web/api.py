@@ -86,6 +86,22 @@ def events(
     return _page([_hit(h) for h in hits[offset:]], limit, offset)
 
 
+MAP_DOC = (
+    "Located events for the map, newest first, with the event filters. `points` are "
+    "[lon, lat, type index, date, place, article id, seq, actor, recipient]; `types` names the "
+    "type indexes; `total` counts every located event that matches."
+)
+
+
+@router.get("/events/map", description=MAP_DOC)
+def events_map(
+    store: StoreDep, f: FiltersDep,
+    limit: Annotated[int, Query(ge=1, le=db.MAX_POINTS)] = 5000,
+) -> dict[str, Any]:  # fmt: skip
+    """Located events for the map, as compact points."""
+    return db.event_points(store, f, limit)
+
+
 @router.get("/people")
 def people(
     store: StoreDep, rank: str = "quoted", source: str | None = None,

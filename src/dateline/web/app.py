@@ -5,6 +5,7 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import jinja2
 from fastapi import FastAPI, HTTPException, Query, Request
@@ -19,12 +20,19 @@ from dateline.web.deps import FiltersDep, StoreDep
 from dateline.web.render import article_html, person_href, snippet_html, speaker_colours
 
 PAGE = 20  # rows per HTML page
+MAP_POINTS = 5000  # events on the map, newest first
 MAX_BODY = 256_000  # bytes in one request body
 HERE = files("dateline.web")
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 )
+
+
+def filter_items(f: db.Filters) -> list[tuple[str, str | None]]:
+    """The event filters as query-string items, in form order."""
+    return [("source", f.source), ("since", f.since), ("until", f.until), ("type", f.type),
+            ("country", f.country)]  # fmt: skip
 
 
 def templates() -> jinja2.Environment:
@@ -34,7 +42,8 @@ def templates() -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.globals.update(version=__version__, person_href=person_href, snippet=snippet_html)
+    env.globals.update(version=__version__, person_href=person_href, snippet=snippet_html,
+                       markers=charts.MARKERS, classes=charts.CLASSES, quad=charts.QUAD)  # fmt: skip
     return env
 
 
@@ -99,8 +108,9 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(store: StoreDep) -> HTMLResponse:
         data = db.overview(store)
-        chart = charts.stacked(data["by_month"])
-        return page("overview.html", title="Overview", data=data, chart=chart)
+        chart = charts.by_type(data["by_month"])
+        return page("overview.html", title="Overview", data=data, chart=chart,
+                    legend=charts.legend())  # fmt: skip
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(store: StoreDep, f: FiltersDep, q: str = "", page_: PageDep = 1) -> HTMLResponse:
@@ -142,11 +152,14 @@ def create_app(
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events(store: StoreDep, f: FiltersDep, page_: PageDep = 1) -> HTMLResponse:
         rows = db.events(store, f, PAGE + 1, (page_ - 1) * PAGE)
-        mapped = db.events(store, f, 5000, 0)  # the map and timeline show up to 5,000 events
+        base = {k: v for k, v in (("source", f.source), ("country", f.country)) if v}
+        timeline = charts.by_type(db.event_counts(store, f), base)
+        query = urlencode({k: v for k, v in filter_items(f) if v})
         from dateline.web.geo import country_paths
 
         return page("events.html", title="Events", f=f, rows=rows[:PAGE], page=page_,
-                    more=len(rows) > PAGE, timeline=charts.timeline(mapped),
-                    points=charts.points(mapped), countries=country_paths())  # fmt: skip
+                    more=len(rows) > PAGE, timeline=timeline, countries=country_paths(),
+                    legend=charts.legend(), query=query, map_limit=MAP_POINTS,
+                    points_url="/api/events/map" + ("?" + query if query else ""))  # fmt: skip
 
     return app

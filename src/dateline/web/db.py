@@ -15,6 +15,7 @@ from dateline.store.schema import APPLICATION_ID, SCHEMA_VERSION, StoreError, ch
 
 MAX_PAGE = 200  # rows per page, at most
 MAX_OFFSET = 10_000  # deeper pages are refused: narrow the filters instead
+MAX_POINTS = 20_000  # map points in one answer, at most
 
 
 class QueryTimeout(StoreError):
@@ -168,10 +169,8 @@ def search(
     return store.rows(sql, [*params_a, top, *params_q, top, limit, offset])
 
 
-def events(
-    store: ReadOnlyStore, filters: Filters, limit: int, offset: int, actor: str | None = None
-) -> list[dict[str, Any]]:
-    """Events (every copy) with their article and place, newest first, filtered."""
+def _event_where(filters: Filters, actor: str | None = None) -> tuple[list[str], list[Any], bool]:
+    """WHERE terms and parameters for the event filters; True when they need the place join."""
     where, params = ["1"], []
     if filters.type:
         where.append("ev.type = upper(?)")
@@ -188,17 +187,66 @@ def events(
         where.append("(ev.actor_name LIKE ? ESCAPE '\\' OR ev.recipient_name LIKE ? ESCAPE '\\')")
         params += [like(actor)] * 2
     filters.dates("COALESCE(ev.date, a.date)", where, params)
+    return where, params, bool(filters.country)
+
+
+PLACE_JOIN = "LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place "
+
+
+def events(
+    store: ReadOnlyStore, filters: Filters, limit: int, offset: int, actor: str | None = None
+) -> list[dict[str, Any]]:
+    """One page of events (every copy) with their article and place, newest first, filtered."""
+    where, params, _ = _event_where(filters, actor)
+    # The page's rows are chosen on events and articles alone; only they get their place.
     sql = (
         "SELECT ev.*, a.id AS article_id, a.date AS a_date, a.source AS a_source, a.title AS a_title, "
         "p.name AS place_name, p.country_code AS place_country, p.lat AS lat, p.lon AS lon "
         "FROM events ev JOIN articles a ON a.article = ev.article "
-        "LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place "
-        f"WHERE {' AND '.join(where)} "
+        f"{PLACE_JOIN}WHERE {' AND '.join(where)} "
         "ORDER BY COALESCE(ev.date, a.date) DESC, a.article, ev.seq LIMIT ? OFFSET ?"
     )
     return [
         dict(row, record=build(Event, row)) for row in store.rows(sql, [*params, limit, offset])
     ]
+
+
+def event_counts(store: ReadOnlyStore, filters: Filters) -> list[dict[str, Any]]:
+    """Filtered events counted per day and type: rows of (day, type, n)."""
+    where, params, join = _event_where(filters)
+    return store.rows(
+        "SELECT substr(COALESCE(ev.date, a.date), 1, 10) AS day, ev.type AS type, COUNT(*) AS n "
+        "FROM events ev JOIN articles a ON a.article = ev.article "
+        f"{PLACE_JOIN if join else ''}WHERE COALESCE(ev.date, a.date) IS NOT NULL "
+        f"AND {' AND '.join(where)} GROUP BY day, ev.type ORDER BY day",
+        params,
+    )
+
+
+def event_points(store: ReadOnlyStore, filters: Filters, limit: int) -> dict[str, Any]:
+    """The newest `limit` filtered events that have a located place, as compact map points.
+
+    Each point is [lon, lat, type index, date, place, article id, seq, actor, recipient].
+    """
+    where, params, _ = _event_where(filters)
+    base = (
+        "FROM events ev JOIN places p ON p.article = ev.article AND p.seq = ev.place "
+        "JOIN articles a ON a.article = ev.article "
+        f"WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL AND {' AND '.join(where)} "
+    )
+    rows = store._rows(  # tuples, under the query time limit
+        "SELECT round(p.lon, 3), round(p.lat, 3), ev.type, COALESCE(ev.date, a.date), p.name, "
+        f"a.id, ev.seq, ev.actor_name, ev.recipient_name {base}"
+        "ORDER BY COALESCE(ev.date, a.date) DESC, a.article, ev.seq LIMIT ?",
+        [*params, limit + 1],
+    )
+    total = len(rows)
+    if total > limit:
+        rows = rows[:limit]
+        total = store.rows(f"SELECT COUNT(*) AS n {base}", params)[0]["n"]
+    types: dict[str, int] = {}
+    points = [[r[0], r[1], types.setdefault(r[2], len(types)), *tuple(r)[3:]] for r in rows]
+    return {"total": total, "types": list(types), "points": points}
 
 
 def article_people(store: ReadOnlyStore, article_id: str) -> dict[str, int]:

@@ -24,6 +24,7 @@ class Layer:
     href: str
     title: str = ""
     css: str = ""
+    who: str = ""  # a quote's speaker, as its label shows it
 
 
 def speaker_colours(analysis: Analysis) -> dict[str, int]:
@@ -42,7 +43,8 @@ def layers(analysis: Analysis, people: dict[str, int]) -> list[Layer]:
     for i, q in enumerate(analysis.quotes):
         name = q.speaker.name or "unknown speaker"
         css = f"quote sp{colours[q.speaker.name or '?']}"
-        out.append(Layer(q.start, q.end, "quote", i, f"#quote-{i}", f"{name} ({q.kind})", css))
+        who = name if len(name) <= 28 else name[:27] + "…"
+        out.append(Layer(q.start, q.end, "quote", i, f"#quote-{i}", f"{name} ({q.kind})", css, who))
     for i, entity in enumerate(analysis.entities):
         person = people.get(entity.id)
         href = f"/people/{person}" if person is not None else f"#entity-{i}"
@@ -62,8 +64,12 @@ def layers(analysis: Analysis, people: dict[str, int]) -> list[Layer]:
 LINK_ORDER = ("time", "place", "person", "entity", "quote")  # the most specific record links
 
 
-def _segment(text: str, active: list[Layer]) -> str:
-    """One run of text under the same annotations: escaped, wrapped, linked once."""
+def _segment(text: str, active: list[Layer], start: int = -1) -> str:
+    """One run of text under the same annotations: escaped, wrapped, linked once.
+
+    The run that opens a quote (`start` is the quote's start) names its speaker in `data-who`,
+    which the stylesheet shows as a small label: the speaker is never told by colour alone.
+    """
     html = str(escape(text))
     for layer in active:
         if layer.kind == "time":
@@ -76,7 +82,8 @@ def _segment(text: str, active: list[Layer]) -> str:
     if link is not None:
         html = f'<a href="{escape(link.href)}" title="{escape(link.title)}">{html}</a>'
     for layer in sorted((x for x in active if x.kind == "quote"), key=lambda x: x.start):
-        html = f'<mark class="{layer.css}" data-quote="{layer.index}">{html}</mark>'
+        who = f' data-who="{escape(layer.who)}"' if layer.start == start and layer.who else ""
+        html = f'<mark class="{layer.css}" data-quote="{layer.index}"{who}>{html}</mark>'
     events = " ".join(str(x.index) for x in active if x.kind == "event")
     if events:
         html = f'<span class="ev" data-ev=" {events} ">{html}</span>'
@@ -92,7 +99,7 @@ def _region(text: str, start: int, end: int, all_layers: list[Layer]) -> str:
     parts = []
     for a, b in zip(cuts, cuts[1:], strict=False):
         active = [x for x in inside if x.start <= a and x.end >= b]
-        parts.append(_segment(text[a:b], active))
+        parts.append(_segment(text[a:b], active, a))
     return "".join(parts)
 
 
