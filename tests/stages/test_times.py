@@ -89,6 +89,18 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("Margins improved in this year's third quarter.", DCT, [("this year's third quarter", "DATE", "2024-Q3", None)]),
         ("The bank expects losses over the next three quarters.", DCT,
          [("the next three quarters", "DURATION", "P9M", None)]),
+        # ordinal quarters compared with a year before, and the story's quarter kept through the text
+        ("Net fell in the year-ago third quarter, the lender said.", DCT,
+         [("the year-ago third quarter", "DATE", "2023-Q3", None)]),
+        ("The insurer posted a loss for the fiscal second-quarter.", DCT,
+         [("the fiscal second-quarter", "DATE", "2024-Q2", None)]),
+        ("Third-quarter profit rose. The company expects a fourth-quarter charge. Sales in the latest "
+         "quarter rose 3% from a year ago.", DCT,
+         [("Third-quarter", "DATE", "2024-Q3", None), ("fourth-quarter", "DATE", "2024-Q4", None),
+          ("the latest quarter", "DATE", "2024-Q3", None), ("a year ago", "DATE", "2023-Q3", None)]),
+        ("Profit in the third quarter of 2019 was higher. Third-quarter sales fell from a year ago.", DCT,
+         [("the third quarter of 2019", "DATE", "2019-Q3", None), ("Third-quarter", "DATE", "2024-Q3", None),
+          ("a year ago", "DATE", "2023-Q3", None)]),
         # "last <month>": the month just gone is "last month", so in March "last February" is a year back
         ("Two helicopters crashed near the border last February.", MARCH, [("last February", "DATE", "2012-02", None)]),
         ("The plant was shut last April.", DCT, [("last April", "DATE", "2024-04", None)]),
@@ -122,6 +134,9 @@ def test_times(nlp, text: str, dct: dt.date | None, expected: list) -> None:
         "Ministers may meet again, an aide said.",
         "The company employs 2000 workers at the plant.",
         "Shares fell 1,500 points before trading was halted.",
+        'The minister told ABC\'s "This Week" program that talks had stalled.',
+        "He spoke to CBS's 60 Minutes about the case.",
+        "Thousands joined the annual March for Life in the capital.",
     ],
 )
 def test_not_times(nlp, text: str) -> None:

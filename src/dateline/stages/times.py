@@ -22,6 +22,7 @@ from dateline.stages.timex import (
     alt,
     anchor_of,
     interpret,
+    shift,
     tables,
     unit_of,
 )
@@ -161,9 +162,33 @@ def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
     return PRESENT if token.tag_ in ("VBZ", "VBP") and not aux else None
 
 
+# "ABC's This Week", "60 Minutes", "High Noon": time words capitalised inside a title or a name.
+TITLE_WORDS = {"this", "next", "last", "week", "weeks", "minutes", "hours", "noon",
+               "midnight", "today", "tomorrow", "now", "year", "years", "month", "months"}  # fmt: skip
+# "the March for Life", "the March of Dimes": the noun, not the month.
+MONTH_AS_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
+
+
+def in_title(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
+    """Whether the match is part of a title or name rather than a time ("This Week", "High Noon")."""
+    words = text.split()
+    if any(w[:1].isupper() and w.lower() in TITLE_WORDS for w in words[1:]):
+        return True
+    if text in ("March", "May") and MONTH_AS_NAME.match(source, end):
+        return True
+    if len(words) == 1 and text[:1].isupper() and text.lower() in TITLE_WORDS:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.start > 0 and not span[0].is_sent_start:
+            previous = doc[span.start - 1]
+            return previous.is_title and not previous.is_sent_start
+    return False
+
+
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Reject matches that are not times: the verb "may", bare numbers counting things."""
     before = source[max(0, start - 12) : start].lower().split()
+    if in_title(doc, source, start, end, text):
+        return False
     if text in ("May", "MAY") and (not before or before[-1] not in PREP_BEFORE_MAY):
         return False
     if re.search(r"\w-quarters\b", text):  # "three-quarters of the vote" is a fraction
@@ -182,6 +207,23 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         if before and before[-1] in ("$", "no.", "number", "article", "flight", "route"):
             return False
     return True
+
+
+def is_reported_quarter(
+    kind: str, value: str, text: str, ref: str | None, dct: dt.date | None
+) -> bool:
+    """Whether a quarter is the one the story reports on: its first quarter, not one after the DCT's
+    quarter ("expects losses in the fourth quarter"), nor a year-ago comparison."""
+    if kind != "DATE" or not re.fullmatch(r"\d{4}-Q\d", value):
+        return False
+    if re.search(r"(?i)\b(?:ago|earlier)\b", text):
+        return False
+    if dct is None:
+        return ref is None
+    # the last four quarters; a later one replaces the story's quarter only if finished
+    return shift(dct, "Q", -4) < value <= shift(dct, "Q", 0) and (
+        ref is None or value < shift(dct, "Q", 0)
+    )
 
 
 def find_times(doc: Doc) -> list[Time]:
@@ -205,12 +247,7 @@ def find_times(doc: Doc) -> list[Time]:
         kind, value, mod = result
         found.append(Time(start, end, text, kind, value, mod))
         anchor = anchor_of(value) or anchor
-        if (
-            kind == "DATE"
-            and re.fullmatch(r"\d{4}-Q\d", value)
-            and not re.search(r"\b(?:ago|earlier)\b", text)
-            and not (ref and value == f"{int(ref[:4]) - 1:04d}{ref[4:]}")  # a year-ago comparison
-        ):
+        if is_reported_quarter(kind, value, text, ref, dct):
             ref = value
     return found
 

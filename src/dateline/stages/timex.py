@@ -197,7 +197,9 @@ PARTS = {
 }
 PHRASE_REFS = {"the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
                "the distant future": "FUTURE_REF", "these days": "PRESENT_REF"}  # fmt: skip
-NOT_QUARTER = r"\b(?:two|three|several|few|seconds?|minutes?|hours?|days?|weeks?|months?|years?)\b(?!')|\b\d{1,3}\b"
+# Quarters counted ("two quarters") or beside another unit are durations, not calendar quarters;
+# "second quarter", "year-ago quarter" and "last year's quarter" are calendar quarters.
+NOT_QUARTER = r"\b(?:two|three|several|few|seconds|minutes?|hours?|days?|weeks?|months?|years?)\b(?![-'])|\b\d{1,3}\b"
 ANAPHORIC = {"following", "previous", "prior", "same", "that"}
 REL_SHIFT = {"that": 0, "this": 0, "current": 0, "same": 0, "latest": 0, "last": -1, "previous": -1, "prior": -1,
              "past": -1, "next": 1, "coming": 1, "following": 1}  # fmt: skip
@@ -359,11 +361,13 @@ def quarter_value(
         offset = -1 if {"last", "years"} <= set(tokens) or "previous" in tokens else 0
         offset += 1 if {"next", "years"} <= set(tokens) else 0
         year = shift(dct, "Y", offset) if dct else "XXXX"
+    back = "year-earlier" in low or "year-ago" in low or "year earlier" in low
     if ordinal is not None and ordinal <= (2 if unit == "HALF" else 4):
+        if back and not year_given and year != "XXXX":  # "the year-ago third quarter"
+            year = f"{int(year) - 1:04d}"
         return f"{year}-{unit[0]}{ordinal}"
     if unit == "HALF" or ordinal is not None:
         return None
-    back = "year-earlier" in low or "year-ago" in low or "year earlier" in low
     if ref and re.fullmatch(r"\d{4}-Q\d", ref):  # the quarter the story is about
         if year_given:
             return f"{year}{ref[4:]}"
