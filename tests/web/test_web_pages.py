@@ -127,3 +127,17 @@ def test_by_type_chart_buckets() -> None:
 def test_static_files_are_local(client) -> None:
     assert client.get("/static/app.js").status_code == 200
     assert client.get("/static/world/countries-110m.json").status_code == 200
+
+
+def test_country_outlines_never_cross_the_whole_map() -> None:
+    """Rings over the antimeridian (Russia, Fiji) are split: no segment spans half the map
+    (except Antarctica's closing run along the bottom edge)."""
+    import re as regex
+
+    from dateline.web.geo import country_paths
+
+    for name, path in country_paths():
+        for sub in path.split("M")[1:]:
+            pts = [(float(x), float(y)) for x, y in regex.findall(r"(-?[\d.]+),(-?[\d.]+)", sub)]
+            for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
+                assert abs(x1 - x0) < 180 or y0 == y1 == 180.0, (name, x0, y0, x1, y1)

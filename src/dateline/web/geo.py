@@ -28,14 +28,47 @@ def _arcs(topology: dict) -> list[list[tuple[float, float]]]:
     return out
 
 
+def _path(points: list[tuple[float, float]]) -> str:
+    """One closed SVG subpath through (lon, lat) points."""
+    coords = [project(lon, lat) for lon, lat in points]
+    return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in coords) + "Z"
+
+
 def _ring(arcs: list[list[tuple[float, float]]], indexes: list[int]) -> str:
-    """One closed SVG subpath from a ring's arc indexes (a negative index is a reversed arc)."""
+    """SVG subpaths of a ring from its arc indexes (a negative index is a reversed arc).
+
+    A ring that crosses the antimeridian (Russia, Fiji) is unwrapped and drawn once on each side
+    (the viewBox clips the rest), so no stroke runs across the map; a ring around a pole
+    (Antarctica) is closed along the map's edge instead.
+    """
     points: list[tuple[float, float]] = []
     for index in indexes:
         arc = arcs[index] if index >= 0 else arcs[~index][::-1]
         points.extend(arc[1:] if points else arc)
-    coords = [project(lon, lat) for lon, lat in points]
-    return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in coords) + "Z"
+    if not points:
+        return ""
+    unwrapped, shift = [points[0]], 0.0
+    for (x0, _), (x1, y1) in zip(points, points[1:], strict=False):
+        if x1 - x0 > 180:
+            shift -= 360
+        elif x1 - x0 < -180:
+            shift += 360
+        unwrapped.append((x1 + shift, y1))
+    if shift:  # around a pole: go to the pole's edge at each jump
+        pole = -90.0 if sum(y for _, y in points) < 0 else 90.0
+        closed = [points[0]]
+        for (x0, _), (x1, y1) in zip(points, points[1:], strict=False):
+            if abs(x1 - x0) > 180:
+                closed += [(x0, pole), (x1, pole)]
+            closed.append((x1, y1))
+        return _path(closed)
+    out = _path(unwrapped)
+    xs = [x for x, _ in unwrapped]
+    if max(xs) > 180:
+        out += _path([(x - 360, y) for x, y in unwrapped])
+    if min(xs) < -180:
+        out += _path([(x + 360, y) for x, y in unwrapped])
+    return out
 
 
 @cache
