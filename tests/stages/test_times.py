@@ -101,6 +101,14 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("Profit in the third quarter of 2019 was higher. Third-quarter sales fell from a year ago.", DCT,
          [("the third quarter of 2019", "DATE", "2019-Q3", None), ("Third-quarter", "DATE", "2024-Q3", None),
           ("a year ago", "DATE", "2023-Q3", None)]),
+        # clock times beside a date, midday, and plans made in the past
+        ("The offer expires at 5 p.m. EST Nov. 9, the bank said.", DCT,
+         [("5 p.m. EST Nov. 9", "TIME", "2024-11-09T17:00", None)]),
+        ("The minister will speak at midday.", DCT, [("midday", "TIME", "2024-12-19T12:00", None)]),
+        ("The tender offer had been scheduled to expire Friday evening.", DCT,
+         [("Friday evening", "TIME", "2024-12-13TEV", None)]),
+        ("Rates have fallen over the past year.", DCT, [("the past year", "DATE", "2023", None)]),
+        ("Investors earned $2 billion a year from the bonds.", DCT, [("a year", "SET", "P1Y", None)]),
         # "last <month>": the month just gone is "last month", so in March "last February" is a year back
         ("Two helicopters crashed near the border last February.", MARCH, [("last February", "DATE", "2012-02", None)]),
         ("The plant was shut last April.", DCT, [("last April", "DATE", "2024-04", None)]),

@@ -155,6 +155,9 @@ def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
         return FUTURE
     if token.tag_ == "VB" and any(c.tag_ == "TO" for c in aux):  # an infinitive: ask its governor
         head = token.head
+        verb = head.head if head.pos_ == "ADJ" else head  # "had been due to expire": ask "been"
+        if any(c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children):
+            return PAST  # the plan was in the past: "had been scheduled to expire Friday"
         if head.lemma_ in INTENT or head.tag_ in ("VBZ", "VBP", "MD") or head.pos_ == "ADJ":
             return FUTURE
     if token.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux):
@@ -209,6 +212,14 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     return True
 
 
+def is_rate(doc: Doc, start: int, text: str) -> bool:
+    """Whether "a year" counts a rate ("$2 billion a year", "four flights a week"): a SET."""
+    if not re.fullmatch(r"(?i)(?:a|an|per)\s+(?:year|month|week|day|hour)", text):
+        return False
+    span = doc.char_span(start, start + len(text), alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].tag_ in ("CD", "NNS", "NNPS")
+
+
 def is_reported_quarter(
     kind: str, value: str, text: str, ref: str | None, dct: dt.date | None
 ) -> bool:
@@ -245,6 +256,8 @@ def find_times(doc: Doc) -> list[Time]:
         if result is None:
             continue
         kind, value, mod = result
+        if kind == "DURATION" and is_rate(doc, start, text):
+            kind = "SET"
         found.append(Time(start, end, text, kind, value, mod))
         anchor = anchor_of(value) or anchor
         if is_reported_quarter(kind, value, text, ref, dct):

@@ -186,7 +186,7 @@ SPOKEN_YEAR_END = (
     rf"(?:{SPOKEN_TENS})(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|{SPOKEN_UNITS}"
 )
 DECADE_STEMS = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
-CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|\bnoon\b|\bmidnight\b")
+CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|\bnoon\b|\bmidday\b|\bmidnight\b")
 PARTS = {
     "morning": "MO",
     "afternoon": "AF",
@@ -294,11 +294,14 @@ def time_of_day(
     part = next((PARTS[t] for t in re.findall(r"[a-z]+", low) if t in PARTS), None)
     if clock is None and part is None:
         return None
-    day = day_of(low, dct, tense, words) or shift(dct, "D", -1 if low.startswith("last") else 0)
+    rest = (
+        low[: clock.start()] + low[clock.end() :] if clock else low
+    )  # "5 p.m. Nov. 9": 9 is the day
+    day = day_of(rest, dct, tense, words) or shift(dct, "D", -1 if low.startswith("last") else 0)
     if clock is None:
         return "TIME", f"{day}T{part}", None
-    if clock[0] in ("noon", "midnight"):
-        return "TIME", f"{day}T{'12:00' if clock[0] == 'noon' else '24:00'}", None
+    if clock[0] in ("noon", "midday", "midnight"):
+        return "TIME", f"{day}T{'24:00' if clock[0] == 'midnight' else '12:00'}", None
     hour = int(clock[1]) % 12 + (12 if clock[3] == "p" else 0)
     return "TIME", f"{day}T{hour:02d}:{clock[2] or '00'}", None
 
@@ -421,6 +424,8 @@ def relative(
             return None
         return None
     if rels[-1] == "past" or (head[:2] == ["the", "last"] and unit not in ("Q",)):
+        if unit == "Y" and dct:  # "over the past year": the calendar year before
+            return "DATE", shift(dct, unit, -1), None
         return "DURATION", duration(1, unit), None
     if unit in ("H", "MIN", "S", "FN", "MIL"):
         return None
