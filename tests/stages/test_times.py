@@ -109,6 +109,16 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("Friday evening", "TIME", "2024-12-13TEV", None)]),
         ("Rates have fallen over the past year.", DCT, [("the past year", "DATE", "2023", None)]),
         ("Investors earned $2 billion a year from the bonds.", DCT, [("a year", "SET", "P1Y", None)]),
+        # ranges, "or so", "around", fractions, the end of a period
+        ("Shipments will resume within two to three weeks.", DCT,
+         [("two to three weeks", "DURATION", "P2W", "EQUAL_OR_MORE")]),
+        ("The plant will close over the next year or so.", DCT, [("the next year or so", "DATE", "2025", "APPROX")]),
+        ("The deal should close around Jan. 15, the company said.", DCT,
+         [("around Jan. 15", "DATE", "2025-01-15", "APPROX")]),
+        ("The inquiry lasted 2 1/2 years.", DCT, [("2 1/2 years", "DURATION", "P2.5Y", None)]),
+        ("The bank aims to cut costs by the end of the year.", DCT, [("the end of the year", "DATE", "2024", "END")]),
+        ("Lawyers say they will look for ways to get around Wednesday's ruling.", DCT,
+         [("Wednesday", "DATE", "2024-12-18", None)]),
         # "last <month>": the month just gone is "last month", so in March "last February" is a year back
         ("Two helicopters crashed near the border last February.", MARCH, [("last February", "DATE", "2012-02", None)]),
         ("The plant was shut last April.", DCT, [("last April", "DATE", "2024-04", None)]),

@@ -45,7 +45,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     names = [w.capitalize() for w in words["weekday"] if len(w) > 4]
     weekday = rf"(?-i:{'|'.join(names + [n.upper() for n in names])}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.)"
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{alt(list(words['number']))}))"
-    num = rf"{num}(?:[\s-]+{num})*(?:\s+and\s+a\s+half)?(?:\s+of)?"
+    num = rf"{num}(?:[\s-]+{num})*(?:\s+1/2|\s+and\s+a\s+half)?(?:\s+to\s+{num})?(?:\s+of)?"
     unit = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
     ordinal = rf"(?:{alt(list(words['ordinal']))}|\d+(?:st|nd|rd|th))"
     mod = rf"(?:(?:{alt([w for w, v in words['mod'].items() if v not in EDGES])})\s+)"
@@ -71,15 +71,16 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?:\s\d\d:\d\d(?::\d\d)?)?",
         r"\d\d-\d\d-\d\d(?:\s\d{4}[A-Z]{3})?",
         r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])",
-        rf"{clock}(?:,?\s+{day})?",
+        rf"(?:around\s+)?{clock}(?:,?\s+{day})?",
         rf"(?:(?:{edge}\s+)?(?:this|the|last|tomorrow|yesterday)|the\s+next)\s+{part}|mid[\s-]?{part}|midday",
         day_part,
+        rf"around\s+{month_day}",
         rf"{around}?(?:(?:last|next|this)\s+)?{month}(?:,?\s+(?:of\s+)?{year}|\s+(?:this|last|next)\s+year)?",
         rf"(?:the\s+)?{around}?(?:(?:19|20)\d0'?s|'\d0s|{ordinal}\s+century)",
         r"the\s+(?:nineteen[\s-]+)?(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
         rf"the\s+year\s+(?:{year}|two\s+thousand(?:[\s-]+(?:and\s+)?(?:{SPOKEN_UNITS}))?)",
         rf"(?:the\s+)?(?:(?:current|full|fiscal|calendar|entire|whole)[\s-]+)+year(?:\s+{year})?"
-        r"|the\s+year(?![\s-]+(?:earlier|ago|end|before|after)\b|-)|the\s+(?:latest|(?:19|20)\d\d)\s+period",
+        rf"|{around}?the\s+year(?![\s-]+(?:earlier|ago|end|before|after)\b|-)|the\s+(?:latest|(?:19|20)\d\d)\s+period",
         rf"{around}?(?:fiscal\s+)?{year}"
         rf"(?:\s+or\s+later|\s+and\s+beyond)?",
         rf"(?:(?:the|this|last|next)\s+)?(?:(?:{edge}|{rel})\s+)*(?:spring|summer|fall|autumn|winter)"
@@ -88,9 +89,10 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:{year}\s+)?(?:{ordinal}[\s-]+)?(?:fiscal[\s-]+)?(?:quarter|half)(?![\s-]+(?:of\s+)?(?:a|an|one)\b)"
         rf"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?:this|last|next)\s+year)?",
         r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|six\s+months))?",
-        rf"(?:at\s+least\s+)?(?:the\s+)?(?:{edge}\s+(?:in\s+)?)?(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}",
+        rf"(?:at\s+least\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?:the\s+)?(?:{edge}\s+(?:in\s+)?)?"
+        rf"(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}(?:\s+or\s+so)?",
         rf"(?:{mod}|at\s+least\s+the\s+|the\s+(?={num}\s))?(?:{rel}\s+)?{num}[\s-]+{unit}"
-        r"(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
+        r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
         rf"(?:the\s+)?weekend|(?:every|each|per)\s+(?:other\s+)?(?:{unit}|{weekday})|year[\s-]end",
         rf"(?:right\s+)?now|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",

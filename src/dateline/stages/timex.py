@@ -452,6 +452,7 @@ def interpret(
     low = re.sub(r"\s+", " ", text.lower()).replace("mid-", "mid ")
     low = re.sub(r"^the year (?=\d{4}$)", "", spoken_years(low, words))
     low = re.sub(r"\b(latest|\d{4}) period$", r"\1 quarter", low)
+    low = low.replace(" 1/2 ", " and a half ")
     found = numeric(low)
     if found:
         return found
@@ -460,8 +461,15 @@ def interpret(
         mod, low = words["mod"][m[1]], low[m.end() :]
     if m := re.search(r" (or later|and beyond)$", low):
         mod, low = "ON_OR_AFTER", low[: m.start()]
+    if m := re.search(r"\b(\S+) to (?=\S+ \w+$)", low):  # "two to three weeks": at least two
+        mod, low = (
+            "EQUAL_OR_MORE",
+            low[: m.start()] + m[1] + low[m.end() + len(low[m.end() :].split()[0]) :],
+        )
     if mod == "APPROX" and low.startswith("the "):
         mod = None
+    if " or so" in low:  # "a week or so ago", "the next two years or so"
+        mod, low = "APPROX", low.replace(" or so", "")
     bare = low.removeprefix("right ").removeprefix("the ")
     if bare in ("fall", "spring"):  # the verb and the noun far outnumber the seasons
         return None
