@@ -25,7 +25,7 @@ from dateline.stages.place_candidates import (
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model often gives to place names; taken only for well-known places.
-MISLABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "NORP", "LANGUAGE"}
+MISLABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
 LOCATIVE = {"in", "from", "to", "near", "at", "outside", "across", "into", "toward", "towards",
             "around", "through", "via", "visited", "visit", "between"}  # fmt: skip
 INLINE_DATELINE = re.compile(
