@@ -119,6 +119,9 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The bank aims to cut costs by the end of the year.", DCT, [("the end of the year", "DATE", "2024", "END")]),
         ("Lawyers say they will look for ways to get around Wednesday's ruling.", DCT,
          [("Wednesday", "DATE", "2024-12-18", None)]),
+        # counted from another event, not from the DCT: a duration
+        ("The rebels were freed; three days later they crossed the border.", DCT,
+         [("three days later", "DURATION", "P3D", None)]),
         # "last <month>": the month just gone is "last month", so in March "last February" is a year back
         ("Two helicopters crashed near the border last February.", MARCH, [("last February", "DATE", "2012-02", None)]),
         ("The plant was shut last April.", DCT, [("last April", "DATE", "2024-04", None)]),

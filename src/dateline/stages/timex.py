@@ -406,7 +406,10 @@ def relative(
         if {"later", "now", "hence"} & set(tail)
         else 0
     )
-    if direction and unit not in ("H", "MIN", "S"):
+    # "three days later", "a week earlier" count from another event, not from the DCT: a duration.
+    # "a year earlier" in results stories and "ago" do count from the DCT (or the story's quarter).
+    from_event = {"later", "earlier"} & set(tail) and unit in ("D", "W", "FN", "M")
+    if direction and unit not in ("H", "MIN", "S") and not from_event:
         if n == "X" or n is None:
             return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None
         steps = int(float(n) * {"DE": 10, "CE": 100, "FN": 2}.get(unit, 1))
