@@ -1,118 +1,25 @@
-"""The times stage: find time expressions in a Doc; `timex` normalises each against the DCT."""
+"""The times stage: find time expressions in a Doc and normalise each against the DCT.
+
+Modules: `timegrammar` finds the spans, `timex` reads each one (with `timeanchor` for calendar
+arithmetic and `timewords` for the word tables); this module decides tense and what is not a time.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from dateline.records import Time
 from dateline.stages import run_stage, text_of
-from dateline.stages.timex import (
-    EDGES,
-    FUTURE,
-    PAST,
-    PRESENT,
-    SPOKEN_TENS,
-    SPOKEN_UNITS,
-    SPOKEN_YEAR_END,
-    alt,
-    anchor_of,
-    interpret,
-    shift,
-    tables,
-    unit_of,
-)
+from dateline.stages.timeanchor import anchor_of, shift
+from dateline.stages.timegrammar import grammar
+from dateline.stages.timewords import FUTURE, PAST, PRESENT, SPOKEN_TENS, SPOKEN_UNITS, unit_of
+from dateline.stages.timex import interpret
 
 __all__ = ["find_times", "grammar", "interpret", "times_component"]
-
-FIRST_WORDS = (
-    "the this that these last next past previous coming following current same prior latest recent final "
-    "every each per right year fiscal thanksgiving at mid midday years decades centuries months weeks"
-)
-
-
-def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
-    """Compose the expression grammar from the word tables (one verbose regex, ordered)."""
-    full_months = [
-        w.capitalize() for w, v in words["month"].items() if len(w) > 4 or w in ("june", "july")
-    ]
-    month = "(?-i:" + "|".join(full_months + [m.upper() for m in full_months]) + "|May|MAY"
-    month += r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?:\.|(?=\s+\d)))"
-    names = [w.capitalize() for w in words["weekday"] if len(w) > 4]
-    weekday = rf"(?-i:{'|'.join(names + [n.upper() for n in names])}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.)"
-    num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{alt(list(words['number']))}))"
-    num = rf"{num}(?:[\s-]+{num})*(?:\s+1/2|\s+and\s+a\s+half)?(?:\s+to\s+{num})?(?:\s+of)?"
-    unit = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
-    ordinal = rf"(?:{alt(list(words['ordinal']))}|\d+(?:st|nd|rd|th))"
-    mod = rf"(?:(?:{alt([w for w, v in words['mod'].items() if v not in EDGES])})\s+)"
-    edge = r"(?:early|late|mid|earlier|later)"
-    rel = r"(?:last|next|this|that|past|previous|coming|following|current|same|prior|latest|recent|final|first)"
-    around = rf"(?:(?:the\s+)?{edge}[\s-]+|the\s+(?:beginning|start|end|middle)\s+of\s+)"
-    day_n = r"\d{1,2}(?:st|nd|rd|th)?"
-    year = rf"(?:1[89]\d\d|20\d\d|(?:eighteen|nineteen)[\s-]+(?:{SPOKEN_YEAR_END}))"
-    part = r"(?:morning|afternoon|evening|night|overnight)"
-    clock = (
-        r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[ECMP][SD]T\b)?|noon|midnight)"
-    )
-    month_day = (
-        rf"(?:{month}\s+{day_n}(?:,?\s+{year})?|{day_n}\s+(?:of\s+)?{month}(?:,?\s+{year})?)"
-    )
-    day = (
-        rf"(?:(?:(?:last|next|this|that|coming|past)\s+)?{weekday}(?:,?\s+{month_day})?"
-        rf"|{month_day}|today|tomorrow|yesterday|tonight)"
-    )
-    day_part = rf"(?:(?:{edge}\s+)?{day}(?:\s+{part})?|(?:{part}|noon|midnight)\s+{day})"
-    grammar = [
-        r"\d{4}-\d\d-\d\d(?:[T\s]\d\d:\d\d(?::\d\d)?)?",
-        r"\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?:\s\d\d:\d\d(?::\d\d)?)?",
-        r"\d\d-\d\d-\d\d(?:\s\d{4}[A-Z]{3})?",
-        r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])",
-        rf"(?:around\s+)?{clock}(?:,?\s+{day})?",
-        rf"(?:(?:{edge}\s+)?(?:this|the|last|tomorrow|yesterday)|the\s+next)\s+{part}|mid[\s-]?{part}|midday",
-        day_part,
-        rf"around\s+{month_day}",
-        rf"{around}?(?:(?:last|next|this)\s+)?{month}(?:,?\s+(?:of\s+)?{year}|\s+(?:this|last|next)\s+year)?",
-        rf"(?:the\s+)?{around}?(?:(?:19|20)\d0'?s|'\d0s|{ordinal}\s+century)",
-        r"the\s+(?:nineteen[\s-]+)?(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
-        rf"the\s+year\s+(?:{year}|two\s+thousand(?:[\s-]+(?:and\s+)?(?:{SPOKEN_UNITS}))?)",
-        rf"(?:the\s+)?(?:(?:current|full|fiscal|calendar|entire|whole)[\s-]+)+year(?:\s+{year})?"
-        rf"|{around}?the\s+year(?![\s-]+(?:earlier|ago|end|before|after)\b|-)|the\s+(?:latest|(?:19|20)\d\d)\s+period",
-        rf"{around}?(?:fiscal\s+)?{year}"
-        rf"(?:\s+or\s+later|\s+and\s+beyond)?",
-        rf"(?:(?:the|this|last|next)\s+)?(?:(?:{edge}|{rel})\s+)*(?:spring|summer|fall|autumn|winter)"
-        rf"(?:\s+(?:of\s+)?{year})?",
-        rf"(?:(?:the|this|last|next)\s+year's\s+|the\s+)?(?:(?:fiscal|latest|{rel}|year-earlier|year-ago)\s+)*"
-        rf"(?:{year}\s+)?(?:{ordinal}[\s-]+)?(?:fiscal[\s-]+)?(?:quarter|half)(?![\s-]+(?:of\s+)?(?:a|an|one)\b)"
-        rf"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?:this|last|next)\s+year)?",
-        r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|six\s+months))?",
-        rf"(?:at\s+least\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?:the\s+)?(?:{edge}\s+(?:in\s+)?)?"
-        rf"(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}(?:\s+or\s+so)?",
-        rf"(?:{mod}|at\s+least\s+the\s+|the\s+(?={num}\s))?(?:{rel}\s+)?{num}[\s-]+{unit}"
-        r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
-        rf"(?:the\s+)?weekend|(?:every|each|per)\s+(?:other\s+)?(?:{unit}|{weekday})|year[\s-]end",
-        rf"(?:right\s+)?now|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
-        r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",
-        alt([w for w, v in words["set"].items() if v]),
-        alt(list(words["holiday"])) + r"|Thanksgiving(?:\s+Day)?",
-        r"(?:years|decades|centuries|months|weeks)",
-    ]
-    body = "|".join(f"(?:{g})" for g in grammar)
-    # Every expression starts with a digit or one of these words: a cheap test before the grammar.
-    first = set(FIRST_WORDS.split()) | {w.split()[0] for kind in words.values() for w in kind}
-    first_word = rf"(?=\d|'\d|(?:{alt(sorted(first))})(?![a-z]))"
-    return re.compile(
-        rf"(?<![\w$#.-]){first_word}(?:{body})(?![\w%]|-\w|\s+old\b|\.\d)", re.IGNORECASE
-    )
-
-
-@cache
-def grammar() -> re.Pattern[str]:
-    """Compile the expression grammar once per process."""
-    return _build_pattern(tables().words)
 
 
 # ---- the stage ---------------------------------------------------------------------------
