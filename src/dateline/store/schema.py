@@ -15,7 +15,7 @@ from typing import Any
 from dateline.records import Analysis
 
 APPLICATION_ID = 0x44544C4E  # "DTLN": marks the file as a dateline store
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Link columns the store adds to record tables (everything else is a record field).
 EXTRA_COLUMNS = {
     "entities": (("person", "INTEGER REFERENCES people(person)"),),
@@ -367,7 +367,23 @@ def _v4(conn: sqlite3.Connection) -> None:
     run_script(conn, V4)
 
 
-MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {1: _v1, 2: _v2, 3: _v3, 4: _v4}
+V5 = """
+CREATE INDEX IF NOT EXISTS events_date_type ON events(date, type);
+"""
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    """Version 5: an index on event date and type (events newest first, and counts per day)."""
+    run_script(conn, V5)
+
+
+MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
+    1: _v1,
+    2: _v2,
+    3: _v3,
+    4: _v4,
+    5: _v5,
+}
 
 
 def tables_in(conn: sqlite3.Connection) -> list[str]:
