@@ -141,3 +141,32 @@ def test_country_outlines_never_cross_the_whole_map() -> None:
             pts = [(float(x), float(y)) for x, y in regex.findall(r"(-?[\d.]+),(-?[\d.]+)", sub)]
             for (x0, y0), (x1, y1) in zip(pts, pts[1:], strict=False):
                 assert abs(x1 - x0) < 180 or y0 == y1 == 180.0, (name, x0, y0, x1, y1)
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"type": "AGREE"}, {"since": "2026-06"}, {"until": "2026-05-31"}, {"source": "Coastline"},
+     {"country": "KE"}, {"type": "REJECT", "source": "Harbor"}],
+)  # fmt: skip
+def test_event_pages_follow_the_date_order(web_db, filters: dict) -> None:
+    """The merged index scans give the same events as a plain sort on the event's date."""
+    from dateline.web import db
+
+    store = db.ReadOnlyStore(web_db)
+    f = db.Filters(**filters)
+    where, params = db._event_where(f)
+    f.dates("COALESCE(ev.date, a.date)", where, params)
+    expected = store.rows(
+        "SELECT ev.rowid AS r, COALESCE(ev.date, a.date) AS k FROM events ev "
+        f"JOIN articles a ON a.article = ev.article {db.PLACE_JOIN}"
+        f"WHERE {' AND '.join(['1', *where])} ORDER BY k DESC",
+        params,
+    )
+    got = [r for page in range(0, 20, 3) for r in db.events(store, f, 3, page)]
+    assert sorted(r["rowid_"] for r in got) == sorted(r["r"] for r in expected)
+    keys = [r["record"].date or r["a_date"] or "" for r in got]
+    assert keys == sorted(keys, reverse=True)
+    located = db.event_points(store, f, 1000)
+    assert located["total"] == len([r for r in got if r["lat"] is not None])
+    counts = db.event_counts(store, f)
+    assert sum(r["n"] for r in counts) == len([k for k in keys if k])

@@ -108,7 +108,7 @@ def create_app(
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def overview(store: StoreDep) -> HTMLResponse:
         data = db.overview(store)
-        chart = charts.by_type(data["by_month"])
+        chart = charts.by_type(data["by_day"])
         return page("overview.html", title="Overview", data=data, chart=chart,
                     legend=charts.legend())  # fmt: skip
 

@@ -100,16 +100,11 @@ def overview(store: ReadOnlyStore) -> dict[str, Any]:
     )[0]
     for table in ("quotes", "events", "people"):
         head[table] = store.rows(f"SELECT COUNT(*) AS n FROM {table}", [])[0]["n"]
-    head["by_month"] = store.rows(
-        "SELECT substr(COALESCE(ev.date, a.date), 1, 7) AS month, ev.type AS type, COUNT(*) AS n "
-        "FROM events ev JOIN articles a ON a.article = ev.article "
-        "WHERE COALESCE(ev.date, a.date) IS NOT NULL GROUP BY month, ev.type ORDER BY month",
-        [],
-    )
-    head["speakers"] = store.rows(
-        "SELECT p.person, p.name, COUNT(*) AS quotes FROM quotes q "
-        "JOIN entities e ON e.article = q.article AND e.id = q.speaker_entity "
-        "JOIN people p ON p.person = e.person GROUP BY p.person ORDER BY quotes DESC, p.name LIMIT 10",
+    head["by_day"] = event_counts(store, Filters())
+    head["speakers"] = store.rows(  # the store's per-article counts (schema v4), index only
+        "SELECT ap.person, p.name, SUM(ap.quotes) AS quotes FROM appearances ap "
+        "JOIN people p ON p.person = ap.person GROUP BY ap.person HAVING quotes > 0 "
+        "ORDER BY quotes DESC, p.name LIMIT 10",
         [],
     )
     return head
@@ -169,9 +164,9 @@ def search(
     return store.rows(sql, [*params_a, top, *params_q, top, limit, offset])
 
 
-def _event_where(filters: Filters, actor: str | None = None) -> tuple[list[str], list[Any], bool]:
-    """WHERE terms and parameters for the event filters; True when they need the place join."""
-    where, params = ["1"], []
+def _event_where(filters: Filters) -> tuple[list[str], list[Any]]:
+    """WHERE terms and parameters for the event filters other than the date range."""
+    where, params = [], []
     if filters.type:
         where.append("ev.type = upper(?)")
         params.append(filters.type)
@@ -183,69 +178,118 @@ def _event_where(filters: Filters, actor: str | None = None) -> tuple[list[str],
     if filters.source:
         where.append("a.source LIKE ? ESCAPE '\\'")
         params.append(like(filters.source))
-    if actor:
-        where.append("(ev.actor_name LIKE ? ESCAPE '\\' OR ev.recipient_name LIKE ? ESCAPE '\\')")
-        params += [like(actor)] * 2
-    filters.dates("COALESCE(ev.date, a.date)", where, params)
-    return where, params, bool(filters.country)
+    return where, params
 
 
 PLACE_JOIN = "LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place "
+LOCATED_JOIN = (
+    "CROSS JOIN places p ON p.article = ev.article AND p.seq = ev.place "
+    "AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
+)
+# An event's date is its own, else its article's. Newest first, without sorting every event:
+# events with a date come from the events(date, type) index (schema v5) and events without
+# one from the articles(date) index, and SQLite merges the two ordered streams under LIMIT.
+BRANCHES = (
+    ("ev.date", "events ev CROSS JOIN articles a ON a.article = ev.article",
+     "ev.date IS NOT NULL", "ev.type", "ev.rowid"),
+    ("a.date", "articles a CROSS JOIN events ev ON ev.article = a.article",
+     "a.date IS NOT NULL AND +ev.date IS NULL", "a.article", "ev.seq"),
+    ("NULL", "articles a CROSS JOIN events ev ON ev.article = a.article",
+     "a.date IS NULL AND +ev.date IS NULL", "a.article", "ev.seq"),
+)  # fmt: skip
 
 
-def events(
-    store: ReadOnlyStore, filters: Filters, limit: int, offset: int, actor: str | None = None
-) -> list[dict[str, Any]]:
+def _newest(
+    store: ReadOnlyStore, filters: Filters, select: str, limit: int, offset: int, located: bool
+) -> list[sqlite3.Row]:
+    """Filtered events, newest first (`select` names the columns), from ordered index scans."""
+    common, common_params = _event_where(filters)
+    place = LOCATED_JOIN if located else PLACE_JOIN if filters.country else ""
+    parts, params = [], []
+    for key, source, condition, tie1, tie2 in BRANCHES:
+        where, branch_params = [condition, *common], [*common_params]
+        if key == "NULL":
+            if filters.since or filters.until:
+                continue  # a date range leaves out undated events
+        else:
+            filters.dates(key, where, branch_params)
+        parts.append(
+            f"SELECT {select}, {key} AS k_, {tie1} AS t1_, {tie2} AS t2_ FROM {source} {place}"
+            f"WHERE {' AND '.join(where)}"
+        )
+        params += branch_params
+    sql = " UNION ALL ".join(parts) + " ORDER BY k_ DESC, t1_ DESC, t2_ DESC LIMIT ? OFFSET ?"
+    return store._rows(sql, [*params, limit, offset])
+
+
+def events(store: ReadOnlyStore, filters: Filters, limit: int, offset: int) -> list[dict[str, Any]]:
     """One page of events (every copy) with their article and place, newest first, filtered."""
-    where, params, _ = _event_where(filters, actor)
-    # The page's rows are chosen on events and articles alone; only they get their place.
-    sql = (
-        "SELECT ev.*, a.id AS article_id, a.date AS a_date, a.source AS a_source, a.title AS a_title, "
-        "p.name AS place_name, p.country_code AS place_country, p.lat AS lat, p.lon AS lon "
-        "FROM events ev JOIN articles a ON a.article = ev.article "
-        f"{PLACE_JOIN}WHERE {' AND '.join(where)} "
-        "ORDER BY COALESCE(ev.date, a.date) DESC, a.article, ev.seq LIMIT ? OFFSET ?"
+    ids = [r[0] for r in _newest(store, filters, "ev.rowid", limit, offset, located=False)]
+    if not ids:
+        return []
+    rows = store.rows(
+        "SELECT ev.rowid AS rowid_, ev.*, a.id AS article_id, a.date AS a_date, "
+        "a.source AS a_source, a.title AS a_title, p.name AS place_name, "
+        "p.country_code AS place_country, p.lat AS lat, p.lon AS lon "
+        f"FROM events ev JOIN articles a ON a.article = ev.article {PLACE_JOIN}"
+        f"WHERE ev.rowid IN ({', '.join('?' for _ in ids)})",
+        ids,
     )
-    return [
-        dict(row, record=build(Event, row)) for row in store.rows(sql, [*params, limit, offset])
-    ]
+    order = {rowid: i for i, rowid in enumerate(ids)}
+    rows.sort(key=lambda r: order[r["rowid_"]])
+    return [dict(row, record=build(Event, row)) for row in rows]
 
 
 def event_counts(store: ReadOnlyStore, filters: Filters) -> list[dict[str, Any]]:
-    """Filtered events counted per day and type: rows of (day, type, n)."""
-    where, params, join = _event_where(filters)
-    return store.rows(
-        "SELECT substr(COALESCE(ev.date, a.date), 1, 10) AS day, ev.type AS type, COUNT(*) AS n "
-        "FROM events ev JOIN articles a ON a.article = ev.article "
-        f"{PLACE_JOIN if join else ''}WHERE COALESCE(ev.date, a.date) IS NOT NULL "
-        f"AND {' AND '.join(where)} GROUP BY day, ev.type ORDER BY day",
-        params,
-    )
+    """Filtered events counted per day and type: rows of (day, type, n), a day and type may repeat.
+
+    Without an outlet or country filter, events with their own date are counted from the
+    events(date, type) index alone.
+    """
+    common, common_params = _event_where(filters)
+    join = "JOIN articles a ON a.article = ev.article " if filters.source else ""
+    place = PLACE_JOIN if filters.country else ""
+    parts, params = [], []
+    for key, source, condition in (
+        ("ev.date", f"events ev {join}{place}", "ev.date IS NOT NULL"),
+        ("a.date", f"events ev JOIN articles a ON a.article = ev.article {place}",
+         "ev.date IS NULL AND a.date IS NOT NULL"),
+    ):  # fmt: skip
+        where, branch_params = [condition, *common], [*common_params]
+        filters.dates(key, where, branch_params)
+        parts.append(
+            f"SELECT substr({key}, 1, 10) AS day, ev.type AS type, COUNT(*) AS n FROM {source}"
+            f"WHERE {' AND '.join(where)} GROUP BY day, ev.type"
+        )
+        params += branch_params
+    return store.rows(" UNION ALL ".join(parts), params)
+
+
+POINT = (
+    "round(p.lon, 3), round(p.lat, 3), ev.type, COALESCE(ev.date, a.date), p.name, a.id, "
+    "ev.seq, ev.actor_name, ev.recipient_name"
+)
 
 
 def event_points(store: ReadOnlyStore, filters: Filters, limit: int) -> dict[str, Any]:
     """The newest `limit` filtered events that have a located place, as compact map points.
 
-    Each point is [lon, lat, type index, date, place, article id, seq, actor, recipient].
+    Each point is [lon, lat, type index, date, place, article id, seq, actor, recipient];
+    `total` counts every located event that matches.
     """
-    where, params, _ = _event_where(filters)
-    base = (
-        "FROM events ev JOIN places p ON p.article = ev.article AND p.seq = ev.place "
-        "JOIN articles a ON a.article = ev.article "
-        f"WHERE p.lat IS NOT NULL AND p.lon IS NOT NULL AND {' AND '.join(where)} "
-    )
-    rows = store._rows(  # tuples, under the query time limit
-        "SELECT round(p.lon, 3), round(p.lat, 3), ev.type, COALESCE(ev.date, a.date), p.name, "
-        f"a.id, ev.seq, ev.actor_name, ev.recipient_name {base}"
-        "ORDER BY COALESCE(ev.date, a.date) DESC, a.article, ev.seq LIMIT ?",
-        [*params, limit + 1],
-    )
+    rows = _newest(store, filters, POINT, limit + 1, 0, located=True)
     total = len(rows)
     if total > limit:
         rows = rows[:limit]
-        total = store.rows(f"SELECT COUNT(*) AS n {base}", params)[0]["n"]
+        where, params = _event_where(filters)
+        filters.dates("COALESCE(ev.date, a.date)", where, params)
+        total = store.rows(
+            "SELECT COUNT(*) AS n FROM events ev JOIN articles a ON a.article = ev.article "
+            f"{LOCATED_JOIN}WHERE {' AND '.join(['1', *where])}",
+            params,
+        )[0]["n"]
     types: dict[str, int] = {}
-    points = [[r[0], r[1], types.setdefault(r[2], len(types)), *tuple(r)[3:]] for r in rows]
+    points = [[r[0], r[1], types.setdefault(r[2], len(types)), *tuple(r)[3:9]] for r in rows]
     return {"total": total, "types": list(types), "points": points}
 
 
