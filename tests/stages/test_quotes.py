@@ -156,6 +156,18 @@ QUOTED = [
         'called "a grave threat to regional peace."',
         [("mixed", "a grave threat to regional peace.", "The Security Council")],
     ),
+    # Doubled apostrophes stand for double marks in some archives; the quote excludes them.
+    (
+        "''The river will not wait for us,'' Mr. Kovalenko said. ''Nor will the winter.''",
+        [
+            ("direct", "The river will not wait for us,", "Mr. Kovalenko"),
+            ("direct", "Nor will the winter.", "Mr. Kovalenko"),
+        ],
+    ),
+    (
+        "''He told me, 'We are not leaving,''' Ms. Ortiz said.",
+        [("direct", "He told me, 'We are not leaving,'", "Ms. Ortiz")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),
@@ -318,7 +330,7 @@ def test_ten_thousand_marks_finish() -> None:
     assert len([q for q in quotes if q.kind == "direct"]) >= 6000
 
 
-@pytest.mark.parametrize("mark", ['"', "\u201c", "\u2018", "\u201d"])
+@pytest.mark.parametrize("mark", ['"', "\u201c", "\u2018", "\u201d", "''"])
 def test_ten_thousand_unbalanced_marks_in_one_paragraph(mark: str) -> None:
     """One paragraph of 10,000 marks of a single kind finishes (the pairing stack is bounded)."""
     text = f"{mark}word " * 10_000

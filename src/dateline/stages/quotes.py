@@ -66,6 +66,12 @@ class Marked:
     close_at: int | None
     para: int
     continued: bool = False
+    close_width: int = 1
+
+    @property
+    def after(self) -> int:
+        """Offset just past the closing mark, or the end of an unclosed quote."""
+        return self.close_at + self.close_width if self.close_at is not None else self.end
 
 
 def paragraphs(doc: Doc) -> list[tuple[int, int, str]]:
@@ -92,15 +98,27 @@ def is_mark(text: str, i: int) -> bool:
     return not (after.isdigit() and not before.isalnum())  # '90s
 
 
-def opens(text: str, i: int, start: int, open_double: bool) -> bool:
+def mark_width(text: str, i: int, end: int, single_open: bool) -> int:
+    """2 for a doubled apostrophe standing for a double mark (''Yes,'' he said), else 1.
+
+    Of three apostrophes the single mark comes first when a single quotation is open.
+    """
+    if text[i] != "'" or i + 1 >= end or text[i + 1] != "'":
+        return 1
+    if i + 2 < end and text[i + 2] == "'" and single_open:
+        return 1
+    return 2
+
+
+def opens(text: str, i: int, start: int, open_double: bool, width: int = 1) -> bool:
     """Whether the mark at i opens a quotation (straight marks decided by their context)."""
-    char = text[i]
+    char = '"' if width == 2 else text[i]
     if char in OPENERS:
         return True
     if char in CLOSERS:
         return False
     before = text[i - 1] if i > start else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     left_open = before.isspace() or before in OPEN_CONTEXT or i == start
     right_open = after.isalnum() or after in SINGLE + DOUBLE + "$\u00a3\u20ac.("
     if left_open and not right_open:
@@ -113,32 +131,39 @@ def opens(text: str, i: int, start: int, open_double: bool) -> bool:
 def scan_paragraph(text: str, start: int, end: int, para: int, carried: bool) -> list[Marked]:
     """Pair the quotation marks of one paragraph; an unbalanced mark never leaves it."""
     found: list[Marked] = []
-    stack: list[tuple[int, bool]] = []
+    stack: list[tuple[int, bool, int]] = []  # (offset, double, width) of open marks
+    skip_to = start
     for hit in MARK.finditer(text, start, end):
         i = hit.start()
-        if not is_mark(text, i):
+        if i < skip_to:
             continue
-        double = text[i] in DOUBLE
-        open_double = any(d for _, d in stack)
-        if opens(text, i, start, open_double) and not (
-            double and stack and stack[-1][1] and text[i] == '"'
+        width = mark_width(text, i, end, bool(stack) and not stack[-1][1])
+        skip_to = i + width
+        if width == 1 and not is_mark(text, i):
+            continue
+        double = width == 2 or text[i] in DOUBLE
+        straight = width == 2 or text[i] == '"'
+        open_double = any(d for _, d, _ in stack)
+        if opens(text, i, start, open_double, width) and not (
+            straight and stack and stack[-1][1] and text[stack[-1][0]] in "\"'"
         ):
-            stack.append((i, double))
+            stack.append((i, double, width))
             if len(stack) > MAX_DEPTH:  # runaway openers: keep the work per mark bounded
                 del stack[0]
             continue
         for k in range(len(stack) - 1, -1, -1):
             if stack[k][1] == double:
-                found.append(Marked(stack[k][0] + 1, i, stack[k][0], i, para))
+                at, _, opened = stack[k]
+                found.append(Marked(at + opened, i, at, i, para, close_width=width))
                 del stack[k:]
                 break
         else:
             if double and carried and not found and i - start > 3:
                 # The previous paragraph's quote closes here without a new opening mark.
-                found.append(Marked(start, i, start, i, para, continued=True))
-    doubles = [at for at, double in stack if double]
-    if doubles and end - doubles[0] > 3:
-        found.append(Marked(doubles[0] + 1, end, doubles[0], None, para))
+                found.append(Marked(start, i, start, i, para, True, width))
+    doubles = [(at, opened) for at, double, opened in stack if double]
+    if doubles and end - doubles[0][0] > 3:
+        found.append(Marked(doubles[0][0] + doubles[0][1], end, doubles[0][0], None, para))
     found.sort(key=lambda m: (m.start, -m.end))
     outer: list[Marked] = []
     for m in found:
@@ -157,7 +182,7 @@ def scan(doc: Doc, text: str | None = None) -> list[Marked]:
             carried = False
             continue
         found = scan_paragraph(text, start, end, para, carried)
-        if carried and found and found[0].open_at == start and found[0].start == start + 1:
+        if carried and found and found[0].open_at == start and found[0].start - start in (1, 2):
             found[0] = replace(found[0], continued=True)
         out.extend(found)
         carried = bool(found) and found[-1].close_at is None
@@ -173,7 +198,7 @@ class Article:
         self.starts = [t.idx for t in doc]
         self.marked = marked
         self.quoted = [
-            (m.open_at, (m.close_at if m.close_at is not None else m.end) + 1) for m in marked
+            (m.open_at, m.after if m.close_at is not None else m.end + 1) for m in marked
         ]
         self.quote_starts = [q[0] for q in self.quoted]
         self.entities = EntityIndex(doc, text)
@@ -283,7 +308,7 @@ def dash_speaker(art: Article, m: Marked) -> Found | None:
     """A name after a dash that closes a quote: "…" ― Jane Doe."""
     if m.close_at is None:
         return None
-    j = m.close_at + 1
+    j = m.after
     while j < len(art.text) and art.text[j] in " \t\u00a0\u2009\u202f":
         j += 1
     if j >= len(art.text) or art.text[j] not in DASHES:
