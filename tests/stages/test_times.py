@@ -119,6 +119,9 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The bank aims to cut costs by the end of the year.", DCT, [("the end of the year", "DATE", "2024", "END")]),
         ("Lawyers say they will look for ways to get around Wednesday's ruling.", DCT,
          [("Wednesday", "DATE", "2024-12-18", None)]),
+        # a clock time without a day of its own is on the day last named
+        ("The bomb went off on Tuesday. It exploded at 10:35 a.m., police said.", DCT,
+         [("Tuesday", "DATE", "2024-12-17", None), ("10:35 a.m.", "TIME", "2024-12-17T10:35", None)]),
         # counted from another event, not from the DCT: a duration
         ("The rebels were freed; three days later they crossed the border.", DCT,
          [("three days later", "DURATION", "P3D", None)]),

@@ -146,12 +146,19 @@ def is_reported_quarter(
     )
 
 
+# A clock time or "the morning" with no day of its own is on the day the story last named.
+ON_THAT_DAY = re.compile(
+    r"(?i)(?:around\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|the\s+(?:morning|afternoon|evening))$"
+)
+
+
 def find_times(doc: Doc) -> list[Time]:
     """Return the time expressions in `doc`, normalised against `doc._.dct`."""
     dct = doc._.dct
     found: list[Time] = []
     ref: str | None = None
     anchor: dt.date | None = None
+    day: str | None = None  # the last day named, for a bare clock time
     source = text_of(doc)
     for match in grammar().finditer(source):
         start, end = match.span()
@@ -167,8 +174,17 @@ def find_times(doc: Doc) -> list[Time]:
         kind, value, mod = result
         if kind == "DURATION" and is_rate(doc, start, text):
             kind = "SET"
+        if (
+            kind == "TIME"
+            and day
+            and dct
+            and value.startswith(dct.isoformat())
+            and ON_THAT_DAY.match(text)
+        ):
+            value = day + value[10:]  # "shot at 10 p.m.": on the day the story last named
         found.append(Time(start, end, text, kind, value, mod))
         anchor = anchor_of(value) or anchor
+        day = value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else day
         if is_reported_quarter(kind, value, text, ref, dct):
             ref = value
     return found
