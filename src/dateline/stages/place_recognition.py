@@ -164,6 +164,23 @@ def _party_towns(doc: Doc, text: str) -> Iterator[Span]:
 
 def _embedded(ent: Span, tok: Tokens, gaz: Gazetteer) -> Iterator[Span]:
     """Place names inside other entities: "the Mansfield Police Department", "Bank of Kyiv"."""
+    leading = _leading_place(ent, tok, gaz)
+    if leading is not None:
+        yield leading
+    for i in range(ent.start, ent.end - 1):
+        if tok.lowers[i] in {"of", "in"}:
+            for size in (3, 2, 1):
+                end = i + 1 + size
+                if end > ent.end or not all(tok.upper[i + 1 : end]):
+                    continue
+                if known_place(" ".join(tok.words[i + 1 : end]), gaz, 50_000):
+                    yield ent.doc[i + 1 : end]
+                    break
+
+
+def _leading_place(ent: Span, tok: Tokens, gaz: Gazetteer) -> Span | None:
+    """The place name an entity opens with: a country or state, else a unit or sizeable town
+    before an institution word ("Mansfield Police", "Henderson County Jail")."""
     doc = ent.doc
     first = ent.start + 1 if tok.lowers[ent.start] == "the" else ent.start
     for size in (3, 2, 1):
@@ -174,25 +191,14 @@ def _embedded(ent: Span, tok: Tokens, gaz: Gazetteer) -> Iterator[Span]:
             continue
         head = " ".join(tok.words[first:end])
         if country_or_state(head, gaz):
-            yield doc[first:end]
-            break
+            return doc[first:end]
         if tok.lowers[end] not in INSTITUTION:
             continue
         if tok.lowers[end] in UNIT_AFTER and known_place(f"{head} {tok.words[end]}", gaz, 0):
-            yield doc[first : end + 1]
-            break
+            return doc[first : end + 1]
         if known_place(head, gaz, 20_000):
-            yield doc[first:end]
-            break
-    for i in range(ent.start, ent.end - 1):
-        if tok.lowers[i] in {"of", "in"}:
-            for size in (3, 2, 1):
-                end = i + 1 + size
-                if end > ent.end or not all(tok.upper[i + 1 : end]):
-                    continue
-                if known_place(" ".join(tok.words[i + 1 : end]), gaz, 50_000):
-                    yield doc[i + 1 : end]
-                    break
+            return doc[first:end]
+    return None
 
 
 def _repeats(doc: Doc, tok: Tokens, taken: list[bool], known: set[str]) -> Iterator[Span]:
