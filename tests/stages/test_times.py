@@ -119,6 +119,9 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The bank aims to cut costs by the end of the year.", DCT, [("the end of the year", "DATE", "2024", "END")]),
         ("Lawyers say they will look for ways to get around Wednesday's ruling.", DCT,
          [("Wednesday", "DATE", "2024-12-18", None)]),
+        ("Shares were up 2% at mid-afternoon yesterday.", DCT,
+         [("mid-afternoon yesterday", "TIME", "2024-12-18TAF", "MID")]),
+        ("The paper will publish the letter in today's edition.", DCT, [("today", "DATE", "2024-12-19", None)]),
         # a clock time without a day of its own is on the day last named
         ("The bomb went off on Tuesday. It exploded at 10:35 a.m., police said.", DCT,
          [("Tuesday", "DATE", "2024-12-17", None), ("10:35 a.m.", "TIME", "2024-12-17T10:35", None)]),
@@ -161,6 +164,8 @@ def test_times(nlp, text: str, dct: dt.date | None, expected: list) -> None:
         'The minister told ABC\'s "This Week" program that talks had stalled.',
         "He spoke to CBS's 60 Minutes about the case.",
         "Thousands joined the annual March for Life in the capital.",
+        "The case is a lesson for today's youth, the minister said.",
+        "She wants to train the engineers of tomorrow.",
     ],
 )
 def test_not_times(nlp, text: str) -> None:

@@ -92,14 +92,38 @@ def in_title(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.start > 0 and not span[0].is_sent_start:
             previous = doc[span.start - 1]
-            return previous.is_title and not previous.is_sent_start
+            return (previous.is_title or previous.is_upper) and not previous.is_sent_start
     return False
+
+
+# "today's youth", "the people of tomorrow": the present or the future in general, not a day.
+GENERIC_NOUNS = {"world", "youth", "generation", "society", "child", "people", "computer", "economy",
+                 "market", "standard", "technology", "family", "woman", "man", "culture"}  # fmt: skip
+
+
+def is_generic_day(doc: Doc, start: int, end: int, text: str) -> bool:
+    """Whether "today" or "tomorrow" means the present or future in general ("today's world")."""
+    if text.lower() not in ("today", "tomorrow"):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span[0]
+    if token.dep_ == "poss" and token.head.lemma_.lower() in GENERIC_NOUNS:
+        return True
+    previous = doc[token.i - 1] if token.i > 0 else None
+    return (
+        previous is not None
+        and previous.lower_ == "of"
+        and previous.i > 0
+        and doc[previous.i - 1].tag_ in ("NN", "NNS")
+    )
 
 
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Reject matches that are not times: the verb "may", bare numbers counting things."""
     before = source[max(0, start - 12) : start].lower().split()
-    if in_title(doc, source, start, end, text):
+    if in_title(doc, source, start, end, text) or is_generic_day(doc, start, end, text):
         return False
     if text in ("May", "MAY") and (not before or before[-1] not in PREP_BEFORE_MAY):
         return False
