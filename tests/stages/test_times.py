@@ -122,6 +122,8 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("Shares were up 2% at mid-afternoon yesterday.", DCT,
          [("mid-afternoon yesterday", "TIME", "2024-12-18TAF", "MID")]),
         ("The paper will publish the letter in today's edition.", DCT, [("today", "DATE", "2024-12-19", None)]),
+        ("The navy may use the base for at least 20 more years.", DCT,
+         [("at least 20 more years", "DURATION", "P20Y", "EQUAL_OR_MORE")]),
         # a clock time without a day of its own is on the day last named
         ("The bomb went off on Tuesday. It exploded at 10:35 a.m., police said.", DCT,
          [("Tuesday", "DATE", "2024-12-17", None), ("10:35 a.m.", "TIME", "2024-12-17T10:35", None)]),
