@@ -56,6 +56,14 @@ ERROR_COLUMNS = ("hash", "id", "error", "version", "model")
 INPUT_COLUMNS = ("id", "text", "date", "title", "url", "source", "error", "position")
 TABLE_NAMES = ("articles", "errors", *(t.name for t in TABLES))
 LINE_CHUNK = 1 << 20
+# Ray Data settings for the run (restored after it). Blocks of 64 KiB, a few articles each, so a
+# big input file feeds every actor instead of one; no progress bars or stats logs of Ray's own.
+CONTEXT = {
+    "target_max_block_size": 64 << 10,
+    "enable_progress_bars": False,
+    "enable_auto_log_stats": False,
+    "verbose_stats_logs": False,
+}
 
 
 class ScaleError(Exception):
@@ -435,13 +443,21 @@ def require_ray() -> Any:
     return ray
 
 
+def ray_address() -> str | None:
+    """The cluster address from the environment, as `ray.init` reads it."""
+    return os.environ.get("RAY_ADDRESS") or None
+
+
 @contextmanager
-def ray_session(options: ScaleOptions) -> Iterator[float]:
-    """Use the running Ray, connect to `address`, or start a local Ray; yield the cluster's CPUs."""
+def ray_session(options: ScaleOptions) -> Iterator[tuple[float, bool]]:
+    """Use the running Ray, connect to `address`, or start a local Ray.
+
+    Yields the cluster's CPUs and whether this is a local Ray started here (a fixed size).
+    """
     ray = require_ray()
     started = not ray.is_initialized()
+    address = options.address or ray_address()
     if started:
-        address = options.address or os.environ.get("RAY_ADDRESS")
         try:
             ray.init(
                 address=address,
@@ -453,7 +469,7 @@ def ray_session(options: ScaleOptions) -> Iterator[float]:
         except (ConnectionError, RuntimeError, ValueError) as error:
             raise ScaleError(f"cannot start Ray: {error}") from None
     try:
-        yield float(ray.cluster_resources().get("CPU", 1.0))
+        yield float(ray.cluster_resources().get("CPU", 0.0)), started and not address
     finally:
         if started:
             ray.shutdown()
@@ -503,33 +519,38 @@ def ingest_ray(
     files, systems = inputs(paths, filesystem)
     stats = ScaleStats()
     version = pipeline_version()
-    with ray_session(options) as cpus:
+    if not any(item["fs"] is not None for item in files):
+        raise ScaleError(f"nothing to read: no such file or folder: {', '.join(paths)}")
+    with ray_session(options) as (cpus, local):
         ray = require_ray()
         stats.startup = time.monotonic() - stats.started
-        context = ray.data.DataContext.get_current()
-        context.enable_progress_bars = False
-        context.enable_auto_log_stats = False
-        context.verbose_stats_logs = False
-        logging.getLogger("ray.data").setLevel(logging.WARNING)
         actors = options.actors or max(1, int(cpus // options.actor_cpus))
+        if local and actors * options.actor_cpus > cpus:  # would wait for actors forever
+            raise ScaleError(f"{actors} actors of {options.actor_cpus:g} CPU need more than the "
+                             f"{cpus:g} CPUs of the local Ray")  # fmt: skip
         readers = options.readers or max(1, actors // 8)
         analysis = Options(model=options.model, max_chars=options.max_chars)
         memory = {"memory": options.actor_memory} if options.actor_memory else {}
-        dataset = (
-            ray.data.from_items(files, override_num_blocks=min(len(files), actors * 4))
-            .map_batches(
-                make_reader(systems, options.date, options.max_chars, options.batch_size),
-                batch_size=1, batch_format="pyarrow", num_cpus=0,
-                compute=ray.data.TaskPoolStrategy(size=readers),
-            )
-            .map_batches(
-                analyzer_class(fs, root, analysis, version),
-                batch_size=options.batch_size, batch_format="pyarrow",
-                compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=options.actor_cpus,
-                **memory,
-            )
-        )  # fmt: skip
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        context = ray.data.DataContext.get_current()
+        saved = {name: getattr(context, name) for name in CONTEXT}
+        for name, value in CONTEXT.items():
+            setattr(context, name, value)
         try:
+            dataset = (
+                ray.data.from_items(files, override_num_blocks=min(len(files), actors * 4))
+                .map_batches(
+                    make_reader(systems, options.date, options.max_chars, options.batch_size),
+                    batch_size=1, batch_format="pyarrow", num_cpus=0,
+                    compute=ray.data.TaskPoolStrategy(size=readers),
+                )
+                .map_batches(
+                    analyzer_class(fs, root, analysis, version),
+                    batch_size=options.batch_size, batch_format="pyarrow",
+                    compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=options.actor_cpus,
+                    **memory,
+                )
+            )  # fmt: skip
             for batch in dataset.iter_batches(batch_format="pyarrow", batch_size=None):
                 analysed = batch.column("error").null_count  # rows without an error
                 stats.added += analysed
@@ -540,6 +561,9 @@ def ingest_ray(
             cause = getattr(error, "cause", None) or error
             first = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
             raise ScaleError(f"the Ray job failed: {cause.__class__.__name__}: {first}") from None
+        finally:
+            for name, value in saved.items():
+                setattr(context, name, value)
     manifest = {
         "format": FORMAT, "version": version, "model": options.model,
         "partitioning": f"hive:{PARTITION}", "tables": list(TABLE_NAMES),

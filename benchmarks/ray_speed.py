@@ -1,0 +1,224 @@
+"""The Ray engine against the local `ingest --workers 2` on the same articles: speed and memory.
+
+Usage: python benchmarks/ray_speed.py [--n 1000] [--texts DIR] [--order local ray ray local]
+       [--cpus 2] [--batch-size 32]
+
+Writes --n articles (the PolNeAR train texts under new ids, repeated to reach --n; the date and
+outlet come from the file name) to a temporary JSONL file. Each run is a fresh Python process:
+
+- `local`: `ingest([jsonl], db, IngestOptions(workers=CPUS))`, as `dateline ingest --workers 2`;
+- `ray`: `ray.init(num_cpus=CPUS)`, timed on its own (Ray's start-up), then
+  `ingest_ray([jsonl], out, ScaleOptions(actors=CPUS))`, as `dateline ingest --engine ray`.
+
+For each run it prints the wall time from the call to its return (start-up of the workers or
+actors included, `ray.init` not), the time to the first analysed article, the steady rate (articles/s
+between the 10% and 100% marks) and, from `/proc/<pid>/status` read 4 times a second, the peak
+resident set (`VmHWM`) and the peak private memory (`RssAnon`) of each worker process or actor.
+Ray actors map Ray's shared object store, which `VmHWM` counts and `RssAnon` does not. The engines
+alternate in one invocation, so both see the same machine load; the load average is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+DEFAULT_TEXTS = (
+    Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train" / "text"
+)
+
+
+def corpus(texts: Path, n: int, path: Path) -> int:
+    """Write `n` dated articles as JSONL; returns the number of distinct texts used."""
+    files = sorted(texts.glob("*.txt"))
+    if not files:
+        raise SystemExit(f"no .txt files in {texts}")
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            file = files[i % len(files)]
+            outlet, date = file.name.split("_")[:2]
+            record = {"id": f"bench-{i}", "date": date, "source": outlet}
+            out.write(json.dumps(record | {"text": file.read_text(encoding="utf-8")}) + "\n")
+    return min(n, len(files))
+
+
+def status_kb(pid: int, key: str) -> int | None:
+    """One `/proc/<pid>/status` value in kB, or None once the process is gone."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1])
+    except OSError:
+        return None
+    return None
+
+
+def command_line(pid: int) -> str:
+    """A process's command line, or '' once it is gone."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as handle:
+            return handle.read().replace(b"\0", b" ").decode(errors="replace")
+    except OSError:
+        return ""
+
+
+def parent(pid: int) -> int:
+    """A process's parent pid, or 0 once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+            return int(handle.read().rsplit(")", 1)[1].split()[1])
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def sampler(match: Callable[[int, str], bool]) -> tuple[dict[int, dict[str, int]], threading.Event]:
+    """Sample peak VmHWM and RssAnon of matching processes 4 times a second until set."""
+    peaks: dict[int, dict[str, int]] = {}
+    stop = threading.Event()
+
+    def run() -> None:
+        while not stop.is_set():
+            for name in os.listdir("/proc"):
+                if not name.isdigit() or not match(int(name), command_line(int(name))):
+                    continue
+                pid = int(name)
+                entry = peaks.setdefault(pid, {"hwm": 0, "anon": 0})
+                for key, field in (("hwm", "VmHWM"), ("anon", "RssAnon")):
+                    entry[key] = max(entry[key], status_kb(pid, field) or 0)
+            stop.wait(0.25)
+
+    threading.Thread(target=run, daemon=True).start()
+    return peaks, stop
+
+
+def child(engine: str, path: str, tmp: str, cpus: int, batch_size: int, n: int) -> None:
+    """One timed run in this process; prints a JSON line."""
+    marks: list[tuple[float, int]] = []
+    load_before = os.getloadavg()[0]
+    init = 0.0
+    if engine == "local":
+        from dateline.store.ingest import IngestOptions, ingest
+
+        peaks, stop = sampler(lambda pid, cmd: "spawn_main" in cmd and parent(pid) == os.getpid())
+        start = time.perf_counter()
+        ingest(
+            [path], Path(tmp) / "local.db", IngestOptions(workers=cpus),
+            progress=lambda s: marks.append((time.perf_counter(), s.done)),
+        )  # fmt: skip
+    else:
+        import ray
+
+        from dateline.scale import ScaleOptions, ingest_ray
+
+        begin = time.perf_counter()
+        ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+        init = time.perf_counter() - begin
+        peaks, stop = sampler(lambda pid, cmd: cmd.startswith("ray::MapWorker"))
+        start = time.perf_counter()
+        ingest_ray(
+            [path], str(Path(tmp) / "dataset"),
+            ScaleOptions(actors=cpus, batch_size=batch_size, overwrite=True),
+            progress=lambda s: marks.append((time.perf_counter(), s.done)),
+        )  # fmt: skip
+    end = time.perf_counter()
+    stop.set()
+    time.sleep(0.3)
+    if engine == "ray":
+        ray.shutdown()
+    first = next(t for t, d in marks if d > 0)
+    tenth = next((t, d) for t, d in marks if d >= n // 10)
+    print(
+        json.dumps(
+            {
+                "engine": engine,
+                "ray_init": init,
+                "total": end - start,
+                "first_result": first - start,
+                "steady_rate": (marks[-1][1] - tenth[1]) / (end - tenth[0]),
+                "done": marks[-1][1],
+                "peaks_mb": [
+                    {"hwm": p["hwm"] / 1024, "anon": p["anon"] / 1024} for p in peaks.values()
+                ],
+                "load_before": load_before,
+                "load_after": os.getloadavg()[0],
+            }
+        )
+    )
+
+
+def main() -> None:
+    """Alternate the engines in one invocation and print each run and the ratios."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=1000)
+    parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
+    parser.add_argument("--order", nargs="+", default=["local", "ray", "ray", "local"])
+    parser.add_argument("--cpus", type=int, default=2)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument(
+        "--child", nargs=3, metavar=("ENGINE", "JSONL", "TMP"), help=argparse.SUPPRESS
+    )
+    args = parser.parse_args()
+    if args.child:
+        engine, path, tmp = args.child
+        child(engine, path, tmp, args.cpus, args.batch_size, args.n)
+        return
+
+    runs: dict[str, list[dict]] = {"local": [], "ray": []}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "corpus.jsonl"
+        distinct = corpus(args.texts, args.n, path)
+        print(f"{args.n} articles ({distinct} distinct texts), {args.cpus} CPUs, "
+              f"Ray batch size {args.batch_size}; load average {os.getloadavg()[0]:.2f}")  # fmt: skip
+        for i, engine in enumerate(args.order):
+            work = Path(tmp) / f"run{i}"
+            work.mkdir()
+            out = subprocess.run(
+                [sys.executable, __file__, "--n", str(args.n), "--cpus", str(args.cpus),
+                 "--batch-size", str(args.batch_size), "--child", engine, str(path), str(work)],
+                check=True, capture_output=True, text=True,
+            ).stdout  # fmt: skip
+            run = json.loads(out.strip().splitlines()[-1])
+            runs[engine].append(run)
+            memory = ", ".join(f"{p['hwm']:.0f}/{p['anon']:.0f}" for p in run["peaks_mb"])
+            init = f"ray.init {run['ray_init']:.1f} s, " if engine == "ray" else ""
+            print(
+                f"{engine:5}: {init}total {run['total']:.1f} s, first article {run['first_result']:.1f} s, "
+                f"steady {run['steady_rate']:.2f} articles/s ({run['done']} done); peak MB per "
+                f"process VmHWM/RssAnon: {memory}; load {run['load_before']:.2f} -> "
+                f"{run['load_after']:.2f}",
+                flush=True,
+            )  # fmt: skip
+    best = {e: max(runs[e], key=lambda r: r["steady_rate"]) for e in runs if runs[e]}
+    if len(best) == 2:
+        local, ray = best["local"], best["ray"]
+        fastest = {e: min(r["total"] for r in runs[e]) for e in runs}
+        hwm = {e: max(p["hwm"] for r in runs[e] for p in r["peaks_mb"]) for e in runs}
+        anon = {e: max(p["anon"] for r in runs[e] for p in r["peaks_mb"]) for e in runs}
+        print(
+            f"steady throughput ray/local: {ray['steady_rate'] / local['steady_rate']:.2f} "
+            f"({ray['steady_rate']:.2f} vs {local['steady_rate']:.2f} articles/s, best of each)"
+        )
+        print(
+            f"wall time incl. worker/actor start-up, ray/local throughput: "
+            f"{fastest['local'] / fastest['ray']:.2f} ({fastest['ray']:.1f} s vs "
+            f"{fastest['local']:.1f} s); ray.init itself: "
+            + ", ".join(f"{r['ray_init']:.1f} s" for r in runs["ray"])
+        )
+        print(
+            f"peak memory per process, actor vs worker: VmHWM {hwm['ray']:.0f} vs "
+            f"{hwm['local']:.0f} MB ({hwm['ray'] / hwm['local'] - 1:+.1%}); RssAnon "
+            f"{anon['ray']:.0f} vs {anon['local']:.0f} MB ({anon['ray'] / anon['local'] - 1:+.1%})"
+        )
+
+
+if __name__ == "__main__":
+    main()
