@@ -139,6 +139,8 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The envoy could return to Cairo as early as Tuesday.", MARCH, [("Tuesday", "DATE", "2013-03-26", None)]),
         ("Officials postponed the vote until Monday.", MARCH, [("Monday", "DATE", "2013-03-25", None)]),
         ("Until Monday, police had not named a suspect.", MARCH, [("Monday", "DATE", "2013-03-18", None)]),
+        ("Protesters planned a large rally in the capital on Saturday.", MARCH,
+         [("Saturday", "DATE", "2013-03-23", None)]),
         # what the time is not: the ordinal "a second", the night of a date, a conjunction before it
         ("He is seeking a second term in office.", DCT, []),
         ("The judge was shot on the night of Oct. 23 at his home.", DCT, [("Oct. 23", "DATE", "2024-10-23", None)]),

@@ -41,6 +41,7 @@ FUTURE_AUX = {"will", "'ll", "wo", "shall", "going"}
 MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
 INTENT = {"plan", "schedule", "set", "expect", "intend", "hope", "aim", "prepare", "vow", "promise",
           "threaten", "want", "seek", "propose", "due", "likely", "ready", "able", "poise"}  # fmt: skip
+SCHEDULE = {"plan", "schedule"}
 FUTURE_CUE = re.compile(r"(?:\buntil|\beffective|\bas\s+(?:soon|early)\s+as)\s+$", re.IGNORECASE)
 
 
@@ -62,6 +63,10 @@ def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
         return FUTURE
     if token.tag_ in ("VB", "VBG") and any(c.lower_ in MODALS for c in aux):
         return FUTURE
+    if token.lemma_ in SCHEDULE and not perfect and any(c.dep_ == "dobj" for c in token.children):
+        return (
+            FUTURE  # "has scheduled a news conference Thursday": the time dates the event planned
+        )
     if token.tag_ == "VB" and any(c.tag_ == "TO" for c in aux):  # an infinitive: ask its governor
         head = token.head
         verb = head.head if head.pos_ == "ADJ" else head  # "had been due to expire": ask "been"
