@@ -138,6 +138,7 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The delegation plans to leave for Geneva on Thursday.", MARCH, [("Thursday", "DATE", "2013-03-28", None)]),
         ("The envoy could return to Cairo as early as Tuesday.", MARCH, [("Tuesday", "DATE", "2013-03-26", None)]),
         ("Officials postponed the vote until Monday.", MARCH, [("Monday", "DATE", "2013-03-25", None)]),
+        ("The banks extended the credit line through January.", DCT, [("January", "DATE", "2025-01", None)]),
         ("Until Monday, police had not named a suspect.", MARCH, [("Monday", "DATE", "2013-03-18", None)]),
         ("Protesters planned a large rally in the capital on Saturday.", MARCH,
          [("Saturday", "DATE", "2013-03-23", None)]),

@@ -42,7 +42,9 @@ MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
 INTENT = {"plan", "schedule", "set", "expect", "intend", "hope", "aim", "prepare", "vow", "promise",
           "threaten", "want", "seek", "propose", "due", "likely", "ready", "able", "poise"}  # fmt: skip
 SCHEDULE = {"plan", "schedule"}
-FUTURE_CUE = re.compile(r"(?:\buntil|\beffective|\bas\s+(?:soon|early)\s+as)\s+$", re.IGNORECASE)
+FUTURE_CUE = re.compile(
+    r"(?:\buntil|\bthrough|\beffective|\bas\s+(?:soon|early)\s+as)\s+$", re.IGNORECASE
+)
 
 
 def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
