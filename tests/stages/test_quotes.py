@@ -168,6 +168,20 @@ QUOTED = [
         "''He told me, 'We are not leaving,''' Ms. Ortiz said.",
         [("direct", "He told me, 'We are not leaving,'", "Ms. Ortiz")],
     ),
+    # A verb outside the lexicon in the "“…,” X verbed" layout is the cue.
+    (
+        '"The budget is a fantasy and everyone in this room knows it," Kovalenko fumed.',
+        [("direct", "The budget is a fantasy and everyone in this room knows it,", "Kovalenko")],
+    ),
+    (
+        '"Nobody asked the farmers what they wanted," said the 58-year-old.',
+        [("direct", "Nobody asked the farmers what they wanted,", "the 58-year-old")],
+    ),
+    # A cue inside the quotation is not the quote's own cue.
+    (
+        "\"At our first meeting, he said, 'We will never sign,'\" Ortiz recalled on Monday.",
+        [("direct", "At our first meeting, he said, 'We will never sign,'", "Ortiz")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
@@ -151,12 +151,15 @@ def speaker_token(verb: Token, depth: int = 3) -> Token | None:
     return None
 
 
-def outer_speaker(verb: Token, speaker: Token | None) -> tuple[Token, Token | None]:
+def outer_speaker(
+    verb: Token, speaker: Token | None, quoted: Callable[[int], bool] | None = None
+) -> tuple[Token, Token | None]:
     """The outermost speech verb whose clause holds this one, with its subject.
 
     Reported speech nested in reported speech belongs to the outer speaker: "Lynch said she
     recalled …", "Mook told CBS the campaign expects Holt to call out his 'lies'"; a coordinated
-    verb ("…, but he said") keeps its own speaker.
+    verb ("…, but he said") keeps its own speaker. Verbs at offsets for which `quoted` is true
+    (inside the quotation itself: '"… he said, 'Yes,'" Doe recalled') are never the outer one.
     """
     best = (verb, speaker)
     node = verb
@@ -164,13 +167,24 @@ def outer_speaker(verb: Token, speaker: Token | None) -> tuple[Token, Token | No
         if node.head.i == node.i or node.dep_ in STOP_DEPS:
             break
         node = node.head
+        if quoted is not None and quoted(node.idx):
+            break
         if is_speech(node):
             outer = speaker_token(node, depth=0)
             if outer is not None:
                 best = (node, outer)
-    if best[1] is not None and best[1].lower_ in ANAPHORS:
-        return best[0], antecedent_subject(best[0], best[1])
+    cue, subject = best
+    if subject is not None and subject.lower_ in ANAPHORS and borrowed(cue, subject):
+        return cue, antecedent_subject(cue, subject)
     return best
+
+
+def borrowed(verb: Token, subject: Token) -> bool:
+    """Whether a pronoun speaks for a party named higher up: the cue sits in a relative clause
+    ("what it called", "whom he described as") or takes the subject of a verb it hangs from."""
+    if subject.head.i != verb.i:
+        return True
+    return any(c.tag_ in ("WP", "WDT") for c in verb.children) or verb.dep_ == "relcl"
 
 
 def antecedent_subject(verb: Token, pronoun: Token) -> Token:

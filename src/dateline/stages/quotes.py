@@ -54,6 +54,8 @@ QUOTED_SHARE = 0.8
 MAX_DEPTH = 8  # quotation marks nest two or three deep in real text
 CUE_WINDOW = 40  # tokens after a closing mark in which "he said" / "said X" is looked for
 DASHES = "\u2015\u2014\u2013-"
+# How a quote that its attribution follows ends: "…," / "…?" / "…!" / "…—".
+QUOTE_END = ",?!\u2014\u2013-\u2026"
 
 
 @dataclass(frozen=True)
@@ -268,20 +270,48 @@ def own_cue(art: Article, m: Marked) -> Found | None:
     candidates = sorted(after + before, key=lambda c: c[0])
     for _, cue in candidates:
         speaker = speaker_token(cue)
-        if speaker is not None and speaker.ent_type_ in ("DATE", "TIME"):
+        if speaker is not None and datelike(speaker):
             speaker = None
         if speaker is not None and not art.inside_quote(speaker.idx):
-            return Found(*outer_speaker(cue, speaker))
+            return Found(*outer_speaker(cue, speaker, art.inside_quote))
     if after:
         cue = min(after, key=lambda c: c[0])[1]
         return Found(cue, inverted_speaker(art, cue, limit, last + 1))
+    return layout_cue(art, m, last, limit)
+
+
+def datelike(token: Token) -> bool:
+    """A date or time rather than a party ("Tuesday"), but not "the 46-year-old"."""
+    return token.ent_type_ in ("DATE", "TIME") and token.lower_ != "old"
+
+
+def layout_cue(art: Article, m: Marked, last: int, limit: int) -> Found | None:
+    """A verb outside the lexicon in the layout "“…,” Jane Doe fumed." or "“…?” reacted Doe":
+    a finite verb with its subject right after a quote that ends on a comma, ? or !."""
+    inner = art.text[m.start : m.end].rstrip()
+    doc = art.doc
+    if not inner or inner[-1] not in QUOTE_END or last + 1 >= min(limit, len(doc)):
+        return None
+    if inner[-1] != "," and doc[last + 1].is_sent_start:
+        return None  # "“Why?” Nobody knows." starts a new sentence
+    for token in doc[last + 1 : min(limit, last + 8)]:
+        if token.is_punct or token.is_space:
+            return None
+        if token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.i > last and not datelike(subject):
+            return Found(token, subject)
+        if subject is None and token.i == last + 1:
+            return Found(token, inverted_speaker(art, token, limit, last + 1))
+        return None
     return None
 
 
 def inverted_speaker(art: Article, cue: Token, limit: int, lo: int) -> Token | None:
     """The noun after an inverted cue ("…," said the senator), else the first one before it."""
     for token in art.doc[cue.i + 1 : limit]:
-        if token.pos_ in ("PROPN", "NOUN", "PRON") and token.ent_type_ not in ("DATE", "TIME"):
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and not datelike(token):
             while token.dep_ in ("compound", "amod", "det") and token.head.i > token.i:
                 token = token.head
             return token
@@ -363,7 +393,7 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
     for cue in reversed(list(art.speech_tokens(sent_start, colon))):
         speaker = speaker_token(cue)
         if speaker is not None:
-            return Found(*outer_speaker(cue, speaker))
+            return Found(*outer_speaker(cue, speaker, art.inside_quote))
     if named is not None and named.pos_ == "PROPN":
         return Found(None, named)  # "Said Jane Doe: “…”"
     if colon <= sent_start:
@@ -396,12 +426,12 @@ def mixed_cue(art: Article, m: Marked) -> Found | None:
                 if speaker is not None and art.inside_quote(speaker.idx):
                     # '"Meh," wrote a supporter': the parse made the quote the subject.
                     speaker = inverted_speaker(art, node, node.sent.end, node.i)
-                return Found(*outer_speaker(node, speaker))
+                return Found(*outer_speaker(node, speaker, art.inside_quote))
     sent_start, sent_end, _, _ = art.sent(lo)
     for cue in art.speech_tokens(sent_start, sent_end):
         speaker = speaker_token(cue)
         if speaker is not None:
-            return Found(*outer_speaker(cue, speaker))
+            return Found(*outer_speaker(cue, speaker, art.inside_quote))
     return None
 
 
@@ -454,7 +484,7 @@ def recent_cue(art: Article, m: Marked, previous: Quote | None) -> Found | None:
             continue
         speaker = speaker_token(cue)
         if speaker is not None and not art.inside_quote(speaker.idx) and speaker.i >= lo:
-            return Found(*outer_speaker(cue, speaker))
+            return Found(*outer_speaker(cue, speaker, art.inside_quote))
     return None
 
 
