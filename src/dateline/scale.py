@@ -23,6 +23,7 @@ import json
 import logging
 import os
 import time
+import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -511,6 +512,9 @@ def ingest_ray(
     """Analyse every document under `paths` on Ray and write the Parquet dataset at `out`."""
     from dateline.nlp import resolve_model
 
+    # Ray judges the actor pool by the one input block the file list makes; the readers then
+    # make many blocks from it, so its "won't fully utilize the available concurrency" is wrong.
+    warnings.filterwarnings("ignore", "The minimum number of concurrent actors", UserWarning)
     options = options or ScaleOptions()
     resolve_model(options.model)  # a missing model fails here, not in every actor
     if options.batch_size < 1 or (options.actors is not None and options.actors < 1):
