@@ -130,6 +130,10 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # counted from another event, not from the DCT: a duration
         ("The rebels were freed; three days later they crossed the border.", DCT,
          [("three days later", "DURATION", "P3D", None)]),
+        ("Third-quarter profit rose. For the nine months, net was $5 million, up from $4 million a year "
+         "earlier.", DCT,
+         [("Third-quarter", "DATE", "2024-Q3", None), ("the nine months", "DURATION", "P9M", None),
+          ("a year earlier", "DATE", "2023", None)]),
         # "last <month>": the month just gone is "last month", so in March "last February" is a year back
         ("Two helicopters crashed near the border last February.", MARCH, [("last February", "DATE", "2012-02", None)]),
         ("The plant was shut last April.", DCT, [("last April", "DATE", "2024-04", None)]),

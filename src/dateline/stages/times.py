@@ -177,6 +177,17 @@ def is_reported_quarter(
     )
 
 
+PERIODS = {"P6M", "P9M", "P1Y"}  # half-year, nine-month and full-year results
+
+
+def in_period_sentence(doc: Doc, previous: Time, start: int) -> bool:
+    """Whether the sentence so far reports a six-, nine- or twelve-month span (not a quarter)."""
+    if previous.type != "DURATION" or previous.value not in PERIODS:
+        return False
+    span = doc.char_span(previous.start, previous.end, alignment_mode="expand")
+    return span is not None and start < span.sent.end_char
+
+
 # A clock time or "the morning" with no day of its own is on the day the story last named.
 ON_THAT_DAY = re.compile(
     r"(?i)(?:around\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|the\s+(?:morning|afternoon|evening))$"
@@ -199,7 +210,9 @@ def find_times(doc: Doc) -> list[Time]:
         if det := DET_BEFORE_COMPOUND.match(text) or LEAD_NOT_TIME.match(text):
             start, text = start + det.end(), text[det.end() :]
         after = source[end : end + 12]
-        result = interpret(text, dct, tense(doc, source, start, end), ref, anchor, after)
+        # "for the nine months, ... a year earlier": the comparison is with that span, not the quarter
+        story_ref = None if found and in_period_sentence(doc, found[-1], start) else ref
+        result = interpret(text, dct, tense(doc, source, start, end), story_ref, anchor, after)
         if result is None:
             continue
         kind, value, mod = result
