@@ -23,7 +23,8 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     names = [w.capitalize() for w in words["weekday"] if len(w) > 4]
     weekday = rf"(?-i:{'|'.join(names + [n.upper() for n in names])}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.)"
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{alt(list(words['number']))}))"
-    num = rf"{num}(?:[\s-]+{num})*(?:\s+1/2|\s+and\s+a\s+half)?(?:\s+to\s+{num})?(?:\s+of)?"
+    more = rf"(?!(?:a|an)\b){num}"  # "twenty-four", "a hundred"; not "seven a (year ago)"
+    num = rf"{num}(?:[\s-]+{more})*(?:\s+1/2|\s+and\s+a\s+half)?(?:\s+to\s+{num})?(?:\s+of)?"
     unit = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
     ordinal = rf"(?:{alt(list(words['ordinal']))}|\d+(?:st|nd|rd|th))"
     mod = rf"(?:(?:{alt([w for w, v in words['mod'].items() if v not in EDGES])})\s+)"
