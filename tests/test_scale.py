@@ -23,8 +23,6 @@ from dateline.read import read
 from dateline.scale import (
     PARTITION,
     ScaleError,
-    ScaleOptions,
-    ingest_ray,
     inputs,
     load,
     read_dataset,
@@ -75,10 +73,12 @@ def ray_local() -> Any:
 
 @pytest.fixture(scope="module")
 def dataset(ray_local: Any, corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The corpus analysed on Ray into a Parquet dataset (two actors, three articles a batch)."""
+    """The corpus analysed on Ray by the CLI into a Parquet dataset (two actors, 3 articles a batch)."""
     out = tmp_path_factory.mktemp("ray") / "dataset"
-    stats = ingest_ray([str(corpus_dir)], str(out), ScaleOptions(actors=2, batch_size=3))
-    assert (stats.added, stats.errors) == (7, 4)
+    args = ["ingest", "--engine", "ray", str(corpus_dir), "--out", str(out), "--workers", "2"]
+    result = CliRunner().invoke(main, [*args, "--batch-size", "3"])
+    assert result.exit_code == 0, result.output
+    assert "7 analysed, 4 errors" in result.output
     return out
 
 
@@ -190,20 +190,20 @@ def test_dataset_is_partitioned_by_article_date_with_an_errors_table(dataset: Pa
     assert (manifest["articles"], manifest["errors"]) == (7, 4)
 
 
-def test_cli_ray_ingest_then_load_then_query(ray_local: Any, tmp_path: Path) -> None:
+def test_cli_load_then_query_and_rerun(dataset: Path, corpus_dir: Path, tmp_path: Path) -> None:
     runner = CliRunner()
-    article = FIXTURES / "store" / "odesa-port-wire.txt"
-    out, db = tmp_path / "ds", tmp_path / "news.db"
-    args = ["ingest", "--engine", "ray", str(article), "--out", str(out), "--workers", "1"]
-    result = runner.invoke(main, [*args, "--quiet"])
-    assert result.exit_code == 0, result.output
-    again = runner.invoke(main, [*args, "--quiet"])
-    assert again.exit_code == 1 and "already holds a dataset" in again.output
-    assert runner.invoke(main, ["load", str(out), "--db", str(db)]).exit_code == 0
-    quotes = runner.invoke(main, ["quotes", "--db", str(db), "--format", "json"])
+    db = tmp_path / "news.db"
+    loaded = runner.invoke(main, ["load", str(dataset), "--db", str(db)])
+    assert loaded.exit_code == 0 and "7 added, 0 already stored, 4 errors" in loaded.output
+    quotes = runner.invoke(
+        main, ["quotes", "--db", str(db), "--speaker", "Macron", "--format", "json"]
+    )
     assert quotes.exit_code == 0 and json.loads(quotes.output)
-    rerun = runner.invoke(main, ["load", str(out), "--db", str(db)])
-    assert "0 added, 1 already stored" in rerun.output
+    rerun = runner.invoke(main, ["load", str(dataset), "--db", str(db)])
+    assert "0 added, 11 already stored, 0 errors" in rerun.output
+    args = ["ingest", "--engine", "ray", str(corpus_dir), "--out", str(dataset)]
+    again = runner.invoke(main, args)
+    assert again.exit_code == 1 and "already holds a dataset (use --overwrite" in again.output
 
 
 def test_cli_errors_are_one_line(tmp_path: Path) -> None:

@@ -519,12 +519,12 @@ def ingest_ray(
     resolve_model(options.model)  # a missing model fails here, not in every actor
     if options.batch_size < 1 or (options.actors is not None and options.actors < 1):
         raise ScaleError("--batch-size and --workers must be at least 1")
-    fs, root = prepare_out(out, filesystem, options.overwrite)
     files, systems = inputs(paths, filesystem)
-    stats = ScaleStats()
-    version = pipeline_version()
     if not any(item["fs"] is not None for item in files):
         raise ScaleError(f"nothing to read: no such file or folder: {', '.join(paths)}")
+    fs, root = prepare_out(out, filesystem, options.overwrite)
+    stats = ScaleStats()
+    version = pipeline_version()
     with ray_session(options) as (cpus, local):
         ray = require_ray()
         stats.startup = time.monotonic() - stats.started
