@@ -194,6 +194,10 @@ ON_THAT_DAY = re.compile(
 )
 
 
+# "that same day" after "in October": a day of that month, which one unknown (2024-10-XX).
+SAME_DAY = re.compile(r"(?i)(?:that|the)\s+(?:same\s+)?day$")
+
+
 def find_times(doc: Doc) -> list[Time]:
     """Return the time expressions in `doc`, normalised against `doc._.dct`."""
     dct = doc._.dct
@@ -201,6 +205,7 @@ def find_times(doc: Doc) -> list[Time]:
     ref: str | None = None
     anchor: dt.date | None = None
     day: str | None = None  # the last day named, for a bare clock time
+    anchor_value: str | None = None  # the value `anchor` came from, for its granularity
     source = text_of(doc)
     for match in grammar().finditer(source):
         start, end = match.span()
@@ -226,8 +231,11 @@ def find_times(doc: Doc) -> list[Time]:
             and ON_THAT_DAY.match(text)
         ):
             value = day + value[10:]  # "shot at 10 p.m.": on the day the story last named
+        if kind == "DATE" and SAME_DAY.match(text) and anchor_value and len(anchor_value) == 7:
+            value = anchor_value + "-XX"  # "in October ... that same day": a day of that month
         found.append(Time(start, end, text, kind, value, mod))
-        anchor = anchor_of(value) or anchor
+        if anchor_of(value):
+            anchor, anchor_value = anchor_of(value), value
         day = value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else day
         if is_reported_quarter(kind, value, text, ref, dct):
             ref = value
