@@ -187,6 +187,12 @@ QUOTED = [
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),
     ('Okafor told MSNBC\'s "Morning Joe" that the vote would fail.', []),
     ('Gingrich first set out the idea in his 1994 "Contract with America."', []),
+    ("Kovalenko told NBC's \u201cToday\u201d that the dam would hold.", []),
+    ('The senator repeated the claim in an interview with "The View," on Friday.', []),
+    (
+        '<tweet author="mayor_ortiz" timestamp="1454346000">The bridge reopens at noon.</tweet>',
+        [],
+    ),
 ]
 
 

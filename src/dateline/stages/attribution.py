@@ -145,6 +145,17 @@ def speaker_token(verb: Token, depth: int = 3) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    if verb.tag_ == "VBG":  # "footage of Jane Doe saying …", "a video of him asking …"
+        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
+            return verb.head
+        left = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if (
+            left is not None
+            and left.pos_ in ("PROPN", "PRON")
+            and left.dep_ in ("pobj", "dobj")
+            and left.ent_type_ not in ("DATE", "TIME")
+        ):
+            return left
     climbs = verb.dep_ in CLIMB_DEPS or verb.pos_ == "ADP" or verb.dep_ == "prep"
     if depth and climbs and verb.head.i != verb.i:
         return speaker_token(verb.head, depth - 1)

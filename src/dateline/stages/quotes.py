@@ -43,6 +43,8 @@ TRANSCRIPT = re.compile(r"[\"\u201c]?\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u20
 TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from"}
 )
+# A possessive right before a quoted name: "CNN's “New Day”".
+POSSESSIVE = re.compile(r"\w['\u2019]s$")
 # Nouns of saying whose possessor is the speaker of a fragment quoted in them.
 SPEECH_NOUNS = frozenset(
     {"claim", "assertion", "statement", "remark", "comment", "warning", "promise", "pledge",
@@ -138,6 +140,11 @@ def scan_paragraph(text: str, start: int, end: int, para: int, carried: bool) ->
     for hit in MARK.finditer(text, start, end):
         i = hit.start()
         if i < skip_to:
+            continue
+        if text[i] == '"' and i > start and text[i - 1] == "=":
+            # A markup attribute value (<tweet author="…">) is no quotation.
+            value_end = text.find('"', i + 1, end)
+            skip_to = value_end + 1 if value_end != -1 else end
             continue
         width = mark_width(text, i, end, bool(stack) and not stack[-1][1])
         skip_to = i + width
@@ -504,18 +511,21 @@ def transcript_speaker(art: Article, m: Marked) -> Found | None:
 
 
 def is_title(art: Article, m: Marked) -> bool:
-    """A short Title Case name inside a sentence: a show, book, law or slogan ("on “Face the Nation,”")."""
+    """A short Title Case name inside a sentence: a show, book, law or slogan ("on “Face the
+    Nation,”", "NBC's “Today”", "the movie “The Revenant”")."""
     inner = art.text[m.start : m.end].strip().rstrip(".,")
     words = inner.split()
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
-    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or len(content) < 2:
-        return False
-    if not any(len(w) > 3 for w in content):
+    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or not content:
         return False
     if not all(w[0].isupper() for w in content if w[0].isalpha()):
         return False
     left = art.text[max(art.paras[m.para][0], m.open_at - 20) : m.open_at].rstrip()
-    return bool(left) and left[-1].isalnum()
+    if not left or not left[-1].isalnum():
+        return False
+    if POSSESSIVE.search(left):
+        return True  # "CNN's “New Day”", "television's “Scandal”"
+    return len(content) >= 2 or (len(words) >= 2 and words[0] in ("The", "A", "An"))
 
 
 def quote_record(art: Article, m: Marked, kind: str, found: Found | None) -> Quote:
