@@ -137,6 +137,8 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The group runs 13 plants, up from seven a year ago.", DCT, [("a year ago", "DATE", "2023", None)]),
         ("The site went up in October. It was taken down that same day.", DCT,
          [("October", "DATE", "2024-10", None), ("that same day", "DATE", "2024-10-XX", None)]),
+        ("The boy arrived last Thanksgiving.", MARCH, [("last Thanksgiving", "DATE", "2012-11-22", None)]),
+        ("A hearing is set for the week of March 6.", DCT, [("the week of March 6", "DATE", "2025-W10", None)]),
         # "last <month>": the month just gone is "last month", so in March "last February" is a year back
         ("Two helicopters crashed near the border last February.", MARCH, [("last February", "DATE", "2012-02", None)]),
         ("The plant was shut last April.", DCT, [("last April", "DATE", "2024-04", None)]),

@@ -76,7 +76,8 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:right\s+)?now|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",
         alt([w for w, v in words["set"].items() if v]),
-        alt(list(words["holiday"])) + r"|Thanksgiving(?:\s+Day)?",
+        rf"(?:(?:last|next|this)\s+)?(?:{alt(list(words['holiday']))}|Thanksgiving(?:\s+Day)?)",
+        rf"the\s+week\s+of\s+{month_day}",
         r"(?:years|decades|centuries|months|weeks)",
     ]
     body = "|".join(f"(?:{g})" for g in grammar)

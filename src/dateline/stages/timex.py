@@ -17,6 +17,8 @@ from dateline.stages.timeanchor import (
     year_for,
 )
 from dateline.stages.timewords import (
+    FUTURE,
+    PAST,
     Result,
     duration,
     full_year,
@@ -157,6 +159,11 @@ def interpret(
     bare = low.removeprefix("right ").removeprefix("the ")
     if bare in ("fall", "spring"):  # the verb and the noun far outnumber the seasons
         return None
+    if low.startswith("the week of "):  # "the week of March 6": the ISO week holding that day
+        day = day_of(low.removeprefix("the week of "), dct, tense, words)
+        return (
+            ("DATE", week_of(dt.date.fromisoformat(day)), mod) if day and "X" not in day else None
+        )
     found = find_word(bare, low, dct, tense, words)
     found = found or time_of_day(low, dct, tense, words)
     if found:
@@ -216,6 +223,8 @@ def find_word(
             return "SET", f"XXXX-WXX-{words['weekday'][m[2]]}", None
         unit = unit_of(m[2])
         return ("SET", duration(2 if m[1] else 1, unit), None) if unit else None
+    if m := re.match(r"(last|next|this) (?=.)", low):  # "last Thanksgiving", "next Christmas"
+        low, tense = low[m.end() :], {"last": PAST, "next": FUTURE}.get(m[1], tense)
     if low in words["holiday"] or low.startswith("thanksgiving"):
         if low.startswith("thanksgiving"):
             if dct is None:
