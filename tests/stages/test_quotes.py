@@ -182,6 +182,16 @@ QUOTED = [
         "\"At our first meeting, he said, 'We will never sign,'\" Ortiz recalled on Monday.",
         [("direct", "At our first meeting, he said, 'We will never sign,'", "Ortiz")],
     ),
+    # A question or exclamation followed by its speaker and a verb outside the lexicon.
+    (
+        'The mayor asked who would pay for the new dam.\n\n"The province!" the crowd roared back.',
+        [("direct", "The province!", "the crowd")],
+    ),
+    # The passive agent asks the question, not its subject.
+    (
+        'Kovalenko was asked by host Maria Lenz: "Will you sign the treaty this year?"',
+        [("direct", "Will you sign the treaty this year?", "host Maria Lenz")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

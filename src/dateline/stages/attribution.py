@@ -133,6 +133,11 @@ def speaker_token(verb: Token, depth: int = 3) -> Token | None:
                 if obj.dep_ == "pobj":
                     return obj
         return None
+    for child in verb.children:  # passive "… was said by officials", "was asked by the host"
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and not (
             child.lower_ == "there" or (child.lower_ == "it" and child.dep_ != "nsubj")
@@ -140,19 +145,14 @@ def speaker_token(verb: Token, depth: int = 3) -> Token | None:
             if child.lower_ in RELATIVES and verb.dep_ == "relcl" and child.lower_ == "that":
                 return verb.head
             return child
-    for child in verb.children:  # passive "… was said by officials"
-        if child.dep_ == "agent":
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
     if verb.tag_ == "VBG":  # "footage of Jane Doe saying …", "a video of him asking …"
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return verb.head
-        left = verb.doc[verb.i - 1] if verb.i > 0 else None
+            return verb.head  # "a statement saying …"
+        left = verb.doc[verb.i - 1] if verb.i else None
         if (
             left is not None
             and left.pos_ in ("PROPN", "PRON")
-            and left.dep_ in ("pobj", "dobj")
+            and left.dep_ == "pobj"
             and left.ent_type_ not in ("DATE", "TIME")
         ):
             return left

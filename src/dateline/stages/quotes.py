@@ -299,8 +299,8 @@ def layout_cue(art: Article, m: Marked, last: int, limit: int) -> Found | None:
     doc = art.doc
     if not inner or inner[-1] not in QUOTE_END or last + 1 >= min(limit, len(doc)):
         return None
-    if inner[-1] != "," and doc[last + 1].is_sent_start:
-        return None  # "“Why?” Nobody knows." starts a new sentence
+    if inner[-1] in "?!" and not (doc[last + 1].pos_ == "PROPN" or doc[last + 1].is_lower):
+        return None  # "“Why?” Nobody knows." starts a new sentence; "“Why?” he asked." goes on
     for token in doc[last + 1 : min(limit, last + 8)]:
         if token.is_punct or token.is_space:
             return None
