@@ -84,6 +84,8 @@ def one_load(chrome: Any, base: str, lon: float, lat: float) -> dict[str, float]
         "return {points: +w.points, fetch: +w.fetchMs, render: +w.renderMs, draw: +w.drawMs,"
         " ready: +w.readyAt, gap: gap, observed: window.__long !== null,"
         " longest: Math.max(0, ...long.map((e) => e[1])), long_n: long.length,"
+        " tasks: long.map((e) => Math.round(e[0]) + '+' + Math.round(e[1])).join(' '),"
+        " fetched: +w.readyAt - +w.renderMs,"
         " html: nav.responseEnd - nav.requestStart, dom: nav.domContentLoadedEventEnd};"
     )
     canvas = chrome.find_element("css selector", ".map-wrap canvas.points")
@@ -131,8 +133,8 @@ def main() -> None:
             import json
 
             points = json.load(response)
-        print(f"store: {db}; located events: {points['total']:,}; "
-              f"on the map: {len(points['points']):,}")  # fmt: skip
+        print(f"store: {db}; on the map: {len(points['points']):,} located events"
+              f"{' (more in the store)' if points['more'] else ''}")  # fmt: skip
         if len(points["points"]) < 5000:
             print("warning: fewer than 5,000 located events in this store")
         lon, lat = points["points"][len(points["points"]) // 2][:2]
@@ -154,7 +156,8 @@ def main() -> None:
                     f"DOMContentLoaded {r['dom']:.0f} ms; points fetched {r['fetch']:.0f} ms, "
                     f"parsed+drawn {r['render']:.1f} ms (draw {r['draw']:.1f} ms); map ready at "
                     f"{r['ready']:.0f} ms; longest task {r['longest']:.0f} ms "
-                    f"({r['long_n']} over 50 ms{'' if r['observed'] else ', longtask unsupported'}); "
+                    f"({r['long_n']} over 50 ms, start+duration: {r['tasks'] or '-'}"
+                    f"{'' if r['observed'] else ', longtask unsupported'}); "
                     f"longest frame gap {r['gap']:.0f} ms; click->popup {r['popup']:.1f} ms "
                     f"(WebDriver round trip {r['click_wall']:.0f} ms): {r['popup_text']!r}"
                 )

@@ -100,8 +100,8 @@ def main() -> None:
     some = client.get("/api/articles?limit=1&offset=5000").json()["items"][0]["id"]
     speaker = client.get("/api/people?rank=quoted&top=1").json()["items"][0]["name"]
     person = client.get("/people/by-name", params={"name": speaker}, follow_redirects=False)
-    located = client.get("/api/events/map?limit=1").json()["total"]
-    print(f"store: {db}, {located:,} located events")
+    located = client.get("/api/events/map?limit=20000").json()["points"]
+    print(f"store: {db}, {len(located):,} located events (up to 20,000 counted)")
     for label, url, runs in (
         ("overview", "/", 50),
         ("article page", f"/articles/{some}", 50),

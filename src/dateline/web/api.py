@@ -90,7 +90,7 @@ def events(
 MAP_DOC = (
     "Located events for the map, newest first, with the event filters. `points` are "
     "[lon, lat, type index, date, place, article id, seq, actor, recipient]; `types` names the "
-    "type indexes; `total` counts every located event that matches."
+    "type indexes; `more` is true when more located events match than `limit`."
 )
 
 

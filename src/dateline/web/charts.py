@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from typing import Any
 from urllib.parse import urlencode
@@ -32,6 +33,10 @@ MARKERS = {  # SVG path data of each shape, centred on (0, 0), about 10 units ac
     "diamond": "M0,-6L6,0L0,6L-6,0Z",
     "plus": "M-1.5,-5H1.5V-1.5H5V1.5H1.5V5H-1.5V1.5H-5V-1.5H-1.5Z",
 }
+
+
+MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])(?!\d)")
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def quad(event_type: str) -> int:
@@ -77,8 +82,9 @@ def by_type(
     when every key is a day and they span at most 92 days, months otherwise. Each bar links to
     the events of its type and period (`base` adds the page's other filters to the link).
     """
-    keyed = [(r.get("day") or r.get("month") or "", r["type"], r["n"]) for r in rows]
-    keyed = [(k, t, n) for k, t, n in keyed if len(k) >= 7 and k[:4].isdigit()]
+    keyed = [((r.get("day") or r.get("month") or "")[:10], r["type"], r["n"]) for r in rows]
+    keyed = [(k, t, n) for k, t, n in keyed if MONTH.match(k)]  # not "2026" or "2026-W20"
+    keyed = [(k if DAY.fullmatch(k) else k[:7], t, n) for k, t, n in keyed]
     undated = sum(r["n"] for r in rows) - sum(n for _, _, n in keyed)
     if not keyed:
         return {"rows": [], "ticks": [], "undated": undated}

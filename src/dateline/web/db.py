@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from dateline.records import Event, Quote
+from dateline.records import Event
 from dateline.store.queries import Store, add_date_range, build, like
 from dateline.store.schema import APPLICATION_ID, SCHEMA_VERSION, StoreError, check
 
@@ -241,10 +241,11 @@ def events(store: ReadOnlyStore, filters: Filters, limit: int, offset: int) -> l
 
 
 def event_counts(store: ReadOnlyStore, filters: Filters) -> list[dict[str, Any]]:
-    """Filtered events counted per day and type: rows of (day, type, n), a day and type may repeat.
+    """Filtered events counted per date and type: rows of (day, type, n); a pair may repeat and
+    an event's own date may be longer than a day (charts.by_type cuts it).
 
     Without an outlet or country filter, events with their own date are counted from the
-    events(date, type) index alone.
+    events(date, type) index alone, in its order (no sort).
     """
     common, common_params = _event_where(filters)
     join = "JOIN articles a ON a.article = ev.article " if filters.source else ""
@@ -257,9 +258,10 @@ def event_counts(store: ReadOnlyStore, filters: Filters) -> list[dict[str, Any]]
     ):  # fmt: skip
         where, branch_params = [condition, *common], [*common_params]
         filters.dates(key, where, branch_params)
+        day = "ev.date" if key == "ev.date" else "substr(a.date, 1, 10)"  # in index order
         parts.append(
-            f"SELECT substr({key}, 1, 10) AS day, ev.type AS type, COUNT(*) AS n FROM {source}"
-            f"WHERE {' AND '.join(where)} GROUP BY day, ev.type"
+            f"SELECT {day} AS day, ev.type AS type, COUNT(*) AS n FROM {source}"
+            f"WHERE {' AND '.join(where)} GROUP BY {day}, ev.type"
         )
         params += branch_params
     return store.rows(" UNION ALL ".join(parts), params)
@@ -275,22 +277,14 @@ def event_points(store: ReadOnlyStore, filters: Filters, limit: int) -> dict[str
     """The newest `limit` filtered events that have a located place, as compact map points.
 
     Each point is [lon, lat, type index, date, place, article id, seq, actor, recipient];
-    `total` counts every located event that matches.
+    `more` is true when more located events match than were sent.
     """
     rows = _newest(store, filters, POINT, limit + 1, 0, located=True)
-    total = len(rows)
-    if total > limit:
-        rows = rows[:limit]
-        where, params = _event_where(filters)
-        filters.dates("COALESCE(ev.date, a.date)", where, params)
-        total = store.rows(
-            "SELECT COUNT(*) AS n FROM events ev JOIN articles a ON a.article = ev.article "
-            f"{LOCATED_JOIN}WHERE {' AND '.join(['1', *where])}",
-            params,
-        )[0]["n"]
     types: dict[str, int] = {}
-    points = [[r[0], r[1], types.setdefault(r[2], len(types)), *tuple(r)[3:9]] for r in rows]
-    return {"total": total, "types": list(types), "points": points}
+    points = [
+        [r[0], r[1], types.setdefault(r[2], len(types)), *tuple(r)[3:9]] for r in rows[:limit]
+    ]
+    return {"more": len(rows) > limit, "types": list(types), "points": points}
 
 
 def article_people(store: ReadOnlyStore, article_id: str) -> dict[str, int]:
@@ -324,34 +318,30 @@ def person(
         quote_where.append("q.kind = ?")
         quote_params.append(kind)
     filters.dates("a.date", quote_where, quote_params)
-    out["quotes"] = [
-        dict(r, record=build(Quote, r))
-        for r in store.rows(
-            "SELECT q.*, a.id AS article_id, a.date AS a_date, a.source AS a_source "
-            "FROM quotes q JOIN articles a ON a.article = q.article "
-            "JOIN entities e ON e.article = q.article AND e.id = q.speaker_entity "
-            f"WHERE {' AND '.join(quote_where)} ORDER BY a.date, a.article, q.seq LIMIT 500",
-            quote_params,
-        )
-    ]
+    # Plain rows, not records: the page shows a few columns, and rebuilding 1,000 records was
+    # most of its time (10,000 articles: see benchmarks/web_speed.py).
+    out["quotes"] = store.rows(
+        "SELECT q.*, a.id AS article_id, a.date AS a_date, a.source AS a_source "
+        "FROM quotes q JOIN articles a ON a.article = q.article "
+        "JOIN entities e ON e.article = q.article AND e.id = q.speaker_entity "
+        f"WHERE {' AND '.join(quote_where)} ORDER BY a.date, a.article, q.seq LIMIT 500",
+        quote_params,
+    )
     filters.dates("COALESCE(ev.date, a.date)", where, params)
     for role in ("actor", "recipient"):
-        out[role] = [
-            dict(r, record=build(Event, r))
-            for r in store.rows(
-                "SELECT ev.*, a.id AS article_id, a.date AS a_date FROM events ev "
-                "JOIN articles a ON a.article = ev.article "
-                f"JOIN entities e ON e.article = ev.article AND e.id = ev.{role}_entity "
-                f"WHERE {' AND '.join(where)} "
-                "ORDER BY COALESCE(ev.date, a.date), a.article, ev.seq LIMIT 500",
-                params,
-            )
-        ]
-    out["with"] = store.rows(
-        "SELECT p.person, p.name, p.type, COUNT(DISTINCT o.article) AS articles "
-        "FROM entities me JOIN entities o ON o.article = me.article AND o.person != me.person "
+        out[role] = store.rows(
+            "SELECT ev.*, a.id AS article_id, a.date AS a_date FROM events ev "
+            "JOIN articles a ON a.article = ev.article "
+            f"JOIN entities e ON e.article = ev.article AND e.id = ev.{role}_entity "
+            f"WHERE {' AND '.join(where)} "
+            "ORDER BY COALESCE(ev.date, a.date), a.article, ev.seq LIMIT 500",
+            params,
+        )
+    out["with"] = store.rows(  # one appearances row per article and person (schema v4)
+        "SELECT p.person, p.name, p.type, COUNT(*) AS articles "
+        "FROM appearances me JOIN appearances o ON o.article = me.article AND o.person != me.person "
         "JOIN people p ON p.person = o.person WHERE me.person = ? "
-        "GROUP BY p.person ORDER BY articles DESC, p.name LIMIT 30",
+        "GROUP BY o.person ORDER BY articles DESC, p.name LIMIT 30",
         [person_id],
     )
     return out

@@ -151,8 +151,9 @@ function initMap(wrap) {
       draw();
       const n = data.points.length;
       status.textContent = n
-        ? `${n.toLocaleString("en")} of ${data.total.toLocaleString("en")} located events` +
-          (n < data.total ? " (the newest)" : "") + ". Click a point to list its events."
+        ? (data.more
+          ? `The newest ${n.toLocaleString("en")} located events (more match: narrow the filters to see them).`
+          : `${n.toLocaleString("en")} located event${n === 1 ? "" : "s"}.`) + " Click a point to list its events."
         : "No event with a located place.";
       wrap.dataset.readyAt = performance.now().toFixed(1);
       wrap.dataset.points = String(n);
