@@ -229,6 +229,15 @@ INDIRECT = [
         "The union warned that the strike could spread to the ports.",
         ("that the strike could spread to the ports", "The union", "warned"),
     ),
+    # The content runs on through clauses coordinated with it, up to the next cue.
+    (
+        "Lindqvist says she hopes to reopen the border, but she knows the army will decide.",
+        (
+            "she hopes to reopen the border, but she knows the army will decide",
+            "Lindqvist",
+            "says",
+        ),
+    ),
     # A relative pronoun is the mention the sentence names; the entity is its antecedent.
     (
         "The bill was drafted by Senator Maria Okafor, who said it would end the backlog.",

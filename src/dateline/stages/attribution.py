@@ -332,12 +332,13 @@ def content_span(verb: Token) -> tuple[int, int] | None:
 
 
 def clause_end(verb: Token, content: Token) -> int:
-    """End of reported content: the verb's clause, stopping before a further cue ("…, adding")."""
+    """End of reported content: the verb's clause with what is coordinated or subordinated to it
+    ("…, but she knows …", "… because …"), stopping before a further cue ("…, adding")."""
     end = content.right_edge.i + 1
     for child in verb.rights:
         if child.i < end:
             continue
-        if child.dep_ in ("advcl", "conj", "cc", "parataxis", "ccomp") or is_speech(child):
+        if child.dep_ in ("parataxis", "ccomp") or is_speech(child):
             break
         end = child.right_edge.i + 1
     return end
