@@ -1,6 +1,7 @@
 """Benchmark: the /events map with 5,000 event points in headless Chromium (run it by hand).
 
     python benchmarks/web_map.py [--db /tmp/dateline-bench-web.db] [--articles 10000] [--runs 3]
+    python benchmarks/web_map.py --db /tmp/dateline-bench-spread.db --articles 2000 --spread
 
 Uses (or first builds, as benchmarks/web_speed.py does) a synthetic store with thousands of
 located events, starts `dateline serve` on it and loads /events in headless Chromium. For each
@@ -81,7 +82,7 @@ def one_load(chrome: Any, base: str, lon: float, lat: float) -> dict[str, float]
         "let gap = 0; for (let i = 1; i < f.length; i++) gap = Math.max(gap, f[i] - f[i - 1]);"
         "const long = window.__long === null ? [] : window.__long.filter((e) => e[0] <= ready);"
         "const nav = performance.getEntriesByType('navigation')[0];"
-        "return {points: +w.points, fetch: +w.fetchMs, render: +w.renderMs, draw: +w.drawMs,"
+        "return {points: +w.points, markers: +w.markers, fetch: +w.fetchMs, render: +w.renderMs, draw: +w.drawMs,"
         " ready: +w.readyAt, gap: gap, observed: window.__long !== null,"
         " longest: Math.max(0, ...long.map((e) => e[1])), long_n: long.length,"
         " tasks: long.map((e) => Math.round(e[0]) + '+' + Math.round(e[1])).join(' '),"
@@ -115,6 +116,9 @@ def main() -> None:
     parser.add_argument("--db", default="/tmp/dateline-bench-web.db")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--spread", action="store_true", help="build with places anywhere (one marker per point)"
+    )
     args = parser.parse_args()
     db = Path(args.db)
     if not db.exists():
@@ -122,7 +126,7 @@ def main() -> None:
         from web_speed import build
 
         started = time.perf_counter()
-        build(db, args.articles)
+        build(db, args.articles, spread=args.spread)
         print(f"built {args.articles} articles in {time.perf_counter() - started:.1f} s -> {db}")
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
@@ -152,7 +156,8 @@ def main() -> None:
                 r = one_load(chrome, base, lon, lat)
                 runs.append(r)
                 print(
-                    f"run {i + 1}: {r['points']} points; HTML {r['html']:.0f} ms, "
+                    f"run {i + 1}: {r['points']} points ({r['markers']} markers); "
+                    f"HTML {r['html']:.0f} ms, "
                     f"DOMContentLoaded {r['dom']:.0f} ms; points fetched {r['fetch']:.0f} ms, "
                     f"parsed+drawn {r['render']:.1f} ms (draw {r['draw']:.1f} ms); map ready at "
                     f"{r['ready']:.0f} ms; longest task {r['longest']:.0f} ms "

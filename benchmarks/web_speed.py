@@ -22,8 +22,12 @@ from pathlib import Path
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "web"
 
 
-def build(db: Path, n: int) -> None:
-    """Write `n` articles: copies of the analysed fixtures with new ids, dates and places."""
+def build(db: Path, n: int, spread: bool = False) -> None:
+    """Write `n` articles: copies of the analysed fixtures with new ids, dates and places.
+
+    Places are jittered by up to 8 degrees, or with `spread` put anywhere on land-ish latitudes
+    (the map's worst case: every point in its own pixel).
+    """
     from dateline.analyze import Options, analyze_articles
     from dateline.read import read
     from dateline.store.writer import Writer
@@ -49,7 +53,9 @@ def build(db: Path, n: int) -> None:
             day = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(700))
             tail = " " + " ".join(rng.choice(words) for _ in range(12)) + f" {i}."
             places = tuple(
-                dataclasses.replace(
+                dataclasses.replace(p, lat=rng.uniform(-55, 70), lon=rng.uniform(-180, 180))
+                if spread and p.lat is not None
+                else dataclasses.replace(
                     p, lat=p.lat + rng.uniform(-8, 8), lon=p.lon + rng.uniform(-8, 8)
                 )
                 if p.lat is not None and p.lon is not None
