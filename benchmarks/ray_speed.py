@@ -100,8 +100,44 @@ def sampler(match: Callable[[int, str], bool]) -> tuple[dict[int, dict[str, int]
     return peaks, stop
 
 
+class Idle:
+    """A Ray Data actor that does nothing: what an actor costs before the pipeline is loaded."""
+
+    def __call__(self, batch: object) -> object:
+        """Pass the batch on."""
+        return batch
+
+
+def idle() -> None:
+    """Peak memory of a spawned worker and of a Ray Data actor that load nothing; a JSON line."""
+    import multiprocessing as mp
+
+    import ray
+
+    workers, stop = sampler(lambda pid, cmd: "spawn_main" in cmd and parent(pid) == os.getpid())
+    with mp.get_context("spawn").Pool(1) as pool:
+        pool.apply(time.sleep, (2,))
+    stop.set()
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    actors, stop = sampler(lambda pid, cmd: cmd.startswith("ray::MapWorker"))
+    items = ray.data.from_items([{"x": i} for i in range(8)])  # no read task to wait for a CPU
+    compute = ray.data.ActorPoolStrategy(size=1)
+    items.map_batches(Idle, batch_size=4, batch_format="pyarrow", compute=compute).materialize()
+    time.sleep(1)
+    stop.set()
+    ray.shutdown()
+    found = {
+        kind: {k: max(p[k] for p in peaks.values()) / 1024 for k in ("hwm", "anon")}
+        for kind, peaks in (("worker", workers), ("actor", actors))
+    }
+    print(json.dumps({"engine": "idle", **found}))
+
+
 def child(engine: str, path: str, tmp: str, cpus: int, batch_size: int, n: int) -> None:
     """One timed run in this process; prints a JSON line."""
+    if engine == "idle":
+        idle()
+        return
     marks: list[tuple[float, int]] = []
     load_before = os.getloadavg()[0]
     init = 0.0
@@ -160,7 +196,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000)
     parser.add_argument("--texts", type=Path, default=DEFAULT_TEXTS)
-    parser.add_argument("--order", nargs="+", default=["local", "ray", "ray", "local"])
+    parser.add_argument("--order", nargs="+", default=["local", "ray", "ray", "local", "idle"])
     parser.add_argument("--cpus", type=int, default=2)
     parser.add_argument("--batch-size", type=int, default=32)
     parser.add_argument(
@@ -172,7 +208,7 @@ def main() -> None:
         child(engine, path, tmp, args.cpus, args.batch_size, args.n)
         return
 
-    runs: dict[str, list[dict]] = {"local": [], "ray": []}
+    runs: dict[str, list[dict]] = {"local": [], "ray": [], "idle": []}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "corpus.jsonl"
         distinct = corpus(args.texts, args.n, path)
@@ -188,6 +224,14 @@ def main() -> None:
             ).stdout  # fmt: skip
             run = json.loads(out.strip().splitlines()[-1])
             runs[engine].append(run)
+            if engine == "idle":
+                print(
+                    "idle processes, peak MB VmHWM/RssAnon: spawned worker "
+                    f"{run['worker']['hwm']:.0f}/{run['worker']['anon']:.0f}, Ray Data actor "
+                    f"{run['actor']['hwm']:.0f}/{run['actor']['anon']:.0f}",
+                    flush=True,
+                )
+                continue
             memory = ", ".join(f"{p['hwm']:.0f}/{p['anon']:.0f}" for p in run["peaks_mb"])
             init = f"ray.init {run['ray_init']:.1f} s, " if engine == "ray" else ""
             print(
@@ -197,12 +241,12 @@ def main() -> None:
                 f"{run['load_after']:.2f}",
                 flush=True,
             )  # fmt: skip
-    best = {e: max(runs[e], key=lambda r: r["steady_rate"]) for e in runs if runs[e]}
+    best = {e: max(runs[e], key=lambda r: r["steady_rate"]) for e in ("local", "ray") if runs[e]}
     if len(best) == 2:
         local, ray = best["local"], best["ray"]
-        fastest = {e: min(r["total"] for r in runs[e]) for e in runs}
-        hwm = {e: max(p["hwm"] for r in runs[e] for p in r["peaks_mb"]) for e in runs}
-        anon = {e: max(p["anon"] for r in runs[e] for p in r["peaks_mb"]) for e in runs}
+        fastest = {e: min(r["total"] for r in runs[e]) for e in best}
+        hwm = {e: max(p["hwm"] for r in runs[e] for p in r["peaks_mb"]) for e in best}
+        anon = {e: max(p["anon"] for r in runs[e] for p in r["peaks_mb"]) for e in best}
         print(
             f"steady throughput ray/local: {ray['steady_rate'] / local['steady_rate']:.2f} "
             f"({ray['steady_rate']:.2f} vs {local['steady_rate']:.2f} articles/s, best of each)"
@@ -218,6 +262,14 @@ def main() -> None:
             f"{hwm['local']:.0f} MB ({hwm['ray'] / hwm['local'] - 1:+.1%}); RssAnon "
             f"{anon['ray']:.0f} vs {anon['local']:.0f} MB ({anon['ray'] / anon['local'] - 1:+.1%})"
         )
+        if runs["idle"]:
+            base = runs["idle"][-1]
+            ray_own = anon["ray"] - base["actor"]["anon"]
+            local_own = anon["local"] - base["worker"]["anon"]
+            print(
+                f"RssAnon above an idle process of the same kind (the pipeline and its data): "
+                f"actor {ray_own:.0f} vs worker {local_own:.0f} MB ({ray_own / local_own - 1:+.1%})"
+            )
 
 
 if __name__ == "__main__":
