@@ -192,6 +192,17 @@ QUOTED = [
         'Kovalenko was asked by host Maria Lenz: "Will you sign the treaty this year?"',
         [("direct", "Will you sign the treaty this year?", "host Maria Lenz")],
     ),
+    # "as X put it" attributes the quote that follows.
+    (
+        'As the mayor of Lyon put it on Monday, "Nobody is leaving the table yet."',
+        [("direct", "Nobody is leaving the table yet.", "the mayor")],
+    ),
+    # A cue in the next sentence does not reach back over a quote closed by a full stop.
+    (
+        'Ortiz lobbied the council for the new bridge: "Nobody should wait an hour for a ferry."'
+        " He says the vote will come in May.",
+        [("direct", "Nobody should wait an hour for a ferry.", "Ortiz")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

@@ -106,10 +106,18 @@ def is_speech(token: Token) -> bool:
     if token.lower_ == "according":
         return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
     lemmas, words = lexicon()
+    if token.lemma_ == "put" and as_put_it(token):
+        return True
     if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
         # A sentence-initial inverted cue is often tagged as a name: "Said Ellis: …"
         return token.is_sent_start and token.text in ("Said", "Says", "Added", "Asked")
     return token.lemma_.lower() in lemmas or token.lower_ in words
+
+
+def as_put_it(verb: Token) -> bool:
+    """ "as Jane Doe put it": "put" with "it" for its object and "as" before it."""
+    kids = [(c.lower_, c.dep_) for c in verb.children]
+    return ("it", "dobj") in kids and any(word == "as" for word, _ in kids)
 
 
 def mention(token: Token) -> tuple[int, int]:

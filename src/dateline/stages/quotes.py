@@ -266,6 +266,8 @@ def own_cue(art: Article, m: Marked) -> Found | None:
         if doc[i].text in (".", "!", "?") and i > last + 1:
             limit = i
             break
+    if ends_sentence(art, m, last):
+        limit = last + 1  # "“… poverty.” He says …": the next sentence is not this quote's cue
     after = [(t.i - last, t) for t in art.speech_tokens(last + 1, limit)]
     sent_start = art.sent(first)[0] if first < len(doc) else first
     prev_quote = bisect_right(art.quote_starts, m.open_at - 1) - 1
@@ -285,6 +287,17 @@ def own_cue(art: Article, m: Marked) -> Found | None:
         cue = min(after, key=lambda c: c[0])[1]
         return Found(cue, inverted_speaker(art, cue, limit, last + 1))
     return layout_cue(art, m, last, limit)
+
+
+def ends_sentence(art: Article, m: Marked, last: int) -> bool:
+    """A quote closed by a full stop, with a new sentence after it (not "“….” he said")."""
+    inner = art.text[m.start : m.end].rstrip()
+    if m.close_at is None or not inner.endswith(".") or inner.endswith("..."):
+        return False
+    if last + 1 >= len(art.doc):
+        return True
+    after = art.doc[last + 1]
+    return after.is_sent_start or (after.text[:1].isupper() and after.pos_ != "PROPN")
 
 
 def datelike(token: Token) -> bool:
