@@ -252,3 +252,12 @@ def test_load_through_an_fsspec_filesystem(dataset: Path, tmp_path: Path) -> Non
     fsspec = pytest.importorskip("fsspec")
     stats = load(str(dataset), tmp_path / "f.db", filesystem=fsspec.filesystem("file"))
     assert (stats.added, stats.errors) == (7, 4)
+
+
+def test_damaged_dataset_is_a_one_line_error(dataset: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "copy"
+    shutil.copytree(dataset, copy)
+    next((copy / "quotes").rglob("*.parquet")).write_bytes(b"not parquet at all")
+    result = CliRunner().invoke(main, ["load", str(copy), "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 1 and "cannot read the dataset" in result.output
+    assert len(result.output.strip().splitlines()) == 1

@@ -393,7 +393,7 @@ def ingest_ray(
 @main.command()
 @click.argument("dataset")
 @DB_OPTION
-@click.option("--quiet", is_flag=True, help="No summary line.")
+@click.option("--quiet", is_flag=True, help="No progress or summary line.")
 def load(dataset: str, db: str, quiet: bool) -> None:
     """Import a Parquet dataset from `ingest --engine ray` into the store; rerunning adds nothing.
 
@@ -402,12 +402,21 @@ def load(dataset: str, db: str, quiet: bool) -> None:
       dateline load dataset/ --db news.db
       dateline load s3://bucket/news-2024/ --db news.db
     """
+    from rich.console import Console
+    from rich.progress import Progress, TextColumn, TimeElapsedColumn
+
     from dateline.scale import ScaleError
     from dateline.scale import load as run_load
     from dateline.store import StoreError
 
+    bar = Progress(
+        TextColumn("load {task.completed} documents"), TimeElapsedColumn(),
+        console=Console(stderr=True), disable=quiet, transient=True,
+    )  # fmt: skip
+    task = bar.add_task("load", total=None)
     try:
-        stats = run_load(dataset, db)
+        with bar:
+            stats = run_load(dataset, db, progress=lambda s: bar.update(task, completed=s.done))
     except (ScaleError, StoreError) as error:
         raise click.ClickException(str(error)) from None
     if not quiet:

@@ -705,19 +705,25 @@ def load(
     progress: Callable[[LoadStats], None] | None = None,
 ) -> LoadStats:
     """Import a dataset written by `ingest_ray` into the SQLite store; rerunning adds nothing."""
+    import pyarrow as pa
+
     _, _, manifest = read_manifest(dataset, filesystem)
     stats = LoadStats()
     with Writer(db, model=manifest["model"], version=manifest["version"]) as writer:
-        for hash_, version, model, _, analysis in read_dataset(dataset, filesystem):
-            if writer.state(hash_, analysis.id) is not None:
-                stats.skipped += 1
-            else:
-                writer.version, writer.model = version, model
-                writer.add(analysis, hash_)
-                if analysis.error is None:
-                    stats.added += 1
+        try:
+            for hash_, version, model, _, analysis in read_dataset(dataset, filesystem):
+                if writer.state(hash_, analysis.id) is not None:
+                    stats.skipped += 1
                 else:
-                    stats.errors += 1
-            if progress is not None:
-                progress(stats)
+                    writer.version, writer.model = version, model
+                    writer.add(analysis, hash_)
+                    if analysis.error is None:
+                        stats.added += 1
+                    else:
+                        stats.errors += 1
+                if progress is not None:
+                    progress(stats)
+        except (pa.ArrowException, OSError) as error:  # a damaged or foreign Parquet file
+            first = str(error).strip().splitlines()[0] if str(error).strip() else ""
+            raise ScaleError(f"{dataset}: cannot read the dataset ({first})") from None
     return stats
