@@ -1,6 +1,6 @@
 """The Ray engine against the local `ingest --workers 2` on the same articles: speed and memory.
 
-Usage: python benchmarks/ray_speed.py [--n 1000] [--texts DIR] [--order local ray ray local]
+Usage: python benchmarks/ray_speed.py [--n 1000] [--texts DIR] [--order local ray ray local idle]
        [--cpus 2] [--batch-size 32]
 
 Writes --n articles (the PolNeAR train texts under new ids, repeated to reach --n; the date and
@@ -8,7 +8,9 @@ outlet come from the file name) to a temporary JSONL file. Each run is a fresh P
 
 - `local`: `ingest([jsonl], db, IngestOptions(workers=CPUS))`, as `dateline ingest --workers 2`;
 - `ray`: `ray.init(num_cpus=CPUS)`, timed on its own (Ray's start-up), then
-  `ingest_ray([jsonl], out, ScaleOptions(actors=CPUS))`, as `dateline ingest --engine ray`.
+  `ingest_ray([jsonl], out, ScaleOptions(actors=CPUS))`, as `dateline ingest --engine ray`, and
+  then, timed apart, `load` of the dataset into a store (what the local engine's writer does as
+  it goes).
 
 For each run it prints the wall time from the call to its return (start-up of the workers or
 actors included, `ray.init` not), the time to the first analysed article, the steady rate (articles/s
@@ -16,6 +18,7 @@ between the 10% and 100% marks) and, from `/proc/<pid>/status` read 4 times a se
 resident set (`VmHWM`) and the peak private memory (`RssAnon`) of each worker process or actor.
 Ray actors map Ray's shared object store, which `VmHWM` counts and `RssAnon` does not. The engines
 alternate in one invocation, so both see the same machine load; the load average is printed.
+`idle` measures a spawned worker and a Ray Data actor that load nothing, the fixed cost of each.
 """
 
 from __future__ import annotations
@@ -168,8 +171,14 @@ def child(engine: str, path: str, tmp: str, cpus: int, batch_size: int, n: int) 
     end = time.perf_counter()
     stop.set()
     time.sleep(0.3)
+    load_s = 0.0
     if engine == "ray":
         ray.shutdown()
+        from dateline.scale import load
+
+        begin = time.perf_counter()
+        load(str(Path(tmp) / "dataset"), Path(tmp) / "loaded.db")
+        load_s = time.perf_counter() - begin
     first = next(t for t, d in marks if d > 0)
     tenth = next((t, d) for t, d in marks if d >= n // 10)
     print(
@@ -177,6 +186,7 @@ def child(engine: str, path: str, tmp: str, cpus: int, batch_size: int, n: int) 
             {
                 "engine": engine,
                 "ray_init": init,
+                "load": load_s,
                 "total": end - start,
                 "first_result": first - start,
                 "steady_rate": (marks[-1][1] - tenth[1]) / (end - tenth[0]),
@@ -233,7 +243,11 @@ def main() -> None:
                 )
                 continue
             memory = ", ".join(f"{p['hwm']:.0f}/{p['anon']:.0f}" for p in run["peaks_mb"])
-            init = f"ray.init {run['ray_init']:.1f} s, " if engine == "ray" else ""
+            init = (
+                f"ray.init {run['ray_init']:.1f} s, load {run['load']:.1f} s, "
+                if engine == "ray"
+                else ""
+            )
             print(
                 f"{engine:5}: {init}total {run['total']:.1f} s, first article {run['first_result']:.1f} s, "
                 f"steady {run['steady_rate']:.2f} articles/s ({run['done']} done); peak MB per "
