@@ -234,23 +234,30 @@ def test_core_package_does_not_import_ray() -> None:
     assert result.stdout.strip() == "False"
 
 
-def test_fsspec_filesystem_reads_what_the_local_reader_reads(corpus_dir: Path) -> None:
-    fsspec = pytest.importorskip("fsspec")
-    files, systems = inputs([str(corpus_dir)], filesystem=fsspec.filesystem("file"))
+@pytest.mark.parametrize("how", ["fsspec", "uri"])
+def test_remote_file_systems_read_what_the_local_reader_reads(corpus_dir: Path, how: str) -> None:
+    if how == "fsspec":  # an fsspec file system object, as s3fs or gcsfs would be given
+        fsspec = pytest.importorskip("fsspec")
+        files, systems = inputs([str(corpus_dir)], filesystem=fsspec.filesystem("file"))
+    else:  # a URI that pyarrow resolves, as s3://bucket/prefix/ is
+        files, systems = inputs([corpus_dir.as_uri()])
     remote = [
         a
         for item in files
         for a in read_remote(systems[item["fs"]], item["path"], item["id"], None, 5_000_000)
     ]
     local = list(read([str(corpus_dir)]))
+    assert len(local) == 11
     assert [(a.id, a.text, a.date, a.error) for a in remote] == [
         (a.id, a.text, a.date, a.error) for a in local
     ]
 
 
-def test_load_through_an_fsspec_filesystem(dataset: Path, tmp_path: Path) -> None:
+def test_load_through_an_fsspec_filesystem_or_a_uri(dataset: Path, tmp_path: Path) -> None:
     fsspec = pytest.importorskip("fsspec")
     stats = load(str(dataset), tmp_path / "f.db", filesystem=fsspec.filesystem("file"))
+    assert (stats.added, stats.errors) == (7, 4)
+    stats = load(dataset.as_uri(), tmp_path / "u.db")
     assert (stats.added, stats.errors) == (7, 4)
 
 
