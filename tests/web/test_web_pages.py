@@ -173,3 +173,15 @@ def test_event_pages_follow_the_date_order(web_db, filters: dict) -> None:
     assert len(located["points"]) == len([r for r in got if r["lat"] is not None])
     counts = db.event_counts(store, f)
     assert sum(r["n"] for r in counts) == len([k for k in keys if k])
+
+
+def test_older_store_is_upgraded_before_serving(tmp_path) -> None:
+    from dateline.store.schema import SCHEMA_VERSION, connect
+    from dateline.web import db
+
+    path = tmp_path / "old.db"
+    connect(path, target=SCHEMA_VERSION - 1).close()
+    store = db.ReadOnlyStore(path)
+    assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    with pytest.raises(Exception, match="readonly"):
+        store.conn.execute("CREATE TABLE x (y)")

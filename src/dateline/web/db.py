@@ -11,7 +11,7 @@ from urllib.parse import quote as url_quote
 
 from dateline.records import Event
 from dateline.store.queries import Store, add_date_range, build, like
-from dateline.store.schema import APPLICATION_ID, SCHEMA_VERSION, StoreError, check
+from dateline.store.schema import APPLICATION_ID, SCHEMA_VERSION, StoreError, check, connect
 
 MAX_PAGE = 200  # rows per page, at most
 MAX_OFFSET = 10_000  # deeper pages are refused: narrow the filters instead
@@ -29,22 +29,31 @@ class ReadOnlyStore(Store):
         self.path = Path(path)
         if not self.path.is_file():
             raise StoreError(f"{self.path}: no such database (run `dateline ingest` first)")
-        uri = f"file:{url_quote(str(self.path.resolve()))}?mode=ro"
-        try:
-            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-            app, version = check(conn, self.path)
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: not a SQLite database or corrupt ({error})") from None
+        conn, app, version = self._open()
+        if app == APPLICATION_ID and version < SCHEMA_VERSION:
+            conn.close()
+            try:  # an older store is upgraded in place once, then served read-only
+                connect(self.path, create=False).close()
+            except StoreError as error:
+                raise StoreError(f"older dateline store; cannot upgrade it: {error}") from None
+            conn, app, version = self._open()
         if app != APPLICATION_ID or version < SCHEMA_VERSION:
             conn.close()
-            raise StoreError(
-                f"{self.path}: not a current dateline store (run `dateline ingest` on it to upgrade)"
-            )
+            raise StoreError(f"{self.path}: not a dateline store")
         conn.row_factory = sqlite3.Row
         self.conn = conn
         self.timeout = timeout
         self._deadline = 0.0
         conn.set_progress_handler(self._expired, 20_000)
+
+    def _open(self) -> tuple[sqlite3.Connection, int, int]:
+        """Open read-only; return the connection, application id and schema version."""
+        uri = f"file:{url_quote(str(self.path.resolve()))}?mode=ro"
+        try:
+            conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            return (conn, *check(conn, self.path))
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a SQLite database or corrupt ({error})") from None
 
     def _expired(self) -> int:
         """Progress handler: non-zero aborts the running statement."""
