@@ -203,6 +203,11 @@ QUOTED = [
         " He says the vote will come in May.",
         [("direct", "Nobody should wait an hour for a ferry.", "Ortiz")],
     ),
+    # The party that issued a statement is its speaker.
+    (
+        'The ministry issued a statement calling the blockade "an act of economic war."',
+        [("mixed", "an act of economic war.", "The ministry")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

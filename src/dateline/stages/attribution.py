@@ -152,10 +152,15 @@ def speaker_token(verb: Token, depth: int = 3) -> Token | None:
         ):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl" and child.lower_ == "that":
                 return verb.head
-            return child
+            return named_apposition(child)
     if verb.tag_ == "VBG":  # "footage of Jane Doe saying …", "a video of him asking …"
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            return verb.head  # "a statement saying …"
+            noun = verb.head  # "a statement saying …"
+            if noun.dep_ == "dobj":  # "the council issued a statement saying …": the council
+                issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                if issuer is not None:
+                    return issuer
+            return noun
         left = verb.doc[verb.i - 1] if verb.i else None
         if (
             left is not None
@@ -168,6 +173,16 @@ def speaker_token(verb: Token, depth: int = 3) -> Token | None:
     if depth and climbs and verb.head.i != verb.i:
         return speaker_token(verb.head, depth - 1)
     return None
+
+
+def named_apposition(subject: Token) -> Token:
+    """The person named beside a common-noun subject ("the adviser, Jane Doe, said"), else it."""
+    if subject.pos_ != "NOUN" or subject.ent_type_:
+        return subject
+    for child in subject.children:
+        if child.dep_ == "appos" and child.ent_type_ == "PERSON":
+            return child
+    return subject
 
 
 def outer_speaker(
