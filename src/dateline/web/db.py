@@ -101,7 +101,7 @@ def fts_words(text: str) -> str:
 
 
 def overview(store: ReadOnlyStore) -> dict[str, Any]:
-    """Corpus size, date range, outlets and events by type and month."""
+    """Corpus size, date range, outlets and events by type over time."""
     head = store.rows(
         "SELECT COUNT(*) AS articles, MIN(date) AS first, MAX(date) AS last, "
         "COUNT(DISTINCT source) AS sources FROM articles",
