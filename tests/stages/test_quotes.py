@@ -213,6 +213,9 @@ QUOTED = [
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),
     ('Okafor told MSNBC\'s "Morning Joe" that the vote would fail.', []),
     ('Gingrich first set out the idea in his 1994 "Contract with America."', []),
+    ('In her 2009 memoir, "A River Without Banks," Ortiz described the flood years.', []),
+    ('State Del. Marta "Tita" Kovalenko (D-Lyon) opened the session.', []),
+    ('The measure became known as the "Kovalenko rule" within a week.', []),
     ("Kovalenko told NBC's \u201cToday\u201d that the dam would hold.", []),
     ('The senator repeated the claim in an interview with "The View," on Friday.', []),
     (

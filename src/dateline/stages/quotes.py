@@ -31,7 +31,7 @@ from dateline.stages.quote_marks import Marked, scan
 
 # Words before a quoted fragment that make it a name, title or sign rather than someone's words.
 NOT_SPEECH_BEFORE = re.compile(
-    r"(?:so-called|dubbed|nicknamed|titled|entitled|named|headlined|hashtag|"
+    r"(?:so-called|dubbed|nicknamed|titled|entitled|named|headlined|hashtag|known as(?: the| an?)?|"
     r"(?:sign|placard|banner|poster|shirt|T-shirt|hat|cap|sticker|billboard|slogan)s?"
     r"(?: that)? (?:reading|read|reads|saying|said|says|bearing|with the words))\W*$",
     re.IGNORECASE,
@@ -42,6 +42,12 @@ TITLE_SMALL_WORDS = frozenset(
 )
 # A possessive right before a quoted name: "CNN's “New Day”".
 POSSESSIVE = re.compile(r"\w['\u2019]s$")
+# A work named right before its quoted title: "In his 2002 book, “Make Your Kid a Millionaire,”".
+WORK_BEFORE = re.compile(
+    r"\b(?:book|film|movie|show|series|song|album|article|column|essay|memoir|novel|play|"
+    r"documentary|program|programme|podcast|musical|editorial|op-ed|ad|video)s?,?$",
+    re.IGNORECASE,
+)
 # Reported content this much inside quotation marks is a quote already, not indirect speech.
 QUOTED_SHARE = 0.8
 
@@ -90,11 +96,23 @@ def is_title(art: Article, m: Marked) -> bool:
     if not all(w[0].isupper() for w in content if w[0].isalpha()):
         return False
     left = art.text[max(art.paras[m.para][0], m.open_at - 20) : m.open_at].rstrip()
+    if WORK_BEFORE.search(left):
+        return True
     if not left or not left[-1].isalnum():
         return False
+    if len(words) == 1 and left.split()[-1][:1].isupper() and name_follows(art, m):
+        return True  # a nickname inside a name: Marcia “Cia” Price
     if POSSESSIVE.search(left):
         return True  # "CNN's “New Day”", "television's “Scandal”"
     return len(content) >= 2 or (len(words) >= 2 and words[0] in ("The", "A", "An"))
+
+
+def name_follows(art: Article, m: Marked) -> bool:
+    """Whether a capitalised word follows the closing mark ("“Cia” Price")."""
+    if m.close_at is None:
+        return False
+    rest = art.text[m.after : m.after + 3]
+    return rest[:1] == " " and rest[1:2].isupper()
 
 
 def quote_record(art: Article, m: Marked, kind: str, found: Found | None) -> Quote:
