@@ -275,6 +275,9 @@ def test_indirect(nlp, text: str, expected: tuple[str, str, str]) -> None:
 NOT_REPORTED = [
     "The mayor continued to inspect the flooded streets on Friday.",
     "Lawmakers continued their attacks on the budget office.",
+    # Speech that may come, not speech that was reported.
+    "The governor plans to call for new elections in the spring.",
+    "The union could threaten a strike if the talks fail.",
 ]
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from dateline.records import Quote, Speaker
 from dateline.stages import run_stage
@@ -181,6 +181,8 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
     covered = [(q.start, q.end) for q in direct]
     out: list[Quote] = []
     for token in art.speech_tokens(0, len(doc)):
+        if unsaid(token):
+            continue
         span = content_span(token)
         if span is None:
             continue
@@ -198,6 +200,12 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
             )
         )  # fmt: skip
     return out
+
+
+def unsaid(verb: Token) -> bool:
+    """A speech verb in its base form, for what may or may not be said rather than what was:
+    "could threaten …", "plans to call for …", "did not say …" (not "Say, …" opening a sentence)."""
+    return verb.tag_ == "VB" and not verb.is_sent_start
 
 
 def normalise(text: str) -> str:
