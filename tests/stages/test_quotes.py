@@ -208,6 +208,10 @@ QUOTED = [
         'The ministry issued a statement calling the blockade "an act of economic war."',
         [("mixed", "an act of economic war.", "The ministry")],
     ),
+    (
+        'At the rally she declared "What A Night For Lyon!" and thanked the volunteers.',
+        [("direct", "What A Night For Lyon!", "she")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

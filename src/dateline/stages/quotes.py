@@ -89,6 +89,8 @@ def is_title(art: Article, m: Marked) -> bool:
     """A short Title Case name inside a sentence: a show, book, law or slogan ("on “Face the
     Nation,”", "NBC's “Today”", "the movie “The Revenant”")."""
     inner = art.text[m.start : m.end].strip().rstrip(".,")
+    if inner[-1:] in ("!", "?"):
+        return False  # "She declared “What a Night!”": an exclamation, not a name
     words = inner.split()
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or not content:
