@@ -159,6 +159,65 @@ def test_compound_parties(nlp, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "him" cannot be the subject "he" of its own clause: no recipient rather than Fidan
+            "Turkish Foreign Minister Hakan Fidan met Ukrainian Foreign Minister Andrii Sybiha in "
+            "Ankara. Fidan said he had invited him to visit Istanbul.",
+            ("AGREE", "Hakan Fidan", None),
+        ),
+        (  # an unresolved "they" in a quote is not the speaker; "us" is the speaker's side
+            '"They attacked us without warning," Foreign Minister Andrii Sybiha said on Tuesday.',
+            ("ASSAULT", None, "Andrii Sybiha"),
+        ),
+        (  # the object of a relative clause is the noun it modifies
+            "The minister, whom Sybiha criticized last week, resigned on Tuesday.",
+            ("ACCUSE", "Sybiha", "The minister"),
+        ),
+        (  # a common-noun actor takes the entity named in apposition; its owner is no recipient
+            "Kenya's president William Ruto met Ruto's rival Raila Odinga on Monday.",
+            ("CONSULT", "Kenya's president William Ruto", None),
+        ),
+        (  # "they" is not the singular reporter; "her" is someone else, so not the actor's own
+            "Opposition leader Martha Karua said they had attacked her supporters in Kisumu.",
+            ("ASSAULT", None, "her supporters"),
+        ),
+        (  # "it" may be the reporter China even when a misparse coordinates China with "ally"
+            "China, Pyongyang's only ally, said it was opposed to the test and warned North "
+            "Korea to refrain from further launches.",
+            ("THREATEN", "China", "North Korea"),
+        ),
+        (  # a reflexive is never a recipient
+            "The president praised himself for the deal.",
+            ("SUPPORT", "The president", None),
+        ),
+    ],
+)
+def test_actor_is_never_its_own_recipient(nlp, text, expected):
+    """Pronouns, appositions and relative clauses resolve to parties, never twice to one."""
+    found = events_of(nlp, text)
+    for event in found:
+        if event.actor is not None and event.recipient is not None:
+            assert (event.actor.entity, event.actor.name) != (
+                event.recipient.entity,
+                event.recipient.name,
+            ), event
+    type_, actor, recipient = expected
+    got = [
+        (e.type, e.actor and e.actor.name, e.recipient and e.recipient.name)
+        for e in found
+        if e.type == type_
+    ]
+    assert (type_, actor, recipient) in got, got
+
+
+def test_without_a_gerund_is_no_event(nlp):
+    """An act governed by "without" ("attacked without warning") did not happen."""
+    found = events_of(nlp, '"They attacked us without warning," Sybiha said.')
+    assert [e.type for e in found] == ["ASSAULT"]
+
+
 def test_headline_restating_the_lead_is_dropped(nlp):
     """Title and heading events that the body reports too are not coded twice."""
     text = (

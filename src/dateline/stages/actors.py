@@ -19,6 +19,13 @@ PHRASE_DEPS = {
 PHRASE_PREPS = {"of", "in", "from", "throughout", "across"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "who"}
 FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+
+
+def first_person(token: Token) -> bool:
+    """A first-person pronoun (we, us, me...), never the all-caps "US" of the United States."""
+    return token.lower_ in FIRST_PERSON and token.text != "US" and token.ent_type_ == ""
+
+
 # Heads that say "someone of": their modifiers' role decides ("rebel leaders" -> REB).
 GENERIC_HEADS = {
     "leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
@@ -252,7 +259,7 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
             sector = code_title(entity.title) or sector
         return Actor(entity.id, entity.name, entity.country or country, sector)
     country, sector = code_tokens(tokens, head)
-    entity = entity_at(doc, head)
+    entity = entity_of(head)
     if country is None:
         place = place_at(doc, head) or next(filter(None, (place_at(doc, t) for t in tokens)), None)
         if place is not None:
@@ -272,7 +279,30 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
     if role == "recipient" and sector == "GOV" and head.lower_ in ("town", "towns", "city"):
         sector = "CVL"
     name = entity.name if entity is not None else text_of(tokens)
+    if entity is not None and entity_at(doc, head) is None:  # "Kenya's president William Ruto"
+        appos = next(c for c in head.children if c.dep_ == "appos" and entity_at(doc, c) is entity)
+        name = text_of(tokens[:1] + trimmed(phrase(appos)))
     return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
+
+
+def entity_of(head: Token):
+    """The entity a phrase head names: its own mention's, else its named apposition's."""
+    return entity_at(head.doc, head) or named_apposition(head)
+
+
+def named_apposition(head: Token):
+    """The named entity a common-noun head is in apposition with ("Kenya's president William
+    Ruto", "the group's leader, Abu Bakr"), if any."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ != "appos" or child.ent_type_ not in ("PERSON", "ORG"):
+            continue
+        first = trimmed(phrase(child))[0]
+        between = head.doc[head.i + 1 : first.i]
+        if all(t.is_punct for t in between):  # right after the head, or after a comma
+            return entity_at(head.doc, child)
+    return None
 
 
 def code_title(title: str) -> str | None:

@@ -7,8 +7,15 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from dateline.records import Actor
-from dateline.stages.actors import code_actor, is_party
-from dateline.stages.event_details import PLACE_PREPS
+from dateline.stages.actors import (
+    FIRST_PERSON,
+    code_actor,
+    entity_at,
+    entity_of,
+    first_person,
+    is_party,
+)
+from dateline.stages.event_details import PLACE_PREPS, quote_at
 from dateline.stages.event_triggers import Lexicon, Trigger, base, event_noun, lexicon
 
 RECIPIENT_PREPS = {
@@ -41,13 +48,33 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
     if actor is None and not passive:
         actor = inherited_subject(pred, lex)
     if actor is not None and actor.lower_ in ("it", "they", "he", "she"):
-        actor = reporter_of(pred, lex) or actor
+        reporter = reporter_of(pred, lex)
+        if reporter is not None and stands_for(actor, real_head(reporter)):
+            actor = reporter
     if trig.word.i != pred.i and actor is None:
         actor = noun_owner(trig.word)
     if type_ == "ASSAULT" and passive and actor is None:
         cause = next((g for g in causes(pred) if event_noun(g, lex) is not None), None)
         actor = noun_owner(cause) if cause is not None else None
     return real_head(actor) if actor is not None else None
+
+
+def stands_for(pronoun: Token, noun: Token) -> bool:
+    """Whether a third-person pronoun may refer to `noun`: its own resolution (if any) names
+    the same entity, and it agrees in number and person-hood ("they" is no "the minister")."""
+    own = entity_at(pronoun.doc, pronoun)
+    if own is not None:
+        other = entity_at(noun.doc, noun)
+        return other is not None and own.id == other.id
+    if noun.pos_ == "PRON":
+        return noun.lower_ == pronoun.lower_
+    person = noun.ent_type_ == "PERSON"
+    plural = noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "cc" for c in noun.children)
+    if pronoun.lower_ in ("he", "she"):
+        return not plural and (person or noun.ent_type_ == "" and noun.pos_ == "NOUN")
+    if pronoun.lower_ == "it":
+        return not plural and not person
+    return not person or plural  # "they": a plural, or a group or state ("Russia ... they")
 
 
 def causes(pred: Token) -> list[Token]:
@@ -112,7 +139,7 @@ def inherited_subject(pred: Token, lex: Lexicon) -> Token | None:
 
 def real_head(token: Token) -> Token:
     """Resolve relative pronouns and 'of'-quantities to the noun they stand for."""
-    if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
+    if token.lower_ in ("who", "whom", "which", "that") and token.head.dep_ == "relcl":
         return token.head.head
     if token.lower_ in ("thousands", "hundreds", "dozens", "scores", "group", "number", "some"):
         of = next((c for c in token.children if c.lower_ == "of"), None)
@@ -225,14 +252,24 @@ def first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | N
         item = queue.pop(0)
         is_place = isinstance(item, tuple)
         cand = real_head(item[1] if is_place else item)
-        if cand.i in seen or (actor_tok is not None and cand.i == actor_tok.i):
+        if cand.i in seen:
+            continue
+        if actor_tok is not None and coreferent(cand, actor_tok):
+            if cand.pos_ == "PRON" and cand.i != actor_tok.i:
+                return None  # "he invited him": someone else, whom the resolution missed
             continue
         seen.add(cand.i)
-        if cand.pos_ == "PRON" and cand.lower_ not in ("him", "her", "them", "us"):
+        if cand.pos_ == "PRON" and cand.lower_ not in ("him", "her", "them", "us", "me"):
             continue
-        coded = recipient_code(cand, lex)
+        if first_person(cand) and quote_at(cand.doc, cand.idx) is not None:
+            return cand  # the speaker's side: events.py codes it as the speaker
+        coded = recipient_code(cand, lex, actor_tok)
         if coded is not None and not is_place and not is_party(cand):
-            party = next((h for h in pointers(cand) + located(cand) if is_party(h)), None)
+            party = next(
+                (h for h in pointers(cand) + located(cand)
+                 if is_party(h) and not (actor_tok is not None and coreferent(h, actor_tok))),
+                None,
+            )  # fmt: skip
             if party is not None and code_actor(party, "recipient") is not None:
                 return party
             if coded.country is None:
@@ -245,10 +282,31 @@ def first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | N
     return None
 
 
-def recipient_code(cand: Token, lex: Lexicon) -> Actor | None:
-    """The candidate coded as a recipient; none for what a pronoun owns ("its troops") and
-    for event nouns that name no entity."""
-    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in cand.children):
+def someone_else(pronoun: Token, actor_tok: Token | None) -> bool:
+    """Whether a resolved pronoun names another party than the actor."""
+    own = entity_at(pronoun.doc, pronoun)
+    if own is None or actor_tok is None or pronoun.lower_ in FIRST_PERSON:
+        return False
+    return not coreferent(pronoun, actor_tok)
+
+
+def coreferent(a: Token, b: Token) -> bool:
+    """Whether two tokens are one party: the same token, or mentions of the same entity."""
+    if a.i == b.i:
+        return True
+    first = entity_of(a)
+    if first is None:
+        return False
+    second = entity_of(b)
+    return second is not None and first.id == second.id
+
+
+def recipient_code(cand: Token, lex: Lexicon, actor_tok: Token | None = None) -> Actor | None:
+    """The candidate coded as a recipient; none for what the actor's pronoun owns ("its
+    troops"; an unresolved owner counts as the actor's) and for event nouns that name no
+    entity. "They attacked her supporters" keeps a recipient when "her" is someone else."""
+    owner = next((c for c in cand.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+    if owner is not None and not someone_else(owner, actor_tok):
         return None
     if event_noun(cand, lex) is not None and cand.ent_type_ == "":
         return None
@@ -297,7 +355,14 @@ def handover(noun: Token) -> list[Token]:
         c for c in noun.children
         if c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
     ]  # fmt: skip
-    return owners(noun) + modifiers + prep_objects(noun)
+    return owners(noun) + modifiers + prep_objects(noun) + appositions(noun)
+
+
+def appositions(noun: Token) -> list[Token]:
+    """People named beside a common noun ("his rival, Raila Odinga"): whom it stands for."""
+    if noun.pos_ == "PROPN":
+        return []
+    return [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
 
 
 def owners(noun: Token) -> list[Token]:

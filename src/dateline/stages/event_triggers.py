@@ -170,6 +170,8 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 def trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
     """The trigger a token carries: a verb's, an event noun's, or an occurring noun's."""
     pos = token.pos_
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
+        return None  # "attacked without warning": a manner, not an act
     if pos in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB"):
         found = verb_trigger(token, lex)
     elif pos in ("NOUN", "PROPN"):

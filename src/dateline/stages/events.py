@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Actor, Event
 from dateline.stages import run_stage
-from dateline.stages.actors import FIRST_PERSON, code_actor
+from dateline.stages.actors import code_actor, first_person
 from dateline.stages.event_details import (
     block_kind,
     casualties,
@@ -105,10 +105,11 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     actor, recipient = code_pair(reading)
     type_, mode = civil_mode(trig, reading, actor, clause, lex)
     quote = quote_at(sent.doc, pred.idx)
-    if quote is not None and (
-        actor is None or (actor_tok is not None and actor_tok.lower_ in FIRST_PERSON)
-    ):
-        actor = speaker_actor(quote) or actor
+    if quote is not None and (actor_tok is None or first_person(actor_tok)):
+        actor = speaker_actor(quote) or actor  # "we will strike back": the speaker's act
+    if recipient_tok is not None and first_person(recipient_tok):
+        spoken = quote_at(sent.doc, recipient_tok.idx)
+        recipient = speaker_actor(spoken) if spoken is not None else recipient
     actors = [(actor_tok, actor)] + partners(actor_tok, actor)
     recipients = [(recipient_tok, recipient)] + partners(recipient_tok, recipient)
     lo, hi = evidence(pred, clause, *(t for t, _ in actors + recipients))
@@ -123,9 +124,19 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
         counts=counts or None,
     )  # fmt: skip
     return [
-        replace(event, actor=a, recipient=r)
+        replace(event, actor=a, recipient=None if same_party(a, r) else r)
         for a, r in pairs([a for _, a in actors], [r for _, r in recipients], type_)
     ]
+
+
+def same_party(actor: Actor | None, recipient: Actor | None) -> bool:
+    """Whether the recipient is the actor again (one entity, or one unlinked name): no party
+    acts on itself, so such a recipient is a misreading and is left empty."""
+    if actor is None or recipient is None:
+        return False
+    if actor.entity is not None or recipient.entity is not None:
+        return actor.entity == recipient.entity
+    return (actor.name or "").casefold() == (recipient.name or "").casefold() != ""
 
 
 def code_pair(reading: Reading) -> tuple[Actor | None, Actor | None]:
