@@ -212,6 +212,11 @@ QUOTED = [
         'At the rally she declared "What A Night For Lyon!" and thanked the volunteers.',
         [("direct", "What A Night For Lyon!", "she")],
     ),
+    # A fragment in the clause of a party's verb outside the lexicon is theirs.
+    (
+        'Kovalenko implied the auditors were "hostile to the whole region" from the start.',
+        [("mixed", "hostile to the whole region", "Kovalenko")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

@@ -281,6 +281,29 @@ def mixed_cue(art: Article, m: Marked) -> Found | None:
         speaker = speaker_token(cue)
         if speaker is not None:
             return Found(*outer_speaker(cue, speaker, art.inside_quote))
+    return clause_holder(art, doc[lo:hi].root)
+
+
+def clause_holder(art: Article, token: Token) -> Found | None:
+    """A party whose clause holds the fragment, through a verb outside the lexicon: "He implied
+    the judge was “hostile”", "Trump groused that CNN “doesn't treat me properly”"."""
+    node = token
+    for _ in range(12):
+        if node.head.i == node.i:
+            return None
+        if node.dep_ == "ccomp" and node.head.pos_ == "VERB":
+            subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            if (
+                subject is not None
+                and not art.inside_quote(subject.idx)
+                and (
+                    subject.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                    or subject.lower_ in ("he", "she", "they", "i", "we")
+                )
+            ):
+                return Found(node.head, subject)
+            return None
+        node = node.head
     return None
 
 
