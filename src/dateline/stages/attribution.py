@@ -133,7 +133,7 @@ def mention(token: Token) -> tuple[int, int]:
     return doc[lo].idx, doc[hi].idx + len(doc[hi])
 
 
-def speaker_token(verb: Token, depth: int = 3) -> Token | None:
+def speaker_token(verb: Token, depth: int = 5) -> Token | None:
     """The subject of a speech verb, climbing from participles and conjuncts to their head."""
     if verb.lower_ == "according":
         for to in verb.rights:
