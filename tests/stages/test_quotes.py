@@ -217,6 +217,14 @@ QUOTED = [
         'Kovalenko implied the auditors were "hostile to the whole region" from the start.',
         [("mixed", "hostile to the whole region", "Kovalenko")],
     ),
+    # A short reply after a question keeps the speaker; a capital word alone makes no title.
+    (
+        '"Does anybody know what the plan for the river is?" Ortiz asked. "Neither do I."',
+        [
+            ("direct", "Does anybody know what the plan for the river is?", "Ortiz"),
+            ("direct", "Neither do I.", "Ortiz"),
+        ],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

@@ -78,8 +78,8 @@ def not_speech(art: Article, m: Marked) -> bool:
     inner = art.text[m.start : m.end].strip()
     if inner.startswith("(") and inner.rstrip(".").endswith(")"):
         return True  # (CROSSTALK), (APPLAUSE)
-    words = [w for w in inner.split() if len(w) > 3 and w[0].isalpha()]
-    title_case = bool(words) and all(w[0].isupper() for w in words)
+    words = [w for w in inner.split() if w[0].isalpha() and w.lower() not in TITLE_SMALL_WORDS]
+    title_case = any(len(w) > 3 for w in words) and all(w[0].isupper() for w in words)
     if title_case and inner[-1:] == "." and inner.count(".") > 1:
         return False  # "The Donald. Big Daddy." – sentences, not a title
     return title_case and len(inner.split()) <= 6 and inner[-1:] not in "!?"
