@@ -225,6 +225,11 @@ QUOTED = [
             ("direct", "Neither do I.", "Ortiz"),
         ],
     ),
+    # A name that a party gave someone is that party's words.
+    (
+        'Ortiz repeatedly called the new governor "Little Napoleon" during the campaign.',
+        [("mixed", "Little Napoleon", "Ortiz")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

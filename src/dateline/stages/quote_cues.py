@@ -255,7 +255,23 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
 
 
 def mixed_cue(art: Article, m: Marked) -> Found | None:
-    """The speech verb governing a quoted fragment, found by climbing the parse."""
+    """The speech verb governing a quoted fragment, else one in its sentence, else the party
+    whose clause holds it."""
+    found = climb_cue(art, m)
+    if found is not None:
+        return found
+    doc = art.doc
+    lo, hi = art.token_at(m.start), art.token_at(max(m.end - 1, m.start)) + 1
+    sent_start, sent_end, _, _ = art.sent(lo)
+    for cue in art.speech_tokens(sent_start, sent_end):
+        speaker = speaker_token(cue)
+        if speaker is not None:
+            return Found(*outer_speaker(cue, speaker, art.inside_quote))
+    return clause_holder(art, doc[lo:hi].root)
+
+
+def climb_cue(art: Article, m: Marked) -> Found | None:
+    """The speech verb (or possessed speech noun) governing a quoted fragment in the parse."""
     doc = art.doc
     lo, hi = art.token_at(m.start), art.token_at(max(m.end - 1, m.start)) + 1
     seen = 0
@@ -276,12 +292,7 @@ def mixed_cue(art: Article, m: Marked) -> Found | None:
                     # '"Meh," wrote a supporter': the parse made the quote the subject.
                     speaker = inverted_speaker(art, node, node.sent.end, node.i)
                 return Found(*outer_speaker(node, speaker, art.inside_quote))
-    sent_start, sent_end, _, _ = art.sent(lo)
-    for cue in art.speech_tokens(sent_start, sent_end):
-        speaker = speaker_token(cue)
-        if speaker is not None:
-            return Found(*outer_speaker(cue, speaker, art.inside_quote))
-    return clause_holder(art, doc[lo:hi].root)
+    return None
 
 
 def clause_holder(art: Article, token: Token) -> Found | None:

@@ -19,6 +19,7 @@ from dateline.stages.attribution import content_span, cue_of, speaker_for, speak
 from dateline.stages.quote_cues import (
     Article,
     Found,
+    climb_cue,
     colon_cue,
     dash_speaker,
     mixed_cue,
@@ -47,6 +48,10 @@ WORK_BEFORE = re.compile(
     r"\b(?:book|film|movie|show|series|song|album|article|column|essay|memoir|novel|play|"
     r"documentary|program|programme|podcast|musical|editorial|op-ed|ad|video)s?,?$",
     re.IGNORECASE,
+)
+# Verbs by which a party gives something a name: 'called her “Miss Piggy”'.
+NAMING_CUES = frozenset(
+    {"call", "dub", "label", "brand", "term", "describe", "refer", "proclaim", "cite", "declare"}
 )
 # Reported content this much inside quotation marks is a quote already, not indirect speech.
 QUOTED_SHARE = 0.8
@@ -109,6 +114,18 @@ def is_title(art: Article, m: Marked) -> bool:
     return len(content) >= 2 or (len(words) >= 2 and words[0] in ("The", "A", "An"))
 
 
+def naming_cue(art: Article, m: Marked) -> Found | None:
+    """The naming verb that governs a quoted Title Case name ("called her “Miss Piggy”",
+    "proclaimed a goal of “Peace Through Strength”"), unless it is a show or a work's title."""
+    left = art.text[max(art.paras[m.para][0], m.open_at - 20) : m.open_at].rstrip()
+    if POSSESSIVE.search(left) or WORK_BEFORE.search(left):
+        return None
+    found = climb_cue(art, m)
+    if found is None or found.cue is None or found.speaker is None:
+        return None
+    return found if found.cue.lemma_.lower() in NAMING_CUES else None
+
+
 def name_follows(art: Article, m: Marked) -> bool:
     """Whether a capitalised word follows the closing mark ("“Cia” Price")."""
     if m.close_at is None:
@@ -141,9 +158,12 @@ def direct_and_mixed(art: Article) -> list[Quote]:
     previous: Quote | None = None
     for m in art.marked:
         direct = looks_direct(art, m)
-        if NOT_SPEECH_BEFORE.search(art.text[max(0, m.open_at - 60) : m.open_at]) or is_title(
-            art, m
-        ):
+        if NOT_SPEECH_BEFORE.search(art.text[max(0, m.open_at - 60) : m.open_at]):
+            continue
+        if is_title(art, m):
+            named = naming_cue(art, m)
+            if named is not None:  # 'Trump called her “Miss Piggy”': a name someone used
+                quotes.append(quote_record(art, m, "mixed", named))
             continue
         found = (dash_speaker(art, m) or signed_colon(art, m)) if direct else None
         if found is None:
