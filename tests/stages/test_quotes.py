@@ -279,15 +279,6 @@ INDIRECT = [
             "says",
         ),
     ),
-    # A condition fronted before the speaker belongs to what was reported.
-    (
-        "If the talks fail, Kovalenko said that the strike would spread to the ports.",
-        (
-            "If the talks fail, Kovalenko said that the strike would spread to the ports",
-            "Kovalenko",
-            "said",
-        ),
-    ),
     # A relative pronoun is the mention the sentence names; the entity is its antecedent.
     (
         "The bill was drafted by Senator Maria Okafor, who said it would end the backlog.",

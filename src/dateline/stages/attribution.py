@@ -327,7 +327,7 @@ def content_span(verb: Token) -> tuple[int, int] | None:
         return trim(doc, lo, hi)
     for child in verb.rights:
         if child.dep_ == "ccomp":
-            return trim(doc, content_start(verb, child.left_edge.i), clause_end(verb, child))
+            return trim(doc, child.left_edge.i, clause_end(verb, child))
     for child in verb.lefts:
         if child.dep_ == "ccomp":
             return trim(doc, child.left_edge.i, child.right_edge.i + 1)
@@ -352,15 +352,6 @@ def content_span(verb: Token) -> tuple[int, int] | None:
             if verb.lemma_.lower() not in ADDRESSEE_OBJECT and child.pos_ != "PRON":
                 return trim(doc, child.left_edge.i, clause_end(verb, child))
     return None
-
-
-def content_start(verb: Token, start: int) -> int:
-    """Where reported content starts: a condition fronted before the speaker belongs to it
-    ("If the talks fail, he said, the strike will go on")."""
-    for child in verb.lefts:
-        if child.dep_ == "advcl" and not any(is_speech(t) for t in child.subtree):
-            return child.left_edge.i
-    return start
 
 
 def clause_end(verb: Token, content: Token) -> int:
