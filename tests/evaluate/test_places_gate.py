@@ -10,11 +10,11 @@ from tests.conftest import corpus
 pytestmark = pytest.mark.gate
 
 # Measured 2026-11-26 with en_core_web_sm 3.8.0 (`dateline eval places`): LGL P 0.865,
-# R 0.754, F1 0.806, within 161 km 0.854; GeoWebNews P 0.904, R 0.794, F1 0.845, 0.909.
-# Pinned just below.
+# R 0.755, F1 0.806, within 161 km 0.854; GeoWebNews P 0.904, R 0.795, F1 0.846, 0.909
+# (after NORP-labelled towns such as "Mombasa" became places). Pinned just below.
 FLOORS = {
-    "lgl": {"precision": 0.855, "recall": 0.745, "f1": 0.80, "accuracy": 0.85},
-    "gwn": {"precision": 0.895, "recall": 0.785, "f1": 0.835, "accuracy": 0.905},
+    "lgl": {"precision": 0.855, "recall": 0.746, "f1": 0.80, "accuracy": 0.85},
+    "gwn": {"precision": 0.895, "recall": 0.786, "f1": 0.836, "accuracy": 0.905},
 }
 FILES = {"lgl": "lgl.xml", "gwn": "GWN.xml"}
 

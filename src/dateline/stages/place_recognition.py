@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
-from dateline.gazetteer import ALTERNATE, MAIN, Gazetteer, key
+from dateline.gazetteer import ALTERNATE, DEMONYM, MAIN, Gazetteer, key
 from dateline.stages.place_candidates import (
     UNIT_AFTER,
     Mention,
@@ -112,6 +112,8 @@ def _entity_span(ent: Span, tok: Tokens, gaz: Gazetteer) -> tuple[Span, str] | N
     if ent.label_ in PLACE_LABELS:
         return ent, "ner" if ent.label_ != "FAC" else "facility"
     if ent.label_ == "NORP":
+        if _mislabelled_place(ent, tok, gaz):
+            return ent, "relabel"
         return (ent, "demonym") if _is_modifier(ent) else None
     if ent.label_ in MISLABELS and (
         strong_place(ent.text, gaz)
@@ -119,6 +121,22 @@ def _entity_span(ent: Span, tok: Tokens, gaz: Gazetteer) -> tuple[Span, str] | N
     ):
         return ent, "relabel"
     return None
+
+
+def _mislabelled_place(ent: Span, tok: Tokens, gaz: Gazetteer) -> bool:
+    """A NORP entity that is no demonym but the main name of a sizeable place or unit:
+    "protests spread to Mombasa". Regions named by a people ("Arab" world) stay NORP."""
+    entries = gaz.lookup(ent.text)
+    if "." in ent.text or any(e.how == DEMONYM for e in entries):
+        return False
+    named = [e for e in entries if e.how == MAIN and e.kind not in {"region", "landmark"}]
+    big = any(
+        e.kind in {"country", "admin1", "continent"}
+        or e.population >= (100_000 if e.kind == "capital" else 500_000)
+        for e in named
+    )
+    sizeable = any(e.kind == "admin2" or e.population >= 50_000 for e in named)
+    return big or (sizeable and _place_context(ent, tok))
 
 
 def _known_names(found: list[Mention]) -> set[str]:
