@@ -230,6 +230,10 @@ QUOTED = [
         'Ortiz repeatedly called the new governor "Little Napoleon" during the campaign.',
         [("mixed", "Little Napoleon", "Ortiz")],
     ),
+    (
+        'Alvarez pointed to reports that Ortiz called the new governor "Little Napoleon" in 2019.',
+        [("mixed", "Little Napoleon", "Alvarez")],
+    ),
     ('Critics mocked the so-called "peace plan" during the debate on Tuesday.', []),
     ('A protester outside the ministry held a sign reading "Hands off our pensions."', []),
     ('The senator appeared on "Meet the Press" on Sunday morning.', []),

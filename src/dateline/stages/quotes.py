@@ -123,7 +123,16 @@ def naming_cue(art: Article, m: Marked) -> Found | None:
     found = climb_cue(art, m)
     if found is None or found.cue is None or found.speaker is None:
         return None
-    return found if found.cue.lemma_.lower() in NAMING_CUES else None
+    if found.cue.lemma_.lower() in NAMING_CUES:
+        return found
+    node = art.doc[art.token_at(m.start) : art.token_at(max(m.end - 1, m.start)) + 1].root
+    for _ in range(3):  # 'pointed to reports that Trump called the winner “Miss Piggy”'
+        node = node.head
+        if node.lemma_.lower() in NAMING_CUES and node.pos_ == "VERB":
+            return found
+        if node.head is node:
+            break
+    return None
 
 
 def name_follows(art: Article, m: Marked) -> bool:
