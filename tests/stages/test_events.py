@@ -218,6 +218,56 @@ def test_without_a_gerund_is_no_event(nlp):
     assert [e.type for e in found] == ["ASSAULT"]
 
 
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Demonstrations against a proposed fuel tax entered their second week.", "AGREE"),
+        ("The court opened an investigation into alleged war crimes in Sudan.", "ACCUSE/allege"),
+        ("Scholz struck a more cautious tone on Friday.", "ASSAULT"),
+        ("Exports hit a record high in March.", "ASSAULT"),
+    ],
+)
+def test_modifiers_and_figures_are_no_events(nlp, text, absent):
+    """Participles that modify a noun and attacks on no target are no events."""
+    found = {e.type for e in events_of(nlp, text)}
+    found |= {f"{e.type}/{e.mode}" for e in events_of(nlp, text)}
+    assert absent not in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a passive without agent has no known actor, even in a speaker's words
+            "Interior Minister Kipchumba Murkomen said 42 people had been arrested since Monday.",
+            ("COERCE", None, "42 people"),
+        ),
+        (  # the accused kill, not the accusers
+            "Prosecutors accused Rapid Support Forces commanders of killing civilians in Darfur.",
+            ("ASSAULT", "Rapid Support Forces commanders", "civilians"),
+        ),
+        (  # the accused, without a dangling "of"
+            "Prosecutors accused Rapid Support Forces commanders of killing civilians in Darfur.",
+            ("ACCUSE", "Prosecutors", "Rapid Support Forces commanders"),
+        ),
+        (  # the by-agent of a participle
+            "Israel and Hamas agreed to a ceasefire after talks mediated by Qatar.",
+            ("CONSULT", "Qatar", None),
+        ),
+        (  # markup left in the text names nobody
+            "<svg onload=alert(1)></svg> The ministers met again on Tuesday.",
+            ("CONSULT", "The ministers", None),
+        ),
+    ],
+)
+def test_who_acts(nlp, text, expected):
+    """The actor is the clause's own agent, never a speaker or reporter who only tells of it."""
+    got = [
+        (e.type, e.actor and e.actor.name, e.recipient and e.recipient.name)
+        for e in events_of(nlp, text)
+    ]
+    assert expected in got, got
+
+
 def test_headline_restating_the_lead_is_dropped(nlp):
     """Title and heading events that the body reports too are not coded twice."""
     text = (

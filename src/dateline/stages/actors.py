@@ -85,8 +85,10 @@ def phrase(head: Token) -> list[Token]:
     for child in head.children:
         if child.dep_ not in PHRASE_DEPS:
             continue
-        if child.dep_ == "prep" and child.lower_ not in PHRASE_PREPS:
-            continue
+        if child.dep_ == "prep" and (
+            child.lower_ not in PHRASE_PREPS or not any(g.dep_ == "pobj" for g in child.children)
+        ):
+            continue  # not "commanders of" when "of" takes a clause ("of killing civilians")
         if child.dep_ in ("cc", "conj", "punct") and child.i > head.i:
             continue
         out.extend(phrase(child) if child.dep_ != "prep" else prep_tokens(child))

@@ -35,6 +35,8 @@ RECIPIENT_PREPS = {
 # Prepositions whose event-noun object points at the parties ("for a war against Iraq").
 EVENT_PREPS = {"for", "during", "amid", "over"}
 HANDOVER_PREPS = {"of", "by", "for"}
+# "accused X of killing", "blamed X for shelling": X is the one who acted.
+CONTROL_PREPS = {"of", "for"}
 # Acts that move a thing to or from a party: the goal, not the object, is the recipient.
 THEME_TYPES = {"AID", "AGREE", "RETREAT", "MOBILIZE", "SANCTION", "COOPERATE", "CONCEDE"}
 
@@ -46,7 +48,7 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
     passive = passive_subject(pred) is not None and trig.word.i == pred.i
     actor = agent(pred) if passive else subject(pred)
     if actor is None and not passive:
-        actor = inherited_subject(pred, lex)
+        actor = agent(pred) or inherited_subject(pred, lex)  # "talks mediated by Qatar"
     if actor is not None and actor.lower_ in ("it", "they", "he", "she"):
         reporter = reporter_of(pred, lex)
         if reporter is not None and stands_for(actor, real_head(reporter)):
@@ -132,9 +134,22 @@ def inherited_subject(pred: Token, lex: Lexicon) -> Token | None:
             node = head
         elif node.dep_ == "relcl":
             return node.head
+        elif node.dep_ == "pcomp" and node.head.lower_ in CONTROL_PREPS:
+            return controller(node.head)
         else:
             break
     return None
+
+
+def controller(prep: Token) -> Token | None:
+    """Who does the act in an "of"/"for" clause: the noun it hangs on ("commanders of
+    killing civilians"), else the object of the verb ("accused Russia of shelling")."""
+    host = prep.head
+    if host.i == prep.i:
+        return None
+    if host.pos_ in ("NOUN", "PROPN"):
+        return host if host.dep_ != "pobj" else None
+    return next((c for c in host.children if c.dep_ == "dobj"), None)
 
 
 def real_head(token: Token) -> Token:

@@ -12,6 +12,11 @@ DEONTIC_AUX = {"must", "should"}
 # Heads that take their event from a modifier ("mediation effort", "rescue mission").
 GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative"}
 CAUSE_PREPS = {"in", "by", "from", "during", "of", "after", "amid"}
+# Objects that make an attack verb figurative ("struck a cautious tone", "hit a record").
+FIGURATIVE = {
+    "tone", "note", "chord", "balance", "pose", "record", "high", "low", "snag", "nerve",
+    "mark", "wall", "jackpot", "headline", "headlines",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -172,6 +177,8 @@ def trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
     pos = token.pos_
     if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
         return None  # "attacked without warning": a manner, not an act
+    if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
+        return None  # "a proposed tax", "alleged war crimes", "a talking shop": a modifier
     if pos in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB"):
         found = verb_trigger(token, lex)
     elif pos in ("NOUN", "PROPN"):
@@ -198,9 +205,16 @@ def verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
             return light
     if rule is None and lemma in lex.frames and token.pos_ == "ADJ":
         rule = Rule(lex.frames[lemma], None)
+    if rule is not None and rule.type == "ASSAULT" and figurative(token):
+        return None
     if rule is not None and token.pos_ != "AUX":
         return Trigger(token, token, rule, specific)
     return None
+
+
+def figurative(verb: Token) -> bool:
+    """An attack verb whose object is no target ("struck a more cautious tone")."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE for c in verb.children)
 
 
 def light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:

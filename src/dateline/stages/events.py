@@ -27,7 +27,7 @@ from dateline.stages.event_details import (
     speaker_actor,
 )
 from dateline.stages.event_frames import Reading, combine, read, resolve
-from dateline.stages.event_roles import accidental, actor_token, find_recipient
+from dateline.stages.event_roles import accidental, actor_token, find_recipient, passive_subject
 from dateline.stages.event_triggers import Lexicon, Trigger, base, find_triggers, lexicon
 
 QUAD = {
@@ -103,9 +103,16 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     actor_tok, recipient_tok = reading.actor, reading.recipient
     clause = clause_tokens(pred, stop - {pred.i})
     actor, recipient = code_pair(reading)
+    if actor_tok is not None and in_markup(actor_tok):  # "<svg onload=…> The ministers met"
+        actor_tok, actor = None, None
+    if recipient_tok is not None and in_markup(recipient_tok):
+        recipient_tok, recipient = None, None
     type_, mode = civil_mode(trig, reading, actor, clause, lex)
     quote = quote_at(sent.doc, pred.idx)
-    if quote is not None and (actor_tok is None or first_person(actor_tok)):
+    # A subjectless act in a speaker's words is theirs ("Stop the shelling," she said; "said
+    # …, after meeting X"), but a passive without agent names no one ("42 were arrested").
+    unsaid = actor_tok is None and passive_subject(pred) is None
+    if quote is not None and (unsaid or (actor_tok is not None and first_person(actor_tok))):
         actor = speaker_actor(quote) or actor  # "we will strike back": the speaker's act
     if recipient_tok is not None and first_person(recipient_tok):
         spoken = quote_at(sent.doc, recipient_tok.idx)
@@ -125,8 +132,18 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     )  # fmt: skip
     return [
         replace(event, actor=a, recipient=None if same_party(a, r) else r)
-        for a, r in pairs([a for _, a in actors], [r for _, r in recipients], type_)
+        for a, r in pairs([a for _, a in actors], [r for _, r in recipients], type_, mode)
     ]
+
+
+def in_markup(token: Token) -> bool:
+    """Whether a token lies inside an HTML tag left in the text ("<img src=x onerror=…>")."""
+    text = token.doc.text
+    opened = text.rfind("<", 0, token.idx + 1)
+    if opened < 0:
+        return False
+    closed = text.find(">", opened)
+    return text.rfind(">", 0, token.idx) < opened and closed >= token.idx + len(token)
 
 
 def same_party(actor: Actor | None, recipient: Actor | None) -> bool:
@@ -181,16 +198,19 @@ def partners(head: Token | None, coded: Actor | None) -> list[tuple[Token, Actor
 
 
 def pairs(
-    actors: list[Actor | None], recipients: list[Actor | None], type_: str
+    actors: list[Actor | None],
+    recipients: list[Actor | None],
+    type_: str,
+    mode: str | None = None,
 ) -> list[tuple[Actor | None, Actor | None]]:
     """One (actor, recipient) pair per event: every actor with every recipient.
 
     Coordinated actors of a mutual act with no named recipient ("Israel and Hamas agreed to a
     ceasefire", "Armenia and Azerbaijan exchanged prisoners") are each other's recipients:
-    ISR -> PSE and PSE -> ISR.
+    ISR -> PSE and PSE -> ISR. Co-mediators ("mediated by Qatar and Egypt") are not.
     """
     unnamed = all(r is None or not (r.country or r.entity) for r in recipients)
-    if len(actors) > 1 and unnamed and type_ in MUTUAL:
+    if len(actors) > 1 and unnamed and type_ in MUTUAL and mode != "third-party":
         return [(a, actors[(i + 1) % len(actors)]) for i, a in enumerate(actors)]
     return [(a, r) for a in actors for r in recipients]
 
