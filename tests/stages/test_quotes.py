@@ -231,6 +231,10 @@ QUOTED = [
         [("mixed", "Little Napoleon", "Ortiz")],
     ),
     (
+        'In recent weeks, Ortiz has gone after Kovalenko as a "career bureaucrat" and a "quitter."',
+        [("mixed", "career bureaucrat", "Ortiz"), ("mixed", "quitter.", "Ortiz")],
+    ),
+    (
         'Alvarez pointed to reports that Ortiz called the new governor "Little Napoleon" in 2019.',
         [("mixed", "Little Napoleon", "Alvarez")],
     ),

@@ -302,8 +302,13 @@ def clause_holder(art: Article, token: Token) -> Found | None:
     for _ in range(12):
         if node.head.i == node.i:
             return None
+        verb = None
         if node.dep_ == "ccomp" and node.head.pos_ == "VERB":
-            subject = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+            verb = node.head
+        elif node.dep_ == "pobj" and node.head.lower_ == "as" and node.head.head.pos_ == "VERB":
+            verb = node.head.head  # "Reid has gone after Trump as a “human leech”"
+        if verb is not None:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
             if (
                 subject is not None
                 and not art.inside_quote(subject.idx)
@@ -312,7 +317,7 @@ def clause_holder(art: Article, token: Token) -> Found | None:
                     or subject.lower_ in ("he", "she", "they", "i", "we")
                 )
             ):
-                return Found(node.head, subject)
+                return Found(verb, subject)
             return None
         node = node.head
     return None
