@@ -147,8 +147,8 @@ def controller(prep: Token) -> Token | None:
     host = prep.head
     if host.i == prep.i:
         return None
-    if host.pos_ in ("NOUN", "PROPN"):
-        return host if host.dep_ != "pobj" else None
+    if host.pos_ in ("NOUN", "PROPN"):  # a party, not "a call for sending" or "its target"
+        return host if host.dep_ != "pobj" and is_party(host) else None
     return next((c for c in host.children if c.dep_ == "dobj"), None)
 
 
