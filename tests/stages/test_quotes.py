@@ -231,6 +231,10 @@ QUOTED = [
         [("mixed", "Little Napoleon", "Ortiz")],
     ),
     (
+        'Mayor Ortiz was quick to add that the toll would stay.\n\n"Cutting it? Not negotiable."',
+        [("direct", "Cutting it? Not negotiable.", "Mayor Ortiz")],
+    ),
+    (
         'In recent weeks, Ortiz has gone after Kovalenko as a "career bureaucrat" and a "quitter."',
         [("mixed", "career bureaucrat", "Ortiz"), ("mixed", "quitter.", "Ortiz")],
     ),

@@ -356,3 +356,26 @@ def transcript_speaker(art: Article, m: Marked) -> Found | None:
     if turn is None or turn.end() > m.end:
         return None
     return Found(None, art.doc[art.token_at(turn.start(1))])
+
+
+def narrative_subject(art: Article, m: Marked) -> Found | None:
+    """The person who is the subject of the unquoted sentence right before a quote that opens a
+    sentence and has no cue: "Viguerie sees Cruz as a uniter. / “Not only can Cruz win …”"."""
+    first = art.token_at(m.open_at)
+    while first > 0 and art.doc[first - 1].is_space:
+        first -= 1
+    if first == 0 or art.doc[first - 1].text not in (".", "!", "?", ":"):
+        return None
+    start, end, start_char, _ = art.sent(first - 1)
+    if m.para - art.para_of(start_char) > 1:
+        return None
+    k = bisect_left(art.quote_starts, start_char)
+    if k < len(art.quote_starts) and art.quote_starts[k] < m.open_at:
+        return None  # the sentence holds a quote of its own
+    if k > 0 and art.quoted[k - 1][1] > start_char:
+        return None
+    root = art.doc[start:end].root
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.ent_type_ == "PERSON" or subject.lower_ in ("he", "she")):
+        return None
+    return Found(None, subject)

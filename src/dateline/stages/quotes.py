@@ -23,6 +23,7 @@ from dateline.stages.quote_cues import (
     colon_cue,
     dash_speaker,
     mixed_cue,
+    narrative_subject,
     own_cue,
     recent_cue,
     signed_colon,
@@ -189,6 +190,9 @@ def direct_and_mixed(art: Article) -> list[Quote]:
             if recent is not None:
                 found = recent
                 unattributed = False
+        if unattributed and direct:
+            found = narrative_subject(art, m) or found
+            unattributed = found is None or found.speaker is None
         if unattributed and direct and previous and m.para - art.para_of(previous.start) <= 1:
             quote = replace(
                 quote_record(art, m, "direct", None),
