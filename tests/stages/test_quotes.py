@@ -235,6 +235,16 @@ QUOTED = [
         [("direct", "Cutting it? Not negotiable.", "Mayor Ortiz")],
     ),
     (
+        'The claims were checked.\n\n"Every bridge in the county is safe."\n\n- Mayor Ortiz.\n\n'
+        "The mayor relied on an old survey.",
+        [("direct", "Every bridge in the county is safe.", "Mayor Ortiz")],
+    ),
+    (
+        'Ortiz spoke on Monday. "The bridge will hold," Ortiz said.\n\n'
+        "--additional reporting from Jane Alvarez.",
+        [("direct", "The bridge will hold,", "Ortiz")],
+    ),
+    (
         'In recent weeks, Ortiz has gone after Kovalenko as a "career bureaucrat" and a "quitter."',
         [("mixed", "career bureaucrat", "Ortiz"), ("mixed", "quitter.", "Ortiz")],
     ),

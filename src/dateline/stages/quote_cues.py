@@ -190,11 +190,17 @@ def dash_speaker(art: Article, m: Marked) -> Found | None:
     j = m.after
     while j < len(art.text) and art.text[j] in " \t\u00a0\u2009\u202f":
         j += 1
+    if j < len(art.text) and art.text[j] == "\n":  # a signature line: "“…”\n\n- Jane Doe."
+        while j < len(art.text) and art.text[j].isspace():
+            j += 1
+        line = art.text[j : art.text.find("\n", j) if "\n" in art.text[j:] else len(art.text)]
+        if len(line.split()) > 6 or not line.lstrip(DASHES + " ")[:1].isupper():
+            return None  # not "--additional reporting from Jane Doe."
     if j >= len(art.text) or art.text[j] not in DASHES:
         return None
     i = art.token_at(j)
     for token in art.doc[i : i + 4]:
-        if token.pos_ == "PROPN" or (token.is_title and token.is_alpha):
+        if token.pos_ == "PROPN" or (token.is_title and token.is_alpha and token.pos_ != "DET"):
             while token.dep_ in ("compound", "flat") and token.head.i > token.i:
                 token = token.head
             return Found(None, token)
