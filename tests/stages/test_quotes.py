@@ -245,6 +245,10 @@ QUOTED = [
         [("direct", "The bridge will hold,", "Ortiz")],
     ),
     (
+        'He called it "shameful" and called on voters "not to give in to that old fear."',
+        [("mixed", "shameful", "He"), ("mixed", "not to give in to that old fear.", "He")],
+    ),
+    (
         'In recent weeks, Ortiz has gone after Kovalenko as a "career bureaucrat" and a "quitter."',
         [("mixed", "career bureaucrat", "Ortiz"), ("mixed", "quitter.", "Ortiz")],
     ),

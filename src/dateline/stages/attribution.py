@@ -171,7 +171,10 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             return left
     climbs = verb.dep_ in CLIMB_DEPS or verb.pos_ == "ADP" or verb.dep_ == "prep"
     if depth and climbs and verb.head.i != verb.i:
-        return speaker_token(verb.head, depth - 1)
+        head = verb.head
+        if verb.dep_ == "conj" and verb.pos_ == "VERB" and head.pos_ in ("ADJ", "NOUN"):
+            head = head.head  # a parse error: "called it “shameful” and called on …"
+        return speaker_token(head, depth - 1)
     return None
 
 
