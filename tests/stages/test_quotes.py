@@ -231,8 +231,9 @@ QUOTED = [
         [("mixed", "Little Napoleon", "Ortiz")],
     ),
     (
-        'Mayor Ortiz was quick to add that the toll would stay.\n\n"Cutting it? Not negotiable."',
-        [("direct", "Cutting it? Not negotiable.", "Mayor Ortiz")],
+        "Mayor Ortiz made clear on Friday that the bridge toll would stay.\n\n"
+        '"Scrapping it? Out of the question."',
+        [("direct", "Scrapping it? Out of the question.", "Mayor Ortiz")],
     ),
     (
         'The claims were checked.\n\n"Every bridge in the county is safe."\n\n- Mayor Ortiz.\n\n'
