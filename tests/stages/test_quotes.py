@@ -250,6 +250,10 @@ QUOTED = [
         [("mixed", "shameful", "He"), ("mixed", "not to give in to that old fear.", "He")],
     ),
     (
+        "Twenty years ago, a Herald editorial hailed Ortiz as \u201cThe Comeback Mayor\u201d for the port.",
+        [("mixed", "The Comeback Mayor", "a Herald editorial")],
+    ),
+    (
         'In recent weeks, Ortiz has gone after Kovalenko as a "career bureaucrat" and a "quitter."',
         [("mixed", "career bureaucrat", "Ortiz"), ("mixed", "quitter.", "Ortiz")],
     ),

@@ -52,7 +52,19 @@ WORK_BEFORE = re.compile(
 )
 # Verbs by which a party gives something a name: 'called her “Miss Piggy”'.
 NAMING_CUES = frozenset(
-    {"call", "dub", "label", "brand", "term", "describe", "refer", "proclaim", "cite", "declare"}
+    {
+        "call",
+        "dub",
+        "label",
+        "brand",
+        "term",
+        "describe",
+        "refer",
+        "proclaim",
+        "cite",
+        "declare",
+        "hail",
+    }
 )
 # Reported content this much inside quotation marks is a quote already, not indirect speech.
 QUOTED_SHARE = 0.8
@@ -122,17 +134,20 @@ def naming_cue(art: Article, m: Marked) -> Found | None:
     if POSSESSIVE.search(left) or WORK_BEFORE.search(left):
         return None
     found = climb_cue(art, m)
-    if found is None or found.cue is None or found.speaker is None:
-        return None
-    if found.cue.lemma_.lower() in NAMING_CUES:
+    if found is not None and (found.cue is None or found.speaker is None):
+        found = None
+    if found is not None and found.cue.lemma_.lower() in NAMING_CUES:
         return found
     node = art.doc[art.token_at(m.start) : art.token_at(max(m.end - 1, m.start)) + 1].root
     for _ in range(3):  # 'pointed to reports that Trump called the winner “Miss Piggy”'
+        if node.head.i == node.i:
+            break
         node = node.head
         if node.lemma_.lower() in NAMING_CUES and node.pos_ == "VERB":
-            return found
-        if node.head is node:
-            break
+            if found is not None:
+                return found
+            subject = speaker_token(node)  # 'a profile hailed her as “The Iron Lady”'
+            return Found(node, subject) if subject is not None else None
     return None
 
 
