@@ -254,6 +254,10 @@ QUOTED = [
         [("mixed", "The Comeback Mayor", "a Herald editorial")],
     ),
     (
+        '"What a night for this city!" the mayor\'s aide, Ana "Nita" Ruiz, shouted to the crowd.',
+        [("direct", "What a night for this city!", "the mayor's aide")],
+    ),
+    (
         'In recent weeks, Ortiz has gone after Kovalenko as a "career bureaucrat" and a "quitter."',
         [("mixed", "career bureaucrat", "Ortiz"), ("mixed", "quitter.", "Ortiz")],
     ),

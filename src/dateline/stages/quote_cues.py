@@ -87,6 +87,8 @@ def own_cue(art: Article, m: Marked) -> Found | None:
     last = art.token_at(close)
     para_end = art.token_at(art.paras[m.para][1] - 1) + 1
     next_quote = bisect_left(art.quote_starts, close + 1)
+    while next_quote < len(art.quoted) and nickname(art, *art.quoted[next_quote]):
+        next_quote += 1  # '“…!” her niece, Ana “Nita” Ruiz, shouted': the cue lies beyond
     stop = para_end
     if next_quote < len(art.quoted):
         stop = min(stop, art.token_at(art.quoted[next_quote][0]))
@@ -116,6 +118,21 @@ def own_cue(art: Article, m: Marked) -> Found | None:
         cue = min(after, key=lambda c: c[0])[1]
         return Found(cue, inverted_speaker(art, cue, limit, last + 1))
     return layout_cue(art, m, last, limit)
+
+
+def nickname(art: Article, start: int, end: int) -> bool:
+    """A quoted single word between the parts of a name: Ana “Nita” Ruiz."""
+    inner = art.text[start + 1 : end - 1]
+    before = art.text[max(0, start - 2) : start]
+    after = art.text[end : end + 2]
+    return (
+        inner.isalpha()
+        and inner[:1].isupper()
+        and before[-1:] == " "
+        and before[:1].isalpha()
+        and after[:1] == " "
+        and after[1:2].isupper()
+    )
 
 
 def ends_sentence(art: Article, m: Marked, last: int) -> bool:
