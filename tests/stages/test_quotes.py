@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 from spacy.lang.en import English
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from dateline.records import Quote
-from dateline.stages.attribution import is_speech_cue, lexicon
+from dateline.stages.attribution import is_speech_cue, lexicon, speaker_token
 from dateline.stages.quotes import find_quotes, scan
 
 
@@ -464,3 +466,22 @@ def test_is_speech_cue(cue: str, speech: bool) -> None:
     """The speech-verb lexicon recognises inflected cues."""
     assert lexicon()[0]
     assert is_speech_cue(cue) is speech
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "expected"),
+    [
+        # "… made public ― Doe boasted": the parser took the dash for a second subject.
+        (
+            ["public", "\u2015", "Doe", "boasted"],
+            [1, 3, 3, 3],
+            ["amod", "nsubj", "nsubj", "ROOT"],
+            "Doe",
+        ),
+        (["Doe", "boasted"], [1, 1], ["nsubj", "ROOT"], "Doe"),
+    ],
+)
+def test_speaker_skips_dash_subject(words: list, heads: list, deps: list, expected: str) -> None:
+    """A dash parsed as a subject is passed over for the real one."""
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert speaker_token(doc[len(words) - 1]).text == expected

@@ -148,7 +148,9 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
                     return obj
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and not (
-            child.lower_ == "there" or (child.lower_ == "it" and child.dep_ != "nsubj")
+            child.lower_ == "there"
+            or (child.lower_ == "it" and child.dep_ != "nsubj")
+            or child.text in ("\u2015", "\u2014", "\u2013", "--")  # "… public ― Doe boasted"
         ):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl" and child.lower_ == "that":
                 return verb.head
