@@ -259,6 +259,11 @@ QUOTED = [
         '"What a night for this city!" the mayor\'s aide, Ana "Nita" Ruiz, shouted to the crowd.',
         [("direct", "What a night for this city!", "the mayor's aide")],
     ),
+    # A coordinated cue with no subject of its own is the speaker's above it.
+    (
+        'Ortiz said the bridge was safe but added, "We will keep checking it every month."',
+        [("direct", "We will keep checking it every month.", "Ortiz")],
+    ),
     (
         'In recent weeks, Ortiz has gone after Kovalenko as a "career bureaucrat" and a "quitter."',
         [("mixed", "career bureaucrat", "Ortiz"), ("mixed", "quitter.", "Ortiz")],

@@ -203,8 +203,10 @@ def outer_speaker(
     best = (verb, speaker)
     node = verb
     for _ in range(8):
-        if node.head.i == node.i or node.dep_ in STOP_DEPS:
+        if node.head.i == node.i:
             break
+        if node.dep_ in STOP_DEPS and any(c.dep_ in SUBJECT_DEPS for c in node.children):
+            break  # "…, but he said": a coordinated clause with its own subject
         node = node.head
         if quoted is not None and quoted(node.idx):
             break
