@@ -112,6 +112,7 @@ QUERIES = {
     "quotes --source Gazette": lambda s: s.quotes(source="Gazette"),
     "events --type ASSAULT --place Kursk": lambda s: s.events(type="ASSAULT", place="Kursk"),
     "events --actor RUS --since 2026-01-01": lambda s: s.events(actor="RUS", since="2026-01-01"),
+    "events --country UA": lambda s: s.events(country="UA"),
     "timeline Zelensky": lambda s: s.timeline("Zelensky"),
     "people --top 20": lambda s: s.people(top=20),
     "people --rank active --by-source": lambda s: s.people("active", by_source=True),
