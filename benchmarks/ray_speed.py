@@ -15,8 +15,9 @@ outlet come from the file name) to a temporary JSONL file. Each run is a fresh P
 For each run it prints the wall time from the call to its return (start-up of the workers or
 actors included, `ray.init` not), the time to the first analysed article, the steady rate (articles/s
 between the 10% and 100% marks) and, from `/proc/<pid>/status` read 4 times a second, the peak
-resident set (`VmHWM`) and the peak private memory (`RssAnon`) of each worker process or actor.
-Ray actors map Ray's shared object store, which `VmHWM` counts and `RssAnon` does not. The engines
+resident set (`VmHWM`), the peak private memory (`RssAnon`) and the peak shared memory
+(`RssShmem`: Ray's object store, were an actor to map it) of each worker process or actor. What
+`VmHWM` holds beyond the two is file-backed, mostly shared libraries (Ray's, Arrow's). The engines
 alternate in one invocation, so both see the same machine load; the load average is printed.
 `idle` measures a spawned worker and a Ray Data actor that load nothing, the fixed cost of each.
 """
@@ -94,8 +95,8 @@ def sampler(match: Callable[[int, str], bool]) -> tuple[dict[int, dict[str, int]
                 if not name.isdigit() or not match(int(name), command_line(int(name))):
                     continue
                 pid = int(name)
-                entry = peaks.setdefault(pid, {"hwm": 0, "anon": 0})
-                for key, field in (("hwm", "VmHWM"), ("anon", "RssAnon")):
+                entry = peaks.setdefault(pid, {"hwm": 0, "anon": 0, "shmem": 0})
+                for key, field in (("hwm", "VmHWM"), ("anon", "RssAnon"), ("shmem", "RssShmem")):
                     entry[key] = max(entry[key], status_kb(pid, field) or 0)
             stop.wait(0.25)
 
@@ -192,7 +193,7 @@ def child(engine: str, path: str, tmp: str, cpus: int, batch_size: int, n: int) 
                 "steady_rate": (marks[-1][1] - tenth[1]) / (end - tenth[0]),
                 "done": marks[-1][1],
                 "peaks_mb": [
-                    {"hwm": p["hwm"] / 1024, "anon": p["anon"] / 1024} for p in peaks.values()
+                    {k: p[k] / 1024 for k in ("hwm", "anon", "shmem")} for p in peaks.values()
                 ],
                 "load_before": load_before,
                 "load_after": os.getloadavg()[0],
@@ -242,7 +243,9 @@ def main() -> None:
                     flush=True,
                 )
                 continue
-            memory = ", ".join(f"{p['hwm']:.0f}/{p['anon']:.0f}" for p in run["peaks_mb"])
+            memory = ", ".join(
+                f"{p['hwm']:.0f}/{p['anon']:.0f}/{p.get('shmem', 0):.0f}" for p in run["peaks_mb"]
+            )
             init = (
                 f"ray.init {run['ray_init']:.1f} s, load {run['load']:.1f} s, "
                 if engine == "ray"
@@ -251,7 +254,7 @@ def main() -> None:
             print(
                 f"{engine:5}: {init}total {run['total']:.1f} s, first article {run['first_result']:.1f} s, "
                 f"steady {run['steady_rate']:.2f} articles/s ({run['done']} done); peak MB per "
-                f"process VmHWM/RssAnon: {memory}; load {run['load_before']:.2f} -> "
+                f"process VmHWM/RssAnon/RssShmem: {memory}; load {run['load_before']:.2f} -> "
                 f"{run['load_after']:.2f}",
                 flush=True,
             )  # fmt: skip

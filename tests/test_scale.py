@@ -268,3 +268,35 @@ def test_damaged_dataset_is_a_one_line_error(dataset: Path, tmp_path: Path) -> N
     result = CliRunner().invoke(main, ["load", str(copy), "--db", str(tmp_path / "d.db")])
     assert result.exit_code == 1 and "cannot read the dataset" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_actor_reloads_the_pipeline_after_recycle_articles(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """As the local ingest replaces its workers: a fresh pipeline (and string store) every 4,000."""
+    from functools import lru_cache
+
+    from pyarrow import fs as pafs
+
+    from dateline import nlp, scale
+    from dateline.analyze import Options
+
+    loads: list[tuple[str, tuple[str, ...]]] = []
+
+    @lru_cache(maxsize=4)
+    def fake_load(model: str, stages: tuple[str, ...]) -> object:
+        loads.append((model, stages))
+        return object()
+
+    monkeypatch.setattr(nlp, "load", fake_load)
+    actor = scale.Analyzer(pafs.LocalFileSystem(), str(tmp_path), Options(), "v")
+    first = nlp.load(Options().model, Options().stages)
+    actor.analysed = scale.RECYCLE - 1
+    actor.recycle()
+    assert len(loads) == 1
+    actor.analysed = scale.RECYCLE
+    actor.recycle()
+    assert len(loads) == 2 and actor.analysed == 0
+    assert nlp.load(Options().model, Options().stages) is not first
+    assert scale.RECYCLE == 4000
+    assert scale.CHUNK == 8  # IngestOptions().chunk

@@ -18,6 +18,7 @@ Ray is imported only by `ingest_ray`; `load` needs pyarrow alone.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -45,6 +46,8 @@ from dateline.read import (
     read_jsonl,
 )
 from dateline.records import Analysis, Article
+from dateline.store.ingest import RECYCLE as WORKER_CHUNKS
+from dateline.store.ingest import IngestOptions
 from dateline.store.queries import build
 from dateline.store.schema import SINGULAR, TABLES, Table, _base, type_hints
 from dateline.store.writer import Writer, content_hash, pipeline_version
@@ -57,6 +60,11 @@ ERROR_COLUMNS = ("hash", "id", "error", "version", "model")
 INPUT_COLUMNS = ("id", "text", "date", "title", "url", "source", "error", "position")
 TABLE_NAMES = ("articles", "errors", *(t.name for t in TABLES))
 LINE_CHUNK = 1 << 20
+CHUNK = IngestOptions().chunk  # articles per `analyze_articles` call, as the local ingest's
+RECYCLE = CHUNK * WORKER_CHUNKS  # articles per actor before it reloads the pipeline (4,000)
+# Arrow's default pool in the actors: mimalloc keeps what the Parquet writer freed, ~50 MB of
+# private memory per actor; the system allocator gives it back (and `release_unused` trims it).
+ACTOR_ENV = {"ARROW_DEFAULT_MEMORY_POOL": "system"}
 # Ray Data settings for the run (restored after it). Blocks of 64 KiB, a few articles each, so a
 # big input file feeds every actor instead of one; no progress bars or stats logs of Ray's own.
 CONTEXT = {
@@ -381,6 +389,7 @@ def write_tables(found: dict[str, list[dict[str, Any]]], fs: Any, root: str, nam
             partitioning=pds.partitioning(pa.schema([schema.field(PARTITION)]), flavor="hive"),
             basename_template=f"{name}-{{i}}.parquet",
             existing_data_behavior="overwrite_or_ignore",
+            use_threads=False,
         )
 
 
@@ -393,30 +402,53 @@ class Analyzer:
         self.fs, self.root = fs, root
         self.options = options
         self.version = version
+        self.analysed = 0  # articles since the pipeline was loaded
         nlp.load(options.model, options.stages)
+
+    def recycle(self) -> None:
+        """Reload the pipeline after RECYCLE articles, as the local ingest replaces its workers.
+
+        spaCy's string store grows with every new word; a fresh pipeline starts it again.
+        """
+        from dateline import nlp
+
+        if self.analysed < RECYCLE:
+            return
+        nlp.load.cache_clear()
+        gc.collect()
+        nlp.load(self.options.model, self.options.stages)
+        self.analysed = 0
 
     def __call__(self, batch: Any) -> Any:
         """Analyse one batch of articles; return one summary row per article."""
         import pyarrow as pa
 
-        items = batch.to_pylist()
-        articles = [Article(**{c: i[c] for c in INPUT_COLUMNS[:-1]}) for i in items]
+        self.recycle()
         found: dict[str, list[dict[str, Any]]] = defaultdict(list)
         summary: dict[str, list[Any]] = {"hash": [], "id": [], "error": []}
-        for item, analysis in zip(items, analyse_batch(articles, self.options), strict=True):
-            day = analysis.date if analysis.error is None else item["date"]
-            for table, table_rows in rows(
-                analysis, position=item["position"], version=self.version,
-                model=self.options.model, day=day,
-            ).items():  # fmt: skip
-                found[table].extend(table_rows)
-            summary["hash"].append(content_hash(analysis.text))
-            summary["id"].append(analysis.id)
-            summary["error"].append(analysis.error)
+        # The local ingest's chunks: spaCy's batch memory grows with the articles it is given.
+        for start in range(0, batch.num_rows, CHUNK):
+            items = batch.slice(start, CHUNK).to_pylist()
+            articles = [Article(**{c: i[c] for c in INPUT_COLUMNS[:-1]}) for i in items]
+            for item, analysis in zip(items, analyse_batch(articles, self.options), strict=True):
+                day = analysis.date if analysis.error is None else item["date"]
+                for table, table_rows in rows(
+                    analysis, position=item["position"], version=self.version,
+                    model=self.options.model, day=day,
+                ).items():  # fmt: skip
+                    found[table].extend(table_rows)
+                summary["hash"].append(content_hash(analysis.text))
+                summary["id"].append(analysis.id)
+                summary["error"].append(analysis.error)
+            del items, articles
+        self.analysed += batch.num_rows
         key = hashlib.blake2b(digest_size=8)
         for hash_, id_ in zip(summary["hash"], summary["id"], strict=True):
             key.update(f"{hash_}\0{id_}\0".encode("utf-8", "surrogatepass"))
         write_tables(found, self.fs, self.root, f"part-{key.hexdigest()}")
+        del found
+        gc.collect()
+        pa.default_memory_pool().release_unused()
         return pa.table(summary, schema=pa.schema([(k, pa.string()) for k in summary]))
 
 
@@ -552,7 +584,7 @@ def ingest_ray(
                     analyzer_class(fs, root, analysis, version),
                     batch_size=options.batch_size, batch_format="pyarrow",
                     compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=options.actor_cpus,
-                    **memory,
+                    runtime_env={"env_vars": ACTOR_ENV}, **memory,
                 )
             )  # fmt: skip
             for batch in dataset.iter_batches(batch_format="pyarrow", batch_size=None):
