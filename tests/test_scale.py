@@ -288,7 +288,7 @@ def test_actor_reloads_the_pipeline_after_recycle_articles(
         loads.append((model, stages))
         return object()
 
-    monkeypatch.setattr(nlp, "load", fake_load)
+    monkeypatch.setattr(nlp, "_load", fake_load)
     actor = scale.Analyzer(pafs.LocalFileSystem(), str(tmp_path), Options(), "v")
     first = nlp.load(Options().model, Options().stages)
     actor.analysed = scale.RECYCLE - 1

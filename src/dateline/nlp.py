@@ -46,9 +46,19 @@ def resolve_model(name: str) -> str:
     )
 
 
-@lru_cache(maxsize=4)
 def load(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = STAGES) -> Language:
-    """Return the spaCy pipeline for `model` with the dateline components added."""
+    """Return the spaCy pipeline for `model` with the dateline components added (once each)."""
+    return _load(model, tuple(stages))
+
+
+def unload() -> None:
+    """Forget the loaded pipelines, so the next `load` starts afresh (sheds the string store)."""
+    _load.cache_clear()
+
+
+@lru_cache(maxsize=4)
+def _load(model: str, stages: tuple[str, ...]) -> Language:
+    """Load and build one pipeline; `load` passes its arguments in one form, so one cache entry."""
     import spacy
 
     from dateline import clean  # noqa: F401  (registers the factories)

@@ -414,7 +414,7 @@ class Analyzer:
 
         if self.analysed < RECYCLE:
             return
-        nlp.load.cache_clear()
+        nlp.unload()
         gc.collect()
         nlp.load(self.options.model, self.options.stages)
         self.analysed = 0
