@@ -35,6 +35,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from ingest_memory import status_kb  # benchmarks/ is on sys.path when a script runs
+
 DEFAULT_TEXTS = (
     Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train" / "text"
 )
@@ -52,18 +54,6 @@ def corpus(texts: Path, n: int, path: Path) -> int:
             record = {"id": f"bench-{i}", "date": date, "source": outlet}
             out.write(json.dumps(record | {"text": file.read_text(encoding="utf-8")}) + "\n")
     return min(n, len(files))
-
-
-def status_kb(pid: int, key: str) -> int | None:
-    """One `/proc/<pid>/status` value in kB, or None once the process is gone."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
-            for line in handle:
-                if line.startswith(key + ":"):
-                    return int(line.split()[1])
-    except OSError:
-        return None
-    return None
 
 
 def command_line(pid: int) -> str:
