@@ -202,6 +202,7 @@ def rows(
 
 def filesystem_for(location: str, filesystem: Any = None) -> tuple[Any, str]:
     """(pyarrow FileSystem, path) for a local path or a URI (s3://, gs://, any fsspec protocol)."""
+    require_pyarrow()
     from pyarrow import ArrowInvalid
     from pyarrow import fs as pafs
 
@@ -466,6 +467,14 @@ def analyzer_class(fs: Any, root: str, options: Options, version: str) -> type:
 # --- the driver --------------------------------------------------------------------------------
 
 
+def require_pyarrow() -> None:
+    """Fail with the install line when pyarrow is missing."""
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        raise ScaleError("Parquet datasets need pyarrow: pip install 'dateline[ray]'") from None
+
+
 def require_ray() -> Any:
     """Import Ray and Ray Data, or explain how to install them."""
     try:
@@ -548,6 +557,7 @@ def ingest_ray(
     # make many blocks from it, so its "won't fully utilize the available concurrency" is wrong.
     warnings.filterwarnings("ignore", "The minimum number of concurrent actors", UserWarning)
     options = options or ScaleOptions()
+    require_ray()  # before anything is read or created
     resolve_model(options.model)  # a missing model fails here, not in every actor
     if options.batch_size < 1 or (options.actors is not None and options.actors < 1):
         raise ScaleError("--batch-size and --workers must be at least 1")
@@ -615,6 +625,7 @@ def ingest_ray(
 
 def read_manifest(dataset: str, filesystem: Any = None) -> tuple[Any, str, dict[str, Any]]:
     """(file system, root, manifest) of a dataset; a clear error for anything else."""
+    require_pyarrow()
     from pyarrow import fs as pafs
 
     fs, root = filesystem_for(dataset, filesystem)
@@ -737,6 +748,7 @@ def load(
     progress: Callable[[LoadStats], None] | None = None,
 ) -> LoadStats:
     """Import a dataset written by `ingest_ray` into the SQLite store; rerunning adds nothing."""
+    require_pyarrow()
     import pyarrow as pa
 
     _, _, manifest = read_manifest(dataset, filesystem)
