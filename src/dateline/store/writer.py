@@ -235,12 +235,6 @@ class Writer:
                 (name, entity.type, entity.country),
             )
             person = cur.lastrowid
-            conn.executemany(
-                "INSERT OR IGNORE INTO aliases VALUES (?, ?)",
-                [(a, person) for a in aliases(entity)],
-            )
-            if entity.type == "PERSON" and len(name.split()) > 1:
-                self._absorb_surname(person, name.split()[-1].lower())
         else:
             person = row[0]
             if entity.country:
@@ -251,6 +245,8 @@ class Writer:
         conn.executemany(
             "INSERT OR IGNORE INTO aliases VALUES (?, ?)", [(a, person) for a in aliases(entity)]
         )
+        if row is None and entity.type == "PERSON" and len(name.split()) > 1:
+            self._absorb_surname(person, name.split()[-1].lower())
         return person
 
     def _absorb_surname(self, person: int, surname: str) -> None:
