@@ -29,19 +29,10 @@ import threading
 import time
 from pathlib import Path
 
+from corpus import write_corpus  # benchmarks/ is on sys.path when a script runs
+
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear"
 DEFAULT_TEXTS = [POLNEAR / "train" / "text", POLNEAR / "dev" / "text"]
-
-
-def corpus(folders: list[Path], n: int, path: Path) -> int:
-    """Write `n` articles as JSONL; returns the number of distinct texts."""
-    bodies = [p.read_text(encoding="utf-8") for f in folders for p in sorted(f.glob("*.txt"))]
-    if not bodies:
-        raise SystemExit(f"no .txt files in {folders}")
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            out.write(json.dumps({"id": f"mem-{i}", "text": bodies[i % len(bodies)]}) + "\n")
-    return min(n, len(bodies))
 
 
 def status_kb(pid: int, key: str) -> int | None:
@@ -117,7 +108,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.n:
             path = Path(tmp) / f"mem{n}.jsonl"
-            distinct = corpus(args.texts, n, path)
+            distinct = write_corpus(args.texts, n, path)
             out = subprocess.run(
                 [sys.executable, __file__, "--workers", str(args.workers), "--model", args.model,
                  "--child", str(path), str(Path(tmp) / f"mem{n}.db")],

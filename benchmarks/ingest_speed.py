@@ -12,13 +12,13 @@ forward then backward and each one's best time is kept, as the machine's load dr
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import tempfile
 import time
 from pathlib import Path
 
 import spacy
+from corpus import write_corpus  # benchmarks/ is on sys.path when a script runs
 
 from dateline.analyze import Options, analyze_articles
 from dateline.nlp import load, resolve_model
@@ -28,18 +28,6 @@ from dateline.store.ingest import IngestOptions, ingest
 DEFAULT_TEXTS = (
     Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "dev" / "text"
 )
-
-
-def corpus(texts: Path, n: int, folder: Path) -> Path:
-    """Write `n` articles (the texts, repeated under new ids) as JSONL."""
-    bodies = [p.read_text(encoding="utf-8") for p in sorted(texts.glob("*.txt"))]
-    if not bodies:
-        raise SystemExit(f"no .txt files in {texts}")
-    path = folder / "bench.jsonl"
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            out.write(json.dumps({"id": f"bench-{i}", "text": bodies[i % len(bodies)]}) + "\n")
-    return path
 
 
 def timed(label: str, run, n: int) -> float:  # noqa: ANN001
@@ -62,7 +50,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        path = corpus(args.texts, args.n, folder)
+        path = folder / "bench.jsonl"
+        write_corpus([args.texts], args.n, path)
         texts = [a.text for a in read([str(path)])]
         words = sum(len(t.split()) for t in texts)
         print(f"{args.n} articles, {words:,} words, model {args.model}")

@@ -28,20 +28,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import write_corpus  # benchmarks/ is on sys.path when a script runs
+
 DEFAULT_TEXTS = (
     Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train" / "text"
 )
-
-
-def corpus(texts: Path, n: int, path: Path) -> int:
-    """Write `n` articles as JSONL; returns the number of distinct texts used."""
-    bodies = [p.read_text(encoding="utf-8") for p in sorted(texts.glob("*.txt"))]
-    if not bodies:
-        raise SystemExit(f"no .txt files in {texts}")
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            out.write(json.dumps({"id": f"bench-{i}", "text": bodies[i % len(bodies)]}) + "\n")
-    return min(n, len(bodies))
 
 
 def child(path: str, db: str, workers: int, model: str, n: int) -> None:
@@ -96,7 +87,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "bench.jsonl"
-        distinct = corpus(args.texts, args.n, path)
+        distinct = write_corpus([args.texts], args.n, path)
         print(
             f"{args.n} articles ({distinct} distinct texts), model {args.model}, {os.cpu_count()} cores"
         )
