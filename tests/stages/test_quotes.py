@@ -336,6 +336,52 @@ def test_indirect(nlp, text: str, expected: tuple[str, str, str]) -> None:
     assert [(q.text, speaker(text, q), q.cue.text if q.cue else None) for q in quotes] == [expected]
 
 
+ALL_KINDS = [
+    # A quotation that is the whole reported clause is one mixed quote, not also indirect speech.
+    (
+        'Putin said "we are ready," in Moscow.',
+        [("mixed", "we are ready,", "Putin")],
+    ),
+    (
+        'Lindqvist said "the border stays closed" on Friday.',
+        [("mixed", "the border stays closed", "Lindqvist")],
+    ),
+    (
+        'Lindqvist said that "the border stays closed until the vote."',
+        [("mixed", "the border stays closed until the vote.", "Lindqvist")],
+    ),
+    # Reported content never stops inside a quotation: the quote is taken whole, marks included.
+    (
+        'The minister said the situation at the plant remains "stable, despite external threats."',
+        [
+            (
+                "indirect",
+                'the situation at the plant remains "stable, despite external threats."',
+                "The minister",
+            ),
+            ("mixed", "stable, despite external threats.", "The minister"),
+        ],
+    ),
+    (
+        'Lindqvist said the talks had brought "no progress at all" and that the army would decide.',
+        [
+            (
+                "indirect",
+                'the talks had brought "no progress at all" and that the army would decide',
+                "Lindqvist",
+            ),
+            ("mixed", "no progress at all", "Lindqvist"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ALL_KINDS)
+def test_quotes_of_all_kinds(nlp, text: str, expected: list) -> None:
+    """Quoted and reported speech together: no quotation comes out twice or cut."""
+    assert summary(text, run(nlp, text), ("direct", "mixed", "indirect")) == expected
+
+
 NOT_REPORTED = [
     "The mayor continued to inspect the flooded streets on Friday.",
     "Lawmakers continued their attacks on the budget office.",

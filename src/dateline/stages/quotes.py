@@ -8,6 +8,7 @@ builds the records.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from spacy.language import Language
@@ -66,6 +67,9 @@ NAMING_CUES = frozenset(
         "hail",
     }
 )
+# Phrases hanging off a quotation's last word that belong to the cue's sentence, not to the quote:
+# 'said "we are ready," in Moscow', '"…" on Friday'.
+ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
 # Reported content this much inside quotation marks is a quote already, not indirect speech.
 QUOTED_SHARE = 0.8
 
@@ -229,6 +233,7 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
     """Reported speech: a speech verb with its content clause, outside quotation marks."""
     doc = art.doc
     covered = [(q.start, q.end) for q in direct]
+    recorded = {q.start for q in direct}
     out: list[Quote] = []
     for token in art.speech_tokens(0, len(doc)):
         if unsaid(token):
@@ -237,9 +242,9 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
         if span is None:
             continue
         lo, hi = span
-        start, end = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        start, end = whole_quotes(art, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         quoted = sum(max(0, min(end, e) - max(start, s)) for s, e in covered)
-        if quoted >= QUOTED_SHARE * (end - start):
+        if quoted >= QUOTED_SHARE * (end - start) or reports_quote(art, doc[lo:hi].root, recorded):
             continue
         speaker = speaker_token(token)
         out.append(
@@ -250,6 +255,42 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
             )
         )  # fmt: skip
     return out
+
+
+def whole_quotes(art: Article, start: int, end: int) -> tuple[int, int]:
+    """Widen a content span so that it never starts or ends inside a quotation: a quotation it
+    touches is taken whole, marks included ('said "we are ready," in Moscow')."""
+    k = max(bisect_right(art.quote_starts, start) - 1, 0)
+    while k < len(art.quoted) and art.quoted[k][0] < end:
+        open_at, after = art.quoted[k]
+        if after > start:
+            start, end = min(start, open_at), max(end, min(after, len(art.text)))
+        k += 1
+    return start, end
+
+
+def reports_quote(art: Article, head: Token, recorded: set[int]) -> bool:
+    """Whether reported content headed by `head` is a quotation already recorded as direct or
+    mixed: the head lies inside it and the clause adds no word outside it but "that"."""
+    k = bisect_right(art.quote_starts, head.idx) - 1
+    if k < 0 or head.idx >= art.quoted[k][1]:
+        return False
+    m = art.marked[k]
+    if m.start not in recorded:
+        return False
+    open_at, after = art.quoted[k]
+    tail = {
+        w.i
+        for c in head.children
+        if c.idx >= after and c.dep_ in ADJUNCT_DEPS and head.pos_ in ("VERB", "AUX", "ADJ")
+        for w in c.subtree
+    }  # 'said "we are ready," in Moscow': the parse hangs "in Moscow" on "are"
+    outside = [
+        t
+        for t in head.subtree
+        if not open_at <= t.idx < after and not t.is_punct and t.i not in tail
+    ]
+    return all(t.dep_ == "mark" for t in outside)  # 'said that "…"'
 
 
 def unsaid(verb: Token) -> bool:
