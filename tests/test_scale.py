@@ -33,6 +33,9 @@ from dateline.store import Store
 from dateline.store.ingest import IngestOptions, ingest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+S3_CREDENTIALS = {
+    "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1",
+}  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -62,9 +65,16 @@ def local_db(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path
 
 @pytest.fixture(scope="module")
 def ray_local() -> Any:
-    """One local Ray with 2 CPUs for the whole module."""
+    """One local Ray with 2 CPUs for the whole module.
+
+    Its workers get the test S3 credentials, as a cluster's nodes have theirs (an IAM role, the
+    environment); the endpoint travels inside the pickled file system.
+    """
     ray = pytest.importorskip("ray")
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in S3_CREDENTIALS.items():
+            patch.setenv(key, value)
+        ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         yield ray
     finally:
@@ -300,3 +310,41 @@ def test_actor_reloads_the_pipeline_after_recycle_articles(
     assert nlp.load(Options().model, Options().stages) is not first
     assert scale.RECYCLE == 4000
     assert scale.CHUNK == 8  # IngestOptions().chunk
+
+
+@pytest.fixture
+def s3(monkeypatch: pytest.MonkeyPatch) -> Any:
+    """A local S3 endpoint (moto's server) with an empty bucket `news`, as AWS_ENDPOINT_URL."""
+    server_module = pytest.importorskip("moto.server")
+    boto3 = pytest.importorskip("boto3")
+    server = server_module.ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    for key, value in {"AWS_ENDPOINT_URL": endpoint, **S3_CREDENTIALS}.items():
+        monkeypatch.setenv(key, value)
+    client = boto3.client("s3", endpoint_url=endpoint)
+    client.create_bucket(Bucket="news")
+    try:
+        yield client
+    finally:
+        server.stop()
+
+
+def test_s3_in_and_out_gives_the_local_records(
+    s3: Any, ray_local: Any, corpus_dir: Path, loaded_db: Path, tmp_path: Path
+) -> None:
+    """Read from s3://, write the dataset to s3://, load it from s3://: the same store."""
+    for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
+        s3.upload_file(str(path), "news", f"corpus/{path.relative_to(corpus_dir).as_posix()}")
+    runner = CliRunner()
+    args = ["ingest", "--engine", "ray", "s3://news/corpus", "--out", "s3://news/dataset"]
+    ingested = runner.invoke(main, [*args, "--workers", "2", "--batch-size", "3"])
+    assert ingested.exit_code == 0, ingested.output
+    keys = [o["Key"] for o in s3.list_objects_v2(Bucket="news", Prefix="dataset/")["Contents"]]
+    assert "dataset/dateline.json" in keys
+    assert any(k.startswith(f"dataset/quotes/{PARTITION}=") for k in keys)
+    db = tmp_path / "s3.db"
+    loaded = runner.invoke(main, ["load", "s3://news/dataset", "--db", str(db)])
+    assert loaded.exit_code == 0 and "7 added, 0 already stored, 4 errors" in loaded.output
+    assert snapshot(db) == snapshot(loaded_db)
