@@ -90,12 +90,16 @@ def year_for(dct: dt.date, month: int, day: int, tense: str | None) -> int:
     return dct.year - (distance > 120) + (distance < -240)  # news looks back more than ahead
 
 
+# "this past Sunday" is the last one, "this coming Sunday" the next.
+REL_DAY = {"last": "last", "past": "last", "next": "next", "coming": "next"}
+
+
 def day_of(
     low: str, dct: dt.date | None, tense: str | None, words: dict[str, dict[str, str]]
 ) -> str | None:
     """The day a phrase names: a weekday, "Feb. 25, 2022", "25 February", today or yesterday."""
     tokens = re.findall(r"[a-z]+|\d+", low)
-    rel = next((t for t in tokens if t in ("last", "next")), None)
+    rel = next((REL_DAY[t] for t in tokens if t in REL_DAY), None)
     months = [int(words["month"][t]) for t in tokens if t in words["month"]]
     days = [int(t) for t in tokens if t.isdigit() and len(t) <= 2 and 0 < int(t) <= 31]
     years = [int(t) for t in tokens if len(t) == 4 and t.isdigit()]
@@ -199,6 +203,9 @@ def quarter_value(
         offset = -1 if {"last", "years"} <= set(tokens) or "previous" in tokens else 0
         offset += 1 if {"next", "years"} <= set(tokens) else 0
         year = shift(dct, "Y", offset) if dct else "XXXX"
+    latter = "latter" in tokens or "last" in tokens and "of" in low  # "the last half of 1989"
+    if unit == "HALF" and ordinal is None and latter:
+        ordinal = 2
     back = "year-earlier" in low or "year-ago" in low or "year earlier" in low
     if ordinal is not None and ordinal <= (2 if unit == "HALF" else 4):
         if back and not year_given and year != "XXXX":  # "the year-ago third quarter"

@@ -9,7 +9,8 @@ from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, alt,
 
 FIRST_WORDS = (
     "the this that these last next past previous coming following current same prior latest recent final "
-    "every each per right year fiscal thanksgiving at mid midday years decades centuries months weeks"
+    "every each per right year fiscal thanksgiving at mid midday years decades centuries months weeks "
+    "day days night week month decade hour minute"
 )
 
 
@@ -41,7 +42,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:{month}\s+{day_n}(?:,?\s+{year})?|{day_n}\s+(?:of\s+)?{month}(?:,?\s+{year})?)"
     )
     day = (
-        rf"(?:(?:(?:last|next|this|that|coming|past)\s+)?{weekday}(?:,?\s+{month_day})?"
+        rf"(?:(?:(?:this\s+)?(?:last|next|this|that|coming|past)\s+)?{weekday}(?:,?\s+{month_day})?"
         rf"|{month_day}|today|tomorrow|yesterday|tonight)"
     )
     day_part = rf"(?:(?:{edge}\s+)?{day}(?:\s+{part})?|(?:{part}|noon|midnight)\s+{day})"
@@ -59,12 +60,12 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"the\s+(?:nineteen[\s-]+)?(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
         rf"the\s+year\s+(?:{year}|two\s+thousand(?:[\s-]+(?:and\s+)?(?:{SPOKEN_UNITS}))?)",
         rf"(?:the\s+)?(?:(?:current|full|fiscal|calendar|entire|whole)[\s-]+)+year(?:\s+{year})?"
-        rf"|{around}?the\s+year(?![\s-]+(?:earlier|ago|end|before|after)\b|-)|the\s+(?:latest|(?:19|20)\d\d)\s+period",
+        rf"|{around}?the\s+year(?![\s-]+(?:earlier|ago|end|before|after)\b|-)|{around}the\s+(?:month|week)(?![\s-]+(?:earlier|ago|before|after)\b|-|')|the\s+(?:latest|(?:19|20)\d\d)\s+period",
         rf"{around}?(?:fiscal\s+)?{year}"
         rf"(?:\s+or\s+later|\s+and\s+beyond)?",
         rf"(?:(?:the|this|last|next)\s+)?(?:(?:{edge}|{rel})\s+)*(?:spring|summer|fall|autumn|winter)"
         rf"(?:\s+(?:of\s+)?{year})?",
-        rf"(?:(?:the|this|last|next)\s+year's\s+|the\s+)?(?:(?:fiscal|latest|{rel}|year-earlier|year-ago)\s+)*"
+        rf"(?:(?:the|this|last|next)\s+year's\s+|the\s+)?(?:(?:fiscal|latest|latter|{rel}|year-earlier|year-ago)\s+)*"
         rf"(?:{year}\s+)?(?:{ordinal}[\s-]+)?(?:fiscal[\s-]+)?(?:quarter|half)(?![\s-]+(?:of\s+)?(?:a|an|one)\b)"
         rf"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?:this|last|next)\s+year)?",
         r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|six\s+months))?",
@@ -72,7 +73,8 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}(?:\s+or\s+so)?",
         rf"(?:{mod}|at\s+least\s+the\s+|the\s+(?={num}\s))?(?:{rel}\s+)?{num}(?:\s+more)?[\s-]+{unit}"
         r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
-        rf"(?:the\s+)?weekend|(?:every|each|per)\s+(?:other\s+)?(?:{unit}|{weekday})|year[\s-]end",
+        rf"(?:{num}-)?(?:day|night|week|month|year|decade|hour|minute)s?-?long",
+        rf"(?:the\s+)?weekend|(?:every|each|per)\s+(?:other\s+)?(?:{unit}|{weekday})|year(?:[\s-]|'s\s+)end",
         rf"(?:right\s+)?now|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",
         alt([w for w, v in words["set"].items() if v]),

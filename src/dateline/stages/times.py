@@ -127,6 +127,11 @@ def is_generic_day(doc: Doc, start: int, end: int, text: str) -> bool:
     )
 
 
+# "a quarter of the market", "one half of the vote" (not "a quarter of a century", a duration).
+FRACTION = re.compile(r"(?i)\b(?:a|an|one)\s+(?:quarter|half)$")
+FRACTION_OF = re.compile(r"(?i)\s+of\b(?!\s+(?:a|the)\s+century)")
+
+
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Reject matches that are not times: the verb "may", bare numbers counting things."""
     before = source[max(0, start - 12) : start].lower().split()
@@ -136,6 +141,8 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         return False
     if re.search(r"\w-quarters\b", text):  # "three-quarters of the vote" is a fraction
         return False
+    if FRACTION.search(text) and FRACTION_OF.match(source, end):
+        return False  # "more than a quarter of the market", "half of the vote"
     if re.fullmatch(r"(?i)a second", text) and re.match(r"\s+[a-z]", source[end : end + 3]):
         return False  # "a second term": the ordinal
     if re.fullmatch(r"(?i)the (?:night|morning|evening|afternoon)", text) and source.startswith(
@@ -231,8 +238,9 @@ def find_times(doc: Doc) -> list[Time]:
             and ON_THAT_DAY.match(text)
         ):
             value = day + value[10:]  # "shot at 10 p.m.": on the day the story last named
-        if kind == "DATE" and SAME_DAY.match(text) and anchor_value and len(anchor_value) == 7:
-            value = anchor_value + "-XX"  # "in October ... that same day": a day of that month
+        if kind == "DATE" and SAME_DAY.match(text) and anchor_value and len(anchor_value) in (4, 7):
+            # "in October ... that same day": a day of that month (or year)
+            value = anchor_value + "-XX" * (2 - anchor_value.count("-"))
         found.append(Time(start, end, text, kind, value, mod))
         if anchor_of(value):
             anchor, anchor_value = anchor_of(value), value

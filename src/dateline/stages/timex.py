@@ -34,12 +34,19 @@ PHRASE_REFS = {"the past": "PAST_REF", "the future": "FUTURE_REF", "the near fut
                "the distant future": "FUTURE_REF", "these days": "PRESENT_REF"}  # fmt: skip
 # Quarters counted ("two quarters") or beside another unit are durations, not calendar quarters;
 # "second quarter", "year-ago quarter" and "last year's quarter" are calendar quarters.
-NOT_QUARTER = r"\b(?:two|three|several|few|seconds|minutes?|hours?|days?|weeks?|months?|years?)\b(?![-'])|\b\d{1,3}\b"
+NOT_QUARTER = (
+    r"\b(?:two|three|four|several|few)\b|\b(?:seconds|minutes?|hours?|days?|weeks?|months?|years?)\b(?![-'])"
+    r"|\b\d{1,3}\b"
+)
+# "the third quarter of last year", "the first half of the year": read as "last year's third quarter".
+OF_YEAR = re.compile(r"(.*\b(?:quarter|half)) of (this|last|next|the) year")
 ANAPHORIC = {"following", "previous", "prior", "same", "that"}
 REL_SHIFT = {"that": 0, "this": 0, "current": 0, "same": 0, "latest": 0, "last": -1, "previous": -1, "prior": -1,
              "past": -1, "next": 1, "coming": 1, "following": 1}  # fmt: skip
 
 
+# "a day-long meeting", "the decades-long dispute", "a two-year-long effort": how long it lasts.
+LASTING = re.compile(r"(?:(.+)-)?([a-z]+?)(s?)-?long")
 YEAR_PHRASE = r"(?:the )?(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
 YEAR_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
 
@@ -164,12 +171,18 @@ def interpret(
         return (
             ("DATE", week_of(dt.date.fromisoformat(day)), mod) if day and "X" not in day else None
         )
+    if m := LASTING.fullmatch(low):
+        n = number(m[1].split(), words["number"]) if m[1] else 1
+        unit = unit_of(m[2])
+        return ("DURATION", duration("X" if m[3] else n, unit), mod) if unit and n else None
     found = find_word(bare, low, dct, tense, words)
     found = found or time_of_day(low, dct, tense, words)
     if found:
         return found[0], found[1], found[2] or mod
     value = None
     kind = "DATE"
+    if m := OF_YEAR.fullmatch(low):
+        low = f"{m[2].replace('the', 'this')} year's {m[1]}"
     if re.search(r"\b(quarter|half)\b", low) and not re.search(NOT_QUARTER, low):
         value = quarter_value(low, dct, ref, words)
     elif re.search(r"year[- ](earlier|ago)$", low) or re.search(
@@ -193,9 +206,11 @@ def interpret(
     elif "weekend" in low:
         day = nearest_weekday(dct, 6, tense, None) if dct else None
         value = f"{week_of(day)}-WE" if day else "XXXX-WXX-WE"
-    elif re.search(r"year[- ]end", low):
+    elif re.search(r"year(?:[- ]|'s )end", low):
         value = shift(dct, "Y", 0)
         mod = "END"
+    elif low in ("the month", "the week") and mod in ("START", "MID", "END"):
+        value = shift(dct, "M" if low == "the month" else "W", 0)  # "by the end of the month"
     elif m := re.fullmatch(YEAR_PHRASE, low):
         if YEAR_ENDED.match(after):  # "the year ended Sept. 30" is a twelve-month span
             return "DURATION", "P1Y", mod
