@@ -288,8 +288,9 @@ def test_actor_reloads_the_pipeline_after_recycle_articles(
 
     from pyarrow import fs as pafs
 
-    from dateline import nlp, scale
+    from dateline import nlp
     from dateline.analyze import Options
+    from dateline.scale import engine
 
     loads: list[tuple[str, tuple[str, ...]]] = []
 
@@ -299,17 +300,17 @@ def test_actor_reloads_the_pipeline_after_recycle_articles(
         return object()
 
     monkeypatch.setattr(nlp, "_load", fake_load)
-    actor = scale.Analyzer(pafs.LocalFileSystem(), str(tmp_path), Options(), "v")
+    actor = engine.Analyzer(pafs.LocalFileSystem(), str(tmp_path), Options(), "v")
     first = nlp.load(Options().model, Options().stages)
-    actor.analysed = scale.RECYCLE - 1
+    actor.analysed = engine.RECYCLE - 1
     actor.recycle()
     assert len(loads) == 1
-    actor.analysed = scale.RECYCLE
+    actor.analysed = engine.RECYCLE
     actor.recycle()
     assert len(loads) == 2 and actor.analysed == 0
     assert nlp.load(Options().model, Options().stages) is not first
-    assert scale.RECYCLE == 4000
-    assert scale.CHUNK == 8  # IngestOptions().chunk
+    assert engine.RECYCLE == 4000
+    assert engine.CHUNK == 8  # IngestOptions().chunk
 
 
 @pytest.fixture
