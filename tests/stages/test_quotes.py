@@ -77,6 +77,21 @@ QUOTED = [
         'The minister insisted the situation at the plant remains "stable, despite external threats."',
         [("mixed", "stable, despite external threats.", "The minister")],
     ),
+    # A cue in a subordinate clause after the quote is that clause's, not the quote's.
+    (
+        '"We are not done yet," when the mayor asked her to stop, Kovalenko said.',
+        [("direct", "We are not done yet,", "Kovalenko")],
+    ),
+    (
+        'Ortiz answered on Friday, "We are not done yet," when the mayor told him to stop.',
+        [("direct", "We are not done yet,", "Ortiz")],
+    ),
+    # "footage of X saying": X speaks, not the subject of the sentence that shows the footage.
+    (
+        "The campaign video concludes with footage of Ortiz saying at the rally last week, "
+        '"That makes me a winner," when Kovalenko mocked him for losing the vote.',
+        [("direct", "That makes me a winner,", "Ortiz")],
+    ),
     (
         "Emphasizing Moscow\u2019s openness to \u201cnegotiations and compromises,\u201d "
         "the 72-year-old leader said the door remained open.",

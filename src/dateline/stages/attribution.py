@@ -23,7 +23,7 @@ CLAUSE_ONLY = frozenset({"continue"})
 # Pronouns that a clause's speaker may stand for.
 ANAPHORS = frozenset({"he", "she", "it", "they"})
 # A coordinated clause keeps its own speaker rather than that of a speech verb above it.
-STOP_DEPS = frozenset({"conj"})
+STOP_DEPS = frozenset({"conj", "pobj", "pcomp"})
 # Speech verbs whose object, not a clause, is what was reported ("Kyiv reported three deaths").
 OBJECT_CONTENT = frozenset(
     {"report", "announce", "deny", "confirm", "reveal", "disclose", "predict", "acknowledge",
@@ -156,6 +156,15 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
                 return verb.head
             return named_apposition(child)
     if verb.tag_ == "VBG":  # "footage of Jane Doe saying …", "a video of him asking …"
+        left = verb.doc[verb.i - 1] if verb.i else None
+        if (
+            left is not None
+            and left.pos_ in ("PROPN", "PRON")
+            and left.dep_ == "pobj"
+            and left.head.lower_ == "of"
+            and left.ent_type_ not in ("DATE", "TIME")
+        ):
+            return left
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
             noun = verb.head  # "a statement saying …"
             if noun.dep_ == "dobj":  # "the council issued a statement saying …": the council

@@ -21,6 +21,11 @@ SPEECH_NOUNS = frozenset(
      "description", "prediction", "suggestion", "accusation", "charge", "argument", "insistence",
      "vow", "words", "call", "tweet", "post", "message", "letter", "speech", "testimony"}
 )  # fmt: skip
+# Words opening a subordinate clause; one right after a quote starts a clause of its own.
+SUBORDINATORS = frozenset(
+    {"when", "after", "before", "while", "because", "although", "though", "if", "until",
+     "since", "whereas", "unless", "whenever"}
+)  # fmt: skip
 CUE_WINDOW = 40  # tokens after a closing mark in which "he said" / "said X" is looked for
 DASHES = "\u2015\u2014\u2013-"
 # How a quote that its attribution follows ends: "…," / "…?" / "…!" / "…—".
@@ -97,9 +102,14 @@ def own_cue(art: Article, m: Marked) -> Found | None:
         if doc[i].text in (".", "!", "?") and i > last + 1:
             limit = i
             break
+    sub = doc[last + 1 : limit]
+    sub = next((t for t in sub if t.is_alpha), None) if len(sub) else None
+    clause = range(0)  # "“…,” when Doe attacked him": that clause's cue is not the quote's
+    if sub is not None and sub.lower_ in SUBORDINATORS and sub.head.i > sub.i:
+        clause = range(sub.i, sub.head.right_edge.i + 1)
     if ends_sentence(art, m, last):
         limit = last + 1  # "“… poverty.” He says …": the next sentence is not this quote's cue
-    after = [(t.i - last, t) for t in art.speech_tokens(last + 1, limit)]
+    after = [(t.i - last, t) for t in art.speech_tokens(last + 1, limit) if t.i not in clause]
     sent_start = art.sent(first)[0] if first < len(doc) else first
     prev_quote = bisect_right(art.quote_starts, m.open_at - 1) - 1
     lo = sent_start
