@@ -230,10 +230,16 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
     assert "dateline load dataset/ --db news.db" in help_text
 
 
-def test_missing_ray_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_ray_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setitem(sys.modules, "ray", None)
     with pytest.raises(ScaleError, match=r"pip install 'dateline\[ray\]'"):
         require_ray()
+    out = str(tmp_path / "out")
+    result = CliRunner().invoke(main, ["ingest", "--engine", "ray", str(tmp_path), "--out", out])
+    assert result.exit_code == 1
+    assert result.output == "Error: the ray engine needs Ray: pip install 'dateline[ray]'\n"
 
 
 def test_core_package_does_not_import_ray() -> None:

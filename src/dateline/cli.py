@@ -368,10 +368,14 @@ def ingest_ray(
     batch_size: int, address: str | None, actor_memory: int | None, overwrite: bool,
 ) -> None:  # fmt: skip
     """`ingest --engine ray`: analyse on Ray into a Parquet dataset (issue 9)."""
-    from dateline.scale import ScaleError, ScaleOptions
+    from dateline.scale import ScaleError, ScaleOptions, require_ray
     from dateline.scale import ingest_ray as run_ray
     from dateline.store.progress import ingest_bar
 
+    try:
+        require_ray()  # before the progress bar is drawn
+    except ScaleError as error:
+        raise click.ClickException(str(error)) from None
     options = ScaleOptions(
         model=model, actors=workers, batch_size=batch_size, address=address, max_chars=max_chars,
         actor_memory=actor_memory * 2**20 if actor_memory else None, overwrite=overwrite,
