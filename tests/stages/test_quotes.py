@@ -86,6 +86,22 @@ QUOTED = [
         'Ortiz answered on Friday, "We are not done yet," when the mayor told him to stop.',
         [("direct", "We are not done yet,", "Ortiz")],
     ),
+    # The cue right after a quote keeps its subject even when a later speech verb heads the parse.
+    (
+        '"You winning?" she said, but her husband was drifting off again, and as the senator '
+        "went on about the economy, Dana said yes, over and over.",
+        [("direct", "You winning?", "she")],
+    ),
+    # An "as … put it" clause after a fragment names its source.
+    (
+        'Many experts say the main condition is a "lawful source of income," as a ministry memo '
+        "put it.",
+        [("mixed", "lawful source of income,", "a ministry memo")],
+    ),
+    (
+        'Critics say the levy is "a tax on the poor," as Kovalenko called it on Friday.',
+        [("mixed", "a tax on the poor,", "Kovalenko")],
+    ),
     # "footage of X saying": X speaks, not the subject of the sentence that shows the footage.
     (
         "The campaign video concludes with footage of Ortiz saying at the rally last week, "

@@ -123,7 +123,10 @@ def own_cue(art: Article, m: Marked) -> Found | None:
         if speaker is not None and datelike(speaker):
             speaker = None
         if speaker is not None and not art.inside_quote(speaker.idx):
-            return Found(*outer_speaker(cue, speaker, art.inside_quote))
+            outer, outer_subject = outer_speaker(cue, speaker, art.inside_quote)
+            if cue.i > last and outer.i > cue.i:
+                return Found(cue, speaker)  # '“…?” she said, but … Doe said': the cue beside it
+            return Found(outer, outer_subject)
     if after:
         cue = min(after, key=lambda c: c[0])[1]
         return Found(cue, inverted_speaker(art, cue, limit, last + 1))
@@ -284,6 +287,27 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon:
             return Found(None, child)
+    return None
+
+
+def as_cue(art: Article, m: Marked) -> Found | None:
+    """An "as" clause right after a quote that names its source: '“…,” as a ministry memo put
+    it', '“…,” as Doe called it'."""
+    if m.close_at is None:
+        return None
+    doc = art.doc
+    i = art.token_at(m.after)
+    while i < len(doc) and doc[i].idx < m.after:
+        i += 1
+    while i < len(doc) and doc[i].is_punct:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "as":
+        return None
+    for cue in art.speech_tokens(i + 1, min(i + 9, len(doc))):
+        if any(c.i == i for c in cue.children):
+            speaker = speaker_token(cue)
+            if speaker is not None and not art.inside_quote(speaker.idx):
+                return Found(cue, speaker)
     return None
 
 

@@ -20,6 +20,7 @@ from dateline.stages.attribution import content_span, cue_of, speaker_for, speak
 from dateline.stages.quote_cues import (
     Article,
     Found,
+    as_cue,
     climb_cue,
     colon_cue,
     dash_speaker,
@@ -196,7 +197,7 @@ def direct_and_mixed(art: Article) -> list[Quote]:
             continue
         found = (dash_speaker(art, m) or signed_colon(art, m)) if direct else None
         if found is None:
-            found = own_cue(art, m) if direct else mixed_cue(art, m)
+            found = own_cue(art, m) if direct else as_cue(art, m) or mixed_cue(art, m)
         if (found is None or found.speaker is None) and direct:
             found = colon_cue(art, m) or found
         if found is None or found.speaker is None:
