@@ -172,6 +172,18 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The referendum is this coming Sunday.", MARCH, [("this coming Sunday", "DATE", "2013-03-24", None)]),
         ("The treaty was signed in 1998, and parliament ratified it that same day.", DCT,
          [("1998", "DATE", "1998", None), ("that same day", "DATE", "1998-XX-XX", None)]),
+        # a half after the unit, intervals counted in a set, the middle of the year, "sometime"
+        ("The talks lasted an hour and a half.", DCT, [("an hour and a half", "DURATION", "PT1.5H", None)]),
+        ("The company was listed a year and a half ago.", MARCH, [("a year and a half ago", "DATE", "2011-09", None)]),
+        ("The central bank sets rates every six weeks.", DCT, [("every six weeks", "SET", "P6W", None)]),
+        ("The lender expects to close the deal by mid-year.", DCT, [("mid-year", "DATE", "2024", "MID")]),
+        ("The plant will open sometime next year.", DCT, [("sometime next year", "DATE", "2025", None)]),
+        # the second day of a pair or a range is a date of its own, in the first day's month and year
+        ("Elections are due on April 24 and 25.", MARCH,
+         [("April 24", "DATE", "2013-04-24", None), ("25", "DATE", "2013-04-25", None)]),
+        ("Leaders will meet in Brussels on March 12-13, 2025.", DCT,
+         [("March 12", "DATE", "2025-03-12", None), ("13, 2025", "DATE", "2025-03-13", None)]),
+        ("Police detained him on March 5 and 12 others were held.", MARCH, [("March 5", "DATE", "2013-03-05", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

@@ -10,7 +10,7 @@ from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, alt,
 FIRST_WORDS = (
     "the this that these last next past previous coming following current same prior latest recent final "
     "every each per right year fiscal thanksgiving at mid midday years decades centuries months weeks "
-    "day days night week month decade hour minute"
+    "day days night week month decade hour minute sometime"
 )
 
 
@@ -70,11 +70,13 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?:this|last|next)\s+year)?",
         r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|six\s+months))?",
         rf"(?:at\s+least\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?:the\s+)?(?:{edge}\s+(?:in\s+)?)?"
-        rf"(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}(?:\s+or\s+so)?",
+        rf"(?:sometime\s+)?(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}(?:\s+or\s+so)?",
         rf"(?:{mod}|at\s+least\s+the\s+|the\s+(?={num}\s))?(?:{rel}\s+)?{num}(?:\s+more)?[\s-]+{unit}"
+        r"(?:\s+and\s+a\s+half)?"
         r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
         rf"(?:{num}-)?(?:day|night|week|month|year|decade|hour|minute)s?-?long",
-        rf"(?:the\s+)?weekend|(?:every|each|per)\s+(?:other\s+)?(?:{unit}|{weekday})|year(?:[\s-]|'s\s+)end",
+        rf"(?:the\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS})\s+)?(?:{unit}|{weekday})"
+        r"|year(?:[\s-]|'s\s+)end|mid-?year",
         rf"(?:right\s+)?now|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",
         alt([w for w, v in words["set"].items() if v]),
@@ -86,8 +88,11 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     # Every expression starts with a digit or one of these words: a cheap test before the grammar.
     first = set(FIRST_WORDS.split()) | {w.split()[0] for kind in words.values() for w in kind}
     first_word = rf"(?=\d|'\d|(?:{alt(sorted(first))})(?![a-z]))"
+    # "March 12-13": the first day of a range ends the match before the dash
+    range_end = r"(?:(?<=[a-z.]\s\d)|(?<=[a-z.]\s\d\d))(?=[-\u2013]\d\d?\b(?![-/]|\.\d))"
     return re.compile(
-        rf"(?<![\w$#.-]){first_word}(?:{body})(?![\w%]|-\w|\s+old\b|\.\d)", re.IGNORECASE
+        rf"(?<![\w$#.-]){first_word}(?:{body})(?:{range_end}|(?![\w%]|-\w|\s+old\b|\.\d))",
+        re.IGNORECASE,
     )
 
 

@@ -205,6 +205,41 @@ ON_THAT_DAY = re.compile(
 SAME_DAY = re.compile(r"(?i)(?:that|the)\s+(?:same\s+)?day$")
 
 
+# "March 12-13", "April 24 and 25, 2014": the second day of a pair or range after a month and day.
+SECOND_DAY = re.compile(
+    r"(?:\s*[-\u2013]\s*|\s+(?:and|or|to|through)\s+)(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d\d))?"
+    r"\b(?!\s*(?:%|percent|[ap]\.?m\b|:\d|[.,]\d|-))"
+)
+MONTH_DAY = re.compile(r"(?i)[a-z.]+\s+\d{1,2}(?:st|nd|rd|th)?")
+
+
+def second_day(doc: Doc, source: str, end: int, text: str, value: str) -> tuple[str, Time] | None:
+    """The first day's value (with a year given after the range) and the second day as its own time."""
+    m = SECOND_DAY.match(source, end)
+    if not (m and MONTH_DAY.fullmatch(text) and re.fullmatch(r"[\dX]{4}-\d\d-\d\d", value)):
+        return None
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    after = doc[span.end] if span is not None and span.end < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN") and not m[2]:
+        return None  # "on March 5 and 12 others were held": a count
+    year = m[2] or value[:4]
+    if year != "XXXX" and not valid_day(int(year), int(value[5:7]), int(m[1])):
+        return None
+    second = f"{year}{value[4:8]}{int(m[1]):02d}"
+    return f"{year}{value[4:]}", Time(
+        m.start(1), m.end(), source[m.start(1) : m.end()], "DATE", second, None
+    )
+
+
+def valid_day(year: int, month: int, day: int) -> bool:
+    """Whether the day exists in that month."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
 def find_times(doc: Doc) -> list[Time]:
     """Return the time expressions in `doc`, normalised against `doc._.dct`."""
     dct = doc._.dct
@@ -214,10 +249,11 @@ def find_times(doc: Doc) -> list[Time]:
     day: str | None = None  # the last day named, for a bare clock time
     anchor_value: str | None = None  # the value `anchor` came from, for its granularity
     source = text_of(doc)
+    taken = 0  # the end of a second day already read ("13, 2014" in "March 12-13, 2014")
     for match in grammar().finditer(source):
         start, end = match.span()
         text = match.group()
-        if not is_time(doc, source, start, end, text):
+        if start < taken or not is_time(doc, source, start, end, text):
             continue
         if det := DET_BEFORE_COMPOUND.match(text) or LEAD_NOT_TIME.match(text):
             start, text = start + det.end(), text[det.end() :]
@@ -241,7 +277,11 @@ def find_times(doc: Doc) -> list[Time]:
         if kind == "DATE" and SAME_DAY.match(text) and anchor_value and len(anchor_value) in (4, 7):
             # "in October ... that same day": a day of that month (or year)
             value = anchor_value + "-XX" * (2 - anchor_value.count("-"))
-        found.append(Time(start, end, text, kind, value, mod))
+        pair = second_day(doc, source, end, text, value) if kind == "DATE" else None
+        found.append(Time(start, end, text, kind, pair[0] if pair else value, mod))
+        if pair:
+            found.append(pair[1])
+            taken, value = pair[1].end, pair[1].value
         if anchor_of(value):
             anchor, anchor_value = anchor_of(value), value
         day = value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else day

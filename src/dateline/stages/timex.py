@@ -47,6 +47,8 @@ REL_SHIFT = {"that": 0, "this": 0, "current": 0, "same": 0, "latest": 0, "last":
 
 # "a day-long meeting", "the decades-long dispute", "a two-year-long effort": how long it lasts.
 LASTING = re.compile(r"(?:(.+)-)?([a-z]+?)(s?)-?long")
+# "an hour and a half", "a year and a half": the half after the unit ("one and a half hours").
+HALF_AFTER = re.compile(r"^(.*?)\b(?:an?|one) (\w+?)s? and a half\b")
 YEAR_PHRASE = r"(?:the )?(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
 YEAR_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
 
@@ -104,6 +106,8 @@ def relative(
             return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None
         steps = int(float(n) * {"DE": 10, "CE": 100, "FN": 2}.get(unit, 1))
         grain = {"DE": "Y", "CE": "Y", "FN": "W", "MIL": "Y"}.get(unit, unit)
+        if unit == "Y" and not float(n).is_integer():  # "a year and a half ago": 18 months back
+            grain, steps = "M", round(float(n) * 12)
         if ref and unit == "Y" and steps == 1 and re.fullmatch(r"\d{4}-Q\d", ref):
             return "DATE", f"{int(ref[:4]) + direction:04d}{ref[4:]}", None
         return "DATE", shift(dct, grain, direction * steps) or "XXXX", None
@@ -142,10 +146,11 @@ def interpret(
 ) -> Result | None:
     """Type, TIMEX3 value and mod of one matched expression (`after`: the text that follows it)."""
     words = tables().words
-    low = re.sub(r"\s+", " ", text.lower()).replace("mid-", "mid ")
+    low = re.sub(r"\s+", " ", text.lower()).replace("mid-", "mid ").replace("midyear", "mid year")
     low = re.sub(r"^the year (?=\d{4}$)", "", spoken_years(low, words))
     low = re.sub(r"\b(latest|\d{4}) period$", r"\1 quarter", low)
     low = low.replace(" 1/2 ", " and a half ")
+    low = HALF_AFTER.sub(r"\1one and a half \2s", low)
     found = numeric(low)
     if found:
         return found
@@ -233,11 +238,12 @@ def find_word(
         return "DATE", words["ref"].get(bare) or PHRASE_REFS[low], None
     if bare in words["set"]:
         return "SET", words["set"][bare], None
-    if m := re.fullmatch(r"(?:every|each|per) (other )?(\w+)", low):
-        if m[2] in words["weekday"]:
+    if m := re.fullmatch(r"(?:every|each|per) (?:(\w+) )?(\w+)", low):
+        if m[2] in words["weekday"] and m[1] in (None, "other"):
             return "SET", f"XXXX-WXX-{words['weekday'][m[2]]}", None
-        unit = unit_of(m[2])
-        return ("SET", duration(2 if m[1] else 1, unit), None) if unit else None
+        n = 2 if m[1] == "other" else number([m[1]], words["number"]) if m[1] else 1
+        unit = unit_of(m[2])  # "every week", "every other week", "every six weeks"
+        return ("SET", duration(n, unit), None) if unit and n and n != "X" else None
     if m := re.match(r"(last|next|this) (?=.)", low):  # "last Thanksgiving", "next Christmas"
         low, tense = low[m.end() :], {"last": PAST, "next": FUTURE}.get(m[1], tense)
     if low in words["holiday"] or low.startswith("thanksgiving"):
