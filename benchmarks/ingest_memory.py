@@ -115,6 +115,8 @@ def main() -> None:
                 check=True, capture_output=True, text=True,
             ).stdout  # fmt: skip
             run = json.loads(out.strip().splitlines()[-1])
+            if not run["workers"]:  # --workers 1 analyses inline, in the ingest process itself
+                run["workers"] = [{"started": 0.0, "peak_mb": run["parent_maxrss_mb"]}]
             peaks = ", ".join(
                 f"{w['peak_mb']:.0f} MB (from {w['started']:.0f} s)" for w in run["workers"]
             )
