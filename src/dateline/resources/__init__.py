@@ -24,3 +24,26 @@ def words(name: str) -> list[str]:
 def countries() -> list[dict[str, str]]:
     """The country table: alpha2, alpha3, name, aliases, demonyms, capital."""
     return rows("countries.tsv")
+
+
+@cache
+def iso_countries() -> dict[str, tuple[str, str]]:
+    """Every ISO 3166-1 country (pycountry) as alpha-2 -> (alpha-3, name), with Kosovo's XK."""
+    import pycountry
+
+    table = {c.alpha_2: (c.alpha_3, c.name) for c in pycountry.countries}
+    table["XK"] = ("XKX", "Kosovo")  # user-assigned; used by the EU, the IMF and news
+    return table
+
+
+def country_codes(value: str) -> tuple[str, str] | None:
+    """(alpha-2, alpha-3) for a code or an English name or alias of a country, or None."""
+    key = " ".join(value.split()).lower()
+    for row in countries():
+        names = {row["alpha2"], row["alpha3"], row["name"], *row["aliases"].split("|")}
+        if key in {n.lower() for n in names if n}:
+            return row["alpha2"], row["alpha3"]
+    for alpha2, (alpha3, name) in iso_countries().items():
+        if key in {alpha2.lower(), alpha3.lower(), name.lower()}:
+            return alpha2, alpha3
+    return None

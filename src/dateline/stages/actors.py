@@ -9,6 +9,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Actor
+from dateline.resources import iso_countries
 
 # Dependents that belong to a noun phrase when we cut it out of the sentence.
 PHRASE_DEPS = {
@@ -151,17 +152,8 @@ def alpha3(alpha2: str | None) -> str | None:
     """ISO alpha-2 to alpha-3 (places carry alpha-2)."""
     if not alpha2:
         return None
-    return _alpha3().get(alpha2.upper())
-
-
-@lru_cache(maxsize=1)
-def _alpha3() -> dict[str, str]:
-    """The ISO 3166 table from pycountry, with Kosovo's user-assigned code."""
-    import pycountry
-
-    table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    table["XK"] = "XKX"
-    return table
+    found = iso_countries().get(alpha2.upper())
+    return found[0] if found else None
 
 
 def entity_at(doc: Doc, token: Token):

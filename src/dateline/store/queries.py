@@ -9,9 +9,9 @@ from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
 from typing import Any
 
+from dateline import resources
 from dateline.read import parse_date
 from dateline.records import Analysis, Event, Quote
-from dateline.resources import countries
 from dateline.store.schema import (
     TABLES,
     StoreError,
@@ -28,12 +28,7 @@ TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 def country_codes(value: str) -> list[str]:
     """Both ISO codes (places carry alpha-2, actors alpha-3) for a code or an English name."""
-    key = " ".join(value.split()).lower()
-    for row in countries():
-        names = {row["alpha2"], row["alpha3"], row["name"], *row["aliases"].split("|")}
-        if key in {n.lower() for n in names if n}:
-            return [row["alpha2"], row["alpha3"]]
-    return [value.strip().upper()]
+    return list(resources.country_codes(value) or [value.strip().upper()])
 
 
 @dataclass(frozen=True)
