@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from dateline.evaluate import places as geo
 from dateline.evaluate import quotes as polnear
-from dateline.evaluate.metrics import Counts
+from dateline.evaluate.metrics import Counts, ratio
 
 NER_KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -52,12 +52,12 @@ class Coverage:
     @property
     def share(self) -> float:
         """Covered / gold."""
-        return self.covered / self.gold if self.gold else 0.0
+        return ratio(self.covered, self.gold)
 
     @property
     def resolved_share(self) -> float:
         """Resolved / gold."""
-        return self.resolved / self.gold if self.gold else 0.0
+        return ratio(self.resolved, self.gold)
 
 
 @dataclass

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dateline.evaluate.metrics import harmonic, ratio
 from dateline.records import PLOVER_TYPES, Actor, Event
 
 OLD_TYPES = {
@@ -61,9 +62,9 @@ class Tally:
 
     def f1(self) -> tuple[float, float, float]:
         """Precision, recall and F1."""
-        p = self.hit / self.predicted if self.predicted else 0.0
-        r = self.hit / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        p = ratio(self.hit, self.predicted)
+        r = ratio(self.hit, self.gold)
+        return p, r, harmonic(p, r)
 
 
 @dataclass
@@ -82,7 +83,7 @@ class Scores:
     @property
     def accuracy(self) -> float:
         """Type accuracy over all examples."""
-        return self.correct / self.n if self.n else 0.0
+        return ratio(self.correct, self.n)
 
     def macro_f1(self) -> float:
         """Per-type F1 averaged over the gold types present."""

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def ratio(part: float, whole: float) -> float:
+    """part / whole, or 0.0 when there is no whole (no predictions, no gold)."""
+    return part / whole if whole else 0.0
+
+
 def harmonic(p: float, r: float) -> float:
     """F1: the harmonic mean of precision and recall."""
     return 2 * p * r / (p + r) if p + r else 0.0
@@ -27,12 +32,12 @@ class Counts:
     @property
     def precision(self) -> float:
         """Share of predictions that are right."""
-        return self.tp / self.predicted if self.predicted else 0.0
+        return ratio(self.tp, self.predicted)
 
     @property
     def recall(self) -> float:
         """Share of gold items found."""
-        return self.tp / self.gold if self.gold else 0.0
+        return ratio(self.tp, self.gold)
 
     @property
     def f1(self) -> float:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.evaluate.metrics import harmonic
+from dateline.evaluate.metrics import harmonic, ratio
 from dateline.records import Place
 
 ACCURACY_KM = 161.0
@@ -200,12 +200,12 @@ class Score:
     @property
     def precision(self) -> float:
         """Matched predictions over all predictions."""
-        return self.matched / self.predicted if self.predicted else 0.0
+        return ratio(self.matched, self.predicted)
 
     @property
     def recall(self) -> float:
         """Matched gold toponyms over all gold toponyms."""
-        return self.matched / self.gold if self.gold else 0.0
+        return ratio(self.matched, self.gold)
 
     @property
     def f1(self) -> float:
@@ -215,12 +215,12 @@ class Score:
     @property
     def accuracy(self) -> float:
         """Share of matched toponyms with a gold point placed within 161 km (unplaced count as wrong)."""
-        return self.within / self.with_point if self.with_point else 0.0
+        return ratio(self.within, self.with_point)
 
     @property
     def mean_error_km(self) -> float:
         """Mean distance in km over the matched toponyms that were placed."""
-        return self.error_km / self.placed if self.placed else 0.0
+        return ratio(self.error_km, self.placed)
 
 
 def evaluate(

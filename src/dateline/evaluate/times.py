@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.evaluate.metrics import harmonic
+from dateline.evaluate.metrics import harmonic, ratio
 from dateline.records import Time
 
 DEFAULT_PATH = Path("..") / "shared" / "corpora" / "timeml"
@@ -39,12 +39,12 @@ class Counts:
     @property
     def precision(self) -> float:
         """Correct system items / system items."""
-        return self.hits_system / self.system if self.system else 0.0
+        return ratio(self.hits_system, self.system)
 
     @property
     def recall(self) -> float:
         """Correct gold items / gold items."""
-        return self.hits_gold / self.gold if self.gold else 0.0
+        return ratio(self.hits_gold, self.gold)
 
     @property
     def f1(self) -> float:
