@@ -184,6 +184,9 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("Leaders will meet in Brussels on March 12-13, 2025.", DCT,
          [("March 12", "DATE", "2025-03-12", None), ("13, 2025", "DATE", "2025-03-13", None)]),
         ("Police detained him on March 5 and 12 others were held.", MARCH, [("March 5", "DATE", "2013-03-05", None)]),
+        # "4 in the morning" is a clock time; "the night" a clause names is not the DCT's night
+        ("The convoy left at 4 in the morning.", MARCH, [("4 in the morning", "TIME", "2013-03-22T04:00", None)]),
+        ("Investigators released tapes from the night the plane went down.", DCT, []),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

@@ -36,7 +36,8 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     year = rf"(?:1[89]\d\d|20\d\d|(?:eighteen|nineteen)[\s-]+(?:{SPOKEN_YEAR_END}))"
     part = r"(?:morning|afternoon|evening|night|overnight)"
     clock = (
-        r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[ECMP][SD]T\b)?|noon|midnight)"
+        r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[ECMP][SD]T\b)?|noon|midnight"
+        r"|\d{1,2}(?::\d\d)?\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening))"
     )
     month_day = (
         rf"(?:{month}\s+{day_n}(?:,?\s+{year})?|{day_n}\s+(?:of\s+)?{month}(?:,?\s+{year})?)"

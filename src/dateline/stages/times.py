@@ -132,6 +132,10 @@ FRACTION = re.compile(r"(?i)\b(?:a|an|one)\s+(?:quarter|half)$")
 FRACTION_OF = re.compile(r"(?i)\s+of\b(?!\s+(?:a|the)\s+century)")
 
 
+# "the night of Oct. 23", "the night the plane went down", "the morning after the vote"
+PART_NAMED = re.compile(r"\s+(?:of|when|that|before|after|the|a|an|his|her|their)\b")
+
+
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Reject matches that are not times: the verb "may", bare numbers counting things."""
     before = source[max(0, start - 12) : start].lower().split()
@@ -145,10 +149,10 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         return False  # "more than a quarter of the market", "half of the vote"
     if re.fullmatch(r"(?i)a second", text) and re.match(r"\s+[a-z]", source[end : end + 3]):
         return False  # "a second term": the ordinal
-    if re.fullmatch(r"(?i)the (?:night|morning|evening|afternoon)", text) and source.startswith(
-        " of ", end
+    if re.fullmatch(r"(?i)the (?:night|morning|evening|afternoon)", text) and PART_NAMED.match(
+        source, end
     ):
-        return False  # "the night of Oct. 23": the date is the time
+        return False  # "the night of Oct. 23", "the night the plane went down": that time is named
     if re.fullmatch(r"\d{4}", text):
         span = doc.char_span(start, end, alignment_mode="expand")
         after = doc[span.end] if span is not None and span.end < len(doc) else None

@@ -49,6 +49,8 @@ REL_SHIFT = {"that": 0, "this": 0, "current": 0, "same": 0, "latest": 0, "last":
 LASTING = re.compile(r"(?:(.+)-)?([a-z]+?)(s?)-?long")
 # "an hour and a half", "a year and a half": the half after the unit ("one and a half hours").
 HALF_AFTER = re.compile(r"^(.*?)\b(?:an?|one) (\w+?)s? and a half\b")
+# "4 in the morning", "6 o'clock in the evening": a clock time.
+IN_THE = re.compile(r"(\d{1,2}(?::\d\d)?) (?:o'clock )?in the (morning|afternoon|evening)")
 YEAR_PHRASE = r"(?:the )?(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
 YEAR_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
 
@@ -151,6 +153,7 @@ def interpret(
     low = re.sub(r"\b(latest|\d{4}) period$", r"\1 quarter", low)
     low = low.replace(" 1/2 ", " and a half ")
     low = HALF_AFTER.sub(r"\1one and a half \2s", low)
+    low = IN_THE.sub(lambda m: f"{m[1]} {'a' if m[2] == 'morning' else 'p'}.m.", low)
     found = numeric(low)
     if found:
         return found
