@@ -143,19 +143,30 @@ class Writer:
             return False
         article = cur.lastrowid
         conn.execute("DELETE FROM errors WHERE id = ?", (analysis.id,))
+        persons = self._persons(analysis.entities)
         for table in TABLES:
-            self._add_records(article, analysis, table)
-        for old, person in self.absorbed:  # rows of this article built before the merge
-            conn.execute(
-                "UPDATE entities SET person = ? WHERE article = ? AND person = ?",
-                (person, article, old),
-            )
-        self.absorbed.clear()
+            self._add_records(article, analysis, table, persons)
         self._add_appearances(article, analysis)
         copies.link(conn, article, analysis.text, analysis.blocks)
         return True
 
-    def _add_records(self, article: int, analysis: Analysis, table: Table) -> None:
+    def _persons(self, entities: tuple[Entity, ...]) -> list[int]:
+        """Each entity's person row, all resolved before any row is built.
+
+        A full name met later in the article may fold in a surname-only person met earlier.
+        """
+        found = [self.person(entity) for entity in entities]
+        merged = dict(self.absorbed)
+        self.absorbed.clear()
+        for i, person in enumerate(found):
+            while person in merged:
+                person = merged[person]
+            found[i] = person
+        return found
+
+    def _add_records(
+        self, article: int, analysis: Analysis, table: Table, persons: list[int]
+    ) -> None:
         """Insert one table's rows for an article (child tables walk their parents' records)."""
         if table.parent is None:
             owners = [((), getattr(analysis, table.attr))]
@@ -168,7 +179,7 @@ class Writer:
         for keys, records in owners:
             for seq, record in enumerate(records):
                 row = [article, *keys, seq, *(c.value(record) for c in table.columns)]
-                row += self._extras(table.name, record)
+                row += [persons[seq]] if table.name == "entities" else self._extras(table, record)
                 rows.append(row)
         if rows:
             self.conn.executemany(self.sql[table.name], rows)
@@ -194,13 +205,11 @@ class Writer:
             [(article, person, analysis.source, q, e) for person, (q, e) in counts.items()],
         )
 
-    def _extras(self, table: str, record: object) -> list[object]:
-        """Values of the store's link columns for one record."""
-        if table == "entities":
-            return [self.person(record)]  # type: ignore[arg-type]
-        if table == "quotes":
+    def _extras(self, table: Table, record: object) -> list[object]:
+        """Values of the store's digest columns for one quote or event record."""
+        if table.name == "quotes":
             return [copies.text_digest(record.text)]  # type: ignore[attr-defined]
-        if table == "events":
+        if table.name == "events":
             r = record
             actor = r.actor.name if r.actor else None  # type: ignore[attr-defined]
             recipient = r.recipient.name if r.recipient else None  # type: ignore[attr-defined]
