@@ -187,6 +187,11 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # "4 in the morning" is a clock time; "the night" a clause names is not the DCT's night
         ("The convoy left at 4 in the morning.", MARCH, [("4 in the morning", "TIME", "2013-03-22T04:00", None)]),
         ("Investigators released tapes from the night the plane went down.", DCT, []),
+        # "the quarter ended July 31" is mostly May to July (Q2); a fiscal quarter named stays the story's
+        ("In the quarter ended July 31, the retailer lost $2 million.", DCT,
+         [("the quarter", "DATE", "2024-Q2", None), ("July 31", "DATE", "2024-07-31", None)]),
+        ("The miner earned $4 million in the fiscal-first quarter, up from $3 million a year earlier.", DCT,
+         [("the fiscal-first quarter", "DATE", "2024-Q1", None), ("a year earlier", "DATE", "2023-Q1", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

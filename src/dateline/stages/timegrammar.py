@@ -67,7 +67,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:(?:the|this|last|next)\s+)?(?:(?:{edge}|{rel})\s+)*(?:spring|summer|fall|autumn|winter)"
         rf"(?:\s+(?:of\s+)?{year})?",
         rf"(?:(?:the|this|last|next)\s+year's\s+|the\s+)?(?:(?:fiscal|latest|latter|{rel}|year-earlier|year-ago)\s+)*"
-        rf"(?:{year}\s+)?(?:{ordinal}[\s-]+)?(?:fiscal[\s-]+)?(?:quarter|half)(?![\s-]+(?:of\s+)?(?:a|an|one)\b)"
+        rf"(?:{year}\s+)?(?:fiscal-)?(?:{ordinal}[\s-]+)?(?:fiscal[\s-]+)?(?:quarter|half)(?![\s-]+(?:of\s+)?(?:a|an|one)\b)"
         rf"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?:this|last|next)\s+year)?",
         r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|six\s+months))?",
         rf"(?:at\s+least\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?:the\s+)?(?:{edge}\s+(?:in\s+)?)?"

@@ -30,7 +30,7 @@ PREP_BEFORE_MAY = {"in", "since", "until", "by", "last", "next", "this", "early"
 
 # "the third-quarter profit", "a two-year effort": the determiner belongs to the noun, not the time.
 DET_BEFORE_COMPOUND = re.compile(
-    rf"(?:a|an|the)\s+(?=[\w.]+-(?!earlier|ago|\d)|(?:\d+|{SPOKEN_UNITS}|{SPOKEN_TENS})\s+"
+    rf"(?:a|an|the)\s+(?=(?!fiscal-)[\w.]+-(?!earlier|ago|\d)|(?:\d+|{SPOKEN_UNITS}|{SPOKEN_TENS})\s+"
     r"(?:year|month|week|day|hour|minute)\b(?!s|\s+(?:ago|earlier|later)))",
     re.IGNORECASE,
 )
@@ -261,7 +261,7 @@ def find_times(doc: Doc) -> list[Time]:
             continue
         if det := DET_BEFORE_COMPOUND.match(text) or LEAD_NOT_TIME.match(text):
             start, text = start + det.end(), text[det.end() :]
-        after = source[end : end + 12]
+        after = source[end : end + 24]
         # "for the nine months, ... a year earlier": the comparison is with that span, not the quarter
         story_ref = None if found and in_period_sentence(doc, found[-1], start) else ref
         result = interpret(text, dct, tense(doc, source, start, end), story_ref, anchor, after)

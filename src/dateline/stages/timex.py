@@ -51,6 +51,9 @@ LASTING = re.compile(r"(?:(.+)-)?([a-z]+?)(s?)-?long")
 HALF_AFTER = re.compile(r"^(.*?)\b(?:an?|one) (\w+?)s? and a half\b")
 # "4 in the morning", "6 o'clock in the evening": a clock time.
 IN_THE = re.compile(r"(\d{1,2}(?::\d\d)?) (?:o'clock )?in the (morning|afternoon|evening)")
+# "the quarter ended July 31": the quarter whose middle month is the one before its last.
+QUARTER_ENDED = re.compile(r"\s+end(?:ed|ing)\s+([A-Za-z]+)\.?\s+\d{1,2}\b(?:,?\s+(\d{4}))?")
+QUARTER_ONLY = re.compile(r"(?:the )?(?:(?:latest|fiscal|current) )*quarter")
 YEAR_PHRASE = r"(?:the )?(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
 YEAR_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
 
@@ -192,7 +195,10 @@ def interpret(
     if m := OF_YEAR.fullmatch(low):
         low = f"{m[2].replace('the', 'this')} year's {m[1]}"
     if re.search(r"\b(quarter|half)\b", low) and not re.search(NOT_QUARTER, low):
-        value = quarter_value(low, dct, ref, words)
+        ended = (
+            None if ref else ended_quarter(low, after, dct, words)
+        )  # a fiscal quarter named wins
+        value = ended or quarter_value(low, dct, ref, words)
     elif re.search(r"year[- ](earlier|ago)$", low) or re.search(
         r"year[- ](earlier|ago) (period|quarter)", low
     ):
@@ -231,6 +237,30 @@ def interpret(
             return None
         kind, value = found[0], found[1]
     return (kind, value, mod) if value else None
+
+
+def ended_quarter(
+    low: str, after: str, dct: dt.date | None, words: dict[str, dict[str, str]]
+) -> str | None:
+    """The calendar quarter of "the quarter ended July 31" (Q2): May to July is mostly Q2."""
+    m = QUARTER_ENDED.match(after)
+    if not (m and m[1].lower() in words["month"] and QUARTER_ONLY.fullmatch(low)):
+        return None
+    month = int(words["month"][m[1].lower()])
+    if m[2]:
+        year = int(m[2])
+    elif dct:
+        year = year_for(dct, month, 28, PAST)
+    else:
+        return None
+    middle = date_shift(year, month, -1)  # the middle month of the three
+    return f"{middle[0]:04d}-Q{(middle[1] - 1) // 3 + 1}"
+
+
+def date_shift(year: int, month: int, n: int) -> tuple[int, int]:
+    """(year, month) `n` months from the given one."""
+    index = year * 12 + month - 1 + n
+    return index // 12, index % 12 + 1
 
 
 def find_word(
