@@ -186,7 +186,20 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         if verb.dep_ == "conj" and verb.pos_ == "VERB" and head.pos_ in ("ADJ", "NOUN"):
             head = head.head  # a parse error: "called it “shameful” and called on …"
         return speaker_token(head, depth - 1)
-    return None
+    return stranded_subject(verb)
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """A name right before a finite verb that the parse left without a subject: "…, Obama and
+    Clinton call them …" parsed with the names as conjuncts of the noun before them."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or verb.dep_ not in ("ROOT", "conj"):
+        return None
+    left = verb.doc[verb.i - 1]
+    if left.pos_ not in ("PROPN", "PRON") or left.head.i == verb.i or left.tag_ == "PRP$":
+        return None
+    while left.dep_ == "conj" and left.head.pos_ == "PROPN" and left.head.i < left.i:
+        left = left.head
+    return left
 
 
 def named_apposition(subject: Token) -> Token:

@@ -315,16 +315,16 @@ def mixed_cue(art: Article, m: Marked) -> Found | None:
     """The speech verb governing a quoted fragment, else one in its sentence, else the party
     whose clause holds it."""
     found = climb_cue(art, m)
-    if found is not None:
+    if found is not None and found.speaker is not None:
         return found
     doc = art.doc
     lo, hi = art.token_at(m.start), art.token_at(max(m.end - 1, m.start)) + 1
     sent_start, sent_end, _, _ = art.sent(lo)
     for cue in art.speech_tokens(sent_start, sent_end):
         speaker = speaker_token(cue)
-        if speaker is not None:
+        if speaker is not None:  # '…, Doe said, going on to say that … “…”': the parse lost him
             return Found(*outer_speaker(cue, speaker, art.inside_quote))
-    return clause_holder(art, doc[lo:hi].root)
+    return found or clause_holder(art, doc[lo:hi].root)
 
 
 def climb_cue(art: Article, m: Marked) -> Found | None:

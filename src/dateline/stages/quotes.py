@@ -81,7 +81,7 @@ def looks_direct(art: Article, m: Marked) -> bool:
     if m.continued:
         return True
     j = m.open_at - 1
-    while j >= 0 and art.text[j] in " \t":
+    while j >= 0 and art.text[j] in " \t\u00a0\u2009\u202f":
         j -= 1
     before = art.text[j] if j >= 0 else "\n"
     opens_sentence = before in "\n:.!?" or j < art.paras[m.para][0]
