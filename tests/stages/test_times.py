@@ -192,6 +192,15 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("the quarter", "DATE", "2024-Q2", None), ("July 31", "DATE", "2024-07-31", None)]),
         ("The miner earned $4 million in the fiscal-first quarter, up from $3 million a year earlier.", DCT,
          [("the fiscal-first quarter", "DATE", "2024-Q1", None), ("a year earlier", "DATE", "2023-Q1", None)]),
+        # the year-earlier period said in full; a weekday counted from the day the story last named
+        ("Net was $1.8 million in the corresponding period last year.", DCT,
+         [("the corresponding period last year", "DATE", "2023", None)]),
+        ("Profit fell in the third quarter from $9 million in the same quarter a year earlier.", DCT,
+         [("the third quarter", "DATE", "2024-Q3", None), ("the same quarter a year earlier", "DATE", "2023-Q3", None)]),
+        ("Police arrested him on Tuesday. He had been seen near the embassy the previous Sunday.", MARCH,
+         [("Tuesday", "DATE", "2013-03-19", None), ("the previous Sunday", "DATE", "2013-03-17", None)]),
+        ("The index closed at 2082 on Friday, down 4.5% from the previous Friday.", MARCH,
+         [("Friday", "DATE", "2013-03-22", None), ("the previous Friday", "DATE", "2013-03-15", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

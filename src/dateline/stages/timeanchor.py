@@ -91,7 +91,8 @@ def year_for(dct: dt.date, month: int, day: int, tense: str | None) -> int:
 
 
 # "this past Sunday" is the last one, "this coming Sunday" the next.
-REL_DAY = {"last": "last", "past": "last", "next": "next", "coming": "next"}
+REL_DAY = {"last": "last", "past": "last", "previous": "last", "preceding": "last", "next": "next",
+           "coming": "next", "following": "next"}  # fmt: skip
 
 
 def day_of(

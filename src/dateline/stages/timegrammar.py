@@ -43,7 +43,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:{month}\s+{day_n}(?:,?\s+{year})?|{day_n}\s+(?:of\s+)?{month}(?:,?\s+{year})?)"
     )
     day = (
-        rf"(?:(?:(?:this\s+)?(?:last|next|this|that|coming|past)\s+)?{weekday}(?:,?\s+{month_day})?"
+        rf"(?:(?:(?:this\s+)?(?:last|next|this|that|coming|past)\s+|the\s+(?:previous|preceding|following)\s+)?{weekday}(?:,?\s+{month_day})?"
         rf"|{month_day}|today|tomorrow|yesterday|tonight)"
     )
     day_part = rf"(?:(?:{edge}\s+)?{day}(?:\s+{part})?|(?:{part}|noon|midnight)\s+{day})"
@@ -66,10 +66,12 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:\s+or\s+later|\s+and\s+beyond)?",
         rf"(?:(?:the|this|last|next)\s+)?(?:(?:{edge}|{rel})\s+)*(?:spring|summer|fall|autumn|winter)"
         rf"(?:\s+(?:of\s+)?{year})?",
-        rf"(?:(?:the|this|last|next)\s+year's\s+|the\s+)?(?:(?:fiscal|latest|latter|{rel}|year-earlier|year-ago)\s+)*"
+        rf"(?:(?:the|this|last|next)\s+year's\s+|the\s+)?(?:(?:fiscal|latest|latter|comparable|corresponding|{rel}|year-earlier|year-ago)\s+)*"
         rf"(?:{year}\s+)?(?:fiscal-)?(?:{ordinal}[\s-]+)?(?:fiscal[\s-]+)?(?:quarter|half)(?![\s-]+(?:of\s+)?(?:a|an|one)\b)"
         rf"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?:this|last|next)\s+year)?",
         r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|six\s+months))?",
+        r"the\s+(?:same|comparable|corresponding|year-earlier|year-ago)\s+(?:quarter|period)\s+"
+        r"(?:last\s+year|a\s+year\s+(?:earlier|ago))",
         rf"(?:at\s+least\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?:the\s+)?(?:{edge}\s+(?:in\s+)?)?"
         rf"(?:sometime\s+)?(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}(?:\s+or\s+so)?",
         rf"(?:{mod}|at\s+least\s+the\s+|the\s+(?={num}\s))?(?:{rel}\s+)?{num}(?:\s+more)?[\s-]+{unit}"

@@ -137,7 +137,7 @@ PART_NAMED = re.compile(r"\s+(?:of|when|that|before|after|the|a|an|his|her|their
 
 
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
-    """Reject matches that are not times: the verb "may", bare numbers counting things."""
+    """Reject matches that are not times: the verb "may", bare numbers counting things ("closed at 2082")."""
     before = source[max(0, start - 12) : start].lower().split()
     if in_title(doc, source, start, end, text) or is_generic_day(doc, start, end, text):
         return False
@@ -158,7 +158,7 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         after = doc[span.end] if span is not None and span.end < len(doc) else None
         if after is not None and after.tag_ in ("NNS", "NNPS") and unit_of(after.lower_) is None:
             return False
-        if before and before[-1] in ("$", "no.", "number", "article", "flight", "route"):
+        if before and before[-1] in ("$", "no.", "number", "article", "flight", "route", "at"):
             return False
     return True
 
@@ -244,6 +244,18 @@ def valid_day(year: int, month: int, day: int) -> bool:
     return True
 
 
+# "the previous Friday", "the following Monday": counted from the day the story last named.
+DAY_AFTER_DAY = re.compile(r"(?i)the\s+(previous|preceding|following)\s+\w+day$")
+
+
+def weekday_from(day: str, value: str, step: str) -> str:
+    """The weekday of `value` nearest before (or, for "following", after) `day`."""
+    base, weekday = dt.date.fromisoformat(day), dt.date.fromisoformat(value).isoweekday()
+    if step == "following":
+        return (base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7)).isoformat()
+    return (base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7)).isoformat()
+
+
 def find_times(doc: Doc) -> list[Time]:
     """Return the time expressions in `doc`, normalised against `doc._.dct`."""
     dct = doc._.dct
@@ -278,6 +290,10 @@ def find_times(doc: Doc) -> list[Time]:
             and ON_THAT_DAY.match(text)
         ):
             value = day + value[10:]  # "shot at 10 p.m.": on the day the story last named
+        if kind == "DATE" and day and (m := DAY_AFTER_DAY.match(text)):
+            value = weekday_from(
+                day, value, m[1].lower()
+            )  # "the previous Friday": before the last day
         if kind == "DATE" and SAME_DAY.match(text) and anchor_value and len(anchor_value) in (4, 7):
             # "in October ... that same day": a day of that month (or year)
             value = anchor_value + "-XX" * (2 - anchor_value.count("-"))

@@ -54,6 +54,11 @@ IN_THE = re.compile(r"(\d{1,2}(?::\d\d)?) (?:o'clock )?in the (morning|afternoon
 # "the quarter ended July 31": the quarter whose middle month is the one before its last.
 QUARTER_ENDED = re.compile(r"\s+end(?:ed|ing)\s+([A-Za-z]+)\.?\s+\d{1,2}\b(?:,?\s+(\d{4}))?")
 QUARTER_ONLY = re.compile(r"(?:the )?(?:(?:latest|fiscal|current) )*quarter")
+# "the same period last year", "the corresponding quarter a year ago": the year-earlier period.
+SAME_PERIOD = re.compile(
+    r"^the (?:same|comparable|corresponding|year-earlier|year-ago) (?:quarter|period) "
+    r"(?:last year|a year (?:earlier|ago))$"
+)
 YEAR_PHRASE = r"(?:the )?(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
 YEAR_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
 
@@ -154,6 +159,7 @@ def interpret(
     low = re.sub(r"\s+", " ", text.lower()).replace("mid-", "mid ").replace("midyear", "mid year")
     low = re.sub(r"^the year (?=\d{4}$)", "", spoken_years(low, words))
     low = re.sub(r"\b(latest|\d{4}) period$", r"\1 quarter", low)
+    low = SAME_PERIOD.sub("the year-earlier period", low)
     low = low.replace(" 1/2 ", " and a half ")
     low = HALF_AFTER.sub(r"\1one and a half \2s", low)
     low = IN_THE.sub(lambda m: f"{m[1]} {'a' if m[2] == 'morning' else 'p'}.m.", low)
