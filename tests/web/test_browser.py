@@ -400,6 +400,85 @@ def test_click_map_point_and_quote_highlight(server: str, driver: Any, shots: Pa
     _screenshot(driver, shots, "click-quote", full=False)
 
 
+# How many pixels of the map's ring canvas (the keyboard's current marker) are drawn on.
+RING_PIXELS = """
+const ring = document.querySelector('.map-wrap canvas.ring');
+if (!ring.width || !ring.height) return 0;
+const data = ring.getContext('2d').getImageData(0, 0, ring.width, ring.height).data;
+let n = 0; for (let i = 3; i < data.length; i += 4) if (data[i]) n++;
+return n;
+"""
+
+
+def _tab_to(chrome: Any, target: Any, most: int = 15) -> None:
+    """Press Tab on the focused element until `target` has the focus."""
+    from selenium.webdriver.common.keys import Keys
+
+    for _ in range(most):
+        if chrome.switch_to.active_element == target:
+            return
+        chrome.switch_to.active_element.send_keys(Keys.TAB)
+    assert chrome.switch_to.active_element == target, "Tab never reached the map"
+
+
+def test_map_by_keyboard(server: str, driver: Any, shots: Path) -> None:
+    """Keyboard only: Tab reaches the map, an arrow key rings a marker and announces it in the
+    live status line, Enter lists its events with the focus on the first article link, Tab
+    order in the popup is close button then links, Escape closes it and refocuses the map."""
+    from selenium.webdriver.common.keys import Keys
+
+    driver.execute_cdp_cmd("Page.setBypassCSP", {"enabled": False})
+    _load(driver, server + "/events")
+    _map_ready(driver)
+    canvas = driver.find_element("css selector", ".map-wrap canvas.points")
+    assert canvas.get_attribute("aria-label").startswith("Map of event places")
+    hint = driver.find_element("id", canvas.get_attribute("aria-describedby"))
+    assert "arrow keys" in hint.text and "Escape" in hint.text
+    driver.execute_script("document.querySelector('form.search button').focus()")
+    _tab_to(driver, canvas)  # the map is the next stop after the filter form
+    live = driver.find_element("id", "map-current")
+    assert live.get_attribute("aria-live") == "polite" and live.text == ""
+    assert driver.execute_script(RING_PIXELS) == 0
+
+    driver.switch_to.active_element.send_keys(Keys.ARROW_RIGHT)
+    _wait_for(driver, lambda: live.text != "")
+    first = live.text  # the westernmost marker
+    assert re.fullmatch(r"\d+ events? near .+ · .+ · .+ · .+ · 1 of \d+", first), first
+    assert driver.execute_script(RING_PIXELS) > 100  # its ring, on the overlay canvas
+    canvas.send_keys(Keys.ARROW_RIGHT)
+    _wait_for(driver, lambda: live.text != first)
+    assert live.text.endswith(" · 2 of " + first.rsplit(" of ", 1)[1]), live.text
+    canvas.send_keys(Keys.ARROW_LEFT)
+    _wait_for(driver, lambda: live.text == first)
+    canvas.send_keys(Keys.ARROW_LEFT)  # already the first: says so
+    _wait_for(driver, lambda: live.text.endswith("no further marker that way"))
+
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    popup = driver.find_element("css selector", ".map-wrap .popup")
+    _wait_for(driver, popup.is_displayed)
+    link = driver.switch_to.active_element
+    assert link == popup.find_elements("css selector", "a")[0]
+    href = link.get_attribute("href")
+    assert re.fullmatch(re.escape(server) + r"/articles/[^/#]+#event-\d+", href), href
+    assert _get(href.split("#")[0])[0] == 200
+    _screenshot(driver, shots, "map-keyboard-popup", full=False)
+    link.send_keys(Keys.SHIFT, Keys.TAB)
+    assert driver.switch_to.active_element == popup.find_element("css selector", "button.close")
+    driver.switch_to.active_element.send_keys(Keys.TAB)
+    assert driver.switch_to.active_element == link
+
+    link.send_keys(Keys.ESCAPE)
+    _wait_for(driver, lambda: not popup.is_displayed())
+    assert driver.switch_to.active_element == canvas
+    assert driver.execute_script(RING_PIXELS) > 100  # still ringed: the map has the focus
+    canvas.send_keys(" ")  # Space opens it too; the close button closes it
+    _wait_for(driver, popup.is_displayed)
+    driver.switch_to.active_element.send_keys(Keys.SHIFT, Keys.TAB)
+    driver.switch_to.active_element.send_keys(Keys.ENTER)
+    _wait_for(driver, lambda: not popup.is_displayed())
+    assert driver.switch_to.active_element == canvas
+
+
 @pytest.mark.parametrize(
     "deficiency", ["deuteranopia", "protanopia", "tritanopia", "achromatopsia"]
 )
