@@ -201,6 +201,11 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("Tuesday", "DATE", "2013-03-19", None), ("the previous Sunday", "DATE", "2013-03-17", None)]),
         ("The index closed at 2082 on Friday, down 4.5% from the previous Friday.", MARCH,
          [("Friday", "DATE", "2013-03-22", None), ("the previous Friday", "DATE", "2013-03-15", None)]),
+        # "post-1959", "pre-1990s"; "the 2000 Olympics" is a year; "that" before a count is a conjunction
+        ("The post-1959 politics split thousands of families.", DCT, [("post-1959", "DATE", "1959", "AFTER")]),
+        ("Rents returned to pre-1990s levels.", DCT, [("pre-1990s", "DATE", "199", "BEFORE")]),
+        ("Sydney hopes to host the 2000 Olympics.", DCT, [("2000", "DATE", "2000", None)]),
+        ("Allies objected that four days seemed punitive.", DCT, [("four days", "DURATION", "P4D", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),
@@ -219,6 +224,7 @@ def test_times(nlp, text: str, dct: dt.date | None, expected: list) -> None:
         "Article 24 of the charter bars such transfers.",
         "Ministers may meet again, an aide said.",
         "More than a quarter of the vote went to the opposition.",
+        "For the alliance, it is high noon.",
         "The company employs 2000 workers at the plant.",
         "Shares fell 1,500 points before trading was halted.",
         'The minister told ABC\'s "This Week" program that talks had stalled.',

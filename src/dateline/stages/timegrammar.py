@@ -10,7 +10,7 @@ from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, alt,
 FIRST_WORDS = (
     "the this that these last next past previous coming following current same prior latest recent final "
     "every each per right year fiscal thanksgiving at mid midday years decades centuries months weeks "
-    "day days night week month decade hour minute sometime"
+    "day days night week month decade hour minute sometime post pre"
 )
 
 
@@ -62,6 +62,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"the\s+year\s+(?:{year}|two\s+thousand(?:[\s-]+(?:and\s+)?(?:{SPOKEN_UNITS}))?)",
         rf"(?:the\s+)?(?:(?:current|full|fiscal|calendar|entire|whole)[\s-]+)+year(?:\s+{year})?"
         rf"|{around}?the\s+year(?![\s-]+(?:earlier|ago|end|before|after)\b|-)|{around}the\s+(?:month|week)(?![\s-]+(?:earlier|ago|before|after)\b|-|')|the\s+(?:latest|(?:19|20)\d\d)\s+period",
+        r"(?:post|pre)-(?:19|20)\d\d(?:s\b)?",
         rf"{around}?(?:fiscal\s+)?{year}"
         rf"(?:\s+or\s+later|\s+and\s+beyond)?",
         rf"(?:(?:the|this|last|next)\s+)?(?:(?:{edge}|{rel})\s+)*(?:spring|summer|fall|autumn|winter)"

@@ -35,7 +35,10 @@ DET_BEFORE_COMPOUND = re.compile(
     re.IGNORECASE,
 )
 # "said that last week", "following last month's cut": a conjunction or preposition, not the time.
-LEAD_NOT_TIME = re.compile(r"(?:that|following)\s+(?=(?:last|next|this)\s)", re.IGNORECASE)
+LEAD_NOT_TIME = re.compile(
+    rf"(?:that|following)\s+(?=(?:last|next|this)\s)|that\s+(?=(?:\d+|{SPOKEN_UNITS}|{SPOKEN_TENS})\s)",
+    re.IGNORECASE,
+)
 FUTURE_AUX = {"will", "'ll", "wo", "shall", "going"}
 # "could return Tuesday", "plans to leave on Thursday", "is expected to close Monday": ahead of the DCT.
 MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
@@ -147,6 +150,8 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         return False
     if FRACTION.search(text) and FRACTION_OF.match(source, end):
         return False  # "more than a quarter of the market", "half of the vote"
+    if text.lower() == "noon" and before and before[-1] == "high":
+        return False  # "high noon" for the alliance
     if re.fullmatch(r"(?i)a second", text) and re.match(r"\s+[a-z]", source[end : end + 3]):
         return False  # "a second term": the ordinal
     if re.fullmatch(r"(?i)the (?:night|morning|evening|afternoon)", text) and PART_NAMED.match(
@@ -156,8 +161,9 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     if re.fullmatch(r"\d{4}", text):
         span = doc.char_span(start, end, alignment_mode="expand")
         after = doc[span.end] if span is not None and span.end < len(doc) else None
+        named = bool(before) and before[-1] == "the" and after is not None and after.is_title
         if after is not None and after.tag_ in ("NNS", "NNPS") and unit_of(after.lower_) is None:
-            return False
+            return named  # "2000 workers" counts; "the 2000 Olympics" is the year's
         if before and before[-1] in ("$", "no.", "number", "article", "flight", "route", "at"):
             return False
     return True

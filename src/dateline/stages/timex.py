@@ -166,6 +166,9 @@ def interpret(
     found = numeric(low)
     if found:
         return found
+    if m := re.fullmatch(r"(post|pre)-(\d{3})(\d)(s?)", low):  # "post-1959 politics", "pre-1990s"
+        value = m[2] if m[4] else m[2] + m[3]
+        return "DATE", value, "AFTER" if m[1] == "post" else "BEFORE"
     mod = None
     while m := tables().mod_prefix.match(low):
         mod, low = words["mod"][m[1]], low[m.end() :]
