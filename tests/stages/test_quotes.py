@@ -413,6 +413,14 @@ ALL_KINDS = [
             ("mixed", "no progress at all", "Lindqvist"),
         ],
     ),
+    # Reported content does not end on a conjunction whose other half belongs to another verb.
+    (
+        "Kovalenko blamed the flooding on careless planners and suggested new dams.",
+        [
+            ("indirect", "the flooding on careless planners", "Kovalenko"),
+            ("indirect", "new dams", "Kovalenko"),
+        ],
+    ),
 ]
 
 

@@ -397,11 +397,17 @@ def clause_end(verb: Token, content: Token) -> int:
 
 
 def trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
-    """Drop punctuation at both ends of a token range; None when nothing is left."""
+    """Drop punctuation at both ends of a token range, and a dangling conjunction at its end;
+    None when nothing is left."""
     while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
         lo += 1
     while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
         hi -= 1
+    end = hi  # "… at all, but" / "Machado and": a conjunction whose other half is elsewhere
+    while end - lo > 2 and (doc[end - 1].pos_ == "CCONJ" or doc[end - 1].is_punct):
+        end -= 1
+    if doc[end - 1].pos_ != "CCONJ":
+        hi = end
     return (lo, hi) if hi - lo >= 2 else None
 
 
