@@ -263,11 +263,22 @@ function initMap(wrap) {
     current.textContent = describe(list[at], at, list.length) + (edge ? " · no further marker that way" : "");
   }
 
+  // A popup that would hang below the map goes beside the marker instead (clear of its ring),
+  // so it covers neither the ring nor the live line under the map.
+  function keepInside(x, y, gap) {
+    const w = wrap.clientWidth, h = wrap.clientHeight, pw = popup.offsetWidth, ph = popup.offsetHeight;
+    if (popup.offsetTop + ph <= h - 4) return;
+    popup.style.left = (x + gap + pw <= w - 4 ? x + gap : Math.max(4, x - gap - pw)) + "px";
+    popup.style.top = Math.max(4, Math.min(y - ph / 2, h - ph - 4)) + "px";
+  }
+
   // Enter or Space: the current marker's events in the popup, the focus on the first link.
   function openCurrent() {
     const m = markers()[state.at];
     if (!m) { current.textContent = "Use the arrow keys to choose a marker first."; return; }
-    show(m.members, m.x, m.y, m.r + 16);
+    const gap = m.r + 16; // past the ring's ticks
+    show(m.members, m.x, m.y, gap);
+    keepInside(m.x, m.y, gap);
     popup.querySelector("a").focus();
   }
 
