@@ -206,6 +206,11 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("Rents returned to pre-1990s levels.", DCT, [("pre-1990s", "DATE", "199", "BEFORE")]),
         ("Sydney hopes to host the 2000 Olympics.", DCT, [("2000", "DATE", "2000", None)]),
         ("Allies objected that four days seemed punitive.", DCT, [("four days", "DURATION", "P4D", None)]),
+        # a month in each year; "last"/"next" before a month and day; a date under half a year ahead
+        ("Marchers parade through the town each July.", DCT, [("each July", "SET", "XXXX-07", None)]),
+        ("The doctor was shot dead last Oct. 23 at his home.", MARCH, [("last Oct. 23", "DATE", "2012-10-23", None)]),
+        ("The run-off is set for next March 5.", MARCH, [("next March 5", "DATE", "2014-03-05", None)]),
+        ("The new ferry service runs from August 6.", MARCH, [("August 6", "DATE", "2013-08-06", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

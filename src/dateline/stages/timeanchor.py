@@ -87,7 +87,7 @@ def year_for(dct: dt.date, month: int, day: int, tense: str | None) -> int:
         return dct.year - (when > here and distance > 62)
     if tense == FUTURE:
         return dct.year + (when < here and distance < -62)
-    return dct.year - (distance > 120) + (distance < -240)  # news looks back more than ahead
+    return dct.year - (distance > 180) + (distance < -240)  # news looks back more than ahead
 
 
 # "this past Sunday" is the last one, "this coming Sunday" the next.
@@ -111,6 +111,9 @@ def day_of(
             return f"XXXX-{months[0]:02d}-{days[0]:02d}"
         else:
             year = year_for(dct, months[0], days[0], tense)
+            # "last Oct. 23" is the one before the DCT, "next March 5" the one after
+            when, today = (year, months[0], days[0]), (dct.year, dct.month, dct.day)
+            year += (rel == "next" and when <= today) - (rel == "last" and when >= today)
         try:
             return dt.date(year, months[0], days[0]).isoformat()
         except ValueError:

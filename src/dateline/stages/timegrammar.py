@@ -44,7 +44,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     )
     day = (
         rf"(?:(?:(?:this\s+)?(?:last|next|this|that|coming|past)\s+|the\s+(?:previous|preceding|following)\s+)?{weekday}(?:,?\s+{month_day})?"
-        rf"|{month_day}|today|tomorrow|yesterday|tonight)"
+        rf"|(?:(?:last|next|this)\s+)?{month_day}|today|tomorrow|yesterday|tonight)"
     )
     day_part = rf"(?:(?:{edge}\s+)?{day}(?:\s+{part})?|(?:{part}|noon|midnight)\s+{day})"
     grammar = [
@@ -79,7 +79,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"(?:\s+and\s+a\s+half)?"
         r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
         rf"(?:{num}-)?(?:day|night|week|month|year|decade|hour|minute)s?-?long",
-        rf"(?:the\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS})\s+)?(?:{unit}|{weekday})"
+        rf"(?:the\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS})\s+)?(?:{unit}|{weekday}|{month})"
         r"|year(?:[\s-]|'s\s+)end|mid-?year",
         rf"(?:right\s+)?now|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",

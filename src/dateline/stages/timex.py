@@ -283,6 +283,8 @@ def find_word(
     if m := re.fullmatch(r"(?:every|each|per) (?:(\w+) )?(\w+)", low):
         if m[2] in words["weekday"] and m[1] in (None, "other"):
             return "SET", f"XXXX-WXX-{words['weekday'][m[2]]}", None
+        if m[2].rstrip(".") in words["month"] and m[1] is None:  # "each July"
+            return "SET", f"XXXX-{int(words['month'][m[2].rstrip('.')]):02d}", None
         n = 2 if m[1] == "other" else number([m[1]], words["number"]) if m[1] else 1
         unit = unit_of(m[2])  # "every week", "every other week", "every six weeks"
         return ("SET", duration(n, unit), None) if unit and n and n != "X" else None
