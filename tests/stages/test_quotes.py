@@ -538,6 +538,24 @@ def test_scan_pairs_within_paragraphs() -> None:
     assert spans == [("yes", False), ("It goes on", True), ("and ends here,", False)]
 
 
+SCANNED = [
+    # A transcript turn with the mark glued to the speaker's colon.
+    (
+        'Former minister Lena Ortiz:"We learned that from the ministry."',
+        ["We learned that from the ministry."],
+    ),
+    ('The rules read: "no appeals."', ["no appeals."]),
+    ("He is 6'2\" and fast.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SCANNED)
+def test_scan_openers(text: str, expected: list[str]) -> None:
+    """Which straight marks open a quotation, from the characters around them."""
+    spans = [text[m.start : m.end] for m in scan(English().make_doc(text), text)]
+    assert spans == expected
+
+
 def test_ten_thousand_marks_finish() -> None:
     """An article of 10,000 quotation marks, some unbalanced, is processed without a parse."""
     nlp = English()

@@ -86,7 +86,7 @@ def opens(text: str, i: int, start: int, open_double: bool, width: int = 1) -> b
         return not open_double
     if left_open:
         return True
-    return right_open and not before.isalnum() and before not in ".,!?;:"
+    return right_open and not before.isalnum() and before not in ".,!?;"  # "Doe:\"Yes\""
 
 
 def scan_paragraph(text: str, start: int, end: int, para: int, carried: bool) -> list[Marked]:
