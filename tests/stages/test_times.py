@@ -211,6 +211,9 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The doctor was shot dead last Oct. 23 at his home.", MARCH, [("last Oct. 23", "DATE", "2012-10-23", None)]),
         ("The run-off is set for next March 5.", MARCH, [("next March 5", "DATE", "2014-03-05", None)]),
         ("The new ferry service runs from August 6.", MARCH, [("August 6", "DATE", "2013-08-06", None)]),
+        # "the first two quarters of 2025" is the first half
+        ("Weak demand will last through the first two quarters of 2025.", DCT,
+         [("the first two quarters of 2025", "DATE", "2025-H1", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),
@@ -229,6 +232,7 @@ def test_times(nlp, text: str, dct: dt.date | None, expected: list) -> None:
         "Article 24 of the charter bars such transfers.",
         "Ministers may meet again, an aide said.",
         "More than a quarter of the vote went to the opposition.",
+        "He set up a joint venture called Orion 1980 to build satellites.",
         "For the alliance, it is high noon.",
         "The company employs 2000 workers at the plant.",
         "Shares fell 1,500 points before trading was halted.",

@@ -73,6 +73,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|six\s+months))?",
         r"the\s+(?:same|comparable|corresponding|year-earlier|year-ago)\s+(?:quarter|period)\s+"
         r"(?:last\s+year|a\s+year\s+(?:earlier|ago))",
+        rf"(?:at\s+least\s+)?(?:the\s+)?(?:first|last|final)\s+two\s+quarters\s+of\s+(?:{year}|(?:this|last|next|the)\s+year)",
         rf"(?:at\s+least\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?:the\s+)?(?:{edge}\s+(?:in\s+)?)?"
         rf"(?:sometime\s+)?(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}(?:\s+or\s+so)?",
         rf"(?:{mod}|at\s+least\s+the\s+|the\s+(?={num}\s))?(?:{rel}\s+)?{num}(?:\s+more)?[\s-]+{unit}"

@@ -16,7 +16,15 @@ from dateline.records import Time
 from dateline.stages import run_stage, text_of
 from dateline.stages.timeanchor import anchor_of, shift
 from dateline.stages.timegrammar import grammar
-from dateline.stages.timewords import FUTURE, PAST, PRESENT, SPOKEN_TENS, SPOKEN_UNITS, unit_of
+from dateline.stages.timewords import (
+    FUTURE,
+    PAST,
+    PRESENT,
+    SPOKEN_TENS,
+    SPOKEN_UNITS,
+    tables,
+    unit_of,
+)
 from dateline.stages.timex import interpret
 
 __all__ = ["find_times", "grammar", "interpret", "times_component"]
@@ -139,6 +147,12 @@ FRACTION_OF = re.compile(r"(?i)\s+of\b(?!\s+(?:a|the)\s+century)")
 PART_NAMED = re.compile(r"\s+(?:of|when|that|before|after|the|a|an|his|her|their)\b")
 
 
+# Names a year may follow ("June 1998", "Spring 1980"); after any other name a number names a thing.
+CALENDAR_NAMES = {
+    w for kind in ("month", "weekday", "season", "holiday") for w in tables().words[kind]
+}
+
+
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Reject matches that are not times: the verb "may", bare numbers counting things ("closed at 2082")."""
     before = source[max(0, start - 12) : start].lower().split()
@@ -166,6 +180,9 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
             return named  # "2000 workers" counts; "the 2000 Olympics" is the year's
         if before and before[-1] in ("$", "no.", "number", "article", "flight", "route", "at"):
             return False
+        previous = doc[span.start - 1] if span is not None and span.start > 0 else None
+        if previous is not None and previous.pos_ == "PROPN" and previous.is_title:
+            return previous.is_sent_start or previous.lower_ in CALENDAR_NAMES  # "Orion 1980"
     return True
 
 

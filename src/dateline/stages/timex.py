@@ -59,6 +59,8 @@ SAME_PERIOD = re.compile(
     r"^the (?:same|comparable|corresponding|year-earlier|year-ago) (?:quarter|period) "
     r"(?:last year|a year (?:earlier|ago))$"
 )
+# "the first two quarters of 1990" is the first half.
+TWO_QUARTERS = re.compile(r"^((?:the )?)(first|last|final) two quarters(?= of )")
 YEAR_PHRASE = r"(?:the )?(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
 YEAR_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
 
@@ -201,6 +203,7 @@ def interpret(
         return found[0], found[1], found[2] or mod
     value = None
     kind = "DATE"
+    low = TWO_QUARTERS.sub(lambda m: f"{m[1]}{'first' if m[2] == 'first' else 'second'} half", low)
     if m := OF_YEAR.fullmatch(low):
         low = f"{m[2].replace('the', 'this')} year's {m[1]}"
     if re.search(r"\b(quarter|half)\b", low) and not re.search(NOT_QUARTER, low):
