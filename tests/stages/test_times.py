@@ -214,6 +214,10 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # "the first two quarters of 2025" is the first half
         ("Weak demand will last through the first two quarters of 2025.", DCT,
          [("the first two quarters of 2025", "DATE", "2025-H1", None)]),
+        # the day before yesterday; "the year to March" is a twelve-month span, as "the year ended"
+        ("The ferry sank the day before yesterday.", MARCH, [("the day before yesterday", "DATE", "2013-03-20", None)]),
+        ("The economy grew 1.5% in the year to March, the agency said.", MARCH,
+         [("the year", "DURATION", "P1Y", None), ("March", "DATE", "2013-03", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

@@ -119,8 +119,11 @@ def day_of(
         except ValueError:
             return None
     for token in tokens:
-        if token in words["deictic"]:
-            return shift(dct, "D", int(words["deictic"][token]))
+        if token in words["deictic"]:  # "the day before yesterday": one more day back
+            step = (
+                {"before": -1, "after": 1}.get(tokens[2], 0) if tokens[:2] == ["the", "day"] else 0
+            )
+            return shift(dct, "D", int(words["deictic"][token]) + step)
         if token in words["weekday"]:
             weekday = int(words["weekday"][token])
             if dct is None:

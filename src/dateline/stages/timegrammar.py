@@ -44,7 +44,8 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     )
     day = (
         rf"(?:(?:(?:this\s+)?(?:last|next|this|that|coming|past)\s+|the\s+(?:previous|preceding|following)\s+)?{weekday}(?:,?\s+{month_day})?"
-        rf"|(?:(?:last|next|this)\s+)?{month_day}|today|tomorrow|yesterday|tonight)"
+        rf"|(?:(?:last|next|this)\s+)?{month_day}|(?:the\s+day\s+(?:before|after)\s+)?(?:yesterday|tomorrow)"
+        r"|today|tonight)"
     )
     day_part = rf"(?:(?:{edge}\s+)?{day}(?:\s+{part})?|(?:{part}|noon|midnight)\s+{day})"
     grammar = [

@@ -62,7 +62,9 @@ SAME_PERIOD = re.compile(
 # "the first two quarters of 1990" is the first half.
 TWO_QUARTERS = re.compile(r"^((?:the )?)(first|last|final) two quarters(?= of )")
 YEAR_PHRASE = r"(?:the )?(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
-YEAR_ENDED = re.compile(r"\s+end(?:ed|ing)\b")
+YEAR_ENDED = re.compile(
+    r"\s+(?:end(?:ed|ing)\b|to\s+(?:the\s+end\s+of\s+)?[A-Z][a-z]+\.?(?:\s+\d|[\s,.]|$))"
+)
 
 
 def numeric(low: str) -> Result | None:
