@@ -218,6 +218,8 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The ferry sank the day before yesterday.", MARCH, [("the day before yesterday", "DATE", "2013-03-20", None)]),
         ("The economy grew 1.5% in the year to March, the agency said.", MARCH,
          [("the year", "DURATION", "P1Y", None), ("March", "DATE", "2013-03", None)]),
+        ("Holders may buy stock at half the then-current market price.", DCT,
+         [("then-current", "DATE", "PAST_REF", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

@@ -10,7 +10,7 @@ from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, alt,
 FIRST_WORDS = (
     "the this that these last next past previous coming following current same prior latest recent final "
     "every each per right year fiscal thanksgiving at mid midday years decades centuries months weeks "
-    "day days night week month decade hour minute sometime post pre"
+    "day days night week month decade hour minute sometime post pre then"
 )
 
 
@@ -83,7 +83,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:{num}-)?(?:day|night|week|month|year|decade|hour|minute)s?-?long",
         rf"(?:the\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS})\s+)?(?:{unit}|{weekday}|{month})"
         r"|year(?:[\s-]|'s\s+)end|mid-?year",
-        rf"(?:right\s+)?now|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
+        rf"(?:right\s+)?now|(?-i:then)[\s-]current|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",
         alt([w for w, v in words["set"].items() if v]),
         rf"(?:(?:last|next|this)\s+)?(?:{alt(list(words['holiday']))}|Thanksgiving(?:\s+Day)?)",

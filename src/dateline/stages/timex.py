@@ -31,7 +31,8 @@ from dateline.stages.timewords import (
 __all__ = ["interpret"]
 
 PHRASE_REFS = {"the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
-               "the distant future": "FUTURE_REF", "these days": "PRESENT_REF"}  # fmt: skip
+               "the distant future": "FUTURE_REF", "these days": "PRESENT_REF",
+               "then current": "PAST_REF"}  # fmt: skip
 # Quarters counted ("two quarters") or beside another unit are durations, not calendar quarters;
 # "second quarter", "year-ago quarter" and "last year's quarter" are calendar quarters.
 NOT_QUARTER = (
@@ -160,7 +161,12 @@ def interpret(
 ) -> Result | None:
     """Type, TIMEX3 value and mod of one matched expression (`after`: the text that follows it)."""
     words = tables().words
-    low = re.sub(r"\s+", " ", text.lower()).replace("mid-", "mid ").replace("midyear", "mid year")
+    low = (
+        re.sub(r"\s+", " ", text.lower())
+        .replace("mid-", "mid ")
+        .replace("then-", "then ")
+        .replace("midyear", "mid year")
+    )
     low = re.sub(r"^the year (?=\d{4}$)", "", spoken_years(low, words))
     low = re.sub(r"\b(latest|\d{4}) period$", r"\1 quarter", low)
     low = SAME_PERIOD.sub("the year-earlier period", low)
