@@ -10,7 +10,7 @@ from dateline.stages.times import find_times
 from tests.conftest import corpus
 
 # Floors pinned just below the figures measured on TBAQ (F1); they only go up.
-FLOORS = {"strict": 0.875, "relaxed": 0.94, "type": 0.895, "value": 0.815, "mod": 0.905}
+FLOORS = {"strict": 0.885, "relaxed": 0.945, "type": 0.9, "value": 0.825, "mod": 0.91}
 
 pytestmark = pytest.mark.gate
 
