@@ -220,6 +220,8 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("the year", "DURATION", "P1Y", None), ("March", "DATE", "2013-03", None)]),
         ("Holders may buy stock at half the then-current market price.", DCT,
          [("then-current", "DATE", "PAST_REF", None)]),
+        ("Clashes erupted this past weekend.", MARCH, [("this past weekend", "DATE", "2013-W11-WE", None)]),
+        ("Talks will resume next weekend.", MARCH, [("next weekend", "DATE", "2013-W12-WE", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

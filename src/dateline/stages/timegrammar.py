@@ -81,7 +81,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"(?:\s+and\s+a\s+half)?"
         r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
         rf"(?:{num}-)?(?:day|night|week|month|year|decade|hour|minute)s?-?long",
-        rf"(?:the\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS})\s+)?(?:{unit}|{weekday}|{month})"
+        rf"(?:the\s+|(?:this\s+)?(?:past|last|coming|next)\s+|this\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS})\s+)?(?:{unit}|{weekday}|{month})"
         r"|year(?:[\s-]|'s\s+)end|mid-?year",
         rf"(?:right\s+)?now|(?-i:then)[\s-]current|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",

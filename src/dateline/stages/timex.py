@@ -237,8 +237,15 @@ def interpret(
         value = day_of(low, dct, tense, words) or month_value(low, dct, tense, words)
     elif m := re.fullmatch(r"(?:fiscal )?(\d{4})", low):
         value = m[1]
-    elif "weekend" in low:
-        day = nearest_weekday(dct, 6, tense, None) if dct else None
+    elif "weekend" in low:  # "this past weekend", "next weekend", "over the weekend" (by tense)
+        rel = (
+            "last"
+            if re.search(r"\b(?:past|last)\b", low)
+            else "next"
+            if re.search(r"\b(?:next|coming)\b", low)
+            else None
+        )
+        day = nearest_weekday(dct, 6, tense, rel) if dct else None
         value = f"{week_of(day)}-WE" if day else "XXXX-WXX-WE"
     elif re.search(r"year(?:[- ]|'s )end", low):
         value = shift(dct, "Y", 0)
