@@ -86,6 +86,37 @@ QUOTED = [
             ("direct", "You went on television to blame the night-shift", "Kovalenko"),
         ],
     ),
+    # A long fragment with no speech cue is someone's words: the subject of its clause, the
+    # source named by "per", or the name signing the paragraph; a short one stays a scare quote.
+    (
+        'A 2014 House report found "no evidence that there was a stand down order."',
+        [("mixed", "no evidence that there was a stand down order.", "A 2014 House report")],
+    ),
+    (
+        'The governor voiced a wish for "a strong, prosperous and vibrant coast," then left.',
+        [("mixed", "a strong, prosperous and vibrant coast,", "The governor")],
+    ),
+    (
+        'Proxy votes are barred when voting "to fill a vacancy on the national ticket," per the '
+        "party bylaws.",
+        [("mixed", "to fill a vacancy on the national ticket,", "the party bylaws")],
+    ),
+    (
+        "\u201cHe never answers a question.\u201d \u2015 Ana Ruiz\n\u201cNo voter I know wants a man "
+        "who insults our grandmothers. To quote my father, \u2018Some people are so poor all they "
+        "have is money.\u201d And that is all he has \u201cthe root of all evil.\u201d \u2015 Lena Ortiz.",
+        [
+            ("direct", "He never answers a question.", "Ana Ruiz"),
+            (
+                "direct",
+                "No voter I know wants a man who insults our grandmothers. To quote my father, "
+                "\u2018Some people are so poor all they have is money.",
+                "Lena Ortiz",
+            ),
+            ("mixed", "the root of all evil.", "Lena Ortiz"),
+        ],
+    ),
+    ('Only local growers are "safe" this year.', []),
     # A cue in a subordinate clause after the quote is that clause's, not the quote's.
     (
         '"We are not done yet," when the mayor asked her to stop, Kovalenko said.',

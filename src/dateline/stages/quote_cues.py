@@ -26,6 +26,19 @@ SUBORDINATORS = frozenset(
     {"when", "after", "before", "while", "because", "although", "though", "if", "until",
      "since", "whereas", "unless", "whenever"}
 )  # fmt: skip
+# Common nouns that can be the source of quoted words without a speech verb.
+SOURCE_NOUNS = frozenset(
+    {"report", "statement", "memo", "document", "letter", "law", "bill", "rule", "ruling",
+     "policy", "platform", "campaign", "committee", "official", "spokesman", "spokeswoman",
+     "spokesperson", "aide", "adviser", "advisor", "group", "agency", "court", "judge", "website",
+     "editorial", "study", "survey", "filing", "lawsuit", "complaint", "order", "ad", "senator",
+     "governor", "president", "minister", "mayor", "leader", "candidate", "lawmaker", "author"}
+)  # fmt: skip
+# A name signing a paragraph at its end: "… ― Jane Doe." (readers' comments, social posts).
+SIGNATURE = re.compile(
+    r"(?:^|[\s\"\u201d'\u2019])[\u2015\u2014\u2013-]\s*"
+    r"([A-Z][^\s\u2015\u2014\u2013]*(?:\s+\S+){0,4})\s*$"
+)
 CUE_WINDOW = 40  # tokens after a closing mark in which "he said" / "said X" is looked for
 DASHES = "\u2015\u2014\u2013-"
 # How a quote that its attribution follows ends: "…," / "…?" / "…!" / "…—".
@@ -51,6 +64,7 @@ class Article:
         self.sent_starts = [s.start for s in sents]
         self.sents = [(s.start, s.end, s.start_char, s.end_char) for s in sents]
         self.speech = [t.i for t in doc if is_speech(t) and not self.inside_quote(t.idx)]
+        self.signatures: dict[int, re.Match[str] | None] = {}
 
     def token_at(self, char: int) -> int:
         """Index of the token containing (or starting after) character `char`."""
@@ -237,6 +251,24 @@ def dash_speaker(art: Article, m: Marked) -> Found | None:
     return None
 
 
+def paragraph_signer(art: Article, m: Marked) -> Found | None:
+    """The name signing a paragraph of quotes at its end: '“…” And that is all he has “…” ―
+    Jane Doe.' (readers' comments, social posts)."""
+    if m.para not in art.signatures:  # once per paragraph: linear in the article
+        start, end, _ = art.paras[m.para]
+        art.signatures[m.para] = SIGNATURE.search(art.text, start, end)
+    signed = art.signatures[m.para]
+    if signed is None or signed.start() < m.after:
+        return None
+    i = art.token_at(signed.start(1))
+    for token in art.doc[i : i + 4]:
+        if token.pos_ == "PROPN" or (token.is_title and token.is_alpha and token.pos_ != "DET"):
+            while token.dep_ in ("compound", "flat") and token.head.i > token.i:
+                token = token.head
+            return Found(None, token)
+    return None
+
+
 def colon_before(art: Article, m: Marked) -> int | None:
     """Index of the colon token right before a quote's opening mark, if there is one."""
     j = m.open_at - 1
@@ -378,6 +410,51 @@ def clause_holder(art: Article, token: Token) -> Found | None:
             return None
         node = node.head
     return None
+
+
+def per_source(art: Article, m: Marked) -> Found | None:
+    """The source named by "per" right after a fragment with no cue: '"…," per the bylaws'."""
+    if m.close_at is None:
+        return None
+    doc = art.doc
+    i = art.token_at(m.after)
+    while i < len(doc) and (doc[i].idx < m.after or doc[i].is_punct or doc[i].is_space):
+        i += 1
+    if i >= len(doc) or doc[i].lower_ != "per":
+        return None
+    source = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+    if source is None and i + 1 < len(doc) and doc[i + 1].pos_ in ("PROPN", "NOUN", "DET"):
+        source = doc[i + 1]
+        while source.head.i > source.i and source.dep_ in ("compound", "det", "poss", "amod"):
+            source = source.head
+    return Found(None, source) if source is not None else None
+
+
+def governing_subject(art: Article, m: Marked) -> Found | None:
+    """For a long fragment with no speech cue, the subject of the highest clause above it:
+    'The report found the money came from "the drug trade …"', 'He voiced a wish for a "…"'."""
+    doc = art.doc
+    lo, hi = art.token_at(m.start), art.token_at(max(m.end - 1, m.start)) + 1
+    node = doc[lo:hi].root
+    found = None
+    for _ in range(12):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX") or art.inside_quote(node.idx):
+            continue
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is None or art.inside_quote(subject.idx) or datelike(subject):
+            continue
+        if subject.left_edge.idx <= m.start < subject.right_edge.idx:
+            continue  # 'The "90 percent" figure came from …': the quote is in the subject
+        if (
+            subject.pos_ == "PROPN"
+            or subject.lower_ in ("he", "she", "they", "we", "i")
+            or (subject.pos_ == "NOUN" and (subject.ent_type_ or subject.lemma_ in SOURCE_NOUNS))
+        ):
+            found = Found(None, subject)
+    return found
 
 
 def recent_cue(art: Article, m: Marked, previous: Quote | None) -> Found | None:

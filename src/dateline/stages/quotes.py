@@ -24,9 +24,12 @@ from dateline.stages.quote_cues import (
     climb_cue,
     colon_cue,
     dash_speaker,
+    governing_subject,
     mixed_cue,
     narrative_subject,
     own_cue,
+    paragraph_signer,
+    per_source,
     recent_cue,
     signed_colon,
     transcript_speaker,
@@ -156,6 +159,14 @@ def naming_cue(art: Article, m: Marked) -> Found | None:
     return None
 
 
+def signed_paragraph(art: Article, m: Marked) -> bool:
+    """Whether a quote is followed only by a short signature to the end of its paragraph."""
+    if m.close_at is None:
+        return False
+    end = art.paras[m.para][1]
+    return end - m.after <= 80 and 0 < len(art.text[m.after : end].split()) <= 6
+
+
 def name_follows(art: Article, m: Marked) -> bool:
     """Whether a capitalised word follows the closing mark ("“Cia” Price")."""
     if m.close_at is None:
@@ -195,7 +206,10 @@ def direct_and_mixed(art: Article) -> list[Quote]:
             if named is not None:  # 'Trump called her “Miss Piggy”': a name someone used
                 quotes.append(quote_record(art, m, "mixed", named))
             continue
-        found = (dash_speaker(art, m) or signed_colon(art, m)) if direct else None
+        if direct:
+            found = dash_speaker(art, m) or signed_colon(art, m)
+        else:  # a reader's comment signed after its last fragment: '… all he has “…” ― Jane Doe.'
+            found = dash_speaker(art, m) if signed_paragraph(art, m) else None
         if found is None:
             found = own_cue(art, m) if direct else as_cue(art, m) or mixed_cue(art, m)
         if (found is None or found.speaker is None) and direct:
@@ -205,6 +219,9 @@ def direct_and_mixed(art: Article) -> list[Quote]:
         if found is None and not_speech(art, m):
             continue
         unattributed = found is None or found.speaker is None
+        if unattributed and direct:
+            found = paragraph_signer(art, m) or found
+            unattributed = found is None or found.speaker is None
         if unattributed and direct:
             recent = recent_cue(art, m, previous)
             if recent is not None:
@@ -222,7 +239,10 @@ def direct_and_mixed(art: Article) -> list[Quote]:
             previous = quote
             continue
         if found is None and not direct:
-            continue
+            if len(art.text[m.start : m.end].split()) < 4:
+                continue
+            # A long fragment is someone's words: '"…" ― Jane Doe', '"…," per the bylaws'.
+            found = dash_speaker(art, m) or per_source(art, m) or governing_subject(art, m)
         quote = quote_record(art, m, "direct" if direct else "mixed", found)
         quotes.append(quote)
         if quote.speaker.start is not None:
