@@ -222,6 +222,8 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("then-current", "DATE", "PAST_REF", None)]),
         ("Clashes erupted this past weekend.", MARCH, [("this past weekend", "DATE", "2013-W11-WE", None)]),
         ("Talks will resume next weekend.", MARCH, [("next weekend", "DATE", "2013-W12-WE", None)]),
+        ("The lenders may extend the loan for an additional year.", DCT, [("an additional year", "DURATION", "P1Y", None)]),
+        ("The curfew will stay in force for another two weeks.", DCT, [("another two weeks", "DURATION", "P2W", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

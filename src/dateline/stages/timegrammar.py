@@ -10,7 +10,7 @@ from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, alt,
 FIRST_WORDS = (
     "the this that these last next past previous coming following current same prior latest recent final "
     "every each per right year fiscal thanksgiving at mid midday years decades centuries months weeks "
-    "day days night week month decade hour minute sometime post pre then"
+    "day days night week month decade hour minute sometime post pre then another"
 )
 
 
@@ -77,6 +77,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:at\s+least\s+)?(?:the\s+)?(?:first|last|final)\s+two\s+quarters\s+of\s+(?:{year}|(?:this|last|next|the)\s+year)",
         rf"(?:at\s+least\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?:the\s+)?(?:{edge}\s+(?:in\s+)?)?"
         rf"(?:sometime\s+)?(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}(?:\s+or\s+so)?",
+        rf"(?:{mod})?(?:another|an?\s+(?:additional|further|extra))\s+(?:{num}\s+)?{unit}(?![\s-]+(?:ago|earlier|later)\b)",
         rf"(?:{mod}|at\s+least\s+the\s+|the\s+(?={num}\s))?(?:{rel}\s+)?{num}(?:\s+more)?[\s-]+{unit}"
         r"(?:\s+and\s+a\s+half)?"
         r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",

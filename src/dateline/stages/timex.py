@@ -62,6 +62,8 @@ SAME_PERIOD = re.compile(
 )
 # "the first two quarters of 1990" is the first half.
 TWO_QUARTERS = re.compile(r"^((?:the )?)(first|last|final) two quarters(?= of )")
+# "another two years" is two years; "an additional year", "another week" one of them.
+MORE_OF = re.compile(r"\b(?:another|an? (?:additional|further|extra)) (?=(\S+))")
 YEAR_PHRASE = r"(?:the )?(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
 YEAR_ENDED = re.compile(
     r"\s+(?:end(?:ed|ing)\b|to\s+(?:the\s+end\s+of\s+)?[A-Z][a-z]+\.?(?:\s+\d|[\s,.]|$))"
@@ -172,6 +174,7 @@ def interpret(
     low = SAME_PERIOD.sub("the year-earlier period", low)
     low = low.replace(" 1/2 ", " and a half ")
     low = HALF_AFTER.sub(r"\1one and a half \2s", low)
+    low = MORE_OF.sub(lambda m: "" if m[1] in words["number"] or m[1][0].isdigit() else "one ", low)
     low = IN_THE.sub(lambda m: f"{m[1]} {'a' if m[2] == 'morning' else 'p'}.m.", low)
     found = numeric(low)
     if found:
