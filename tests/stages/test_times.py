@@ -224,6 +224,10 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("Talks will resume next weekend.", MARCH, [("next weekend", "DATE", "2013-W12-WE", None)]),
         ("The lenders may extend the loan for an additional year.", DCT, [("an additional year", "DURATION", "P1Y", None)]),
         ("The curfew will stay in force for another two weeks.", DCT, [("another two weeks", "DURATION", "P2W", None)]),
+        # the near and short term, a later date, "at the time": references to the future or past
+        ("Prices will rise in the short term, the bank said.", DCT, [("the short term", "DATE", "FUTURE_REF", None)]),
+        ("The group will raise the capital at a later date.", DCT, [("a later date", "DATE", "FUTURE_REF", None)]),
+        ("The envoy was willing at the time to withdraw the troops.", DCT, [("the time", "DATE", "PAST_REF", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),
@@ -242,6 +246,8 @@ def test_times(nlp, text: str, dct: dt.date | None, expected: list) -> None:
         "Article 24 of the charter bars such transfers.",
         "Ministers may meet again, an aide said.",
         "More than a quarter of the vote went to the opposition.",
+        "The long term outlook for the industry is poor.",
+        "At the time of its founding, the alliance had 12 members.",
         "He set up a joint venture called Orion 1980 to build satellites.",
         "For the alliance, it is high noon.",
         "The company employs 2000 workers at the plant.",

@@ -162,6 +162,10 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         return False
     if re.search(r"\w-quarters\b", text):  # "three-quarters of the vote" is a fraction
         return False
+    if re.fullmatch(r"(?i)the\s+(?:near|short|long)\s+term", text):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
+            return False  # "the long term outlook": an adjective
     if FRACTION.search(text) and FRACTION_OF.match(source, end):
         return False  # "more than a quarter of the market", "half of the vote"
     if text.lower() == "noon" and before and before[-1] == "high":

@@ -32,7 +32,8 @@ __all__ = ["interpret"]
 
 PHRASE_REFS = {"the past": "PAST_REF", "the future": "FUTURE_REF", "the near future": "FUTURE_REF",
                "the distant future": "FUTURE_REF", "these days": "PRESENT_REF",
-               "then current": "PAST_REF"}  # fmt: skip
+               "then current": "PAST_REF", "the near term": "FUTURE_REF", "the short term": "FUTURE_REF",
+               "the long term": "FUTURE_REF", "a later date": "FUTURE_REF", "the time": "PAST_REF"}  # fmt: skip
 # Quarters counted ("two quarters") or beside another unit are durations, not calendar quarters;
 # "second quarter", "year-ago quarter" and "last year's quarter" are calendar quarters.
 NOT_QUARTER = (
