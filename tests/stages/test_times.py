@@ -228,6 +228,15 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("Prices will rise in the short term, the bank said.", DCT, [("the short term", "DATE", "FUTURE_REF", None)]),
         ("The group will raise the capital at a later date.", DCT, [("a later date", "DATE", "FUTURE_REF", None)]),
         ("The envoy was willing at the time to withdraw the troops.", DCT, [("the time", "DATE", "PAST_REF", None)]),
+        # "the next day", "that night", "the next morning" count from the day last named; "a year later" is a span
+        ("Rebels seized the town on June 3, 2011. The next day, the army withdrew.", DCT,
+         [("June 3, 2011", "DATE", "2011-06-03", None), ("The next day", "DATE", "2011-06-04", None)]),
+        ("Rebels seized the town on June 3, 2011. That night, the army withdrew.", DCT,
+         [("June 3, 2011", "DATE", "2011-06-03", None), ("That night", "TIME", "2011-06-03TNI", None)]),
+        ("Rebels seized the town on June 3, 2011. The army withdrew the next morning.", DCT,
+         [("June 3, 2011", "DATE", "2011-06-03", None), ("the next morning", "TIME", "2011-06-04TMO", None)]),
+        ("The rebels took the town in 2009. A year later, the army withdrew.", DCT,
+         [("2009", "DATE", "2009", None), ("A year later", "DURATION", "P1Y", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

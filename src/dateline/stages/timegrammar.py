@@ -54,7 +54,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"\d\d-\d\d-\d\d(?:\s\d{4}[A-Z]{3})?",
         r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])",
         rf"(?:around\s+)?{clock}(?:,?\s+{day})?",
-        rf"(?:(?:{edge}\s+)?(?:this|the|last|tomorrow|yesterday)|the\s+next)\s+{part}|mid[\s-]?{part}(?:\s+{day})?|midday",
+        rf"(?:(?:{edge}\s+)?(?:this|the|that|last|tomorrow|yesterday)|the\s+(?:next|following))\s+{part}|mid[\s-]?{part}(?:\s+{day})?|midday",
         day_part,
         rf"around\s+{month_day}",
         rf"{around}?(?:(?:last|next|this)\s+)?{month}(?:,?\s+(?:of\s+)?{year}|\s+(?:this|last|next)\s+year)?",

@@ -228,7 +228,8 @@ def in_period_sentence(doc: Doc, previous: Time, start: int) -> bool:
 
 # A clock time or "the morning" with no day of its own is on the day the story last named.
 ON_THAT_DAY = re.compile(
-    r"(?i)(?:around\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|the\s+(?:morning|afternoon|evening))$"
+    r"(?i)(?:around\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|the\s+(?:morning|afternoon|evening)"
+    r"|that\s+(?:morning|afternoon|evening|night)|the\s+(?:next|following)\s+(morning|afternoon|evening|night))$"
 )
 
 
@@ -311,12 +312,13 @@ def find_times(doc: Doc) -> list[Time]:
             kind = "SET"
         if (
             kind == "TIME"
-            and day
             and dct
             and value.startswith(dct.isoformat())
-            and ON_THAT_DAY.match(text)
+            and (on := ON_THAT_DAY.match(text))
         ):
-            value = day + value[10:]  # "shot at 10 p.m.": on the day the story last named
+            # "shot at 10 p.m.", "that night": on the day the story last named ("the next morning": after it)
+            base = dt.date.fromisoformat(day) if day else dct
+            value = (base + dt.timedelta(days=1 if on[1] else 0)).isoformat() + value[10:]
         if kind == "DATE" and day and (m := DAY_AFTER_DAY.match(text)):
             value = weekday_from(
                 day, value, m[1].lower()

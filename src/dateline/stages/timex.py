@@ -118,7 +118,9 @@ def relative(
     )
     # "three days later", "a week earlier" count from another event, not from the DCT: a duration.
     # "a year earlier" in results stories and "ago" do count from the DCT (or the story's quarter).
-    from_event = {"later", "earlier"} & set(tail) and unit in ("D", "W", "FN", "M")
+    from_event = ({"later", "earlier"} & set(tail) and unit in ("D", "W", "FN", "M")) or (
+        "later" in tail and unit in ("Y", "DE")  # "a year later": after an event, not the DCT
+    )
     if direction and unit not in ("H", "MIN", "S") and not from_event:
         if n == "X" or n is None:
             return "DATE", "PAST_REF" if direction < 0 else "FUTURE_REF", None
@@ -144,7 +146,8 @@ def relative(
         return "DURATION", duration(1, unit), None
     if unit in ("H", "MIN", "S", "FN", "MIL"):
         return None
-    if rels[-1] in ANAPHORIC:  # "the following year" counts from the date the story last named
+    if rels[-1] in ANAPHORIC or head[-2:] == ["the", "next"] and unit == "D":
+        # "the following year", "the next day" count from the date the story last named
         return (
             ("DATE", shift(anchor or dct, unit, REL_SHIFT[rels[-1]]), None)
             if anchor or dct
