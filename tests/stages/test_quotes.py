@@ -392,6 +392,22 @@ INDIRECT = [
             "says",
         ),
     ),
+    # "called X Y": the object with what it was called.
+    (
+        "His former partner called him a master at closing impossible deals.",
+        ("him a master at closing impossible deals", "His former partner", "called"),
+    ),
+    # "According to X," opening the sentence, parsed as its root.
+    (
+        "According to radio host Lena Ortiz, the move reeks of fear and desperation.",
+        ("the move reeks of fear and desperation", "radio host Lena Ortiz", "According to"),
+    ),
+    # "told X that …" with the clause parsed as a relative clause of the addressee.
+    (
+        "In Lisbon last week, he told a meeting of island leaders that few people understood the "
+        "stakes better than they did.",
+        ("that few people understood the stakes better than they did", "he", "told"),
+    ),
     # A relative pronoun is the mention the sentence names; the entity is its antecedent.
     (
         "The bill was drafted by Senator Maria Okafor, who said it would end the backlog.",

@@ -346,8 +346,10 @@ def content_span(verb: Token) -> tuple[int, int] | None:
     doc = verb.doc
     if verb.lower_ == "according":
         head = verb.head
-        if head is verb or head.i == verb.i:
-            return None
+        if head.i == verb.i:  # "According to Doe, the move …" parsed with "According" as root
+            end = verb.sent.end
+            comma = next((t.i for t in doc[verb.i : end] if t.text == ","), None)
+            return trim(doc, comma + 1, end) if comma is not None else None
         lo, hi = head.left_edge.i, head.right_edge.i + 1
         if verb.left_edge.i <= lo + 1:
             lo = verb.right_edge.i + 1
@@ -372,6 +374,17 @@ def content_span(verb: Token) -> tuple[int, int] | None:
                 return trim(doc, objects[0].left_edge.i, clause_end(verb, child))
     if verb.lemma_.lower() in CLAUSE_ONLY:
         return None
+    predicate = next((c for c in verb.rights if c.dep_ == "oprd"), None)
+    named = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if predicate is not None and named is not None and named.i < predicate.i:
+        # "called him a master at …": the object with what it was called
+        return trim(doc, named.left_edge.i, clause_end(verb, predicate))
+    if verb.lemma_.lower() in ADDRESSEE_OBJECT and named is not None:
+        for token in named.subtree:  # "told a meeting of leaders that …", parsed as a relative
+            if token.dep_ == "relcl" and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in token.lefts
+            ):
+                return trim(doc, token.left_edge.i, token.right_edge.i + 1)
     for child in verb.rights:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
             return trim(doc, child.left_edge.i, child.right_edge.i + 1)
