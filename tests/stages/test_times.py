@@ -240,6 +240,10 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),
+        ("Police held him on March 3, 2011. He was seen there the previous Sunday and left the next day.", None,
+         [("March 3, 2011", "DATE", "2011-03-03", None), ("the previous Sunday", "DATE", "2011-02-27", None),
+          ("the next day", "DATE", "2011-02-28", None)]),
+        ("The talks resumed the next day.", None, [("the next day", "DATE", "XXXX-XX-XX", None)]),
     ],
 )  # fmt: skip
 def test_times(nlp, text: str, dct: dt.date | None, expected: list) -> None:

@@ -273,12 +273,12 @@ def valid_day(year: int, month: int, day: int) -> bool:
 
 
 # "the previous Friday", "the following Monday": counted from the day the story last named.
-DAY_AFTER_DAY = re.compile(r"(?i)the\s+(previous|preceding|following)\s+\w+day$")
+DAY_AFTER_DAY = re.compile(r"(?i)the\s+(previous|preceding|following)\s+(\w+day)$")
 
 
-def weekday_from(day: str, value: str, step: str) -> str:
-    """The weekday of `value` nearest before (or, for "following", after) `day`."""
-    base, weekday = dt.date.fromisoformat(day), dt.date.fromisoformat(value).isoweekday()
+def weekday_from(day: str, name: str, step: str) -> str:
+    """The weekday `name` nearest before (or, for "following", after) `day`."""
+    base, weekday = dt.date.fromisoformat(day), int(tables().words["weekday"][name.lower()])
     if step == "following":
         return (base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7)).isoformat()
     return (base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7)).isoformat()
@@ -310,18 +310,14 @@ def find_times(doc: Doc) -> list[Time]:
         kind, value, mod = result
         if kind == "DURATION" and is_rate(doc, start, text):
             kind = "SET"
-        if (
-            kind == "TIME"
-            and dct
-            and value.startswith(dct.isoformat())
-            and (on := ON_THAT_DAY.match(text))
-        ):
+        today = dct.isoformat() if dct else "XXXX-XX-XX"
+        base = dt.date.fromisoformat(day) if day else dct
+        if kind == "TIME" and base and value.startswith(today) and (on := ON_THAT_DAY.match(text)):
             # "shot at 10 p.m.", "that night": on the day the story last named ("the next morning": after it)
-            base = dt.date.fromisoformat(day) if day else dct
             value = (base + dt.timedelta(days=1 if on[1] else 0)).isoformat() + value[10:]
         if kind == "DATE" and day and (m := DAY_AFTER_DAY.match(text)):
             value = weekday_from(
-                day, value, m[1].lower()
+                day, m[2], m[1].lower()
             )  # "the previous Friday": before the last day
         if kind == "DATE" and SAME_DAY.match(text) and anchor_value and len(anchor_value) in (4, 7):
             # "in October ... that same day": a day of that month (or year)

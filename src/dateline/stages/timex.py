@@ -148,11 +148,8 @@ def relative(
         return None
     if rels[-1] in ANAPHORIC or head[-2:] == ["the", "next"] and unit == "D":
         # "the following year", "the next day" count from the date the story last named
-        return (
-            ("DATE", shift(anchor or dct, unit, REL_SHIFT[rels[-1]]), None)
-            if anchor or dct
-            else None
-        )
+        value = shift(anchor or dct, unit, REL_SHIFT[rels[-1]])  # underspecified without either
+        return ("DATE", value, None) if value else None
     value = shift(dct, unit, REL_SHIFT[rels[-1]])
     return ("DATE", value, None) if value else None
 
