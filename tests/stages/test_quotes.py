@@ -408,6 +408,11 @@ INDIRECT = [
         "stakes better than they did.",
         ("that few people understood the stakes better than they did", "he", "told"),
     ),
+    # "calling for X to do Y", parsed as an adverbial clause.
+    (
+        "Kovalenko is calling for the government to step up its efforts against the cartels.",
+        ("the government to step up its efforts against the cartels", "Kovalenko", "calling"),
+    ),
     # A relative pronoun is the mention the sentence names; the entity is its antecedent.
     (
         "The bill was drafted by Senator Maria Okafor, who said it would end the backlog.",

@@ -372,6 +372,11 @@ def content_span(verb: Token) -> tuple[int, int] | None:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
                 return trim(doc, objects[0].left_edge.i, clause_end(verb, child))
+    for child in verb.rights:  # "called for the government to act", parsed as an adverbial
+        if child.dep_ == "advcl":
+            mark = next((c for c in child.lefts if c.dep_ == "mark"), None)
+            if mark is not None and (verb.lemma_.lower(), mark.lower_) in PREP_CONTENT:
+                return trim(doc, mark.i + 1, clause_end(verb, child))
     if verb.lemma_.lower() in CLAUSE_ONLY:
         return None
     predicate = next((c for c in verb.rights if c.dep_ == "oprd"), None)
