@@ -413,6 +413,12 @@ INDIRECT = [
         "Kovalenko is calling for the government to step up its efforts against the cartels.",
         ("the government to step up its efforts against the cartels", "Kovalenko", "calling"),
     ),
+    # A question asked of someone, and a one-word answer.
+    (
+        "The moderator asked the candidates a simple question about the budget.",
+        ("a simple question about the budget", "The moderator", "asked"),
+    ),
+    ("Most of the voters said yes.", ("yes", "Most", "said")),
     # A relative pronoun is the mention the sentence names; the entity is its antecedent.
     (
         "The bill was drafted by Senator Maria Okafor, who said it would end the backlog.",
@@ -463,6 +469,13 @@ ALL_KINDS = [
                 "Lindqvist",
             ),
             ("mixed", "no progress at all", "Lindqvist"),
+        ],
+    ),
+    (
+        "Asked if he was ever bullied, the candidate said no.",
+        [
+            ("indirect", "if he was ever bullied", "the candidate"),
+            ("indirect", "no", "the candidate"),
         ],
     ),
     # Reported content does not end on a conjunction whose other half belongs to another verb.

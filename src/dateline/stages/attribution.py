@@ -377,6 +377,10 @@ def content_span(verb: Token) -> tuple[int, int] | None:
             mark = next((c for c in child.lefts if c.dep_ == "mark"), None)
             if mark is not None and (verb.lemma_.lower(), mark.lower_) in PREP_CONTENT:
                 return trim(doc, mark.i + 1, clause_end(verb, child))
+            if mark is not None and mark.lower_ in ("if", "whether") and verb.lemma_ == "ask":
+                return trim(doc, mark.i, clause_end(verb, child))  # "asked if he was …"
+        if child.dep_ == "intj" and child.lower_ in ("yes", "no"):
+            return child.i, child.i + 1  # "75 percent said yes"
     if verb.lemma_.lower() in CLAUSE_ONLY:
         return None
     predicate = next((c for c in verb.rights if c.dep_ == "oprd"), None)
@@ -396,7 +400,11 @@ def content_span(verb: Token) -> tuple[int, int] | None:
         if child.dep_ == "dobj":
             if child.lower_ in STANCE_NOUNS:
                 return trim(doc, child.left_edge.i, child.right_edge.i + 1)
-            if verb.lemma_.lower() not in ADDRESSEE_OBJECT and child.pos_ != "PRON":
+            after = doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(doc) else None
+            dative = any(c.dep_ == "dative" for c in verb.children) and not (
+                after is not None and after.pos_ in ("AUX", "VERB")
+            )  # "asked them a question", not "told him the nominee hadn't paid"
+            if (dative or verb.lemma_.lower() not in ADDRESSEE_OBJECT) and child.pos_ != "PRON":
                 return trim(doc, child.left_edge.i, clause_end(verb, child))
     return None
 
