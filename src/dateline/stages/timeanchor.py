@@ -229,3 +229,20 @@ def quarter_value(
         return year
     step = {"last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1}
     return shift(dct, "Q", sum(step.get(t, 0) for t in tokens) - 4 * back)
+
+
+def valid_day(year: int, month: int, day: int) -> bool:
+    """Whether the day exists in that month."""
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def weekday_from(day: str, weekday: int, step: str) -> str:
+    """The weekday (1 = Monday) nearest before `day` (after it, for "following")."""
+    base = dt.date.fromisoformat(day)
+    if step == "following":
+        return (base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7)).isoformat()
+    return (base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7)).isoformat()

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from dateline.records import Time
 from dateline.stages import run_stage, text_of
-from dateline.stages.timeanchor import anchor_of, shift
+from dateline.stages.timeanchor import anchor_of, shift, valid_day, weekday_from
 from dateline.stages.timegrammar import grammar
 from dateline.stages.timewords import (
     FUTURE,
@@ -263,25 +263,24 @@ def second_day(doc: Doc, source: str, end: int, text: str, value: str) -> tuple[
     )
 
 
-def valid_day(year: int, month: int, day: int) -> bool:
-    """Whether the day exists in that month."""
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 # "the previous Friday", "the following Monday": counted from the day the story last named.
 DAY_AFTER_DAY = re.compile(r"(?i)the\s+(previous|preceding|following)\s+(\w+day)$")
 
 
-def weekday_from(day: str, name: str, step: str) -> str:
-    """The weekday `name` nearest before (or, for "following", after) `day`."""
-    base, weekday = dt.date.fromisoformat(day), int(tables().words["weekday"][name.lower()])
-    if step == "following":
-        return (base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7)).isoformat()
-    return (base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7)).isoformat()
+def on_story_day(
+    text: str, kind: str, value: str, day: str | None, dct: dt.date | None, anchor_value: str | None
+) -> str:
+    """Re-anchor a value the DCT gave to the day (or month) the story last named: "at 10 p.m.",
+    "that night", "the next morning", "the previous Friday", "that same day"."""
+    base = dt.date.fromisoformat(day) if day else dct
+    today = dct.isoformat() if dct else "XXXX-XX-XX"
+    if kind == "TIME" and base and value.startswith(today) and (on := ON_THAT_DAY.match(text)):
+        return (base + dt.timedelta(days=1 if on[1] else 0)).isoformat() + value[10:]
+    if kind == "DATE" and day and (m := DAY_AFTER_DAY.match(text)):
+        return weekday_from(day, int(tables().words["weekday"][m[2].lower()]), m[1].lower())
+    if kind == "DATE" and SAME_DAY.match(text) and anchor_value and len(anchor_value) in (4, 7):
+        return anchor_value + "-XX" * (2 - anchor_value.count("-"))  # a day of that month or year
+    return value
 
 
 def find_times(doc: Doc) -> list[Time]:
@@ -310,18 +309,7 @@ def find_times(doc: Doc) -> list[Time]:
         kind, value, mod = result
         if kind == "DURATION" and is_rate(doc, start, text):
             kind = "SET"
-        today = dct.isoformat() if dct else "XXXX-XX-XX"
-        base = dt.date.fromisoformat(day) if day else dct
-        if kind == "TIME" and base and value.startswith(today) and (on := ON_THAT_DAY.match(text)):
-            # "shot at 10 p.m.", "that night": on the day the story last named ("the next morning": after it)
-            value = (base + dt.timedelta(days=1 if on[1] else 0)).isoformat() + value[10:]
-        if kind == "DATE" and day and (m := DAY_AFTER_DAY.match(text)):
-            value = weekday_from(
-                day, m[2], m[1].lower()
-            )  # "the previous Friday": before the last day
-        if kind == "DATE" and SAME_DAY.match(text) and anchor_value and len(anchor_value) in (4, 7):
-            # "in October ... that same day": a day of that month (or year)
-            value = anchor_value + "-XX" * (2 - anchor_value.count("-"))
+        value = on_story_day(text, kind, value, day, dct, anchor_value)
         pair = second_day(doc, source, end, text, value) if kind == "DATE" else None
         found.append(Time(start, end, text, kind, pair[0] if pair else value, mod))
         if pair:
