@@ -237,6 +237,11 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("June 3, 2011", "DATE", "2011-06-03", None), ("the next morning", "TIME", "2011-06-04TMO", None)]),
         ("The rebels took the town in 2009. A year later, the army withdrew.", DCT,
          [("2009", "DATE", "2009", None), ("A year later", "DURATION", "P1Y", None)]),
+        # a quarter described ("after a flat second quarter") does not replace the quarter reported on
+        ("Profit rose in the third quarter. After a flat second quarter, sales recovered. Net was $2 million in "
+         "the year-earlier period.", DCT,
+         [("the third quarter", "DATE", "2024-Q3", None), ("second quarter", "DATE", "2024-Q2", None),
+          ("the year-earlier period", "DATE", "2023-Q3", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

@@ -198,15 +198,21 @@ def is_rate(doc: Doc, start: int, text: str) -> bool:
     return span is not None and span.start > 0 and doc[span.start - 1].tag_ in ("CD", "NNS", "NNPS")
 
 
+# "after a flat second quarter", "a strong third quarter": a quarter described, not reported on.
+INDEFINITE = re.compile(r"(?i)\ban?\s+[a-z]+\s+$")
+
+
 def is_reported_quarter(
-    kind: str, value: str, text: str, ref: str | None, dct: dt.date | None
+    kind: str, value: str, text: str, ref: str | None, dct: dt.date | None, lead: str = ""
 ) -> bool:
     """Whether a quarter is the one the story reports on: its first quarter, not one after the DCT's
     quarter ("expects losses in the fourth quarter"), nor a year-ago comparison."""
     if kind != "DATE" or not re.fullmatch(r"\d{4}-Q\d", value):
         return False
-    if re.search(r"(?i)\b(?:ago|earlier)\b", text):
-        return False
+    if re.search(r"(?i)\b(?:ago|earlier)\b", text) or (
+        INDEFINITE.search(lead) and " quarter" in text
+    ):
+        return False  # a comparison, or "after a flat second quarter": not the quarter reported
     if dct is None:
         return ref is None
     # the last four quarters; a later one replaces the story's quarter only if finished
@@ -318,7 +324,7 @@ def find_times(doc: Doc) -> list[Time]:
         if anchor_of(value):
             anchor, anchor_value = anchor_of(value), value
         day = value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else day
-        if is_reported_quarter(kind, value, text, ref, dct):
+        if is_reported_quarter(kind, value, text, ref, dct, source[max(0, start - 16) : start]):
             ref = value
     return found
 
