@@ -419,6 +419,33 @@ INDIRECT = [
         ("a simple question about the budget", "The moderator", "asked"),
     ),
     ("Most of the voters said yes.", ("yes", "Most", "said")),
+    # A cue set inside the sentence it reports: the content runs round it, as in "The plan, he
+    # said, is dead."; an adjunct of the cue after it ("…, on Tuesday night") stays out.
+    (
+        "Over the long term, according to the budget office, the rise in deficits is mainly due "
+        "to the aging of the population.",
+        (
+            "Over the long term, according to the budget office, the rise in deficits is mainly "
+            "due to the aging of the population",
+            "the budget office",
+            "according to",
+        ),
+    ),
+    (
+        "The bridge fell, according to officials, on Tuesday night.",
+        ("The bridge fell", "officials", "according to"),
+    ),
+    (
+        "The proposal is vague about who would be eligible, labor experts say, including a "
+        "clause that could exclude many workers.",
+        (
+            "The proposal is vague about who would be eligible, labor experts say, including a "
+            "clause that could exclude many workers",
+            "labor experts",
+            "say",
+        ),
+    ),
+    ("It is dead, he said, in a statement on Friday.", ("It is dead", "he", "said")),
     # A relative pronoun is the mention the sentence names; the entity is its antecedent.
     (
         "The bill was drafted by Senator Maria Okafor, who said it would end the backlog.",

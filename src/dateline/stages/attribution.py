@@ -353,8 +353,11 @@ def content_span(verb: Token) -> tuple[int, int] | None:
         lo, hi = head.left_edge.i, head.right_edge.i + 1
         if verb.left_edge.i <= lo + 1:
             lo = verb.right_edge.i + 1
-        else:
-            hi = verb.left_edge.i
+        elif not words_between(doc, verb.right_edge.i + 1, hi) or next(
+            (t.pos_ == "ADP" for t in doc[verb.right_edge.i + 1 : hi] if not t.is_punct), True
+        ):
+            hi = verb.left_edge.i  # "…, according to X." / "…, according to X, on Friday."
+        # else "Over the long term, according to X, the rise …": the sentence round the cue
         return trim(doc, lo, hi)
     for child in verb.rights:
         if child.dep_ == "ccomp":
@@ -365,6 +368,17 @@ def content_span(verb: Token) -> tuple[int, int] | None:
     if verb.dep_ == "parataxis":  # "The plan, he said, is dead." / "It is dead, he said."
         head = verb.head
         if head.i < verb.i and verb.right_edge.i >= head.right_edge.i:
+            after = next(
+                (t for t in doc[verb.i + 1 : verb.right_edge.i + 1] if t.text == ","), None
+            )
+            if (
+                after is not None
+                and words_between(doc, after.i + 1, verb.right_edge.i + 1)
+                and doc[after.i + 1].pos_ != "ADP"  # not "…, in a statement"
+                and not is_speech(doc[after.i + 1])  # not "…, adding that …"
+            ):
+                # "… would be aided, Devine said, by the calendar": the cue sits inside
+                return trim(doc, head.left_edge.i, verb.right_edge.i + 1)
             return trim(doc, head.left_edge.i, verb.left_edge.i)
         return trim(doc, head.left_edge.i, head.right_edge.i + 1)
     for child in verb.rights:  # "called for talks", "pointed to the vote as proof"
@@ -407,6 +421,11 @@ def content_span(verb: Token) -> tuple[int, int] | None:
             if (dative or verb.lemma_.lower() not in ADDRESSEE_OBJECT) and child.pos_ != "PRON":
                 return trim(doc, child.left_edge.i, clause_end(verb, child))
     return None
+
+
+def words_between(doc: Doc, lo: int, hi: int) -> bool:
+    """Whether tokens lo..hi hold a word (not only punctuation)."""
+    return any(t.is_alpha or t.like_num for t in doc[lo:hi])
 
 
 def clause_end(verb: Token, content: Token) -> int:
