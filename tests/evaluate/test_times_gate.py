@@ -10,7 +10,7 @@ from dateline.stages.times import find_times
 from tests.conftest import corpus
 
 # Floors pinned just below the figures measured on TBAQ (F1); they only go up.
-FLOORS = {"strict": 0.885, "relaxed": 0.945, "type": 0.9, "value": 0.825, "mod": 0.91}
+FLOORS = {"strict": 0.888, "relaxed": 0.947, "type": 0.903, "value": 0.828, "mod": 0.912}
 
 pytestmark = pytest.mark.gate
 
