@@ -446,6 +446,27 @@ INDIRECT = [
         ),
     ),
     ("It is dead, he said, in a statement on Friday.", ("It is dead", "he", "said")),
+    # The content runs on through the verbs coordinated with a "to" clause, and through a speech
+    # verb that is the object of the call ("called on X to condemn …").
+    (
+        "He pledged to enact judicial reform, fix the broken campaign finance system and stand up "
+        "to billionaires.",
+        (
+            "to enact judicial reform, fix the broken campaign finance system and stand up to "
+            "billionaires",
+            "He",
+            "pledged",
+        ),
+    ),
+    (
+        "Kovalenko has also called on the governors to condemn the militia that burned the oil "
+        "fields.",
+        (
+            "the governors to condemn the militia that burned the oil fields",
+            "Kovalenko",
+            "called",
+        ),
+    ),
     # A relative pronoun is the mention the sentence names; the entity is its antecedent.
     (
         "The bill was drafted by Senator Maria Okafor, who said it would end the backlog.",

@@ -410,7 +410,7 @@ def content_span(verb: Token) -> tuple[int, int] | None:
                 return trim(doc, token.left_edge.i, token.right_edge.i + 1)
     for child in verb.rights:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
-            return trim(doc, child.left_edge.i, child.right_edge.i + 1)
+            return trim(doc, child.left_edge.i, clause_end(verb, child))
         if child.dep_ == "dobj":
             if child.lower_ in STANCE_NOUNS:
                 return trim(doc, child.left_edge.i, child.right_edge.i + 1)
@@ -435,8 +435,8 @@ def clause_end(verb: Token, content: Token) -> int:
     for child in verb.rights:
         if child.i < end:
             continue
-        if child.dep_ in ("parataxis", "ccomp") or is_speech(child):
-            break
+        if child.dep_ in ("parataxis", "ccomp") or (is_speech(child) and child.dep_ != "xcomp"):
+            break  # "…, adding that …" reports on its own; "called on X to attack Y" goes on
         end = child.right_edge.i + 1
     return end
 
