@@ -142,6 +142,21 @@ QUOTED = [
         'Critics say the levy is "a tax on the poor," as Kovalenko called it on Friday.',
         [("mixed", "a tax on the poor,", "Kovalenko")],
     ),
+    # "…, said X" after a fragment whose clause the parse also gave a subject.
+    (
+        'The rejection of the treaty signals "the beginning of the end" for the union, said Jan '
+        "de Vries, founder of the Party for Freedom.",
+        [("mixed", "the beginning of the end", "Jan de Vries")],
+    ),
+    # A negated cue ("cannot say") never takes over the words of the cue beside the quote.
+    (
+        'Ortiz cannot say that "from his perspective," Kovalenko added, saying it should be "up '
+        'to the prosecutor to move forward or not."',
+        [
+            ("mixed", "from his perspective,", "Kovalenko"),
+            ("mixed", "up to the prosecutor to move forward or not.", "Kovalenko"),
+        ],
+    ),
     # "footage of X saying": X speaks, not the subject of the sentence that shows the footage.
     (
         "The campaign video concludes with footage of Ortiz saying at the rally last week, "

@@ -146,6 +146,14 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if (
+        len(subjects) > 1
+        and subjects[-1].i > verb.i
+        and subjects[-1].pos_ == "PROPN"
+        and subjects[0].pos_ not in ("PROPN", "PRON")
+    ):  # "The rejection … signals "…" for the union, said Jan de Vries": the parse took both
+        return named_apposition(subjects[-1])
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS and not (
             child.lower_ == "there"
@@ -232,8 +240,8 @@ def outer_speaker(
         node = node.head
         if quoted is not None and quoted(node.idx):
             break
-        if is_speech(node):
-            outer = speaker_token(node, depth=0)
+        if is_speech(node) and not any(c.dep_ == "neg" for c in node.children):
+            outer = speaker_token(node, depth=0)  # not "Doe cannot say that …": no words of Doe's
             if outer is not None:
                 best = (node, outer)
     cue, subject = best
