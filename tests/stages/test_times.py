@@ -242,6 +242,17 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          "the year-earlier period.", DCT,
          [("the third quarter", "DATE", "2024-Q3", None), ("second quarter", "DATE", "2024-Q2", None),
           ("the year-earlier period", "DATE", "2023-Q3", None)]),
+        # a quarter of this year not yet begun, told in the past, is last year's; "since" looks back
+        ("The carrier reported a loss for the fourth quarter.", dt.date(2025, 1, 27),
+         [("the fourth quarter", "DATE", "2024-Q4", None)]),
+        ("The carrier expects a loss in the fourth quarter.", dt.date(2025, 1, 27),
+         [("the fourth quarter", "DATE", "2025-Q4", None)]),
+        ("The index is up 4% since year-end.", DCT, [("year-end", "DATE", "2023", "END")]),
+        # a month two months or more ahead of the DCT in a past-tense clause is last year's
+        ("The insurer switched to a calendar year in December.", dt.date(2024, 10, 25),
+         [("December", "DATE", "2023-12", None)]),
+        ("The insurer said it switched its auditors in November.", dt.date(2024, 10, 25),
+         [("November", "DATE", "2024-11", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),

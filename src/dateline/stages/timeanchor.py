@@ -81,10 +81,8 @@ def year_for(dct: dt.date, month: int, day: int, tense: str | None) -> int:
     future, else the nearest."""
     when, here = (month, day), (dct.month, dct.day if day else 0)
     distance = (month - dct.month) * 31 + ((day or 15) - (dct.day if day else 15))
-    if (
-        tense == PAST
-    ):  # a date a few weeks ahead in a past-tense clause is usually still this year's
-        return dct.year - (when > here and distance > 62)
+    if tense == PAST:  # a few weeks ahead is still this year's; two months or more, last year's
+        return dct.year - (when > here and distance >= 62)
     if tense == FUTURE:
         return dct.year + (when < here and distance < -62)
     return dct.year - (distance > 180) + (distance < -240)  # news looks back more than ahead

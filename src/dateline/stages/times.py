@@ -58,6 +58,9 @@ FUTURE_CUE = re.compile(
 )
 
 
+PAST_CUE = re.compile(r"\bsince\s+$", re.IGNORECASE)
+
+
 def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
     """PAST or FUTURE from the verb governing the span (None for present or unknown)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -74,6 +77,8 @@ def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
     perfect = any(c.lemma_ == "have" and c.tag_ == "VBD" for c in aux)  # "until Monday, it had ..."
     if FUTURE_CUE.search(text[max(0, start - 16) : start]) and not perfect:
         return FUTURE
+    if PAST_CUE.search(text[max(0, start - 8) : start]):
+        return PAST  # "since Friday", "since year-end": before the DCT
     if token.tag_ in ("VB", "VBG") and any(c.lower_ in MODALS for c in aux):
         return FUTURE
     if token.lemma_ in SCHEDULE and not perfect and any(c.dep_ == "dobj" for c in token.children):

@@ -223,6 +223,7 @@ def interpret(
             None if ref else ended_quarter(low, after, dct, words)
         )  # a fiscal quarter named wins
         value = ended or quarter_value(low, dct, ref, words)
+        value = finished_part(value, low, dct, tense)
     elif re.search(r"year[- ](earlier|ago)$", low) or re.search(
         r"year[- ](earlier|ago) (period|quarter)", low
     ):
@@ -251,8 +252,8 @@ def interpret(
         )
         day = nearest_weekday(dct, 6, tense, rel) if dct else None
         value = f"{week_of(day)}-WE" if day else "XXXX-WXX-WE"
-    elif re.search(r"year(?:[- ]|'s )end", low):
-        value = shift(dct, "Y", 0)
+    elif re.search(r"year(?:[- ]|'s )end", low):  # "since year-end": the end of the year gone
+        value = shift(dct, "Y", -1 if tense == PAST else 0)
         mod = "END"
     elif low in ("the month", "the week") and mod in ("START", "MID", "END"):
         value = shift(dct, "M" if low == "the month" else "W", 0)  # "by the end of the month"
@@ -268,6 +269,18 @@ def interpret(
             return None
         kind, value = found[0], found[1]
     return (kind, value, mod) if value else None
+
+
+def finished_part(
+    value: str | None, low: str, dct: dt.date | None, tense: str | None
+) -> str | None:
+    """A quarter or half of the DCT's year that has not begun, told in the past tense, is last
+    year's: "reported a loss for the fourth quarter" in January."""
+    m = re.fullmatch(r"(\d{4})-([QH])(\d)", value or "")
+    if not (m and dct and tense == PAST and int(m[1]) == dct.year) or re.search(r"\d{4}|year", low):
+        return value
+    current = (dct.month - 1) // (3 if m[2] == "Q" else 6) + 1
+    return f"{dct.year - 1:04d}-{m[2]}{m[3]}" if int(m[3]) > current else value
 
 
 def ended_quarter(
