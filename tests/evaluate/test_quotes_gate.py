@@ -8,13 +8,13 @@ from dateline.evaluate.quotes import dateline_extractor, evaluate
 from tests.conftest import corpus
 
 # Measured on 2026-11-27 with the rules of issue 3 (double quotation marks only):
-# attributed F1 0.851, detection F1 0.901, indirect attributed F1 0.704, indirect detection 0.737.
+# attributed F1 0.851, detection F1 0.901, indirect attributed F1 0.715, indirect detection 0.748.
 # ('' quotes in NYT copy are found and kept, but count as false positives under these rules.)
 FLOORS = {
     "attributed": 0.850,
     "detection": 0.900,
-    "indirect_attributed": 0.703,
-    "indirect_detection": 0.736,
+    "indirect_attributed": 0.714,
+    "indirect_detection": 0.747,
 }
 
 
