@@ -253,6 +253,11 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("December", "DATE", "2023-12", None)]),
         ("The insurer said it switched its auditors in November.", dt.date(2024, 10, 25),
          [("November", "DATE", "2024-11", None)]),
+        # US Election Day: the Tuesday after the first Monday in November
+        ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
+         [("Election Day", "DATE", "2024-11-05", None)]),
+        ("Turnout fell on Election Day, officials said.", dt.date(1998, 11, 6),
+         [("Election Day", "DATE", "1998-11-03", None)]),
         # without a document date, relative values stay underspecified
         ("Rebels captured the town in August.", None, [("August", "DATE", "XXXX-08", None)]),
         ("Exports rose last week.", None, [("last week", "DATE", "XXXX-WXX", None)]),
@@ -286,6 +291,10 @@ def test_times(nlp, text: str, dct: dt.date | None, expected: list) -> None:
         "Thousands joined the annual March for Life in the capital.",
         "The case is a lesson for today's youth, the minister said.",
         "She wants to train the engineers of tomorrow.",
+        'Now, the minister says, "the talks are over."',
+        "Now for the rest of the news from the region.",
+        "The insurer changed from a fiscal year to a calendar year.",
+        "Voters in the capital queued from dawn on election day.",
     ],
 )
 def test_not_times(nlp, text: str) -> None:

@@ -158,6 +158,15 @@ CALENDAR_NAMES = {
 }
 
 
+def is_discourse_now(doc: Doc, start: int, end: int) -> bool:
+    """Whether a sentence-initial "Now" opens the sentence as a discourse marker ("Now, ...")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span[0].is_sent_start or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    return following.text == "," or following.lower_ == "for"
+
+
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Reject matches that are not times: the verb "may", bare numbers counting things ("closed at 2082")."""
     before = source[max(0, start - 12) : start].lower().split()
@@ -167,6 +176,12 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         return False
     if re.search(r"\w-quarters\b", text):  # "three-quarters of the vote" is a fraction
         return False
+    if text.lower().endswith("election day") and not text.endswith("Election Day"):
+        return False  # an election day anywhere; Election Day is the US one, in November
+    if text == "Now" and is_discourse_now(doc, start, end):
+        return False  # "Now, he says, ...", "Now for the weather": the discourse marker
+    if text.lower() in ("fiscal year", "calendar year") and before and before[-1] in ("a", "an"):
+        return False  # "changed from a fiscal year to a calendar year": a kind of year
     if re.fullmatch(r"(?i)the\s+(?:near|short|long)\s+term", text):
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):

@@ -325,21 +325,13 @@ def find_word(
         return ("SET", duration(n, unit), None) if unit and n and n != "X" else None
     if m := re.match(r"(last|next|this) (?=.)", low):  # "last Thanksgiving", "next Christmas"
         low, tense = low[m.end() :], {"last": PAST, "next": FUTURE}.get(m[1], tense)
-    if low in words["holiday"] or low.startswith("thanksgiving"):
-        if low.startswith("thanksgiving"):
-            if dct is None:
-                return "DATE", "XXXX-11-XX", None
-            first = dt.date(year_for(dct, 11, 25, tense), 11, 1)
-            return (
-                "DATE",
-                (first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)).isoformat(),
-                None,
-            )
-        month, day = map(int, words["holiday"][low].split("-"))
-        year = year_for(dct, month, day, tense) if dct else None
-        return (
-            "DATE",
-            f"{year:04d}-{month:02d}-{day:02d}" if year else f"XXXX-{month:02d}-{day:02d}",
-            None,
-        )
+    if low in words["holiday"]:  # "12-25"; "11-22+4" is the first Thursday from Nov. 22 on
+        m = re.fullmatch(r"(\d\d)-(\d\d)(?:\+(\d))?", words["holiday"][low])
+        month, day = int(m[1]), int(m[2])
+        if dct is None:
+            return "DATE", f"XXXX-{month:02d}-{'XX' if m[3] else f'{day:02d}'}", None
+        date = dt.date(year_for(dct, month, day, tense), month, day)
+        if m[3]:
+            date += dt.timedelta(days=(int(m[3]) - date.isoweekday()) % 7)
+        return "DATE", date.isoformat(), None
     return None
