@@ -253,6 +253,13 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("December", "DATE", "2023-12", None)]),
         ("The insurer said it switched its auditors in November.", dt.date(2024, 10, 25),
          [("November", "DATE", "2024-11", None)]),
+        # "the latest fiscal year" is the last one finished; "the next fiscal year" follows this one
+        ("The miner had $4 billion in sales in the latest fiscal year.", DCT,
+         [("the latest fiscal year", "DATE", "2023", None)]),
+        ("The miner expects profit to grow in the next fiscal year.", DCT,
+         [("the next fiscal year", "DATE", "2025", None)]),
+        ("The miner expects profit to grow in the current fiscal year.", DCT,
+         [("the current fiscal year", "DATE", "2024", None)]),
         # US Election Day: the Tuesday after the first Monday in November
         ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
          [("Election Day", "DATE", "2024-11-05", None)]),

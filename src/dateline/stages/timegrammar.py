@@ -61,7 +61,8 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:the\s+)?{around}?(?:(?:19|20)\d0'?s|'\d0s|{ordinal}\s+century)",
         r"the\s+(?:nineteen[\s-]+)?(?:twen|thir|for|fif|six|seven|eigh|nine)ties",
         rf"the\s+year\s+(?:{year}|two\s+thousand(?:[\s-]+(?:and\s+)?(?:{SPOKEN_UNITS}))?)",
-        rf"(?:the\s+)?(?:(?:current|full|fiscal|calendar|entire|whole)[\s-]+)+year(?:\s+{year})?"
+        rf"(?:the\s+)?(?:(?:latest|last|past|previous|prior|next|coming)\s+(?=fiscal|calendar))?"
+        rf"(?:(?:current|full|fiscal|calendar|entire|whole)[\s-]+)+year(?:\s+{year})?"
         rf"|{around}?the\s+year(?![\s-]+(?:earlier|ago|end|before|after)\b|-)|{around}the\s+(?:month|week)(?![\s-]+(?:earlier|ago|before|after)\b|-|')|the\s+(?:latest|(?:19|20)\d\d)\s+period",
         r"(?:post|pre)-(?:19|20)\d\d(?:s\b)?",
         rf"{around}?(?:fiscal\s+)?{year}"

@@ -65,7 +65,20 @@ SAME_PERIOD = re.compile(
 TWO_QUARTERS = re.compile(r"^((?:the )?)(first|last|final) two quarters(?= of )")
 # "another two years" is two years; "an additional year", "another week" one of them.
 MORE_OF = re.compile(r"\b(?:another|an? (?:additional|further|extra)) (?=(\S+))")
-YEAR_PHRASE = r"(?:the )?(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
+YEAR_PHRASE = (
+    r"(?:the )?(?:(latest|last|past|previous|prior|next|coming) )?"
+    r"(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
+)
+# "the latest fiscal year" is the last one finished, "the next fiscal year" the one after this
+YEAR_STEP = {
+    "latest": -1,
+    "last": -1,
+    "past": -1,
+    "previous": -1,
+    "prior": -1,
+    "next": 1,
+    "coming": 1,
+}
 YEAR_ENDED = re.compile(
     r"\s+(?:end(?:ed|ing)\b|to\s+(?:the\s+end\s+of\s+)?[A-Z][a-z]+\.?(?:\s+\d|[\s,.]|$))"
 )
@@ -260,7 +273,7 @@ def interpret(
     elif m := re.fullmatch(YEAR_PHRASE, low):
         if YEAR_ENDED.match(after):  # "the year ended Sept. 30" is a twelve-month span
             return "DURATION", "P1Y", mod
-        value = m[1] or shift(dct, "Y", 0) or "XXXX"
+        value = m[2] or shift(dct, "Y", YEAR_STEP.get(m[1] or "", 0)) or "XXXX"
     elif day := day_of(low, dct, tense, words):
         value = day
     else:
