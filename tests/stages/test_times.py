@@ -260,6 +260,9 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("the next fiscal year", "DATE", "2025", None)]),
         ("The miner expects profit to grow in the current fiscal year.", DCT,
          [("the current fiscal year", "DATE", "2024", None)]),
+        # a verb with the same present and past form ("hurt", "cut") after a singular subject is past
+        ("Weakness in bank stocks hurt the index on Friday.", DCT, [("Friday", "DATE", "2024-12-13", None)]),
+        ("The lender cut its rates on Monday.", DCT, [("Monday", "DATE", "2024-12-16", None)]),
         # US Election Day: the Tuesday after the first Monday in November
         ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
          [("Election Day", "DATE", "2024-11-05", None)]),

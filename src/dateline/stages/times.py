@@ -94,6 +94,17 @@ def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
             return FUTURE
     if token.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux):
         return PAST
+    if (
+        token.tag_ == "VBP"
+        and not aux
+        and any(
+            c.dep_ == "nsubj"
+            and c.tag_ in ("NN", "NNP")
+            and not any(x.dep_ == "conj" for x in c.children)
+            for c in token.children
+        )
+    ):
+        return PAST  # "Weakness hurt the index on Friday": a singular subject, so "hurt" is past
     return PRESENT if token.tag_ in ("VBZ", "VBP") and not aux else None
 
 
