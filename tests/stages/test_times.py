@@ -247,6 +247,10 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("the fourth quarter", "DATE", "2024-Q4", None)]),
         ("The carrier expects a loss in the fourth quarter.", dt.date(2025, 1, 27),
          [("the fourth quarter", "DATE", "2025-Q4", None)]),
+        ("The deal is expected to close in the first quarter.", DCT,
+         [("the first quarter", "DATE", "2025-Q1", None)]),
+        ("The miner expects to report a loss for the third quarter.", dt.date(2024, 10, 25),
+         [("the third quarter", "DATE", "2024-Q3", None)]),
         ("The index is up 4% since year-end.", DCT, [("year-end", "DATE", "2023", "END")]),
         # a month two months or more ahead of the DCT in a past-tense clause is last year's
         ("The insurer switched to a calendar year in December.", dt.date(2024, 10, 25),

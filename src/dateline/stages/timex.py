@@ -236,7 +236,7 @@ def interpret(
             None if ref else ended_quarter(low, after, dct, words)
         )  # a fiscal quarter named wins
         value = ended or quarter_value(low, dct, ref, words)
-        value = finished_part(value, low, dct, tense)
+        value = part_by_tense(value, low, dct, tense)
     elif re.search(r"year[- ](earlier|ago)$", low) or re.search(
         r"year[- ](earlier|ago) (period|quarter)", low
     ):
@@ -284,16 +284,26 @@ def interpret(
     return (kind, value, mod) if value else None
 
 
-def finished_part(
+# a calendar quarter or half named by its ordinal (not a fiscal one, nor "the quarter" reported on)
+ORDINAL_PART = re.compile(r"^(?!.*fiscal).*\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\b")
+
+
+def part_by_tense(
     value: str | None, low: str, dct: dt.date | None, tense: str | None
 ) -> str | None:
-    """A quarter or half of the DCT's year that has not begun, told in the past tense, is last
-    year's: "reported a loss for the fourth quarter" in January."""
+    """A quarter or half of the DCT's year not yet begun, told in the past, is last year's ("reported
+    a loss for the fourth quarter" in January); a quarter over before the last, told in the future,
+    is next year's ("expected to close in the first quarter" in December; the quarter just ended is
+    the one results are "expected" for)."""
     m = re.fullmatch(r"(\d{4})-([QH])(\d)", value or "")
-    if not (m and dct and tense == PAST and int(m[1]) == dct.year) or re.search(r"\d{4}|year", low):
+    if not (m and dct and int(m[1]) == dct.year) or re.search(r"\d{4}|year", low):
         return value
     current = (dct.month - 1) // (3 if m[2] == "Q" else 6) + 1
-    return f"{dct.year - 1:04d}-{m[2]}{m[3]}" if int(m[3]) > current else value
+    if tense == PAST and int(m[3]) > current:
+        return f"{dct.year - 1:04d}-{m[2]}{m[3]}"
+    if tense == FUTURE and int(m[3]) < current - 1 and ORDINAL_PART.search(low):
+        return f"{dct.year + 1:04d}-{m[2]}{m[3]}"
+    return value
 
 
 def ended_quarter(
