@@ -267,6 +267,14 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # a verb with the same present and past form ("hurt", "cut") after a singular subject is past
         ("Weakness in bank stocks hurt the index on Friday.", DCT, [("Friday", "DATE", "2024-12-13", None)]),
         ("The lender cut its rates on Monday.", DCT, [("Monday", "DATE", "2024-12-16", None)]),
+        # "last" as a verb is not "last"; "forecast to" looks ahead; "announced in March" is past
+        ("The ban took effect on Dec. 1 and will last six months.", DCT,
+         [("Dec. 1", "DATE", "2024-12-01", None), ("six months", "DURATION", "P6M", None)]),
+        ("The storm is forecast to make landfall late Friday.", DCT, [("late Friday", "DATE", "2024-12-20", "END")]),
+        ("The plan, announced in March, would take effect next spring.", DCT,
+         [("March", "DATE", "2024-03", None), ("next spring", "DATE", "2025-SP", None)]),
+        ("Retail sales have risen for three consecutive months.", DCT,
+         [("three consecutive months", "DURATION", "P3M", None)]),
         # US Election Day: the Tuesday after the first Monday in November
         ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
          [("Election Day", "DATE", "2024-11-05", None)]),

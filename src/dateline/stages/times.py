@@ -47,11 +47,16 @@ LEAD_NOT_TIME = re.compile(
     rf"(?:that|following)\s+(?=(?:last|next|this)\s)|that\s+(?=(?:\d+|{SPOKEN_UNITS}|{SPOKEN_TENS})\s)",
     re.IGNORECASE,
 )
+# "will last six months", "is likely to last a week": "last" after these is the verb
+VERB_BEFORE = re.compile(
+    r"(?i)\b(?:will|would|could|may|might|should|can|must|did|does|do|to|not|n't|'ll)\s+$"
+)
 FUTURE_AUX = {"will", "'ll", "wo", "shall", "going"}
 # "could return Tuesday", "plans to leave on Thursday", "is expected to close Monday": ahead of the DCT.
 MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
 INTENT = {"plan", "schedule", "set", "expect", "intend", "hope", "aim", "prepare", "vow", "promise",
-          "threaten", "want", "seek", "propose", "due", "likely", "ready", "able", "poise"}  # fmt: skip
+          "threaten", "want", "seek", "propose", "due", "likely", "ready", "able", "poise", "forecast",
+          "slate", "project", "predict"}  # fmt: skip
 SCHEDULE = {"plan", "schedule"}
 FUTURE_CUE = re.compile(
     r"(?:\buntil|\bthrough|\beffective|\bas\s+(?:soon|early)\s+as)\s+$", re.IGNORECASE
@@ -94,6 +99,8 @@ def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
             return FUTURE
     if token.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux):
         return PAST
+    if token.tag_ == "VBN" and token.dep_ == "acl" and not aux:
+        return PAST  # "the plan, announced in March": a reduced relative clause, told as past
     if (
         token.tag_ == "VBP"
         and not aux
@@ -337,6 +344,8 @@ def find_times(doc: Doc) -> list[Time]:
             continue
         if det := DET_BEFORE_COMPOUND.match(text) or LEAD_NOT_TIME.match(text):
             start, text = start + det.end(), text[det.end() :]
+        if text[:5].lower() == "last " and VERB_BEFORE.search(source, max(0, start - 12), start):
+            start, text = start + 5, text[5:]  # "will last six months": the verb
         after = source[end : end + 24]
         # "for the nine months, ... a year earlier": the comparison is with that span, not the quarter
         story_ref = None if found and in_period_sentence(doc, found[-1], start) else ref
