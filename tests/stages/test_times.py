@@ -275,6 +275,13 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
          [("March", "DATE", "2024-03", None), ("next spring", "DATE", "2025-SP", None)]),
         ("Retail sales have risen for three consecutive months.", DCT,
          [("three consecutive months", "DURATION", "P3M", None)]),
+        # "half a century", "half an hour"; "twice a month" is a rate; "the first half of the year"
+        ("The drought is the worst in half a century.", DCT, [("half a century", "DURATION", "P50Y", None)]),
+        ("The talks ended after half an hour.", DCT, [("half an hour", "DURATION", "PT30M", None)]),
+        ("The law was passed half a year ago.", DCT, [("half a year ago", "DATE", "2024-06", None)]),
+        ("The magazine is published twice a month.", DCT, [("a month", "SET", "P1M", None)]),
+        ("The first half of the year was difficult for exporters.", DCT,
+         [("The first half of the year", "DATE", "2024-H1", None)]),
         # US Election Day: the Tuesday after the first Monday in November
         ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
          [("Election Day", "DATE", "2024-11-05", None)]),

@@ -25,7 +25,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     weekday = rf"(?-i:{'|'.join(names + [n.upper() for n in names])}|(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri)\.)"
     num = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{alt(list(words['number']))}))"
     more = rf"(?!(?:a|an)\b){num}"  # "twenty-four", "a hundred"; not "seven a (year ago)"
-    num = rf"{num}(?:[\s-]+{more})*(?:\s+1/2|\s+and\s+a\s+half)?(?:\s+to\s+{num})?(?:\s+of)?"
+    num = rf"(?:half\s+an?|{num}(?:[\s-]+{more})*(?:\s+1/2|\s+and\s+a\s+half)?(?:\s+to\s+{num})?(?:\s+of)?)"
     unit = r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)|millenni(?:um|a))"
     ordinal = rf"(?:{alt(list(words['ordinal']))}|\d+(?:st|nd|rd|th))"
     mod = rf"(?:(?:{alt([w for w, v in words['mod'].items() if v not in EDGES])})\s+)"
@@ -71,7 +71,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:\s+(?:of\s+)?{year})?",
         rf"(?:(?:the|this|last|next)\s+year's\s+|the\s+)?(?:(?:fiscal|latest|latter|comparable|corresponding|{rel}|year-earlier|year-ago)\s+)*"
         rf"(?:{year}\s+)?(?:fiscal-)?(?:{ordinal}[\s-]+)?(?:fiscal[\s-]+)?(?:quarter|half)(?![\s-]+(?:of\s+)?(?:a|an|one)\b)"
-        rf"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?:this|last|next)\s+year)?",
+        rf"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?:this|last|next|the)\s+year)?",
         r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|six\s+months))?",
         r"the\s+(?:same|comparable|corresponding|year-earlier|year-ago)\s+(?:quarter|period)\s+"
         r"(?:last\s+year|a\s+year\s+(?:earlier|ago))",

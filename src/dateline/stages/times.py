@@ -229,11 +229,15 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
 
 
 def is_rate(doc: Doc, start: int, text: str) -> bool:
-    """Whether "a year" counts a rate ("$2 billion a year", "four flights a week"): a SET."""
+    """Whether "a year" counts a rate ("$2 billion a year", "four flights a week", "twice a month"): a
+    SET."""
     if not re.fullmatch(r"(?i)(?:a|an|per)\s+(?:year|month|week|day|hour)", text):
         return False
     span = doc.char_span(start, start + len(text), alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].tag_ in ("CD", "NNS", "NNPS")
+    if span is None or span.start == 0:
+        return False
+    previous = doc[span.start - 1]
+    return previous.tag_ in ("CD", "NNS", "NNPS") or previous.lower_ in ("once", "twice", "thrice")
 
 
 # "after a flat second quarter", "a strong third quarter": a quarter described, not reported on.

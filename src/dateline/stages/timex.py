@@ -187,6 +187,7 @@ def interpret(
     low = re.sub(r"\b(latest|\d{4}) period$", r"\1 quarter", low)
     low = SAME_PERIOD.sub("the year-earlier period", low)
     low = low.replace(" 1/2 ", " and a half ")
+    low = re.sub(r"\bhalf an? (?=\w)", "0.5 ", low)  # "half a century", "half an hour"
     low = HALF_AFTER.sub(r"\1one and a half \2s", low)
     low = MORE_OF.sub(lambda m: "" if m[1] in words["number"] or m[1][0].isdigit() else "one ", low)
     low = IN_THE.sub(lambda m: f"{m[1]} {'a' if m[2] == 'morning' else 'p'}.m.", low)
@@ -237,7 +238,7 @@ def interpret(
         )  # a fiscal quarter named wins
         value = ended or quarter_value(low, dct, ref, words)
         value = part_by_tense(value, low, dct, tense)
-    elif re.search(r"year[- ](earlier|ago)$", low) or re.search(
+    elif re.search(r"(?<![\d.] )year[- ](earlier|ago)$", low) or re.search(
         r"year[- ](earlier|ago) (period|quarter)", low
     ):
         value = (
