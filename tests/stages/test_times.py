@@ -282,6 +282,10 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The magazine is published twice a month.", DCT, [("a month", "SET", "P1M", None)]),
         ("The first half of the year was difficult for exporters.", DCT,
          [("The first half of the year", "DATE", "2024-H1", None)]),
+        # "is scheduled for" looks ahead; a clock time followed by "on <day>" is on that day
+        ("Talks are scheduled for Monday.", DCT, [("Monday", "DATE", "2024-12-23", None)]),
+        ("The storm hit at 3 a.m. on Tuesday.", DCT,
+         [("3 a.m.", "TIME", "2024-12-17T03:00", None), ("Tuesday", "DATE", "2024-12-17", None)]),
         # US Election Day: the Tuesday after the first Monday in November
         ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
          [("Election Day", "DATE", "2024-11-05", None)]),

@@ -90,6 +90,12 @@ def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
         return (
             FUTURE  # "has scheduled a news conference Thursday": the time dates the event planned
         )
+    if (
+        token.tag_ == "VBN"
+        and token.lemma_ in INTENT
+        and any(c.tag_ in ("VBZ", "VBP") for c in aux)
+    ):
+        return FUTURE  # "the vote is set for Nov. 5", "talks are scheduled for Monday"
     if token.tag_ == "VB" and any(c.tag_ == "TO" for c in aux):  # an infinitive: ask its governor
         head = token.head
         verb = head.head if head.pos_ == "ADJ" else head  # "had been due to expire": ask "been"
@@ -331,6 +337,17 @@ def on_story_day(
     return value
 
 
+# "3 a.m. on Tuesday", "noon on March 3": a clock time and the day it is on, told apart
+CLOCK_ON = re.compile(r",?\s+on\s+")
+
+
+def on_day(clock: Time, day: str) -> Time:
+    """The clock time moved to the day named after it (a TIME on a full date only)."""
+    if clock.type != "TIME" or not re.fullmatch(r"[\dX]{4}-\d\d-\d\d", day):
+        return clock
+    return Time(clock.start, clock.end, clock.text, clock.type, day + clock.value[10:], clock.mod)
+
+
 def find_times(doc: Doc) -> list[Time]:
     """Return the time expressions in `doc`, normalised against `doc._.dct`."""
     dct = doc._.dct
@@ -361,6 +378,8 @@ def find_times(doc: Doc) -> list[Time]:
             kind = "SET"
         value = on_story_day(text, kind, value, day, dct, anchor_value)
         pair = second_day(doc, source, end, text, value) if kind == "DATE" else None
+        if found and kind == "DATE" and CLOCK_ON.fullmatch(source, found[-1].end, start):
+            found[-1] = on_day(found[-1], value)  # "at 3 a.m. on Tuesday": the clock on that day
         found.append(Time(start, end, text, kind, pair[0] if pair else value, mod))
         if pair:
             found.append(pair[1])
