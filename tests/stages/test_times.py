@@ -286,6 +286,9 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("Talks are scheduled for Monday.", DCT, [("Monday", "DATE", "2024-12-23", None)]),
         ("The storm hit at 3 a.m. on Tuesday.", DCT,
          [("3 a.m.", "TIME", "2024-12-17T03:00", None), ("Tuesday", "DATE", "2024-12-17", None)]),
+        # a weekday named with the date decides its year (Jan. 3 is a Friday in 2025, not 2024)
+        ("The ruling came on Friday, Jan. 3.", DCT, [("Friday, Jan. 3", "DATE", "2025-01-03", None)]),
+        ("Voting will take place on Sunday, March 24.", DCT, [("Sunday, March 24", "DATE", "2024-03-24", None)]),
         # US Election Day: the Tuesday after the first Monday in November
         ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
          [("Election Day", "DATE", "2024-11-05", None)]),

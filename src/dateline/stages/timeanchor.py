@@ -112,6 +112,16 @@ def day_of(
             # "last Oct. 23" is the one before the DCT, "next March 5" the one after
             when, today = (year, months[0], days[0]), (dct.year, dct.month, dct.day)
             year += (rel == "next" and when <= today) - (rel == "last" and when >= today)
+            named = [int(words["weekday"][t]) for t in tokens if t in words["weekday"]]
+            if named:  # "Sunday, March 24": the year next to it in which that day is a Sunday
+                year = next(
+                    (
+                        y
+                        for y in (year, year - 1, year + 1)
+                        if weekday_of(y, months[0], days[0]) == named[0]
+                    ),
+                    year,
+                )
         try:
             return dt.date(year, months[0], days[0]).isoformat()
         except ValueError:
@@ -227,6 +237,14 @@ def quarter_value(
         return year
     step = {"last": -1, "previous": -1, "latest": -1, "next": 1, "coming": 1}
     return shift(dct, "Q", sum(step.get(t, 0) for t in tokens) - 4 * back)
+
+
+def weekday_of(year: int, month: int, day: int) -> int | None:
+    """The ISO weekday (1 = Monday) of a day, None if there is no such day."""
+    try:
+        return dt.date(year, month, day).isoweekday()
+    except ValueError:
+        return None
 
 
 def valid_day(year: int, month: int, day: int) -> bool:
