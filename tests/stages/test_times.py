@@ -289,6 +289,13 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # a weekday named with the date decides its year (Jan. 3 is a Friday in 2025, not 2024)
         ("The ruling came on Friday, Jan. 3.", DCT, [("Friday, Jan. 3", "DATE", "2025-01-03", None)]),
         ("Voting will take place on Sunday, March 24.", DCT, [("Sunday, March 24", "DATE", "2024-03-24", None)]),
+        # the end of a range just named is not ahead for its "through"
+        ("The fund returned 8% in the 12 months through June.", DCT,
+         [("the 12 months", "DURATION", "P12M", None), ("June", "DATE", "2024-06", None)]),
+        # sets: "every few months", "each summer", "on Sundays"
+        ("The minister visits the region every few months.", DCT, [("every few months", "SET", "PXM", None)]),
+        ("The festival is held each summer.", DCT, [("each summer", "SET", "XXXX-SU", None)]),
+        ("The shop is closed on Sundays.", DCT, [("Sundays", "SET", "XXXX-WXX-7", None)]),
         # US Election Day: the Tuesday after the first Monday in November
         ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
          [("Election Day", "DATE", "2024-11-05", None)]),

@@ -10,7 +10,8 @@ from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, alt,
 FIRST_WORDS = (
     "the this that these last next past previous coming following current same prior latest recent final "
     "every each per right year fiscal thanksgiving at mid midday years decades centuries months weeks "
-    "day days night week month decade hour minute sometime post pre then another"
+    "day days night week month decade hour minute sometime post pre then another mondays tuesdays "
+    "wednesdays thursdays fridays saturdays sundays"
 )
 
 
@@ -83,7 +84,8 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"(?:\s+and\s+a\s+half)?"
         r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
         rf"(?:{num}-)?(?:day|night|week|month|year|decade|hour|minute)s?-?long",
-        rf"(?:the\s+|(?:this\s+)?(?:past|last|coming|next)\s+|this\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS})\s+)?(?:{unit}|{weekday}|{month})"
+        rf"(?:the\s+|(?:this\s+)?(?:past|last|coming|next)\s+|this\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS}|few|several)\s+)?(?:{unit}|{weekday}|{month}|spring|summer|autumn|winter)"
+        r"|(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)"
         r"|year(?:[\s-]|'s\s+)end|mid-?year",
         rf"(?:right\s+)?now|(?-i:then)[\s-]current|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near|short|long)\s+term(?![\w-])|a\s+later\s+date|(?<=at\s)the\s+time(?!\s+(?:of|when|that)\b)|"

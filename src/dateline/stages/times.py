@@ -66,8 +66,9 @@ FUTURE_CUE = re.compile(
 PAST_CUE = re.compile(r"\bsince\s+$", re.IGNORECASE)
 
 
-def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
-    """PAST or FUTURE from the verb governing the span (None for present or unknown)."""
+def tense(doc: Doc, text: str, start: int, end: int, range_end: bool = False) -> str | None:
+    """PAST or FUTURE from the verb governing the span (None for present or unknown); the end of a
+    range ("the 12 months through June") is not ahead for its "through"."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span) or text.startswith("'s", end):  # "Wednesday's ruling"
         return PAST if span is not None else None
@@ -80,7 +81,7 @@ def tense(doc: Doc, text: str, start: int, end: int) -> str | None:
     if any(c.lower_ in FUTURE_AUX for c in aux) or token.lower_ in FUTURE_AUX:
         return FUTURE
     perfect = any(c.lemma_ == "have" and c.tag_ == "VBD" for c in aux)  # "until Monday, it had ..."
-    if FUTURE_CUE.search(text[max(0, start - 16) : start]) and not perfect:
+    if FUTURE_CUE.search(text[max(0, start - 16) : start]) and not perfect and not range_end:
         return FUTURE
     if PAST_CUE.search(text[max(0, start - 8) : start]):
         return PAST  # "since Friday", "since year-end": before the DCT
@@ -337,6 +338,8 @@ def on_story_day(
     return value
 
 
+# "the 12 months through June", "from 1998 until 2003": the end of a range just named
+RANGE_TO = re.compile(r"\s+(?:through|until|to)\s+")
 # "3 a.m. on Tuesday", "noon on March 3": a clock time and the day it is on, told apart
 CLOCK_ON = re.compile(r",?\s+on\s+")
 
@@ -370,7 +373,9 @@ def find_times(doc: Doc) -> list[Time]:
         after = source[end : end + 24]
         # "for the nine months, ... a year earlier": the comparison is with that span, not the quarter
         story_ref = None if found and in_period_sentence(doc, found[-1], start) else ref
-        result = interpret(text, dct, tense(doc, source, start, end), story_ref, anchor, after)
+        range_end = bool(found) and RANGE_TO.fullmatch(source, found[-1].end, start) is not None
+        when = tense(doc, source, start, end, range_end)
+        result = interpret(text, dct, when, story_ref, anchor, after)
         if result is None:
             continue
         kind, value, mod = result

@@ -344,9 +344,15 @@ def find_word(
             return "SET", f"XXXX-WXX-{words['weekday'][m[2]]}", None
         if m[2].rstrip(".") in words["month"] and m[1] is None:  # "each July"
             return "SET", f"XXXX-{int(words['month'][m[2].rstrip('.')]):02d}", None
+        if m[2] in words["season"] and m[1] is None:  # "each summer"
+            return "SET", f"XXXX-{words['season'][m[2]]}", None
         n = 2 if m[1] == "other" else number([m[1]], words["number"]) if m[1] else 1
-        unit = unit_of(m[2])  # "every week", "every other week", "every six weeks"
-        return ("SET", duration(n, unit), None) if unit and n and n != "X" else None
+        unit = unit_of(
+            m[2]
+        )  # "every week", "every other week", "every six weeks", "every few months"
+        return ("SET", duration(n, unit), None) if unit and n else None
+    if bare.endswith("days") and bare[:-1] in words["weekday"]:  # "closed on Sundays"
+        return "SET", f"XXXX-WXX-{words['weekday'][bare[:-1]]}", None
     if m := re.match(r"(last|next|this) (?=.)", low):  # "last Thanksgiving", "next Christmas"
         low, tense = low[m.end() :], {"last": PAST, "next": FUTURE}.get(m[1], tense)
     if low in words["holiday"]:  # "12-25"; "11-22+4" is the first Thursday from Nov. 22 on
