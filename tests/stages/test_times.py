@@ -296,6 +296,9 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The minister visits the region every few months.", DCT, [("every few months", "SET", "PXM", None)]),
         ("The festival is held each summer.", DCT, [("each summer", "SET", "XXXX-SU", None)]),
         ("The shop is closed on Sundays.", DCT, [("Sundays", "SET", "XXXX-WXX-7", None)]),
+        # "it is the second day of X" is today; the third day of a story told in the past is untold
+        ("It's the second day of the strike at the port.", DCT, [("the second day", "DATE", "2024-12-19", None)]),
+        ("The talks collapsed on the third day.", DCT, []),
         # US Election Day: the Tuesday after the first Monday in November
         ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
          [("Election Day", "DATE", "2024-11-05", None)]),

@@ -93,6 +93,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         alt([w for w, v in words["set"].items() if v]),
         rf"(?:(?:last|next|this)\s+)?(?:{alt(list(words['holiday']))})",
         rf"the\s+week\s+of\s+{month_day}",
+        rf"the\s+{ordinal}\s+(?:straight\s+|consecutive\s+)?(?:day|week)(?![\w-])",
         r"(?:years|decades|centuries|months|weeks)",
     ]
     body = "|".join(f"(?:{g})" for g in grammar)

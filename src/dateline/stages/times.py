@@ -183,6 +183,14 @@ CALENDAR_NAMES = {
 }
 
 
+# "It's the second day of the offensive", "today is the eighth day of the blockade"
+NTH_DAY = re.compile(
+    rf"(?i)the\s+(?:{'|'.join(tables().words['ordinal'])}|\d+(?:st|nd|rd|th))\s+"
+    r"(?:straight\s+|consecutive\s+)?(?:day|week)"
+)
+TODAY_IS = re.compile(r"(?i)\b(?:it|today|this)\s*(?:is|'s)\s+$")
+
+
 def is_discourse_now(doc: Doc, start: int, end: int) -> bool:
     """Whether a sentence-initial "Now" opens the sentence as a discourse marker ("Now, ...")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -203,6 +211,8 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         return False
     if text.lower().endswith("election day") and not text.endswith("Election Day"):
         return False  # an election day anywhere; Election Day is the US one, in November
+    if NTH_DAY.fullmatch(text) and not TODAY_IS.search(source, max(0, start - 16), start):
+        return False  # "the third day of talks" in a past story: which day, untold
     if text == "Now" and is_discourse_now(doc, start, end):
         return False  # "Now, he says, ...", "Now for the weather": the discourse marker
     if text.lower() in ("fiscal year", "calendar year") and before and before[-1] in ("a", "an"):

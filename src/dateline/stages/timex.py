@@ -47,6 +47,8 @@ REL_SHIFT = {"that": 0, "this": 0, "current": 0, "same": 0, "latest": 0, "last":
              "past": -1, "next": 1, "coming": 1, "following": 1}  # fmt: skip
 
 
+# "the eighth day (of the blockade)", said of the present: the DCT's day or week
+NTH_OF_EVENT = re.compile(r"the (\w+) (?:straight |consecutive )?(day|week)")
 # "a day-long meeting", "the decades-long dispute", "a two-year-long effort": how long it lasts.
 LASTING = re.compile(r"(?:(.+)-)?([a-z]+?)(s?)-?long")
 # "an hour and a half", "a year and a half": the half after the unit ("one and a half hours").
@@ -219,6 +221,12 @@ def interpret(
         return (
             ("DATE", week_of(dt.date.fromisoformat(day)), mod) if day and "X" not in day else None
         )
+    if (m := NTH_OF_EVENT.fullmatch(low)) and m[1] in words["ordinal"]:
+        return (
+            "DATE",
+            shift(dct, unit_of(m[2]) or "D", 0) or "XXXX-XX-XX",
+            mod,
+        )  # "the second day": today
     if m := LASTING.fullmatch(low):
         n = number(m[1].split(), words["number"]) if m[1] else 1
         unit = unit_of(m[2])
