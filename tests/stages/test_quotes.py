@@ -368,6 +368,34 @@ QUOTED = [
     ('The measure became known as the "Kovalenko rule" within a week.', []),
     ("Kovalenko told NBC's \u201cToday\u201d that the dam would hold.", []),
     ('The senator repeated the claim in an interview with "The View," on Friday.', []),
+    ('The film, "A Long Way Home From the Northern Front," opens in Kyiv on Friday.', []),
+    (
+        'Farmers blocked the road with tractors and banners reading "No farms, no food."\n\n'
+        'Their new documentary, "The Last Harvest on the Old Plains," is out this week.',
+        [],
+    ),
+    (  # the words of a banner do not make its bearers the speakers of the next quote
+        'Farmers blocked the road with tractors and banners reading "No farms, no food."\n\n'
+        '"This is the worst season our families have seen in forty years," one grower said.',
+        [
+            (
+                "direct",
+                "This is the worst season our families have seen in forty years,",
+                "one grower",
+            )
+        ],
+    ),
+    (
+        'Farmers blocked the road with tractors and banners reading "No farms, no food."\n\n'
+        '"This is the worst season our families have seen in forty years of farming."',
+        [
+            (
+                "direct",
+                "This is the worst season our families have seen in forty years of farming.",
+                None,
+            )
+        ],
+    ),
     (
         '<tweet author="mayor_ortiz" timestamp="1454346000">The bridge reopens at noon.</tweet>',
         [],

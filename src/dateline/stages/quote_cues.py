@@ -479,7 +479,10 @@ def recent_cue(art: Article, m: Marked, previous: Quote | None) -> Found | None:
 
 def introduces(cue: Token) -> bool:
     """Whether a cue can introduce the quotes after it: not negated ("did not say"), not passive
-    ("he was asked"), not a noun's modifier ("a hearing he was called to")."""
+    ("he was asked"), not a noun's modifier ("a hearing he was called to"), not the words of a
+    sign ("banners reading …")."""
+    if cue.lemma_ == "read" and cue.dep_ == "acl":
+        return False
     return not any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in cue.children)
 
 

@@ -119,11 +119,12 @@ def is_title(art: Article, m: Marked) -> bool:
         return False  # "She declared “What a Night!”": an exclamation, not a name
     words = inner.split()
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
-    if not 1 <= len(words) <= 6 or not words[0][:1].isupper() or not content:
+    left = art.text[max(art.paras[m.para][0], m.open_at - 20) : m.open_at].rstrip()
+    longest = 12 if WORK_BEFORE.search(left) else 6  # "the film “A Long Way Home From …”"
+    if not 1 <= len(words) <= longest or not words[0][:1].isupper() or not content:
         return False
     if not all(w[0].isupper() for w in content if w[0].isalpha()):
         return False
-    left = art.text[max(art.paras[m.para][0], m.open_at - 20) : m.open_at].rstrip()
     if WORK_BEFORE.search(left):
         return True
     if not left or not left[-1].isalnum():
