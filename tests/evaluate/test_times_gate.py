@@ -10,7 +10,7 @@ from dateline.stages.times import find_times
 from tests.conftest import corpus
 
 # Floors pinned just below the figures measured on TBAQ (F1); they only go up.
-FLOORS = {"strict": 0.888, "relaxed": 0.947, "type": 0.903, "value": 0.828, "mod": 0.912}
+FLOORS = {"strict": 0.891, "relaxed": 0.950, "type": 0.906, "value": 0.833, "mod": 0.914}
 
 pytestmark = pytest.mark.gate
 
