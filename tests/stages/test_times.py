@@ -270,6 +270,8 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # "last" as a verb is not "last"; "forecast to" looks ahead; "announced in March" is past
         ("The ban took effect on Dec. 1 and will last six months.", DCT,
          [("Dec. 1", "DATE", "2024-12-01", None), ("six months", "DURATION", "P6M", None)]),
+        ("The strike is expected to last two weeks.", DCT, [("two weeks", "DURATION", "P2W", None)]),
+        ("Sales rose 5% compared to last year.", DCT, [("last year", "DATE", "2023", None)]),
         ("The storm is forecast to make landfall late Friday.", DCT, [("late Friday", "DATE", "2024-12-20", "END")]),
         ("The plan, announced in March, would take effect next spring.", DCT,
          [("March", "DATE", "2024-03", None), ("next spring", "DATE", "2025-SP", None)]),

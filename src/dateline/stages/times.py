@@ -49,8 +49,23 @@ LEAD_NOT_TIME = re.compile(
 )
 # "will last six months", "is likely to last a week": "last" after these is the verb
 VERB_BEFORE = re.compile(
-    r"(?i)\b(?:will|would|could|may|might|should|can|must|did|does|do|to|not|n't|'ll)\s+$"
+    r"(?i)\b(?:will|would|could|may|might|should|can|must|did|does|do|not|n't|'ll)\s+$"
 )
+
+
+def is_verb_last(doc: Doc, source: str, start: int) -> bool:
+    """Whether "last" at `start` is the verb: after a modal ("will last"), or parsed as a verb after
+    "to" ("likely to last a week"; not "compared to last year")."""
+    if VERB_BEFORE.search(source, max(0, start - 12), start):
+        return True
+    span = doc.char_span(start, start + 4, alignment_mode="expand")
+    return (
+        span is not None
+        and source[max(0, start - 3) : start].lower() == "to "
+        and span[0].tag_ == "VB"
+    )
+
+
 FUTURE_AUX = {"will", "'ll", "wo", "shall", "going"}
 # "could return Tuesday", "plans to leave on Thursday", "is expected to close Monday": ahead of the DCT.
 MODALS = {"would", "could", "might", "may", "should", "can", "must", "'d"}
@@ -378,7 +393,7 @@ def find_times(doc: Doc) -> list[Time]:
             continue
         if det := DET_BEFORE_COMPOUND.match(text) or LEAD_NOT_TIME.match(text):
             start, text = start + det.end(), text[det.end() :]
-        if text[:5].lower() == "last " and VERB_BEFORE.search(source, max(0, start - 12), start):
+        if text[:5].lower() == "last " and is_verb_last(doc, source, start):
             start, text = start + 5, text[5:]  # "will last six months": the verb
         after = source[end : end + 24]
         # "for the nine months, ... a year earlier": the comparison is with that span, not the quarter
