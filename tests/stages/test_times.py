@@ -275,6 +275,7 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The storm is forecast to make landfall late Friday.", DCT, [("late Friday", "DATE", "2024-12-20", "END")]),
         ("The plan, announced in March, would take effect next spring.", DCT,
          [("March", "DATE", "2024-03", None), ("next spring", "DATE", "2025-SP", None)]),
+        ("A vote planned for March could be delayed.", DCT, [("March", "DATE", "2025-03", None)]),
         ("Retail sales have risen for three consecutive months.", DCT,
          [("three consecutive months", "DURATION", "P3M", None)]),
         # "half a century", "half an hour"; "twice a month" is a rate; "the first half of the year"

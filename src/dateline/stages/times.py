@@ -121,8 +121,8 @@ def tense(doc: Doc, text: str, start: int, end: int, range_end: bool = False) ->
             return FUTURE
     if token.tag_ == "VBD" or any(c.tag_ == "VBD" or c.lemma_ == "have" for c in aux):
         return PAST
-    if token.tag_ == "VBN" and token.dep_ == "acl" and not aux:
-        return PAST  # "the plan, announced in March": a reduced relative clause, told as past
+    if token.tag_ == "VBN" and token.dep_ == "acl" and not aux and token.lemma_ not in INTENT:
+        return PAST  # "the plan, announced in March" (not "talks set for Tuesday": either way)
     if (
         token.tag_ == "VBP"
         and not aux
