@@ -302,6 +302,9 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # "it is the second day of X" is today; the third day of a story told in the past is untold
         ("It's the second day of the strike at the port.", DCT, [("the second day", "DATE", "2024-12-19", None)]),
         ("The talks collapsed on the third day.", DCT, []),
+        # "one day" before a verb is a day to come; after one, a span
+        ("The minister said the country will one day join the bloc.", DCT, [("one day", "DATE", "FUTURE_REF", None)]),
+        ("The envoy had been in the post one day.", DCT, [("one day", "DURATION", "P1D", None)]),
         # US Election Day: the Tuesday after the first Monday in November
         ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
          [("Election Day", "DATE", "2024-11-05", None)]),

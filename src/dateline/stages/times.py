@@ -272,6 +272,19 @@ def is_rate(doc: Doc, start: int, text: str) -> bool:
     return previous.tag_ in ("CD", "NNS", "NNPS") or previous.lower_ in ("once", "twice", "thrice")
 
 
+def is_some_day(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
+    """Whether "one day" is the adverb of a day to come ("will one day be", "hopes he one day
+    follows"), not a span ("in the job one day")."""
+    if text.lower() != "one day":
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    return doc[span.end].tag_.startswith("VB") or (
+        span.start > 0 and doc[span.start - 1].tag_ == "MD"
+    )
+
+
 # "after a flat second quarter", "a strong third quarter": a quarter described, not reported on.
 INDEFINITE = re.compile(r"(?i)\ban?\s+[a-z]+\s+$")
 
@@ -406,6 +419,8 @@ def find_times(doc: Doc) -> list[Time]:
         kind, value, mod = result
         if kind == "DURATION" and is_rate(doc, start, text):
             kind = "SET"
+        if kind == "DURATION" and is_some_day(doc, source, start, end, text):
+            kind, value = "DATE", "FUTURE_REF"  # "will one day be": a day to come, which one untold
         value = on_story_day(text, kind, value, day, dct, anchor_value)
         pair = second_day(doc, source, end, text, value) if kind == "DATE" else None
         if found and kind == "DATE" and CLOCK_ON.fullmatch(source, found[-1].end, start):
