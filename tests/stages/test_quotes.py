@@ -410,6 +410,10 @@ def test_direct_and_mixed(nlp, text: str, expected: list) -> None:
 
 
 INDIRECT = [
+    (  # the content clause parsed under the noun "statement"
+        "The ministry said in a statement that three civilians had been killed in Kharkiv.",
+        ("that three civilians had been killed in Kharkiv", "The ministry", "said"),
+    ),
     (
         "Prime Minister Ana Lindqvist said that the northern border would reopen on Monday.",
         ("that the northern border would reopen on Monday", "Prime Minister Ana Lindqvist", "said"),
@@ -526,6 +530,19 @@ def test_indirect(nlp, text: str, expected: tuple[str, str, str]) -> None:
 
 
 ALL_KINDS = [
+    # A participle after reported content is the reporter's, even when parsed inside the content.
+    (
+        "Ukraine's foreign minister said on Wednesday that talks with Russia could resume, "
+        "rejecting a proposal floated in Moscow.",
+        [
+            (
+                "indirect",
+                "that talks with Russia could resume, rejecting a proposal floated in Moscow",
+                "Ukraine's foreign minister",
+            ),
+            ("indirect", "a proposal floated in Moscow", "Ukraine's foreign minister"),
+        ],
+    ),
     # A quotation that is the whole reported clause is one mixed quote, not also indirect speech.
     (
         'Putin said "we are ready," in Moscow.',

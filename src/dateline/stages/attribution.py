@@ -373,6 +373,14 @@ def content_span(verb: Token) -> tuple[int, int] | None:
     for child in verb.lefts:
         if child.dep_ == "ccomp":
             return trim(doc, child.left_edge.i, child.right_edge.i + 1)
+    for child in verb.rights:  # "said in a statement that …", the clause parsed under the noun
+        if child.dep_ == "prep":
+            for noun in (c for c in child.children if c.dep_ == "pobj"):
+                for clause in noun.rights:
+                    if clause.dep_ in ("acl", "relcl", "ccomp") and any(
+                        c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts
+                    ):
+                        return trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
     if verb.dep_ == "parataxis":  # "The plan, he said, is dead." / "It is dead, he said."
         head = verb.head
         if head.i < verb.i and verb.right_edge.i >= head.right_edge.i:

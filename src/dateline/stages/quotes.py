@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Token
 
 from dateline.records import Quote, Speaker
 from dateline.stages import run_stage
-from dateline.stages.attribution import content_span, cue_of, speaker_for, speaker_token, via_near
+from dateline.stages.attribution import (
+    content_span,
+    cue_of,
+    outer_speaker,
+    speaker_for,
+    speaker_token,
+    via_near,
+)
 from dateline.stages.quote_cues import (
     Article,
     Found,
@@ -269,6 +276,9 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
         if quoted >= QUOTED_SHARE * (end - start) or reports_quote(art, doc[lo:hi].root, recorded):
             continue
         speaker = speaker_token(token)
+        if token.tag_ == "VBG" and token.dep_ == "advcl" and speaker is not None:
+            # "X said talks could resume, rejecting …": the participle is X's, however parsed
+            speaker = outer_speaker(token, speaker, art.inside_quote)[1]
         out.append(
             Quote(
                 start=start, end=end, text=art.text[start:end], kind="indirect",
