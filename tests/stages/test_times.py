@@ -305,6 +305,8 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # "one day" before a verb is a day to come; after one, a span
         ("The minister said the country will one day join the bloc.", DCT, [("one day", "DATE", "FUTURE_REF", None)]),
         ("The envoy had been in the post one day.", DCT, [("one day", "DURATION", "P1D", None)]),
+        # "for a while": a span of no stated length
+        ("Residents will have to live without power for a while.", DCT, [("a while", "DURATION", "PXX", None)]),
         # US Election Day: the Tuesday after the first Monday in November
         ("The race will stay close until Election Day.", dt.date(2024, 10, 20),
          [("Election Day", "DATE", "2024-11-05", None)]),

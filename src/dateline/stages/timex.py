@@ -343,6 +343,8 @@ def find_word(
     bare: str, low: str, dct: dt.date | None, tense: str | None, words: dict[str, dict[str, str]]
 ) -> Result | None:
     """One-word expressions: now, recently, daily, every week, Christmas, the past, the future."""
+    if low == "a while":  # "for a while": a span of no stated length
+        return "DURATION", "PXX", None
     if bare in words["ref"] or low in PHRASE_REFS:
         return "DATE", words["ref"].get(bare) or PHRASE_REFS[low], None
     if bare in words["set"]:
