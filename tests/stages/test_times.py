@@ -305,6 +305,7 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # "one day" before a verb is a day to come; after one, a span
         ("The minister said the country will one day join the bloc.", DCT, [("one day", "DATE", "FUTURE_REF", None)]),
         ("The envoy had been in the post one day.", DCT, [("one day", "DURATION", "P1D", None)]),
+        ("The offer expires in five business days.", DCT, [("five business days", "DURATION", "P5D", None)]),
         # "for a while": a span of no stated length
         ("Residents will have to live without power for a while.", DCT, [("a while", "DURATION", "PXX", None)]),
         # US Election Day: the Tuesday after the first Monday in November

@@ -80,7 +80,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:at\s+least\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?:the\s+)?(?:{edge}\s+(?:in\s+)?)?"
         rf"(?:sometime\s+)?(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}(?:\s+or\s+so)?",
         rf"(?:{mod})?(?:another|an?\s+(?:additional|further|extra))\s+(?:{num}\s+)?{unit}(?![\s-]+(?:ago|earlier|later)\b)",
-        rf"(?:{mod}|at\s+least\s+the\s+|the\s+(?={num}\s))?(?:{rel}\s+)?{num}(?:\s+(?:more|consecutive|straight|successive))?[\s-]+{unit}"
+        rf"(?:{mod}|at\s+least\s+the\s+|the\s+(?={num}\s))?(?:{rel}\s+)?{num}(?:\s+(?:more|consecutive|straight|successive))?(?:\s+(?:trading|business|working)(?=\s+days?))?[\s-]+{unit}"
         r"(?:\s+and\s+a\s+half)?"
         r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
         rf"(?:{num}-)?(?:day|night|week|month|year|decade|hour|minute)s?-?long",
