@@ -640,6 +640,13 @@ def test_pronoun_speaker_resolved(nlp) -> None:
     assert (speaker(text, quote), quote.speaker.name) == ("he", "Vladimir Putin")
 
 
+def test_nationality_is_not_one_persons_name(nlp) -> None:
+    """ "the Ukrainian leader" names one person: unresolved rather than the nationality."""
+    text = 'Zelensky left Kyiv.\n\nThe Ukrainian leader said: "We will not give up the east."'
+    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert (speaker(text, quote), quote.speaker.name) == ("The Ukrainian leader", None)
+
+
 def test_relative_pronoun_speaker_resolved(nlp) -> None:
     """ "who" is the mention; the speaker entity is the person it refers back to."""
     text = 'The bill was drafted by Senator Maria Okafor, who said it would "end the backlog."'
