@@ -306,6 +306,10 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The minister said the country will one day join the bloc.", DCT, [("one day", "DATE", "FUTURE_REF", None)]),
         ("The envoy had been in the post one day.", DCT, [("one day", "DURATION", "P1D", None)]),
         ("The offer expires in five business days.", DCT, [("five business days", "DURATION", "P5D", None)]),
+        # a day said as a spelled ordinal, as broadcast transcripts write it
+        ("Women's Day is this coming Sunday, March eighth.", dt.date(1998, 3, 5),
+         [("this coming Sunday, March eighth", "DATE", "1998-03-08", None)]),
+        ("He was sworn in on the second of March, 2012.", DCT, [("second of March, 2012", "DATE", "2012-03-02", None)]),
         # "for a while": a span of no stated length
         ("Residents will have to live without power for a while.", DCT, [("a while", "DURATION", "PXX", None)]),
         # US Election Day: the Tuesday after the first Monday in November

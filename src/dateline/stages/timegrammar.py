@@ -33,7 +33,9 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     edge = r"(?:early|late|mid|earlier|later)"
     rel = r"(?:last|next|this|that|past|previous|coming|following|current|same|prior|latest|recent|final|first)"
     around = rf"(?:(?:the\s+)?{edge}[\s-]+|the\s+(?:beginning|start|end|middle)\s+of\s+)"
-    day_n = r"\d{1,2}(?:st|nd|rd|th)?"
+    day_n = (
+        rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{alt(list(words['ordinal']))})"  # "March 8", "March eighth"
+    )
     year = rf"(?:1[89]\d\d|20\d\d|(?:eighteen|nineteen)[\s-]+(?:{SPOKEN_YEAR_END}))"
     part = r"(?:morning|afternoon|evening|night|overnight)"
     clock = (

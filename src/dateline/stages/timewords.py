@@ -27,6 +27,9 @@ class Tables:
 
     words: dict[str, dict[str, str]]
     mod_prefix: re.Pattern[str]
+    spelled_day: re.Pattern[
+        str
+    ]  # a spelled ordinal next to a month ("march eighth", "eighth of march")
 
 
 def alt(words: list[str]) -> str:
@@ -41,7 +44,11 @@ def tables() -> Tables:
     words: dict[str, dict[str, str]] = {}
     for row in rows("times_words.tsv"):
         words.setdefault(row["kind"], {})[row["word"]] = row["value"]
-    return Tables(words, re.compile(rf"(?:the )?({alt(list(words['mod']))})(?: of)? "))
+    months, ordinals = alt(list(words["month"])), alt(list(words["ordinal"]))
+    spelled_day = re.compile(
+        rf"\b(?:((?:{months})\.? )({ordinals})|({ordinals})( of (?:{months})))\b"
+    )
+    return Tables(words, re.compile(rf"(?:the )?({alt(list(words['mod']))})(?: of)? "), spelled_day)
 
 
 UNIT_WORDS = {

@@ -186,6 +186,10 @@ def interpret(
         .replace("midyear", "mid year")
     )
     low = re.sub(r"^the year (?=\d{4}$)", "", spoken_years(low, words))
+    low = tables().spelled_day.sub(  # "march eighth", "the eighth of march": the day's number
+        lambda m: f"{m[1]}{words['ordinal'][m[2]]}" if m[1] else f"{words['ordinal'][m[3]]}{m[4]}",
+        low,
+    )
     low = re.sub(r"\b(latest|\d{4}) period$", r"\1 quarter", low)
     low = SAME_PERIOD.sub("the year-earlier period", low)
     low = low.replace(" 1/2 ", " and a half ")
