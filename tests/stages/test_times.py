@@ -310,6 +310,9 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("Women's Day is this coming Sunday, March eighth.", dt.date(1998, 3, 5),
          [("this coming Sunday, March eighth", "DATE", "1998-03-08", None)]),
         ("He was sworn in on the second of March, 2012.", DCT, [("second of March, 2012", "DATE", "2012-03-02", None)]),
+        # "earlier in the year", "later in the month": the edge of this year or month
+        ("Sales slowed earlier in the year.", DCT, [("earlier in the year", "DATE", "2024", "START")]),
+        ("The mine will close later in the month.", DCT, [("later in the month", "DATE", "2024-12", "END")]),
         # "for a while": a span of no stated length
         ("Residents will have to live without power for a while.", DCT, [("a while", "DURATION", "PXX", None)]),
         # US Election Day: the Tuesday after the first Monday in November

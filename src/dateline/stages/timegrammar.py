@@ -32,7 +32,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     mod = rf"(?:(?:{alt([w for w, v in words['mod'].items() if v not in EDGES])})\s+)"
     edge = r"(?:early|late|mid|earlier|later)"
     rel = r"(?:last|next|this|that|past|previous|coming|following|current|same|prior|latest|recent|final|first)"
-    around = rf"(?:(?:the\s+)?{edge}[\s-]+|the\s+(?:beginning|start|end|middle)\s+of\s+)"
+    around = rf"(?:(?:the\s+)?{edge}[\s-]+(?:in\s+(?=the\s))?|the\s+(?:beginning|start|end|middle)\s+of\s+)"
     day_n = (
         rf"(?:\d{{1,2}}(?:st|nd|rd|th)?|{alt(list(words['ordinal']))})"  # "March 8", "March eighth"
     )

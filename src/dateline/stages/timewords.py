@@ -48,7 +48,11 @@ def tables() -> Tables:
     spelled_day = re.compile(
         rf"\b(?:((?:{months})\.? )({ordinals})|({ordinals})( of (?:{months})))\b"
     )
-    return Tables(words, re.compile(rf"(?:the )?({alt(list(words['mod']))})(?: of)? "), spelled_day)
+    return Tables(
+        words,
+        re.compile(rf"(?:the )?({alt(list(words['mod']))})(?: of| in(?= the))? "),
+        spelled_day,
+    )
 
 
 UNIT_WORDS = {
