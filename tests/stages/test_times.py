@@ -313,6 +313,10 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         # "earlier in the year", "later in the month": the edge of this year or month
         ("Sales slowed earlier in the year.", DCT, [("earlier in the year", "DATE", "2024", "START")]),
         ("The mine will close later in the month.", DCT, [("later in the month", "DATE", "2024-12", "END")]),
+        # "until then", "by then": the time just named
+        ("The offer expires on Jan. 15, 2025. Until then, the shares stay listed.", DCT,
+         [("Jan. 15, 2025", "DATE", "2025-01-15", None), ("then", "DATE", "2025-01-15", None)]),
+        ("By then, the shares stay listed.", DCT, []),
         # "for a while": a span of no stated length
         ("Residents will have to live without power for a while.", DCT, [("a while", "DURATION", "PXX", None)]),
         # US Election Day: the Tuesday after the first Monday in November

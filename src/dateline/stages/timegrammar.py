@@ -89,7 +89,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:the\s+|(?:this\s+)?(?:past|last|coming|next)\s+|this\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS}|few|several)\s+)?(?:{unit}|{weekday}|{month}|spring|summer|autumn|winter)"
         r"|(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)"
         r"|year(?:[\s-]|'s\s+)end|mid-?year",
-        rf"(?:right\s+)?now|(?-i:then)[\s-]current|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
+        rf"(?:right\s+)?now|(?-i:then)[\s-]current|(?<=until\s)then|(?<=by\s)then|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near|short|long)\s+term(?![\w-])|a\s+later\s+date|(?<=for\s)a\s+while|(?<=at\s)the\s+time(?!\s+(?:of|when|that)\b)|"
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",
         alt([w for w, v in words["set"].items() if v]),

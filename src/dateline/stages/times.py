@@ -413,7 +413,10 @@ def find_times(doc: Doc) -> list[Time]:
         story_ref = None if found and in_period_sentence(doc, found[-1], start) else ref
         range_end = bool(found) and RANGE_TO.fullmatch(source, found[-1].end, start) is not None
         when = tense(doc, source, start, end, range_end)
-        result = interpret(text, dct, when, story_ref, anchor, after)
+        if text.lower() == "then":  # "until then", "by then": the time just named
+            result = ("DATE", anchor_value, None) if anchor_value else None
+        else:
+            result = interpret(text, dct, when, story_ref, anchor, after)
         if result is None:
             continue
         kind, value, mod = result
