@@ -317,6 +317,13 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The offer expires on Jan. 15, 2025. Until then, the shares stay listed.", DCT,
          [("Jan. 15, 2025", "DATE", "2025-01-15", None), ("then", "DATE", "2025-01-15", None)]),
         ("By then, the shares stay listed.", DCT, []),
+        # two counted spans joined by "and", larger unit first, are one duration
+        ("The hearing lasted an hour and 45 minutes.", DCT, [("an hour and 45 minutes", "DURATION", "PT1H45M", None)]),
+        ("He was jailed for two years and six months.", DCT,
+         [("two years and six months", "DURATION", "P2Y6M", None)]),
+        # midnight with no day of its own is on the day the story last named
+        ("The rally began on Saturday and ended at midnight.", DCT,
+         [("Saturday", "DATE", "2024-12-14", None), ("midnight", "TIME", "2024-12-14T24:00", None)]),
         # "for a while": a span of no stated length
         ("Residents will have to live without power for a while.", DCT, [("a while", "DURATION", "PXX", None)]),
         # US Election Day: the Tuesday after the first Monday in November

@@ -321,7 +321,7 @@ def in_period_sentence(doc: Doc, previous: Time, start: int) -> bool:
 
 # A clock time or "the morning" with no day of its own is on the day the story last named.
 ON_THAT_DAY = re.compile(
-    r"(?i)(?:around\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|the\s+(?:morning|afternoon|evening)"
+    r"(?i)(?:around\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|noon|midnight|the\s+(?:morning|afternoon|evening)"
     r"|that\s+(?:morning|afternoon|evening|night)|the\s+(?:next|following)\s+(morning|afternoon|evening|night))$"
 )
 
@@ -389,6 +389,25 @@ def on_day(clock: Time, day: str) -> Time:
     return Time(clock.start, clock.end, clock.text, clock.type, day + clock.value[10:], clock.mod)
 
 
+SIMPLE_SPAN = re.compile(r"P(T?)(\d+)([YMWDHS])")
+SPAN_ORDER = ["Y", "M", "W", "D", "TH", "TM", "TS"]
+
+
+def joined_span(source: str, first: Time, start: int, end: int, value: str) -> Time | None:
+    """Two counted spans joined by "and", larger unit first, as one duration (P2Y6M, PT1H45M)."""
+    a, b = SIMPLE_SPAN.fullmatch(first.value), SIMPLE_SPAN.fullmatch(value)
+    if (
+        first.type != "DURATION"
+        or not (a and b)
+        or not re.fullmatch(r",?\s+and\s+", source[first.end : start])
+    ):
+        return None
+    if SPAN_ORDER.index(a[1] + a[3]) >= SPAN_ORDER.index(b[1] + b[3]):
+        return None
+    joined = f"P{a[1]}{a[2]}{a[3]}" + (f"{'T' if b[1] and not a[1] else ''}{b[2]}{b[3]}")
+    return Time(first.start, end, source[first.start : end], "DURATION", joined, first.mod)
+
+
 def find_times(doc: Doc) -> list[Time]:
     """Return the time expressions in `doc`, normalised against `doc._.dct`."""
     dct = doc._.dct
@@ -428,6 +447,13 @@ def find_times(doc: Doc) -> list[Time]:
         pair = second_day(doc, source, end, text, value) if kind == "DATE" else None
         if found and kind == "DATE" and CLOCK_ON.fullmatch(source, found[-1].end, start):
             found[-1] = on_day(found[-1], value)  # "at 3 a.m. on Tuesday": the clock on that day
+        if (
+            found
+            and kind == "DURATION"
+            and (joined := joined_span(source, found[-1], start, end, value))
+        ):
+            found[-1] = joined  # "an hour and 45 minutes", "two years and six months": one span
+            continue
         found.append(Time(start, end, text, kind, pair[0] if pair else value, mod))
         if pair:
             found.append(pair[1])
