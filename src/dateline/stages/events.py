@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Actor, Event
-from dateline.stages import run_stage
+from dateline.stages import run_stage, text_of
 from dateline.stages.actors import code_actor, first_person
 from dateline.stages.event_details import (
     block_kind,
@@ -138,7 +138,7 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
 
 def in_markup(token: Token) -> bool:
     """Whether a token lies inside an HTML tag left in the text ("<img src=x onerror=…>")."""
-    text = token.doc.text
+    text = text_of(token.doc)
     opened = text.rfind("<", 0, token.idx + 1)
     if opened < 0:
         return False
