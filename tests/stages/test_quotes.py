@@ -400,6 +400,14 @@ QUOTED = [
         '<tweet author="mayor_ortiz" timestamp="1454346000">The bridge reopens at noon.</tweet>',
         [],
     ),
+    (
+        "Senator Ruth Okafor rebuked the minister: \u201cYou have had three years to fix the "
+        "dam,\u201d she said. \u201cThe valley cannot wait for a fourth.\u201d",
+        [
+            ("direct", "You have had three years to fix the dam,", "Senator Ruth Okafor"),
+            ("direct", "The valley cannot wait for a fourth.", "she"),
+        ],
+    ),
 ]
 
 

@@ -222,6 +222,11 @@ def direct_and_mixed(art: Article) -> list[Quote]:
             found = own_cue(art, m) if direct else as_cue(art, m) or mixed_cue(art, m)
         if (found is None or found.speaker is None) and direct:
             found = colon_cue(art, m) or found
+        elif direct and found.speaker.lower_ in ("he", "she", "they"):
+            introduced = colon_cue(art, m)  # 'Doe scolded him: "…," she said.': Doe, named
+            named = introduced.speaker if introduced is not None else None
+            if named is not None and named.pos_ == "PROPN":
+                found = Found(found.cue, named)
         if found is None or found.speaker is None:
             found = transcript_speaker(art, m) or found
         if found is None and not_speech(art, m):
