@@ -527,6 +527,15 @@ INDIRECT = [
         "The bill was drafted by Senator Maria Okafor, who said it would end the backlog.",
         ("it would end the backlog", "who", "said"),
     ),
+    # A gerund under "aside from" / "short of" speaks for the subject of the verb above it.
+    (
+        "The governor refused to discuss the budget, aside from saying he wants a balanced plan.",
+        ("he wants a balanced plan", "The governor", "saying"),
+    ),
+    (
+        "The senator visited the border post but stopped short of calling the raid illegal.",
+        ("the raid illegal", "The senator", "calling"),
+    ),
 ]
 
 

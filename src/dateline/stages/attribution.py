@@ -189,6 +189,7 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         ):
             return left
     climbs = verb.dep_ in CLIMB_DEPS or verb.pos_ == "ADP" or verb.dep_ == "prep"
+    climbs = climbs or (verb.dep_ == "advmod" and verb.pos_ == "ADV")  # "aside from saying …"
     if depth and climbs and verb.head.i != verb.i:
         head = verb.head
         if verb.dep_ == "conj" and verb.pos_ == "VERB" and head.pos_ in ("ADJ", "NOUN"):
