@@ -536,6 +536,15 @@ INDIRECT = [
         "The senator visited the border post but stopped short of calling the raid illegal.",
         ("the raid illegal", "The senator", "calling"),
     ),
+    # A participle hung on a time or a medium after the verb speaks for the verb's subject.
+    (
+        "The mayor spoke for an hour, at one point calling the treasurer a liar.",
+        ("the treasurer a liar", "The mayor", "calling"),
+    ),
+    (
+        "The minister appeared at a news conference announcing that the border would reopen.",
+        ("that the border would reopen", "The minister", "announcing"),
+    ),
 ]
 
 

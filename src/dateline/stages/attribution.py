@@ -18,6 +18,11 @@ RELATIVES = frozenset({"who", "which", "that", "whom"})
 MENTION_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "nmod", "case"})
 # A participle or coordinated verb ("…, saying", "and added") takes its head's subject.
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "dep", "ccomp", "relcl"})
+# Nouns of a time or a medium that a participle hangs from without speaking for it.
+FRAME_NOUNS = frozenset(
+    {"point", "time", "moment", "statement", "interview", "speech", "letter", "post", "tweet"}
+    | {"message", "video", "email", "release", "conference", "appearance", "remark", "column"}
+)
 # Cues that report only a clause or a quote, never an object: "he continued to press for talks".
 CLAUSE_ONLY = frozenset({"continue"})
 # Pronouns that a clause's speaker may stand for.
@@ -175,6 +180,12 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             return left
         if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
             noun = verb.head  # "a statement saying …"
+            frame = noun.head.head if noun.dep_ == "pobj" and noun.head.head.i < noun.i else None
+            if frame is not None and noun.lemma_ in FRAME_NOUNS and frame.pos_ in ("VERB", "AUX"):
+                # "…, at one point calling him a liar", "replied in a statement saying …"
+                subject = speaker_token(frame, depth - 1) if depth else None
+                if subject is not None:
+                    return subject
             if noun.dep_ == "dobj":  # "the council issued a statement saying …": the council
                 issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
                 if issuer is not None:
