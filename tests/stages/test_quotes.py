@@ -408,6 +408,11 @@ QUOTED = [
             ("direct", "The valley cannot wait for a fourth.", "she"),
         ],
     ),
+    (  # the clause right before the colon has its own subject
+        "The driver became so angry, and started braking so hard, that I had to change my "
+        'answer: "Of course I will pay the fare. I was only joking."',
+        [("direct", "Of course I will pay the fare. I was only joking.", "I")],
+    ),
 ]
 
 

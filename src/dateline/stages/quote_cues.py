@@ -316,6 +316,14 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
     if colon <= sent_start:
         return None
     root = art.doc[sent_start:colon].root
+    node = art.doc[colon - 1]  # "…, so that I had to change my answer:": the nearest clause
+    # that is not a topic ("focuses on how many the gunmen killed:") speaks, if a person does
+    while node.i != root.i and sent_start <= node.head.i < colon:
+        if node.dep_ in ("advcl", "conj") or (node.dep_ == "ccomp" and not is_speech(node.head)):
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ in ("PRON", "PROPN"):
+                return Found(None, subject)
+        node = node.head
     for child in root.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.i < colon:
             return Found(None, child)
