@@ -153,3 +153,23 @@ def test_surname_first_joins_full_name(
         found = store.quotes(speaker="Vladimir Putin")
     assert sorted(q for q in quoted if "Putin" in q[0]) == expected
     assert len(found) == dict((n, q) for n, _, q in expected)["Vladimir Putin"]
+
+
+def test_unresolved_speaker_shown_by_the_words_of_the_article(tmp_path: Path) -> None:
+    """A quote whose speaker no entity resolves keeps its mention ("the harbour master")."""
+    from dateline.store.output import summary
+    from dateline.store.writer import Writer
+
+    text = 'date: 2026-02-18\n\n"The ice will hold until March," the harbour master said.'
+    quote, who = span(text, '"The ice will hold until March,"'), span(text, "the harbour master")
+    analysis = Analysis(
+        id="ice", text=text, date="2026-02-18",
+        quotes=(Quote(*quote, text[quote[0] : quote[1]], "direct", Speaker(None, None, *who),
+                      Cue(*span(text, "said"), "said")),),
+    )  # fmt: skip
+    with Writer(tmp_path / "ice.db", model="hand") as writer:
+        writer.add(analysis)
+    with Store(tmp_path / "ice.db") as store:
+        (hit,) = store.quotes()
+    assert hit.mention == "the harbour master"
+    assert summary(hit)[2] == "the harbour master"

@@ -65,7 +65,7 @@ def summary(item: Any) -> list[Any]:
         date = getattr(r, "date", None) or item.date or ""
         copies = f"{item.articles}/{item.sources}"
         if type(r).__name__ == "Quote":
-            who = r.speaker.name or "?"
+            who = r.speaker.name or item.mention or "?"
             return [date, item.source or "", who, r.text, copies, item.article]
         actor = r.actor.name if r.actor else ""
         recipient = r.recipient.name if r.recipient else ""

@@ -43,6 +43,7 @@ class Hit:
     url: str | None = None
     articles: int = 1
     sources: int = 1
+    mention: str | None = None  # a quote's speaker as the article names them ("the mayor")
 
 
 @dataclass(frozen=True)
@@ -188,6 +189,7 @@ class Store:
                     data["a_url"],
                     data.get("n_articles", 1),
                     data.get("n_sources", 1),
+                    data.get("speaker_mention"),
                 )  # fmt: skip
             )
         return out
@@ -238,9 +240,10 @@ class Store:
         # Without a speaker or topic, start from the articles; `|| ''` keeps SQLite from walking
         # every quote through the digest index just to group them.
         join = "quotes q JOIN articles a" if speaker or about else "articles a CROSS JOIN quotes q"
+        mention = "substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start)"
         sql = (
-            f"{self._select('q', not all_copies)} FROM {join} ON a.article = q.article "
-            f"WHERE {' AND '.join(where)} "
+            f"{self._select('q', not all_copies)}, {mention} AS speaker_mention "
+            f"FROM {join} ON a.article = q.article WHERE {' AND '.join(where)} "
             + ("" if all_copies else "GROUP BY q.digest || '' ")
             + "ORDER BY a.date DESC, a.article, q.seq LIMIT ?"
         )

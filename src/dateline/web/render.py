@@ -7,7 +7,7 @@ from urllib.parse import quote as url_quote
 
 from markupsafe import Markup, escape
 
-from dateline.records import Analysis
+from dateline.records import Analysis, Quote
 
 PALETTE = 8  # speaker colours (CSS classes sp0..sp7, a colour-blind-safe set)
 MARK_OPEN, MARK_CLOSE = "\x02", "\x03"
@@ -36,12 +36,21 @@ def speaker_colours(analysis: Analysis) -> dict[str, int]:
     return colours
 
 
+def speaker_label(analysis: Analysis, quote: Quote) -> str:
+    """The speaker's name, else the words the article names them by ("the mayor")."""
+    if quote.speaker.name:
+        return quote.speaker.name
+    if quote.speaker.start is not None and quote.speaker.end is not None:
+        return analysis.text[quote.speaker.start : quote.speaker.end]
+    return "unknown speaker"
+
+
 def layers(analysis: Analysis, people: dict[str, int]) -> list[Layer]:
     """All highlightable spans of an article, each linking to its record."""
     colours = speaker_colours(analysis)
     out: list[Layer] = []
     for i, q in enumerate(analysis.quotes):
-        name = q.speaker.name or "unknown speaker"
+        name = speaker_label(analysis, q)
         css = f"quote sp{colours[q.speaker.name or '?']}"
         who = name if len(name) <= 28 else name[:27] + "…"
         out.append(Layer(q.start, q.end, "quote", i, f"#quote-{i}", f"{name} ({q.kind})", css, who))
