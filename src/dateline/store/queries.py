@@ -240,12 +240,17 @@ class Store:
         # Without a speaker or topic, start from the articles; `|| ''` keeps SQLite from walking
         # every quote through the digest index just to group them.
         join = "quotes q JOIN articles a" if speaker or about else "articles a CROSS JOIN quotes q"
-        mention = "substr(a.text, q.speaker_start + 1, q.speaker_end - q.speaker_start)"
         sql = (
-            f"{self._select('q', not all_copies)}, {mention} AS speaker_mention "
-            f"FROM {join} ON a.article = q.article WHERE {' AND '.join(where)} "
+            f"{self._select('q', not all_copies)} FROM {join} ON a.article = q.article "
+            f"WHERE {' AND '.join(where)} "
             + ("" if all_copies else "GROUP BY q.digest || '' ")
             + "ORDER BY a.date DESC, a.article, q.seq LIMIT ?"
+        )
+        # The speaker's words are cut from the article text for the rows returned only.
+        sql = (
+            "SELECT h.*, (SELECT substr(t.text, h.speaker_start + 1, h.speaker_end - "
+            f"h.speaker_start) FROM articles t WHERE t.article = h.article) AS speaker_mention "
+            f"FROM ({sql}) h ORDER BY h.a_date DESC, h.article, h.seq"
         )
         return self._hits(Quote, self._rows(sql, [*params, limit]))
 
