@@ -43,6 +43,8 @@ CUE_WINDOW = 40  # tokens after a closing mark in which "he said" / "said X" is 
 DASHES = "\u2015\u2014\u2013-"
 # How a quote that its attribution follows ends: "…," / "…?" / "…!" / "…—".
 QUOTE_END = ",?!\u2014\u2013-\u2026"
+# Cue words the tagger reads as nouns after a quote: '"…," the editorial read.'
+NOUN_TAGGED_CUES = frozenset({"read", "reads", "state", "states", "notes", "writes", "says"})
 
 
 class Article:
@@ -187,6 +189,9 @@ def layout_cue(art: Article, m: Marked, last: int, limit: int) -> Found | None:
         return None
     if inner[-1] in "?!" and not (doc[last + 1].pos_ == "PROPN" or doc[last + 1].is_lower):
         return None  # "“Why?” Nobody knows." starts a new sentence; "“Why?” he asked." goes on
+    tagged = noun_tagged_cue(doc, last + 1, min(limit, last + 8))
+    if tagged is not None:
+        return tagged
     for token in doc[last + 1 : min(limit, last + 8)]:
         if token.is_punct or token.is_space:
             return None
@@ -197,6 +202,24 @@ def layout_cue(art: Article, m: Marked, last: int, limit: int) -> Found | None:
             return Found(token, subject)
         if subject is None and token.i == last + 1:
             return Found(token, inverted_speaker(art, token, limit, last + 1))
+        return None
+    return None
+
+
+def noun_tagged_cue(doc: Doc, lo: int, hi: int) -> Found | None:
+    """'“…,” the editorial read.' / '“…,” the Saudis state in a paper': a cue word the tagger
+    took for a noun, right after the short noun phrase that is its subject."""
+    for token in doc[lo:hi]:
+        if token.pos_ not in ("DET", "ADJ", "NOUN", "PROPN"):
+            return None
+        if token.lower_ not in NOUN_TAGGED_CUES or token.i == lo:
+            continue
+        subject = doc[token.i - 1]
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if subject.pos_ not in ("NOUN", "PROPN", "ADJ") or datelike(subject):
+            return None
+        if after is None or after.is_punct or after.is_space or after.pos_ == "ADP":
+            return Found(token, subject)
         return None
     return None
 
@@ -242,13 +265,7 @@ def dash_speaker(art: Article, m: Marked) -> Found | None:
             return None  # not "--additional reporting from Jane Doe."
     if j >= len(art.text) or art.text[j] not in DASHES:
         return None
-    i = art.token_at(j)
-    for token in art.doc[i : i + 4]:
-        if token.pos_ == "PROPN" or (token.is_title and token.is_alpha and token.pos_ != "DET"):
-            while token.dep_ in ("compound", "flat") and token.head.i > token.i:
-                token = token.head
-            return Found(None, token)
-    return None
+    return signer_at(art, art.token_at(j))
 
 
 def paragraph_signer(art: Article, m: Marked) -> Found | None:
@@ -260,7 +277,11 @@ def paragraph_signer(art: Article, m: Marked) -> Found | None:
     signed = art.signatures[m.para]
     if signed is None or signed.start() < m.after:
         return None
-    i = art.token_at(signed.start(1))
+    return signer_at(art, art.token_at(signed.start(1)))
+
+
+def signer_at(art: Article, i: int) -> Found | None:
+    """The name that signs a quote, among the four tokens from `i` ("― Jane Doe.")."""
     for token in art.doc[i : i + 4]:
         if token.pos_ == "PROPN" or (token.is_title and token.is_alpha and token.pos_ != "DET"):
             while token.dep_ in ("compound", "flat") and token.head.i > token.i:
