@@ -677,11 +677,23 @@ def test_pronoun_speaker_resolved(nlp) -> None:
     assert (speaker(text, quote), quote.speaker.name) == ("he", "Vladimir Putin")
 
 
-def test_nationality_is_not_one_persons_name(nlp) -> None:
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            'Zelensky left Kyiv.\n\nThe Ukrainian leader said: "We will not give up the east."',
+            "The Ukrainian leader",
+        ),
+        (
+            'Kenya\'s health minister said: "We are doing everything we can to contain it."',
+            "Kenya's health minister",
+        ),
+    ],
+)
+def test_nationality_or_country_is_not_one_persons_name(nlp, text: str, mention: str) -> None:
     """ "the Ukrainian leader" names one person: unresolved rather than the nationality."""
-    text = 'Zelensky left Kyiv.\n\nThe Ukrainian leader said: "We will not give up the east."'
     (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
-    assert (speaker(text, quote), quote.speaker.name) == ("The Ukrainian leader", None)
+    assert (speaker(text, quote), quote.speaker.name) == (mention, None)
 
 
 def test_relative_pronoun_speaker_resolved(nlp) -> None:

@@ -342,8 +342,8 @@ def speaker_for(token: Token | None, entities: EntityIndex) -> Speaker:
     entity = entities.find(named.idx, named.idx + len(named))
     if entity is None:
         entity = entities.find(*mention(named))
-        if entity is not None and entity.type == "NORP" and named.tag_ == "NN":
-            entity = None  # "the Ukrainian leader" is one person, not the Ukrainians
+        if entity is not None and entity.type in ("NORP", "GPE") and named.tag_ == "NN":
+            entity = None  # "the Ukrainian leader", "Kenya's health minister": one person
     if entity is not None:
         return Speaker(entity.id, entity.name, start, end)
     name = entities.text[slice(*mention(named))] if named.pos_ == "PROPN" else None
