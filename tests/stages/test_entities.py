@@ -88,6 +88,16 @@ def test_place_labels_repaired(nlp, text: str, name: str, label: str) -> None:
     assert people(nlp, text)[name]["type"] == label
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [  # the small model tags these names WORK_OF_ART; a work does not tell a news conference
+        ('"We are doing everything we can," Aden Duale told a news conference.', "Aden Duale"),
+    ],
+)
+def test_speaker_names_tagged_as_works_are_people(nlp, text: str, name: str) -> None:
+    assert people(nlp, text)[name]["type"] == "PERSON"
+
+
 def test_heading_is_not_an_entity(nlp) -> None:
     found = people(nlp, "The talks stalled.\n\nKursk conundrum\n\nTroops dug in.")
     assert "Kursk conundrum" not in found

@@ -18,6 +18,8 @@ from dateline.resources import countries, rows, words
 from dateline.stages import run_stage, text_of, tokens_in
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+# Labels of things that cannot be the subject of "said": such a name before a speech verb is a person.
+NEVER_SPEAK = frozenset({"WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "PRODUCT"})
 # Labels the small model gives to place names it does not recognise as places.
 MISLABELS = {"PERSON", "PRODUCT", "ORG", "WORK_OF_ART", "EVENT", "LAW", "NORP", "FAC", "LANGUAGE"}
 SKIP_BLOCKS = {"credit", "byline", "footer"}
@@ -160,6 +162,8 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
         left = left_context(span.doc, span.start)
         if left and title_and_country(" " + " ".join(t.text for t in left) + " ")[0]:
             return "PERSON"  # "Chancellor Olaf Scholz" tagged ORG
+    if span.label_ in NEVER_SPEAK and speaking_name(span, lex):
+        return "PERSON"  # "Aden Duale told a news conference", tagged WORK_OF_ART
     if any(
         b.kind == "heading" and b.start == span.start_char and b.end == span.end_char
         for b in blocks
@@ -169,6 +173,21 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
     if len(span) == 1 and first.is_sent_start and first.tag_ not in ("NNP", "NNPS"):
         return None  # a capitalised common noun at a sentence start
     return span.label_ if span.label_ in KEEP else None
+
+
+def speaking_name(span: Span, lex: Lexicon) -> bool:
+    """A two- or three-word name that is the subject of a speech verb ("Aden Duale told"): a
+    work, event or law does not speak; a product name only with a known given name first."""
+    from dateline.stages.attribution import is_speech
+
+    root = span.root
+    return (
+        2 <= len(span) <= 3
+        and all(t.is_title and t.pos_ == "PROPN" for t in span)
+        and (span.label_ != "PRODUCT" or span[0].text in lex.first_gender)
+        and root.dep_ in ("nsubj", "nsubjpass")
+        and is_speech(root.head)
+    )
 
 
 def added_places(doc: Doc, taken: set[int]) -> Iterable[Span]:
