@@ -17,7 +17,13 @@ from dateline.records import QUOTE_KINDS
 from dateline.store.schema import StoreError
 from dateline.web import charts, db
 from dateline.web.deps import FiltersDep, StoreDep
-from dateline.web.render import article_html, person_href, snippet_html, speaker_colours
+from dateline.web.render import (
+    article_html,
+    person_href,
+    snippet_html,
+    speaker_colours,
+    speaker_label,
+)
 
 PAGE = 20  # rows per HTML page
 MAP_POINTS = 5000  # events on the map, newest first
@@ -43,7 +49,8 @@ def templates() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
     )
     env.globals.update(version=__version__, person_href=person_href, snippet=snippet_html,
-                       markers=charts.MARKERS, classes=charts.CLASSES, quad=charts.QUAD)  # fmt: skip
+                       speaker_label=speaker_label, markers=charts.MARKERS, classes=charts.CLASSES,
+                       quad=charts.QUAD)  # fmt: skip
     return env
 
 
