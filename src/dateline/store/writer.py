@@ -146,7 +146,7 @@ class Writer:
         persons = self._persons(analysis.entities)
         for table in TABLES:
             self._add_records(article, analysis, table, persons)
-        self._add_appearances(article, analysis)
+        self._add_appearances(article, analysis, persons)
         copies.link(conn, article, analysis.text, analysis.blocks)
         return True
 
@@ -184,14 +184,11 @@ class Writer:
         if rows:
             self.conn.executemany(self.sql[table.name], rows)
 
-    def _add_appearances(self, article: int, analysis: Analysis) -> None:
+    def _add_appearances(self, article: int, analysis: Analysis, rows: list[int]) -> None:
         """One row per person in the article with their quote and event counts (for rankings)."""
-        persons = dict(
-            self.conn.execute(
-                "SELECT id, person FROM entities WHERE article = ? AND person IS NOT NULL",
-                (article,),
-            ).fetchall()
-        )
+        persons = {
+            entity.id: person for entity, person in zip(analysis.entities, rows, strict=True)
+        }
         counts: dict[int, list[int]] = {person: [0, 0] for person in persons.values()}
         for quote in analysis.quotes:
             if quote.speaker.entity in persons:
