@@ -260,7 +260,8 @@ def dash_speaker(art: Article, m: Marked) -> Found | None:
     if j < len(art.text) and art.text[j] == "\n":  # a signature line: "“…”\n\n- Jane Doe."
         while j < len(art.text) and art.text[j].isspace():
             j += 1
-        line = art.text[j : art.text.find("\n", j) if "\n" in art.text[j:] else len(art.text)]
+        eol = art.text.find("\n", j)
+        line = art.text[j : eol if eol >= 0 else len(art.text)]
         if len(line.split()) > 6 or not line.lstrip(DASHES + " ")[:1].isupper():
             return None  # not "--additional reporting from Jane Doe."
     if j >= len(art.text) or art.text[j] not in DASHES:

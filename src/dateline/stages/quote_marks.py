@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
+from dateline.stages import text_of
+
 DOUBLE = '"\u201c\u201d\u201e\u201f\u00ab\u00bb'
 SINGLE = "'\u2018\u2019\u201a\u201b"
 OPENERS = "\u201c\u201e\u201f\u00ab\u2018\u201a\u201b"
@@ -40,7 +42,7 @@ def paragraphs(doc: Doc) -> list[tuple[int, int, str]]:
     blocks = getattr(doc._, "blocks", None) if Doc.has_extension("blocks") else None
     if blocks:
         return [(b.start, b.end, b.kind) for b in blocks]
-    return [(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+", doc.text)]
+    return [(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+", text_of(doc))]
 
 
 def is_mark(text: str, i: int) -> bool:
@@ -140,7 +142,7 @@ def scan_paragraph(text: str, start: int, end: int, para: int, carried: bool) ->
 
 def scan(doc: Doc, text: str | None = None) -> list[Marked]:
     """All quoted spans of the article, paragraph by paragraph, in linear time."""
-    text = doc.text if text is None else text
+    text = text_of(doc) if text is None else text
     out: list[Marked] = []
     carried = False
     for para, (start, end, kind) in enumerate(paragraphs(doc)):

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dateline.records import Quote, Speaker
-from dateline.stages import run_stage
+from dateline.stages import run_stage, text_of
 from dateline.stages.attribution import (
     content_span,
     cue_of,
@@ -104,10 +104,8 @@ def looks_direct(art: Article, m: Marked) -> bool:
 
 
 def not_speech(art: Article, m: Marked) -> bool:
-    """Scare quotes, titles and signs: "so-called …", "titled …", "a sign reading …", Title Case."""
-    left = art.text[max(0, m.open_at - 60) : m.open_at]
-    if NOT_SPEECH_BEFORE.search(left):
-        return True
+    """Scare quotes and titles: "(APPLAUSE)", a short Title Case phrase (what `NOT_SPEECH_BEFORE`
+    announces, "so-called …", "a sign reading …", is skipped before this is asked)."""
     inner = art.text[m.start : m.end].strip()
     if inner.startswith("(") and inner.rstrip(".").endswith(")"):
         return True  # (CROSSTALK), (APPLAUSE)
@@ -206,9 +204,9 @@ def direct_and_mixed(art: Article) -> list[Quote]:
     quotes: list[Quote] = []
     previous: Quote | None = None
     for m in art.marked:
-        direct = looks_direct(art, m)
         if NOT_SPEECH_BEFORE.search(art.text[max(0, m.open_at - 60) : m.open_at]):
             continue
+        direct = looks_direct(art, m)
         if is_title(art, m):
             named = naming_cue(art, m)
             if named is not None:  # 'Trump called her “Miss Piggy”': a name someone used
@@ -359,7 +357,7 @@ def finish(art: Article, quotes: list[Quote]) -> list[Quote]:
 
 def find_quotes(doc: Doc) -> list[Quote]:
     """Return every direct, mixed and indirect quote in `doc`, in text order."""
-    text = doc.text
+    text = text_of(doc)
     art = Article(doc, text, scan(doc, text))
     quoted = direct_and_mixed(art)
     return finish(art, quoted + indirect(art, quoted))
