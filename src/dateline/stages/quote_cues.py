@@ -315,12 +315,9 @@ def signed_colon(art: Article, m: Marked) -> Found | None:
 
 def colon_cue(art: Article, m: Marked) -> Found | None:
     """A cue in the sentence before a quote that follows a colon ("…, saying:" / "He wrote:")."""
-    j = m.open_at - 1
-    while j >= 0 and art.text[j].isspace():
-        j -= 1
-    if j < 0 or art.text[j] != ":":
+    colon = colon_before(art, m)
+    if colon is None:
         return None
-    colon = art.token_at(j)
     sent_start = art.sent(colon)[0]
     named = art.doc[colon - 1] if colon > sent_start else None
     if (
