@@ -247,15 +247,6 @@ def weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
-def valid_day(year: int, month: int, day: int) -> bool:
-    """Whether the day exists in that month."""
-    try:
-        dt.date(year, month, day)
-    except ValueError:
-        return False
-    return True
-
-
 def weekday_from(day: str, weekday: int, step: str) -> str:
     """The weekday (1 = Monday) nearest before `day` (after it, for "following")."""
     base = dt.date.fromisoformat(day)

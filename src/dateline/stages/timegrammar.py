@@ -7,11 +7,11 @@ from functools import cache
 
 from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, alt, tables
 
+# First words of expressions beyond those the word tables give (added to these in the grammar).
 FIRST_WORDS = (
-    "the this that these last next past previous coming following current same prior latest recent final "
-    "every each per right year fiscal thanksgiving at mid midday years decades centuries months weeks "
-    "day days night week month decade hour minute sometime post pre then another mondays tuesdays "
-    "wednesdays thursdays fridays saturdays sundays"
+    "the this that these last next past previous coming following same prior latest recent final "
+    "every each per right fiscal years decades centuries months weeks days sometime post pre then "
+    "another mondays tuesdays wednesdays thursdays fridays saturdays sundays"
 )
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from dateline.records import Time
 from dateline.stages import run_stage, text_of
-from dateline.stages.timeanchor import anchor_of, shift, valid_day, weekday_from
+from dateline.stages.timeanchor import anchor_of, shift, weekday_from, weekday_of
 from dateline.stages.timegrammar import grammar
 from dateline.stages.timewords import (
     FUTURE,
@@ -348,7 +348,7 @@ def second_day(doc: Doc, source: str, end: int, text: str, value: str) -> tuple[
     if after is not None and after.pos_ in ("NOUN", "PROPN") and not m[2]:
         return None  # "on March 5 and 12 others were held": a count
     year = m[2] or value[:4]
-    if year != "XXXX" and not valid_day(int(year), int(value[5:7]), int(m[1])):
+    if year != "XXXX" and weekday_of(int(year), int(value[5:7]), int(m[1])) is None:
         return None
     second = f"{year}{value[4:8]}{int(m[1]):02d}"
     return f"{year}{value[4:]}", Time(
