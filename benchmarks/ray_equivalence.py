@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from corpus import dated  # benchmarks/ is on sys.path when a script runs
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TEXTS = ROOT.parent / "shared" / "corpora" / "polnear" / "train" / "text"
 
@@ -30,8 +32,7 @@ def corpus(texts: Path, n: int, path: Path) -> int:
         raise SystemExit(f"no .txt files in {texts}")
     with path.open("w", encoding="utf-8") as out:
         for file in files:
-            outlet, date = file.name.split("_")[:2]
-            record = {"id": file.stem, "date": date, "source": outlet}
+            record = {"id": file.stem} | dated(file)
             out.write(json.dumps(record | {"text": file.read_text(encoding="utf-8")}) + "\n")
     return len(files)
 

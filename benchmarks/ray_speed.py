@@ -35,25 +35,12 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest_memory import status_kb  # benchmarks/ is on sys.path when a script runs
+from corpus import write_corpus  # benchmarks/ is on sys.path when a script runs
+from ingest_memory import status_kb
 
 DEFAULT_TEXTS = (
     Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train" / "text"
 )
-
-
-def corpus(texts: Path, n: int, path: Path) -> int:
-    """Write `n` dated articles as JSONL; returns the number of distinct texts used."""
-    files = sorted(texts.glob("*.txt"))
-    if not files:
-        raise SystemExit(f"no .txt files in {texts}")
-    with path.open("w", encoding="utf-8") as out:
-        for i in range(n):
-            file = files[i % len(files)]
-            outlet, date = file.name.split("_")[:2]
-            record = {"id": f"bench-{i}", "date": date, "source": outlet}
-            out.write(json.dumps(record | {"text": file.read_text(encoding="utf-8")}) + "\n")
-    return min(n, len(files))
 
 
 def command_line(pid: int) -> str:
@@ -212,7 +199,7 @@ def main() -> None:
     runs: dict[str, list[dict]] = {"local": [], "ray": [], "idle": []}
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "corpus.jsonl"
-        distinct = corpus(args.texts, args.n, path)
+        distinct = write_corpus([args.texts], args.n, path, with_dates=True)
         print(f"{args.n} articles ({distinct} distinct texts), {args.cpus} CPUs, "
               f"Ray batch size {args.batch_size}; load average {os.getloadavg()[0]:.2f}")  # fmt: skip
         for i, engine in enumerate(args.order):
