@@ -125,12 +125,12 @@ def is_title(art: Article, m: Marked) -> bool:
     words = inner.split()
     content = [w for w in words if w.lower() not in TITLE_SMALL_WORDS]
     left = art.text[max(art.paras[m.para][0], m.open_at - 20) : m.open_at].rstrip()
-    longest = 12 if WORK_BEFORE.search(left) else 6  # "the film “A Long Way Home From …”"
-    if not 1 <= len(words) <= longest or not words[0][:1].isupper() or not content:
+    work = WORK_BEFORE.search(left) is not None  # "the film “A Long Way Home From …”"
+    if not 1 <= len(words) <= (12 if work else 6) or not words[0][:1].isupper() or not content:
         return False
     if not all(w[0].isupper() for w in content if w[0].isalpha()):
         return False
-    if WORK_BEFORE.search(left):
+    if work:
         return True
     if not left or not left[-1].isalnum():
         return False
