@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -44,7 +45,7 @@ def main() -> None:
 EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 
 
-@main.command()
+@main.command(short_help="Analyse articles and print their records.")
 @click.argument("paths", nargs=-1)
 @click.option("--example", is_flag=True, help="Analyse the example article bundled with dateline.")
 @click.option(
@@ -121,12 +122,14 @@ def missing_corpus_is_an_error() -> Iterator[None]:
         raise click.ClickException(str(error)) from None
 
 
-@main.group(name="eval")
+@main.group(name="eval", short_help="Score a stage on the shared annotated corpora.")
 def evaluate() -> None:
     """Score a stage against the annotated corpora in ../shared/corpora."""
 
 
-@evaluate.command(name="entities")
+@evaluate.command(
+    name="entities", short_help="Entities against the bare model's NER on PolNeAR and GWN."
+)
 @click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
 @click.option("--gwn", help="GeoWebNews XML (default: ../shared/corpora/geo/GWN.xml).")
@@ -144,7 +147,7 @@ def eval_entities(polnear: str | None, split: str, gwn: str | None) -> None:
         run(polnear, split, gwn)
 
 
-@evaluate.command(name="times")
+@evaluate.command(name="times", short_help="Times on TimeML: spans, types and values (TempEval-3).")
 @click.option(
     "--path", "--timeml", "paths", multiple=True, help="TimeML folder or file (repeatable)."
 )
@@ -162,7 +165,7 @@ def eval_times(paths: tuple[str, ...]) -> None:
         run(paths)
 
 
-@evaluate.command(name="quotes")
+@evaluate.command(name="quotes", short_help="Quotes on PolNeAR: detection and attributed speaker.")
 @click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
 @click.option("--doubled-apostrophes", "doubled", is_flag=True,
@@ -181,7 +184,7 @@ def eval_quotes(polnear: str | None, split: str, doubled: bool) -> None:
         run(polnear, split, doubled)
 
 
-@evaluate.command(name="places")
+@evaluate.command(name="places", short_help="Places on LGL or GeoWebNews: toponyms and distance.")
 @click.option(
     "--corpus",
     type=click.Choice(["lgl", "gwn", "geovirus"]),
@@ -205,7 +208,9 @@ def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
         run(corpus, path, limit)
 
 
-@evaluate.command(name="events")
+@evaluate.command(
+    name="events", short_help="Events on the PLOVER examples: type, actor, recipient."
+)
 @click.option(
     "--plover", help="PLOVER_GSR_CAMEO.txt or its folder (default: ../shared/corpora/plover)."
 )
@@ -223,7 +228,9 @@ def eval_events(plover: str | None) -> None:
         run_events(plover)
 
 
-@main.command(name="events-export")
+@main.command(
+    name="events-export", short_help="Analyse articles into GDELT- or POLECAT-like event rows."
+)
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--columns",
@@ -295,7 +302,7 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
         store.close()
 
 
-@main.command()
+@main.command(short_help="Analyse articles into the SQLite store (resumable).")
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--workers", type=int, default=None,
@@ -394,7 +401,7 @@ def ingest_ray(
         )
 
 
-@main.command()
+@main.command(short_help="Import a Parquet dataset made by `ingest --engine ray`.")
 @click.argument("dataset")
 @DB_OPTION
 @click.option("--quiet", is_flag=True, help="No progress or summary line.")
@@ -427,7 +434,7 @@ def load(dataset: str, db: str, quiet: bool) -> None:
         err(f"{stats.added} added, {stats.skipped} already stored, {stats.errors} errors -> {db}")
 
 
-@main.command()
+@main.command(short_help="Quotes from the store, by speaker, words, outlet or date.")
 @click.option("--speaker", help="Who said it: a name or surname ('Putin' finds 'Vladimir Putin').")
 @click.option("--about", help="Words the quote contains (matched as a phrase).")
 @click.option("--since", help="First article date (YYYY-MM-DD, YYYY-MM or YYYY).")
@@ -454,7 +461,7 @@ def quotes(
     )  # fmt: skip
 
 
-@main.command()
+@main.command(short_help="Events from the store, by type, party, place or date.")
 @click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
 @click.option("--actor", help="Actor name or country code (RUS).")
 @click.option("--recipient", help="Recipient name or country code.")
@@ -495,16 +502,28 @@ def events(
 def timeline(name: str, all_copies: bool, limit: int, fmt: str, db: str) -> None:
     """One person's or actor's quotes and events, in date order.
 
+    Exits with status 1 when the store holds no quote or event of that name.
+
     \b
     Example:
       dateline timeline Zelensky
     """
-    store_query(
-        db, fmt, f"timeline: {name}", lambda s: s.timeline(name, all_copies=all_copies, limit=limit)
-    )
+    from dateline.store import StoreError
+    from dateline.store.output import show
+
+    store = open_store(db)
+    try:
+        hits = store.timeline(name, all_copies=all_copies, limit=limit)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        store.close()
+    if not hits:
+        raise click.ClickException(f"no quotes or events for {name!r} in {db}")
+    show(hits, fmt, f"timeline: {name}")
 
 
-@main.command()
+@main.command(short_help="People and actors ranked by quotes, events or articles.")
 @click.option("--rank", type=click.Choice(["quoted", "active", "mentioned"]), default="quoted",
               show_default=True, help="By quotes, by events as actor or recipient, or by articles.")  # fmt: skip
 @click.option("--source", help="Only this outlet (part of the name).")
@@ -528,26 +547,29 @@ def people(rank: str, source: str | None, by_source: bool, top: int, fmt: str, d
     )
 
 
-@main.command()
-@click.argument("text")
+@main.command(short_help="Search article and quote text for words and phrases.")
+@click.argument("words", nargs=-1, required=True)
 @COPIES_OPTION
 @click.option("--limit", default=50, show_default=True, help="At most this many rows.")
 @FORMAT_OPTION
 @DB_OPTION
-def search(text: str, all_copies: bool, limit: int, fmt: str, db: str) -> None:
-    """Full-text search over article and quote text (FTS5 syntax: "a phrase", OR, NOT, prefix*).
+def search(words: tuple[str, ...], all_copies: bool, limit: int, fmt: str, db: str) -> None:
+    """Search article and quote text for every word given, as the web app does.
 
     \b
-    Examples:
+    Words may contain hyphens ('al-Ansari', 'IRIS-T'); "a quoted phrase" matches as a phrase;
+    AND, OR and NOT are searched as words. Examples:
       dateline search ceasefire
-      dateline search '"grain deal" OR corridor' --format json
+      dateline search grain deal
+      dateline search '"grain deal"' al-Ansari --format json
     """
+    text = " ".join(words)
     store_query(
         db, fmt, f"search: {text}", lambda s: s.search(text, all_copies=all_copies, limit=limit)
     )
 
 
-@main.command(name="show")
+@main.command(name="show", short_help="Print one stored article's analysis.")
 @click.argument("article_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True, help="As `dateline analyze` prints it.")  # fmt: skip
@@ -573,7 +595,7 @@ def show_article(article_id: str, fmt: str, db: str) -> None:
         click.echo()
 
 
-@main.command()
+@main.command(short_help="Stream a store table or an event table to a file.")
 @click.argument("table")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True, help="parquet needs the 'parquet' extra (pyarrow).")  # fmt: skip
@@ -607,7 +629,7 @@ def export(table: str, fmt: str, out: str | None, db: str) -> None:
 # --- web app (issue 8) -----------------------------------------------------------------------
 
 
-@main.command()
+@main.command(short_help="Browse the store in a web browser, with a JSON API.")
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
@@ -624,7 +646,7 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) 
     \b
     Example:
       dateline serve --db news.db   # then open http://127.0.0.1:8000/
-      DATELINE_TOKEN=s3cret dateline serve --db news.db --allow-ingest
+      DATELINE_TOKEN=long-random-secret dateline serve --db news.db --allow-ingest
     """
     import uvicorn
 
@@ -640,10 +662,27 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) 
         ReadOnlyStore(db).close()  # refuse a missing or foreign file before listening
     except StoreError as error:
         raise click.ClickException(str(error)) from None
+    sock = listen(host, port)  # a busy port is refused before anything is announced
     mode = "with token-protected POST /api/ingest" if allow_ingest else "read-only"
     err(f"serving {db} {mode} on http://{host}:{port}/ (API docs at /api/docs)")
     app = create_app(db, ingest_token=token if allow_ingest else None)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning")
+    uvicorn.Server(config).run(sockets=[sock])
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to `host:port`, or a one-line error when the port is taken."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot listen on {host}:{port} ({error.strerror or error}); "
+            "another program may use the port: choose one with --port"
+        ) from None
+    return sock
 
 
 def run() -> None:

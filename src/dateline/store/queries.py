@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
@@ -73,6 +74,23 @@ class Match:
 
 
 MARK = ("\x02", "\x03")  # snippet highlight markers; the CLI renders them per format
+PHRASE = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query matching every word and "quoted phrase" of `text`; nothing is syntax.
+
+    Hyphens, apostrophes and operator words (AND, OR, NOT) are searched as the words they are,
+    so the CLI and the web app accept the same input and neither can raise an FTS5 error.
+    """
+    terms = []
+    for phrase, word in PHRASE.findall(text):
+        term = (phrase or word).strip('"').strip()
+        if term:
+            terms.append('"' + term.replace('"', '""') + '"')
+    if not terms:
+        raise StoreError("search: empty query")
+    return " ".join(terms)
 
 
 def build(cls: type, row: dict[str, Any], prefix: tuple[str, ...] = ()) -> Any:
@@ -368,9 +386,8 @@ class Store:
         ]
 
     def search(self, text: str, *, all_copies: bool = False, limit: int = 50) -> list[Match]:
-        """Full-text search (FTS5 syntax) over article and quote text, with marked snippets."""
-        if not text.strip():
-            raise StoreError("search: empty query")
+        """Full-text search over article and quote text (every word must occur), with snippets."""
+        match = fts_query(text)
         copies = "" if all_copies else "AND a.copy_of IS NULL"
         sql = f"""
         SELECT * FROM (
@@ -386,7 +403,7 @@ class Store:
           WHERE quotes_fts MATCH ? {copies}
         ) ORDER BY rank LIMIT ?
         """
-        rows = self._rows(sql, [*MARK, text, *MARK, text, limit], fts=True)
+        rows = self._rows(sql, [*MARK, match, *MARK, match, limit], fts=True)
         return [
             Match(r["kind"], r["id"], r["date"], r["source"], r["title"], r["snippet"], r["copies"])
             for r in rows

@@ -431,6 +431,8 @@ def connect(
         raise StoreError(f"{path}: cannot open database ({error})") from None
     try:
         app, version = check(conn, path)
+        if not create and app == 0 and version == 0 and str(path) != ":memory:":
+            raise StoreError(f"{path}: not a dateline store (an empty database); left untouched")
         conn.execute("PRAGMA busy_timeout = 30000")
         if app == 0 and version == 0:  # a new, empty file
             conn.execute("PRAGMA journal_mode = WAL")

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from dateline.records import Event
-from dateline.store.queries import Store, add_date_range, build, like
+from dateline.store.queries import Store, add_date_range, build, fts_query, like
 from dateline.store.schema import APPLICATION_ID, SCHEMA_VERSION, StoreError, check, connect
 
 MAX_PAGE = 200  # rows per page, at most
@@ -92,14 +92,6 @@ class Filters:
         add_date_range(where, params, column, self.since, self.until, ("since", "until"))
 
 
-def fts_words(text: str) -> str:
-    """An FTS5 query matching every word of `text` (each word quoted: no query syntax)."""
-    words = [w for w in text.split() if w.strip('"')]
-    if not words:
-        raise StoreError("empty search")
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
-
-
 def overview(store: ReadOnlyStore) -> dict[str, Any]:
     """Corpus size, date range, outlets and events by type over time."""
     head = store.rows(
@@ -123,7 +115,7 @@ def search(
     store: ReadOnlyStore, text: str, filters: Filters, limit: int, offset: int
 ) -> list[dict[str, Any]]:
     """Articles and quotes matching every word of `text`, with marked snippets, filtered."""
-    match = fts_words(text)
+    match = fts_query(text)
     where_a, params_a = ["articles_fts MATCH ?"], [match]
     where_q, params_q = ["quotes_fts MATCH ?"], [match]
     for where, params in ((where_a, params_a), (where_q, params_q)):
