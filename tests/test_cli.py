@@ -199,3 +199,34 @@ def test_serve_refuses_a_busy_port_before_announcing(news_db: Path) -> None:
 def test_serve_help_example_token_is_accepted() -> None:
     example = run("serve", "--help").stdout.split("DATELINE_TOKEN=")[1].split()[0]
     assert len(example) >= 8
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["events", "--type", "FOO"], "--type: 'FOO' is not a PLOVER event type"),
+        (["events", "--country", "XQ"], "--country: 'XQ' is not a country"),
+        (["events", "--since", "someday"], "--since: cannot read"),
+        (["quotes", "--until", "someday"], "--until: cannot read"),
+    ],
+)
+def test_unknown_filter_values_name_the_option(
+    news_db: Path, args: list[str], message: str
+) -> None:
+    result = run(*args, "--db", str(news_db))
+    assert result.exit_code == 1 and message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["events", "--source", "Continental"], {"REJECT"}),
+        (["events", "--country", "Denmark"], {"REJECT"}),
+        (["events", "--type", "assault"], {"ASSAULT"}),
+        (["events", "--since", "2025"], {"REJECT"}),
+    ],
+)
+def test_event_filters_in_the_cli(news_db: Path, args: list[str], expected: set[str]) -> None:
+    result = run(*args, "--db", str(news_db), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert {e["record"]["type"] for e in json.loads(result.stdout)} == expected

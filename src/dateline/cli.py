@@ -437,8 +437,8 @@ def load(dataset: str, db: str, quiet: bool) -> None:
 @main.command(short_help="Quotes from the store, by speaker, words, outlet or date.")
 @click.option("--speaker", help="Who said it: a name or surname ('Putin' finds 'Vladimir Putin').")
 @click.option("--about", help="Words the quote contains (matched as a phrase).")
-@click.option("--since", help="First article date (YYYY-MM-DD, YYYY-MM or YYYY).")
-@click.option("--until", help="Last article date.")
+@click.option("--since", help="First date: the quote's article's (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", help="Last date: the quote's article's.")
 @click.option("--source", help="Outlet (part of the name).")
 @COPIES_OPTION
 @LIMIT_OPTION
@@ -467,18 +467,24 @@ def quotes(
 @click.option("--recipient", help="Recipient name or country code.")
 @click.option("--country", help="Country code of the actor, recipient or place.")
 @click.option("--place", help="Place name (part of it: 'Kursk' finds 'Kursk region').")
-@click.option("--since", help="First event date (YYYY-MM-DD, YYYY-MM or YYYY).")
-@click.option("--until", help="Last event date.")
+@click.option(
+    "--since", help="First date: the event's own, else its article's (YYYY-MM-DD, YYYY-MM, YYYY)."
+)
+@click.option("--until", help="Last date: the event's own, else its article's.")
+@click.option("--source", help="Outlet (part of the name).")
 @COPIES_OPTION
 @LIMIT_OPTION
 @FORMAT_OPTION
 @DB_OPTION
 def events(
     type_: str | None, actor: str | None, recipient: str | None, country: str | None,
-    place: str | None, since: str | None, until: str | None, all_copies: bool, limit: int,
-    fmt: str, db: str,
+    place: str | None, since: str | None, until: str | None, source: str | None,
+    all_copies: bool, limit: int, fmt: str, db: str,
 ) -> None:  # fmt: skip
     """Events from the store, each counted once with the articles and outlets that reported it.
+
+    Dates filter each record by its own date: an event's, or its article's when the event has
+    none (a quote's date is always its article's). The API's `since` and `until` do the same.
 
     \b
     Examples:
@@ -488,7 +494,8 @@ def events(
     store_query(
         db, fmt, "events",
         lambda s: s.events(
-            type_, actor, recipient, country, place, since, until, all_copies=all_copies, limit=limit
+            type_, actor, recipient, country, place, since, until, source=source,
+            all_copies=all_copies, limit=limit,
         ),
     )  # fmt: skip
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from dateline import resources
 from dateline.read import parse_date
-from dateline.records import Analysis, Event, Quote
+from dateline.records import PLOVER_TYPES, Analysis, Event, Quote
 from dateline.store.schema import (
     TABLES,
     StoreError,
@@ -27,9 +27,38 @@ from dateline.store.schema import (
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 
+INTERNATIONAL = ("EUR", "IGO", "NGO", "UNO")  # actor codes beyond ISO 3166 (PLOVER's)
+CLI_NAMES = {"type": "--type", "country": "--country", "since": "--since", "until": "--until"}
+
+
 def country_codes(value: str) -> list[str]:
     """Both ISO codes (places carry alpha-2, actors alpha-3) for a code or an English name."""
     return list(resources.country_codes(value) or [value.strip().upper()])
+
+
+def check_filters(names: dict[str, str], **values: str | None) -> None:
+    """Refuse an unknown event type, country or unreadable date, naming the filter as `names` does.
+
+    `names` maps each filter (type, country, since, until) to what the interface calls it
+    (`--type` in the CLI, `type` in the API), so the message speaks the caller's language.
+    """
+    for key, value in values.items():
+        if value is None or not value.strip():
+            continue
+        name = names.get(key, key)
+        if key == "type" and value.strip().upper() not in PLOVER_TYPES:
+            raise StoreError(
+                f"{name}: {value!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})"
+            )
+        if key == "country" and not (
+            resources.country_codes(value) or value.strip().upper() in INTERNATIONAL
+        ):
+            raise StoreError(
+                f"{name}: {value!r} is not a country (an ISO code such as KE or KEN, a name, "
+                f"or one of {', '.join(INTERNATIONAL)})"
+            )
+        if key in ("since", "until"):
+            day(value, name)
 
 
 @dataclass(frozen=True)
@@ -282,11 +311,16 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         *,
+        source: str | None = None,
         all_copies: bool = False,
         limit: int = 100,
     ) -> list[Hit]:
-        """PLOVER events filtered by type, actor, recipient, country, place and date."""
+        """PLOVER events by type, actor, recipient, country, place, outlet and the event's date."""
+        check_filters(CLI_NAMES, type=type, country=country)
         where, params = ["1"], []
+        if source:
+            where.append("a.source LIKE ? ESCAPE '\\'")
+            params.append(like(source))
         if type:
             where.append("ev.type = upper(?)")
             params.append(type)

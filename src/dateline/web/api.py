@@ -11,7 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
 from dateline.web import db
-from dateline.web.deps import FiltersDep, StoreDep
+from dateline.web.deps import EventFiltersDep, FiltersDep, QuoteFiltersDep, StoreDep
 
 MAX_ANALYZE_CHARS = 100_000  # characters of text for /api/analyze (the body limit is larger)
 router = APIRouter(prefix="/api", tags=["records"])
@@ -42,18 +42,9 @@ def _hit(hit: Any) -> dict[str, Any]:
 def articles(
     store: StoreDep, f: FiltersDep, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
-    """Stored articles (id, date, title, url, source), newest first."""
-    where, params = ["1"], []
-    if f.source:
-        where.append("source LIKE ? ESCAPE '\\'")
-        params.append(db.like(f.source))
-    f.dates("date", where, params)
-    rows = store.rows(
-        "SELECT id, date, title, url, source FROM articles "
-        f"WHERE {' AND '.join(where)} ORDER BY date DESC, article LIMIT ? OFFSET ?",
-        [*params, limit + 1, offset],
-    )
-    return _page(rows, limit, offset)
+    """Stored articles (id, date, title, url, source), newest first; `speaker` keeps articles that
+    quote them, `type` those with an event of that type, `country` those with a place or party there."""
+    return _page(db.articles(store, f, limit + 1, offset), limit, offset)
 
 
 @router.get("/articles/{article_id}")
@@ -67,7 +58,7 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
 
 @router.get("/quotes")
 def quotes(
-    store: StoreDep, f: FiltersDep, about: str | None = None, all_copies: bool = False,
+    store: StoreDep, f: QuoteFiltersDep, about: str | None = None, all_copies: bool = False,
     limit: Limit = 50, offset: Offset = 0,
 ) -> dict[str, Any]:  # fmt: skip
     """Quotes by speaker, about words, by outlet and date; wire copies once unless all_copies."""
@@ -78,12 +69,12 @@ def quotes(
 
 @router.get("/events")
 def events(
-    store: StoreDep, f: FiltersDep, actor: str | None = None, recipient: str | None = None,
+    store: StoreDep, f: EventFiltersDep, actor: str | None = None, recipient: str | None = None,
     place: str | None = None, all_copies: bool = False, limit: Limit = 50, offset: Offset = 0,
 ) -> dict[str, Any]:  # fmt: skip
     """PLOVER events by type, actor, recipient, country, place and date."""
     hits = store.events(f.type, actor, recipient, f.country, place, f.since, f.until,
-                        all_copies=all_copies, limit=offset + limit + 1)  # fmt: skip
+                        source=f.source, all_copies=all_copies, limit=offset + limit + 1)  # fmt: skip
     return _page([_hit(h) for h in hits[offset:]], limit, offset)
 
 
@@ -96,7 +87,7 @@ MAP_DOC = (
 
 @router.get("/events/map", description=MAP_DOC, response_class=JSONResponse)
 def events_map(
-    store: StoreDep, f: FiltersDep,
+    store: StoreDep, f: EventFiltersDep,
     limit: Annotated[int, Query(ge=1, le=db.MAX_POINTS)] = 5000,
 ) -> JSONResponse:  # fmt: skip
     """Located events for the map, as compact points."""

@@ -16,7 +16,7 @@ from dateline import __version__
 from dateline.records import QUOTE_KINDS
 from dateline.store.schema import StoreError
 from dateline.web import charts, db
-from dateline.web.deps import FiltersDep, StoreDep
+from dateline.web.deps import EventFiltersDep, FiltersDep, StoreDep
 from dateline.web.render import (
     article_html,
     person_href,
@@ -157,7 +157,7 @@ def create_app(
         return page("person.html", title=data["name"], p=data, f=f, kind=kind, kinds=QUOTE_KINDS)
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
-    def events(store: StoreDep, f: FiltersDep, page_: PageDep = 1) -> HTMLResponse:
+    def events(store: StoreDep, f: EventFiltersDep, page_: PageDep = 1) -> HTMLResponse:
         rows = db.events(store, f, PAGE + 1, (page_ - 1) * PAGE)
         base = {k: v for k, v in (("source", f.source), ("country", f.country)) if v}
         timeline = charts.by_type(db.event_counts(store, f), base)

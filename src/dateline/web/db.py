@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from dateline.records import Event
-from dateline.store.queries import Store, add_date_range, build, fts_query, like
+from dateline.store.queries import Store, add_date_range, build, country_codes, fts_query, like
 from dateline.store.schema import APPLICATION_ID, SCHEMA_VERSION, StoreError, check, connect
 
 MAX_PAGE = 200  # rows per page, at most
@@ -111,37 +111,66 @@ def overview(store: ReadOnlyStore) -> dict[str, Any]:
     return head
 
 
+SPEAKER = (
+    "{q}.speaker_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e "
+    "JOIN people p ON p.person = e.person WHERE e.article = {q}.article "
+    "AND e.id = {q}.speaker_entity AND p.name LIKE ? ESCAPE '\\')"
+)
+
+
+def article_where(
+    filters: Filters, where: list[str], params: list[Any]
+) -> tuple[list[str], list[Any]]:
+    """Add the article-level filters (outlet, article date, event type, country) on alias `a`."""
+    where, params = [*where], [*params]
+    if filters.source:
+        where.append("a.source LIKE ? ESCAPE '\\'")
+        params.append(like(filters.source))
+    filters.dates("a.date", where, params)
+    if filters.type:
+        where.append(
+            "EXISTS (SELECT 1 FROM events v WHERE v.article = a.article AND v.type = upper(?))"
+        )
+        params.append(filters.type)
+    if filters.country:
+        codes = country_codes(filters.country)
+        marks = ", ".join("?" for _ in codes)
+        where.append(
+            f"(EXISTS (SELECT 1 FROM places p WHERE p.article = a.article AND p.country_code IN ({marks})) "
+            "OR EXISTS (SELECT 1 FROM events v WHERE v.article = a.article "
+            f"AND (v.actor_country IN ({marks}) OR v.recipient_country IN ({marks}))))"
+        )
+        params += codes * 3
+    return where, params
+
+
+def articles(
+    store: ReadOnlyStore, filters: Filters, limit: int, offset: int
+) -> list[dict[str, Any]]:
+    """Articles newest first, by outlet, date, a quoted speaker, an event type or a country."""
+    where, params = article_where(filters, ["1"], [])
+    if filters.speaker:
+        where.append(
+            f"EXISTS (SELECT 1 FROM quotes qq WHERE qq.article = a.article AND ({SPEAKER.format(q='qq')}))"
+        )
+        params += [like(filters.speaker)] * 2
+    return store.rows(
+        "SELECT a.id, a.date, a.title, a.url, a.source FROM articles a "
+        f"WHERE {' AND '.join(where)} ORDER BY a.date DESC, a.article LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+
+
 def search(
     store: ReadOnlyStore, text: str, filters: Filters, limit: int, offset: int
 ) -> list[dict[str, Any]]:
     """Articles and quotes matching every word of `text`, with marked snippets, filtered."""
     match = fts_query(text)
-    where_a, params_a = ["articles_fts MATCH ?"], [match]
-    where_q, params_q = ["quotes_fts MATCH ?"], [match]
-    for where, params in ((where_a, params_a), (where_q, params_q)):
-        if filters.source:
-            where.append("a.source LIKE ? ESCAPE '\\'")
-            params.append(like(filters.source))
-        filters.dates("a.date", where, params)
-        if filters.type:
-            where.append(
-                "EXISTS (SELECT 1 FROM events v WHERE v.article = a.article AND v.type = upper(?))"
-            )
-            params.append(filters.type)
-        if filters.country:
-            where.append(
-                "(EXISTS (SELECT 1 FROM places p WHERE p.article = a.article AND p.country_code = upper(?)) "
-                "OR EXISTS (SELECT 1 FROM events v WHERE v.article = a.article "
-                "AND (v.actor_country = upper(?) OR v.recipient_country = upper(?))))"
-            )
-            params += [filters.country] * 3
+    where_a, params_a = article_where(filters, ["articles_fts MATCH ?"], [match])
+    where_q, params_q = article_where(filters, ["quotes_fts MATCH ?"], [match])
     if filters.speaker:
         where_a.append("0")  # a speaker filter keeps quotes only
-        where_q.append(
-            "(qq.speaker_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e "
-            "JOIN people p ON p.person = e.person WHERE e.article = qq.article "
-            "AND e.id = qq.speaker_entity AND p.name LIKE ? ESCAPE '\\'))"
-        )
+        where_q.append(f"({SPEAKER.format(q='qq')})")
         params_q += [like(filters.speaker)] * 2
     # Each branch keeps only its own first `offset + limit` hits, so snippets are made for those
     # alone, not for every match (a common word over 10,000 articles: 160 ms -> see docs/web.md).
@@ -172,10 +201,13 @@ def _event_where(filters: Filters) -> tuple[list[str], list[Any]]:
         where.append("ev.type = upper(?)")
         params.append(filters.type)
     if filters.country:
+        codes = country_codes(filters.country)
+        marks = ", ".join("?" for _ in codes)
         where.append(
-            "(ev.actor_country = upper(?) OR ev.recipient_country = upper(?) OR p.country_code = upper(?))"
+            f"(ev.actor_country IN ({marks}) OR ev.recipient_country IN ({marks}) "
+            f"OR p.country_code IN ({marks}))"
         )
-        params += [filters.country] * 3
+        params += codes * 3
     if filters.source:
         where.append("a.source LIKE ? ESCAPE '\\'")
         params.append(like(filters.source))

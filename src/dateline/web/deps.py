@@ -7,6 +7,8 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
+from dateline.store.queries import check_filters
+from dateline.store.schema import StoreError
 from dateline.web import db
 
 
@@ -22,6 +24,9 @@ def open_store(request: Request) -> Iterator[db.ReadOnlyStore]:
 StoreDep = Annotated[db.ReadOnlyStore, Depends(open_store)]
 
 
+API_NAMES = {"type": "type", "country": "country", "since": "since", "until": "until"}
+
+
 def filters(
     speaker: str | None = None,
     source: str | None = None,
@@ -30,12 +35,39 @@ def filters(
     type: str | None = None,  # noqa: A002
     country: str | None = None,
 ) -> db.Filters:
-    """Filters from the query string (empty fields are ignored)."""
+    """Filters from the query string (empty fields are ignored; unknown values are a 422)."""
     clean = {k: (v.strip() or None) if v else None for k, v in locals().items()}
     for key, value in clean.items():
         if value is not None and len(value) > 200:
             raise HTTPException(422, f"{key}: too long")
+    try:
+        check_filters(API_NAMES, type=type, country=country, since=since, until=until)
+    except StoreError as error:
+        raise HTTPException(422, str(error)) from None
     return db.Filters(**clean)
 
 
+def event_filters(
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    type: str | None = None,  # noqa: A002
+    country: str | None = None,
+) -> db.Filters:
+    """The filters that apply to events (the date is the event's own, else its article's)."""
+    return filters(None, source, since, until, type, country)
+
+
+def quote_filters(
+    speaker: str | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> db.Filters:
+    """The filters that apply to quotes (the date is the article's)."""
+    return filters(speaker, source, since, until)
+
+
 FiltersDep = Annotated[db.Filters, Depends(filters)]
+EventFiltersDep = Annotated[db.Filters, Depends(event_filters)]
+QuoteFiltersDep = Annotated[db.Filters, Depends(quote_filters)]
