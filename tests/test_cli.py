@@ -229,4 +229,4 @@ def test_unknown_filter_values_name_the_option(
 def test_event_filters_in_the_cli(news_db: Path, args: list[str], expected: set[str]) -> None:
     result = run(*args, "--db", str(news_db), "--format", "json")
     assert result.exit_code == 0, result.output
-    assert {e["record"]["type"] for e in json.loads(result.stdout)} == expected
+    assert {e["event"]["type"] for e in json.loads(result.stdout)} == expected
