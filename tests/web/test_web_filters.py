@@ -123,3 +123,19 @@ def test_openapi_lists_only_the_filters_each_endpoint_applies(api) -> None:
     assert {"speaker", "type", "country", "source", "since", "until"} <= params("/api/articles")
     assert "speaker" not in params("/api/events") and "type" in params("/api/events")
     assert not {"type", "country"} & params("/api/quotes") and "speaker" in params("/api/quotes")
+
+
+def test_search_snippets_are_clean_with_marks_as_fields(api) -> None:
+    items = api.get("/api/search?q=fishermen").json()["items"]
+    assert items
+    for item in items:
+        assert "\x02" not in item["snippet"] and "\x03" not in item["snippet"]
+        assert [item["snippet"][a:b] for a, b in item["marks"]] == ["fishermen"]
+
+
+def test_event_places_are_objects(api) -> None:
+    items = api.get("/api/events?type=ASSAULT").json()["items"]
+    place = items[0]["place"]
+    assert place["name"] == "Kursk Oblast" and place["country_code"] == "RU"
+    assert (place["lat"], place["lon"]) == (51.7, 36.2)
+    assert api.get("/api/events?type=REJECT").json()["items"][0]["place"] is None

@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
+from dateline.store.queries import MARK
 from dateline.web import db
 from dateline.web.deps import EventFiltersDep, FiltersDep, QuoteFiltersDep, StoreDep
 
@@ -36,6 +37,17 @@ def _hit(hit: Any) -> dict[str, Any]:
         "article_source": hit.source, "article_title": hit.title,
         "articles": hit.articles, "sources": hit.sources,
     }  # fmt: skip
+
+
+def _event_hits(store: db.ReadOnlyStore, hits: list[Any]) -> list[dict[str, Any]]:
+    """Event hits as JSON, each with its place as an object (or null) instead of an index."""
+    out = []
+    for hit in hits:
+        item = _hit(hit)
+        if item["place"] is not None:
+            item["place"] = db.place_of(store, hit.article, item["place"])
+        out.append(item)
+    return out
 
 
 @router.get("/articles")
@@ -75,7 +87,7 @@ def events(
     """PLOVER events by type, actor, recipient, country, place and date."""
     hits = store.events(f.type, actor, recipient, f.country, place, f.since, f.until,
                         source=f.source, all_copies=all_copies, limit=offset + limit + 1)  # fmt: skip
-    return _page([_hit(h) for h in hits[offset:]], limit, offset)
+    return _page(_event_hits(store, hits[offset : offset + limit + 1]), limit, offset)
 
 
 MAP_DOC = (
@@ -108,8 +120,27 @@ def search(
     store: StoreDep, f: FiltersDep, q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Limit = 20, offset: Offset = 0,
 ) -> dict[str, Any]:  # fmt: skip
-    """Full text over articles and quotes (every word must match); snippets mark hits with \\u0002/\\u0003."""
-    return _page(db.search(store, q, f, limit + 1, offset), limit, offset)
+    """Full text over articles and quotes (every word must match); `snippet` is plain text and
+    `marks` the [start, end) of each match in it."""
+    hits = [{**h, **_marked(h["snippet"])} for h in db.search(store, q, f, limit + 1, offset)]
+    return _page(hits, limit, offset)
+
+
+def _marked(snippet: str) -> dict[str, Any]:
+    """A snippet with FTS match markers as plain text plus the offsets of the marked pieces."""
+    text, marks, start = [], [], None
+    length = 0
+    for char in snippet:
+        if char == MARK[0]:
+            start = length
+        elif char == MARK[1]:
+            if start is not None:
+                marks.append([start, length])
+            start = None
+        else:
+            text.append(char)
+            length += 1
+    return {"snippet": "".join(text), "marks": marks}
 
 
 class AnalyzeRequest(BaseModel):

@@ -10,7 +10,14 @@ from typing import Any
 from urllib.parse import quote as url_quote
 
 from dateline.records import Event
-from dateline.store.queries import Store, add_date_range, build, country_codes, fts_query, like
+from dateline.store.queries import (
+    Store,
+    add_date_range,
+    build,
+    country_codes,
+    fts_query,
+    like,
+)
 from dateline.store.schema import APPLICATION_ID, SCHEMA_VERSION, StoreError, check, connect
 
 MAX_PAGE = 200  # rows per page, at most
@@ -318,6 +325,16 @@ def event_points(store: ReadOnlyStore, filters: Filters, limit: int) -> dict[str
         [r[0], r[1], types.setdefault(r[2], len(types)), *tuple(r)[3:9]] for r in rows[:limit]
     ]
     return {"more": len(rows) > limit, "types": list(types), "points": points}
+
+
+def place_of(store: ReadOnlyStore, article_id: str, seq: int) -> dict[str, Any] | None:
+    """One of an article's places as an object: text, name, kind, country, coordinates."""
+    rows = store.rows(
+        "SELECT p.text, p.name, p.kind, p.country_code, p.geonames_id, p.lat, p.lon "
+        "FROM places p JOIN articles a ON a.article = p.article WHERE a.id = ? AND p.seq = ?",
+        [article_id, seq],
+    )
+    return rows[0] if rows else None
 
 
 def article_people(store: ReadOnlyStore, article_id: str) -> dict[str, int]:
