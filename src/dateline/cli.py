@@ -604,18 +604,23 @@ def show_article(article_id: str, fmt: str, db: str) -> None:
 
 @main.command(short_help="Stream a store table or an event table to a file.")
 @click.argument("table")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
-              show_default=True, help="parquet needs the 'parquet' extra (pyarrow).")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(["tsv", "jsonl", "csv", "parquet"]),
+              help="Default: tsv for gdelt and polecat, jsonl for the rest; parquet needs the "
+                   "'parquet' extra (pyarrow).")  # fmt: skip
 @click.option("--out", help="Output file (default: stdout; required for parquet).")
 @DB_OPTION
-def export(table: str, fmt: str, out: str | None, db: str) -> None:
+def export(table: str, fmt: str | None, out: str | None, db: str) -> None:
     """Stream a store table, or the GDELT-like / POLECAT-like event table, to a file.
+
+    gdelt and polecat have exactly the columns of `dateline events-export` (docs/events.md), one
+    row per event of each original article (wire copies left out), TSV unless --format says.
 
     \b
     TABLE is one of: articles, errors, people, aliases, blocks, entities, mentions,
     quotes, times, places, events, gdelt, polecat.
     \b
     Examples:
+      dateline export gdelt > events.tsv
       dateline export quotes --format csv --out quotes.csv
       dateline export gdelt --format parquet --out events.parquet
     """
