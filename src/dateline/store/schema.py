@@ -15,7 +15,7 @@ from typing import Any
 from dateline.records import Analysis
 
 APPLICATION_ID = 0x44544C4E  # "DTLN": marks the file as a dateline store
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Link columns the store adds to record tables (everything else is a record field).
 EXTRA_COLUMNS = {
     "entities": (("person", "INTEGER REFERENCES people(person)"),),
@@ -377,12 +377,25 @@ def _v5(conn: sqlite3.Connection) -> None:
     run_script(conn, V5)
 
 
+def _v6(conn: sqlite3.Connection) -> None:
+    """Version 6: statements across articles and sentence vectors (search by meaning), backfilled."""
+    from dateline import embed
+    from dateline.store import statements, vectors
+
+    run_script(conn, statements.SCHEMA)
+    run_script(conn, vectors.SCHEMA)
+    conn.execute("INSERT OR REPLACE INTO meta VALUES ('embedding_model', ?)", (embed.MODEL_NAME,))
+    statements.rebuild(conn)
+    vectors.backfill(conn)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
 }
 
 

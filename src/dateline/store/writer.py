@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from dateline.records import Analysis, Entity
-from dateline.store import copies
+from dateline.store import copies, statements, vectors
 from dateline.store.schema import (
     ARTICLE_FIELDS,
     TABLES,
@@ -97,8 +97,19 @@ class Writer:
         if not self.conn.in_transaction:
             self.conn.execute("BEGIN IMMEDIATE")
 
-    def add(self, analysis: Analysis, hash_: str | None = None, *, replace: bool = False) -> bool:
-        """Store one analysis (an error record goes to `errors`); False if it was already there."""
+    def add(
+        self,
+        analysis: Analysis,
+        hash_: str | None = None,
+        *,
+        replace: bool = False,
+        vectors: dict[str, list[bytes]] | None = None,
+    ) -> bool:
+        """Store one analysis (an error record goes to `errors`); False if it was already there.
+
+        `vectors` may carry packed sentence vectors computed elsewhere (the Ray engine), per
+        record kind ("quote", "event") in record order; missing ones are computed here.
+        """
         hash_ = hash_ or content_hash(analysis.text)
         try:
             self._begin()
@@ -107,7 +118,7 @@ class Writer:
                 if analysis.error is not None:
                     added = self._add_error(analysis, hash_)
                 else:
-                    added = self._add_article(analysis, hash_, replace)
+                    added = self._add_article(analysis, hash_, replace, vectors)
             except BaseException:
                 self.conn.execute("ROLLBACK TO article")
                 raise
@@ -129,9 +140,17 @@ class Writer:
         )
         return cur.rowcount > 0
 
-    def _add_article(self, analysis: Analysis, hash_: str, replace: bool) -> bool:
+    def _add_article(
+        self,
+        analysis: Analysis,
+        hash_: str,
+        replace: bool,
+        given: dict[str, list[bytes]] | None = None,
+    ) -> bool:
         conn = self.conn
+        stale: list[int] = []
         if replace:
+            stale = statements.forget_article(conn, hash_, analysis.id)
             conn.execute("DELETE FROM articles WHERE hash = ? AND id = ?", (hash_, analysis.id))
         values = [getattr(analysis, f) for f in ARTICLE_FIELDS]
         cur = conn.execute(
@@ -148,6 +167,10 @@ class Writer:
             self._add_records(article, analysis, table, persons)
         self._add_appearances(article, analysis, persons)
         copies.link(conn, article, analysis.text, analysis.blocks)
+        vectors.embed_article(conn, article, given)
+        for statement in stale:
+            statements.refresh(conn, statement)
+        statements.link_article(conn, article)
         return True
 
     def _persons(self, entities: tuple[Entity, ...]) -> list[int]:
@@ -286,6 +309,7 @@ class Writer:
             "WHERE person = ?)) WHERE person = ?",
             (old, person),
         )
+        statements.rename_person(conn, old, person)
         conn.execute("DELETE FROM people WHERE person = ?", (old,))
 
     def commit(self) -> None:
