@@ -461,6 +461,90 @@ def quotes(
     )  # fmt: skip
 
 
+@main.command(short_help="Statements: one utterance across every outlet that carried it.")
+@click.option("--speaker", help="Who said it: a name or surname ('Putin' finds 'Vladimir Putin').")
+@click.option("--since", help="First appearance on or after this date (YYYY-MM-DD, YYYY-MM, YYYY).")
+@click.option("--until", help="First appearance on or before this date.")
+@click.option("--source", help="Carried by this outlet (part of the name).")
+@click.option("--min-outlets", default=1, show_default=True, help="Carried by at least N outlets.")
+@click.option("--id", "number", type=int, help="One statement: its carriers in date order.")
+@LIMIT_OPTION
+@FORMAT_OPTION
+@DB_OPTION
+def statements(
+    speaker: str | None, since: str | None, until: str | None, source: str | None,
+    min_outlets: int, number: int | None, limit: int, fmt: str, db: str,
+) -> None:  # fmt: skip
+    """Statements: each utterance once, with who had it first and every quote that carried it.
+
+    Exact copies, fragments (a mixed or shortened quote) and light edits (punctuation,
+    ellipses, quotation marks) of one speaker's words are one statement; two speakers never
+    share one. --id lists one statement's carriers, earliest first.
+
+    \b
+    Examples:
+      dateline statements --db news.db --speaker Putin --min-outlets 3
+      dateline statements --db news.db --since 2024-12 --format csv > statements.csv
+      dateline statements --db news.db --id 42
+    """
+    from dateline.store import statement_queries as sq
+
+    def query(store):  # noqa: ANN001, ANN202
+        if number is None:
+            return sq.statements(store, speaker, since, until, source, min_outlets, limit)
+        found = sq.statement(store, number)
+        if found is None:
+            raise click.ClickException(f"no statement {number} in {db}")
+        if fmt == "json":
+            return [found[0], *found[1]]
+        return found[1]
+
+    store_query(db, fmt, "statements", query)
+
+
+@main.command(short_help="Search quotes (and event evidence) by meaning, not by words.")
+@click.argument("text", nargs=-1, required=True)
+@click.option("--speaker", help="Who said it (quotes) or a party to it (events).")
+@click.option("--source", help="Outlet (part of the name).")
+@click.option("--since", help="First date: the article's (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", help="Last date: the article's.")
+@click.option("--events", "with_events", is_flag=True, help="Search event evidence too.")
+@click.option("--limit", default=10, show_default=True, help="At most this many rows.")
+@FORMAT_OPTION
+@DB_OPTION
+def similar(
+    text: tuple[str, ...], speaker: str | None, source: str | None, since: str | None,
+    until: str | None, with_events: bool, limit: int, fmt: str, db: str,
+) -> None:  # fmt: skip
+    """Quotes closest in meaning to TEXT, best first, with a similarity score (cosine, 0-1).
+
+    Vectors come from WordLlama's packaged static model, computed at ingest; nothing is
+    downloaded. Good for paraphrases ("kick them out" finds "expel the troops"); blind to
+    negation and word order ("will" and "will not" score alike).
+
+    \b
+    Examples:
+      dateline similar --db news.db "expel Ukrainian troops from Kursk"
+      dateline similar --db news.db "raise taxes on the rich" --speaker Clinton --since 2016-09
+      dateline similar --db news.db "missile strike on a port" --events --format json
+    """
+    from dateline.embed import EmbeddingError
+    from dateline.store import statement_queries as sq
+
+    kinds = ("quote", "event") if with_events else ("quote",)
+
+    def query(store):  # noqa: ANN001, ANN202
+        try:
+            return sq.similar(
+                store, " ".join(text), kinds=kinds, speaker=speaker, source=source,
+                since=since, until=until, limit=limit,
+            )  # fmt: skip
+        except EmbeddingError as error:
+            raise click.ClickException(str(error)) from None
+
+    store_query(db, fmt, "similar quotes", query)
+
+
 @main.command(short_help="Events from the store, by type, party, place or date.")
 @click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
 @click.option("--actor", help="Actor name or country code (RUS).")

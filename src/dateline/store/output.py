@@ -13,6 +13,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from dateline.store.queries import MARK, Hit, Match, Ranked
+from dateline.store.statement_queries import Carrier, Similar, StatementRow
 from dateline.store.schema import columns_of
 
 FORMATS = ("table", "json", "csv")
@@ -96,10 +97,23 @@ def summary(item: Any) -> list[Any]:
             highlight(item.snippet),
             item.copies,
         ]
+    if isinstance(item, StatementRow):
+        first = " ".join(filter(None, (item.first_date, item.first_time, item.first_source)))
+        return [item.statement, item.speaker or "?", item.text, first, item.outlets, item.carriers]
+    if isinstance(item, Carrier):
+        when = " ".join(filter(None, (item.date, item.time)))
+        via = f" ({item.via})" if item.via else ""
+        return [when, (item.source or "") + via, item.match, item.text, item.article]
+    if isinstance(item, Similar):
+        return [f"{item.score:.3f}", item.date or "", item.source or "", item.who or "",
+                item.text, item.outlets, item.article]  # fmt: skip
     return [str(v) for v in asdict(item).values()] if is_dataclass(item) else [str(item)]
 
 
 HEADERS = {
+    StatementRow: ["statement", "speaker", "text", "first seen", "outlets", "quotes"],
+    Carrier: ["date", "outlet", "match", "words", "article"],
+    Similar: ["score", "date", "source", "who", "text", "outlets", "article"],
     Hit: ["date", "source", "who", "text", "articles/outlets", "article"],
     Ranked: ["outlet", "name", "type", "country", "quotes", "events", "articles"],
     Match: ["kind", "date", "source", "article", "snippet", "copies"],
