@@ -56,6 +56,24 @@ def _place_tokenizer(target: Path) -> None:
     partial.replace(dest)  # atomic: concurrent first uses never see half a file
 
 
+def _import_wordllama() -> Any:
+    """Import WordLlama without letting its `logging.basicConfig(level=INFO)` touch the root logger."""
+    import logging
+
+    root = logging.getLogger()
+    guard = logging.NullHandler()
+    level = root.level
+    if not root.handlers:  # basicConfig does nothing when the root logger has a handler
+        root.addHandler(guard)
+    try:
+        from wordllama import WordLlama
+    finally:
+        if guard in root.handlers:
+            root.removeHandler(guard)
+        root.setLevel(level)
+    return WordLlama
+
+
 @cache
 def model() -> Any:
     """The WordLlama model, loaded once per process from installed files only."""
@@ -68,8 +86,7 @@ def model() -> Any:
 
         target = Path(tempfile.mkdtemp(prefix="dateline-wordllama-"))
         _place_tokenizer(target)
-    from wordllama import WordLlama
-
+    WordLlama = _import_wordllama()
     try:
         return WordLlama.load(config=CONFIG, dim=DIM, cache_dir=target, disable_download=True)
     except (FileNotFoundError, ValueError) as error:

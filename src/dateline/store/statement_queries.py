@@ -46,6 +46,7 @@ class Carrier:
     kind: str
     via: str | None
     match: str
+    seq: int
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ def statement(store: Store, number: int) -> tuple[StatementRow, list[Carrier]] |
     carriers = sorted(
         (
             (r[1] or "9999", article_time(r[2]) or "99", r[12], r[13]),
-            Carrier(r[0], r[1], article_time(r[2]), *r[3:12]),
+            Carrier(r[0], r[1], article_time(r[2]), *r[3:12], r[13]),
         )
         for r in found
     )

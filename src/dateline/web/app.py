@@ -15,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 from dateline import __version__
 from dateline.records import QUOTE_KINDS
 from dateline.store.schema import StoreError
+from dateline.store.statement_queries import also_in
 from dateline.web import charts, db
 from dateline.web.deps import EventFiltersDep, FiltersDep, StoreDep
 from dateline.web.render import (
@@ -41,6 +42,16 @@ def filter_items(f: db.Filters) -> list[tuple[str, str | None]]:
             ("country", f.country)]  # fmt: skip
 
 
+def _seq(store: db.ReadOnlyStore, hit: Any) -> int | None:
+    """The quote's number in its article (the anchor of its highlight on the article page)."""
+    row = store.conn.execute(
+        "SELECT q.seq FROM quotes q JOIN articles a ON a.article = q.article "
+        'WHERE a.id = ? AND q.start = ? AND q."end" = ?',
+        (hit.article, hit.start, hit.end),
+    ).fetchone()
+    return row[0] if row else None
+
+
 def templates() -> jinja2.Environment:
     """The Jinja2 environment: autoescape always on, undefined names are errors."""
     env = jinja2.Environment(
@@ -61,7 +72,7 @@ def create_app(
     path: str | Path, *, timeout: float = 2.0, ingest_token: str | None = None
 ) -> FastAPI:
     """Build the app over the store at `path` (read-only, except `POST /api/ingest` with a token)."""
-    from dateline.web import ingest
+    from dateline.web import ingest, statements
     from dateline.web.api import router
 
     app = FastAPI(
@@ -107,6 +118,9 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(HERE.joinpath("static"))), name="static")
     app.include_router(router)
     app.include_router(ingest.router)
+    app.include_router(statements.api)
+    app.include_router(statements.pages)
+    app.state.page = page
 
     @app.get("/api/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs() -> HTMLResponse:
@@ -120,12 +134,21 @@ def create_app(
                     legend=charts.legend())  # fmt: skip
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
-    def search(store: StoreDep, f: FiltersDep, q: str = "", page_: PageDep = 1) -> HTMLResponse:
+    def search(
+        store: StoreDep, f: FiltersDep, q: str = "", page_: PageDep = 1, mode: str = ""
+    ) -> HTMLResponse:
         if len(q) > 500:
             raise HTTPException(422, "search text over 500 characters")
+        if mode == "meaning":  # search by meaning: the best PAGE quotes, no further pages
+            found = statements.similar_hits(store, q, f, False, PAGE) if q.strip() else []
+            hits = [{"kind": "quote", "id": h.article, "date": h.date, "source": h.source,
+                     "title": h.title, "seq": _seq(store, h), "speaker": h.who,
+                     "snippet": h.text, "score": h.score} for h in found]  # fmt: skip
+            return page("search.html", title="Search", q=q, f=f, hits=hits, page=1, more=False,
+                        mode=mode)  # fmt: skip
         hits = db.search(store, q, f, PAGE + 1, (page_ - 1) * PAGE) if q.strip() else []
         return page("search.html", title="Search", q=q, f=f, hits=hits[:PAGE], page=page_,
-                    more=len(hits) > PAGE)  # fmt: skip
+                    more=len(hits) > PAGE, mode=mode)  # fmt: skip
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
     def article(store: StoreDep, article_id: str) -> HTMLResponse:
@@ -154,7 +177,9 @@ def create_app(
         data = db.person(store, person_id, f, kind or None)
         if data is None:
             raise HTTPException(404, f"no person {person_id}")
-        return page("person.html", title=data["name"], p=data, f=f, kind=kind, kinds=QUOTE_KINDS)
+        also = also_in(store.conn, [r["rowid"] for r in data["quotes"]])
+        return page("person.html", title=data["name"], p=data, f=f, kind=kind, kinds=QUOTE_KINDS,
+                    also=also)  # fmt: skip
 
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events(store: StoreDep, f: EventFiltersDep, page_: PageDep = 1) -> HTMLResponse:
