@@ -99,6 +99,7 @@ def embed(texts: list[str]) -> np.ndarray:
         return np.zeros((0, DIM), dtype=np.float32)
     vectors = model().embed([t or " " for t in texts], norm=False, batch_size=256)
     vectors = np.asarray(vectors, dtype=np.float32)
+    vectors[[not t.strip() for t in texts]] = 0.0
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
     return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
 

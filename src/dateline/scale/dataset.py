@@ -17,6 +17,8 @@ from dateline.scale.tables import (
     MANIFEST,
     PARTITION,
     TABLE_NAMES,
+    VECTOR,
+    VECTOR_TABLES,
     ScaleError,
     require_pyarrow,
     schemas,
@@ -66,9 +68,13 @@ def _tables(fs: Any, root: str) -> dict[str, Any]:
 
 
 def read_dataset(
-    dataset: str, filesystem: Any = None
+    dataset: str, filesystem: Any = None, vectors: dict[tuple[str, str], Any] | None = None
 ) -> Iterator[tuple[str, str, str, int, Analysis]]:
-    """(hash, version, model, position, Analysis) per document, date by date, in input order."""
+    """(hash, version, model, position, Analysis) per document, date by date, in input order.
+
+    When `vectors` is a dict, each yielded document's carried sentence vectors are put in it
+    under (hash, id) as {"quote": [...], "event": [...]} in record order.
+    """
     import pyarrow.compute as pc
 
     fs, root, _ = read_manifest(dataset, filesystem)
@@ -82,11 +88,11 @@ def read_dataset(
         found: dict[str, list[dict[str, Any]]] = {
             name: table.to_table(filter=where).to_pylist() for name, table in tables.items()
         }
-        yield from _analyses(found)
+        yield from _analyses(found, vectors)
 
 
 def _analyses(
-    found: dict[str, list[dict[str, Any]]],
+    found: dict[str, list[dict[str, Any]]], vectors: dict[tuple[str, str], Any] | None = None
 ) -> Iterator[tuple[str, str, str, int, Analysis]]:
     """Rebuild the analyses of one date partition from its rows."""
     grouped: dict[str, dict[tuple[str, str], list[dict[str, Any]]]] = {}
@@ -106,6 +112,11 @@ def _analyses(
             lists = {t.attr: _rebuild(grouped, t, key) for t in TABLES if t.parent is None}
             fields_ = {c: row[c] for c in ARTICLE_COLUMNS[1:7]}
             analysis = Analysis(**fields_, **lists)
+            if vectors is not None:
+                vectors[key] = {
+                    kind: [r.get(VECTOR) for r in sorted(grouped[name][key], key=lambda r: r["seq"])]
+                    for name, kind in VECTOR_TABLES.items()
+                }
         yield row["hash"], row["version"], row["model"], row["position"], analysis
 
 
@@ -158,12 +169,16 @@ def load(
     stats = LoadStats()
     with Writer(db, model=manifest["model"], version=manifest["version"]) as writer:
         try:
-            for hash_, version, model, _, analysis in read_dataset(dataset, filesystem):
+            carried: dict[tuple[str, str], Any] = {}
+            for hash_, version, model, _, analysis in read_dataset(dataset, filesystem, carried):
+                given = carried.pop((hash_, analysis.id), None)
+                if given:  # a dataset written before vectors were carried has None: embed here
+                    given = {k: v for k, v in given.items() if v and None not in v}
                 if writer.state(hash_, analysis.id) is not None:
                     stats.skipped += 1
                 else:
                     writer.version, writer.model = version, model
-                    writer.add(analysis, hash_)
+                    writer.add(analysis, hash_, vectors=given)
                     if analysis.error is None:
                         stats.added += 1
                     else:

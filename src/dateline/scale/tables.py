@@ -40,6 +40,20 @@ def _arrow_type(cls: type, path: tuple[str, ...]) -> Any:
     return {bool: pa.bool_(), int: pa.int64(), float: pa.float64()}.get(hint, pa.string())
 
 
+VECTOR = "vector"  # packed int8 sentence vector (dateline.embed) of a quote or event's text
+VECTOR_TABLES = {"quotes": "quote", "events": "event"}
+
+
+def _vectors(analysis: Analysis, table: Table) -> list[bytes | None]:
+    """Packed sentence vectors for a table's records (quotes, event evidence), else Nones."""
+    records = [record for _, record in _records(analysis, table)]
+    if table.name not in VECTOR_TABLES or not records:
+        return [None] * len(records)
+    from dateline import embed
+
+    return list(embed.pack(embed.embed([r.text for r in records])))
+
+
 @cache
 def schemas() -> dict[str, Any]:
     """The Arrow schema of every table in the dataset (the partition column last)."""
@@ -58,6 +72,8 @@ def schemas() -> dict[str, Any]:
         keys = [("article_hash", text), ("article_id", text)]
         keys += [(k, pa.int32()) for k in table.keys[1:]]
         columns = [(c.name, _arrow_type(table.record, c.path)) for c in table.columns]
+        if table.name in VECTOR_TABLES:  # sentence vectors computed by the engine, carried along
+            columns.append((VECTOR, pa.binary()))
         found[table.name] = pa.schema([*keys, *columns, (PARTITION, text)])
     return found
 
@@ -93,8 +109,11 @@ def rows(
         schema = schemas()[table.name]
         bools = {c.name for c in table.columns if str(schema.field(c.name).type) == "bool"}
         out = found.setdefault(table.name, [])
-        for keys, record in _records(analysis, table):
+        vectors = _vectors(analysis, table)
+        for (keys, record), vector in zip(_records(analysis, table), vectors, strict=True):
             row = {"article_hash": hash_, "article_id": analysis.id}
+            if table.name in VECTOR_TABLES:
+                row[VECTOR] = vector
             row.update(zip(table.keys[1:], keys, strict=True))
             for column in table.columns:
                 value = column.value(record)  # the store's flattening (bools come back as 0/1)
