@@ -170,15 +170,15 @@ def test_migration_backfills_statements_and_vectors(tmp_path: Path) -> None:
     conn = sqlite3.connect(db)
     conn.execute("DROP TABLE statement_quotes")
     conn.execute("DROP TABLE statements")
-    conn.execute("DROP TABLE quote_vectors")
-    conn.execute("DROP TABLE event_vectors")
+    conn.execute("DROP TABLE vector_blocks")
     conn.execute("PRAGMA user_version = 5")
     conn.commit()
     conn.close()
     with Store(db) as store:
         (row,) = sq.statements(store)
         assert row.outlets == 2
-        assert store.conn.execute("SELECT COUNT(*) FROM quote_vectors").fetchone()[0] == 2
+        blob = store.conn.execute("SELECT ids FROM vector_blocks WHERE kind = 'quote'").fetchone()
+        assert len(blob[0]) == 2 * 8  # two quotes' rowids
 
 
 def test_cli_statements_and_similar(tmp_path: Path) -> None:

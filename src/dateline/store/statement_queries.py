@@ -221,7 +221,10 @@ def _describe(store: Store, scored: list[Any], limit: int) -> list[Similar]:
                 "COALESCE(r.recipient_name, '?'), NULL, 1, a.copy_of, a.article "
                 "FROM events r JOIN articles a ON a.article = r.article WHERE r.rowid = ?"
             )
-        row = _rows(store, sql, [hit.rowid])[0]
+        found = _rows(store, sql, [hit.rowid])
+        if not found:
+            continue  # a vector left behind by a record deleted outside dateline
+        row = found[0]
         key = (hit.kind, str(row[8]) if row[8] is not None else f"{row[6]}|{row[10] or row[11]}")
         if key in seen:
             continue  # the same statement, or the same words in a wire copy: shown once

@@ -151,6 +151,7 @@ class Writer:
         stale: list[int] = []
         if replace:
             stale = statements.forget_article(conn, hash_, analysis.id)
+            vectors.forget_article(conn, hash_, analysis.id)
             conn.execute("DELETE FROM articles WHERE hash = ? AND id = ?", (hash_, analysis.id))
         values = [getattr(analysis, f) for f in ARTICLE_FIELDS]
         cur = conn.execute(
