@@ -101,6 +101,25 @@ def test_second_quote_joins_or_not(
     assert same(db, "wire:0", "paper:0") is joins
 
 
+@pytest.mark.parametrize(
+    ("words", "date", "joins"),
+    [
+        ("any deal that leaves our farmers", "2025-05-03", True),
+        ("any deal that leaves our farmers", "2025-06-20", False),  # a phrase said again later
+        (FULL, "2025-06-20", True),  # a whole sentence quoted again weeks later
+        ("We will not sign any deal that leaves our farmers worse", "2025-09-01", True),
+    ],
+)
+def test_short_quotes_join_other_articles_only_within_days(
+    tmp_path: Path, words: str, date: str, joins: bool
+) -> None:
+    db = tmp_path / "s.db"
+    with Writer(db, model="hand") as writer:
+        writer.add(story("wire", "Harbor Wire", "2025-05-01", [(FULL, "Anna Berg", "direct")]))
+        writer.add(story("later", "Daily Ledger", date, [(words, "Anna Berg", "mixed")]))
+    assert same(db, "wire:0", "later:0") is joins
+
+
 def test_fragments_first_then_the_full_sentence_fold_into_one(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
     with Writer(db, model="hand") as writer:

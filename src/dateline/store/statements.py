@@ -10,6 +10,7 @@ savepoint, so an interrupted or resumed ingest leaves the statements consistent.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sqlite3
 from collections.abc import Iterable
@@ -21,6 +22,8 @@ from dateline.store.copies import digest, normalise
 
 MIN_FRAGMENT = 2  # words a fragment needs to join a longer statement of its speaker
 MIN_FOLD = 3  # words a statement needs before a longer quote containing it absorbs it
+SHORT = 10  # words under which a quote joins other articles' statements only within WINDOW days
+WINDOW = 3
 MIN_BRIDGE = 4  # words a stored quote needs for a longer quote containing it to join its statement
 MIN_ANONYMOUS = 6  # words an unattributed quote needs to join an exact copy of itself
 MIN_EDIT = 6  # words both forms need before a light edit (a changed word) can join them
@@ -74,6 +77,12 @@ class Said:
     key: str | None
     person: int | None
     speaker: str | None
+    date: str | None = None
+
+    @property
+    def short(self) -> bool:
+        """Few words as written: a phrase a speaker may well say again on another day."""
+        return len(self.text.split()) < SHORT
 
     @property
     def words(self) -> list[str]:
@@ -87,7 +96,8 @@ class Said:
 
 
 SAID = (
-    "SELECT q.rowid, q.article, q.text, e.person, p.name, q.speaker_name FROM quotes q "
+    "SELECT q.rowid, q.article, q.text, e.person, p.name, q.speaker_name, a.date FROM quotes q "
+    "JOIN articles a ON a.article = q.article "
     "LEFT JOIN entities e ON e.article = q.article AND e.id = q.speaker_entity "
     "LEFT JOIN people p ON p.person = e.person "
 )
@@ -96,14 +106,14 @@ SAID = (
 def _said(conn: sqlite3.Connection, where: str, params: Iterable[object]) -> list[Said]:
     rows = conn.execute(SAID + where, list(params)).fetchall()
     out = []
-    for quote, article, text, person, person_name, speaker_name in rows:
+    for quote, article, text, person, person_name, speaker_name, date in rows:
         if person is not None:
             key, name = f"p{person}", person_name
         elif speaker_name and normalise(speaker_name):
             key, name = "n:" + normalise(speaker_name), speaker_name
         else:
             key, name = None, None
-        out.append(Said(quote, article, text or "", key, person, name))
+        out.append(Said(quote, article, text or "", key, person, name, date))
     return out
 
 
@@ -167,11 +177,11 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
     text = " ".join(words)
     # The quote's whole text, or a longer statement containing it (a fragment).
     pieces = said.pieces or [text]
-    if n >= MIN_FRAGMENT:
+    if n >= MIN_FRAGMENT and len(said.text.split()) >= MIN_FRAGMENT:  # "doesn’t" is one word
         query = " AND ".join('"' + p.replace('"', '""') + '"' for p in pieces)
         for other in _candidates(conn, said, query):
             target = " " + " ".join(other.words) + " "
-            if _in_order(pieces, target):
+            if _in_order(pieces, target) and (not said.short or _near(said, other)):
                 how = "exact" if " ".join(other.words) == text else "fragment"
                 _note(found, _statement_of(conn, other.quote), how)
     # Shorter statements of the speaker that this quote contains: their digests are spans of it.
@@ -184,12 +194,14 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
     spans.discard(digest(text))
     for chunk in _chunks(sorted(spans), 900):
         rows = conn.execute(
-            "SELECT statement FROM statements WHERE speaker_key = ? AND digest IN "
+            "SELECT s.statement, s.quote FROM statements s WHERE speaker_key = ? AND digest IN "
             f"({','.join('?' * len(chunk))})",
             [said.key, *chunk],
         ).fetchall()
-        for (statement,) in rows:
-            _note(found, statement, "longer")
+        for statement, quote in rows:
+            (shorter,) = _said(conn, "WHERE q.rowid = ?", [quote]) or [None]
+            if shorter is not None and (not shorter.short or _near(said, shorter)):
+                _note(found, statement, "longer")
         # A stored quote inside this one (a mixed quote of the same words) bridges to its statement.
         rows = conn.execute(
             "SELECT q.rowid FROM quotes q JOIN statement_quotes l ON l.quote = q.rowid "
@@ -200,7 +212,9 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
         if ids:
             marks = ",".join("?" * len(ids))
             for other in _said(conn, f"WHERE q.rowid IN ({marks})", ids):
-                if other.key == said.key and len(other.words) >= MIN_BRIDGE:
+                if other.key == said.key and len(other.words) >= MIN_BRIDGE and (
+                    not other.short or _near(said, other)
+                ):
                     _note(found, _statement_of(conn, other.quote), "contains")
     # Light edits: the same opening or closing words, then a close word-by-word match.
     if n >= MIN_EDIT:
@@ -211,10 +225,25 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
             theirs = other.words
             if len(theirs) < MIN_EDIT or min(n, len(theirs)) / max(n, len(theirs)) < EDIT_RATIO:
                 continue
+            if said.short and not _near(said, other):
+                continue
             if SequenceMatcher(None, words, theirs, autojunk=False).ratio() >= EDIT_RATIO:
                 _note(found, _statement_of(conn, other.quote), "edit")
     found.pop(None, None)  # type: ignore[call-overload]
     return found
+
+
+def _near(one: Said, other: Said) -> bool:
+    """The same article, or dated articles at most WINDOW days apart."""
+    if one.article == other.article:
+        return True
+    if not one.date or not other.date:
+        return False
+    try:
+        gap = dt.date.fromisoformat(one.date[:10]) - dt.date.fromisoformat(other.date[:10])
+    except ValueError:
+        return False
+    return abs(gap.days) <= WINDOW
 
 
 def _note(found: dict[int, str], statement: int | None, how: str) -> None:
