@@ -25,7 +25,8 @@ MIN_FOLD = 3  # words a statement needs before a longer quote containing it abso
 SHORT = 10  # words under which a quote joins other articles' statements only within WINDOW days
 WINDOW = 3
 MIN_BRIDGE = 4  # words a stored quote needs for a longer quote containing it to join its statement
-MIN_ANONYMOUS = 6  # words an unattributed quote needs to join an exact copy of itself
+MIN_ANONYMOUS = 8  # words an unattributed quote needs to join an exact copy of itself
+MIN_INDIRECT = 6  # words a reported (indirect) quote needs to take part: "to do" is no utterance
 MIN_EDIT = 6  # words both forms need before a light edit (a changed word) can join them
 EDIT_RATIO = 0.85  # word-sequence similarity of a light edit
 MAX_SPAN = 30  # longest fragment length looked up inside a longer quote (plus every prefix/suffix)
@@ -78,6 +79,12 @@ class Said:
     person: int | None
     speaker: str | None
     date: str | None = None
+    kind: str | None = None
+
+    @property
+    def weak(self) -> bool:
+        """A few reported words ("to do", "his support"): they link to nothing."""
+        return self.kind == "indirect" and len(self.text.split()) < MIN_INDIRECT
 
     @property
     def short(self) -> bool:
@@ -96,7 +103,8 @@ class Said:
 
 
 SAID = (
-    "SELECT q.rowid, q.article, q.text, e.person, p.name, q.speaker_name, a.date FROM quotes q "
+    "SELECT q.rowid, q.article, q.text, e.person, p.name, q.speaker_name, a.date, q.kind "
+    "FROM quotes q "
     "JOIN articles a ON a.article = q.article "
     "LEFT JOIN entities e ON e.article = q.article AND e.id = q.speaker_entity "
     "LEFT JOIN people p ON p.person = e.person "
@@ -106,14 +114,14 @@ SAID = (
 def _said(conn: sqlite3.Connection, where: str, params: Iterable[object]) -> list[Said]:
     rows = conn.execute(SAID + where, list(params)).fetchall()
     out = []
-    for quote, article, text, person, person_name, speaker_name, date in rows:
+    for quote, article, text, person, person_name, speaker_name, date, kind in rows:
         if person is not None:
             key, name = f"p{person}", person_name
         elif speaker_name and normalise(speaker_name):
             key, name = "n:" + normalise(speaker_name), speaker_name
         else:
             key, name = None, None
-        out.append(Said(quote, article, text or "", key, person, name, date))
+        out.append(Said(quote, article, text or "", key, person, name, date, kind))
     return out
 
 
@@ -127,16 +135,19 @@ def link(conn: sqlite3.Connection, said: Said) -> int:
     """Attach one quote to the statement it carries, creating or merging statements; return it."""
     words = said.words
     found: dict[int, str] = {}  # statement -> how this quote matches it
-    if words and said.key is not None:
+    if said.weak:
+        pass
+    elif words and said.key is not None:
         found = _matches(conn, said, words)
     elif len(words) >= MIN_ANONYMOUS:  # unattributed: exact copies only, among unattributed
-        key = "u"
-        row = conn.execute(
-            "SELECT statement FROM statements WHERE speaker_key = ? AND digest = ? LIMIT 1",
-            (key, digest(" ".join(words))),
-        ).fetchone()
-        if row:
-            found = {row[0]: "exact"}
+        rows = conn.execute(
+            "SELECT statement, quote FROM statements WHERE speaker_key = 'u' AND digest = ?",
+            (digest(" ".join(words)),),
+        ).fetchall()
+        for statement, quote in rows:
+            if any(_near(said, other) for other in _said(conn, "WHERE q.rowid = ?", [quote])):
+                found = {statement: "exact"}
+                break
     key = said.key or ("u" if len(words) >= MIN_ANONYMOUS else f"q{said.quote}")
     if not found:
         cur = conn.execute(
@@ -200,7 +211,9 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
         ).fetchall()
         for statement, quote in rows:
             (shorter,) = _said(conn, "WHERE q.rowid = ?", [quote]) or [None]
-            if shorter is not None and (not shorter.short or _near(said, shorter)):
+            if shorter is not None and not shorter.weak and (
+                not shorter.short or _near(said, shorter)
+            ):
                 _note(found, statement, "longer")
         # A stored quote inside this one (a mixed quote of the same words) bridges to its statement.
         rows = conn.execute(
@@ -212,7 +225,7 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
         if ids:
             marks = ",".join("?" * len(ids))
             for other in _said(conn, f"WHERE q.rowid IN ({marks})", ids):
-                if other.key == said.key and len(other.words) >= MIN_BRIDGE and (
+                if other.key == said.key and len(other.words) >= MIN_BRIDGE and not other.weak and (
                     not other.short or _near(said, other)
                 ):
                     _note(found, _statement_of(conn, other.quote), "contains")
@@ -272,7 +285,7 @@ def _candidates(conn: sqlite3.Connection, said: Said, query: str) -> list[Said]:
         f"WHERE q.rowid IN ({marks}) AND q.rowid IN (SELECT quote FROM statement_quotes)",
         ids,
     )
-    return [o for o in others if o.key == said.key]
+    return [o for o in others if o.key == said.key and not o.weak]
 
 
 def _statement_of(conn: sqlite3.Connection, quote: int) -> int | None:
