@@ -71,6 +71,7 @@ def same(db: Path, one: str, two: str) -> bool:
     return found[one] == found[two]
 
 
+SHARED = "The talks resume on Monday in Brussels with both delegations at the table"
 FULL = "We will not sign any deal that leaves our farmers worse off than they are today"
 CASES = [
     # (second article's quote, its speaker, kind, joins the first article's statement)
@@ -96,8 +97,23 @@ def test_second_quote_joins_or_not(
 ) -> None:
     db = tmp_path / "s.db"
     with Writer(db, model="hand") as writer:
+        writer.add(story("wire", "Harbor Wire", "2025-05-01",
+                         [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")]))
+        writer.add(story("paper", "Daily Ledger", "2025-05-02",
+                         [(words, who, kind), (SHARED, "Piet Smit", "direct")]))  # fmt: skip
+    assert same(db, "wire:0", "paper:0") is joins
+
+
+@pytest.mark.parametrize(
+    ("words", "joins"),
+    [("leaves our farmers worse off", False), ("any deal", False), (FULL, True)],
+)
+def test_short_quotes_need_articles_that_share_more(tmp_path: Path, words: str, joins: bool) -> None:
+    """Alone, a short phrase in an unrelated article is not taken for the same utterance."""
+    db = tmp_path / "s.db"
+    with Writer(db, model="hand") as writer:
         writer.add(story("wire", "Harbor Wire", "2025-05-01", [(FULL, "Anna Berg", "direct")]))
-        writer.add(story("paper", "Daily Ledger", "2025-05-02", [(words, who, kind)]))
+        writer.add(story("paper", "Daily Ledger", "2025-05-02", [(words, "Anna Berg", "mixed")]))
     assert same(db, "wire:0", "paper:0") is joins
 
 
@@ -107,7 +123,7 @@ def test_second_quote_joins_or_not(
         ("any deal that leaves our farmers", "2025-05-03", True),
         ("any deal that leaves our farmers", "2025-06-20", False),  # a phrase said again later
         (FULL, "2025-06-20", True),  # a whole sentence quoted again weeks later
-        ("We will not sign any deal that leaves our farmers worse", "2025-09-01", True),
+        ("We will not sign any deal that leaves our farmers worse", "2025-09-01", False),
     ],
 )
 def test_short_quotes_join_other_articles_only_within_days(
@@ -115,8 +131,10 @@ def test_short_quotes_join_other_articles_only_within_days(
 ) -> None:
     db = tmp_path / "s.db"
     with Writer(db, model="hand") as writer:
-        writer.add(story("wire", "Harbor Wire", "2025-05-01", [(FULL, "Anna Berg", "direct")]))
-        writer.add(story("later", "Daily Ledger", date, [(words, "Anna Berg", "mixed")]))
+        writer.add(story("wire", "Harbor Wire", "2025-05-01",
+                         [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")]))
+        writer.add(story("later", "Daily Ledger", date,
+                         [(words, "Anna Berg", "mixed"), (SHARED, "Piet Smit", "direct")]))  # fmt: skip
     assert same(db, "wire:0", "later:0") is joins
 
 

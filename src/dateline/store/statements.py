@@ -127,7 +127,8 @@ def _said(conn: sqlite3.Connection, where: str, params: Iterable[object]) -> lis
 
 def link_article(conn: sqlite3.Connection, article: int) -> None:
     """Link each quote of a freshly written article to its statement (made when new)."""
-    for said in _said(conn, "WHERE q.article = ? ORDER BY q.seq", (article,)):
+    # Longest first: whole sentences link the article to its copies before fragments try to.
+    for said in _said(conn, "WHERE q.article = ? ORDER BY length(q.text) DESC, q.seq", (article,)):
         link(conn, said)
 
 
@@ -192,9 +193,15 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
         query = " AND ".join('"' + p.replace('"', '""') + '"' for p in pieces)
         for other in _candidates(conn, said, query):
             target = " " + " ".join(other.words) + " "
-            if _in_order(pieces, target) and (not said.short or _near(said, other)):
-                how = "exact" if " ".join(other.words) == text else "fragment"
-                _note(found, _statement_of(conn, other.quote), how)
+            if not _in_order(pieces, target):
+                continue
+            how = "exact" if " ".join(other.words) == text else "fragment"
+            if other.article != said.article and (
+                ((said.short or how == "fragment") and not _near(said, other))
+                or (said.short and not _linked(conn, said.article, other.article))
+            ):
+                continue  # a phrase said again, or a piece of another day's sentence
+            _note(found, _statement_of(conn, other.quote), how)
     # Shorter statements of the speaker that this quote contains: their digests are spans of it.
     spans = {
         digest(" ".join(words[i:j]))
@@ -238,7 +245,7 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
             theirs = other.words
             if len(theirs) < MIN_EDIT or min(n, len(theirs)) / max(n, len(theirs)) < EDIT_RATIO:
                 continue
-            if said.short and not _near(said, other):
+            if not _near(said, other):  # a reworded claim weeks later is said again
                 continue
             if SequenceMatcher(None, words, theirs, autojunk=False).ratio() >= EDIT_RATIO:
                 _note(found, _statement_of(conn, other.quote), "edit")
@@ -257,6 +264,20 @@ def _near(one: Said, other: Said) -> bool:
     except ValueError:
         return False
     return abs(gap.days) <= WINDOW
+
+
+def _linked(conn: sqlite3.Connection, one: int, other: int) -> bool:
+    """Articles that share more than a phrase: one copies the other, or a statement links them."""
+    row = conn.execute(
+        "SELECT 1 FROM articles a JOIN articles b ON b.article = ? WHERE a.article = ? AND "
+        "(a.copy_of = b.article OR b.copy_of = a.article OR a.copy_of = b.copy_of) "
+        "UNION ALL SELECT 1 FROM quotes q1 JOIN statement_quotes l1 ON l1.quote = q1.rowid "
+        "JOIN statement_quotes l2 ON l2.statement = l1.statement "
+        "JOIN quotes q2 ON q2.rowid = l2.quote AND q2.article = ? "
+        "WHERE q1.article = ? AND length(q1.text) > 40 LIMIT 1",
+        (other, one, other, one),
+    ).fetchone()
+    return row is not None
 
 
 def _note(found: dict[int, str], statement: int | None, how: str) -> None:
