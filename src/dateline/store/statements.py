@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from hashlib import blake2b
 
 from dateline.read import split_header
 from dateline.store.copies import digest, normalise
@@ -29,7 +30,7 @@ MIN_ANONYMOUS = 8  # words an unattributed quote needs to join an exact copy of 
 MIN_INDIRECT = 6  # words a reported (indirect) quote needs to take part: "to do" is no utterance
 MIN_EDIT = 6  # words both forms need before a light edit (a changed word) can join them
 EDIT_RATIO = 0.85  # word-sequence similarity of a light edit
-MAX_SPAN = 30  # longest fragment length looked up inside a longer quote (plus every prefix/suffix)
+MAX_SPAN = 20  # longest fragment length looked up inside a longer quote (plus every prefix/suffix)
 CANDIDATES = 200  # quotes examined per full-text lookup
 ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*\.\.\.\s*\]")
 RANK = {"exact": 0, "edit": 1, "longer": 2, "contains": 3, "fragment": 4}
@@ -203,12 +204,7 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
                 continue  # a phrase said again, or a piece of another day's sentence
             _note(found, _statement_of(conn, other.quote), how)
     # Shorter statements of the speaker that this quote contains: their digests are spans of it.
-    spans = {
-        digest(" ".join(words[i:j]))
-        for i in range(n)
-        for j in range(i + MIN_FOLD, n + 1)
-        if j - i <= MAX_SPAN or i == 0 or j == n
-    }
+    spans = _spans(words)
     spans.discard(digest(text))
     for chunk in _chunks(sorted(spans), 900):
         rows = conn.execute(
@@ -250,6 +246,19 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
             if SequenceMatcher(None, words, theirs, autojunk=False).ratio() >= EDIT_RATIO:
                 _note(found, _statement_of(conn, other.quote), "edit")
     found.pop(None, None)  # type: ignore[call-overload]
+    return found
+
+
+def _spans(words: list[str]) -> set[str]:
+    """Digests (as copies.text_digest makes them) of the word runs a shorter statement could be."""
+    n = len(words)
+    found = set()
+    for i in range(n):
+        run = " ".join(words[i : i + MIN_FOLD - 1])
+        for j in range(i + MIN_FOLD, n + 1):
+            run += " " + words[j - 1]
+            if j - i <= MAX_SPAN or i == 0 or j == n:
+                found.add(blake2b(run.encode(), digest_size=8).hexdigest())
     return found
 
 
