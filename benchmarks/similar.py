@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import argparse
 import csv
-import statistics
 import sqlite3
+import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -24,10 +24,9 @@ from pathlib import Path
 import numpy as np
 
 from dateline import embed
-from dateline.store import Store
+from dateline.store import Store, vectors
 from dateline.store import statement_queries as sq
 from dateline.store.queries import fts_query
-from dateline.store import vectors
 from dateline.store.vectors import add_vectors, nearest
 
 HERE = Path(__file__).resolve().parent
@@ -41,13 +40,13 @@ def load_queries(path: Path) -> list[dict[str, str]]:
 def target_rows(conn: sqlite3.Connection, q: dict[str, str]) -> tuple[set[int], int | None]:
     """Quote rowids that count as the target (overlapping it) and the target's statement."""
     rows = conn.execute(
-        'SELECT r.rowid FROM quotes r JOIN articles a ON a.article = r.article WHERE a.id = ? '
+        "SELECT r.rowid FROM quotes r JOIN articles a ON a.article = r.article WHERE a.id = ? "
         'AND r.start < ? AND r."end" > ?',
         (q["article"], int(q["end"]), int(q["start"])),
     ).fetchall()
     exact = conn.execute(
-        'SELECT l.statement FROM quotes r JOIN articles a ON a.article = r.article '
-        'JOIN statement_quotes l ON l.quote = r.rowid WHERE a.id = ? AND r.start = ? '
+        "SELECT l.statement FROM quotes r JOIN articles a ON a.article = r.article "
+        "JOIN statement_quotes l ON l.quote = r.rowid WHERE a.id = ? AND r.start = ? "
         'AND r."end" = ?',
         (q["article"], int(q["start"]), int(q["end"])),
     ).fetchone()
@@ -75,12 +74,14 @@ def recall(db: str, queries: Path) -> None:
                 ids |= {
                     r[0]
                     for r in conn.execute(
-                        'SELECT r.rowid FROM quotes r JOIN articles a ON a.article = r.article '
+                        "SELECT r.rowid FROM quotes r JOIN articles a ON a.article = r.article "
                         'WHERE a.id = ? AND r.start = ? AND r."end" = ?',
                         (h.article, h.start, h.end),
                     )
                 }
-            hit = bool(ids & rowids) or (statement is not None and statement in {h.statement for h in hits})
+            hit = bool(ids & rowids) or (
+                statement is not None and statement in {h.statement for h in hits}
+            )
             found["meaning"] += hit
             for name, match in (
                 ("fts_all_words", fts_query(q["query"])),
@@ -110,7 +111,10 @@ def synthetic(path: Path, n: int) -> None:
     conn.executemany(
         "INSERT INTO articles (article, hash, id, date, source, text, version, model, ingested) "
         "VALUES (?, ?, ?, ?, ?, 'x', 'v', 'm', 'now')",
-        [(a, f"h{a}", f"a{a}", f"2024-{1 + a % 12:02d}-01", f"outlet{a % 40}") for a in range(1, articles + 1)],
+        [
+            (a, f"h{a}", f"a{a}", f"2024-{1 + a % 12:02d}-01", f"outlet{a % 40}")
+            for a in range(1, articles + 1)
+        ],
     )
     conn.executemany(
         'INSERT INTO quotes (rowid, article, seq, start, "end", text, kind) '

@@ -49,7 +49,9 @@ def main() -> None:
     cross = [s for s in multi if len({r[2] for r in by_statement[s]}) > 1]
     outlets = [s for s in multi if len({r[3] for r in by_statement[s]}) > 1]
     print(f"{quotes} quotes in {statements} statements")
-    print(f"{len(multi)} statements carry 2+ quotes ({sum(len(by_statement[s]) for s in multi)} quotes)")
+    print(
+        f"{len(multi)} statements carry 2+ quotes ({sum(len(by_statement[s]) for s in multi)} quotes)"
+    )
     print(f"{len(cross)} statements span 2+ articles "
           f"({sum(len(by_statement[s]) for s in cross)} quotes)")  # fmt: skip
     print(f"{len(outlets)} statements span 2+ outlets")
@@ -68,7 +70,9 @@ def main() -> None:
                 pairs.append((first, r))
     print(f"\n== {min(args.merges, len(pairs))} random merges across articles (of {len(pairs)}) ==")
     for i, (a, b) in enumerate(rng.sample(pairs, min(args.merges, len(pairs)))):
-        match = conn.execute("SELECT match FROM statement_quotes WHERE quote = ?", (b[1],)).fetchone()[0]
+        match = conn.execute(
+            "SELECT match FROM statement_quotes WHERE quote = ?", (b[1],)
+        ).fetchone()[0]
         text, source = conn.execute(
             "SELECT s.text, a.id FROM statements s JOIN quotes q ON q.rowid = s.quote "
             "JOIN articles a ON a.article = q.article WHERE s.statement = ?",
@@ -96,7 +100,9 @@ def main() -> None:
                 not same_speaker and ratio > 0.8
             ):
                 near.append((i, int(j), float(sims[i, j]), ratio, same_speaker))
-    print(f"\n== {min(args.near, len(near))} random near-misses across articles (of {len(near)}) ==")
+    print(
+        f"\n== {min(args.near, len(near))} random near-misses across articles (of {len(near)}) =="
+    )
     for k, (i, j, cos, ratio, same) in enumerate(rng.sample(near, min(args.near, len(near)))):
         a, b = rows[i], rows[j]
         print(f"\n[N{k}] cos {cos:.2f} words {ratio:.2f} · {'same speaker' if same else 'two speakers'} "

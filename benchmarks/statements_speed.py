@@ -93,9 +93,15 @@ def main() -> None:
         full, bare = size_without(db, Path(tmp))
     print(f"{len(articles)} articles, {quotes} quotes, {events} events")
     print(f"bare nlp.pipe parse          {parse:8.2f} s")
-    print(f"store write (all of it)      {table['write']:8.2f} s  {table['write'] / parse:6.1%} of parse")
-    print(f"  embedding quotes+evidence  {table['embed']:8.2f} s  {table['embed'] / parse:6.1%} of parse")
-    print(f"  linking statements         {table['statements']:8.2f} s  {table['statements'] / parse:6.1%} of parse")
+    print(
+        f"store write (all of it)      {table['write']:8.2f} s  {table['write'] / parse:6.1%} of parse"
+    )
+    print(
+        f"  embedding quotes+evidence  {table['embed']:8.2f} s  {table['embed'] / parse:6.1%} of parse"
+    )
+    print(
+        f"  linking statements         {table['statements']:8.2f} s  {table['statements'] / parse:6.1%} of parse"
+    )
     print(f"store {full:,} bytes, {bare:,} without statements and vectors: "
           f"{(full - bare) / max(quotes, 1):.0f} bytes per quote added "
           f"({(full - bare) / max(quotes + events, 1):.0f} per quote or event)")  # fmt: skip

@@ -97,8 +97,14 @@ def test_second_quote_joins_or_not(
 ) -> None:
     db = tmp_path / "s.db"
     with Writer(db, model="hand") as writer:
-        writer.add(story("wire", "Harbor Wire", "2025-05-01",
-                         [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")]))
+        writer.add(
+            story(
+                "wire",
+                "Harbor Wire",
+                "2025-05-01",
+                [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")],
+            )
+        )
         writer.add(story("paper", "Daily Ledger", "2025-05-02",
                          [(words, who, kind), (SHARED, "Piet Smit", "direct")]))  # fmt: skip
     assert same(db, "wire:0", "paper:0") is joins
@@ -108,7 +114,9 @@ def test_second_quote_joins_or_not(
     ("words", "joins"),
     [("leaves our farmers worse off", False), ("any deal", False), (FULL, True)],
 )
-def test_short_quotes_need_articles_that_share_more(tmp_path: Path, words: str, joins: bool) -> None:
+def test_short_quotes_need_articles_that_share_more(
+    tmp_path: Path, words: str, joins: bool
+) -> None:
     """Alone, a short phrase in an unrelated article is not taken for the same utterance."""
     db = tmp_path / "s.db"
     with Writer(db, model="hand") as writer:
@@ -131,8 +139,14 @@ def test_short_quotes_join_other_articles_only_within_days(
 ) -> None:
     db = tmp_path / "s.db"
     with Writer(db, model="hand") as writer:
-        writer.add(story("wire", "Harbor Wire", "2025-05-01",
-                         [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")]))
+        writer.add(
+            story(
+                "wire",
+                "Harbor Wire",
+                "2025-05-01",
+                [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")],
+            )
+        )
         writer.add(story("later", "Daily Ledger", date,
                          [(words, "Anna Berg", "mixed"), (SHARED, "Piet Smit", "direct")]))  # fmt: skip
     assert same(db, "wire:0", "later:0") is joins

@@ -114,7 +114,9 @@ def _analyses(
             analysis = Analysis(**fields_, **lists)
             if vectors is not None:
                 vectors[key] = {
-                    kind: [r.get(VECTOR) for r in sorted(grouped[name][key], key=lambda r: r["seq"])]
+                    kind: [
+                        r.get(VECTOR) for r in sorted(grouped[name][key], key=lambda r: r["seq"])
+                    ]
                     for name, kind in VECTOR_TABLES.items()
                 }
         yield row["hash"], row["version"], row["model"], row["position"], analysis

@@ -13,8 +13,8 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from dateline.store.queries import MARK, Hit, Match, Ranked
-from dateline.store.statement_queries import Carrier, Similar, StatementRow
 from dateline.store.schema import columns_of
+from dateline.store.statement_queries import Carrier, Similar, StatementRow
 
 FORMATS = ("table", "json", "csv")
 

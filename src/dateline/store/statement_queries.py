@@ -115,12 +115,14 @@ def statements(
 
 def statement(store: Store, number: int) -> tuple[StatementRow, list[Carrier]] | None:
     """One statement with its carriers in date order (time of day, then store order)."""
-    rows = _rows(store, f"SELECT {STATEMENT_COLUMNS} FROM statements s WHERE statement = ?", [number])
+    rows = _rows(
+        store, f"SELECT {STATEMENT_COLUMNS} FROM statements s WHERE statement = ?", [number]
+    )
     if not rows:
         return None
     found = _rows(
         store,
-        "SELECT a.id, a.date, substr(a.text, 1, 400), a.source, a.title, a.url, q.start, q.\"end\", "
+        'SELECT a.id, a.date, substr(a.text, 1, 400), a.source, a.title, a.url, q.start, q."end", '
         "q.text, q.kind, q.via, l.match, a.article, q.seq FROM statement_quotes l "
         "JOIN quotes q ON q.rowid = l.quote JOIN articles a ON a.article = q.article "
         "WHERE l.statement = ?",
@@ -181,9 +183,7 @@ def similar(
             )
             params += [speaker, like(speaker), like(speaker)]
         elif speaker:
-            where.append(
-                "(r.actor_name LIKE ? ESCAPE '\\' OR r.recipient_name LIKE ? ESCAPE '\\')"
-            )
+            where.append("(r.actor_name LIKE ? ESCAPE '\\' OR r.recipient_name LIKE ? ESCAPE '\\')")
             params += [like(speaker), like(speaker)]
         if source:
             where.append("a.source LIKE ? ESCAPE '\\'")
@@ -208,7 +208,7 @@ def _describe(store: Store, scored: list[Any], limit: int) -> list[Similar]:
     for hit in scored:
         if hit.kind == "quote":
             sql = (
-                "SELECT a.id, a.date, a.source, a.title, r.start, r.\"end\", r.text, "
+                'SELECT a.id, a.date, a.source, a.title, r.start, r."end", r.text, '
                 "r.speaker_name, l.statement, COALESCE(s.outlets, 1), a.copy_of, a.article "
                 "FROM quotes r JOIN articles a ON a.article = r.article "
                 "LEFT JOIN statement_quotes l ON l.quote = r.rowid "
@@ -216,7 +216,7 @@ def _describe(store: Store, scored: list[Any], limit: int) -> list[Similar]:
             )
         else:
             sql = (
-                "SELECT a.id, a.date, a.source, a.title, r.start, r.\"end\", r.text, "
+                'SELECT a.id, a.date, a.source, a.title, r.start, r."end", r.text, '
                 "r.type || ': ' || COALESCE(r.actor_name, '?') || ' → ' || "
                 "COALESCE(r.recipient_name, '?'), NULL, 1, a.copy_of, a.article "
                 "FROM events r JOIN articles a ON a.article = r.article WHERE r.rowid = ?"

@@ -158,7 +158,9 @@ def link(conn: sqlite3.Connection, said: Said) -> int:
             (key, said.person, said.speaker, said.text, digest(" ".join(words))),
         )
         statement = cur.lastrowid
-        conn.execute("INSERT INTO statement_quotes VALUES (?, ?, 'origin')", (said.quote, statement))
+        conn.execute(
+            "INSERT INTO statement_quotes VALUES (?, ?, 'origin')", (said.quote, statement)
+        )
         refresh(conn, statement)
         return statement
     statement = _choose(found)
@@ -214,8 +216,10 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
         ).fetchall()
         for statement, quote in rows:
             (shorter,) = _said(conn, "WHERE q.rowid = ?", [quote]) or [None]
-            if shorter is not None and not shorter.weak and (
-                not shorter.short or _near(said, shorter)
+            if (
+                shorter is not None
+                and not shorter.weak
+                and (not shorter.short or _near(said, shorter))
             ):
                 _note(found, statement, "longer")
         # A stored quote inside this one (a mixed quote of the same words) bridges to its statement.
@@ -228,8 +232,11 @@ def _matches(conn: sqlite3.Connection, said: Said, words: list[str]) -> dict[int
         if ids:
             marks = ",".join("?" * len(ids))
             for other in _said(conn, f"WHERE q.rowid IN ({marks})", ids):
-                if other.key == said.key and len(other.words) >= MIN_BRIDGE and not other.weak and (
-                    not other.short or _near(said, other)
+                if (
+                    other.key == said.key
+                    and len(other.words) >= MIN_BRIDGE
+                    and not other.weak
+                    and (not other.short or _near(said, other))
                 ):
                     _note(found, _statement_of(conn, other.quote), "contains")
     # Light edits: the same opening or closing words, then a close word-by-word match.
@@ -319,7 +326,9 @@ def _candidates(conn: sqlite3.Connection, said: Said, query: str) -> list[Said]:
 
 
 def _statement_of(conn: sqlite3.Connection, quote: int) -> int | None:
-    row = conn.execute("SELECT statement FROM statement_quotes WHERE quote = ?", (quote,)).fetchone()
+    row = conn.execute(
+        "SELECT statement FROM statement_quotes WHERE quote = ?", (quote,)
+    ).fetchone()
     return row[0] if row else None
 
 
