@@ -37,7 +37,7 @@ RANK = {"exact": 0, "edit": 1, "longer": 2, "contains": 3, "fragment": 4}
 TIME = re.compile(r"T?(\d{1,2}):(\d{2})")
 
 SCHEMA = """
-CREATE TABLE statements (
+CREATE TABLE IF NOT EXISTS statements (
   statement INTEGER PRIMARY KEY,
   speaker_key TEXT NOT NULL,
   person INTEGER,
@@ -56,16 +56,16 @@ CREATE TABLE statements (
   variants INTEGER NOT NULL DEFAULT 0,
   relays TEXT
 );
-CREATE INDEX statements_key_digest ON statements(speaker_key, digest);
-CREATE INDEX statements_person ON statements(person, first_date);
-CREATE INDEX statements_first_date ON statements(first_date);
-CREATE INDEX statements_outlets ON statements(outlets);
-CREATE TABLE statement_quotes (
+CREATE INDEX IF NOT EXISTS statements_key_digest ON statements(speaker_key, digest);
+CREATE INDEX IF NOT EXISTS statements_person ON statements(person, first_date);
+CREATE INDEX IF NOT EXISTS statements_first_date ON statements(first_date);
+CREATE INDEX IF NOT EXISTS statements_outlets ON statements(outlets);
+CREATE TABLE IF NOT EXISTS statement_quotes (
   quote INTEGER PRIMARY KEY REFERENCES quotes(rowid) ON DELETE CASCADE,
   statement INTEGER NOT NULL REFERENCES statements(statement),
   match TEXT NOT NULL
 );
-CREATE INDEX statement_quotes_statement ON statement_quotes(statement);
+CREATE INDEX IF NOT EXISTS statement_quotes_statement ON statement_quotes(statement);
 """
 
 

@@ -20,7 +20,7 @@ from dateline import embed
 BLOCK = 512  # record rowids per block row: rowid // BLOCK
 CANDIDATES = 1000  # rows the sign-bit pass keeps for exact scoring
 SCHEMA = """
-CREATE TABLE vector_blocks (
+CREATE TABLE IF NOT EXISTS vector_blocks (
   kind TEXT NOT NULL,
   block INTEGER NOT NULL,
   ids BLOB NOT NULL,
