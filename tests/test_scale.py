@@ -111,8 +111,10 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
         for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         if not r[0].startswith(("articles_fts", "quotes_fts")) and r[0] != "meta"
     ]
-    found = {}
+    found = derived(conn, articles)
     for name in names:
+        if name in found:
+            continue
         columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{name}")')]
         rows = []
         for values in conn.execute(f'SELECT * FROM "{name}"'):
@@ -127,6 +129,44 @@ def snapshot(db: Path) -> dict[str, list[tuple]]:
         found[name] = sorted(rows, key=repr)
     conn.close()
     return found
+
+
+def derived(conn: sqlite3.Connection, articles: dict[int, tuple]) -> dict[str, list[tuple]]:
+    """Statements and vectors keyed by what they hold (their row ids follow the write order)."""
+    import numpy as np
+
+    quote_key = {
+        r[0]: (articles[r[1]], r[2]) for r in conn.execute("SELECT rowid, article, seq FROM quotes")
+    }
+    event_key = {
+        r[0]: (articles[r[1]], r[2]) for r in conn.execute("SELECT rowid, article, seq FROM events")
+    }
+    statements = {}
+    for row in conn.execute(
+        "SELECT statement, speaker, text, first_date, first_time, first_source, carriers, "
+        "articles, outlets, variants, relays FROM statements"
+    ):
+        carriers = sorted(
+            quote_key[q]
+            for (q,) in conn.execute(
+                "SELECT quote FROM statement_quotes WHERE statement = ?", (row[0],)
+            )
+        )
+        statements[row[0]] = (*row[1:], tuple(carriers))
+    vectors = []
+    for kind, ids, blob in conn.execute("SELECT kind, ids, vectors FROM vector_blocks"):
+        keys = quote_key if kind == "quote" else event_key
+        rows = np.frombuffer(blob, np.int8).reshape(-1, 256)
+        for rowid, vector in zip(np.frombuffer(ids, np.int64).tolist(), rows, strict=True):
+            vectors.append((kind, keys[rowid], vector.tobytes()))
+    return {
+        "statements": sorted(statements.values(), key=repr),
+        # Which carrier is the 'origin' and which an 'exact' copy follows the write order.
+        "statement_quotes": sorted(
+            quote_key[q] for (q,) in conn.execute("SELECT quote FROM statement_quotes")
+        ),
+        "vector_blocks": sorted(vectors),
+    }
 
 
 def test_ray_gives_the_records_of_the_local_ingest_field_by_field(
