@@ -145,7 +145,15 @@ def speed(sizes: list[int], repeat: int) -> None:
                 nearest(conn, query, "quote", k=15)
                 runs["numpy"].append(time.perf_counter() - start)
                 start = time.perf_counter()
-                nearest(conn, query, "quote", "a.source LIKE ?", ["%outlet1%"], k=15)
+                nearest(
+                    conn,
+                    query,
+                    "quote",
+                    "a.source LIKE ?",
+                    ["%outlet1%"],
+                    k=15,
+                    articles_first=True,
+                )
                 runs["numpy, outlet filter"].append(time.perf_counter() - start)
             # The sign-bit pass against exact scoring of every row: do the top 10 agree?
             saved, agree = vectors.CANDIDATES, []

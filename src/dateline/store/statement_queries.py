@@ -193,7 +193,13 @@ def similar(
             where = where[1:]
         try:
             scored += vectors.nearest(
-                store.conn, query, kind, " AND ".join(where), params, k=limit * 3
+                store.conn,
+                query,
+                kind,
+                " AND ".join(where),
+                params,
+                k=limit * 3,
+                articles_first=not speaker,
             )
         except sqlite3.OperationalError as error:
             raise StoreError(f"{store.path}: {error}") from None

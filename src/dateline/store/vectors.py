@@ -170,8 +170,12 @@ def nearest(
     where: str = "1",
     params: Sequence[object] = (),
     k: int = 10,
+    *,
+    articles_first: bool = False,
 ) -> list[Scored]:
     """The k records of `kind` closest to a unit query vector among rows passing `where`.
+
+    `articles_first` walks the articles before their records (filters on articles only).
 
     `where` is SQL over the record table `r` and its article `a`. A pass over the sign bits
     keeps the CANDIDATES nearest in Hamming distance; those are scored exactly (cosine).
@@ -188,11 +192,16 @@ def nearest(
     )
     starts = np.cumsum([0] + [len(r[1]) // 8 for r in found])[:-1]
     position = np.arange(len(ids)) - np.repeat(starts, [len(r[1]) // 8 for r in found])
+    join = (
+        "articles a CROSS JOIN {table} r ON r.article = a.article"
+        if articles_first
+        else "{table} r JOIN articles a ON a.article = r.article"
+    )
     if where != "1":
         allowed = np.fromiter(
             (r[0] for r in conn.execute(
-                f"SELECT r.rowid FROM {KINDS[kind]} r JOIN articles a ON a.article = r.article "
-                f"WHERE {where}", list(params))),
+                f"SELECT r.rowid FROM {join.format(table=KINDS[kind])} WHERE {where}",
+                list(params))),
             np.int64,
         )  # fmt: skip
         chosen = np.flatnonzero(np.isin(ids, allowed))
