@@ -89,3 +89,5 @@ def test_search_page_by_meaning(app: TestClient) -> None:
     assert page.status_code == 200 and "similarity" in page.text and "Anna Berg" in page.text
     assert 'value="meaning" checked' in page.text
     assert app.get("/api/similar", params={"q": ""}).status_code == 422
+    page = app.get("/search", params={"q": "growers", "mode": "meaning", "type": "ASSAULT"})
+    assert page.status_code == 422 and "do not apply" in page.text

@@ -140,6 +140,8 @@ def create_app(
         if len(q) > 500:
             raise HTTPException(422, "search text over 500 characters")
         if mode == "meaning":  # search by meaning: the best PAGE quotes, no further pages
+            if f.type or f.country:
+                raise HTTPException(422, "type and country do not apply to search by meaning")
             found = statements.similar_hits(store, q, f, False, PAGE) if q.strip() else []
             hits = [{"kind": "quote", "id": h.article, "date": h.date, "source": h.source,
                      "title": h.title, "seq": _seq(store, h), "speaker": h.who,
