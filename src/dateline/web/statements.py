@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse
 
 from dateline.embed import EmbeddingError
 from dateline.store import statement_queries as sq
-from dateline.store.schema import StoreError
 from dateline.web import db
 from dateline.web.deps import QuoteFiltersDep, StoreDep
 
@@ -89,10 +88,7 @@ def statements_page(
 
 @pages.get("/statements/{number}", response_class=HTMLResponse)
 def statement_page(request: Request, store: StoreDep, number: int) -> HTMLResponse:
-    try:
-        found = sq.statement(store, number)
-    except StoreError:
-        raise
+    found = sq.statement(store, number)
     if found is None:
         raise HTTPException(404, f"no statement {number}")
     return request.app.state.page(
