@@ -7,11 +7,13 @@ from functools import cache
 
 from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, alt, tables
 
+# Word tables whose words only ever follow the first word of an expression ("annual congress").
+AFTER_ONLY = ("annual",)
 # First words of expressions beyond those the word tables give (added to these in the grammar).
 FIRST_WORDS = (
     "the this that these last next past previous coming following same prior latest recent final "
-    "every each per right fiscal years decades centuries months weeks days sometime post pre then "
-    "another mondays tuesdays wednesdays thursdays fridays saturdays sundays"
+    "every each per right fiscal years decades centuries months weeks days hours minutes seconds "
+    "sometime post pre then another annual yearly mondays tuesdays wednesdays thursdays fridays saturdays sundays"
 )
 
 
@@ -86,7 +88,8 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"(?:\s+and\s+a\s+half)?"
         r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
         rf"(?:{num}-)?(?:day|night|week|month|year|decade|hour|minute)s?-?long",
-        rf"(?:the\s+|(?:this\s+)?(?:past|last|coming|next)\s+|this\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS}|few|several)\s+)?(?:{unit}|{weekday}|{month}|spring|summer|autumn|winter)"
+        rf"(?:the\s+|(?:this\s+)?(?:past|last|coming|next)\s+|this\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS}|few|several)\s+)?(?:{unit}|{weekday}|{month}|spring|summer|autumn|winter|season|{part})"
+        rf"|(?:annual|yearly)(?=\s+(?:[a-z-]+\s+)?(?:{alt(list(words['annual']))})s?\b)"
         r"|(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)"
         r"|year(?:[\s-]|'s\s+)end|mid-?year",
         rf"(?:right\s+)?now|(?-i:then)[\s-]current|(?<=until\s)then|(?<=by\s)then|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
@@ -96,14 +99,22 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"(?:(?:last|next|this)\s+)?(?:{alt(list(words['holiday']))})",
         rf"the\s+week\s+of\s+{month_day}",
         rf"the\s+{ordinal}\s+(?:straight\s+|consecutive\s+)?(?:day|week)(?![\w-])",
-        r"(?:years|decades|centuries|months|weeks)",
+        r"(?<=on\s)the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;:)]|$)",  # "on the 18th."
+        rf"(?:the\s+)?day\s+(?:before|after)\s+(?:last|next|this)\s+{weekday}",
+        r"(?<!in\s)the\s+day\s+(?:before|after)",  # "the day before", "the day after the vote"
+        r"(?:years|decades|centuries|months|weeks)(?!\s+(?:1[89]|20)\d\d)"
+        r"|(?:days|hours|minutes)(?=\s+(?:before|after|later|earlier)\b)|(?<=within\s)(?:days|hours|minutes)",
     ]
     body = "|".join(f"(?:{g})" for g in grammar)
     # Every expression starts with a digit or one of these words: a cheap test before the grammar.
-    first = set(FIRST_WORDS.split()) | {w.split()[0] for kind in words.values() for w in kind}
+    first = set(FIRST_WORDS.split()) | {
+        w.split()[0] for kind, table in words.items() if kind not in AFTER_ONLY for w in table
+    }
     first_word = rf"(?=\d|'\d|(?:{alt(sorted(first))})(?![a-z]))"
     # "March 12-13": the first day of a range ends the match before the dash
     range_end = r"(?:(?<=[a-z.]\s\d)|(?<=[a-z.]\s\d\d))(?=[-\u2013]\d\d?\b(?![-/]|\.\d))"
+    # "the 2009-2010 season", "1957-58": the first year of a range ends the match before the dash
+    range_end += r"|(?<=1[89]\d\d|20\d\d)(?=[-\u2013](?:\d\d|1[89]\d\d|20\d\d)\b(?![-/.]\d))"
     return re.compile(
         rf"(?<![\w$#.-]){first_word}(?:{body})(?:{range_end}|(?![\w%]|-\w|\s+old\b|\.\d))",
         re.IGNORECASE,

@@ -16,6 +16,20 @@ from dateline.records import Time
 from dateline.stages import run_stage, text_of
 from dateline.stages.timeanchor import anchor_of, shift, weekday_from, weekday_of
 from dateline.stages.timegrammar import grammar
+from dateline.stages.timerules import (
+    DAY_BEFORE,
+    NTH_DAY,
+    day_before_value,
+    frequency_start,
+    is_age,
+    is_current_in_force,
+    is_discourse_now,
+    is_present_today,
+    is_range_noun,
+    located_period,
+    nth_day_value,
+    second_year,
+)
 from dateline.stages.timewords import (
     FUTURE,
     PAST,
@@ -198,23 +212,6 @@ CALENDAR_NAMES = {
 }
 
 
-# "It's the second day of the offensive", "today is the eighth day of the blockade"
-NTH_DAY = re.compile(
-    rf"(?i)the\s+(?:{'|'.join(tables().words['ordinal'])}|\d+(?:st|nd|rd|th))\s+"
-    r"(?:straight\s+|consecutive\s+)?(?:day|week)"
-)
-TODAY_IS = re.compile(r"(?i)\b(?:it|today|this)\s*(?:is|'s)\s+$")
-
-
-def is_discourse_now(doc: Doc, start: int, end: int) -> bool:
-    """Whether a sentence-initial "Now" opens the sentence as a discourse marker ("Now, ...")."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not span[0].is_sent_start or span.end >= len(doc):
-        return False
-    following = doc[span.end]
-    return following.text == "," or following.lower_ == "for"
-
-
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Reject matches that are not times: the verb "may", bare numbers counting things ("closed at 2082")."""
     before = source[max(0, start - 12) : start].lower().split()
@@ -226,10 +223,10 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         return False
     if text.lower().endswith("election day") and not text.endswith("Election Day"):
         return False  # an election day anywhere; Election Day is the US one, in November
-    if NTH_DAY.fullmatch(text) and not TODAY_IS.search(source, max(0, start - 16), start):
-        return False  # "the third day of talks" in a past story: which day, untold
     if text == "Now" and is_discourse_now(doc, start, end):
-        return False  # "Now, he says, ...", "Now for the weather": the discourse marker
+        return False  # "Now for the weather": the discourse marker
+    if is_current_in_force(doc, start, end, text):
+        return False  # "current policies": in force, not a time
     if text.lower() in ("fiscal year", "calendar year") and before and before[-1] in ("a", "an"):
         return False  # "changed from a fiscal year to a calendar year": a kind of year
     if re.fullmatch(r"(?i)the\s+(?:near|short|long)\s+term", text):
@@ -439,12 +436,27 @@ def find_times(doc: Doc) -> list[Time]:
         if result is None:
             continue
         kind, value, mod = result
+        previous = found[-1] if found else None
+        if is_age(doc, source, start, end, kind) or is_range_noun(source, previous, start, text):
+            continue
         if kind == "DURATION" and is_rate(doc, start, text):
             kind = "SET"
+            start = frequency_start(source, start)  # "twice a year"
+            text = source[start:end]
+        if kind == "DATE" and is_present_today(doc, start, end, when):
+            value = "PRESENT_REF"  # "young people today face": the present, not the day
+        if period := located_period(source, start, end, text, anchor_value):
+            kind, value = "DATE", period  # "in the days before the attack"
+        if DAY_BEFORE.fullmatch(text):
+            value = day_before_value(source, end, previous, start, value)
+        elif NTH_DAY.fullmatch(text):
+            value = nth_day_value(source, start, value)
         if kind == "DURATION" and is_some_day(doc, source, start, end, text):
             kind, value = "DATE", "FUTURE_REF"  # "will one day be": a day to come, which one untold
         value = on_story_day(text, kind, value, day, dct, anchor_value)
         pair = second_day(doc, source, end, text, value) if kind == "DATE" else None
+        if kind == "DATE" and pair is None and (year := second_year(source, end, value)):
+            pair = value, year  # "the 2009-2010 season": each end of the range
         if found and kind == "DATE" and CLOCK_ON.fullmatch(source, found[-1].end, start):
             found[-1] = on_day(found[-1], value)  # "at 3 a.m. on Tuesday": the clock on that day
         if (

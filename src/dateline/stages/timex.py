@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from dateline.stages.timeanchor import (
+    PARTS,
     day_of,
     month_value,
     nearest_weekday,
@@ -16,6 +17,7 @@ from dateline.stages.timeanchor import (
     week_of,
     year_for,
 )
+from dateline.stages.timerules import day_of_month
 from dateline.stages.timewords import (
     FUTURE,
     PAST,
@@ -48,7 +50,10 @@ REL_SHIFT = {"that": 0, "this": 0, "current": 0, "same": 0, "latest": 0, "last":
 
 
 # "the eighth day (of the blockade)", said of the present: the DCT's day or week
-NTH_OF_EVENT = re.compile(r"the (\w+) (?:straight |consecutive )?(day|week)")
+NTH_OF_EVENT = re.compile(r"the (\w+|\d+(?:st|nd|rd|th)) (?:straight |consecutive )?(day|week)")
+# "the day before", "the day after": the day before or after the one the story last named
+DAY_STEP = {"the day before": "the previous day", "the day after": "the following day"}
+DAY_BEFORE_DAY = re.compile(r"(?:the )?day (before|after) ((?:last|next|this) \w+)")
 # "a day-long meeting", "the decades-long dispute", "a two-year-long effort": how long it lasts.
 LASTING = re.compile(r"(?:(.+)-)?([a-z]+?)(s?)-?long")
 # "an hour and a half", "a year and a half": the half after the unit ("one and a half hours").
@@ -225,7 +230,17 @@ def interpret(
         return (
             ("DATE", week_of(dt.date.fromisoformat(day)), mod) if day and "X" not in day else None
         )
-    if (m := NTH_OF_EVENT.fullmatch(low)) and m[1] in words["ordinal"]:
+    low = DAY_STEP.get(low, low)
+    if m := DAY_BEFORE_DAY.fullmatch(low):  # "the day before last tuesday": one day from it
+        day = day_of(m[2], dct, tense, words)
+        if day is None or "X" in day:
+            return ("DATE", "XXXX-XX-XX", mod) if day else None
+        step = dt.timedelta(days=-1 if m[1] == "before" else 1)
+        return "DATE", (dt.date.fromisoformat(day) + step).isoformat(), mod
+    if m := re.fullmatch(r"the (\d{1,2})(?:st|nd|rd|th)", low):  # "on the 18th"
+        value = day_of_month(int(m[1]), dct, tense)
+        return ("DATE", value, mod) if value else None
+    if (m := NTH_OF_EVENT.fullmatch(low)) and (m[1] in words["ordinal"] or m[1][0].isdigit()):
         return (
             "DATE",
             shift(dct, unit_of(m[2]) or "D", 0) or "XXXX-XX-XX",
@@ -353,6 +368,8 @@ def find_word(
         return "DATE", words["ref"].get(bare) or PHRASE_REFS[low], None
     if bare in words["set"]:
         return "SET", words["set"][bare], None
+    if bare == "annual":  # "an annual press conference" (the grammar asks for the event noun)
+        return "SET", "P1Y", None
     if m := re.fullmatch(r"(?:every|each|per) (?:(\w+) )?(\w+)", low):
         if m[2] in words["weekday"] and m[1] in (None, "other"):
             return "SET", f"XXXX-WXX-{words['weekday'][m[2]]}", None
@@ -360,6 +377,10 @@ def find_word(
             return "SET", f"XXXX-{int(words['month'][m[2].rstrip('.')]):02d}", None
         if m[2] in words["season"] and m[1] is None:  # "each summer"
             return "SET", f"XXXX-{words['season'][m[2]]}", None
+        if m[2] in PARTS and m[1] is None:  # "every morning", "each night"
+            return "SET", f"XXXX-XX-XXT{PARTS[m[2]]}", None
+        if m[2] == "season" and m[1] is None:  # "each season": a sports or school season, yearly
+            return "SET", "P1Y", None
         n = 2 if m[1] == "other" else number([m[1]], words["number"]) if m[1] else 1
         unit = unit_of(
             m[2]

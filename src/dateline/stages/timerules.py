@@ -1,0 +1,237 @@
+"""Named rules of the times stage beyond the span grammar, each with the examples it is for.
+
+Every rule is a pure function over the Doc and the span the grammar found; `RULES` names them
+with their examples (the tests and the development table hold the same cases with values).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from spacy.tokens import Doc
+
+from dateline.records import Time
+from dateline.stages.timewords import PAST, PRESENT, tables
+
+# ---- year ranges ---------------------------------------------------------------------------
+
+# "the 2009-2010 season", "the expedition of 1957-58": the second year after the dash.
+SECOND_YEAR = re.compile(r"[-\u2013]((?:1[89]|20)\d\d|\d\d)\b(?![-/.]\d|%)")
+
+
+def second_year(source: str, end: int, value: str) -> Time | None:
+    """The second year of a range written with a dash, as its own DATE (TIMEX3 marks each end)."""
+    m = SECOND_YEAR.match(source, end)
+    if not (m and re.fullmatch(r"\d{4}", value)):
+        return None
+    first = int(value)
+    second = int(m[1]) if len(m[1]) == 4 else first // 100 * 100 + int(m[1])
+    if len(m[1]) == 2 and second <= first:  # "1999-00": the next century
+        second += 100
+    if not first < second <= first + 100:
+        return None  # "2010-05" is not a range of years
+    return Time(m.start(1), m.end(1), m[1], "DATE", f"{second:04d}", None)
+
+
+# "the 2024-25 fiscal year", "the 2023-24 season": the noun of the range, not a time of its own.
+RANGE_NOUN = re.compile(r"(?i)(?:fiscal|school|academic|financial|calendar)\s+year|season")
+
+
+def is_range_noun(source: str, previous: Time | None, start: int, text: str) -> bool:
+    """Whether the match is the noun after a year range just read ("2024-25 fiscal year")."""
+    return (
+        previous is not None
+        and re.fullmatch(r"\d{2}|\d{4}", previous.text) is not None
+        and source[previous.end : start].isspace()
+        and RANGE_NOUN.fullmatch(text) is not None
+    )
+
+
+# ---- ages ------------------------------------------------------------------------------------
+
+# "children 6 months and older", "patients 18 years and over", "babies under 12 months"
+AGE_AFTER = re.compile(r"(?i)\s+(?:and|or)\s+(?:older|over|above|younger|under)\b|\s+of\s+age\b")
+PEOPLE = {"child", "children", "baby", "babies", "infant", "infants", "people", "person", "patient",
+          "patients", "adult", "adults", "man", "men", "woman", "women", "girl", "girls", "boy",
+          "boys", "resident", "residents", "those", "anyone", "everyone", "teen", "teens",
+          "toddler", "toddlers", "kid", "kids", "pupil", "pupils", "student", "students"}  # fmt: skip
+
+
+def is_age(doc: Doc, source: str, start: int, end: int, kind: str) -> bool:
+    """Whether a duration gives someone's age, not a time: "children 6 months and older",
+    "babies under 12 months"."""
+    if kind != "DURATION":
+        return False
+    if AGE_AFTER.match(source, end):
+        return True
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in PEOPLE
+
+
+# ---- "current" ------------------------------------------------------------------------------
+
+# "current policies", "the current system": arrangements in force, where "current" means
+# "existing", not the present time ("current market conditions" is the present).
+IN_FORCE = {"policy", "policies", "system", "systems", "rule", "rules", "law", "laws", "regime",
+            "arrangement", "arrangements", "framework", "structure", "model", "setup", "plan",
+            "plans", "program", "programme", "strategy", "approach", "contract", "deal",
+            "agreement", "name", "names", "source", "format", "version", "method", "methods",
+            "practice", "practices", "legislation", "regulations", "constitution"}  # fmt: skip
+
+
+def is_current_in_force(doc: Doc, start: int, end: int, text: str) -> bool:
+    """Whether "current" qualifies an arrangement in force ("current policies"), not a time."""
+    if text.lower() != "current":
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.end < len(doc) and doc[span.end].lower_ in IN_FORCE
+
+
+# ---- "today" and "now" as the present -------------------------------------------------------
+
+COMPARISON = re.compile(
+    r"(?i)\bthan\s+(?:ever|before|at\s+any\s+time)\b|\b(?:more|less)\s+\w+\s+than\b"
+)
+
+
+def is_present_today(doc: Doc, start: int, end: int, when: str | None) -> bool:
+    """Whether "today" is the present in general (PRESENT_REF), not the day of the story:
+    "Young people today face ..." (after its subject, in the present tense) or "Today the country
+    is more divided than ever" (a present "be" with a noun subject or a comparison)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.text.lower() != "today" or when not in (PRESENT, None):
+        return False
+    token = span[0]
+    verb = token.head
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    previous = doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and previous.dep_ == "nsubj" and previous.tag_ in ("NNS", "NN"):
+        return previous.head == verb  # "young people today face", "the country today is"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    opens = token.is_sent_start or (
+        previous is not None and (previous.lower_ in ("and", "but") or previous.is_quote)
+    )
+    return (
+        opens
+        and verb.lemma_ == "be"
+        and bool(subjects)
+        and subjects[0].i > token.i
+        and subjects[0].pos_ in ("NOUN", "PROPN")
+        and (COMPARISON.search(token.sent.text) is not None or token.nbor().text == ",")
+    )
+
+
+def is_discourse_now(doc: Doc, start: int, end: int) -> bool:
+    """Whether a sentence-initial "Now" only opens a new topic ("Now for the weather"); "Now, the
+    government says, ..." contrasts the present with the past and is PRESENT_REF."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not span[0].is_sent_start or span.end >= len(doc):
+        return False
+    return doc[span.end].lower_ == "for"
+
+
+# ---- anchored days ---------------------------------------------------------------------------
+
+DAY_BEFORE = re.compile(r"(?i)the\s+day\s+(before|after)")
+CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
+
+
+def day_before_value(source: str, end: int, previous: Time | None, start: int, value: str) -> str:
+    """The day before or after: the day the story last named, one step on, when used alone ("The
+    day before, they had ..."); the day just named when it restates it ("Nov. 3, the day before the
+    vote"); an unknown day when it counts from an event ("the day after his death")."""
+    if (
+        previous is not None
+        and re.fullmatch(r",\s*", source[previous.end : start])
+        and re.fullmatch(r"\d{4}-\d\d-\d\d", previous.value)
+    ):
+        return previous.value
+    if CLAUSE_END.match(source, end):
+        return value
+    return "XXXX-XX-XX"
+
+
+# "in the days before the attack", "the weeks after the vote": a period the story locates (DATE),
+# not a count of days ("days before his surgery" is a DURATION).
+LOCATED_PERIOD = re.compile(r"(?i)(?:days|weeks|months|years)")
+THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+BEFORE_AFTER = re.compile(r"(?i)\s+(?:before|after|leading\s+up\s+to|following)\b")
+
+
+def located_period(source: str, start: int, end: int, text: str, anchor: str | None) -> str | None:
+    """The value of "the days before X": the month of the date the story last named (the event it
+    counts from is usually that date), else an unknown month; None when the span is not one."""
+    if not (
+        LOCATED_PERIOD.fullmatch(text)
+        and THE_BEFORE.search(source, max(0, start - 4), start)
+        and BEFORE_AFTER.match(source, end)
+    ):
+        return None
+    return anchor[:7] if anchor and re.match(r"\d{4}-\d\d", anchor) else "XXXX-XX"
+
+
+# "on the 99th day of the siege": which day it is, untold unless the story says it is today.
+NTH_DAY = re.compile(
+    rf"(?i)the\s+(?:{'|'.join(tables().words['ordinal'])}|\d+(?:st|nd|rd|th))\s+"
+    r"(?:straight\s+|consecutive\s+)?(?:day|week)"
+)
+TODAY_IS = re.compile(r"(?i)\b(?:it|today|this)\s*(?:is|'s)\s+$")
+
+
+def nth_day_value(source: str, start: int, value: str) -> str:
+    """The DCT's day when the story says today is that day, else a day unknown."""
+    if TODAY_IS.search(source, max(0, start - 16), start):
+        return value
+    return "XXXX-WXX" if value[5:6] == "W" else "XXXX-XX-XX"
+
+
+def day_of_month(day: int, dct: dt.date | None, when: str | None) -> str | None:
+    """ "On the 18th": that day of the DCT's month, or of the month after (before, in the past)
+    when the DCT is past it."""
+    if dct is None:
+        return f"XXXX-XX-{day:02d}"
+    year, month = dct.year, dct.month
+    if when == PAST and day > dct.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    elif when != PAST and day < dct.day:
+        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+# ---- frequencies -----------------------------------------------------------------------------
+
+# "twice a year", "three times a week": the frequency belongs to the SET (TIMEX3 freq).
+FREQUENCY = re.compile(
+    r"(?i)(?:once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)"
+    r"\s+times)\s+$"
+)
+
+
+def frequency_start(source: str, start: int) -> int:
+    """Where a rate's SET starts: before "twice" in "twice a year", else at the span."""
+    m = FREQUENCY.search(source, max(0, start - 16), start)
+    return m.start() if m else start
+
+
+RULES = {
+    "year range": ("the 2009-2010 season", "the expedition of 1957-58", "the 2008-09 crisis"),
+    "range noun": ("the 2024-25 fiscal year",),
+    "age": ("children 6 months and older", "babies under 12 months", "patients 18 years and over"),
+    "current in force": ("current policies", "the current system of subsidies"),
+    "present today": ("Young people today face", "Today the country is more divided than ever"),
+    "discourse now": ("Now for the weather",),
+    "day before": ("The day before, they had", "Nov. 3, the day before the vote"),
+    "nth day": ("on the 99th day of the siege", "today is the fifth day"),
+    "day of month": ("The trial will resume on the 18th.",),
+    "frequency": ("twice a year", "three times a week"),
+    "every part of day": ("every morning", "each night"),
+    "every season": ("each season",),
+    "annual event": ("his annual press conference", "the annual march"),
+    "anchored units": ("days before his surgery", "minutes before departure", "within hours"),
+    "located period": ("in the days before the attack", "the weeks after the vote"),
+}
