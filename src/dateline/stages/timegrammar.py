@@ -94,7 +94,8 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"|year(?:[\s-]|'s\s+)end|mid-?year",
         rf"(?:right\s+)?now|(?-i:then)[\s-]current|(?<=until\s)then|(?<=by\s)then|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near|short|long)\s+term(?![\w-])|a\s+later\s+date|(?<=for\s)a\s+while|(?<=at\s)the\s+time(?!\s+(?:of|when|that)\b)|"
-        r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",
+        r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)"
+        r"|the\s+(?:days|weeks|months|years)\s+ahead",
         alt([w for w, v in words["set"].items() if v]),
         rf"(?:(?:last|next|this)\s+)?(?:{alt(list(words['holiday']))})",
         rf"the\s+week\s+of\s+{month_day}",

@@ -88,6 +88,33 @@ def is_current_in_force(doc: Doc, start: int, end: int, text: str) -> bool:
     return span is not None and span.end < len(doc) and doc[span.end].lower_ in IN_FORCE
 
 
+# ---- rates and papers --------------------------------------------------------------------
+
+# "average daily volume", "annual inflation": the period a measure is taken over, not a recurring
+# time; "the party daily Granma": a newspaper.
+MEASURES = {"volume", "volumes", "turnover", "sales", "revenue", "revenues", "income", "rate",
+            "rates", "output", "production", "average", "dividend", "dividends", "budget", "growth",
+            "inflation", "wage", "wages", "salary", "allowance", "limit", "intake", "dose", "cost",
+            "costs", "figures", "profit", "profits", "spending", "earnings", "return", "returns",
+            "interest", "rent", "fee", "fees", "payment", "payments", "capacity", "consumption",
+            "demand", "supply", "loss", "losses", "increase", "decline", "total"}  # fmt: skip
+PERIODIC = {"daily", "weekly", "monthly", "quarterly", "annual", "yearly", "nightly", "hourly"}
+
+
+def is_measure_period(doc: Doc, start: int, end: int, text: str) -> bool:
+    """Whether "daily" or "annual" qualifies a measure ("average daily volume") or names a
+    newspaper ("the party daily Granma") rather than a recurring time."""
+    if text.lower() not in PERIODIC:
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    following = doc[span.end]
+    if following.lower_ in MEASURES:
+        return True
+    return text[0].islower() and following.pos_ == "PROPN" and span[0].pos_ in ("NOUN", "PROPN")
+
+
 # ---- "today" and "now" as the present -------------------------------------------------------
 
 COMPARISON = re.compile(
@@ -135,22 +162,19 @@ def is_discourse_now(doc: Doc, start: int, end: int) -> bool:
 # ---- anchored days ---------------------------------------------------------------------------
 
 DAY_BEFORE = re.compile(r"(?i)the\s+day\s+(before|after)")
-CLAUSE_END = re.compile(r"\s*(?:[,.;:)]|$)")
 
 
-def day_before_value(source: str, end: int, previous: Time | None, start: int, value: str) -> str:
-    """The day before or after: the day the story last named, one step on, when used alone ("The
-    day before, they had ..."); the day just named when it restates it ("Nov. 3, the day before the
-    vote"); an unknown day when it counts from an event ("the day after his death")."""
+def day_before_value(source: str, previous: Time | None, start: int, value: str) -> str:
+    """The day before or after: the day just named when it restates it ("Nov. 3, the day before the
+    vote"), else the day the story last named, one step on ("The day before, they had ...", "the
+    day after his death", told after the day of the death)."""
     if (
         previous is not None
         and re.fullmatch(r",\s*", source[previous.end : start])
         and re.fullmatch(r"\d{4}-\d\d-\d\d", previous.value)
     ):
         return previous.value
-    if CLAUSE_END.match(source, end):
-        return value
-    return "XXXX-XX-XX"
+    return value
 
 
 # "in the days before the attack", "the weeks after the vote": a period the story locates (DATE),
@@ -231,6 +255,7 @@ RULES = {
     "frequency": ("twice a year", "three times a week"),
     "every part of day": ("every morning", "each night"),
     "every season": ("each season",),
+    "measure period": ("average daily volume", "annual inflation", "the party daily Granma"),
     "annual event": ("his annual press conference", "the annual march"),
     "anchored units": ("days before his surgery", "minutes before departure", "within hours"),
     "located period": ("in the days before the attack", "the weeks after the vote"),

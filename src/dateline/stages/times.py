@@ -24,6 +24,7 @@ from dateline.stages.timerules import (
     is_age,
     is_current_in_force,
     is_discourse_now,
+    is_measure_period,
     is_present_today,
     is_range_noun,
     located_period,
@@ -227,6 +228,8 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         return False  # "Now for the weather": the discourse marker
     if is_current_in_force(doc, start, end, text):
         return False  # "current policies": in force, not a time
+    if is_measure_period(doc, start, end, text):
+        return False  # "average daily volume", "the party daily Granma"
     if text.lower() in ("fiscal year", "calendar year") and before and before[-1] in ("a", "an"):
         return False  # "changed from a fiscal year to a calendar year": a kind of year
     if re.fullmatch(r"(?i)the\s+(?:near|short|long)\s+term", text):
@@ -448,7 +451,7 @@ def find_times(doc: Doc) -> list[Time]:
         if period := located_period(source, start, end, text, anchor_value):
             kind, value = "DATE", period  # "in the days before the attack"
         if DAY_BEFORE.fullmatch(text):
-            value = day_before_value(source, end, previous, start, value)
+            value = day_before_value(source, previous, start, value)
         elif NTH_DAY.fullmatch(text):
             value = nth_day_value(source, start, value)
         if kind == "DURATION" and is_some_day(doc, source, start, end, text):
