@@ -110,9 +110,15 @@ def is_measure_period(doc: Doc, start: int, end: int, text: str) -> bool:
     if span is None or span.end >= len(doc):
         return False
     following = doc[span.end]
-    if following.lower_ in MEASURES:
+    if following.lower_ in MEASURES and following.dep_ != "compound":  # not "budget speech"
         return True
-    return text[0].islower() and following.pos_ == "PROPN" and span[0].pos_ in ("NOUN", "PROPN")
+    previous = doc[span.start - 1] if span.start else None
+    return (  # "the state daily Pravda" (not "attends daily Mass")
+        text[0].islower()
+        and following.pos_ == "PROPN"
+        and previous is not None
+        and previous.pos_ in ("DET", "NOUN", "PROPN", "ADJ")
+    )
 
 
 # ---- "today" and "now" as the present -------------------------------------------------------
