@@ -70,6 +70,9 @@ def times(nlp, text: str) -> list[tuple[str, str, str, str | None]]:
         ("The panel will meet again on the 20th.", [("the 20th", "DATE", "2025-06-20", None)]),
         ("The strike began on the 3rd, union leaders said.", [("the 3rd", "DATE", "2025-06-03", None)]),
         ("The office is on the 14th floor.", []),
+        # "May" after a determiner or an adjective is the month; after a name, the name
+        ("It was the warmest May on record, the agency said.", [("May", "DATE", "2025-05", None)]),
+        ("Prime Minister Theresa May said the vote would go ahead.", []),
         # not times: "current" in force, ages
         ("The current law allows two terms.", []),
         ("Under current rules, the vote is secret.", []),

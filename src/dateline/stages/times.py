@@ -213,13 +213,25 @@ CALENDAR_NAMES = {
 }
 
 
+def is_month_may(doc: Doc, start: int, end: int) -> bool:
+    """Whether "May" after a determiner or an adjective is the month ("the warmest May on record",
+    "a wet May"), not the verb or a name ("Theresa May")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return (
+        span is not None
+        and span.start > 0
+        and doc[span.start - 1].tag_ in ("DT", "JJ", "JJS", "JJR", "PRP$")
+        and doc[span.start - 1].lower_ not in ("that", "which")
+    )
+
+
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Reject matches that are not times: the verb "may", bare numbers counting things ("closed at 2082")."""
     before = source[max(0, start - 12) : start].lower().split()
     if in_title(doc, source, start, end, text) or is_generic_day(doc, start, end, text):
         return False
     if text in ("May", "MAY") and (not before or before[-1] not in PREP_BEFORE_MAY):
-        return False
+        return is_month_may(doc, start, end)  # "the warmest May on record"
     if re.search(r"\w-quarters\b", text):  # "three-quarters of the vote" is a fraction
         return False
     if text.lower().endswith("election day") and not text.endswith("Election Day"):
