@@ -138,6 +138,12 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The site went up in October. It was taken down that same day.", DCT,
          [("October", "DATE", "2024-10", None), ("that same day", "DATE", "2024-10-XX", None)]),
         ("The boy arrived last Thanksgiving.", MARCH, [("last Thanksgiving", "DATE", "2012-11-22", None)]),
+        # holidays by weekday rule or from Easter (dateutil): the one before the DCT in the past
+        ("The attack happened on Good Friday, police said.", MARCH, [("Good Friday", "DATE", "2012-04-06", None)]),
+        ("Crowds will gather for Easter in Rome.", MARCH, [("Easter", "DATE", "2013-03-31", None)]),
+        ("Pilgrims filled the city as Easter week began.", MARCH, [("Easter week", "DATE", "2013-W13", None)]),
+        ("Shoppers crowded the malls on Black Friday.", DCT, [("Black Friday", "DATE", "2024-11-29", None)]),
+        ("The strike ended before Labor Day.", DCT, [("Labor Day", "DATE", "2024-09-02", None)]),
         ("A hearing is set for the week of March 6.", DCT, [("the week of March 6", "DATE", "2025-W10", None)]),
         # "last <month>": the month just gone is "last month", so in March "last February" is a year back
         ("Two helicopters crashed near the border last February.", MARCH, [("last February", "DATE", "2012-02", None)]),

@@ -97,7 +97,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)"
         r"|the\s+(?:days|weeks|months|years)\s+ahead",
         alt([w for w, v in words["set"].items() if v]),
-        rf"(?:(?:last|next|this)\s+)?(?:{alt(list(words['holiday']))})",
+        rf"(?:(?:last|next|this)\s+)?(?:{alt(list(words['holiday']))})(?:\s+week(?![\w-]))?",
         rf"the\s+week\s+of\s+{month_day}",
         rf"the\s+{ordinal}\s+(?:straight\s+|consecutive\s+)?(?:day|week)(?![\w-])",
         r"(?<=on\s)the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;:)]|$)",  # "on the 18th."

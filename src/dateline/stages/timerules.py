@@ -114,7 +114,7 @@ def is_measure_period(doc: Doc, start: int, end: int, text: str) -> bool:
         return True
     previous = doc[span.start - 1] if span.start else None
     return (  # "the state daily Pravda" (not "attends daily Mass")
-        text[0].islower()
+        text in ("daily", "weekly")
         and following.pos_ == "PROPN"
         and previous is not None
         and previous.pos_ in ("DET", "NOUN", "PROPN", "ADJ")

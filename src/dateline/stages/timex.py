@@ -390,13 +390,48 @@ def find_word(
         return "SET", f"XXXX-WXX-{words['weekday'][bare[:-1]]}", None
     if m := re.match(r"(last|next|this) (?=.)", low):  # "last Thanksgiving", "next Christmas"
         low, tense = low[m.end() :], {"last": PAST, "next": FUTURE}.get(m[1], tense)
-    if low in words["holiday"]:  # "12-25"; "11-22+4" is the first Thursday from Nov. 22 on
-        m = re.fullmatch(r"(\d\d)-(\d\d)(?:\+(\d))?", words["holiday"][low])
-        month, day = int(m[1]), int(m[2])
-        if dct is None:
-            return "DATE", f"XXXX-{month:02d}-{'XX' if m[3] else f'{day:02d}'}", None
-        date = dt.date(year_for(dct, month, day, tense), month, day)
-        if m[3]:
-            date += dt.timedelta(days=(int(m[3]) - date.isoweekday()) % 7)
-        return "DATE", date.isoformat(), None
+    if (week := low.removesuffix(" week")) != low and week in words["holiday"]:
+        found = holiday(week, dct, None, words)  # "Easter week": the week holding the nearest one
+        return (
+            "DATE",
+            week_of(dt.date.fromisoformat(found)) if "X" not in found else "XXXX-WXX",
+            None,
+        )
+    if low in words["holiday"]:
+        return "DATE", holiday(low, dct, tense, words), None
     return None
+
+
+def holiday(
+    name: str, dct: dt.date | None, tense: str | None, words: dict[str, dict[str, str]]
+) -> str:
+    """The day of a holiday: "12-25"; "11-22+4" is the first Thursday from Nov. 22 on; "E-2" two
+    days before Easter Sunday."""
+    rule = words["holiday"][name]
+    if rule[0] == "E":
+        return easter_day(int(rule[1:]), dct, tense)
+    m = re.fullmatch(r"(\d\d)-(\d\d)(?:\+(\d))?", rule)
+    month, day = int(m[1]), int(m[2])
+    if dct is None:
+        return f"XXXX-{month:02d}-{'XX' if m[3] else f'{day:02d}'}"
+    date = dt.date(year_for(dct, month, day, tense), month, day)
+    if m[3]:
+        date += dt.timedelta(days=(int(m[3]) - date.isoweekday()) % 7)
+    return date.isoformat()
+
+
+def easter_day(offset: int, dct: dt.date | None, tense: str | None) -> str:
+    """The day `offset` days from (Western) Easter Sunday in the year the tense points to: the last
+    one in the past, the next one in the future, else the one nearest the DCT."""
+    from dateutil.easter import easter
+
+    if dct is None:
+        return "XXXX-XX-XX"
+    days = [
+        easter(year) + dt.timedelta(days=offset) for year in (dct.year - 1, dct.year, dct.year + 1)
+    ]
+    if tense == PAST:
+        return max(d for d in days if d <= dct).isoformat()
+    if tense == FUTURE:
+        return min(d for d in days if d >= dct).isoformat()
+    return min(days, key=lambda d: abs((d - dct).days)).isoformat()
