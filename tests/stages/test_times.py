@@ -142,6 +142,8 @@ def times(nlp, text: str, dct: dt.date | None) -> list[tuple[str, str, str, str 
         ("The attack happened on Good Friday, police said.", MARCH, [("Good Friday", "DATE", "2012-04-06", None)]),
         ("Crowds will gather for Easter in Rome.", MARCH, [("Easter", "DATE", "2013-03-31", None)]),
         ("Pilgrims filled the city as Easter week began.", MARCH, [("Easter week", "DATE", "2013-W13", None)]),
+        # a time zone after a clock time belongs to it
+        ("The vote, set for 10 a.m. ET, was delayed.", DCT, [("10 a.m. ET", "TIME", "2024-12-19T10:00", None)]),
         ("Shoppers crowded the malls on Black Friday.", DCT, [("Black Friday", "DATE", "2024-11-29", None)]),
         ("The strike ended before Labor Day.", DCT, [("Labor Day", "DATE", "2024-09-02", None)]),
         ("A hearing is set for the week of March 6.", DCT, [("the week of March 6", "DATE", "2025-W10", None)]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, alt, tables
+from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, ZONE, alt, tables
 
 # Word tables whose words only ever follow the first word of an expression ("annual congress").
 AFTER_ONLY = ("annual",)
@@ -41,7 +41,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     year = rf"(?:1[89]\d\d|20\d\d|(?:eighteen|nineteen)[\s-]+(?:{SPOKEN_YEAR_END}))"
     part = r"(?:morning|afternoon|evening|night|overnight)"
     clock = (
-        r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[ECMP][SD]T\b)?|noon|midnight"
+        rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+{ZONE})?|noon|midnight"
         r"|\d{1,2}(?::\d\d)?\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening))"
     )
     month_day = (

@@ -37,6 +37,7 @@ from dateline.stages.timewords import (
     PRESENT,
     SPOKEN_TENS,
     SPOKEN_UNITS,
+    ZONE,
     tables,
     unit_of,
 )
@@ -333,7 +334,7 @@ def in_period_sentence(doc: Doc, previous: Time, start: int) -> bool:
 
 # A clock time or "the morning" with no day of its own is on the day the story last named.
 ON_THAT_DAY = re.compile(
-    r"(?i)(?:around\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|noon|midnight|the\s+(?:morning|afternoon|evening)"
+    rf"(?i)(?:around\s+)?(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+{ZONE})?|noon|midnight|the\s+(?:morning|afternoon|evening)"
     r"|that\s+(?:morning|afternoon|evening|night)|the\s+(?:next|following)\s+(morning|afternoon|evening|night))$"
 )
 
