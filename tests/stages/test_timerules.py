@@ -60,6 +60,8 @@ def times(nlp, text: str) -> list[tuple[str, str, str, str | None]]:
         ("Later in the day before the vote, he spoke.", []),
         # the present
         ("Now, critics say, the plan is dead.", [("Now", "DATE", "PRESENT_REF", None)]),
+        ("Now that prices are falling, the bank may cut rates.", [("Now", "DATE", "PRESENT_REF", None)]),
+        ("Now on to the sports news.", []),
         ('"Farmers today earn less than their fathers did," she said.', [("today", "DATE", "PRESENT_REF", None)]),
         ('"Today the region is safer than at any time in a decade," he said.',
          [("Today", "DATE", "PRESENT_REF", None), ("a decade", "DURATION", "P10Y", None)]),

@@ -157,12 +157,12 @@ def is_present_today(doc: Doc, start: int, end: int, when: str | None) -> bool:
 
 
 def is_discourse_now(doc: Doc, start: int, end: int) -> bool:
-    """Whether a sentence-initial "Now" only opens a new topic ("Now for the weather"); "Now, the
-    government says, ..." contrasts the present with the past and is PRESENT_REF."""
+    """Whether a sentence-initial "Now" only opens a new topic ("Now for the weather", "Now on to
+    sport"); "Now, the government says, ..." and "now that prices are falling" are PRESENT_REF."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not span[0].is_sent_start or span.end >= len(doc):
         return False
-    return doc[span.end].lower_ == "for"
+    return doc[span.end].lower_ in ("for", "on")
 
 
 # ---- anchored days ---------------------------------------------------------------------------
@@ -254,7 +254,7 @@ RULES = {
     "age": ("children 6 months and older", "babies under 12 months", "patients 18 years and over"),
     "current in force": ("current policies", "the current system of subsidies"),
     "present today": ("Young people today face", "Today the country is more divided than ever"),
-    "discourse now": ("Now for the weather",),
+    "discourse now": ("Now for the weather", "Now on to sport"),
     "day before": ("The day before, they had", "Nov. 3, the day before the vote"),
     "nth day": ("on the 99th day of the siege", "today is the fifth day"),
     "day of month": ("The trial will resume on the 18th.",),

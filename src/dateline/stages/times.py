@@ -237,8 +237,8 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         return False
     if text.lower().endswith("election day") and not text.endswith("Election Day"):
         return False  # an election day anywhere; Election Day is the US one, in November
-    if text == "Now" and is_discourse_now(doc, start, end):
-        return False  # "Now for the weather": the discourse marker
+    if text.lower() == "now" and is_discourse_now(doc, start, end):
+        return False  # "Now for the weather", "now that prices are falling"
     if is_current_in_force(doc, start, end, text):
         return False  # "current policies": in force, not a time
     if is_measure_period(doc, start, end, text):
