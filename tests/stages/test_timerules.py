@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from dateline.nlp import load
-from dateline.stages.timerules import RULES
+from dateline.stages.timerules import EXAMPLE_DCT, RULES
 from dateline.stages.times import find_times
 
 DCT = dt.date(2025, 6, 11)  # a Wednesday
@@ -86,6 +86,16 @@ def times(nlp, text: str) -> list[tuple[str, str, str, str | None]]:
 def test_rules(nlp, text: str, expected: list) -> None:
     """Each sentence yields exactly the expected expressions, values and mods."""
     assert times(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [example for examples in RULES.values() for example in examples]
+)
+def test_rule_examples(nlp, text: str, expected: list) -> None:
+    """Every example a named rule lists yields its spans, types and values."""
+    doc = nlp(text)
+    doc._.dct = EXAMPLE_DCT
+    assert [(t.text, t.type, t.value) for t in find_times(doc)] == [tuple(e) for e in expected]
 
 
 def test_every_rule_has_examples() -> None:

@@ -248,21 +248,54 @@ def frequency_start(source: str, start: int) -> int:
     return m.start() if m else start
 
 
-RULES = {
-    "year range": ("the 2009-2010 season", "the expedition of 1957-58", "the 2008-09 crisis"),
-    "range noun": ("the 2024-25 fiscal year",),
-    "age": ("children 6 months and older", "babies under 12 months", "patients 18 years and over"),
-    "current in force": ("current policies", "the current system of subsidies"),
-    "present today": ("Young people today face", "Today the country is more divided than ever"),
-    "discourse now": ("Now for the weather", "Now on to sport"),
-    "day before": ("The day before, they had", "Nov. 3, the day before the vote"),
-    "nth day": ("on the 99th day of the siege", "today is the fifth day"),
-    "day of month": ("The trial will resume on the 18th.",),
-    "frequency": ("twice a year", "three times a week"),
-    "every part of day": ("every morning", "each night"),
-    "every season": ("each season",),
-    "measure period": ("average daily volume", "annual inflation", "the party daily Granma"),
-    "annual event": ("his annual press conference", "the annual march"),
-    "anchored units": ("days before his surgery", "minutes before departure", "within hours"),
-    "located period": ("in the days before the attack", "the weeks after the vote"),
-}
+# Each rule by name with its examples: (sentence, [(span, TIMEX3 type, value)]) read against
+# EXAMPLE_DCT, a Wednesday; tests/stages/test_timerules.py checks every one.
+EXAMPLE_DCT = dt.date(2025, 6, 11)
+Example = tuple[str, list[tuple[str, str, str]]]
+RULES: dict[str, tuple[Example, ...]] = {
+    "year range": (
+        ("The 2009-2010 season was his last.", [("2009", "DATE", "2009"), ("2010", "DATE", "2010")]),
+        ("The expedition of 1957-58 mapped the coast.", [("1957", "DATE", "1957"), ("58", "DATE", "1958")]),
+    ),
+    "range noun": (
+        ("The 2024-25 fiscal year ends soon.", [("2024", "DATE", "2024"), ("25", "DATE", "2025")]),
+    ),
+    "age": (
+        ("Children 6 months and older can get the vaccine.", []),
+        ("Babies under 12 months were flown out.", []),
+    ),
+    "current in force": (("Critics say current policies have failed.", []),),
+    "present today": (
+        ("Young people today face higher rents.", [("today", "DATE", "PRESENT_REF")]),
+        ("Today the country is more divided than ever.", [("Today", "DATE", "PRESENT_REF")]),
+    ),
+    "discourse now": (("Now for the weather.", []), ("Now on to sport.", [])),
+    "day before": (
+        ("Troops left on Monday. The day before, they had burned the files.",
+         [("Monday", "DATE", "2025-06-09"), ("The day before", "DATE", "2025-06-08")]),
+        ("He was seen on June 3, the day before the vote.",
+         [("June 3", "DATE", "2025-06-03"), ("the day before", "DATE", "2025-06-03")]),
+    ),
+    "nth day": (
+        ("Fighting went on for the 99th day of the siege.", [("the 99th day", "DATE", "XXXX-XX-XX")]),
+        ("Today is the fifth day of the strike.", [("Today", "DATE", "2025-06-11"), ("the fifth day", "DATE", "2025-06-11")]),
+    ),
+    "day of month": (("The trial will resume on the 18th.", [("the 18th", "DATE", "2025-06-18")]),),
+    "frequency": (("Inspectors come twice a year.", [("twice a year", "SET", "P1Y")]),),
+    "every part of day": (("Guards patrol every night.", [("every night", "SET", "XXXX-XX-XXTNI")]),),
+    "every season": (("The club sells out each season.", [("each season", "SET", "P1Y")]),),
+    "measure period": (
+        ("Average daily volume fell.", []),
+        ("Annual inflation slowed.", []),
+        ("The party daily Granma printed the letter.", []),
+    ),
+    "annual event": (("He will give his annual press conference.", [("annual", "SET", "P1Y")]),),
+    "anchored units": (
+        ("She fell ill days before her surgery.", [("days", "DURATION", "PXD")]),
+        ("The fire was out within hours.", [("hours", "DURATION", "PTXH")]),
+    ),
+    "located period": (
+        ("The attack came on June 2. Police saw the van in the days before the attack.",
+         [("June 2", "DATE", "2025-06-02"), ("days", "DATE", "2025-06")]),
+    ),
+}  # fmt: skip
