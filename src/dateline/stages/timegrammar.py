@@ -7,8 +7,9 @@ from functools import cache
 
 from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, ZONE, alt, tables
 
-# Word tables whose words only ever follow the first word of an expression ("annual congress").
-AFTER_ONLY = ("annual",)
+# Word tables of context words, never the first word of an expression ("annual congress", "current
+# policies", "children 6 months and older").
+AFTER_ONLY = ("annual", "person", "in_force", "measure")
 # First words of expressions beyond those the word tables give (added to these in the grammar).
 FIRST_WORDS = (
     "the this that these last next past previous coming following same prior latest recent final "

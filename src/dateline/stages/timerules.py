@@ -52,10 +52,7 @@ def is_range_noun(source: str, previous: Time | None, start: int, text: str) -> 
 
 # "children 6 months and older", "patients 18 years and over", "babies under 12 months"
 AGE_AFTER = re.compile(r"(?i)\s+(?:and|or)\s+(?:older|over|above|younger|under)\b|\s+of\s+age\b")
-PEOPLE = {"child", "children", "baby", "babies", "infant", "infants", "people", "person", "patient",
-          "patients", "adult", "adults", "man", "men", "woman", "women", "girl", "girls", "boy",
-          "boys", "resident", "residents", "those", "anyone", "everyone", "teen", "teens",
-          "toddler", "toddlers", "kid", "kids", "pupil", "pupils", "student", "students"}  # fmt: skip
+PEOPLE = set(tables().words["person"])
 
 
 def is_age(doc: Doc, source: str, start: int, end: int, kind: str) -> bool:
@@ -73,11 +70,7 @@ def is_age(doc: Doc, source: str, start: int, end: int, kind: str) -> bool:
 
 # "current policies", "the current system": arrangements in force, where "current" means
 # "existing", not the present time ("current market conditions" is the present).
-IN_FORCE = {"policy", "policies", "system", "systems", "rule", "rules", "law", "laws", "regime",
-            "arrangement", "arrangements", "framework", "structure", "model", "setup", "plan",
-            "plans", "program", "programme", "strategy", "approach", "contract", "deal",
-            "agreement", "name", "names", "source", "format", "version", "method", "methods",
-            "practice", "practices", "legislation", "regulations", "constitution"}  # fmt: skip
+IN_FORCE = set(tables().words["in_force"])
 
 
 def is_current_in_force(doc: Doc, start: int, end: int, text: str) -> bool:
@@ -91,19 +84,14 @@ def is_current_in_force(doc: Doc, start: int, end: int, text: str) -> bool:
 # ---- rates and papers --------------------------------------------------------------------
 
 # "average daily volume", "annual inflation": the period a measure is taken over, not a recurring
-# time; "the party daily Granma": a newspaper.
-MEASURES = {"volume", "volumes", "turnover", "sales", "revenue", "revenues", "income", "rate",
-            "rates", "output", "production", "average", "dividend", "dividends", "budget", "growth",
-            "inflation", "wage", "wages", "salary", "allowance", "limit", "intake", "dose", "cost",
-            "costs", "figures", "profit", "profits", "spending", "earnings", "return", "returns",
-            "interest", "rent", "fee", "fees", "payment", "payments", "capacity", "consumption",
-            "demand", "supply", "loss", "losses", "increase", "decline", "total"}  # fmt: skip
+# time; "the party daily Vestnik": a newspaper.
+MEASURES = set(tables().words["measure"])
 PERIODIC = {"daily", "weekly", "monthly", "quarterly", "annual", "yearly", "nightly", "hourly"}
 
 
 def is_measure_period(doc: Doc, start: int, end: int, text: str) -> bool:
     """Whether "daily" or "annual" qualifies a measure ("average daily volume") or names a
-    newspaper ("the party daily Granma") rather than a recurring time."""
+    newspaper ("the party daily Vestnik") rather than a recurring time."""
     if text.lower() not in PERIODIC:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -287,7 +275,7 @@ RULES: dict[str, tuple[Example, ...]] = {
     "measure period": (
         ("Average daily volume fell.", []),
         ("Annual inflation slowed.", []),
-        ("The party daily Granma printed the letter.", []),
+        ("The party daily Vestnik printed the letter.", []),
     ),
     "annual event": (("He will give his annual press conference.", [("annual", "SET", "P1Y")]),),
     "anchored units": (

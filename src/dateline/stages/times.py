@@ -242,7 +242,7 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     if is_current_in_force(doc, start, end, text):
         return False  # "current policies": in force, not a time
     if is_measure_period(doc, start, end, text):
-        return False  # "average daily volume", "the party daily Granma"
+        return False  # "average daily volume", "the party daily Vestnik"
     if text.lower() in ("fiscal year", "calendar year") and before and before[-1] in ("a", "an"):
         return False  # "changed from a fiscal year to a calendar year": a kind of year
     if re.fullmatch(r"(?i)the\s+(?:near|short|long)\s+term", text):
