@@ -51,6 +51,7 @@ def is_range_noun(source: str, previous: Time | None, start: int, text: str) -> 
 # ---- ages ------------------------------------------------------------------------------------
 
 # "children 6 months and older", "patients 18 years and over", "babies under 12 months"
+AGE_RANGE_BEFORE = re.compile(r"(?i)\b(?:aged|ages)\s+\w+(?:\s+\w+)?\s+(?:to|and|or)\s+$")
 AGE_AFTER = re.compile(r"(?i)\s+(?:and|or)\s+(?:older|over|above|younger|under)\b|\s+of\s+age\b")
 PEOPLE = set(tables().words["person"])
 
@@ -62,8 +63,11 @@ def is_age(doc: Doc, source: str, start: int, end: int, kind: str) -> bool:
         return False
     if AGE_AFTER.match(source, end):
         return True
+    if AGE_RANGE_BEFORE.search(source, max(0, start - 32), start):
+        return True  # "aged 6 months to 5 years": the end of an age range
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in PEOPLE
+    previous = doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
+    return previous in PEOPLE or previous in ("aged", "ages")  # "children aged 6 months"
 
 
 # ---- "current" ------------------------------------------------------------------------------
@@ -251,6 +255,7 @@ RULES: dict[str, tuple[Example, ...]] = {
     "age": (
         ("Children 6 months and older can get the vaccine.", []),
         ("Babies under 12 months were flown out.", []),
+        ("The study followed children aged 6 months to 5 years.", []),
     ),
     "current in force": (("Critics say current policies have failed.", []),),
     "present today": (
