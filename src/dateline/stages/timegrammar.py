@@ -102,7 +102,8 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         rf"the\s+week\s+of\s+{month_day}",
         rf"the\s+{ordinal}\s+(?:straight\s+|consecutive\s+)?(?:day|week)(?![\w-])",
         r"(?<=on\s)the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;:)]|$)",  # "on the 18th."
-        rf"(?:the\s+)?day\s+(?:before|after)\s+(?:last|next|this)\s+{weekday}",
+        rf"(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+{weekday}|{month_day}"
+        rf"|(?:{alt(list(words['holiday']))})(?![\w-]))",  # "the day after Christmas"
         r"(?<!in\s)the\s+day\s+(?:before|after)",  # "the day before", "the day after the vote"
         r"(?:years|decades|centuries|months|weeks)(?!\s+(?:1[89]|20)\d\d)"
         r"|(?:days|hours|minutes)(?=\s+(?:before|after|later|earlier)\b)|(?<=within\s)(?:days|hours|minutes)",

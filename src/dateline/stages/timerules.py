@@ -268,6 +268,7 @@ RULES: dict[str, tuple[Example, ...]] = {
          [("Monday", "DATE", "2025-06-09"), ("The day before", "DATE", "2025-06-08")]),
         ("He was seen on June 3, the day before the vote.",
          [("June 3", "DATE", "2025-06-03"), ("the day before", "DATE", "2025-06-03")]),
+        ("Shops reopened the day after Christmas.", [("the day after Christmas", "DATE", "2024-12-26")]),
     ),
     "nth day": (
         ("Fighting went on for the 99th day of the siege.", [("the 99th day", "DATE", "XXXX-XX-XX")]),

@@ -53,7 +53,7 @@ REL_SHIFT = {"that": 0, "this": 0, "current": 0, "same": 0, "latest": 0, "last":
 NTH_OF_EVENT = re.compile(r"the (\w+|\d+(?:st|nd|rd|th)) (?:straight |consecutive )?(day|week)")
 # "the day before", "the day after": the day before or after the one the story last named
 DAY_STEP = {"the day before": "the previous day", "the day after": "the following day"}
-DAY_BEFORE_DAY = re.compile(r"(?:the )?day (before|after) ((?:last|next|this) \w+)")
+DAY_BEFORE_DAY = re.compile(r"(?:the )?day (before|after) (.+)")
 # "a day-long meeting", "the decades-long dispute", "a two-year-long effort": how long it lasts.
 LASTING = re.compile(r"(?:(.+)-)?([a-z]+?)(s?)-?long")
 # "an hour and a half", "a year and a half": the half after the unit ("one and a half hours").
@@ -231,9 +231,11 @@ def interpret(
             ("DATE", week_of(dt.date.fromisoformat(day)), mod) if day and "X" not in day else None
         )
     low = DAY_STEP.get(low, low)
-    if m := DAY_BEFORE_DAY.fullmatch(low):  # "the day before last tuesday": one day from it
-        day = day_of(m[2], dct, tense, words)
-        if day is None or "X" in day:
+    if (m := DAY_BEFORE_DAY.fullmatch(low)) and m[2] not in ("yesterday", "tomorrow"):
+        # "the day before last tuesday", "the day after christmas": one day from it
+        named = find_word(m[2], m[2], dct, tense, words)
+        day = named[1] if named else day_of(m[2], dct, tense, words)
+        if day is None or not re.fullmatch(r"[\dX]{4}-\d\d-[\dX]{2}", day) or "X" in day:
             return ("DATE", "XXXX-XX-XX", mod) if day else None
         step = dt.timedelta(days=-1 if m[1] == "before" else 1)
         return "DATE", (dt.date.fromisoformat(day) + step).isoformat(), mod
