@@ -82,7 +82,10 @@ def is_current_in_force(doc: Doc, start: int, end: int, text: str) -> bool:
     if text.lower() != "current":
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and span.end < len(doc) and doc[span.end].lower_ in IN_FORCE
+    if span is None or span.end >= len(doc):
+        return False
+    noun = span[0].head if span[0].dep_ == "amod" else doc[span.end]  # "current existing laws"
+    return doc[span.end].lower_ in IN_FORCE or noun.lower_ in IN_FORCE
 
 
 # ---- rates and papers --------------------------------------------------------------------
@@ -257,7 +260,11 @@ RULES: dict[str, tuple[Example, ...]] = {
         ("Babies under 12 months were flown out.", []),
         ("The study followed children aged 6 months to 5 years.", []),
     ),
-    "current in force": (("Critics say current policies have failed.", []),),
+    "current in force": (
+        ("Critics say current policies have failed.", []),
+        ("Those who break our current immigration laws will be deported.", []),
+        ("The current political climate is toxic.", [("current", "DATE", "PRESENT_REF")]),
+    ),
     "present today": (
         ("Young people today face higher rents.", [("today", "DATE", "PRESENT_REF")]),
         ("Today the country is more divided than ever.", [("Today", "DATE", "PRESENT_REF")]),
