@@ -151,18 +151,27 @@ def eval_entities(polnear: str | None, split: str, gwn: str | None) -> None:
 @click.option(
     "--path", "--timeml", "paths", multiple=True, help="TimeML folder or file (repeatable)."
 )
-def eval_times(paths: tuple[str, ...]) -> None:
-    """Score the times stage on TimeML with TempEval-3's span, type and value figures.
+@click.option(
+    "--dev", "dev_path", help="Development table (default: the one shipped with dateline)."
+)
+@click.option("--dev-only", is_flag=True, help="Score the development table only, not TimeML.")
+@click.option("--errors", is_flag=True, help="List the development table's misses and mismatches.")
+def eval_times(paths: tuple[str, ...], dev_path: str | None, dev_only: bool, errors: bool) -> None:
+    """Score the times stage with TempEval-3's span, type and value figures: on the development
+    table of sentences written for dateline, then on TimeML (TimeBank + AQUAINT).
 
     \b
     Examples:
       dateline eval times
+      dateline eval times --dev-only --errors
       dateline eval times --path ../shared/corpora/timeml/AQUAINT
     """
-    from dateline.evaluate.times import run
+    from dateline.evaluate.times import run, run_dev
 
     with missing_corpus_is_an_error():
-        run(paths)
+        run_dev(dev_path, errors)
+        if not dev_only:
+            run(paths)
 
 
 @evaluate.command(name="quotes", short_help="Quotes on PolNeAR: detection and attributed speaker.")
