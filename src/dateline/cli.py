@@ -57,7 +57,8 @@ EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 )
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
-@click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
+              help="Refuse longer documents.")  # fmt: skip
 def analyze(
     paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int
 ) -> None:
@@ -88,6 +89,8 @@ def analyze(
                 err(f"error: {analysis.error}")
             else:
                 ok += 1
+                for warning in analysis.warnings:
+                    err(f"warning: {warning}")
             emit(analysis, fmt, first=ok + errors == 1)
         if fmt == "json":
             click.echo("]")
@@ -97,15 +100,22 @@ def analyze(
         raise click.ClickException(f"nothing could be analysed ({errors} error(s))")
 
 
+def dumps(data: object, indent: int | None = None) -> str:
+    """JSON text; escaped ASCII when the data holds what UTF-8 cannot encode (lone surrogates)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=indent)
+    return text
+
+
 def emit(analysis: Analysis, fmt: str, first: bool) -> None:
     """Write one analysis in the chosen format."""
     if fmt == "jsonl":
-        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False))
+        click.echo(dumps(analysis.to_dict()))
     elif fmt == "json":
-        click.echo(
-            ("" if first else ",\n") + json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2),
-            nl=False,
-        )
+        click.echo(("" if first else ",\n") + dumps(analysis.to_dict(), indent=2), nl=False)
     elif analysis.error is None:
         from dateline.view import show
 
@@ -305,7 +315,8 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
     "--reprocess", is_flag=True, help="Rerun articles analysed by another pipeline version."
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
+              help="Refuse longer documents.")  # fmt: skip
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: worker processes into --db; ray: a Ray cluster into a Parquet --out.")  # fmt: skip
 @click.option("--out", help="--engine ray: the Parquet dataset folder (local path, s3://, gs://).")
@@ -316,10 +327,13 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
 @click.option("--actor-memory", type=int, metavar="MB",
               help="--engine ray: memory Ray reserves per actor, in MB.")  # fmt: skip
 @click.option("--overwrite", is_flag=True, help="--engine ray: replace a dataset already in --out.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
+              help="Seconds a worker may spend on one article before it is stopped and the "
+                   "article stored as an error.")  # fmt: skip
 def ingest(
     paths: tuple[str, ...], db: str, workers: int | None, model: str, reprocess: bool, quiet: bool,
     max_chars: int, engine: str, out: str | None, batch_size: int, address: str | None,
-    actor_memory: int | None, overwrite: bool,
+    actor_memory: int | None, overwrite: bool, timeout: float,
 ) -> None:  # fmt: skip
     """Analyse articles into the SQLite store; rerun the same command to resume or update.
 
@@ -349,8 +363,9 @@ def ingest(
     if out is not None:
         raise click.UsageError("--out goes with --engine ray; the local engine writes --db")
     options = IngestOptions(
-        model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars
-    )
+        model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars,
+        timeout=timeout,
+    )  # fmt: skip
     try:
         with ingest_bar(paths, quiet) as progress:
             stats = run_ingest(paths, db, options, progress)
