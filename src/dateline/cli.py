@@ -633,7 +633,19 @@ def export(table: str, fmt: str, out: str | None, db: str) -> None:
     "--token", envvar="DATELINE_TOKEN", metavar="TOKEN",
     help="Bearer token that POST /api/ingest requires (or set DATELINE_TOKEN).",
 )  # fmt: skip
-def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="A Host name to answer besides the defaults (with --host 127.0.0.1: "
+                   "127.0.0.1, localhost, ::1; otherwise any); repeatable.")  # fmt: skip
+@click.option("--analyze-timeout", type=click.FloatRange(min=1), default=60, show_default=True,
+              help="Seconds one POST /api/analyze or /api/ingest may run before it is stopped.")  # fmt: skip
+@click.option("--analyze-memory", type=click.IntRange(min=256), default=2048, show_default=True,
+              metavar="MB", help="Memory one analysis may use beyond the loaded pipeline.")  # fmt: skip
+@click.option("--analyze-workers", type=click.IntRange(min=1, max=8), default=2,
+              show_default=True, help="Analyses at once; more requests get 503.")  # fmt: skip
+def serve(
+    db: str, host: str, port: int, allow_ingest: bool, token: str | None,
+    allow_hosts: tuple[str, ...], analyze_timeout: float, analyze_memory: int, analyze_workers: int,
+) -> None:  # fmt: skip
     """Browse the store in a web browser, with a JSON API under /api (read-only by default).
 
     \b
@@ -641,11 +653,15 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) 
       dateline serve --db news.db   # then open http://127.0.0.1:8000/
       DATELINE_TOKEN=s3cret dateline serve --db news.db --allow-ingest
     """
+    import threading
+
     import uvicorn
 
     from dateline.store import StoreError
     from dateline.web import create_app
     from dateline.web.db import ReadOnlyStore
+    from dateline.web.guard import LOOPBACK_HOSTS
+    from dateline.web.worker import AnalysisPool
 
     if allow_ingest and not token:
         raise click.UsageError("--allow-ingest needs --token (or DATELINE_TOKEN)")
@@ -657,8 +673,19 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) 
         raise click.ClickException(str(error)) from None
     mode = "with token-protected POST /api/ingest" if allow_ingest else "read-only"
     err(f"serving {db} {mode} on http://{host}:{port}/ (API docs at /api/docs)")
-    app = create_app(db, ingest_token=token if allow_ingest else None)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    hosts = None
+    if host in LOOPBACK_HOSTS or host.startswith("127."):
+        hosts = (*LOOPBACK_HOSTS, host, *(h.lower() for h in allow_hosts))
+    elif allow_hosts:
+        hosts = tuple(h.lower() for h in allow_hosts)
+    pool = AnalysisPool(analyze_workers, analyze_timeout, analyze_memory)
+    app = create_app(db, ingest_token=token if allow_ingest else None, allowed_hosts=hosts,
+                     analysis=pool)  # fmt: skip
+    threading.Thread(target=pool.warm, daemon=True).start()  # the pipeline loads meanwhile
+    try:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        pool.close()
 
 
 def run() -> None:

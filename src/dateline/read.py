@@ -253,7 +253,8 @@ def regular_file(path: Path, doc_id: str) -> None:
     mode = path.stat().st_mode
     if stat.S_ISDIR(mode):
         try:
-            os.listdir(path)
+            with os.scandir(path):
+                pass
         except OSError as err:
             raise ReadError(f"{doc_id}: cannot list the folder {path} ({err.strerror})") from None
         raise ReadError(f"{doc_id}: a folder, not a file")

@@ -15,6 +15,8 @@ from dateline.records import Analysis, Article
 
 RECYCLE = 500  # chunks per worker process before it is replaced (4,000 articles)
 STOP = None
+READY = "ready"
+START_TIMEOUT = 300.0  # seconds for a new worker to load the pipeline
 
 
 def serve(conn: Connection, options: Options) -> None:
@@ -22,6 +24,7 @@ def serve(conn: Connection, options: Options) -> None:
     from dateline import nlp
 
     nlp.load(options.model)
+    conn.send(READY)
     while True:
         try:
             articles = conn.recv()
@@ -54,13 +57,21 @@ class Worker:
         self.job: Job | None = None
         self.deadline = 0.0
         self.chunks = 0
+        self.ready = False  # the pipeline is loaded: the time per article counts from then
 
     def send(self, job: Job, timeout: float) -> None:
         """Start a job; the worker has `timeout` seconds per article to answer."""
         self.job, self.timeout = job, timeout
-        self.deadline = time.monotonic() + timeout * len(job.articles)
+        self.restart_clock()
         self.chunks += 1
         self.conn.send(job.articles)
+
+    def restart_clock(self) -> None:
+        """The deadline for the articles of the job not answered yet."""
+        assert self.job is not None
+        left = len(self.job.articles) - len(self.job.done)
+        start = 0.0 if self.ready else START_TIMEOUT
+        self.deadline = time.monotonic() + start + self.timeout * left
 
     def stop(self, kill: bool = False) -> None:
         """End the process: politely when idle, at once when it is stuck."""
@@ -153,13 +164,15 @@ def run_workers(
                 if worker.conn in ready:
                     try:
                         while worker.conn.poll():
-                            i, analysis = worker.conn.recv()
+                            message = worker.conn.recv()
                             job = worker.job
-                            held[job.chunk][1][job.positions[i]] = analysis
-                            job.done.add(i)
-                            worker.deadline = time.monotonic() + worker.timeout * (
-                                len(job.articles) - len(job.done)
-                            )
+                            if message == READY:
+                                worker.ready = True
+                            else:
+                                i, analysis = message
+                                held[job.chunk][1][job.positions[i]] = analysis
+                                job.done.add(i)
+                            worker.restart_clock()
                     except (EOFError, OSError):
                         pass
                     if worker.job is not None and len(worker.job.done) == len(worker.job.articles):
