@@ -17,8 +17,8 @@ from fastapi.staticfiles import StaticFiles
 from dateline import __version__
 from dateline.records import QUOTE_KINDS
 from dateline.store.schema import StoreError
-from dateline.web import charts, db
-from dateline.web.deps import EventFiltersDep, FiltersDep, StoreDep
+from dateline.web import charts, dates, db, present
+from dateline.web.deps import ArticleFiltersDep, EventFiltersDep, FiltersDep, StoreDep
 from dateline.web.guard import CSP, LOOPBACK_HOSTS, guard, header
 from dateline.web.render import (
     article_html,
@@ -85,7 +85,11 @@ def templates() -> jinja2.Environment:
     )
     env.globals.update(version=__version__, person_href=person_href, snippet=snippet_html,
                        speaker_label=speaker_label, markers=charts.MARKERS, classes=charts.CLASSES,
-                       quad=charts.QUAD)  # fmt: skip
+                       quad=charts.QUAD, plover_types=present.plover_types(),
+                       country_options=present.country_options(),
+                       country_value=present.country_value, safe_url=present.safe_url,
+                       url_host=present.url_host, copies_label=present.copies_label)  # fmt: skip
+    env.filters.update(readable=dates.readable, unquoted=present.unquoted)
     return env
 
 
@@ -169,11 +173,14 @@ def create_app(
         return page("api.html", title="API", spec=app.openapi())
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def overview(store: StoreDep) -> HTMLResponse:
+    def overview(store: StoreDep, f: ArticleFiltersDep, page_: PageDep = 1) -> HTMLResponse:
         data = db.overview(store)
         chart = charts.by_type(data["by_day"])
+        rows = db.articles(store, f, PAGE + 1, (page_ - 1) * PAGE, collapse=True)
+        query = urlencode({k: v for k, v in filter_items(f) if v})
         return page("overview.html", title="Overview", data=data, chart=chart,
-                    legend=charts.legend())  # fmt: skip
+                    legend=charts.legend(), f=f, articles=rows[:PAGE], page=page_,
+                    more=len(rows) > PAGE, query=query)  # fmt: skip
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search(store: StoreDep, f: FiltersDep, q: str = "", page_: PageDep = 1) -> HTMLResponse:

@@ -188,7 +188,8 @@ function initMap(wrap) {
       const link = el("a", "rec");
       link.href = "/articles/" + encodeURIComponent(article) + "#event-" + encodeURIComponent(seq);
       link.append(el("span", "mark", c.symbol + " "), el("strong", null, type), " · " + (date || "undated"));
-      item.append(link, el("span", "meta", ` ${place || ""} · ${actor || "?"} → ${recipient || "–"}`));
+      const who = recipient ? `${actor || "?"} → ${recipient}` : actor || "?";
+      item.append(link, el("span", "meta", ` ${place || ""} · ${who}`));
       item.title = c.label;
       list.append(item);
     }
