@@ -12,7 +12,7 @@ def test_overview_counts_and_chart(client) -> None:
     page = client.get("/")
     assert page.status_code == 200
     assert "<dd>3</dd>" in page.text
-    assert "2026-05-12</span> to <span class=\"nowrap\">2026-07-01" in page.text
+    assert '2026-05-12</span> to <span class="nowrap">2026-07-01' in page.text
     assert "Hakan Fidan" in page.text  # a top speaker
     assert '<svg class="chart types"' in page.text and "<rect" in page.text
     assert "verbal cooperation" in page.text  # the legend names each colour and shape

@@ -81,8 +81,12 @@ def readable(value: str | None) -> str:
             if day is None and 1 <= int(month) <= 12:
                 return f"{calendar.month_name[int(month)]} {year}"
             return value  # a full date (and time) reads well as it is
-        month_name = calendar.month_name[int(month)] if month != "XX" and 1 <= int(month) <= 12 else ""
-        said = " ".join(p for p in ((str(int(day)) if day and day != "XX" else ""), month_name) if p)
+        month_name = (
+            calendar.month_name[int(month)] if month != "XX" and 1 <= int(month) <= 12 else ""
+        )
+        said = " ".join(
+            p for p in ((str(int(day)) if day and day != "XX" else ""), month_name) if p
+        )
         if year != "XXXX":
             return f"{said} {year}".strip()
         return f"{said or 'a day'}{' ' + time[1:] if time else ''} (year unknown)"

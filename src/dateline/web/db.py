@@ -324,6 +324,8 @@ def demonyms() -> str:
     """Every country's demonyms, lower-cased, as a JSON list (one query parameter)."""
     words = {d.lower() for row in countries() for d in row["demonyms"].split("|") if d}
     return json.dumps(sorted(words))
+
+
 # An event's date is its own, else its article's. Newest first, without sorting every event:
 # events with a date come from the events(date, type) index (schema v5) and events without
 # one from the articles(date) index, and SQLite merges the ordered streams under LIMIT. A week
