@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from importlib.resources import files
 from pathlib import Path
 from typing import Annotated, Any
@@ -89,6 +90,10 @@ def templates() -> jinja2.Environment:
                        country_options=present.country_options(),
                        country_value=present.country_value, safe_url=present.safe_url,
                        url_host=present.url_host, copies_label=present.copies_label)  # fmt: skip
+    words = frozenset(json.loads(db.demonyms()))
+    env.globals["is_demonym"] = lambda text, kind: (
+        kind == "demonym" or (text or "").lower() in words
+    )
     env.filters.update(readable=dates.readable, unquoted=present.unquoted)
     return env
 

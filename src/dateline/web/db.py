@@ -315,13 +315,14 @@ PLACE_JOIN = "LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place 
 LOCATED_JOIN = (
     "CROSS JOIN places p ON p.article = ev.article AND p.seq = ev.place "
     "AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
-    "AND lower(p.text) NOT IN (SELECT value FROM json_each(?)) "  # "Russian" is no location
+    "AND p.kind != 'demonym' AND lower(p.text) NOT IN (SELECT value FROM json_each(?)) "
 )
 
 
 @cache
 def demonyms() -> str:
-    """Every country's demonyms, lower-cased, as a JSON list (one query parameter)."""
+    """Every country's demonyms, lower-cased, as a JSON list (one query parameter): a place
+    named by a demonym ("Russian officials") says who, not where, so the map leaves it out."""
     words = {d.lower() for row in countries() for d in row["demonyms"].split("|") if d}
     return json.dumps(sorted(words))
 
@@ -378,7 +379,7 @@ def events(store: ReadOnlyStore, filters: Filters, limit: int, offset: int) -> l
     rows = store.rows(
         "SELECT ev.rowid AS rowid_, ev.*, a.id AS article_id, a.date AS a_date, "
         "a.source AS a_source, a.title AS a_title, p.name AS place_name, p.text AS place_text, "
-        "p.country_code AS place_country, p.lat AS lat, p.lon AS lon "
+        "p.country_code AS place_country, p.kind AS place_kind, p.lat AS lat, p.lon AS lon "
         f"FROM events ev JOIN articles a ON a.article = ev.article {PLACE_JOIN}"
         f"WHERE ev.rowid IN ({', '.join('?' for _ in ids)})",
         ids,
