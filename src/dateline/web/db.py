@@ -253,9 +253,11 @@ def search(
     rows = store.rows(sql, [*params_a, top, *params_q, top, limit, offset])
     shared = article_copies(store, [r["id"] for r in rows if r["kind"] == "article"])
     quoted = copies(store, "quotes", [r["digest"] for r in rows if r["digest"]])
-    for row in rows:
+    for row in rows:  # copies: how many other copies there are and their outlets, or None
         found = shared.get(row["id"]) if row["kind"] == "article" else quoted.get(row["digest"])
-        row["copies"] = found if found and (row["kind"] == "article" or found["n"] > 1) else None
+        extra = (found["n"] - (row["kind"] == "quote")) if found else 0
+        row["copies"] = {"n": extra, "sources": found["sources"]} if found and extra else None
+        del row["digest"]
     return rows
 
 
