@@ -141,6 +141,8 @@ def test_search_lists_a_wire_story_once(ui) -> None:
     assert "kursk-reprint" not in hits and hits.count("+1 copy") == 2
     only = ui.get("/search?q=ready+Trump&source=Black+Sea").text
     assert 'href="/articles/kursk-reprint"' in only
+    extra = ui.get("/search?q=by+Kremlin").text  # the reprint's own words: it is listed
+    assert 'href="/articles/kursk-reprint"' in extra and "No matches" not in extra
 
 
 def test_article_events_show_modality_and_no_empty_recipient(ui) -> None:

@@ -163,15 +163,22 @@ def article_where(
     return where, params
 
 
-def first_article(filters: Filters) -> tuple[str, list[Any]]:
-    """A WHERE term on alias `a` keeping an article unless it is a wire copy of one the outlet
-    filter keeps too (then the original stands for both)."""
-    if not filters.source:
-        return "a.copy_of IS NULL", []
+def first_article(filters: Filters, match: str | None = None) -> tuple[str, list[Any]]:
+    """A WHERE term on alias `a` that leaves out a wire copy when its original is listed too:
+    when the original passes the outlet and date filters (and matches the search, `match`)."""
+    where, params = ["o.article = a.copy_of"], []
+    if filters.source:
+        where.append("o.source LIKE ? ESCAPE '\\'")
+        params.append(like(filters.source))
+    filters.dates("o.date", where, params)
+    if match is not None:
+        where.append(
+            "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = o.article)"
+        )
+        params.append(match)
     return (
-        "(a.copy_of IS NULL OR NOT EXISTS (SELECT 1 FROM articles o WHERE o.article = a.copy_of "
-        "AND o.source LIKE ? ESCAPE '\\'))",
-        [like(filters.source)],
+        f"(a.copy_of IS NULL OR NOT EXISTS (SELECT 1 FROM articles o WHERE {' AND '.join(where)}))",
+        params,
     )
 
 
@@ -222,7 +229,7 @@ def search(
     match = fts_query(text)
     where_a, params_a = article_where(filters, ["articles_fts MATCH ?"], [match])
     where_q, params_q = article_where(filters, ["quotes_fts MATCH ?"], [match])
-    term, extra = first_article(filters)  # a wire copy's article and quotes are listed once
+    term, extra = first_article(filters, match)  # a wire copy's article and quotes once
     where_a, params_a = [*where_a, term], [*params_a, *extra]
     term, extra = _first_copy("qq", "quotes", filters)
     where_q, params_q = [*where_q, term], [*params_q, *extra]
