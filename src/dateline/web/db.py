@@ -166,20 +166,25 @@ def article_where(
 def first_article(filters: Filters, match: str | None = None) -> tuple[str, list[Any]]:
     """A WHERE term on alias `a` that leaves out a wire copy when its original is listed too:
     when the original passes the outlet and date filters (and matches the search, `match`)."""
-    where, params = ["o.article = a.copy_of"], []
+    where: list[str] = []
+    params: list[Any] = []
     if filters.source:
         where.append("o.source LIKE ? ESCAPE '\\'")
         params.append(like(filters.source))
     filters.dates("o.date", where, params)
-    if match is not None:
-        where.append(
-            "EXISTS (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid = o.article)"
+    if match is None:
+        if not where:
+            return "a.copy_of IS NULL", []
+        return (
+            "(a.copy_of IS NULL OR NOT EXISTS (SELECT 1 FROM articles o "
+            f"WHERE o.article = a.copy_of AND {' AND '.join(where)}))",
+            params,
         )
-        params.append(match)
-    return (
-        f"(a.copy_of IS NULL OR NOT EXISTS (SELECT 1 FROM articles o WHERE {' AND '.join(where)}))",
-        params,
-    )
+    # The originals that match, found once (not one full-text query per copy).
+    listed = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+    if where:
+        listed = f"SELECT o.article FROM articles o WHERE o.article IN ({listed}) AND {' AND '.join(where)}"
+    return f"(a.copy_of IS NULL OR a.copy_of NOT IN ({listed}))", [match, *params]
 
 
 def article_copies(store: ReadOnlyStore, ids: list[str]) -> dict[str, dict[str, Any]]:
