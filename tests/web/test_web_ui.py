@@ -181,6 +181,7 @@ def test_appears_with_lists_people_only(ui) -> None:
 def test_demonym_is_not_on_the_map(ui) -> None:
     points = ui.get("/api/events/map").json()["points"]
     assert "Debrecen" in {p[4] for p in points}
+    assert [p[9] for p in points if p[4] == "Debrecen"] == ["a Monday (date unknown)"]
     assert "Russia" not in {p[4] for p in points}  # "Russian officials" is no location
 
 

@@ -22,7 +22,7 @@ from dateline.store.queries import (
     like,
 )
 from dateline.store.schema import APPLICATION_ID, SCHEMA_VERSION, StoreError, check, connect
-from dateline.web.dates import sql_key
+from dateline.web.dates import readable, sql_key
 
 MAX_PAGE = 200  # rows per page, at most
 MAX_OFFSET = 10_000  # deeper pages are refused: narrow the filters instead
@@ -440,13 +440,15 @@ POINT = (
 def event_points(store: ReadOnlyStore, filters: Filters, limit: int) -> dict[str, Any]:
     """The newest `limit` filtered events that have a located place, as compact map points.
 
-    Each point is [lon, lat, type index, date, place, article id, seq, actor, recipient];
+    Each point is [lon, lat, type index, date, place, article id, seq, actor, recipient,
+    readable date] (the date as the pages show it: "week 51, 2024");
     `more` is true when more located events match than were sent.
     """
     rows = _newest(store, filters, POINT, limit + 1, 0, located=True)
     types: dict[str, int] = {}
     points = [
-        [r[0], r[1], types.setdefault(r[2], len(types)), *tuple(r)[3:9]] for r in rows[:limit]
+        [r[0], r[1], types.setdefault(r[2], len(types)), *tuple(r)[3:9], readable(r[3])]
+        for r in rows[:limit]
     ]
     return {"more": len(rows) > limit, "types": list(types), "points": points}
 
