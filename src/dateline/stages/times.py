@@ -448,7 +448,10 @@ def find_times(doc: Doc) -> list[Time]:
         if text.lower() == "then":  # "until then", "by then": the time just named
             result = ("DATE", anchor_value, None) if anchor_value else None
         else:
-            result = interpret(text, dct, when, story_ref, anchor, after)
+            try:
+                result = interpret(text, dct, when, story_ref, anchor, after)
+            except (OverflowError, ValueError):  # past the calendar's edge: year 0 or 10000
+                result = None
         if result is None:
             continue
         kind, value, mod = result
@@ -486,8 +489,11 @@ def find_times(doc: Doc) -> list[Time]:
         if pair:
             found.append(pair[1])
             taken, value = pair[1].end, pair[1].value
-        if anchor_of(value):
-            anchor, anchor_value = anchor_of(value), value
+        try:
+            if anchor_of(value):
+                anchor, anchor_value = anchor_of(value), value
+        except ValueError:  # a value in year 0: not an anchor for the times after it
+            pass
         day = value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else day
         if is_reported_quarter(kind, value, text, ref, dct, source[max(0, start - 16) : start]):
             ref = value
