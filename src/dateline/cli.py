@@ -58,7 +58,8 @@ EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 )
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
-@click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
+              help="Refuse longer documents.")  # fmt: skip
 def analyze(
     paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int
 ) -> None:
@@ -89,6 +90,8 @@ def analyze(
                 err(f"error: {analysis.error}")
             else:
                 ok += 1
+                for warning in analysis.warnings:
+                    err(f"warning: {warning}")
             emit(analysis, fmt, first=ok + errors == 1)
         if fmt == "json":
             click.echo("]")
@@ -98,15 +101,22 @@ def analyze(
         raise click.ClickException(f"nothing could be analysed ({errors} error(s))")
 
 
+def dumps(data: object, indent: int | None = None) -> str:
+    """JSON text; escaped ASCII when the data holds what UTF-8 cannot encode (lone surrogates)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=indent)
+    return text
+
+
 def emit(analysis: Analysis, fmt: str, first: bool) -> None:
     """Write one analysis in the chosen format."""
     if fmt == "jsonl":
-        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False))
+        click.echo(dumps(analysis.to_dict()))
     elif fmt == "json":
-        click.echo(
-            ("" if first else ",\n") + json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2),
-            nl=False,
-        )
+        click.echo(("" if first else ",\n") + dumps(analysis.to_dict(), indent=2), nl=False)
     elif analysis.error is None:
         from dateline.view import show
 
@@ -151,18 +161,27 @@ def eval_entities(polnear: str | None, split: str, gwn: str | None) -> None:
 @click.option(
     "--path", "--timeml", "paths", multiple=True, help="TimeML folder or file (repeatable)."
 )
-def eval_times(paths: tuple[str, ...]) -> None:
-    """Score the times stage on TimeML with TempEval-3's span, type and value figures.
+@click.option(
+    "--dev", "dev_path", help="Development table (default: the one shipped with dateline)."
+)
+@click.option("--dev-only", is_flag=True, help="Score the development table only, not TimeML.")
+@click.option("--errors", is_flag=True, help="List the development table's misses and mismatches.")
+def eval_times(paths: tuple[str, ...], dev_path: str | None, dev_only: bool, errors: bool) -> None:
+    """Score the times stage with TempEval-3's span, type and value figures: on the development
+    table of sentences written for dateline, then on TimeML (TimeBank + AQUAINT).
 
     \b
     Examples:
       dateline eval times
+      dateline eval times --dev-only --errors
       dateline eval times --path ../shared/corpora/timeml/AQUAINT
     """
-    from dateline.evaluate.times import run
+    from dateline.evaluate.times import run, run_dev
 
     with missing_corpus_is_an_error():
-        run(paths)
+        run_dev(dev_path, errors)
+        if not dev_only:
+            run(paths)
 
 
 @evaluate.command(name="quotes", short_help="Quotes on PolNeAR: detection and attributed speaker.")
@@ -312,7 +331,8 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
     "--reprocess", is_flag=True, help="Rerun articles analysed by another pipeline version."
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
+              help="Refuse longer documents.")  # fmt: skip
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: worker processes into --db; ray: a Ray cluster into a Parquet --out.")  # fmt: skip
 @click.option("--out", help="--engine ray: the Parquet dataset folder (local path, s3://, gs://).")
@@ -323,10 +343,13 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
 @click.option("--actor-memory", type=int, metavar="MB",
               help="--engine ray: memory Ray reserves per actor, in MB.")  # fmt: skip
 @click.option("--overwrite", is_flag=True, help="--engine ray: replace a dataset already in --out.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
+              help="Seconds a worker may spend on one article before it is stopped and the "
+                   "article stored as an error.")  # fmt: skip
 def ingest(
     paths: tuple[str, ...], db: str, workers: int | None, model: str, reprocess: bool, quiet: bool,
     max_chars: int, engine: str, out: str | None, batch_size: int, address: str | None,
-    actor_memory: int | None, overwrite: bool,
+    actor_memory: int | None, overwrite: bool, timeout: float,
 ) -> None:  # fmt: skip
     """Analyse articles into the SQLite store; rerun the same command to resume or update.
 
@@ -356,8 +379,9 @@ def ingest(
     if out is not None:
         raise click.UsageError("--out goes with --engine ray; the local engine writes --db")
     options = IngestOptions(
-        model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars
-    )
+        model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars,
+        timeout=timeout,
+    )  # fmt: skip
     try:
         with ingest_bar(paths, quiet) as progress:
             stats = run_ingest(paths, db, options, progress)
@@ -736,7 +760,19 @@ def export(table: str, fmt: str | None, out: str | None, db: str) -> None:
     "--token", envvar="DATELINE_TOKEN", metavar="TOKEN",
     help="Bearer token that POST /api/ingest requires (or set DATELINE_TOKEN).",
 )  # fmt: skip
-def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="A Host name to answer besides the defaults (with --host 127.0.0.1: "
+                   "127.0.0.1, localhost, ::1; otherwise any); repeatable.")  # fmt: skip
+@click.option("--analyze-timeout", type=click.FloatRange(min=1), default=60, show_default=True,
+              help="Seconds one POST /api/analyze or /api/ingest may run before it is stopped.")  # fmt: skip
+@click.option("--analyze-memory", type=click.IntRange(min=256), default=2048, show_default=True,
+              metavar="MB", help="Memory one analysis may use beyond the loaded pipeline.")  # fmt: skip
+@click.option("--analyze-workers", type=click.IntRange(min=1, max=8), default=2,
+              show_default=True, help="Analyses at once; more requests get 503.")  # fmt: skip
+def serve(
+    db: str, host: str, port: int, allow_ingest: bool, token: str | None,
+    allow_hosts: tuple[str, ...], analyze_timeout: float, analyze_memory: int, analyze_workers: int,
+) -> None:  # fmt: skip
     """Browse the store in a web browser, with a JSON API under /api (read-only by default).
 
     \b
@@ -744,11 +780,15 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) 
       dateline serve --db news.db   # then open http://127.0.0.1:8000/
       DATELINE_TOKEN=long-random-secret dateline serve --db news.db --allow-ingest
     """
+    import threading
+
     import uvicorn
 
     from dateline.store import StoreError
     from dateline.web import create_app
     from dateline.web.db import ReadOnlyStore
+    from dateline.web.guard import LOOPBACK_HOSTS
+    from dateline.web.worker import AnalysisPool
 
     if allow_ingest and not token:
         raise click.UsageError("--allow-ingest needs --token (or DATELINE_TOKEN)")
@@ -761,9 +801,20 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) 
     sock = listen(host, port)  # a busy port is refused before anything is announced
     mode = "with token-protected POST /api/ingest" if allow_ingest else "read-only"
     err(f"serving {db} {mode} on http://{host}:{port}/ (API docs at /api/docs)")
-    app = create_app(db, ingest_token=token if allow_ingest else None)
+    hosts = None
+    if host in LOOPBACK_HOSTS or host.startswith("127."):
+        hosts = (*LOOPBACK_HOSTS, host, *(h.lower() for h in allow_hosts))
+    elif allow_hosts:
+        hosts = tuple(h.lower() for h in allow_hosts)
+    pool = AnalysisPool(analyze_workers, analyze_timeout, analyze_memory)
+    app = create_app(db, ingest_token=token if allow_ingest else None, allowed_hosts=hosts,
+                     analysis=pool)  # fmt: skip
+    threading.Thread(target=pool.warm, daemon=True).start()  # the pipeline loads meanwhile
     config = uvicorn.Config(app, host=host, port=port, log_level="warning")
-    uvicorn.Server(config).run(sockets=[sock])
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        pool.close()
 
 
 def listen(host: str, port: int) -> socket.socket:

@@ -152,9 +152,10 @@ class Analysis:
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
     error: str | None = None
+    warnings: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON-contract dict; `error` appears only on failed documents."""
+        """Return the JSON-contract dict; `error` and `warnings` appear only when there are some."""
         data = asdict(self)
         for key in ("blocks", "entities", "quotes", "times", "places", "events"):
             data[key] = list(data[key])
@@ -162,6 +163,10 @@ class Analysis:
             entity["mentions"] = list(entity["mentions"])
         if self.error is None:
             del data["error"]
+        if self.warnings:
+            data["warnings"] = list(self.warnings)
+        else:
+            del data["warnings"]
         return data
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 KIND = re.compile(r'</q></a> <span class="meta">(\w+)</span>')  # each listed quote's kind
-COUNTS = re.compile(r"(\d+) quotes · (\d+) events as actor · (\d+) as recipient")
+COUNTS = re.compile(r"(\d+) quotes? · (\d+) events? as actor · (\d+) as recipient")
 
 
 def _person(client, query: str = "") -> tuple[str, tuple[int, ...]]:

@@ -445,10 +445,12 @@ class Store:
 
     def show(self, article_id: str) -> Analysis:
         """The stored analysis of one article, as `analyze` would print it."""
+        # A hash prefix is hexadecimal: nothing else may reach the LIKE (no `%` or `_`).
+        prefix = article_id.lower() if re.fullmatch(r"[0-9a-fA-F]{8,64}", article_id) else ""
         row = self._rows(
-            "SELECT * FROM articles WHERE id = ? OR (length(?) >= 8 AND hash LIKE ? || '%') "
+            "SELECT * FROM articles WHERE id = ? OR (? != '' AND hash LIKE ? || '%') "
             "ORDER BY article DESC LIMIT 1",
-            [article_id, article_id, article_id],
+            [article_id, prefix, prefix],
         )
         if not row:
             raise StoreError(f"no article {article_id!r} in {self.path}")

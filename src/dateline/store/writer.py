@@ -63,6 +63,19 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+class NotStored(Exception):
+    """A document the store refused (its reason was stored in `errors` instead)."""
+
+
+def storable(text: str) -> str:
+    """Text SQLite can store: lone surrogates written as backslash escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 class Writer:
     """Writes articles, their records and errors; commits every `batch` articles or second."""
 
@@ -114,19 +127,27 @@ class Writer:
         try:
             self._begin()
             self.conn.execute("SAVEPOINT article")
+            refused = None
             try:
                 if analysis.error is not None:
                     added = self._add_error(analysis, hash_)
                 else:
                     added = self._add_article(analysis, hash_, replace, vectors)
-            except BaseException:
+            except (sqlite3.Error, KeyboardInterrupt, SystemExit):
                 self.conn.execute("ROLLBACK TO article")
                 raise
+            except Exception as error:  # noqa: BLE001  (this document only: its error row instead)
+                self.conn.execute("ROLLBACK TO article")
+                self.absorbed.clear()
+                refused = f"{analysis.id}: cannot store ({error.__class__.__name__}: {error})"
+                added = self._add_error(Analysis(id=analysis.id, text="", error=refused), hash_)
             finally:
                 self.conn.execute("RELEASE article")
             self.pending += 1
             if self.pending >= self.batch or time.monotonic() - self.last_commit > 1.0:
                 self.commit()
+            if refused is not None:
+                raise NotStored(refused)
             return added
         except sqlite3.Error as error:
             self._rollback()
@@ -136,8 +157,9 @@ class Writer:
         cur = self.conn.execute(
             "INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash, id) DO UPDATE SET "
             "error = excluded.error, version = excluded.version, model = excluded.model",
-            (hash_, analysis.id, analysis.error, self.version, self.model, now()),
-        )
+            (hash_, storable(analysis.id), storable(analysis.error or ""), self.version,
+             self.model, now()),
+        )  # fmt: skip
         return cur.rowcount > 0
 
     def _add_article(

@@ -6,10 +6,11 @@ import threading
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
+from dateline.records import Analysis
 from dateline.store.queries import MARK
 from dateline.web import db
 from dateline.web.deps import EventFiltersDep, FiltersDep, QuoteFiltersDep, StoreDep
@@ -59,13 +60,15 @@ def articles(
     return _page(db.articles(store, f, limit + 1, offset), limit, offset)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     """One article's full analysis, as the JSON contract."""
     try:
         return store.show(article_id).to_dict()
-    except db.StoreError as error:
-        raise HTTPException(404, str(error)) from None
+    except db.QueryTimeout:
+        raise
+    except db.StoreError:  # unknown id: a 404 that does not name the file on disk
+        raise HTTPException(404, f"no article {article_id!r}") from None
 
 
 @router.get("/quotes")
@@ -163,16 +166,27 @@ class AnalyzeRequest(BaseModel):
         return value
 
 
-@router.post("/analyze", tags=["analyze"])
-def analyze(body: AnalyzeRequest) -> dict[str, Any]:
-    """Analyse one article (text + date) and return the JSON contract; nothing is stored."""
+def run_analysis(request: Request, body: AnalyzeRequest, article_id: str) -> Analysis:
+    """Analyse in a worker process: 503 when busy or past the time/memory limit, 422 on bad text."""
+    from dateline.web.worker import Busy, Failed
+
     if len(body.text) > MAX_ANALYZE_CHARS:
         raise HTTPException(413, f"text over {MAX_ANALYZE_CHARS} characters")
-    from dateline.analyze import analyze as run  # loads spaCy on first use only
-
-    with _lock:
-        result = run(body.text, body.date, id="posted", title=body.title,
-                     source=body.source, url=body.url)  # fmt: skip
+    try:
+        result = request.app.state.analysis.analyze(
+            text=body.text, date=body.date, id=article_id, title=body.title,
+            source=body.source, url=body.url,
+        )  # fmt: skip
+    except Busy as error:
+        raise HTTPException(503, str(error), headers={"Retry-After": "5"}) from None
+    except Failed as error:
+        raise HTTPException(503, str(error)) from None
     if result.error is not None:
         raise HTTPException(422, result.error)
-    return result.to_dict()
+    return result
+
+
+@router.post("/analyze", tags=["analyze"])
+def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
+    """Analyse one article (text + date) and return the JSON contract; nothing is stored."""
+    return run_analysis(request, body, "posted").to_dict()

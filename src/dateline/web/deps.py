@@ -68,6 +68,14 @@ def quote_filters(
     return filters(speaker, source, since, until)
 
 
+def article_filters(
+    source: str | None = None, since: str | None = None, until: str | None = None
+) -> db.Filters:
+    """The filters of the overview's article list: outlet and article date."""
+    return filters(None, source, since, until)
+
+
 FiltersDep = Annotated[db.Filters, Depends(filters)]
+ArticleFiltersDep = Annotated[db.Filters, Depends(article_filters)]
 EventFiltersDep = Annotated[db.Filters, Depends(event_filters)]
 QuoteFiltersDep = Annotated[db.Filters, Depends(quote_filters)]
