@@ -17,12 +17,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Options:
-    """How to analyse: which spaCy pipeline, batch size and size limit."""
+    """How to analyse: which spaCy pipeline, batch size, size limit and text repair."""
 
     model: str = nlp_module.DEFAULT_MODEL
     stages: tuple[str, ...] = nlp_module.STAGES
     batch_size: int = 16
     max_chars: int = MAX_CHARS
+    raw_text: bool = False  # keep texts byte for byte: no repair, no case restoration
 
 
 def in_body(records: list, body_start: int) -> tuple[tuple, dict[int, int]]:
@@ -52,7 +53,7 @@ def to_analysis(article: Article, doc: Doc) -> Analysis:
         id=article.id, text=article.text, date=article.date, title=article.title,
         url=article.url, source=article.source, blocks=blocks,
         entities=tuple(doc._.entities or ()), quotes=quotes, times=times, places=places,
-        events=events,
+        events=events, repairs=article.repairs,
     )  # fmt: skip
 
 
@@ -102,10 +103,11 @@ def analyze(
         id,
         date.isoformat() if isinstance(date, dt.date) else date,
         max_chars=options.max_chars,
+        raw_text=options.raw_text,
     )
-    article = Article(
-        id=article.id, text=text, date=article.date, title=title or article.title,
-        url=url or article.url, source=source or article.source,
+    article = replace(
+        article, title=title or article.title, url=url or article.url,
+        source=source or article.source, warnings=(),
     )  # fmt: skip
     return next(analyze_articles([article], options))
 

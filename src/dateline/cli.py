@@ -41,6 +41,14 @@ def main() -> None:
     """
 
 
+RAW_TEXT = click.option(
+    "--raw-text",
+    is_flag=True,
+    help="Keep texts byte for byte: no repair of mojibake or HTML entities, no case restoration.",
+)
+ENCODING = click.option(
+    "--encoding", help="Encoding of input that is not UTF-8 (default: detected, with a warning)."
+)
 EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 
 
@@ -58,9 +66,12 @@ EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
 @click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
+@RAW_TEXT
+@ENCODING
 def analyze(
-    paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int
-) -> None:
+    paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int,
+    raw_text: bool, encoding: str | None,
+) -> None:  # fmt: skip
     """Analyse articles: text files (with a `date …` header), JSONL, HTML, folders, globs or -.
 
     \b
@@ -69,6 +80,7 @@ def analyze(
       dateline analyze article.txt
       dateline analyze corpus.jsonl --format jsonl > out.jsonl
       cat page.html | dateline analyze - --date 2024-12-19 --format json
+      dateline analyze old-archive/ --encoding cp1252 --raw-text
     """
     from dateline.analyze import Options, analyze_articles
 
@@ -77,8 +89,11 @@ def analyze(
     if not paths:
         raise click.UsageError("give at least one PATH (or - for stdin, or --example)")
     try:
-        articles = checked(read(paths, date, max_chars=max_chars))
-        results = analyze_articles(articles, Options(model=model, max_chars=max_chars))
+        articles = checked(
+            read(paths, date, max_chars=max_chars, raw_text=raw_text, encoding=encoding)
+        )
+        options = Options(model=model, max_chars=max_chars, raw_text=raw_text)
+        results = analyze_articles(articles, options)
         ok = errors = 0
         if fmt == "json":
             click.echo("[", nl=False)
@@ -316,10 +331,12 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
 @click.option("--actor-memory", type=int, metavar="MB",
               help="--engine ray: memory Ray reserves per actor, in MB.")  # fmt: skip
 @click.option("--overwrite", is_flag=True, help="--engine ray: replace a dataset already in --out.")
+@RAW_TEXT
+@ENCODING
 def ingest(
     paths: tuple[str, ...], db: str, workers: int | None, model: str, reprocess: bool, quiet: bool,
     max_chars: int, engine: str, out: str | None, batch_size: int, address: str | None,
-    actor_memory: int | None, overwrite: bool,
+    actor_memory: int | None, overwrite: bool, raw_text: bool, encoding: str | None,
 ) -> None:  # fmt: skip
     """Analyse articles into the SQLite store; rerun the same command to resume or update.
 
@@ -344,13 +361,14 @@ def ingest(
         if reprocess:
             raise click.UsageError("--reprocess applies to --engine local only")
         ingest_ray(paths, out, workers, model, quiet, max_chars, batch_size, address,
-                   actor_memory, overwrite)  # fmt: skip
+                   actor_memory, overwrite, raw_text, encoding)  # fmt: skip
         return
     if out is not None:
         raise click.UsageError("--out goes with --engine ray; the local engine writes --db")
     options = IngestOptions(
-        model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars
-    )
+        model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars,
+        raw_text=raw_text, encoding=encoding,
+    )  # fmt: skip
     try:
         with ingest_bar(paths, quiet) as progress:
             stats = run_ingest(paths, db, options, progress)
@@ -366,6 +384,7 @@ def ingest(
 def ingest_ray(
     paths: tuple[str, ...], out: str, workers: int | None, model: str, quiet: bool, max_chars: int,
     batch_size: int, address: str | None, actor_memory: int | None, overwrite: bool,
+    raw_text: bool = False, encoding: str | None = None,
 ) -> None:  # fmt: skip
     """`ingest --engine ray`: analyse on Ray into a Parquet dataset (issue 9)."""
     from dateline.scale import ScaleError, ScaleOptions, require_ray
@@ -379,6 +398,7 @@ def ingest_ray(
     options = ScaleOptions(
         model=model, actors=workers, batch_size=batch_size, address=address, max_chars=max_chars,
         actor_memory=actor_memory * 2**20 if actor_memory else None, overwrite=overwrite,
+        raw_text=raw_text, encoding=encoding,
     )  # fmt: skip
     # The bar counts local inputs only; remote ones (s3://…) get a bar without a total.
     counted = paths if not any("://" in p for p in paths) else ("-",)

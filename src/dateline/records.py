@@ -151,6 +151,7 @@ class Analysis:
     times: tuple[Time, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
+    repairs: tuple[str, ...] = ()
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -160,6 +161,7 @@ class Analysis:
             data[key] = list(data[key])
         for entity in data["entities"]:
             entity["mentions"] = list(entity["mentions"])
+        data["repairs"] = list(self.repairs)
         if self.error is None:
             del data["error"]
         return data
@@ -177,3 +179,4 @@ class Article:
     source: str | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    repairs: tuple[str, ...] = ()  # what was repaired in `text` (see repair.py)

@@ -29,6 +29,8 @@ class IngestOptions:
     batch: int = 64
     chunk: int = 8
     max_chars: int = MAX_CHARS
+    raw_text: bool = False  # as `--raw-text`: no repair of the texts, no case restoration
+    encoding: str | None = None  # as `--encoding`: for input that is not UTF-8
 
 
 @dataclass
@@ -102,10 +104,16 @@ def ingest(
     resolve_model(options.model)  # fail before starting: a worker that cannot load would respawn
     stats = IngestStats()
     writer = Writer(db, model=options.model, batch=options.batch)
-    analysis_options = Options(model=options.model, max_chars=options.max_chars)
+    analysis_options = Options(
+        model=options.model, max_chars=options.max_chars, raw_text=options.raw_text
+    )
 
     def todo() -> Iterator[Item]:
-        for article in read(list(paths), max_chars=options.max_chars):
+        read_all = read(
+            list(paths), max_chars=options.max_chars, raw_text=options.raw_text,
+            encoding=options.encoding,
+        )  # fmt: skip
+        for article in read_all:
             if article.error is not None:
                 writer.add(Analysis(id=article.id, text="", error=article.error))
                 stats.errors += 1

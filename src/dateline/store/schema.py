@@ -15,7 +15,7 @@ from typing import Any
 from dateline.records import Analysis
 
 APPLICATION_ID = 0x44544C4E  # "DTLN": marks the file as a dateline store
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 # Link columns the store adds to record tables (everything else is a record field).
 EXTRA_COLUMNS = {
     "entities": (("person", "INTEGER REFERENCES people(person)"),),
@@ -377,12 +377,23 @@ def _v5(conn: sqlite3.Connection) -> None:
     run_script(conn, V5)
 
 
+V6 = """
+ALTER TABLE articles ADD COLUMN repairs TEXT;
+"""
+
+
+def _v6(conn: sqlite3.Connection) -> None:
+    """Version 6: what was repaired in each article's text (a JSON list; NULL when nothing was)."""
+    run_script(conn, V6)
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
     3: _v3,
     4: _v4,
     5: _v5,
+    6: _v6,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import sqlite3
 import time
 from functools import cache
@@ -56,6 +57,11 @@ def pipeline_version() -> str:
 def content_hash(text: str) -> str:
     """The article key's content part: SHA-256 of the text."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def repairs_value(repairs: tuple[str, ...]) -> str | None:
+    """The `repairs` column: a JSON list of what was repaired, NULL when the text is as read."""
+    return json.dumps(list(repairs)) if repairs else None
 
 
 def now() -> str:
@@ -136,8 +142,9 @@ class Writer:
         values = [getattr(analysis, f) for f in ARTICLE_FIELDS]
         cur = conn.execute(
             "INSERT INTO articles (hash, id, date, title, url, source, text, version, model, "
-            "ingested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, id) DO NOTHING",
-            (hash_, *values[:6], self.version, self.model, now()),
+            "ingested, repairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (hash, id) DO NOTHING",
+            (hash_, *values[:6], self.version, self.model, now(), repairs_value(analysis.repairs)),
         )
         if cur.rowcount == 0:
             return False
