@@ -30,8 +30,15 @@ REPAIR_NAMES = {
     "fix_surrogates": "surrogates",
     "normalize": "unicode_nfc",
 }
-# A closing quote (UTF-8 E2 80 9D) read as cp1252 loses its last byte, undefined there: "banâ€ said".
-LOST_CLOSING_QUOTE = re.compile("\u00e2\u20ac(?=[\\s.,;:!?)\\]'\"]|$)")
+# Mojibake ftfy cannot see alone, as (pattern, replacement): a closing quote (UTF-8 E2 80 9D) read
+# as cp1252 loses its last byte, undefined there ("banâ€ said"; read twice, "banÃ¢â‚¬ said"),
+# and a no-break space read as Latin-1 and then turned into a space leaves "Â " ("40Â euros").
+_AFTER_QUOTE = "(?=[\\s.,;:!?)\\]'\"]|$)"
+MOJIBAKE_RULES = (
+    (re.compile("\u00c3\u00a2\u00e2\u201a\u00ac\u00c2?" + _AFTER_QUOTE), "\u00c3\u00a2\u00e2\u201a\u00ac\u00c2\u009d"),
+    (re.compile("\u00e2\u20ac" + _AFTER_QUOTE), "\u00e2\u20ac\u009d"),
+    (re.compile("(?<=[\\w.,;:])\u00c2(?= )"), ""),
+)
 # Text with none of these characters has nothing for ftfy to repair (plain ASCII without entities).
 SUSPECT = re.compile(r"[^\x09\x0a\x0d\x20-\x25\x27-\x7e]")
 
@@ -77,22 +84,32 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
 
 
 def _detect(data: bytes, utf8_error: str) -> tuple[str, str]:
-    """Decode non-UTF-8 bytes in the encoding charset-normalizer finds; refuse binary data."""
+    """Decode non-UTF-8 bytes in the encoding charset-normalizer finds; refuse binary data.
+
+    Short texts fit several code pages equally well; among the least chaotic, one that reads
+    the bytes as a common encoding (cp1252, Latin-1) does is taken as that encoding.
+    """
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         raise NotText(f"not text in any known encoding ({utf8_error})")
-    text = str(best)
-    if len(BINARY_CONTROLS.findall(text[:8192])) > 2:
-        raise NotText(f"binary file (control characters), not text ({utf8_error})")
-    for common in COMMON_ENCODINGS:  # name the usual one when it reads the bytes the same way
+    least = min(m.chaos for m in matches)
+    common = {}
+    for encoding in COMMON_ENCODINGS:
         try:
-            if data.decode(common) == text:
-                return text, common
+            common[encoding] = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    return text, best.encoding
+    text, used = str(matches[0]), matches[0].encoding
+    for match in (m for m in matches if m.chaos <= least):
+        found = next((e for e, t in common.items() if t == str(match)), None)
+        if found:
+            text, used = common[found], found
+            break
+    if len(BINARY_CONTROLS.findall(text[:8192])) > 2:
+        raise NotText(f"binary file (control characters), not text ({utf8_error})")
+    return text, used
 
 
 @cache
@@ -111,9 +128,13 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
         return text, ()
     from ftfy import fix_and_explain
 
-    fixed, steps = fix_and_explain(LOST_CLOSING_QUOTE.sub("\u00e2\u20ac\u009d", text), _config())
+    ruled = text
+    for pattern, replacement in MOJIBAKE_RULES:
+        ruled = pattern.sub(replacement, ruled)
+    fixed, steps = fix_and_explain(ruled, _config())
     if fixed == text:
         return text, ()
-    names = dict.fromkeys(REPAIR_NAMES.get(s.action if s.action != "apply" else s.parameter,
-                                           s.parameter) for s in steps or ())  # fmt: skip
-    return fixed, tuple(names)
+    names = ["mojibake"] if ruled != text else []
+    names += [REPAIR_NAMES.get(s.action if s.action != "apply" else s.parameter, s.parameter)
+              for s in steps or ()]  # fmt: skip
+    return fixed, tuple(dict.fromkeys(names))

@@ -377,14 +377,10 @@ def _v5(conn: sqlite3.Connection) -> None:
     run_script(conn, V5)
 
 
-V6 = """
-ALTER TABLE articles ADD COLUMN repairs TEXT;
-"""
-
-
 def _v6(conn: sqlite3.Connection) -> None:
     """Version 6: what was repaired in each article's text (a JSON list; NULL when nothing was)."""
-    run_script(conn, V6)
+    if "repairs" not in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}:
+        conn.execute("ALTER TABLE articles ADD COLUMN repairs TEXT")
 
 
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
