@@ -145,7 +145,8 @@ def evaluate() -> None:
 @click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
 @click.option("--gwn", help="GeoWebNews XML (default: ../shared/corpora/geo/GWN.xml).")
-def eval_entities(polnear: str | None, split: str, gwn: str | None) -> None:
+@click.option("--lowercase", is_flag=True, help="Analyse lower-cased texts (case restoration).")
+def eval_entities(polnear: str | None, split: str, gwn: str | None, lowercase: bool) -> None:
     """Compare dateline's entities with the bare model's NER: speaker coverage and place recognition.
 
     \b
@@ -156,7 +157,7 @@ def eval_entities(polnear: str | None, split: str, gwn: str | None) -> None:
     from dateline.evaluate.entities import run
 
     with missing_corpus_is_an_error():
-        run(polnear, split, gwn)
+        run(polnear, split, gwn, lowercase=lowercase)
 
 
 @evaluate.command(name="times")
@@ -182,7 +183,8 @@ def eval_times(paths: tuple[str, ...]) -> None:
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
 @click.option("--doubled-apostrophes", "doubled", is_flag=True,
               help="Also count '' and `` as quotation marks in the gold segments.")  # fmt: skip
-def eval_quotes(polnear: str | None, split: str, doubled: bool) -> None:
+@click.option("--lowercase", is_flag=True, help="Analyse lower-cased texts (case restoration).")
+def eval_quotes(polnear: str | None, split: str, doubled: bool, lowercase: bool) -> None:
     """Score the quotes stage on PolNeAR: detection and attributed P/R/F1, direct and indirect.
 
     \b
@@ -193,7 +195,7 @@ def eval_quotes(polnear: str | None, split: str, doubled: bool) -> None:
     from dateline.evaluate.quotes import run
 
     with missing_corpus_is_an_error():
-        run(polnear, split, doubled)
+        run(polnear, split, doubled, lowercase)
 
 
 @evaluate.command(name="places")
