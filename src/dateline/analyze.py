@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import TYPE_CHECKING, Any
 
 from dateline import nlp as nlp_module
 from dateline.read import MAX_CHARS, ReadError, check_text, from_text, normalise_date
@@ -49,12 +49,33 @@ def to_analysis(article: Article, doc: Doc) -> Analysis:
     events, _ = in_body(doc._.events, body_start)
     quotes = tuple(replace(q, repeat_of=quote_at.get(q.repeat_of)) for q in quotes)
     events = tuple(replace(e, place=place_at.get(e.place)) for e in events)
-    return Analysis(
+    analysis = Analysis(
         id=article.id, text=article.text, date=article.date, title=article.title,
         url=article.url, source=article.source, blocks=blocks,
         entities=tuple(doc._.entities or ()), quotes=quotes, times=times, places=places,
         events=events, repairs=article.repairs,
     )  # fmt: skip
+    if doc.text != article.text:  # parsed with its case restored: quote the text as it is
+        analysis = with_texts_of(analysis, article.text)
+        analysis = replace(analysis, repairs=(*analysis.repairs, "case"))
+    return analysis
+
+
+def with_texts_of(record: Any, text: str) -> Any:
+    """`record` with the `text` of every span in it (nested too) re-read from `text`."""
+    if isinstance(record, tuple):
+        return tuple(with_texts_of(r, text) for r in record)
+    if not is_dataclass(record):
+        return record
+    changes = {
+        f.name: with_texts_of(getattr(record, f.name), text)
+        for f in fields(record)
+        if f.name != "text" and (is_dataclass(getattr(record, f.name)) or isinstance(getattr(record, f.name), tuple))
+    }
+    names = {f.name for f in fields(record)}
+    if {"start", "end", "text"} <= names and not isinstance(record, Analysis):
+        changes["text"] = text[record.start : record.end]
+    return replace(record, **changes) if changes else record
 
 
 def failed(article: Article, error: str | None = None) -> Analysis:
@@ -76,7 +97,10 @@ def analyze_articles(
                 yield nlp.make_doc(""), article
                 continue
             date = dt.date.fromisoformat(article.date) if article.date else None
-            yield nlp_module.make_doc(nlp, article.text, date), article
+            yield (
+                nlp_module.make_doc(nlp, article.text, date, restore_case=not options.raw_text),
+                article,
+            )
 
     for doc, article in nlp.pipe(docs(), batch_size=options.batch_size, as_tuples=True):
         yield failed(article) if article.error is not None else to_analysis(article, doc)
