@@ -9,6 +9,7 @@ restored copy is an offset into the text as read.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -82,13 +83,14 @@ def restore_sentence(text: str, start: int, end: int, chars: list[str]) -> None:
     if not words:
         return
     tokens = [m.group().lower() for m in words]
-    model = truecaser()
-    cased = model.get_true_case_from_tokens(tokens, out_of_vocabulary_token_option="title")
     fixed = lexicon()
-    for m, token, form in zip(words, tokens, cased, strict=True):
-        form = fixed.get(token) or not_shouted(model, token, form)
+    previous = None
+    for i, m in enumerate(words):
+        token = tokens[i]
+        form = fixed.get(token) or choose(token, previous, tokens[i + 1] if i + 1 < len(words) else None)
         if NEGATION.match(text, m.end()):
             form = token
+        previous = form
         if m is words[0]:
             form = form[:1].upper() + form[1:]
         if token == "i":
@@ -97,13 +99,58 @@ def restore_sentence(text: str, start: int, end: int, chars: list[str]) -> None:
             chars[m.start() : m.end()] = form
 
 
-def not_shouted(model: object, token: str, form: str) -> str:
-    """`form`, or the word's most frequent other form when `form` is all-caps (the model's
-    counts include shouted headlines; an acronym has no lower-case form)."""
-    if len(form) < 2 or not form.isupper():
-        return form
-    forms = [f for f in model.word_casing_lookup.get(token, ()) if not f.isupper()]
-    return max(forms, key=lambda f: model.uni_dist[f]) if forms else form
+def choose(token: str, previous: str | None, following: str | None) -> str:
+    """The likeliest form of a lower-case word between two others (truecase's model)."""
+    forms = candidates(token)
+    if not forms:
+        return token.title()  # unknown to the model: most such words in news are names
+    if isinstance(forms, str):
+        return forms
+    model = truecaser()
+    return max(forms, key=lambda form: score(model, forms, previous, form, following))
+
+
+@cache
+def candidates(token: str) -> tuple[str, ...] | str:
+    """A word's forms in the model: one form when it is the only one or clearly the usual one.
+
+    All-caps forms are dropped when there is another: the model's counts include shouted
+    headlines, and an acronym has no lower-case form.
+    """
+    model = truecaser()
+    forms = tuple(model.word_casing_lookup.get(token, ()))
+    quiet = tuple(f for f in forms if not f.isupper() or len(f) < 2)
+    forms = quiet or forms
+    if len(forms) <= 1:
+        return forms[0] if forms else ()
+    counts = sorted(((model.uni_dist[f], f) for f in forms), reverse=True)
+    total = sum(c for c, _ in counts)
+    return counts[0][1] if counts[0][0] >= DOMINANT * total else forms
+
+
+DOMINANT = 0.97  # a form with this share of a word's occurrences is taken without its context
+
+
+def score(
+    model: object, forms: tuple[str, ...], previous: str | None, form: str, following: str | None
+) -> float:
+    """truecase's log score of one form: unigram, and bigrams with the words either side."""
+    pseudo = 5.0
+    uni = model.uni_dist
+    result = math.log((uni[form] + pseudo) / sum(uni[f] + pseudo for f in forms))
+    if previous is not None:
+        back = model.backward_bi_dist
+        result += math.log(
+            (back[f"{previous}_{form}"] + pseudo)
+            / sum(back[f"{previous}_{f}"] + pseudo for f in forms)
+        )
+    if following is not None:
+        ahead = model.forward_bi_dist
+        result += math.log(
+            (ahead[f"{form}_{following}"] + pseudo)
+            / sum(ahead[f"{f}_{following}"] + pseudo for f in forms)
+        )
+    return result
 
 
 @cache
@@ -112,8 +159,7 @@ def truecaser() -> object:
     from truecase import TrueCaser
 
     model = TrueCaser()
-    # Trigram counts are most of its memory and barely change the choice between a word's forms.
-    model.trigram_dist = type(model.trigram_dist)()
+    model.trigram_dist = None  # most of its memory; the choice here reads unigrams and bigrams
     return model
 
 
