@@ -78,9 +78,7 @@ def main() -> None:
         for i in range(0, len(texts), args.chunk):
             for name, (function, items, whole) in steps.items():
                 chunk = items[i : i + args.chunk]
-                found[name] += (
-                    timed(lambda c: function(c), [chunk]) if whole else timed(function, chunk)
-                )
+                found[name] += timed(function, [chunk] if whole else chunk)
         best = {name: min(best[name], found[name]) for name in steps}
     tokens = sum(len(doc) for doc in nlp.tokenizer.pipe(texts))
     print(f"{len(texts)} articles, {tokens:,} tokens; case model loaded once in {load:.1f} s")

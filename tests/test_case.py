@@ -9,7 +9,7 @@ from dateline.case import case_of, restore_case
 STORY = (
     "Prime Minister Pushpa Kamal Dahal said on Friday that Nepal would ask India and China for "
     "help after the floods, and the United Nations said it was sending aid to Kathmandu. "
-    "\"We don't have enough boats,\" said Anita Rai, a district official in Sunsari."
+    '"We don\'t have enough boats," said Anita Rai, a district official in Sunsari.'
 )
 
 

@@ -61,7 +61,11 @@ def write(tmp_path: Path, name: str, data: bytes) -> str:
 @pytest.mark.parametrize(
     ("name", "data", "error"),
     [
-        ("noise.txt", b"\x89PNG\r\n\x1a\n\x01\x02\x03\x04\x05\x06\x07\x08IHDR\x9f\x8f\x12", "not text"),
+        (
+            "noise.txt",
+            b"\x89PNG\r\n\x1a\n\x01\x02\x03\x04\x05\x06\x07\x08IHDR\x9f\x8f\x12",
+            "not text",
+        ),
         ("empty.txt", b"", "empty document"),
         ("blank.txt", b"  \n\t\n ", "empty document"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
@@ -141,7 +145,9 @@ def test_legacy_encodings_and_line_endings_keep_the_header(
     [article] = list(read([write(tmp_path, "a.txt", data)]))
     assert article.error is None and text in article.text
     assert (article.date, article.title) == ("2024-03-04", "Caf\u00e9 owners protest")
-    assert [w for w in article.warnings if "read as" in w] == ([f"a: not UTF-8; {warning} (give --encoding to choose another)"] if warning else [])
+    assert [w for w in article.warnings if "read as" in w] == (
+        [f"a: not UTF-8; {warning} (give --encoding to choose another)"] if warning else []
+    )
 
 
 def test_encoding_option(tmp_path: Path) -> None:
@@ -162,5 +168,7 @@ def test_texts_are_repaired_unless_raw(tmp_path: Path, raw_text: bool) -> None:
     for article in (text, jsonl):
         assert article.text == (damaged if raw_text else MOJIBAKE.replace("&amp;", "&"))
         assert article.repairs == (() if raw_text else ("mojibake", "html_entities"))
-    assert text.title == ("Caf\u00c3\u00a9 owners &amp; unions" if raw_text else "Caf\u00e9 owners & unions")
+    assert text.title == (
+        "Caf\u00c3\u00a9 owners &amp; unions" if raw_text else "Caf\u00e9 owners & unions"
+    )
     assert jsonl.title == ("Caf\u00c3\u00a9 news" if raw_text else "Caf\u00e9 news")

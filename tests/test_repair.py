@@ -40,7 +40,7 @@ def test_repair(text: str, expected: str, repairs: tuple[str, ...]) -> None:
     ("data", "text", "encoding"),
     [
         ("Café in Montréal".encode(), "Café in Montréal", None),
-        (codecs.BOM_UTF8 + "Kyiv said".encode(), "Kyiv said", None),
+        (codecs.BOM_UTF8 + b"Kyiv said", "Kyiv said", None),
         (codecs.BOM_UTF16_LE + "Kyiv said".encode("utf-16-le"), "Kyiv said", "utf-16"),
         (codecs.BOM_UTF16_BE + "Kyiv said".encode("utf-16-be"), "Kyiv said", "utf-16"),
         (codecs.BOM_UTF32_LE + "Kyiv said".encode("utf-32-le"), "Kyiv said", "utf-32"),

@@ -70,7 +70,8 @@ def with_texts_of(record: Any, text: str) -> Any:
     changes = {
         f.name: with_texts_of(getattr(record, f.name), text)
         for f in fields(record)
-        if f.name != "text" and (is_dataclass(getattr(record, f.name)) or isinstance(getattr(record, f.name), tuple))
+        if f.name != "text"
+        and (is_dataclass(getattr(record, f.name)) or isinstance(getattr(record, f.name), tuple))
     }
     names = {f.name for f in fields(record)}
     if {"start", "end", "text"} <= names and not isinstance(record, Analysis):

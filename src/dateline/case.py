@@ -87,7 +87,9 @@ def restore_sentence(text: str, start: int, end: int, chars: list[str]) -> None:
     previous = None
     for i, m in enumerate(words):
         token = tokens[i]
-        form = fixed.get(token) or choose(token, previous, tokens[i + 1] if i + 1 < len(words) else None)
+        form = fixed.get(token) or choose(
+            token, previous, tokens[i + 1] if i + 1 < len(words) else None
+        )
         if NEGATION.match(text, m.end()):
             form = token
         previous = form
@@ -189,8 +191,8 @@ def lexicon() -> dict[str, str]:
 
 
 # Words the lexicons capitalise that are ordinary words in lower-case running text.
-COMMON_WORDS = frozenset(
-    "a an and the of in on at to for by as is it be may will can mark bill rose grace hope "
-    "faith joy sue art gene august chad victoria white house state states union new".split()
-)
-
+COMMON_WORDS = frozenset((
+    "a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "by", "as", "is", "it", "be",
+    "may", "will", "can", "mark", "bill", "rose", "grace", "hope", "faith", "joy", "sue", "art",
+    "gene", "august", "chad", "victoria", "white", "house", "state", "states", "union", "new",
+))  # fmt: skip

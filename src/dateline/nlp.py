@@ -76,9 +76,7 @@ def _load(model: str, stages: tuple[str, ...]) -> Language:
     return nlp
 
 
-def make_doc(
-    nlp: Language, text: str, date: dt.date | None, *, restore_case: bool = True
-) -> Doc:
+def make_doc(nlp: Language, text: str, date: dt.date | None, *, restore_case: bool = True) -> Doc:
     """Tokenise `text` and attach the document creation time for the stages.
 
     An all-lower or ALL-CAPS text (or shouted headline lines) is tokenised with its case

@@ -35,7 +35,10 @@ REPAIR_NAMES = {
 # and a no-break space read as Latin-1 and then turned into a space leaves "Â " ("40Â euros").
 _AFTER_QUOTE = "(?=[\\s.,;:!?)\\]'\"]|$)"
 MOJIBAKE_RULES = (
-    (re.compile("\u00c3\u00a2\u00e2\u201a\u00ac\u00c2?" + _AFTER_QUOTE), "\u00c3\u00a2\u00e2\u201a\u00ac\u00c2\u009d"),
+    (
+        re.compile("\u00c3\u00a2\u00e2\u201a\u00ac\u00c2?" + _AFTER_QUOTE),
+        "\u00c3\u00a2\u00e2\u201a\u00ac\u00c2\u009d",
+    ),
     (re.compile("\u00e2\u20ac" + _AFTER_QUOTE), "\u00e2\u20ac\u009d"),
     (re.compile("(?<=[\\w.,;:])\u00c2(?= )"), ""),
 )
@@ -73,6 +76,8 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str | None]:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 break
+            if len(BINARY_CONTROLS.findall(text[:8192])) > 2:
+                raise NotText(f"binary file (control characters after a {codec} mark), not text")
             return text.removeprefix("\ufeff"), (None if codec == "utf-8-sig" else codec)
     if b"\x00" in data[:8192]:
         raise NotText("binary file (contains NUL bytes), not text")

@@ -161,7 +161,9 @@ def test_version_3_database_gets_backfilled_rankings(filled: Path) -> None:
         assert store.people("quoted", by_source=True) == before
 
 
-def test_version_5_database_gets_the_repairs_column(tmp_path: Path, stories: list[Analysis]) -> None:
+def test_version_5_database_gets_the_repairs_column(
+    tmp_path: Path, stories: list[Analysis]
+) -> None:
     db = tmp_path / "v5.db"
     old = connect(db, target=5)
     assert "repairs" not in {r[1] for r in old.execute("PRAGMA table_info(articles)")}

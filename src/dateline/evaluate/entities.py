@@ -141,7 +141,7 @@ def evaluate(
     report = Report()
     data = list(polnear.articles(polnear_dir, split))
     report.articles = len(data)
-    cased = (polnear.lower_in_place if lowercase else str)
+    cased = polnear.lower_in_place if lowercase else str
     texts = [cased(t) for _, t, _ in data]
     for (_, _, attributions), doc in zip(data, parsed(texts, model), strict=True):
         sources = [piece for a in attributions for piece in a.source]
