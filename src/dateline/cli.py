@@ -373,7 +373,7 @@ def ingest(
     )  # fmt: skip
     try:
         with ingest_bar(paths, quiet) as progress:
-            stats = run_ingest(paths, db, options, progress)
+            stats = run_ingest(paths, db, options, progress, lambda w: err(f"warning: {w}"))
     except (StoreError, ReadError, ModelNotFound) as error:
         raise click.ClickException(str(error)) from None
     if not quiet:

@@ -98,8 +98,12 @@ def ingest(
     db: str | Path,
     options: IngestOptions | None = None,
     progress: Callable[[IngestStats], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> IngestStats:
-    """Ingest every document under `paths` into the store at `db`; safe to rerun after a crash."""
+    """Ingest every document under `paths` into the store at `db`; safe to rerun after a crash.
+
+    `warn` is told each reader's warning (an encoding detected, a date that cannot be read).
+    """
     options = options or IngestOptions()
     resolve_model(options.model)  # fail before starting: a worker that cannot load would respawn
     stats = IngestStats()
@@ -114,6 +118,8 @@ def ingest(
             encoding=options.encoding,
         )  # fmt: skip
         for article in read_all:
+            for warning in article.warnings if warn else ():
+                warn(warning)
             if article.error is not None:
                 writer.add(Analysis(id=article.id, text="", error=article.error))
                 stats.errors += 1
