@@ -31,6 +31,8 @@ NOT_ALIASES = {
 PIPELINE_FILES = (
     "records.py",
     "read.py",
+    "repair.py",
+    "case.py",
     "clean.py",
     "nlp.py",
     "analyze.py",
