@@ -172,3 +172,14 @@ def test_texts_are_repaired_unless_raw(tmp_path: Path, raw_text: bool) -> None:
         "Caf\u00c3\u00a9 owners &amp; unions" if raw_text else "Caf\u00e9 owners & unions"
     )
     assert jsonl.title == ("Caf\u00c3\u00a9 news" if raw_text else "Caf\u00e9 news")
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["trafilatura", "lxml.html.clean", "justext", "charset_normalizer", "ftfy", "truecase"],
+)
+def test_modules_the_readers_import_late_are_installed(module: str) -> None:
+    """The HTML, decoding and case modules load only when needed; a missing one fails here."""
+    import importlib
+
+    importlib.import_module(module)
