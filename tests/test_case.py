@@ -55,3 +55,18 @@ def test_restore_case(text: str, names: list[str]) -> None:
 )
 def test_ordinary_text_is_left_alone(text: str) -> None:
     assert restore_case(text) is None
+
+
+def test_a_shouted_line_takes_the_documents_own_forms_without_the_model(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def no_model() -> None:
+        raise AssertionError("the case model was loaded for an ordinary document")
+
+    monkeypatch.setattr("dateline.case.truecaser", no_model)
+    text = "2. U.N. PANEL AND UN WIKILEAKS FOUNDER IN LONDON.\n\n" + STORY.replace(
+        "the United Nations", "a United Nations panel that backed the WikiLeaks founder in London"
+    )
+    restored = restore_case(text)
+    assert restored is not None
+    assert restored.startswith("2. U.N. panel and UN WikiLeaks founder in London.\n")

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Callable, Iterator
 from functools import cache
 
 MIN_LETTERS = 40  # shorter texts say too little about their case
@@ -20,7 +21,7 @@ UPPER_SHARE = 0.8  # above this: an ALL-CAPS document
 CAPS_WORD = re.compile(r"\b[^\W\d_]{2,}\b")
 CAPS_LINE_WORDS = 3  # a line of this many all-caps words and nothing lower is a shouted headline
 WORD = re.compile(r"[^\W\d_]+")
-SENTENCE_BREAK = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
+SENTENCE_BREAK = re.compile(r"(?<!\b[^\W\d_])[.!?]+[\"'\u201d\u2019)\]]*(?=\s)|\n")
 # The tail of a contraction ("don't", "we're"): not a word of its own.
 CONTRACTION = re.compile(r"['\u2019](?:t|s|re|ve|ll|d|m)\b", re.IGNORECASE)
 NEGATION = re.compile(r"['\u2019]t\b", re.IGNORECASE)  # "don't": the head stays lower-case
@@ -50,17 +51,46 @@ def caseless_spans(text: str) -> list[tuple[int, int]]:
 
 
 def restore_case(text: str) -> str | None:
-    """A copy of `text` of the same length with case restored, or None when nothing needs it."""
+    """A copy of `text` of the same length with case restored, or None when nothing needs it.
+
+    A whole caseless document is restored with the case model; a shouted line in an ordinary
+    document with the forms its own words take elsewhere in the document (then the lexicons),
+    so ordinary documents never load the model.
+    """
     spans = caseless_spans(text)
     if not spans:
         return None
+    pick = from_model if spans == [(0, len(text))] else own_forms(text, spans)
     chars = list(text)
     for start, end in spans:
         chars[start:end] = [c.lower() if len(c.lower()) == 1 else c for c in text[start:end]]
         for sentence_start, sentence_end in sentences(text, start, end):
-            restore_sentence(text, sentence_start, sentence_end, chars)
+            restore_sentence(text, sentence_start, sentence_end, chars, pick)
     restored = "".join(chars)
     return restored if restored != text else None
+
+
+def own_forms(
+    text: str, spans: list[tuple[int, int]]
+) -> Callable[[str, str | None, str | None], str]:
+    """A chooser that gives each word its most frequent form outside the shouted `spans`."""
+    counts: dict[str, Counter[str]] = {}
+    pos = 0
+    for start, end in [*spans, (len(text), len(text))]:
+        for m in WORD.finditer(text, pos, start):
+            counts.setdefault(m.group().lower(), Counter())[m.group()] += 1
+        pos = end
+    forms = {word: found.most_common(1)[0][0] for word, found in counts.items()}
+
+    def pick(token: str, previous: str | None, following: str | None) -> str:
+        return forms.get(token) or lexicon().get(token) or token
+
+    return pick
+
+
+def from_model(token: str, previous: str | None, following: str | None) -> str:
+    """A word's form from dateline's lexicons, else the likeliest in the case model."""
+    return lexicon().get(token) or choose(token, previous, following)
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -73,8 +103,14 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield pos, end
 
 
-def restore_sentence(text: str, start: int, end: int, chars: list[str]) -> None:
-    """Write the cased form of each word of one sentence into `chars`."""
+def restore_sentence(
+    text: str,
+    start: int,
+    end: int,
+    chars: list[str],
+    pick: Callable[[str, str | None, str | None], str],
+) -> None:
+    """Write the cased form of each word of one sentence (chosen by `pick`) into `chars`."""
     words = [
         m
         for m in WORD.finditer(text, start, end)
@@ -83,20 +119,18 @@ def restore_sentence(text: str, start: int, end: int, chars: list[str]) -> None:
     if not words:
         return
     tokens = [m.group().lower() for m in words]
-    fixed = lexicon()
     previous = None
     for i, m in enumerate(words):
         token = tokens[i]
-        form = fixed.get(token) or choose(
-            token, previous, tokens[i + 1] if i + 1 < len(words) else None
-        )
+        if len(token) == 1 and token != "a":
+            form = token.upper()  # "I", or an initial as in "U.N."
+        else:
+            form = pick(token, previous, tokens[i + 1] if i + 1 < len(words) else None)
         if NEGATION.match(text, m.end()):
             form = token
         previous = form
         if m is words[0]:
             form = form[:1].upper() + form[1:]
-        if token == "i":
-            form = "I"
         if len(form) == len(token) and form.lower() == token:
             chars[m.start() : m.end()] = form
 
