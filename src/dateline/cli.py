@@ -209,18 +209,34 @@ def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
 @click.option(
     "--plover", help="PLOVER_GSR_CAMEO.txt or its folder (default: ../shared/corpora/plover)."
 )
-def eval_events(plover: str | None) -> None:
+@click.option(
+    "--news",
+    help="Score whole real articles instead: the events-news folder (gold.jsonl, GUIDE.md).",
+)
+@click.option("--errors", "show_errors", is_flag=True, help="With --news: list every miss, "
+              "partial match and false alarm, with the rule that produced it.")  # fmt: skip
+def eval_events(plover: str | None, news: str | None, show_errors: bool) -> None:
     """Score the events stage on PLOVER's coded examples: type accuracy, actor/recipient F1.
+
+    With --news, score whole articles (events-news): P/R/F1 at the type, actor and full
+    levels, false alarms per article without events, per half of the articles and for all,
+    a per-type table and a confidence calibration table.
 
     \b
     Examples:
       dateline eval events
       dateline eval events --plover ../shared/corpora/plover/PLOVER_GSR_CAMEO.txt
+      dateline eval events --news ../shared/corpora/events-news --errors
     """
-    from dateline.evaluate.events import main as run_events
-
     with missing_corpus_is_an_error():
-        run_events(plover)
+        if news is not None:
+            from dateline.evaluate.events_news import main as run_news
+
+            run_news(news, show_errors)
+        else:
+            from dateline.evaluate.events import main as run_events
+
+            run_events(plover)
 
 
 @main.command(name="events-export")
