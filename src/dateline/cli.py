@@ -215,7 +215,9 @@ def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
 )
 @click.option("--errors", "show_errors", is_flag=True, help="With --news: list every miss, "
               "partial match and false alarm, with the rule that produced it.")  # fmt: skip
-def eval_events(plover: str | None, news: str | None, show_errors: bool) -> None:
+@click.option("--all-events", is_flag=True, help="With --news: score every event, not only "
+              "those at or above the default confidence threshold.")  # fmt: skip
+def eval_events(plover: str | None, news: str | None, show_errors: bool, all_events: bool) -> None:
     """Score the events stage on PLOVER's coded examples: type accuracy, actor/recipient F1.
 
     With --news, score whole articles (events-news): P/R/F1 at the type, actor and full
@@ -232,7 +234,7 @@ def eval_events(plover: str | None, news: str | None, show_errors: bool) -> None
         if news is not None:
             from dateline.evaluate.events_news import main as run_news
 
-            run_news(news, show_errors)
+            run_news(news, show_errors, all_events)
         else:
             from dateline.evaluate.events import main as run_events
 

@@ -133,6 +133,7 @@ class Event:
     future: bool = False
     confidence: float = 0.0
     counts: dict[str, int] | None = None
+    rule: str | None = None
 
 
 @dataclass(frozen=True)

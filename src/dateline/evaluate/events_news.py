@@ -194,13 +194,24 @@ def resolve_folder(news: str | None) -> Path:
 
 
 def run(folder: Path, model: str | None = None) -> list[Outcome]:
-    """Run the pipeline over every article and match its events to the gold."""
+    """Run the pipeline over every article and match all its events to the gold."""
     from dateline import nlp as nlp_module
 
     nlp = nlp_module.load(model or nlp_module.DEFAULT_MODEL)
     articles = read_gold(folder)
     docs = nlp.pipe((nlp_module.make_doc(nlp, a.text, None) for a in articles), batch_size=8)
     return [match_article(a, doc._.events or ()) for a, doc in zip(articles, docs, strict=True)]
+
+
+def shown(outcomes: list[Outcome], threshold: float | None = None) -> list[Outcome]:
+    """The matching of the events a user sees: confidence at or above `threshold` (the
+    stage's default threshold when None)."""
+    from dateline.stages.events import DEFAULT_THRESHOLD
+
+    floor = DEFAULT_THRESHOLD if threshold is None else threshold
+    return [
+        match_article(o.article, [e for e in o.events if e.confidence >= floor]) for o in outcomes
+    ]
 
 
 def by_half(outcomes: list[Outcome]) -> dict[str, NewsScores]:
@@ -270,13 +281,16 @@ def report_rows(scores: NewsScores) -> list[tuple[str, str]]:
     return rows
 
 
-def main(news: str | None = None, show_errors: bool = False) -> dict[str, NewsScores]:
+def main(
+    news: str | None = None, show_errors: bool = False, all_events: bool = False
+) -> dict[str, NewsScores]:
     """Score the pipeline on events-news and print the tables (and the errors when asked)."""
     from rich.console import Console
     from rich.table import Table
 
     folder = resolve_folder(news)
-    outcomes = run(folder)
+    every_event = run(folder)
+    outcomes = shown(every_event, 0.0 if all_events else None)
     halves = by_half(outcomes)
     console = Console(width=max(Console().width, 110))
     table = Table(title=f"dateline events on {folder.name} (whole articles)")
@@ -296,10 +310,10 @@ def main(news: str | None = None, show_errors: bool = False) -> dict[str, NewsSc
         p, r = (m / s_ if s_ else 0.0), (m / g if g else 0.0)
         types.add_row(t, str(g), str(s_), str(m), f"{p:.2f}", f"{r:.2f}")
     console.print(types)
-    calib = Table(title="confidence calibration (all articles, actor level)")
+    calib = Table(title="confidence calibration (all articles, all events, actor level)")
     for col in ("confidence", "events", "actor-level precision"):
         calib.add_column(col, justify="right")
-    for label, n, p in calibration(outcomes, (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)):
+    for label, n, p in calibration(every_event, (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)):
         calib.add_row(label, str(n), f"{p:.2f}")
     console.print(calib)
     if show_errors:

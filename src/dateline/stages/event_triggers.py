@@ -29,6 +29,7 @@ class Rule:
     civil: tuple[str, str] | None = None
     speech: tuple[str, str] | None = None
     instrument: bool = False
+    name: str = ""
 
 
 @dataclass
@@ -82,7 +83,10 @@ def add_rule(lex: Lexicon, kind: str, pattern: list[str], cols: list[str]) -> No
     head, rest = (pattern[0], pattern[1:]) if kind == "verb" else (pattern[-1], pattern[:-1])
     table = lex.verbs if kind == "verb" else lex.nouns
     table.setdefault(head, []).append(
-        Rule(cols[2], cols[3] or None, tuple(rest), civil, speech, "instrument" in flags)
+        Rule(
+            cols[2], cols[3] or None, tuple(rest), civil, speech, "instrument" in flags,
+            f"{kind} {' '.join(pattern)}",
+        )  # fmt: skip
     )
 
 
@@ -196,15 +200,15 @@ def verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     lemma = base(token, lex)
     rule, specific = match_rule(lookup(lex.verbs, token), token)
     if rule is not None and rule.speech and any(c.dep_ == "ccomp" for c in token.children):
-        rule, specific = Rule(*rule.speech), True
+        rule, specific = Rule(*rule.speech, name=f"{rule.name} (speech)"), True
     if rule is None and demand_clause(token, lex):
-        rule = Rule("REQUEST", None)
+        rule = Rule("REQUEST", None, name="demand clause (must/should)")
     if not specific and lemma in lex.light:
         light = light_verb_trigger(token, lex)
         if light is not None:
             return light
     if rule is None and lemma in lex.frames and token.pos_ == "ADJ":
-        rule = Rule(lex.frames[lemma], None)
+        rule = Rule(lex.frames[lemma], None, name=f"frame {lemma}")
     if rule is not None and rule.type == "ASSAULT" and figurative(token):
         return None
     if rule is not None and token.pos_ != "AUX":

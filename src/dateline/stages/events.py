@@ -26,6 +26,7 @@ from dateline.stages.event_details import (
     quote_at,
     speaker_actor,
 )
+from dateline.stages.event_filter import Parties, admitted
 from dateline.stages.event_frames import Reading, combine, read, resolve
 from dateline.stages.event_roles import accidental, actor_token, find_recipient, passive_subject
 from dateline.stages.event_triggers import Lexicon, Trigger, base, find_triggers, lexicon
@@ -70,6 +71,11 @@ HEADLINE_BLOCKS = {"header", "heading"}
 # Mutual acts: coordinated actors with no recipient act on each other.
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 MAX_PARTIES = 4
+# Events that no gate of event_filter admits keep this share of their confidence, which puts
+# them under the default threshold (they stay queryable with --all-events).
+UNGATED = 0.4
+# Events at or above this confidence are shown by default (calibrated on events-news).
+DEFAULT_THRESHOLD = 0.45
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
 
 
@@ -117,6 +123,10 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     if recipient_tok is not None and first_person(recipient_tok):
         spoken = quote_at(sent.doc, recipient_tok.idx)
         recipient = speaker_actor(spoken) if spoken is not None else recipient
+    word = (trig.inner or trig).word
+    gate = admitted(
+        Parties(type_, mode, base(word, lex), actor_tok, actor, recipient_tok, recipient)
+    )
     actors = [(actor_tok, actor)] + partners(actor_tok, actor)
     recipients = [(recipient_tok, recipient)] + partners(recipient_tok, recipient)
     lo, hi = evidence(pred, clause, *(t for t, _ in actors + recipients))
@@ -124,16 +134,24 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     place, date = place_and_date(sent, pred, actor_tok, hypothetical)
     counts = casualties(clause, lex) if type_ in ("ASSAULT", "COERCE") else {}
     confidence = score(trig, actor, recipient, hypothetical, negated, quote is not None)
+    if gate is None:  # no political actor acting on a party: kept, below the default threshold
+        confidence = round(confidence * UNGATED, 2)
     event = Event(
         type=type_, start=lo, end=hi, text=sent.text[lo - sent.start_char : hi - sent.start_char],
         mode=mode, actor=actor, recipient=recipient, place=place, date=date, negated=negated,
         hypothetical=hypothetical, future=reading.future, confidence=confidence,
-        counts=counts or None,
+        counts=counts or None, rule=f"{rule_name(trig)}; {gate or 'no gate'}",
     )  # fmt: skip
     return [
         replace(event, actor=a, recipient=None if same_party(a, r) else r)
         for a, r in pairs([a for _, a in actors], [r for _, r in recipients], type_, mode)
     ]
+
+
+def rule_name(trig: Trigger) -> str:
+    """The name of the lexicon rule behind an event (and of its complement's, if folded)."""
+    name = trig.rule.name or trig.rule.type
+    return f"{name} > {trig.inner.rule.name}" if trig.inner is not None else name
 
 
 def in_markup(token: Token) -> bool:

@@ -1,0 +1,164 @@
+"""Which candidate events are political events: named gates over the act and its parties.
+
+PLOVER codes a political actor acting on a party. A verb of the lexicon is only a candidate:
+"Hurricane Betsy destroyed the church", "the apartments provide living space", "Johnson hit
+the tying 3-pointer" have trigger words but no political actor. A candidate is kept when one
+of the GATES below admits it; the gate's name is kept with the event's rule so that errors can
+be traced. The parties are judged on their tokens (is this phrase a person, group, state or
+role at all?) and on their codes (is it a state or political actor?).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.records import Actor
+from dateline.stages.actors import is_party
+
+# Sectors of the state, and of the other actors PLOVER treats as political by themselves.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+POLITICAL_SECTORS = STATE_SECTORS | {"REB", "OPP", "PTY", "UAF", "ELI", "IGO", "NGO"}
+INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO"}
+# Organised groups of citizens that act politically when they protest or press the state.
+GROUP_SECTORS = {"CVL", "LAB", "EDU", "MED", "REL", "JRN", "REF", "BUS", "CRM"}
+STATE_ENTS = {"GPE", "NORP"}
+# Sectors whose acts are private unless they act on the state (shops, crime, households).
+PRIVATE_SECTORS = {"BUS", "CRM", "CVL"}
+# Weapons of war: an attack with them is political whoever is named ("a roadside bomb killed").
+WAR_MODES = {"drone", "aerial", "heavy-weapons", "suicide-attack", "explosives", "unconventional"}
+# Endings of nouns for people and groups ("landowners", "fundamentalists", "businessman").
+PERSON_ENDINGS = (
+    "ers", "ists", "ians", "ans", "men", "ees", "ants", "ents", "man", "woman", "ist", "ian",
+    "ant", "ent", "ors",
+)  # fmt: skip
+# Collective heads for organised groups that the actor lexicon does not code.
+GROUP_HEADS = {
+    "association", "network", "wing", "movement", "union", "front", "council", "committee",
+    "federation", "league", "coalition", "society", "foundation", "brigades", "cell",
+}  # fmt: skip
+# Acts only a state performs: with no agent named ("42 were arrested"), the state is the agent.
+STATE_ACTS = {
+    "arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "indict",
+    "arraign", "deport", "extradite", "expel", "prosecute", "raid", "expropriate", "ban",
+    "outlaw", "dissolve", "deregister", "censor", "sanction", "fine", "release on bail",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Parties:
+    """What a gate looks at: the event type, the trigger lemma, and each party's token and code."""
+
+    type: str
+    mode: str | None
+    lemma: str
+    actor_tok: Token | None
+    actor: Actor | None
+    recipient_tok: Token | None
+    recipient: Actor | None
+
+
+def state(party: Actor | None, token: Token | None) -> bool:
+    """A state actor: a government, army, police, court or legislature, a state named as such
+    ("Russia", "Washington"), or an international organisation."""
+    if party is None:
+        return False
+    if party.sector in STATE_SECTORS or party.country in INTERNATIONAL:
+        return True
+    return token is not None and token.ent_type_ in STATE_ENTS and party.country is not None
+
+
+def political(party: Actor | None, token: Token | None) -> bool:
+    """A political actor: a state actor, or a rebel group, party, opposition or IGO/NGO."""
+    if party is None:
+        return False
+    return state(party, token) or party.sector in POLITICAL_SECTORS
+
+
+def a_party(party: Actor | None, token: Token | None) -> bool:
+    """A person, organisation, group, state or role at all (not "the proposal", "a storm")."""
+    if party is None or token is None:
+        return False
+    if party.sector is not None or party.entity is not None or is_party(token):
+        return True
+    return person_noun(token)
+
+
+def person_noun(token: Token) -> bool:
+    """A common noun that names people or an organised group ("hackers", "the network"),
+    or a count of them ("tens of thousands of students")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "MONEY"):
+        return False
+    word = token.lower_
+    if word in GROUP_HEADS or (len(word) > 4 and word.endswith(PERSON_ENDINGS)):
+        return True
+    objects = [g for c in token.children if c.lower_ == "of" for g in c.children]
+    return token.like_num or word in ("tens", "hundreds", "thousands", "dozens") and any(
+        person_noun(o) for o in objects
+    )
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A named reason to keep a candidate event, with an example it admits."""
+
+    name: str
+    admits: Callable[[Parties], bool]
+    example: str
+
+
+GATES = (
+    Gate(
+        "political actor",
+        lambda p: political(p.actor, p.actor_tok),
+        "Vietnam supports Russia; police detained the activists",
+    ),
+    Gate(
+        "party acting on a political actor",
+        lambda p: a_party(p.actor, p.actor_tok) and political(p.recipient, p.recipient_tok),
+        "a man and his mother launched a lawsuit against Toronto police",
+    ),
+    Gate(
+        "group protesting",
+        lambda p: p.type == "PROTEST"
+        and (p.actor is None or a_party(p.actor, p.actor_tok)),
+        "teachers marched on the Capitol",
+    ),
+    Gate(
+        "state act, agent unnamed",
+        lambda p: p.actor is None and p.lemma in STATE_ACTS,
+        "three residents were charged with arson",
+    ),
+    Gate(
+        "act on a political actor, agent unnamed",
+        lambda p: p.actor is None
+        and p.recipient is not None
+        and p.recipient.sector in POLITICAL_SECTORS,
+        "the ousted president has been accused of misusing funds",
+    ),
+    Gate(
+        "party of a named country",
+        lambda p: a_party(p.actor, p.actor_tok)
+        and p.actor.country is not None
+        and p.actor.sector not in PRIVATE_SECTORS,
+        "Turkish Cypriots agreed to share information; Palestinians reject the changes",
+    ),
+    Gate(
+        "attack with weapons of war",
+        lambda p: p.type == "ASSAULT" and p.mode in WAR_MODES,
+        "a roadside bomb killed one soldier",
+    ),
+)
+
+
+def admitted(parties: Parties) -> str | None:
+    """The name of the first gate that admits the candidate, or None to drop it."""
+    for gate in GATES:
+        if gate.admits(parties):
+            return gate.name
+    return None
+
+
+__all__ = ["GATES", "Parties", "admitted", "political", "state"]
