@@ -31,9 +31,14 @@ PRIVATE_SECTORS = {"BUS", "CRM", "CVL"}
 WAR_MODES = {"drone", "aerial", "heavy-weapons", "suicide-attack", "explosives", "unconventional"}
 # Endings of nouns for people and groups ("landowners", "fundamentalists", "businessman").
 PERSON_ENDINGS = (
-    "ers", "ists", "ians", "ans", "men", "ees", "ants", "ents", "man", "woman", "ist", "ian",
+    "ers", "ists", "ians", "men", "ees", "ants", "ents", "man", "woman", "ist", "ian",
     "ant", "ent", "ors",
 )  # fmt: skip
+PEOPLE = {
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "person", "people", "child",
+    "children", "teen", "teens", "youth", "youths", "suspect", "suspects", "victim", "victims",
+    "couple", "family", "families", "crowd", "mob", "him", "her", "them", "staff", "public",
+}  # fmt: skip
 # Collective heads for organised groups that the actor lexicon does not code.
 GROUP_HEADS = {
     "association", "network", "wing", "movement", "union", "front", "council", "committee",
@@ -54,6 +59,7 @@ class Parties:
     type: str
     mode: str | None
     lemma: str
+    verb: Token
     actor_tok: Token | None
     actor: Actor | None
     recipient_tok: Token | None
@@ -92,7 +98,7 @@ def person_noun(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "MONEY"):
         return False
     word = token.lower_
-    if word in GROUP_HEADS or (len(word) > 4 and word.endswith(PERSON_ENDINGS)):
+    if word in GROUP_HEADS or word in PEOPLE or (len(word) > 4 and word.endswith(PERSON_ENDINGS)):
         return True
     objects = [g for c in token.children if c.lower_ == "of" for g in c.children]
     return token.like_num or word in ("tens", "hundreds", "thousands", "dozens") and any(
@@ -142,7 +148,8 @@ GATES = (
         "party of a named country",
         lambda p: a_party(p.actor, p.actor_tok)
         and p.actor.country is not None
-        and p.actor.sector not in PRIVATE_SECTORS,
+        and p.actor.sector not in PRIVATE_SECTORS
+        and (p.actor.sector is not None or p.actor_tok.ent_type_ != "PERSON"),
         "Turkish Cypriots agreed to share information; Palestinians reject the changes",
     ),
     Gate(
@@ -153,8 +160,59 @@ GATES = (
 )
 
 
+# Verbs whose direct object must be a party for the act to be political ("hit a jumper",
+# "released a statement", "received a grant", "executed a search warrant" are not).
+PARTY_OBJECT = {
+    "hit", "strike", "shoot", "fire", "capture", "target", "execute", "fight", "beat",
+    "release", "free", "receive", "host", "share", "give", "provide", "offer", "deliver",
+    "occupy", "destroy", "attack", "support", "back", "welcome",
+}  # fmt: skip
+# Words after "ask" that make it a question put to someone, not a request.
+QUESTION_WORDS = {"how", "why", "what", "whether", "if", "when", "where", "who", "about"}
+# Complements of a refusal that make it no act ("declined to comment").
+NO_COMMENT = {"comment", "say", "elaborate", "confirm", "discuss", "speculate", "answer"}
+
+
+def object_no_party(p: Parties) -> bool:
+    """The verb's direct object names a thing, not a party."""
+    if p.lemma not in PARTY_OBJECT:
+        return False
+    objects = [c for c in p.verb.children if c.dep_ == "dobj"]
+    return bool(objects) and not any(
+        is_party(o) or person_noun(o) or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+        for o in objects
+    )
+
+
+def question(p: Parties) -> bool:
+    """"Asked about X, he said", "asked how Malta could…": a question put to someone."""
+    if p.lemma != "ask":
+        return False
+    if p.verb.tag_ == "VBN" and p.verb.dep_ in ("advcl", "ROOT") and p.verb.i == p.verb.sent.start:
+        return True
+    near = [t.lower_ for c in p.verb.children for t in (c, *c.children)]
+    return any(w in QUESTION_WORDS for w in near)
+
+
+def no_comment(p: Parties) -> bool:
+    """A refusal to comment or to say: no act on anyone."""
+    return p.type == "REJECT" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in p.verb.children
+    )
+
+
+VETOES = (
+    Gate("object is no party", object_no_party, "hit a jumper; released a statement"),
+    Gate("question put to someone", question, "Asked about the ads, McCollum said"),
+    Gate("refusal to comment", no_comment, "police declined to comment"),
+)
+
+
 def admitted(parties: Parties) -> str | None:
-    """The name of the first gate that admits the candidate, or None to drop it."""
+    """The name of the first gate that admits the candidate, or None to drop it (also when a
+    veto finds that the trigger's arguments make it no political act)."""
+    if any(veto.admits(parties) for veto in VETOES):
+        return None
     for gate in GATES:
         if gate.admits(parties):
             return gate.name

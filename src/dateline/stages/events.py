@@ -125,7 +125,7 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
         recipient = speaker_actor(spoken) if spoken is not None else recipient
     word = (trig.inner or trig).word
     gate = admitted(
-        Parties(type_, mode, base(word, lex), actor_tok, actor, recipient_tok, recipient)
+        Parties(type_, mode, base(word, lex), word, actor_tok, actor, recipient_tok, recipient)
     )
     actors = [(actor_tok, actor)] + partners(actor_tok, actor)
     recipients = [(recipient_tok, recipient)] + partners(recipient_tok, recipient)
