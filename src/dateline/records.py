@@ -134,6 +134,8 @@ class Event:
     confidence: float = 0.0
     counts: dict[str, int] | None = None
     rule: str | None = None
+    # Other reports of the same act in the article ({"start", "end", "text"} each).
+    mentions: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)

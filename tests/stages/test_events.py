@@ -268,8 +268,8 @@ def test_who_acts(nlp, text, expected):
     assert expected in got, got
 
 
-def test_headline_restating_the_lead_is_dropped(nlp):
-    """Title and heading events that the body reports too are not coded twice."""
+def test_headline_restating_the_lead_is_merged(nlp):
+    """Title and heading events that the body reports too are one event, evidenced by the body."""
     text = (
         "title: Israel and Hamas agree to Gaza ceasefire\n"
         "date: 2026-06-30\n\n"
@@ -283,6 +283,7 @@ def test_headline_restating_the_lead_is_dropped(nlp):
     agree = [e for e in analysis.events if e.type == "AGREE"]
     assert agree and all(text[e.start : e.end].startswith(("Israel", "Hamas")) for e in agree)
     assert all(e.start > text.index("DOHA") for e in agree)
+    assert any(m["start"] < text.index("DOHA") for e in agree for m in e.mentions)  # headline
     assert any(e.type == "SANCTION" for e in analysis.events)  # only the heading says this
 
 

@@ -15,6 +15,7 @@ when it holds on both.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import re
 from collections import Counter
@@ -46,7 +47,7 @@ class NewsArticle:
 
     @property
     def half(self) -> str:
-        """"A" or "B": a stable split of the articles by a hash of the id."""
+        """ "A" or "B": a stable split of the articles by a hash of the id."""
         return "AB"[hashlib.sha1(self.id.encode()).digest()[0] % 2]
 
 
@@ -113,7 +114,9 @@ def match_article(article: NewsArticle, events: Iterable[Event]) -> Outcome:
     pairs: dict[int, tuple[int, str]] = {}
     for g, gold in enumerate(article.events):
         types = {gold["type"], *gold.get("alt_types", ())}
-        fits = [i for i, e in enumerate(events) if i not in used and e.type in types and covers(e, gold)]
+        fits = [
+            i for i, e in enumerate(events) if i not in used and e.type in types and covers(e, gold)
+        ]
         if not fits:
             continue
         best = fits[0]
@@ -150,7 +153,7 @@ def score(outcomes: Iterable[Outcome]) -> NewsScores:
             counts.predicted += n_sys
             counts.gold += n_gold
             counts.tp += sum(reached[lv] for lv in LEVELS[depth:])
-        for g, (i, _) in out.pairs.items():
+        for i, _ in out.pairs.values():
             s.matched_types[out.events[i].type] += 1
     return s
 
@@ -227,7 +230,7 @@ def calibration(outcomes: list[Outcome], bins: tuple[float, ...]) -> list[tuple[
     """Confidence bin -> (system events, share right at the actor level)."""
     rows = []
     edges = list(bins) + [1.01]
-    for lo, hi in zip(edges, edges[1:]):
+    for lo, hi in itertools.pairwise(edges):
         n = right = 0
         for out in outcomes:
             good = {i for i, lv in out.pairs.values() if lv != "type"}
@@ -262,7 +265,9 @@ def errors(outcomes: list[Outcome]) -> list[str]:
             if g not in out.pairs:
                 lines.append(f"MISS    {head} @{gold['anchor_start']}: {gold['sentence']!r}")
             elif (level := out.pairs[g][1]) != "full":
-                lines.append(f"PARTIAL {head} ({level} only); system {describe(out.events[out.pairs[g][0]])}")
+                lines.append(
+                    f"PARTIAL {head} ({level} only); system {describe(out.events[out.pairs[g][0]])}"
+                )
         for i in out.unmatched():
             lines.append(f"FALSE   {art.id} {describe(out.events[i])}")
     return lines
@@ -272,7 +277,10 @@ def report_rows(scores: NewsScores) -> list[tuple[str, str]]:
     """Rows (measure, figure) for one set of articles."""
     rows = [
         ("articles (without events)", f"{scores.articles} ({scores.empty_articles})"),
-        ("gold / system events", f"{scores.levels['type'].gold} / {scores.levels['type'].predicted}"),
+        (
+            "gold / system events",
+            f"{scores.levels['type'].gold} / {scores.levels['type'].predicted}",
+        ),
     ]
     for level in LEVELS:
         c = scores.levels[level]

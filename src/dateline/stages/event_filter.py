@@ -13,11 +13,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dateline.records import Actor
-from dateline.stages.actors import is_party
+from dateline.stages.actors import code_actor, is_party
 
+# Events that no gate admits keep this share of their confidence, which puts them under the
+# default threshold: they stay queryable (--all-events) but are not shown by default.
+UNGATED = 0.4
+# Events at or above this confidence are shown by default (calibrated on events-news).
+DEFAULT_THRESHOLD = 0.45
 # Sectors of the state, and of the other actors PLOVER treats as political by themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 POLITICAL_SECTORS = STATE_SECTORS | {"REB", "OPP", "PTY", "UAF", "ELI", "IGO", "NGO"}
@@ -49,7 +54,31 @@ STATE_ACTS = {
     "arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "indict",
     "arraign", "deport", "extradite", "expel", "prosecute", "raid", "expropriate", "ban",
     "outlaw", "dissolve", "deregister", "censor", "sanction", "fine", "release on bail",
+    "capture",
 }  # fmt: skip
+
+
+AGENTLESS = "state act, agent unnamed"
+# Words that name a police or court agency in an article ("the Sheriff's Office said").
+AGENCY_WORDS = {
+    "COP": {"police", "sheriff", "investigators", "detectives", "troopers", "officers"},
+    "JUD": {"court", "judge", "courts", "tribunal"},
+}
+
+
+def agency(doc: Doc, sector: str) -> Actor | None:
+    """The first police (COP) or court (JUD) agency the article names, coded, if any."""
+    words = AGENCY_WORDS.get(sector, set())
+    for token in doc:
+        if token.lower_ not in words or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = token
+        while head.dep_ in ("compound", "poss", "case", "amod") and head.head.i != head.i:
+            head = head.head
+        found = code_actor(head)
+        if found is not None and found.sector == sector:
+            return found
+    return None
 
 
 @dataclass(frozen=True)
@@ -101,8 +130,10 @@ def person_noun(token: Token) -> bool:
     if word in GROUP_HEADS or word in PEOPLE or (len(word) > 4 and word.endswith(PERSON_ENDINGS)):
         return True
     objects = [g for c in token.children if c.lower_ == "of" for g in c.children]
-    return token.like_num or word in ("tens", "hundreds", "thousands", "dozens") and any(
-        person_noun(o) for o in objects
+    return (
+        token.like_num
+        or word in ("tens", "hundreds", "thousands", "dozens")
+        and any(person_noun(o) for o in objects)
     )
 
 
@@ -128,28 +159,29 @@ GATES = (
     ),
     Gate(
         "group protesting",
-        lambda p: p.type == "PROTEST"
-        and (p.actor is None or a_party(p.actor, p.actor_tok)),
+        lambda p: p.type == "PROTEST" and (p.actor is None or a_party(p.actor, p.actor_tok)),
         "teachers marched on the Capitol",
     ),
     Gate(
-        "state act, agent unnamed",
+        AGENTLESS,
         lambda p: p.actor is None and p.lemma in STATE_ACTS,
         "three residents were charged with arson",
     ),
     Gate(
         "act on a political actor, agent unnamed",
-        lambda p: p.actor is None
-        and p.recipient is not None
-        and p.recipient.sector in POLITICAL_SECTORS,
+        lambda p: (
+            p.actor is None and p.recipient is not None and p.recipient.sector in POLITICAL_SECTORS
+        ),
         "the ousted president has been accused of misusing funds",
     ),
     Gate(
         "party of a named country",
-        lambda p: a_party(p.actor, p.actor_tok)
-        and p.actor.country is not None
-        and p.actor.sector not in PRIVATE_SECTORS
-        and (p.actor.sector is not None or p.actor_tok.ent_type_ != "PERSON"),
+        lambda p: (
+            a_party(p.actor, p.actor_tok)
+            and p.actor.country is not None
+            and p.actor.sector not in PRIVATE_SECTORS
+            and (p.actor.sector is not None or p.actor_tok.ent_type_ != "PERSON")
+        ),
         "Turkish Cypriots agreed to share information; Palestinians reject the changes",
     ),
     Gate(
@@ -185,7 +217,7 @@ def object_no_party(p: Parties) -> bool:
 
 
 def question(p: Parties) -> bool:
-    """"Asked about X, he said", "asked how Malta could…": a question put to someone."""
+    """ "Asked about X, he said", "asked how Malta could…": a question put to someone."""
     if p.lemma != "ask":
         return False
     if p.verb.tag_ == "VBN" and p.verb.dep_ in ("advcl", "ROOT") and p.verb.i == p.verb.sent.start:
@@ -208,6 +240,17 @@ VETOES = (
 )
 
 
+def retyped(p: Parties) -> tuple[str, str | None]:
+    """Type and mode after the parties: capturing people is an arrest (COERCE), not a battle;
+    police or courts "capturing" act as police do."""
+    if p.type == "ASSAULT" and p.lemma == "capture":
+        taken = p.recipient_tok if p.recipient_tok is not None else None
+        people = taken is not None and (taken.ent_type_ == "PERSON" or person_noun(taken))
+        if people or p.actor is None or (p.actor.sector in ("COP", "JUD")):
+            return "COERCE", "arrest"
+    return p.type, p.mode
+
+
 def admitted(parties: Parties) -> str | None:
     """The name of the first gate that admits the candidate, or None to drop it (also when a
     veto finds that the trigger's arguments make it no political act)."""
@@ -219,4 +262,15 @@ def admitted(parties: Parties) -> str | None:
     return None
 
 
-__all__ = ["GATES", "Parties", "admitted", "political", "state"]
+__all__ = [
+    "AGENTLESS",
+    "DEFAULT_THRESHOLD",
+    "agency",
+    "GATES",
+    "UNGATED",
+    "retyped",
+    "Parties",
+    "admitted",
+    "political",
+    "state",
+]

@@ -84,7 +84,12 @@ def add_rule(lex: Lexicon, kind: str, pattern: list[str], cols: list[str]) -> No
     table = lex.verbs if kind == "verb" else lex.nouns
     table.setdefault(head, []).append(
         Rule(
-            cols[2], cols[3] or None, tuple(rest), civil, speech, "instrument" in flags,
+            cols[2],
+            cols[3] or None,
+            tuple(rest),
+            civil,
+            speech,
+            "instrument" in flags,
             f"{kind} {' '.join(pattern)}",
         )  # fmt: skip
     )

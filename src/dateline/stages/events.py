@@ -26,8 +26,17 @@ from dateline.stages.event_details import (
     quote_at,
     speaker_actor,
 )
-from dateline.stages.event_filter import Parties, admitted
+from dateline.stages.event_filter import (
+    AGENTLESS,
+    DEFAULT_THRESHOLD,
+    UNGATED,
+    Parties,
+    admitted,
+    agency,
+    retyped,
+)
 from dateline.stages.event_frames import Reading, combine, read, resolve
+from dateline.stages.event_merge import merge
 from dateline.stages.event_roles import accidental, actor_token, find_recipient, passive_subject
 from dateline.stages.event_triggers import Lexicon, Trigger, base, find_triggers, lexicon
 
@@ -71,11 +80,6 @@ HEADLINE_BLOCKS = {"header", "heading"}
 # Mutual acts: coordinated actors with no recipient act on each other.
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 MAX_PARTIES = 4
-# Events that no gate of event_filter admits keep this share of their confidence, which puts
-# them under the default threshold (they stay queryable with --all-events).
-UNGATED = 0.4
-# Events at or above this confidence are shown by default (calibrated on events-news).
-DEFAULT_THRESHOLD = 0.45
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
 
 
@@ -95,7 +99,24 @@ def find_events(doc: Doc) -> list[Event]:
             if trig.absorbed:
                 continue
             found.extend(build(trig, sent, stop, lex))
-    return [e for e, dup in zip(found, restated(found, doc), strict=True) if not dup]
+    return merge(with_agency(found, doc), lambda e: block_kind(doc, e.start) in HEADLINE_BLOCKS)
+
+
+def with_agency(events: list[Event], doc: Doc) -> list[Event]:
+    """Give agentless state acts ("three were arrested", "he was charged") the article's police
+    or court agency, when the article names one ("the Sheriff's Office said")."""
+    if not any(e.actor is None and (e.rule or "").endswith(AGENTLESS) for e in events):
+        return events
+    found: dict[str, Actor | None] = {}
+    out = []
+    for event in events:
+        if event.actor is None and (event.rule or "").endswith(AGENTLESS):
+            sector = "JUD" if event.mode == "convict" or "sentence" in (event.rule or "") else "COP"
+            if sector not in found:
+                found[sector] = agency(doc, sector)
+            event = replace(event, actor=found[sector]) if found[sector] else event
+        out.append(event)
+    return out
 
 
 def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event]:
@@ -124,9 +145,11 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
         spoken = quote_at(sent.doc, recipient_tok.idx)
         recipient = speaker_actor(spoken) if spoken is not None else recipient
     word = (trig.inner or trig).word
-    gate = admitted(
-        Parties(type_, mode, base(word, lex), word, actor_tok, actor, recipient_tok, recipient)
+    parties = Parties(
+        type_, mode, base(word, lex), word, actor_tok, actor, recipient_tok, recipient
     )
+    type_, mode = retyped(parties)
+    gate = admitted(replace(parties, type=type_, mode=mode))
     actors = [(actor_tok, actor)] + partners(actor_tok, actor)
     recipients = [(recipient_tok, recipient)] + partners(recipient_tok, recipient)
     lo, hi = evidence(pred, clause, *(t for t, _ in actors + recipients))
@@ -302,39 +325,10 @@ def score(
     return round(max(0.05, min(0.99, value)), 2)
 
 
-def restated(events: list[Event], doc: Doc) -> list[bool]:
-    """For each event: is it a headline event that the body reports too? Same type, and every
-    party the headline names is a party of the body's events of that type."""
-    heads = [block_kind(doc, e.start) in HEADLINE_BLOCKS for e in events]
-    if not any(heads):
-        return heads
-    named: dict[str, set[str]] = {}
-    for event, head in zip(events, heads, strict=True):
-        if not head:
-            keys = named.setdefault(event.type, set())
-            keys.update(party_keys(event.actor) | party_keys(event.recipient))
-    return [
-        head
-        and event.type in named
-        and all(
-            not party_keys(p) or party_keys(p) & named[event.type]
-            for p in (event.actor, event.recipient)
-        )
-        for event, head in zip(events, heads, strict=True)
-    ]
-
-
-def party_keys(party: Actor | None) -> set[str]:
-    """What identifies a party across sentences: its entity id and its country code."""
-    if party is None:
-        return set()
-    return {k for k in (party.entity, party.country) if k}
-
-
 @Language.component("dateline_events", assigns=["doc._.events"])
 def events_component(doc: Doc) -> Doc:
     """Set `doc._.events`."""
     return run_stage(doc, "events", find_events)
 
 
-__all__ = ["QUAD", "find_events", "lexicon"]
+__all__ = ["DEFAULT_THRESHOLD", "QUAD", "find_events", "lexicon"]
