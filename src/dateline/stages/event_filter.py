@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.records import Actor
-from dateline.stages.actors import code_actor, is_party
+from dateline.stages.actors import GENERIC_HEADS, code_actor, is_party
 
 # Events that no gate admits keep this share of their confidence, which puts them under the
 # default threshold: they stay queryable (--all-events) but are not shown by default.
@@ -43,6 +43,7 @@ PEOPLE = {
     "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "person", "people", "child",
     "children", "teen", "teens", "youth", "youths", "suspect", "suspects", "victim", "victims",
     "couple", "family", "families", "crowd", "mob", "him", "her", "them", "staff", "public",
+    "chief", "chiefs", "boss", "aide", "aides",
 }  # fmt: skip
 # Collective heads for organised groups that the actor lexicon does not code.
 GROUP_HEADS = {
@@ -127,7 +128,12 @@ def person_noun(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "MONEY"):
         return False
     word = token.lower_
-    if word in GROUP_HEADS or word in PEOPLE or (len(word) > 4 and word.endswith(PERSON_ENDINGS)):
+    if (
+        word in GROUP_HEADS
+        or word in PEOPLE
+        or word in GENERIC_HEADS
+        or (len(word) > 4 and word.endswith(PERSON_ENDINGS))
+    ):
         return True
     objects = [g for c in token.children if c.lower_ == "of" for g in c.children]
     return (

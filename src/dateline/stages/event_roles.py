@@ -55,6 +55,8 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
             actor = reporter
     if trig.word.i != pred.i and actor is None:
         actor = noun_owner(trig.word)
+    if actor is None and pred.pos_ in ("NOUN", "PROPN") and pred.dep_ != "ROOT":
+        actor = noun_owner(pred) or participant(pred)
     if type_ == "ASSAULT" and passive and actor is None:
         cause = next((g for g in causes(pred) if event_noun(g, lex) is not None), None)
         actor = noun_owner(cause) if cause is not None else None
@@ -96,6 +98,8 @@ def subject(pred: Token) -> Token | None:
             return child
     if pred.dep_ == "acomp":
         return subject(pred.head)
+    if pred.dep_ == "acl" and pred.tag_ == "VBG" and pred.head.pos_ in ("NOUN", "PROPN"):
+        return pred.head  # "teachers striking in West Virginia"
     return None
 
 
@@ -178,6 +182,17 @@ def reporter_of(pred: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def participant(noun: Token) -> Token | None:
+    """Who takes part in an event noun that a clause is about: the subject of the verb whose
+    object it is ("supporters set off on a march", "teachers are in a walkout")."""
+    node = noun
+    while node.dep_ in ("pobj", "prep", "dobj", "attr", "pcomp") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return subject(node)
+    return None
+
+
 def noun_owner(noun: Token) -> Token | None:
     """Who an event noun belongs to: "Russia's attack", "Russian strikes", "attacks by rebels"."""
     for child in noun.children:
@@ -188,6 +203,9 @@ def noun_owner(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return noun
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and is_party(child):
+            return child  # "police surveillance", "army shelling"
     return None
 
 

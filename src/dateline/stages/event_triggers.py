@@ -192,7 +192,13 @@ def trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
         found = verb_trigger(token, lex)
     elif pos in ("NOUN", "PROPN"):
         rule = event_noun(token, lex)
-        if rule is None or (rule.type != "ASSAULT" and token.dep_ != "ROOT"):
+        if rule is None:
+            return None
+        if token.dep_ != "ROOT" and (rule.type == "PROTEST" or owned(token)):
+            if token.ent_type_ in ("DATE", "TIME") or token.dep_ == "compound":
+                return None  # "March 18", "protest leaders"
+            return Trigger(token, token, rule, False)  # "a walkout over pay", "police surveillance"
+        if rule.type != "ASSAULT" and token.dep_ != "ROOT":
             return None
         found = noun_trigger(token, rule, lex)
     else:
@@ -239,6 +245,18 @@ def light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
             if rule is not None and not rule.instrument:
                 return Trigger(token, child, rule, True)
     return None
+
+
+def owned(noun: Token) -> bool:
+    """An event noun whose owner is named: "Beijing's duties", "police surveillance"."""
+    from dateline.stages.actors import is_party
+
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our"):
+            return is_party(child)
+        if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN") and is_party(child):
+            return True
+    return False
 
 
 def noun_trigger(token: Token, rule: Rule, lex: Lexicon) -> Trigger | None:

@@ -316,6 +316,7 @@ def score(
 ) -> float:
     """A confidence in [0, 1]: trigger specificity, completeness, and main-clause prominence."""
     value = 0.55 + (0.15 if trig.specific or trig.inner else 0.0)
+    value -= 0.1 if trig.pred.pos_ == "NOUN" and trig.pred.dep_ != "ROOT" else 0.0
     value -= 0.1 * min(3, depth(trig.pred, lexicon()))
     value += 0.15 if actor is not None and actor.country else 0.05 if actor else 0.0
     value += 0.1 if recipient is not None else 0.0
