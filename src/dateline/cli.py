@@ -58,9 +58,12 @@ EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
 @click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold (kept in the record; hidden by default).")  # fmt: skip
 def analyze(
-    paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int
-) -> None:
+    paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int,
+    all_events: bool,
+) -> None:  # fmt: skip
     """Analyse articles: text files (with a `date …` header), JSONL, HTML, folders, globs or -.
 
     \b
@@ -69,6 +72,7 @@ def analyze(
       dateline analyze article.txt
       dateline analyze corpus.jsonl --format jsonl > out.jsonl
       cat page.html | dateline analyze - --date 2024-12-19 --format json
+      dateline analyze article.txt --format json --all-events
     """
     from dateline.analyze import Options, analyze_articles
 
@@ -88,7 +92,8 @@ def analyze(
                 err(f"error: {analysis.error}")
             else:
                 ok += 1
-            emit(analysis, fmt, first=ok + errors == 1)
+            shown = analysis if all_events or analysis.error else analysis.shown_events()
+            emit(shown, fmt, first=ok + errors == 1)
         if fmt == "json":
             click.echo("]")
     except (ReadError, ModelNotFound) as error:
@@ -252,7 +257,11 @@ def eval_events(plover: str | None, news: str | None, show_errors: bool, all_eve
 )
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
-def events_export(paths: tuple[str, ...], columns: str, date: str | None, model: str) -> None:
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold.")  # fmt: skip
+def events_export(
+    paths: tuple[str, ...], columns: str, date: str | None, model: str, all_events: bool
+) -> None:
     """Write one tab-separated row per event (columns documented in docs/events.md).
 
     \b
@@ -265,6 +274,8 @@ def events_export(paths: tuple[str, ...], columns: str, date: str | None, model:
 
     try:
         analyses = analyze_articles(checked(read(paths, date)), Options(model=model))
+        if not all_events:
+            analyses = (a if a.error else a.shown_events() for a in analyses)
         for line in tsv_lines(rows(analyses), columns):
             click.echo(line)
     except (ReadError, ModelNotFound) as error:
@@ -480,14 +491,16 @@ def quotes(
 @click.option("--place", help="Place name (part of it: 'Kursk' finds 'Kursk region').")
 @click.option("--since", help="First event date (YYYY-MM-DD, YYYY-MM or YYYY).")
 @click.option("--until", help="Last event date.")
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold.")  # fmt: skip
 @COPIES_OPTION
 @LIMIT_OPTION
 @FORMAT_OPTION
 @DB_OPTION
 def events(
     type_: str | None, actor: str | None, recipient: str | None, country: str | None,
-    place: str | None, since: str | None, until: str | None, all_copies: bool, limit: int,
-    fmt: str, db: str,
+    place: str | None, since: str | None, until: str | None, all_events: bool, all_copies: bool,
+    limit: int, fmt: str, db: str,
 ) -> None:  # fmt: skip
     """Events from the store, each counted once with the articles and outlets that reported it.
 
@@ -495,11 +508,13 @@ def events(
     Examples:
       dateline events --type ASSAULT --place Kursk --since 2026-01-01
       dateline events --actor RUS --recipient UKR --format json
+      dateline events --type PROTEST --all-events
     """
     store_query(
         db, fmt, "events",
         lambda s: s.events(
-            type_, actor, recipient, country, place, since, until, all_copies=all_copies, limit=limit
+            type_, actor, recipient, country, place, since, until, all_copies=all_copies,
+            limit=limit, all_events=all_events,
         ),
     )  # fmt: skip
 
@@ -596,8 +611,10 @@ def show_article(article_id: str, fmt: str, db: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
               show_default=True, help="parquet needs the 'parquet' extra (pyarrow).")  # fmt: skip
 @click.option("--out", help="Output file (default: stdout; required for parquet).")
+@click.option("--all-events", is_flag=True, help="gdelt/polecat: also the events under the "
+              "default confidence threshold.")  # fmt: skip
 @DB_OPTION
-def export(table: str, fmt: str, out: str | None, db: str) -> None:
+def export(table: str, fmt: str, out: str | None, all_events: bool, db: str) -> None:
     """Stream a store table, or the GDELT-like / POLECAT-like event table, to a file.
 
     \b
@@ -613,7 +630,7 @@ def export(table: str, fmt: str, out: str | None, db: str) -> None:
 
     store = open_store(db)
     try:
-        count = run_export(store.conn, table, fmt, out)
+        count = run_export(store.conn, table, fmt, out, all_events=all_events)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     finally:

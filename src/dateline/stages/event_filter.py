@@ -15,14 +15,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from dateline.records import Actor
+from dateline.records import EVENT_THRESHOLD, Actor
 from dateline.stages.actors import GENERIC_HEADS, code_actor, is_party
 
 # Events that no gate admits keep this share of their confidence, which puts them under the
 # default threshold: they stay queryable (--all-events) but are not shown by default.
 UNGATED = 0.4
 # Events at or above this confidence are shown by default (calibrated on events-news).
-DEFAULT_THRESHOLD = 0.45
+DEFAULT_THRESHOLD = EVENT_THRESHOLD
 # Sectors of the state, and of the other actors PLOVER treats as political by themselves.
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 POLITICAL_SECTORS = STATE_SECTORS | {"REB", "OPP", "PTY", "UAF", "ELI", "IGO", "NGO"}
@@ -76,6 +76,8 @@ def agency(doc: Doc, sector: str) -> Actor | None:
         head = token
         while head.dep_ in ("compound", "poss", "case", "amod") and head.head.i != head.i:
             head = head.head
+        if head.lower_ not in words and head.lower_ not in ("office", "department", "service"):
+            continue  # "Kenyan police fire tear gas": a headline, not a name
         found = code_actor(head)
         if found is not None and found.sector == sector:
             return found
@@ -202,7 +204,7 @@ GATES = (
 # "released a statement", "received a grant", "executed a search warrant" are not).
 PARTY_OBJECT = {
     "hit", "strike", "shoot", "fire", "capture", "target", "execute", "fight", "beat",
-    "release", "free", "receive", "host", "share", "give", "provide", "offer", "deliver",
+    "release", "free", "receive", "share", "give", "provide", "offer", "deliver",
     "occupy", "destroy", "attack", "support", "back", "welcome",
 }  # fmt: skip
 # Words after "ask" that make it a question put to someone, not a request.
@@ -212,10 +214,13 @@ NO_COMMENT = {"comment", "say", "elaborate", "confirm", "discuss", "speculate", 
 
 
 def object_no_party(p: Parties) -> bool:
-    """The verb's direct object names a thing, not a party."""
+    """The verb's direct object names a thing, not a party, and no other dependent names the
+    party acted on ("fired tear gas at protesters" has one)."""
     if p.lemma not in PARTY_OBJECT:
         return False
     objects = [c for c in p.verb.children if c.dep_ == "dobj"]
+    if p.recipient_tok is not None and not any(p.recipient_tok in o.subtree for o in objects):
+        return False
     return bool(objects) and not any(
         is_party(o) or person_noun(o) or o.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
         for o in objects

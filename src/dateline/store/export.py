@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
 
+from dateline.records import EVENT_THRESHOLD
 from dateline.store.schema import TABLES, StoreError, q
 
 # Event exports in the column layout of the event datasets users already load (PLOVER types).
@@ -30,6 +31,7 @@ EVENT_EXPORTS = {
         a.date AS DATEADDED, a.url AS SOURCEURL, ev.text AS Evidence
       FROM events ev JOIN articles a ON a.article = ev.article
       LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place
+      WHERE ev.confidence >= :threshold
       GROUP BY ev.digest ORDER BY Day, GlobalEventID
     """,
     "polecat": """
@@ -45,6 +47,7 @@ EVENT_EXPORTS = {
         COUNT(DISTINCT a.article) AS "Num Articles"
       FROM events ev JOIN articles a ON a.article = ev.article
       LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place
+      WHERE ev.confidence >= :threshold
       GROUP BY ev.digest ORDER BY "Event Date", "Event ID"
     """,
 }
@@ -84,12 +87,21 @@ def opened(out: str | None, binary: bool = False) -> Iterator[IO[Any]]:
 
 
 def export(
-    conn: sqlite3.Connection, table: str, fmt: str, out: str | None, batch: int = 5000
+    conn: sqlite3.Connection,
+    table: str,
+    fmt: str,
+    out: str | None,
+    batch: int = 5000,
+    *,
+    all_events: bool = False,
 ) -> int:
-    """Stream one table to `out` in `fmt`; return the number of rows written."""
+    """Stream one table to `out` in `fmt`; return the number of rows written. The GDELT-like
+    and POLECAT-like tables hold the events at or above the default confidence threshold
+    unless `all_events` (the `events` table holds every event)."""
     if fmt not in FORMATS:
         raise StoreError(f"export: unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    cursor = conn.execute(query_for(table))
+    threshold = {"threshold": 0.0 if all_events else EVENT_THRESHOLD}
+    cursor = conn.execute(query_for(table), threshold if table in EVENT_EXPORTS else {})
     names = [d[0] for d in cursor.description]
     if fmt == "parquet":
         return _parquet(cursor, names, out, batch)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 
 from dateline import resources
 from dateline.read import parse_date
-from dateline.records import Analysis, Event, Quote
+from dateline.records import EVENT_THRESHOLD, Analysis, Event, Quote
 from dateline.store.schema import (
     TABLES,
     StoreError,
@@ -95,6 +96,8 @@ def build(cls: type, row: dict[str, Any], prefix: tuple[str, ...] = ()) -> Any:
                 value = bool(value)
             elif hint not in (int, float, str, bool) and isinstance(value, str):
                 value = json.loads(value)
+                if typing.get_origin(hint) is tuple:  # a list kept as JSON (event mentions)
+                    value = tuple(value)
             values[f.name] = value
     return cls(**values)
 
@@ -266,9 +269,14 @@ class Store:
         *,
         all_copies: bool = False,
         limit: int = 100,
+        all_events: bool = False,
     ) -> list[Hit]:
-        """PLOVER events filtered by type, actor, recipient, country, place and date."""
+        """PLOVER events filtered by type, actor, recipient, country, place and date; only those
+        at or above the default confidence threshold unless `all_events`."""
         where, params = ["1"], []
+        if not all_events:
+            where.append("ev.confidence >= ?")
+            params.append(EVENT_THRESHOLD)
         if type:
             where.append("ev.type = upper(?)")
             params.append(type)

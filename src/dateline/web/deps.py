@@ -29,13 +29,17 @@ def filters(
     until: str | None = None,
     type: str | None = None,  # noqa: A002
     country: str | None = None,
+    all_events: bool = False,
 ) -> db.Filters:
-    """Filters from the query string (empty fields are ignored)."""
-    clean = {k: (v.strip() or None) if v else None for k, v in locals().items()}
+    """Filters from the query string (empty fields are ignored); events under the default
+    confidence threshold only with all_events."""
+    clean = {
+        k: (v.strip() or None) if v else None for k, v in locals().items() if k != "all_events"
+    }
     for key, value in clean.items():
         if value is not None and len(value) > 200:
             raise HTTPException(422, f"{key}: too long")
-    return db.Filters(**clean)
+    return db.Filters(**clean, all_events=all_events)
 
 
 FiltersDep = Annotated[db.Filters, Depends(filters)]
