@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from dateline.records import EVENT_THRESHOLD, Actor
-from dateline.stages.actors import GENERIC_HEADS, code_actor, is_party
+from dateline.stages.actors import is_party, person_noun
 
 # Events that no gate admits keep this share of their confidence, which puts them under the
 # default threshold: they stay queryable (--all-events) but are not shown by default.
@@ -34,22 +34,6 @@ STATE_ENTS = {"GPE", "NORP"}
 PRIVATE_SECTORS = {"BUS", "CRM", "CVL"}
 # Weapons of war: an attack with them is political whoever is named ("a roadside bomb killed").
 WAR_MODES = {"drone", "aerial", "heavy-weapons", "suicide-attack", "explosives", "unconventional"}
-# Endings of nouns for people and groups ("landowners", "fundamentalists", "businessman").
-PERSON_ENDINGS = (
-    "ers", "ists", "ians", "men", "ees", "ants", "ents", "man", "woman", "ist", "ian",
-    "ant", "ent", "ors",
-)  # fmt: skip
-PEOPLE = {
-    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "person", "people", "child",
-    "children", "teen", "teens", "youth", "youths", "suspect", "suspects", "victim", "victims",
-    "couple", "family", "families", "crowd", "mob", "him", "her", "them", "staff", "public",
-    "chief", "chiefs", "boss", "aide", "aides",
-}  # fmt: skip
-# Collective heads for organised groups that the actor lexicon does not code.
-GROUP_HEADS = {
-    "association", "network", "wing", "movement", "union", "front", "council", "committee",
-    "federation", "league", "coalition", "society", "foundation", "brigades", "cell",
-}  # fmt: skip
 # Acts only a state performs: with no agent named ("42 were arrested"), the state is the agent.
 STATE_ACTS = {
     "arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "indict",
@@ -57,31 +41,9 @@ STATE_ACTS = {
     "outlaw", "dissolve", "deregister", "censor", "sanction", "fine", "release on bail",
     "capture",
 }  # fmt: skip
-
-
 AGENTLESS = "state act, agent unnamed"
-# Words that name a police or court agency in an article ("the Sheriff's Office said").
-AGENCY_WORDS = {
-    "COP": {"police", "sheriff", "investigators", "detectives", "troopers", "officers"},
-    "JUD": {"court", "judge", "courts", "tribunal"},
-}
-
-
-def agency(doc: Doc, sector: str) -> Actor | None:
-    """The first police (COP) or court (JUD) agency the article names, coded, if any."""
-    words = AGENCY_WORDS.get(sector, set())
-    for token in doc:
-        if token.lower_ not in words or token.pos_ not in ("NOUN", "PROPN"):
-            continue
-        head = token
-        while head.dep_ in ("compound", "poss", "case", "amod") and head.head.i != head.i:
-            head = head.head
-        if head.lower_ not in words and head.lower_ not in ("office", "department", "service"):
-            continue  # "Kenyan police fire tear gas": a headline, not a name
-        found = code_actor(head)
-        if found is not None and found.sector == sector:
-            return found
-    return None
+# Acts whose recipient is the point of the report even when the agent is unnamed.
+ACTED_ON = {"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "REJECT", "REQUEST", "PROTEST"}
 
 
 @dataclass(frozen=True)
@@ -124,27 +86,6 @@ def a_party(party: Actor | None, token: Token | None) -> bool:
     return person_noun(token)
 
 
-def person_noun(token: Token) -> bool:
-    """A common noun that names people or an organised group ("hackers", "the network"),
-    or a count of them ("tens of thousands of students")."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "MONEY"):
-        return False
-    word = token.lower_
-    if (
-        word in GROUP_HEADS
-        or word in PEOPLE
-        or word in GENERIC_HEADS
-        or (len(word) > 4 and word.endswith(PERSON_ENDINGS))
-    ):
-        return True
-    objects = [g for c in token.children if c.lower_ == "of" for g in c.children]
-    return (
-        token.like_num
-        or word in ("tens", "hundreds", "thousands", "dozens")
-        and any(person_noun(o) for o in objects)
-    )
-
-
 @dataclass(frozen=True)
 class Gate:
     """A named reason to keep a candidate event, with an example it admits."""
@@ -178,7 +119,10 @@ GATES = (
     Gate(
         "act on a political actor, agent unnamed",
         lambda p: (
-            p.actor is None and p.recipient is not None and p.recipient.sector in POLITICAL_SECTORS
+            p.actor is None
+            and p.type in ACTED_ON
+            and p.recipient is not None
+            and p.recipient.sector in POLITICAL_SECTORS
         ),
         "the ousted president has been accused of misusing funds",
     ),
@@ -276,7 +220,6 @@ def admitted(parties: Parties) -> str | None:
 __all__ = [
     "AGENTLESS",
     "DEFAULT_THRESHOLD",
-    "agency",
     "GATES",
     "UNGATED",
     "retyped",

@@ -14,6 +14,7 @@ from dateline.stages.actors import (
     entity_of,
     first_person,
     is_party,
+    person_noun,
 )
 from dateline.stages.event_details import PLACE_PREPS, quote_at
 from dateline.stages.event_triggers import Lexicon, Trigger, base, event_noun, lexicon
@@ -297,7 +298,7 @@ def first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | N
         if first_person(cand) and quote_at(cand.doc, cand.idx) is not None:
             return cand  # the speaker's side: events.py codes it as the speaker
         coded = recipient_code(cand, lex, actor_tok)
-        if coded is not None and not is_place and not is_party(cand):
+        if coded is not None and not is_place and not is_party(cand) and not person_noun(cand):
             party = next(
                 (h for h in pointers(cand) + located(cand)
                  if is_party(h) and not (actor_tok is not None and coreferent(h, actor_tok))),

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Actor, Event
 from dateline.stages import run_stage, text_of
-from dateline.stages.actors import code_actor, first_person
+from dateline.stages.actors import agency, code_actor, first_person
 from dateline.stages.event_details import (
     block_kind,
     casualties,
@@ -32,7 +32,6 @@ from dateline.stages.event_filter import (
     UNGATED,
     Parties,
     admitted,
-    agency,
     retyped,
 )
 from dateline.stages.event_frames import Reading, combine, read, resolve
