@@ -412,3 +412,82 @@ def test_frame_verb_known_by_its_stem_does_not_crash(nlp) -> None:
         "He could win the southern states but would be hard-pressed to sway voters in the north."
     )
     assert isinstance(find_events(doc), list)
+
+
+def shown_of(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(type, actor, recipient) of the events shown by default (at or above the threshold)."""
+    from dateline.records import EVENT_THRESHOLD
+
+    return [
+        (e.type, e.actor and e.actor.name, e.recipient and e.recipient.name)
+        for e in events_of(nlp, text)
+        if e.confidence >= EVENT_THRESHOLD
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A storm destroyed the old church and damaged the library on Friday.",
+        "The apartments provide affordable living for retired teachers downtown.",
+        "Morales hit the tying three-pointer with four seconds left on the clock.",
+        "The company released a statement on Monday about its quarterly results.",
+        "Asked about the new stadium, the mayor said he had no plans to visit it.",
+        "The city police declined to comment on the lawsuit on Tuesday.",
+        "Garcia scored 31 points to help Denver win its third straight game.",
+        "The festival offers live music, food stalls and a craft market.",
+        "The Walk of Hope raised money for the children's hospital, organisers said.",
+    ],
+)
+def test_no_political_event_is_shown(nlp, text):
+    """Accidents, things, sport, statements, questions and no-comments are not shown."""
+    assert shown_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two men were arrested on Friday night, the county sheriff's office said.",
+            ("COERCE", "county sheriff's office", "Two men"),
+        ),
+        (
+            "Police arrested two men in Dallas after a chase.",
+            ("COERCE", "Police", "two men"),
+        ),
+        (
+            "Former mayor Tom Reyes is facing corruption charges in state court.",
+            ("ACCUSE", None, "Tom Reyes"),
+        ),
+        (
+            "Hundreds of nurses staged a walkout over pay at the city hospital on Monday.",
+            ("PROTEST", "nurses", None),
+        ),
+        (
+            "The fugitive was captured in Fresno by state police on Sunday.",
+            ("COERCE", "state police", "The fugitive"),
+        ),
+    ],
+)
+def test_state_acts_and_protests_are_shown(nlp, text, expected):
+    """Agentless arrests take the article's agency; charges faced reverse the roles; walkouts
+    are protests; capturing people is an arrest."""
+    got = shown_of(nlp, text)
+    assert any(
+        g[0] == expected[0]
+        and (expected[1] is None or (g[1] or "").lower().endswith(expected[1].lower()))
+        and (expected[2] is None or (g[2] or "").lower() == expected[2].lower())
+        for g in got
+    ), got
+
+
+def test_repeated_act_is_one_event_with_mentions(nlp):
+    """An act reported twice is one event; the second report is kept as a mention."""
+    text = (
+        "Police arrested the opposition leader Amara Diallo in Bamako on Monday. "
+        "The arrest of Diallo drew criticism. Diallo was arrested by police after a rally."
+    )
+    arrests = [e for e in events_of(nlp, text) if e.type == "COERCE"]
+    assert len(arrests) == 1, arrests
+    assert arrests[0].start < text.index("The arrest")
+    assert arrests[0].mentions

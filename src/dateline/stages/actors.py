@@ -249,6 +249,8 @@ PEOPLE = {
     "participant", "participants", "immigrant", "immigrants", "migrant", "migrants",
     "militant", "militants", "opponent", "opponents", "dissident", "dissidents", "agent",
     "agents", "parent", "parents", "patient", "patients", "tenant", "tenants", "servant",
+    "majority", "handful", "dozens", "hundreds", "thousands", "several", "others", "fugitive",
+    "fugitives", "prisoner", "prisoners", "detainee", "detainees", "hostage", "hostages",
 }  # fmt: skip
 # Collective heads for organised groups that the actor lexicon does not code.
 GROUP_HEADS = {

@@ -39,7 +39,8 @@ STATE_ACTS = {
     "arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "indict",
     "arraign", "deport", "extradite", "expel", "prosecute", "raid", "expropriate", "ban",
     "outlaw", "dissolve", "deregister", "censor", "sanction", "fine", "release on bail",
-    "capture",
+    "capture", "release", "investigation", "trial", "prosecution", "indictment",
+    "deportation", "extradition",
 }  # fmt: skip
 AGENTLESS = "state act, agent unnamed"
 # Acts whose recipient is the point of the report even when the agent is unnamed.
@@ -188,7 +189,17 @@ def no_comment(p: Parties) -> bool:
     )
 
 
+def helping(p: Parties) -> bool:
+    """ "help X win", "helped unite the opposition": helping someone do something is no aid."""
+    return p.lemma == "help" and any(
+        c.dep_ in ("xcomp", "ccomp")
+        or (c.dep_ == "dobj" and any(g.dep_ in ("xcomp", "ccomp") for g in c.children))
+        for c in p.verb.children
+    )
+
+
 VETOES = (
+    Gate("helping someone do something", helping, "Paul scored 27 points to help Houston win"),
     Gate("object is no party", object_no_party, "hit a jumper; released a statement"),
     Gate("question put to someone", question, "Asked about the ads, McCollum said"),
     Gate("refusal to comment", no_comment, "police declined to comment"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -11,6 +11,10 @@ from spacy.tokens import Span, Token
 DEONTIC_AUX = {"must", "should"}
 # Heads that take their event from a modifier ("mediation effort", "rescue mission").
 GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative"}
+# Names that contain an event word without reporting one.
+NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
+# Acts a subject undergoes: "is under investigation", "under arrest", "under sanctions".
+UNDER_TYPES = {"ACCUSE", "COERCE", "SANCTION"}
 CAUSE_PREPS = {"in", "by", "from", "during", "of", "after", "amid"}
 # Objects that make an attack verb figurative ("struck a cautious tone", "hit a record").
 FIGURATIVE = {
@@ -30,6 +34,7 @@ class Rule:
     speech: tuple[str, str] | None = None
     instrument: bool = False
     name: str = ""
+    reverse: bool = False  # the subject is acted on, the agent unnamed ("X faces charges")
 
 
 @dataclass
@@ -91,6 +96,7 @@ def add_rule(lex: Lexicon, kind: str, pattern: list[str], cols: list[str]) -> No
             speech,
             "instrument" in flags,
             f"{kind} {' '.join(pattern)}",
+            "reverse" in cols[4].split(),
         )  # fmt: skip
     )
 
@@ -194,9 +200,16 @@ def trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
         rule = event_noun(token, lex)
         if rule is None:
             return None
+        if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTS:
+            return None  # "the March of Dimes", "Operation Protective Edge"
+        if token.dep_ == "pobj" and token.head.lower_ == "under" and rule.type in UNDER_TYPES:
+            undergone = replace(rule, reverse=True, name=f"under {rule.name}")
+            return Trigger(token.head.head, token, undergone, True)  # "is under investigation"
         if token.dep_ != "ROOT" and (rule.type == "PROTEST" or owned(token)):
             if token.ent_type_ in ("DATE", "TIME") or token.dep_ == "compound":
                 return None  # "March 18", "protest leaders"
+            if rule.type == "PROTEST" and any(c.lower_ == "of" for c in token.children):
+                return None  # "a demonstration of military power"
             return Trigger(token, token, rule, False)  # "a walkout over pay", "police surveillance"
         if rule.type != "ASSAULT" and token.dep_ != "ROOT":
             return None

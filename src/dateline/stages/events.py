@@ -36,7 +36,14 @@ from dateline.stages.event_filter import (
 )
 from dateline.stages.event_frames import Reading, combine, read, resolve
 from dateline.stages.event_merge import merge
-from dateline.stages.event_roles import accidental, actor_token, find_recipient, passive_subject
+from dateline.stages.event_roles import (
+    accidental,
+    actor_token,
+    find_recipient,
+    noun_owner,
+    passive_subject,
+    subject,
+)
 from dateline.stages.event_triggers import Lexicon, Trigger, base, find_triggers, lexicon
 
 QUAD = {
@@ -79,6 +86,8 @@ HEADLINE_BLOCKS = {"header", "heading"}
 # Mutual acts: coordinated actors with no recipient act on each other.
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 MAX_PARTIES = 4
+# Types of the agentless acts that take the article's police or court agency as actor.
+STATE_TYPES = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
 
 
@@ -109,7 +118,11 @@ def with_agency(events: list[Event], doc: Doc) -> list[Event]:
     found: dict[str, Actor | None] = {}
     out = []
     for event in events:
-        if event.actor is None and (event.rule or "").endswith(AGENTLESS):
+        if (
+            event.actor is None
+            and (event.rule or "").endswith(AGENTLESS)
+            and event.type in STATE_TYPES
+        ):
             sector = "JUD" if event.mode == "convict" or "sentence" in (event.rule or "") else "COP"
             if sector not in found:
                 found[sector] = agency(doc, sector)
@@ -125,7 +138,11 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     if type_ == "ASSAULT" and accidental(pred, lex):
         return []
     actor_tok = actor_token(trig, type_, lex)
-    reading = read(trig, actor_tok, find_recipient(trig, actor_tok), lex)
+    if trig.rule.reverse:  # "X faces charges", "X is under police surveillance": X is acted on
+        owner = noun_owner(trig.word) if trig.word.i != pred.i else None
+        reading = read(trig, owner, subject(pred) or passive_subject(pred), lex)
+    else:
+        reading = read(trig, actor_tok, find_recipient(trig, actor_tok), lex)
     actor_tok, recipient_tok = reading.actor, reading.recipient
     clause = clause_tokens(pred, stop - {pred.i})
     actor, recipient = code_pair(reading)
@@ -144,9 +161,10 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
         spoken = quote_at(sent.doc, recipient_tok.idx)
         recipient = speaker_actor(spoken) if spoken is not None else recipient
     word = (trig.inner or trig).word
-    parties = Parties(
-        type_, mode, base(word, lex), word, actor_tok, actor, recipient_tok, recipient
-    )
+    rule = (trig.inner or trig).rule
+    # A reversed act is named by its object ("faces charges" is a charge).
+    lemma = rule.words[-1] if rule.reverse and rule.words else base(word, lex)
+    parties = Parties(type_, mode, lemma, word, actor_tok, actor, recipient_tok, recipient)
     type_, mode = retyped(parties)
     gate = admitted(replace(parties, type=type_, mode=mode))
     actors = [(actor_tok, actor)] + partners(actor_tok, actor)
