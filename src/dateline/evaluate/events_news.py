@@ -226,19 +226,25 @@ def by_half(outcomes: list[Outcome]) -> dict[str, NewsScores]:
     }
 
 
-def calibration(outcomes: list[Outcome], bins: tuple[float, ...]) -> list[tuple[str, int, float]]:
-    """Confidence bin -> (system events, share right at the actor level)."""
+def calibration(
+    outcomes: list[Outcome], bins: tuple[float, ...]
+) -> list[tuple[str, int, float, int, float]]:
+    """Per confidence bin: its events and their actor-level precision, then the events at or
+    above the bin's lower edge and their actor-level precision (what a threshold there shows)."""
+    scored = []
+    for out in outcomes:
+        good = {i for i, level in out.pairs.values() if level != "type"}
+        scored += [(e.confidence, i in good) for i, e in enumerate(out.events)]
     rows = []
-    edges = list(bins) + [1.01]
+    edges = [*bins, 1.01]
     for lo, hi in itertools.pairwise(edges):
-        n = right = 0
-        for out in outcomes:
-            good = {i for i, lv in out.pairs.values() if lv != "type"}
-            for i, e in enumerate(out.events):
-                if lo <= e.confidence < hi:
-                    n += 1
-                    right += i in good
-        rows.append((f"{lo:.2f}-{min(hi, 1.0):.2f}", n, right / n if n else 0.0))
+        inside = [ok for c, ok in scored if lo <= c < hi]
+        above = [ok for c, ok in scored if c >= lo]
+        rows.append((
+            f"{lo:.2f}-{min(hi, 1.0):.2f}",
+            len(inside), sum(inside) / len(inside) if inside else 0.0,
+            len(above), sum(above) / len(above) if above else 0.0,
+        ))  # fmt: skip
     return rows
 
 
@@ -319,10 +325,11 @@ def main(
         types.add_row(t, str(g), str(s_), str(m), f"{p:.2f}", f"{r:.2f}")
     console.print(types)
     calib = Table(title="confidence calibration (all articles, all events, actor level)")
-    for col in ("confidence", "events", "actor-level precision"):
+    for col in ("confidence", "events", "actor-level P", "events at or above", "actor-level P"):
         calib.add_column(col, justify="right")
-    for label, n, p in calibration(every_event, (0.0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)):
-        calib.add_row(label, str(n), f"{p:.2f}")
+    bins = (0.0, 0.3, 0.4, 0.45, 0.5, 0.6, 0.7, 0.8, 0.9)
+    for label, n, p, n_above, p_above in calibration(every_event, bins):
+        calib.add_row(label, str(n), f"{p:.2f}", str(n_above), f"{p_above:.2f}")
     console.print(calib)
     if show_errors:
         for line in errors(outcomes):

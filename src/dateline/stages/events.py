@@ -86,6 +86,8 @@ HEADLINE_BLOCKS = {"header", "heading"}
 # Mutual acts: coordinated actors with no recipient act on each other.
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 MAX_PARTIES = 4
+# Acts that are about the party they are done to: without one named they are less certain.
+DYADIC = {"REQUEST", "SUPPORT", "CONSULT", "THREATEN", "AGREE", "AID", "COOPERATE", "CONCEDE"}
 # Types of the agentless acts that take the article's police or court agency as actor.
 STATE_TYPES = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
@@ -336,7 +338,7 @@ def score(
     value -= 0.1 if trig.pred.pos_ == "NOUN" and trig.pred.dep_ != "ROOT" else 0.0
     value -= 0.1 * min(3, depth(trig.pred, lexicon()))
     value += 0.15 if actor is not None and actor.country else 0.05 if actor else 0.0
-    value += 0.1 if recipient is not None else 0.0
+    value += 0.1 if recipient is not None else -0.1 if trig.rule.type in DYADIC else 0.0
     value -= 0.15 if hypothetical else 0.0
     value -= 0.1 if negated else 0.0
     value -= 0.05 if quoted else 0.0
