@@ -437,6 +437,8 @@ def shown_of(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
         "Garcia scored 31 points to help Denver win its third straight game.",
         "The festival offers live music, food stalls and a craft market.",
         "The Walk of Hope raised money for the children's hospital, organisers said.",
+        "Trade officials have sought to play down the dispute over steel quotas.",
+        "A demonstration of the new rescue drones drew a crowd at the fairground.",
     ],
 )
 def test_no_political_event_is_shown(nlp, text):

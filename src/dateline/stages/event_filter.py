@@ -198,7 +198,21 @@ def helping(p: Parties) -> bool:
     )
 
 
+def attempt_or_claim(p: Parties) -> bool:
+    """ "sought to downplay" is an attempt, "insisted that the law was clear" a claim: neither
+    asks anything of anyone (a demand needs an object or must/should: "insisted on a vote")."""
+    if p.lemma not in ("seek", "insist"):
+        return False
+    kids = list(p.verb.children)
+    if p.lemma == "seek":
+        return any(c.dep_ == "xcomp" for c in kids)
+    return any(c.dep_ == "ccomp" for c in kids) and not any(
+        g.lower_ in ("must", "should") for c in kids if c.dep_ == "ccomp" for g in c.children
+    )
+
+
 VETOES = (
+    Gate("an attempt or a claim", attempt_or_claim, "officials sought to downplay the threat"),
     Gate("helping someone do something", helping, "Paul scored 27 points to help Houston win"),
     Gate("object is no party", object_no_party, "hit a jumper; released a statement"),
     Gate("question put to someone", question, "Asked about the ads, McCollum said"),
