@@ -220,9 +220,19 @@ VETOES = (
 )
 
 
+def dismissal(verb: Token) -> bool:
+    """ "fired the minister": a person fired, no weapon, no target preposition."""
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.ent_type_ == "PERSON" or is_party(o) or person_noun(o) for o in objects)
+
+
 def retyped(p: Parties) -> tuple[str, str | None]:
     """Type and mode after the parties: capturing people is an arrest (COERCE), not a battle;
     police or courts "capturing" act as police do."""
+    if p.type == "ASSAULT" and p.lemma == "fire" and dismissal(p.verb):
+        return "COERCE", None  # "fired critics within the government"
     if p.type == "ASSAULT" and p.lemma == "capture":
         taken = p.recipient_tok if p.recipient_tok is not None else None
         people = taken is not None and (taken.ent_type_ == "PERSON" or person_noun(taken))

@@ -1,7 +1,7 @@
 """One event per act per article: repeated reports of one act merge into one event.
 
 News states an act in the headline, again in the lede and once more in the body. Two events
-are one act when they have the same type and mode, polarity and modality, and each party of one is the
+are one act when they have the same type, a compatible mode, the same polarity and modality, and each party of one is the
 same party in the other or unnamed there ("police arrested two men" and "the men were
 arrested"). The merged event keeps the evidence of the first mention that names the most
 parties (the act first stated in full; a headline's clipped report only when the body has none), the highest confidence, and the other spans as
@@ -34,10 +34,13 @@ def fullness(event: Event) -> int:
 
 
 def same_act(a: Event, b: Event) -> bool:
-    """Whether two events report one act (same type and polarity, compatible parties)."""
-    if (a.type, a.mode, a.negated, a.hypothetical, a.future) != (
-        b.type, b.mode, b.negated, b.hypothetical, b.future
+    """Whether two events report one act (same type and polarity, compatible mode and parties:
+    a later "the threat" without a mode is the threat reported before)."""
+    if (a.type, a.negated, a.hypothetical, a.future) != (
+        b.type, b.negated, b.hypothetical, b.future
     ):  # fmt: skip
+        return False
+    if a.mode is not None and b.mode is not None and a.mode != b.mode:
         return False
     for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
         kx, ky = party_key(x), party_key(y)

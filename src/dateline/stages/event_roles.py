@@ -190,7 +190,8 @@ def participant(noun: Token) -> Token | None:
     while node.dep_ in ("pobj", "prep", "dobj", "attr", "pcomp") and node.head.i != node.i:
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return subject(node)
+            found = subject(node)
+            return None if found is None or found.ent_type_ in ("DATE", "TIME") else found
     return None
 
 

@@ -15,6 +15,10 @@ GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", 
 NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
 # Acts a subject undergoes: "is under investigation", "under arrest", "under sanctions".
 UNDER_TYPES = {"ACCUSE", "COERCE", "SANCTION"}
+# Agencies whose name before an event noun makes them its owner ("police raid", "army shelling").
+AGENCY_NOUNS = {"police", "army", "military", "government", "rebel", "militia", "court", "troops"}
+# Event nouns whose singular means something else ("talk" vs "talks").
+PLURAL_SENSES = {"talk"}
 CAUSE_PREPS = {"in", "by", "from", "during", "of", "after", "amid"}
 # Objects that make an attack verb figurative ("struck a cautious tone", "hit a record").
 FIGURATIVE = {
@@ -205,6 +209,8 @@ def trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
         if token.dep_ == "pobj" and token.head.lower_ == "under" and rule.type in UNDER_TYPES:
             undergone = replace(rule, reverse=True, name=f"under {rule.name}")
             return Trigger(token.head.head, token, undergone, True)  # "is under investigation"
+        if token.tag_ == "NN" and token.lemma_.lower() in PLURAL_SENSES:
+            return None  # "tough talk" is rhetoric, "talks" are negotiations
         if token.dep_ != "ROOT" and (rule.type == "PROTEST" or owned(token)):
             if token.ent_type_ in ("DATE", "TIME") or token.dep_ == "compound":
                 return None  # "March 18", "protest leaders"
@@ -267,7 +273,9 @@ def owned(noun: Token) -> bool:
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our"):
             return is_party(child)
-        if child.dep_ == "compound" and child.pos_ in ("NOUN", "PROPN") and is_party(child):
+        if child.dep_ == "compound" and (
+            child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or child.lower_ in AGENCY_NOUNS
+        ):
             return True
     return False
 

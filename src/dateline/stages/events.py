@@ -313,6 +313,12 @@ def depth(pred: Token, lex: Lexicon) -> int:
     """How many subordinate clauses (relative, adverbial, prepositional) hold the predicate."""
     levels = 0
     node = pred
+    if pred.pos_ in ("NOUN", "PROPN"):  # an event noun counts from the clause that holds it
+        while node.dep_ in ("pobj", "prep", "dobj", "attr", "compound", "nsubj", "nsubjpass"):
+            if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+                break
+            node = node.head
+        node = node.head if node.head.pos_ in ("VERB", "AUX") else node
     while node.head.i != node.i:
         subordinate = node.dep_ in (
             "relcl",
