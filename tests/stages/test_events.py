@@ -469,6 +469,22 @@ def test_no_political_event_is_shown(nlp, text):
             "The fugitive was captured in Fresno by state police on Sunday.",
             ("COERCE", "state police", "The fugitive"),
         ),
+        (
+            "Two students were killed in police shooting in Kisumu.",
+            ("ASSAULT", "police", "Two students"),
+        ),
+        (
+            "A teenager was shot dead by police in Lagos on Monday.",
+            ("ASSAULT", "police", "A teenager"),
+        ),
+        (
+            "The minister urged the campaign to withdraw its advert.",
+            ("REQUEST", "The minister", "the campaign"),
+        ),
+        (
+            "The president fired two ministers after the vote.",
+            ("COERCE", "The president", "two ministers"),
+        ),
     ],
 )
 def test_state_acts_and_protests_are_shown(nlp, text, expected):
@@ -477,7 +493,7 @@ def test_state_acts_and_protests_are_shown(nlp, text, expected):
     got = shown_of(nlp, text)
     assert any(
         g[0] == expected[0]
-        and (expected[1] is None or (g[1] or "").lower().endswith(expected[1].lower()))
+        and (expected[1] is None or expected[1].lower() in (g[1] or "").lower())
         and (expected[2] is None or (g[2] or "").lower() == expected[2].lower())
         for g in got
     ), got

@@ -250,12 +250,13 @@ PEOPLE = {
     "militant", "militants", "opponent", "opponents", "dissident", "dissidents", "agent",
     "agents", "parent", "parents", "patient", "patients", "tenant", "tenants", "servant",
     "majority", "handful", "dozens", "hundreds", "thousands", "several", "others", "fugitive",
-    "fugitives", "prisoner", "prisoners", "detainee", "detainees", "hostage", "hostages",
+    "fugitives", "teenager", "teenagers", "prisoner", "prisoners", "detainee", "detainees", "hostage", "hostages",
 }  # fmt: skip
 # Collective heads for organised groups that the actor lexicon does not code.
 GROUP_HEADS = {
     "association", "network", "wing", "movement", "union", "front", "council", "committee",
     "federation", "league", "coalition", "society", "foundation", "brigades", "cell",
+    "campaign", "team", "board", "agency", "commission",
 }  # fmt: skip
 # Words that name a police or court agency in an article ("the Sheriff's Office said").
 AGENCY_WORDS = {

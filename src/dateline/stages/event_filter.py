@@ -124,6 +124,8 @@ GATES = (
             and p.type in ACTED_ON
             and p.recipient is not None
             and p.recipient.sector in POLITICAL_SECTORS
+            and p.recipient_tok is not None
+            and p.recipient_tok.ent_type_ not in ("GPE", "LOC", "FAC")
         ),
         "the ousted president has been accused of misusing funds",
     ),

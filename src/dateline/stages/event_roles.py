@@ -61,7 +61,20 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
     if type_ == "ASSAULT" and passive and actor is None:
         cause = next((g for g in causes(pred) if event_noun(g, lex) is not None), None)
         actor = noun_owner(cause) if cause is not None else None
+        if actor is None:  # "killed in police firing": the party doing the firing
+            actor = next(filter(None, (firing_party(g) for g in causes(pred))), None)
     return real_head(actor) if actor is not None else None
+
+
+def firing_party(cause: Token) -> Token | None:
+    """The party of a gerund cause: "in police firing" (parsed either way round)."""
+    if is_party(cause) and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in cause.children):
+        return cause
+    if cause.tag_ == "VBG":
+        return next(
+            (c for c in cause.children if c.dep_ in ("compound", "poss") and is_party(c)), None
+        )
+    return None
 
 
 def stands_for(pronoun: Token, noun: Token) -> bool:
