@@ -387,6 +387,19 @@ def matches_text(text: str) -> list[tuple[int, int, Code]]:
     return out
 
 
+def names_state(name: str | None) -> bool:
+    """Whether a name is a country's or a capital's own name ("Armenia", "Kyiv"): a state,
+    whatever the parser's entity label."""
+    tokens = words(name or "")
+    return (
+        any(
+            start == 0 and end == len(tokens) and code.kind in ("country", "capital")
+            for start, end, code in matches_text(name or "")
+        )
+        and not (name or "")[:1].islower()
+    )
+
+
 def code_name(name: str) -> tuple[str | None, str | None]:
     """Country and sector for a bare name such as a quote speaker's."""
     country = sector = None
