@@ -397,12 +397,12 @@ def fixture_scores(nlp) -> dict[str, float]:
 
 
 def test_fixture_articles_precision_recall(nlp):
-    """On our own hand-coded articles: event precision >= 0.95 at recall >= 0.88 (measured
-    2026-12-06: 0.958 / 0.895)."""
+    """On our own hand-coded articles: event precision >= 0.95 at recall >= 0.92 (measured
+    2026-12-06: 0.959 / 0.934)."""
     scores = fixture_scores(nlp)
     print(f"fixture events: {scores}")
     assert scores["precision"] >= 0.95, scores
-    assert scores["recall"] >= 0.88, scores
+    assert scores["recall"] >= 0.92, scores
 
 
 def test_frame_verb_known_by_its_stem_does_not_crash(nlp) -> None:
@@ -439,6 +439,7 @@ def shown_of(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
         "The festival offers live music, food stalls and a craft market.",
         "The Walk of Hope raised money for the children's hospital, organisers said.",
         "Trade officials have sought to play down the dispute over steel quotas.",
+        "Bus drivers at the depot ended their shift early because of the snow.",
         "A demonstration of the new rescue drones drew a crowd at the fairground.",
     ],
 )
@@ -486,6 +487,11 @@ def test_no_political_event_is_shown(nlp, text):
             "The president fired two ministers after the vote.",
             ("COERCE", "The president", "two ministers"),
         ),
+        (
+            "Reporters Without Borders condemned the arrest of the two editors.",
+            ("ACCUSE", "Reporters Without Borders", None),
+        ),
+        ("Dock workers ended a week-long strike on Friday.", ("CONCEDE", "Dock workers", None)),
     ],
 )
 def test_state_acts_and_protests_are_shown(nlp, text, expected):

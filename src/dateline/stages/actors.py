@@ -317,6 +317,7 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         if entity.title:
             sector = code_title(entity.title) or sector
         return Actor(entity.id, entity.name, entity.country or country, sector)
+    tokens = named_through(tokens, head)
     country, sector = code_tokens(tokens, head)
     entity = entity_of(head)
     if country is None:
@@ -343,6 +344,23 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         appos = next(c for c in head.children if c.dep_ == "appos" and entity_at(doc, c) is entity)
         name = text_of(tokens[:1] + trimmed(phrase(appos)))
     return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
+
+
+def named_through(tokens: list[Token], head: Token) -> list[Token]:
+    """The phrase grown to a lexicon name that runs through a preposition the parse cut off
+    ("Reporters Without Borders", "Committee to Protect Journalists")."""
+    lex = lexicon()
+    doc = head.doc
+    start = tokens[0].i
+    for n in range(min(lex.longest, len(doc) - start), len(tokens), -1):
+        span = doc[start : start + n]
+        if not span.start <= head.i < span.end:
+            continue
+        key = tuple(t.text for t in span)
+        code = lex.exact.get(key) or lex.folded.get(tuple(w.lower() for w in key))
+        if code is not None and code.kind in ("org", "person", "metonym"):
+            return list(span)
+    return tokens
 
 
 def entity_of(head: Token):

@@ -47,6 +47,8 @@ STATE_ACTS = {
     "deportation", "extradition",
 }  # fmt: skip
 AGENTLESS = "state act, agent unnamed"
+# Words of protest acts: ending or calling off a strike is a protest group's act too.
+PROTEST_WORDS = {"strike", "protest", "boycott", "walkout", "sit-in", "demonstration"}
 # Acts whose recipient is the point of the report even when the agent is unnamed.
 ACTED_ON = {"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "REJECT", "REQUEST", "PROTEST"}
 
@@ -63,6 +65,7 @@ class Parties:
     actor: Actor | None
     recipient_tok: Token | None
     recipient: Actor | None
+    words: tuple[str, ...] = ()  # the trigger rule's extra words ("end strike": strike)
 
 
 def state(party: Actor | None, token: Token | None) -> bool:
@@ -113,7 +116,10 @@ GATES = (
     ),
     Gate(
         "group protesting",
-        lambda p: p.type == "PROTEST" and (p.actor is None or a_party(p.actor, p.actor_tok)),
+        lambda p: (
+            (p.type == "PROTEST" or bool(PROTEST_WORDS & set(p.words)))
+            and (p.actor is None or a_party(p.actor, p.actor_tok))
+        ),
         "teachers marched on the Capitol",
     ),
     Gate(

@@ -166,7 +166,9 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     rule = (trig.inner or trig).rule
     # A reversed act is named by its object ("faces charges" is a charge).
     lemma = rule.words[-1] if rule.reverse and rule.words else base(word, lex)
-    parties = Parties(type_, mode, lemma, word, actor_tok, actor, recipient_tok, recipient)
+    parties = Parties(
+        type_, mode, lemma, word, actor_tok, actor, recipient_tok, recipient, rule.words
+    )
     type_, mode = retyped(parties)
     gate = admitted(replace(parties, type=type_, mode=mode))
     actors = [(actor_tok, actor)] + partners(actor_tok, actor)
