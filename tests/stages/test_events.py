@@ -440,6 +440,8 @@ def shown_of(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
         "The Walk of Hope raised money for the children's hospital, organisers said.",
         "Trade officials have sought to play down the dispute over steel quotas.",
         "Bus drivers at the depot ended their shift early because of the snow.",
+        "The senator shared a photo of the flooded valley on Sunday.",
+        "The president will return to the capital on Sunday after the summit.",
         "A demonstration of the new rescue drones drew a crowd at the fairground.",
     ],
 )
@@ -492,6 +494,10 @@ def test_no_political_event_is_shown(nlp, text):
             ("ACCUSE", "Reporters Without Borders", None),
         ),
         ("Dock workers ended a week-long strike on Friday.", ("CONCEDE", "Dock workers", None)),
+        (
+            "The army denied targeting civilians in the border village.",
+            ("REJECT", "The army", None),
+        ),
     ],
 )
 def test_state_acts_and_protests_are_shown(nlp, text, expected):
@@ -504,6 +510,12 @@ def test_state_acts_and_protests_are_shown(nlp, text, expected):
         and (expected[2] is None or (g[2] or "").lower() == expected[2].lower())
         for g in got
     ), got
+
+
+def test_denied_act_is_not_coded(nlp):
+    """ "denied targeting civilians" is a REJECT, never an attack."""
+    got = shown_of(nlp, "The army denied targeting civilians in the border village.")
+    assert not any(g[0] == "ASSAULT" for g in got), got
 
 
 def test_repeated_act_is_one_event_with_mentions(nlp):

@@ -165,8 +165,11 @@ GATES = (
 # the apology"; the gates judge their parties.)
 PARTY_OBJECT = {
     "hit", "strike", "shoot", "fire", "capture", "target", "execute", "fight", "beat",
-    "release", "free", "receive", "occupy", "destroy", "attack",
+    "release", "free", "receive", "occupy", "destroy", "attack", "share",
 }  # fmt: skip
+TARGET_PREPS = {"with", "at", "on", "upon", "toward", "towards", "against", "into"}
+# Verbs whose complement is an act they deny ("denied targeting civilians": no attack coded).
+DENIALS = {"deny", "refute", "dismiss", "reject", "disavow"}
 # Words after "ask" that make it a question put to someone, not a request.
 QUESTION_WORDS = {"how", "why", "what", "whether", "if", "when", "where", "who", "about"}
 # Complements of a refusal that make it no act ("declined to comment").
@@ -179,6 +182,15 @@ def object_no_party(p: Parties) -> bool:
     if p.lemma not in PARTY_OBJECT:
         return False
     objects = [c for c in p.verb.children if c.dep_ == "dobj"]
+    targets = [
+        g
+        for c in p.verb.children
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if any(names_party(g) or g.pos_ == "PRON" or g.lower_ in ("other", "another") for g in targets):
+        return False  # "shared intelligence with each other", "fired at the crowd"
     target = p.recipient_tok
     if target is not None and not (target.dep_ in ("poss", "compound") and target.head in objects):
         return False  # a target besides the object ("toward Russian positions")
@@ -234,7 +246,25 @@ def attempt_or_claim(p: Parties) -> bool:
     )
 
 
+def denied(p: Parties) -> bool:
+    """The act is what someone denies doing ("denied targeting civilians"); the denial itself
+    is the REJECT ("rejected the demand" stays)."""
+    node = p.verb
+    return (
+        p.type != "REJECT"
+        and node.dep_ in ("xcomp", "ccomp", "pcomp", "dobj")
+        and node.head.lemma_.lower() in DENIALS
+    )
+
+
+def going_back(p: Parties) -> bool:
+    """ "will return to the White House": going back somewhere, not returning anything."""
+    return p.lemma == "return" and not any(c.dep_ in ("dobj", "dative") for c in p.verb.children)
+
+
 VETOES = (
+    Gate("act denied", denied, "the army denied targeting civilians"),
+    Gate("going back somewhere", going_back, "Trump will return to the White House"),
     Gate("an attempt or a claim", attempt_or_claim, "officials sought to downplay the threat"),
     Gate("helping someone do something", helping, "Paul scored 27 points to help Houston win"),
     Gate("object is no party", object_no_party, "hit a jumper; released a statement"),
