@@ -15,7 +15,7 @@ import click
 from dateline import __version__
 from dateline.nlp import DEFAULT_MODEL, ModelNotFound
 from dateline.read import MAX_CHARS, ReadError, read
-from dateline.records import Analysis, Article
+from dateline.records import EVENT_THRESHOLD, Analysis, Article
 
 
 def err(message: str) -> None:
@@ -60,9 +60,12 @@ EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
 @click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
               help="Refuse longer documents.")  # fmt: skip
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold (kept in the record; hidden by default).")  # fmt: skip
 def analyze(
-    paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int
-) -> None:
+    paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int,
+    all_events: bool,
+) -> None:  # fmt: skip
     """Analyse articles: text files (with a `date …` header), JSONL, HTML, folders, globs or -.
 
     \b
@@ -71,6 +74,7 @@ def analyze(
       dateline analyze article.txt
       dateline analyze corpus.jsonl --format jsonl > out.jsonl
       cat page.html | dateline analyze - --date 2024-12-19 --format json
+      dateline analyze article.txt --format json --all-events
     """
     from dateline.analyze import Options, analyze_articles
 
@@ -92,7 +96,8 @@ def analyze(
                 ok += 1
                 for warning in analysis.warnings:
                     err(f"warning: {warning}")
-            emit(analysis, fmt, first=ok + errors == 1)
+            shown = analysis if all_events or analysis.error else analysis.shown_events()
+            emit(shown, fmt, first=ok + errors == 1)
         if fmt == "json":
             click.echo("]")
     except (ReadError, ModelNotFound) as error:
@@ -233,18 +238,36 @@ def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
 @click.option(
     "--plover", help="PLOVER_GSR_CAMEO.txt or its folder (default: ../shared/corpora/plover)."
 )
-def eval_events(plover: str | None) -> None:
+@click.option(
+    "--news",
+    help="Score whole real articles instead: the events-news folder (gold.jsonl, GUIDE.md).",
+)
+@click.option("--errors", "show_errors", is_flag=True, help="With --news: list every miss, "
+              "partial match and false alarm, with the rule that produced it.")  # fmt: skip
+@click.option("--all-events", is_flag=True, help="With --news: score every event, not only "
+              "those at or above the default confidence threshold.")  # fmt: skip
+def eval_events(plover: str | None, news: str | None, show_errors: bool, all_events: bool) -> None:
     """Score the events stage on PLOVER's coded examples: type accuracy, actor/recipient F1.
+
+    With --news, score whole articles (events-news): P/R/F1 at the type, actor and full
+    levels, false alarms per article without events, per half of the articles and for all,
+    a per-type table and a confidence calibration table.
 
     \b
     Examples:
       dateline eval events
       dateline eval events --plover ../shared/corpora/plover/PLOVER_GSR_CAMEO.txt
+      dateline eval events --news ../shared/corpora/events-news --errors
     """
-    from dateline.evaluate.events import main as run_events
-
     with missing_corpus_is_an_error():
-        run_events(plover)
+        if news is not None:
+            from dateline.evaluate.events_news import main as run_news
+
+            run_news(news, show_errors, all_events)
+        else:
+            from dateline.evaluate.events import main as run_events
+
+            run_events(plover)
 
 
 @main.command(
@@ -260,7 +283,11 @@ def eval_events(plover: str | None) -> None:
 )
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
-def events_export(paths: tuple[str, ...], columns: str, date: str | None, model: str) -> None:
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold.")  # fmt: skip
+def events_export(
+    paths: tuple[str, ...], columns: str, date: str | None, model: str, all_events: bool
+) -> None:
     """Write one tab-separated row per event (columns documented in docs/events.md).
 
     \b
@@ -273,7 +300,8 @@ def events_export(paths: tuple[str, ...], columns: str, date: str | None, model:
 
     try:
         analyses = analyze_articles(checked(read(paths, date)), Options(model=model))
-        for line in tsv_lines(rows(analyses), columns):
+        threshold = 0.0 if all_events else EVENT_THRESHOLD
+        for line in tsv_lines(rows(analyses, threshold), columns):
             click.echo(line)
     except (ReadError, ModelNotFound) as error:
         raise click.ClickException(str(error)) from None
@@ -496,6 +524,8 @@ def quotes(
 )
 @click.option("--until", help="Last date: the event's own, else its article's.")
 @click.option("--source", help="Outlet (part of the name).")
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold.")  # fmt: skip
 @COPIES_OPTION
 @LIMIT_OPTION
 @FORMAT_OPTION
@@ -503,7 +533,7 @@ def quotes(
 def events(
     type_: str | None, actor: str | None, recipient: str | None, country: str | None,
     place: str | None, since: str | None, until: str | None, source: str | None,
-    all_copies: bool, limit: int, fmt: str, db: str,
+    all_events: bool, all_copies: bool, limit: int, fmt: str, db: str,
 ) -> None:  # fmt: skip
     """Events from the store, each counted once with the articles and outlets that reported it.
 
@@ -514,12 +544,13 @@ def events(
     Examples:
       dateline events --type ASSAULT --place Kursk --since 2026-01-01
       dateline events --actor RUS --recipient UKR --format json
+      dateline events --type PROTEST --all-events
     """
     store_query(
         db, fmt, "events",
         lambda s: s.events(
             type_, actor, recipient, country, place, since, until, source=source,
-            all_copies=all_copies, limit=limit,
+            all_copies=all_copies, limit=limit, all_events=all_events,
         ),
     )  # fmt: skip
 
@@ -632,8 +663,10 @@ def show_article(article_id: str, fmt: str, db: str) -> None:
               help="Default: tsv for gdelt and polecat, jsonl for the rest; parquet needs the "
                    "'parquet' extra (pyarrow).")  # fmt: skip
 @click.option("--out", help="Output file (default: stdout; required for parquet).")
+@click.option("--all-events", is_flag=True, help="gdelt/polecat: also the events under the "
+              "default confidence threshold.")  # fmt: skip
 @DB_OPTION
-def export(table: str, fmt: str | None, out: str | None, db: str) -> None:
+def export(table: str, fmt: str | None, out: str | None, all_events: bool, db: str) -> None:
     """Stream a store table, or the GDELT-like / POLECAT-like event table, to a file.
 
     gdelt and polecat have exactly the columns of `dateline events-export` (docs/events.md), one
@@ -653,7 +686,7 @@ def export(table: str, fmt: str | None, out: str | None, db: str) -> None:
 
     store = open_store(db)
     try:
-        count = run_export(store.conn, table, fmt, out)
+        count = run_export(store.conn, table, fmt, out, all_events=all_events)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     finally:
