@@ -16,6 +16,13 @@ from spacy.tokens import Doc, Span, Token
 from dateline.records import Block, Entity, Mention
 from dateline.resources import countries, rows, words
 from dateline.stages import run_stage, text_of, tokens_in
+from dateline.stages.entity_spans import (
+    is_particle,
+    join_spans,
+    only_surname,
+    org_country_word,
+    surname_words,
+)
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Labels of things that cannot be the subject of "said": such a name before a speech verb is a person.
@@ -114,9 +121,9 @@ class Cluster:
 
     @property
     def surname(self) -> str:
-        """The last name token, ignoring suffixes such as Jr."""
+        """The surname with its particles ("von der Leyen"), ignoring suffixes such as Jr."""
         parts = [p for p in self.name.split() if p.lower() not in SUFFIXES]
-        return parts[-1] if parts else self.name
+        return " ".join(surname_words(parts)) if parts else self.name
 
 
 def clean_name(span: Span) -> tuple[int, int, str]:
@@ -219,7 +226,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
             spans.append(Span(doc, ent.start, ent.end, label=label))
         taken.update(range(ent.start, ent.end))
     spans.extend(s for s in added_places(doc, taken) if s.start_char >= body_start)
-    return sorted(spans, key=lambda s: s.start)
+    return join_spans(doc, sorted(spans, key=lambda s: s.start))
 
 
 def left_context(doc: Doc, start: int) -> list[Token]:
@@ -291,11 +298,16 @@ def descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, str | No
 
 
 def index_of(clusters: list[Cluster]) -> dict[str, list[int]]:
-    """Map surnames and single names of person clusters to their indices."""
+    """Map surnames (with and without their particles) and single names of person clusters to
+    their indices: "von der leyen" and "leyen", "al-assad" and "assad"."""
     index: dict[str, list[int]] = {}
     for i, c in enumerate(clusters):
         if c.type == "PERSON":
-            index.setdefault(c.surname.lower(), []).append(i)
+            surname = c.surname.lower()
+            keys = {surname, surname.split()[-1], surname.split()[-1].split("-")[-1]}
+            for key in keys:
+                if key and not is_particle(key):
+                    index.setdefault(key, []).append(i)
     return index
 
 
@@ -319,17 +331,21 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
     for span in spans:
         start, end, text = clean_name(span)
         label = span.label_
-        if label == "PERSON" and len(text.split()) == 1:
+        if label == "PERSON" and only_surname(text.split()):
             singles.append((span, start, end, text))
             continue
         key = canonical_key(text, label)
         if label == "PERSON":
             first_last = " ".join(p for p in text.lower().split() if p not in SUFFIXES).split()
-            key = ("PERSON", f"{first_last[0]} {first_last[-1]}")
+            key = ("PERSON", f"{first_last[0]} {' '.join(surname_words(first_last))}")
         if key not in by_key:
             by_key[key] = len(clusters)
             clusters.append(
-                Cluster(name=display_name(text, label), type=label, country=code_for(text, label))
+                Cluster(
+                    name=display_name(text, label),
+                    type=label,
+                    country=code_for(text, label, span),
+                )
             )
         cluster = clusters[by_key[key]]
         cluster.mentions.append((start, end))
@@ -390,12 +406,16 @@ def display_name(text: str, label: str) -> str:
     return text
 
 
-def code_for(text: str, label: str) -> str | None:
-    """The country code of a place, nationality or known organisation."""
+def code_for(text: str, label: str, span: Span | None = None) -> str | None:
+    """The country code of a place, nationality or known organisation, or of an organisation
+    named with its country ("Taiwan's defence ministry")."""
     lex = lexicon()
     lowered = text.lower().removeprefix("the ")
     if lowered in lex.orgs:
         return lex.orgs[lowered][1] or None
+    place = org_country_word(span) if span is not None and label == "ORG" else None
+    if place is not None:
+        return lex.country_of.get(place.lower()) or lex.capital_of.get(place.lower())
     if label in ("GPE", "LOC", "NORP"):
         return lex.country_of.get(lowered) or lex.capital_of.get(lowered)
     return None
@@ -538,13 +558,21 @@ class PersonIndex:
     by_sent: dict[int, list[tuple[int, Token]]]
 
     @classmethod
-    def build(cls, doc: Doc, clusters: list[Cluster]) -> PersonIndex:
-        """Index every person mention's first token by its sentence."""
+    def build(
+        cls, doc: Doc, clusters: list[Cluster], skip: list[tuple[int, int]] = ()
+    ) -> PersonIndex:
+        """Index every person mention's first token by its sentence, leaving out mentions inside
+        the `skip` ranges (quotations: a name a speaker utters is not who "he" is)."""
         sent_starts = [s.start for s in doc.sents]
         starts = person_at(clusters)
         offsets = doc.to_array(IDX)
         by_sent: dict[int, list[tuple[int, Token]]] = {}
+        q = 0
         for start in sorted(starts):
+            while q < len(skip) and skip[q][1] <= start:
+                q += 1
+            if q < len(skip) and skip[q][0] <= start:
+                continue
             i = int(numpy.searchsorted(offsets, start))
             if i < len(doc) and offsets[i] == start:
                 k = bisect_right(sent_starts, i) - 1
@@ -557,10 +585,16 @@ def antecedent(
 ) -> int | None:
     """The person an anaphor refers to: in this sentence the nearest, before it the subject first."""
     here = bisect_right(index.sent_starts, token.i) - 1
+    ahead = cataphor_subject(token)
+    if ahead is not None:  # "Asked about his record, Doe said …": Doe
+        found = [(i, t) for i, t in index.by_sent.get(here, ()) if t.i in ahead]
+        if found and accept(clusters[found[0][0]]):
+            return found[0][0]
+    reported = reported_by(token)
     for depth, k in enumerate(range(here, max(here - 4, -1), -1)):
         found = [
             (i, t) for i, t in index.by_sent.get(k, ())
-            if (depth > 0 or t.i < token.i) and accept(clusters[i])
+            if (depth > 0 or (t.i < token.i and t.i not in reported)) and accept(clusters[i])
         ]  # fmt: skip
         if not found:
             continue
@@ -568,6 +602,41 @@ def antecedent(
         pool = subjects or found
         return pool[-1][0] if depth == 0 else pool[0][0]
     return None
+
+
+def reported_by(pronoun: Token) -> range | set[int]:
+    """Token indices of what a pronoun subject of a speech verb reports ("Doe is lying, he
+    said"): a name there is what "he" talks about, never who "he" is."""
+    from dateline.stages.attribution import is_speech
+
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or not is_speech(verb):
+        return set()
+    found: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "dobj", "xcomp") and child.i < pronoun.i:
+            found.update(range(child.left_edge.i, child.right_edge.i + 1))
+    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
+        found.update(range(verb.head.left_edge.i, verb.left_edge.i))
+    return found
+
+
+def cataphor_subject(pronoun: Token) -> range | None:
+    """For a pronoun in a clause fronted before its sentence's subject ("Asked about his record,
+    Doe said …"), the token range of that subject; else None."""
+    sent = pronoun.sent
+    root = sent.root
+    if pronoun.i >= root.i:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < pronoun.i or subject.pos_ != "PROPN":
+        return None
+    node = pronoun
+    while node.head.i != root.i and node.head.i != node.i:
+        node = node.head
+    if node.dep_ not in ("advcl", "prep", "npadvmod") or node.right_edge.i >= subject.left_edge.i:
+        return None
+    return range(subject.left_edge.i, subject.i + 1)
 
 
 def _subject_of_name(token: Token) -> bool:
@@ -605,9 +674,33 @@ def guess_genders(clusters: list[Cluster], votes: dict[int, Counter[str]]) -> No
                 cluster.gender = top
 
 
+def named_in_own_quote(
+    pronoun: Token, quoted: list[tuple[int, int]], clusters: list[Cluster]
+) -> set[int]:
+    """Persons named inside the quotation a pronoun's sentence attributes ('"We will meet
+    Trump," he said': "he" is not Trump), as ids of their clusters."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    sent = pronoun.sent
+    lo, hi = sent.start_char, sent.end_char
+    k = bisect_right(quoted, (hi, hi)) - 1
+    inside: list[tuple[int, int]] = []
+    while k >= 0 and quoted[k][1] > lo:
+        inside.append(quoted[k])
+        k -= 1
+    if not inside:
+        return set()
+    return {
+        id(c)
+        for c in clusters
+        if c.type == "PERSON" and any(s <= m < e for m, _ in c.mentions for s, e in inside)
+    }
+
+
 def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
     """Attach he/she pronouns outside quotations to their antecedents, gender-consistently."""
-    index = PersonIndex.build(doc, clusters)
+    quoted = quoted_ranges(text_of(doc))
+    index = PersonIndex.build(doc, clusters, quoted)
     pronouns = unquoted_pronouns(doc)
     votes: dict[int, Counter[str]] = {}
     for token in pronouns:
@@ -617,7 +710,11 @@ def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
     guess_genders(clusters, votes)
     for token in pronouns:
         gender = "m" if token.lower_ in MALE else "f"
-        target = antecedent(index, token, clusters, lambda c, g=gender: c.gender in (None, g))
+        named = named_in_own_quote(token, quoted, clusters)
+        target = antecedent(
+            index, token, clusters,
+            lambda c, g=gender, n=named: c.gender in (None, g) and id(c) not in n,
+        )  # fmt: skip
         if target is not None:
             clusters[target].mentions.append((token.idx, token.idx + len(token)))
 
