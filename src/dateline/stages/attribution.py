@@ -50,6 +50,23 @@ STANCE_NOUNS = frozenset(
     {"readiness", "willingness", "hope", "concern", "support", "opposition", "confidence",
      "doubt", "doubts", "fear", "fears", "regret", "belief", "desire", "intention", "openness"}
 )  # fmt: skip
+# Things that bear words without speaking them: "a sign reading …", "banners saying …".
+SIGN_NOUNS = frozenset(
+    {"sign", "placard", "banner", "poster", "shirt", "t-shirt", "hat", "cap", "sticker",
+     "billboard", "slogan", "graffiti", "inscription", "plaque", "headline", "caption", "flag"}
+)  # fmt: skip
+# Verbs that answer someone else's words: their object is those words, not the subject's own.
+REBUTTALS = frozenset(
+    {"rebuff", "reject", "dismiss", "dispute", "condemn", "criticize", "criticise", "slam",
+     "blast", "decry", "denounce", "ridicule", "mock", "deride", "rebut", "refute"}
+)  # fmt: skip
+# Nouns for someone's words, as the object of a rebuttal: "rebuffed the remarks".
+WORDS_NOUNS = frozenset(
+    {"remark", "remarks", "comment", "comments", "statement", "statements", "claim", "claims",
+     "allegation", "allegations", "accusation", "accusations", "suggestion", "suggestions",
+     "criticism", "criticisms", "assertion", "assertions", "rhetoric", "words", "charge",
+     "charges", "report", "reports", "speech", "proposal", "proposals"}
+)  # fmt: skip
 # (Spaces are escaped: the pattern is used inside a VERBOSE regex.)
 NAME = r"[A-Z][\w&.'\u2019-]*(?:\ (?:[A-Z][\w&.'\u2019-]*|of|de|al|the))*"
 VIA = re.compile(
@@ -363,6 +380,22 @@ def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = 
         if not any(s <= match.start() < e for s, e in skip):
             return match.group().strip(" .,;:")
     return None
+
+
+def on_a_sign(verb: Token) -> bool:
+    """Words a sign, banner or shirt bears ("a sign reading …", "banners saying …", "the
+    placard read …"): not speech."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in SIGN_NOUNS:
+        return True
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in SIGN_NOUNS for c in verb.children)
+
+
+def rebuts_words(verb: Token) -> bool:
+    """A verb that answers someone else's words, with those words for its object ("rebuffed
+    the remarks", "dismissed the claims as …"): what it reports is not the subject's own."""
+    if verb.lemma_.lower() not in REBUTTALS:
+        return False
+    return any(c.dep_ == "dobj" and c.lower_ in WORDS_NOUNS for c in verb.children)
 
 
 def content_span(verb: Token) -> tuple[int, int] | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import numpy
@@ -16,6 +16,16 @@ from spacy.tokens import Doc, Span, Token
 from dateline.records import Block, Entity, Mention
 from dateline.resources import countries, rows, words
 from dateline.stages import run_stage, text_of, tokens_in
+from dateline.stages.entity_profiles import (
+    HEAD_OF_STATE,
+    Profile,
+    age_after,
+    age_in,
+    agreement,
+    gender_in,
+    party_after,
+    party_in,
+)
 from dateline.stages.entity_spans import (
     is_particle,
     join_spans,
@@ -46,8 +56,6 @@ ROLE_HEADS = {
     "businessman", "businesswoman", "tycoon", "monarch", "ruler", "strongman", "autocrat",
     "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "speaker",
 }  # fmt: skip
-HEAD_OF_STATE = {"President", "President-elect", "Prime Minister", "Chancellor", "Premier",
-                 "King", "Queen", "Supreme Leader", "Emir", "Crown Prince"}  # fmt: skip
 # Verbs that make a capital city an actor ("Kyiv reported", "Moscow denied").
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
 
@@ -118,6 +126,13 @@ class Cluster:
     title: str | None = None
     gender: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    party: str | None = None
+    age: int | None = None
+    titles: set[str] = field(default_factory=set)
+
+    def profile(self) -> Profile:
+        """What the article has said of this person so far."""
+        return Profile(self.title, self.country, self.party, self.age, self.gender)
 
     @property
     def surname(self) -> str:
@@ -277,7 +292,7 @@ def appositive(span: Span) -> str:
     return ""
 
 
-def descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, str | None, str | None]]:
+def descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile]]:
     """Definite role descriptors that refer back to a person: "the 72-year-old leader"."""
     for token in tokens_in(doc, ROLE_HEADS):
         if token.tag_ not in ("NN", "NNP"):
@@ -294,7 +309,8 @@ def descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, str | No
             continue  # "the leader of the opposition" names someone new
         span = doc[left[0].i : token.i + 1]
         title, country = title_and_country(span.text)
-        yield span, title, country
+        words = span.text.split()
+        yield span, Profile(title, country, party_in(words), age_in(span.text), gender_in(words))
 
 
 def index_of(clusters: list[Cluster]) -> dict[str, list[int]]:
@@ -433,6 +449,12 @@ def describe(doc: Doc, span: Span, cluster: Cluster) -> None:
         cluster.title is None or (title in HEAD_OF_STATE and cluster.title not in HEAD_OF_STATE)
     ):
         cluster.title = title
+    if title:
+        cluster.titles.add(title)
+    text = text_of(doc)
+    around = phrase.split()
+    cluster.party = cluster.party or party_in(around) or party_after(text[span.end_char :][:12])
+    cluster.age = cluster.age or age_in(phrase) or age_after(text[span.end_char :][:8])
     if country is None:
         orgs = lexicon().orgs
         codes = [orgs[t.lower_][1] for t in left if t.lower_ in orgs]
@@ -719,33 +741,92 @@ def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
             clusters[target].mentions.append((token.idx, token.idx + len(token)))
 
 
-def compatible(cluster: Cluster, title: str | None, country: str | None) -> bool:
-    """Whether a named person can be the referent of a descriptor with this title and country."""
-    if cluster.type != "PERSON" or len(cluster.name.split()) < 2:
-        return False
-    if country is not None and cluster.country not in (None, country):
-        return False
-    if title is None or cluster.title is None:
-        return True
-    return title.lower() in cluster.title.lower() or (
-        title == "Leader" and cluster.title in HEAD_OF_STATE
+def fits(cluster: Cluster, profile: Profile) -> int | None:
+    """How well a named person fits a descriptor (shared attributes), or None when the article
+    says something of them that the descriptor contradicts."""
+    if cluster.type != "PERSON":
+        return None
+    if len(cluster.name.split()) < 2 and not (cluster.title or cluster.country or cluster.party):
+        return None  # a lone name the article says nothing about
+    titles = cluster.titles or ({cluster.title} if cluster.title else set())
+    scores = [
+        agreement(profile, replace(cluster.profile(), title=title)) for title in (titles or {None})
+    ]  # the best of the titles the article gave this person
+    found = [x for x in scores if x is not None]
+    return max(found) if found else None
+
+
+def appositive_head(span: Span, clusters: list[Cluster]) -> int | None:
+    """The person a descriptor stands in apposition to ("Trump, the incoming Republican,")."""
+    root = span.root
+    if root.dep_ != "appos":
+        return None
+    at = person_at(clusters)
+    head = root.head
+    for token in head.doc[head.left_edge.i : head.i + 1]:
+        if token.idx in at:
+            return at[token.idx]
+    return None
+
+
+def last_mention_before(cluster: Cluster, offset: int, skip: list[tuple[int, int]]) -> int:
+    """The start of the cluster's last mention before `offset` outside the skipped ranges, or -1."""
+    found = [s for s, _ in cluster.mentions if s < offset and not any(a <= s < b for a, b in skip)]
+    return max(found) if found else -1
+
+
+def described(
+    doc: Doc, span: Span, profile: Profile, clusters: list[Cluster], skip: list[tuple[int, int]]
+) -> int | None:
+    """The person an informative descriptor refers to: among those mentioned before it that fit
+    best, the nearest; None when two fit equally and were last named in the same sentence."""
+    scored = []
+    for i, cluster in enumerate(clusters):
+        score = fits(cluster, profile)
+        last = last_mention_before(cluster, span.start_char, skip)
+        if score and last >= 0:
+            scored.append((score, last, i))
+    if not scored:
+        return None
+    best = max(score for score, _, _ in scored)
+    top = sorted(((last, i) for score, last, i in scored if score == best), reverse=True)
+    if len(top) == 1:
+        return top[0][1]
+    first, second = (
+        doc.char_span(last, last + 1, alignment_mode="expand")[0] for last, _ in top[:2]
     )
+    if first.sent != second.sent:
+        return top[0][1]
+    subjects = [
+        i for (_, i), t in zip(top[:2], (first, second), strict=True) if _subject_of_name(t)
+    ]
+    return subjects[0] if len(subjects) == 1 else None  # "Doe met Roe; the senator said": either
 
 
 def add_descriptors(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
-    """Attach "the Russian leader"-style descriptors to the salient compatible person."""
-    index = PersonIndex.build(doc, clusters)
-    for span, title, country in list(descriptor_spans(doc, taken)):
-        target = antecedent(
-            index, span[0], clusters, lambda c, t=title, k=country: compatible(c, t, k)
-        )
-        if target is not None:
-            clusters[target].mentions.append((span.start_char, span.end_char))
-            for cluster in clusters:
-                if cluster.type == "NORP":
-                    cluster.mentions = [
-                        m for m in cluster.mentions if not span.start_char <= m[0] < span.end_char
-                    ]
+    """Attach "the Russian leader"-style descriptors to the person the article says they are."""
+    skip = quoted_ranges(text_of(doc))
+    index = PersonIndex.build(doc, clusters, skip)
+    for span, profile in list(descriptor_spans(doc, taken)):
+        target = appositive_head(span, clusters)
+        if target is None and profile.informative():
+            target = described(doc, span, profile, clusters, skip)
+        elif target is None:
+            target = antecedent(
+                index, span[0], clusters, lambda c, p=profile: fits(c, p) is not None
+            )
+        if target is None:
+            continue
+        cluster = clusters[target]
+        cluster.mentions.append((span.start_char, span.end_char))
+        cluster.party = cluster.party or profile.party
+        cluster.age = cluster.age or profile.age
+        cluster.country = cluster.country or profile.country
+        for other in clusters:
+            if other.type == "NORP":
+                other.mentions = [
+                    m for m in other.mentions if not span.start_char <= m[0] < span.end_char
+                ]
 
 
 def find_entities(doc: Doc) -> list[Entity]:

@@ -100,6 +100,12 @@ class Found:
     speaker: Token | None
 
 
+def introduced_by(art: Article, cue: Token, speaker: Token | None) -> Found:
+    """The cue that introduces a quote with the speaker of the outermost report holding it:
+    'Doe rebuffed the remarks, saying: "…"' is Doe's, cued by "saying"."""
+    return Found(cue, outer_speaker(cue, speaker, art.inside_quote)[1])
+
+
 def own_cue(art: Article, m: Marked) -> Found | None:
     """The cue beside a quote in its own sentence: after the closing mark, else before the opening."""
     doc = art.doc
@@ -142,7 +148,7 @@ def own_cue(art: Article, m: Marked) -> Found | None:
             outer, outer_subject = outer_speaker(cue, speaker, art.inside_quote)
             if cue.i > last and outer.i > cue.i:
                 return Found(cue, speaker)  # '“…?” she said, but … Doe said': the cue beside it
-            return Found(outer, outer_subject)
+            return Found(cue, outer_subject)  # the verb beside the quote is its cue
     if after:
         cue = min(after, key=lambda c: c[0])[1]
         return Found(cue, inverted_speaker(art, cue, limit, last + 1))
@@ -329,7 +335,7 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
     for cue in reversed(list(art.speech_tokens(sent_start, colon))):
         speaker = speaker_token(cue)
         if speaker is not None:
-            return Found(*outer_speaker(cue, speaker, art.inside_quote))
+            return introduced_by(art, cue, speaker)
     if named is not None and named.pos_ == "PROPN":
         return Found(None, named)  # "Said Jane Doe: “…”"
     if colon <= sent_start:
@@ -382,7 +388,7 @@ def mixed_cue(art: Article, m: Marked) -> Found | None:
     for cue in art.speech_tokens(sent_start, sent_end):
         speaker = speaker_token(cue)
         if speaker is not None:  # '…, Doe said, going on to say that … “…”': the parse lost him
-            return Found(*outer_speaker(cue, speaker, art.inside_quote))
+            return introduced_by(art, cue, speaker)
     return found or clause_holder(art, doc[lo:hi].root)
 
 
@@ -407,7 +413,7 @@ def climb_cue(art: Article, m: Marked) -> Found | None:
                 if speaker is not None and art.inside_quote(speaker.idx):
                     # '"Meh," wrote a supporter': the parse made the quote the subject.
                     speaker = inverted_speaker(art, node, node.sent.end, node.i)
-                return Found(*outer_speaker(node, speaker, art.inside_quote))
+                return introduced_by(art, node, speaker)
     return None
 
 
@@ -500,7 +506,7 @@ def recent_cue(art: Article, m: Marked, previous: Quote | None) -> Found | None:
             continue
         speaker = speaker_token(cue)
         if speaker is not None and not art.inside_quote(speaker.idx) and speaker.i >= lo:
-            return Found(*outer_speaker(cue, speaker, art.inside_quote))
+            return introduced_by(art, cue, speaker)
     return None
 
 
