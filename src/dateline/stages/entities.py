@@ -661,6 +661,14 @@ def cataphor_subject(pronoun: Token) -> range | None:
     return range(subject.left_edge.i, subject.i + 1)
 
 
+def in_subject(token: Token) -> bool:
+    """Whether a name is a clause subject or one of coordinated subjects ("Doe and Roe met")."""
+    head = token
+    while head.dep_ in ("compound", "flat", "conj") and head.head is not head:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
+
+
 def _subject_of_name(token: Token) -> bool:
     """Whether `token` is inside a name that is a clause subject."""
     head = token
@@ -797,9 +805,7 @@ def described(
     )
     if first.sent != second.sent:
         return top[0][1]
-    subjects = [
-        i for (_, i), t in zip(top[:2], (first, second), strict=True) if _subject_of_name(t)
-    ]
+    subjects = [i for (_, i), t in zip(top[:2], (first, second), strict=True) if in_subject(t)]
     return subjects[0] if len(subjects) == 1 else None  # "Doe met Roe; the senator said": either
 
 

@@ -22,7 +22,6 @@ from dateline.stages.attribution import (
     is_speech,
     on_a_sign,
     outer_speaker,
-    rebuts_words,
     speaker_for,
     speaker_token,
     via_near,
@@ -273,7 +272,7 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
     recorded = {q.start for q in direct}
     out: list[Quote] = []
     for token in art.speech_tokens(0, len(doc)):
-        if unsaid(token) or on_a_sign(token) or rebuts_words(token):
+        if unsaid(token) or on_a_sign(token):
             continue
         span = content_span(token)
         if span is None:
