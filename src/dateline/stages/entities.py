@@ -56,6 +56,13 @@ ROLE_HEADS = {
     "businessman", "businesswoman", "tycoon", "monarch", "ruler", "strongman", "autocrat",
     "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "speaker",
 }  # fmt: skip
+# What `described` returns when two people fit a descriptor equally well.
+AMBIGUOUS = -1
+# Words opening a clause of time or condition rather than a report ("When Doe spoke, he …").
+SUBORDINATORS = frozenset(
+    {"when", "if", "because", "as", "after", "before", "while", "since", "once"}
+)
+QUOTE_OR_COLON = frozenset({'"', "\u201c", "\u201d", ":", "''", "``"})
 # Verbs that make a capital city an actor ("Kyiv reported", "Moscow denied").
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
 
@@ -626,20 +633,26 @@ def antecedent(
     return None
 
 
-def reported_by(pronoun: Token) -> range | set[int]:
-    """Token indices of what a pronoun subject of a speech verb reports ("Doe is lying, he
-    said"): a name there is what "he" talks about, never who "he" is."""
+def reported_by(pronoun: Token) -> set[int]:
+    """Token indices of the plain clause a pronoun subject of a speech verb reports, right
+    before it ("Doe is lying, he said"): a name there is what "he" talks about, never who "he"
+    is. A clause holding a quotation or a colon is narration around it, not the report."""
     from dateline.stages.attribution import is_speech
 
     verb = pronoun.head
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or not is_speech(verb):
         return set()
+    doc = pronoun.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < pronoun.i]
+    if verb.dep_ == "parataxis" and verb.head.i < pronoun.i:
+        clauses.append(verb.head)
     found: set[int] = set()
-    for child in verb.children:
-        if child.dep_ in ("ccomp", "dobj", "xcomp") and child.i < pronoun.i:
-            found.update(range(child.left_edge.i, child.right_edge.i + 1))
-    if verb.dep_ in ("parataxis", "ccomp", "advcl") and verb.head.i < verb.i:
-        found.update(range(verb.head.left_edge.i, verb.left_edge.i))
+    for clause in clauses:
+        lo = clause.left_edge.i
+        hi = clause.right_edge.i + 1 if clause is not verb.head else verb.left_edge.i
+        if doc[lo].lower_ in SUBORDINATORS or any(t.text in QUOTE_OR_COLON for t in doc[lo:hi]):
+            continue
+        found.update(range(lo, hi))
     return found
 
 
@@ -707,23 +720,27 @@ def guess_genders(clusters: list[Cluster], votes: dict[int, Counter[str]]) -> No
 def named_in_own_quote(
     pronoun: Token, quoted: list[tuple[int, int]], clusters: list[Cluster]
 ) -> set[int]:
-    """Persons named inside the quotation a pronoun's sentence attributes ('"We will meet
-    Trump," he said': "he" is not Trump), as ids of their clusters."""
+    """Persons named inside the quotation a pronoun subject attributes, right before it ('"We
+    will meet Trump," he said') or right after its verb ('he said: "…"'): "he" is not Trump.
+    Returned as ids of their clusters."""
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return set()
-    sent = pronoun.sent
-    lo, hi = sent.start_char, sent.end_char
-    k = bisect_right(quoted, (hi, hi)) - 1
-    inside: list[tuple[int, int]] = []
-    while k >= 0 and quoted[k][1] > lo:
-        inside.append(quoted[k])
-        k -= 1
-    if not inside:
+    text = pronoun.doc._.text or pronoun.doc.text
+    verb_end = pronoun.head.idx + len(pronoun.head)
+    k = bisect_right(quoted, (pronoun.idx, pronoun.idx)) - 1
+    own = []
+    if k >= 0 and not text[quoted[k][1] : pronoun.idx].strip(" ,\u2014-"):
+        own.append(quoted[k])
+    if k + 1 < len(quoted) and pronoun.head.i > pronoun.i:
+        after = quoted[k + 1]
+        if after[0] >= verb_end and not text[verb_end : after[0]].strip(" ,:\u2014-"):
+            own.append(after)
+    if not own:
         return set()
     return {
         id(c)
         for c in clusters
-        if c.type == "PERSON" and any(s <= m < e for m, _ in c.mentions for s, e in inside)
+        if c.type == "PERSON" and any(s <= m < e for m, _ in c.mentions for s, e in own)
     }
 
 
@@ -749,7 +766,7 @@ def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
             clusters[target].mentions.append((token.idx, token.idx + len(token)))
 
 
-def fits(cluster: Cluster, profile: Profile) -> int | None:
+def fits(cluster: Cluster, profile: Profile, strict: bool = False) -> int | None:
     """How well a named person fits a descriptor (shared attributes), or None when the article
     says something of them that the descriptor contradicts."""
     if cluster.type != "PERSON":
@@ -758,7 +775,7 @@ def fits(cluster: Cluster, profile: Profile) -> int | None:
         return None  # a lone name the article says nothing about
     titles = cluster.titles or ({cluster.title} if cluster.title else set())
     scores = [
-        agreement(profile, replace(cluster.profile(), title=title)) for title in (titles or {None})
+        agreement(profile, replace(cluster.profile(), title=title), strict) for title in (titles or {None})
     ]  # the best of the titles the article gave this person
     found = [x for x in scores if x is not None]
     return max(found) if found else None
@@ -787,7 +804,8 @@ def described(
     doc: Doc, span: Span, profile: Profile, clusters: list[Cluster], skip: list[tuple[int, int]]
 ) -> int | None:
     """The person an informative descriptor refers to: among those mentioned before it that fit
-    best, the nearest; None when two fit equally and were last named in the same sentence."""
+    best, the nearest; AMBIGUOUS when two fit equally and were last named in the same sentence,
+    None when nobody fits better than by not contradicting it."""
     scored = []
     for i, cluster in enumerate(clusters):
         score = fits(cluster, profile)
@@ -806,7 +824,7 @@ def described(
     if first.sent != second.sent:
         return top[0][1]
     subjects = [i for (_, i), t in zip(top[:2], (first, second), strict=True) if in_subject(t)]
-    return subjects[0] if len(subjects) == 1 else None  # "Doe met Roe; the senator said": either
+    return subjects[0] if len(subjects) == 1 else AMBIGUOUS  # "Doe met Roe; the senator said"
 
 
 def add_descriptors(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
@@ -817,9 +835,11 @@ def add_descriptors(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
         target = appositive_head(span, clusters)
         if target is None and profile.informative():
             target = described(doc, span, profile, clusters, skip)
-        elif target is None:
+        if target == AMBIGUOUS:
+            continue
+        if target is None:  # nothing said fits better: the nearest antecedent that fits at all
             target = antecedent(
-                index, span[0], clusters, lambda c, p=profile: fits(c, p) is not None
+                index, span[0], clusters, lambda c, p=profile: fits(c, p, strict=True) is not None
             )
         if target is None:
             continue

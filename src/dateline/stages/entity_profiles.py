@@ -83,8 +83,9 @@ def titles_agree(said: str, known: str) -> bool:
     return a == b or b.endswith(" " + a) or (a == "leader" and known in LEADERS)
 
 
-def agreement(profile: Profile, known: Profile) -> int | None:
-    """How many stated attributes a descriptor shares with a person; None when one conflicts."""
+def agreement(profile: Profile, known: Profile, strict: bool = False) -> int | None:
+    """How many stated attributes a descriptor shares with a person; None when one conflicts
+    (with `strict`, a different title too: a nearest antecedent needs no contradiction)."""
     shared = 0
     for said, fact in (
         (profile.country, known.country),
@@ -100,7 +101,8 @@ def agreement(profile: Profile, known: Profile) -> int | None:
             return None
         shared += 1
     if profile.title is not None and known.title is not None:
-        if not titles_agree(profile.title, known.title):
+        agrees = titles_agree(profile.title, known.title)
+        if strict and not agrees:
             return None
-        shared += 1
+        shared += agrees  # people hold several offices: only a strict search rules one out
     return shared
