@@ -375,6 +375,9 @@ def on_a_sign(verb: Token) -> bool:
     placard read …"): not speech."""
     if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in SIGN_NOUNS:
         return True
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if verb.tag_ == "VBG" and before is not None and before.lemma_.lower() in SIGN_NOUNS:
+        return True  # "a placard reading …", however parsed
     return verb.lemma_.lower() in ("read", "say") and any(
         c.dep_ == "nsubj" and c.lemma_.lower() in SIGN_NOUNS for c in verb.children
     )  # "the placard read …", not "all signs point to …"
