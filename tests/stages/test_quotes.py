@@ -948,3 +948,14 @@ def test_reported_content_ends_where_the_report_ends(nlp, text: str, content: st
     (found,) = [q.text for q in run(nlp, text) if q.kind == "indirect"]
     assert found.startswith(content)
     assert "told" not in found and "\n" not in found
+
+
+def test_speaker_of_a_verb_parsed_as_a_participle_of_the_name(nlp) -> None:
+    """The small model reads "Doe, the director …, compared" as a name with a participle."""
+    text = (
+        "WASHINGTON (Dateline Wire) \u2014 The debate is on Monday.\n\n"
+        "Aaron Kall, the director of debate at the University of Michigan, compared Trump to a "
+        'coach at a basketball game who is "working the referees" in hopes of a softer call.'
+    )
+    (quote,) = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert (quote.cue.text, quote.speaker.name) == ("compared", "Aaron Kall")

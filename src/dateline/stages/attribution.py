@@ -204,6 +204,8 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             and left.ent_type_ not in ("DATE", "TIME")
         ):
             return left
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
+        return verb.head  # "Jane Doe, the director, compared …" parsed as a noun with a participle
     climbs = verb.dep_ in CLIMB_DEPS or verb.pos_ == "ADP" or verb.dep_ == "prep"
     climbs = climbs or (verb.dep_ == "advmod" and verb.pos_ == "ADV")  # "aside from saying …"
     if depth and climbs and verb.head.i != verb.i:

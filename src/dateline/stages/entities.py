@@ -775,7 +775,8 @@ def fits(cluster: Cluster, profile: Profile, strict: bool = False) -> int | None
         return None  # a lone name the article says nothing about
     titles = cluster.titles or ({cluster.title} if cluster.title else set())
     scores = [
-        agreement(profile, replace(cluster.profile(), title=title), strict) for title in (titles or {None})
+        agreement(profile, replace(cluster.profile(), title=title), strict)
+        for title in (titles or {None})
     ]  # the best of the titles the article gave this person
     found = [x for x in scores if x is not None]
     return max(found) if found else None
