@@ -321,6 +321,8 @@ def attributed_after(art: Article, verb: Token, open_at: int, after: int) -> boo
     doc = art.doc
     lo = art.token_at(after)
     for t in doc[lo : min(len(doc), lo + 4)]:
+        if t.pos_ == "SCONJ" or t.lower_ in ("when", "as", "while", "after", "before"):
+            return False  # '"…," when Doe blasted him': a clause of its own, not the narration
         if t.i != verb.i and is_speech(t):
             return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
     return False
