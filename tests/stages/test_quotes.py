@@ -959,3 +959,25 @@ def test_speaker_of_a_verb_parsed_as_a_participle_of_the_name(nlp) -> None:
     )
     (quote,) = [q for q in run(nlp, text) if q.kind == "mixed"]
     assert (quote.cue.text, quote.speaker.name) == ("compared", "Aaron Kall")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Washington (Dateline Wire) \u2013 Democrat Jane Holloway has criticised the plan, saying that "loud promises" help nobody.', "Jane Holloway"),
+        ('Saturday at the state party convention Sen. Jane Holloway (D-MA) said the governor had been a "proven failure" in office.', "Jane Holloway"),
+        ('In Columbus, after the vote, Gov. Tom Brandt (R-OH), said the result was "a clear mandate" for the plan.', "Tom Brandt"),
+    ],
+)  # fmt: skip
+def test_datelines_dates_and_party_tags_do_not_speak(nlp, text: str, name: str) -> None:
+    quotes = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert [q.speaker.name for q in quotes] == [name]
+
+
+def test_a_place_before_a_colon_is_not_the_speaker(nlp) -> None:
+    text = (
+        "As the paper reported after the police left the scene in Millbrook:\n\n"
+        '"For example, nobody has yet explained why the gate was open that night."'
+    )
+    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert quote.speaker.name != "Millbrook"

@@ -55,6 +55,10 @@ SIGN_NOUNS = frozenset(
     {"sign", "placard", "banner", "poster", "shirt", "t-shirt", "hat", "cap", "sticker",
      "billboard", "slogan", "graffiti", "inscription", "plaque", "headline", "caption", "flag"}
 )  # fmt: skip
+# A place opening a dateline: "Washington (AFP) –", "PHILADELPHIA, July 25 (UPI) —".
+DATELINE_AFTER = re.compile(
+    r"[A-Za-z.' -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([A-Za-z .&/-]{2,30}\)\s*[-\u2013\u2014]"
+)
 # (Spaces are escaped: the pattern is used inside a VERBOSE regex.)
 NAME = r"[A-Z][\w&.'\u2019-]*(?:\ (?:[A-Z][\w&.'\u2019-]*|of|de|al|the))*"
 VIA = re.compile(
@@ -172,7 +176,7 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         ):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl" and child.lower_ == "that":
                 return verb.head
-            return named_apposition(child)
+            return named_apposition(not_a_speaker(child, verb))
     if verb.tag_ == "VBG":  # "footage of Jane Doe saying …", "a video of him asking …"
         left = verb.doc[verb.i - 1] if verb.i else None
         if (
@@ -214,6 +218,35 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             head = head.head  # a parse error: "called it “shameful” and called on …"
         return speaker_token(head, depth - 1)
     return stranded_subject(verb)
+
+
+def not_a_speaker(subject: Token, verb: Token) -> Token:
+    """A subject the parse took from a dateline ("Washington (AFP) – Democrat Jane Doe has …"),
+    a date ("Saturday at the convention Sen. Jane Doe said") or a party tag ("Gov. Jane Doe
+    (R-OH) said") stands for the name between it and the verb, when there is one."""
+    doc = subject.doc
+    if not (
+        subject.ent_type_ in ("DATE", "TIME")
+        or in_parentheses(subject)
+        or DATELINE_AFTER.match(doc.text, subject.idx) is not None
+    ):
+        return subject
+    for token in reversed(doc[subject.i + 1 : verb.i]):
+        if token.ent_type_ in ("PERSON", "ORG") and not in_parentheses(token):
+            return token
+    return subject
+
+
+def in_parentheses(token: Token) -> bool:
+    """Whether a token sits inside round brackets close by: "(R-OH)", "(AFP)"."""
+    doc = token.doc
+    left = doc[max(0, token.i - 4) : token.i]
+    right = doc[token.i + 1 : token.i + 5]
+    opened = [t.i for t in left if t.text == "("]
+    closed = [t.i for t in left if t.text == ")"]
+    return (
+        bool(opened) and max(opened) > max(closed, default=-1) and any(t.text == ")" for t in right)
+    )
 
 
 def stranded_subject(verb: Token) -> Token | None:

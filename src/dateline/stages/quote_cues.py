@@ -21,6 +21,8 @@ SPEECH_NOUNS = frozenset(
      "description", "prediction", "suggestion", "accusation", "charge", "argument", "insistence",
      "vow", "words", "call", "tweet", "post", "message", "letter", "speech", "testimony"}
 )  # fmt: skip
+# Entity labels of places and times, which never speak.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 # Words opening a subordinate clause; one right after a quote starts a clause of its own.
 SUBORDINATORS = frozenset(
     {"when", "after", "before", "while", "because", "although", "though", "if", "until",
@@ -329,6 +331,7 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
     if (
         named is not None
         and named.pos_ == "PROPN"
+        and named.ent_type_ not in PLACE_TYPES  # "… in San Bernardino:" names no speaker
         and not any(is_speech(t) for t in art.doc[max(sent_start, colon - 4) : colon])
     ):
         return Found(None, named)  # "… - Jane Doe: “…”"
