@@ -119,10 +119,10 @@ def join_spans(doc: Doc, spans: list[Span]) -> list[Span]:
                 nxt = spans[i + 1] if i + 1 < len(spans) else None
             out.append(joined)
         elif span.label_ in PLACE_LABELS and nxt is not None and country_org(doc, nxt, span):
-            out.append(Span(doc, span.start, nxt.end, label="ORG"))
+            out += [span, Span(doc, span.start, nxt.end, label="ORG")]  # the place stays one
             i += 1
         elif span.label_ in PLACE_LABELS and (end := untagged_org_end(doc, span, nxt)):
-            out.append(Span(doc, span.start, end, label="ORG"))  # "Kenya's health ministry"
+            out += [span, Span(doc, span.start, end, label="ORG")]  # "Kenya's health ministry"
         elif (
             span.label_ == "ORG"
             and nxt is not None
@@ -131,7 +131,7 @@ def join_spans(doc: Doc, spans: list[Span]) -> list[Span]:
             and nxt.start == span.end + 1
             and doc[span.end].lower_ == "of"
         ):
-            out.append(Span(doc, span.start, nxt.end, label="ORG"))  # "Law Society of Kenya"
+            out += [Span(doc, span.start, nxt.end, label="ORG"), nxt]  # "Law Society of Kenya"
             i += 1
         else:
             out.append(span)
