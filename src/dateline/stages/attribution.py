@@ -11,6 +11,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Cue, Speaker
+from dateline.stages import text_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
@@ -228,7 +229,7 @@ def not_a_speaker(subject: Token, verb: Token) -> Token:
     if not (
         subject.ent_type_ in ("DATE", "TIME")
         or in_parentheses(subject)
-        or DATELINE_AFTER.match(doc.text, subject.idx) is not None
+        or DATELINE_AFTER.match(text_of(doc), subject.idx) is not None
     ):
         return subject
     for token in reversed(doc[subject.i + 1 : verb.i]):

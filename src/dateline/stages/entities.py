@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -56,6 +57,8 @@ ROLE_HEADS = {
     "businessman", "businesswoman", "tycoon", "monarch", "ruler", "strongman", "autocrat",
     "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "speaker",
 }  # fmt: skip
+# Double quotation marks and line breaks, for pairing marks paragraph by paragraph.
+QUOTE_OR_BREAK = re.compile('["\u201c\u201d\n]')
 # What `described` returns when two people fit a descriptor equally well.
 AMBIGUOUS = -1
 # Words opening a clause of time or condition rather than a report ("When Doe spoke, he …").
@@ -561,17 +564,23 @@ def add_metonyms(doc: Doc, clusters: list[Cluster]) -> None:
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside balanced double quotation marks, paragraph by paragraph."""
     ranges: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        opened = None
-        for i, ch in enumerate(para):
-            if ch == "\u201c" or (ch == '"' and opened is None):
-                opened = pos + i
-            elif (ch == "\u201d" or ch == '"') and opened is not None:
-                ranges.append((opened, pos + i + 1))
-                opened = None
-        pos += len(para) + 1
+    opened: int | None = None
+    for found in QUOTE_OR_BREAK.finditer(text):
+        ch, at = found.group(), found.start()
+        if ch == "\n":
+            opened = None
+        elif ch == "\u201c" or (ch == '"' and opened is None):
+            opened = at
+        elif opened is not None:
+            ranges.append((opened, at + 1))
+            opened = None
     return ranges
+
+
+def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` lies in one of the sorted, disjoint `ranges`."""
+    k = bisect_right(ranges, (offset, float("inf"))) - 1
+    return k >= 0 and offset < ranges[k][1]
 
 
 def person_at(clusters: list[Cluster]) -> dict[int, int]:
@@ -659,8 +668,9 @@ def reported_by(pronoun: Token) -> set[int]:
 def cataphor_subject(pronoun: Token) -> range | None:
     """For a pronoun in a clause fronted before its sentence's subject ("Asked about his record,
     Doe said …"), the token range of that subject; else None."""
-    sent = pronoun.sent
-    root = sent.root
+    root = pronoun
+    while root.head.i != root.i:
+        root = root.head
     if pronoun.i >= root.i:
         return None
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
@@ -690,9 +700,8 @@ def _subject_of_name(token: Token) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
-def unquoted_pronouns(doc: Doc) -> list[Token]:
+def unquoted_pronouns(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
     """He/she pronouns outside quotation marks (inside, "he" is someone the speaker names)."""
-    quoted = quoted_ranges(text_of(doc))
     found: list[Token] = []
     q = 0
     for token in tokens_in(doc, MALE | FEMALE):
@@ -725,7 +734,7 @@ def named_in_own_quote(
     Returned as ids of their clusters."""
     if pronoun.dep_ not in ("nsubj", "nsubjpass"):
         return set()
-    text = pronoun.doc._.text or pronoun.doc.text
+    text = text_of(pronoun.doc)
     verb_end = pronoun.head.idx + len(pronoun.head)
     k = bisect_right(quoted, (pronoun.idx, pronoun.idx)) - 1
     own = []
@@ -744,11 +753,10 @@ def named_in_own_quote(
     }
 
 
-def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
+def add_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]]) -> None:
     """Attach he/she pronouns outside quotations to their antecedents, gender-consistently."""
-    quoted = quoted_ranges(text_of(doc))
     index = PersonIndex.build(doc, clusters, quoted)
-    pronouns = unquoted_pronouns(doc)
+    pronouns = unquoted_pronouns(doc, quoted)
     votes: dict[int, Counter[str]] = {}
     for token in pronouns:
         target = antecedent(index, token, clusters, lambda c: True)
@@ -797,7 +805,7 @@ def appositive_head(span: Span, clusters: list[Cluster]) -> int | None:
 
 def last_mention_before(cluster: Cluster, offset: int, skip: list[tuple[int, int]]) -> int:
     """The start of the cluster's last mention before `offset` outside the skipped ranges, or -1."""
-    found = [s for s, _ in cluster.mentions if s < offset and not any(a <= s < b for a, b in skip)]
+    found = [s for s, _ in cluster.mentions if s < offset and not inside(skip, s)]
     return max(found) if found else -1
 
 
@@ -828,9 +836,10 @@ def described(
     return subjects[0] if len(subjects) == 1 else AMBIGUOUS  # "Doe met Roe; the senator said"
 
 
-def add_descriptors(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
+def add_descriptors(
+    doc: Doc, clusters: list[Cluster], taken: set[int], skip: list[tuple[int, int]]
+) -> None:
     """Attach "the Russian leader"-style descriptors to the person the article says they are."""
-    skip = quoted_ranges(text_of(doc))
     index = PersonIndex.build(doc, clusters, skip)
     for span, profile in list(descriptor_spans(doc, taken)):
         target = appositive_head(span, clusters)
@@ -866,8 +875,9 @@ def find_entities(doc: Doc) -> list[Entity]:
     add_surname_mentions(doc, clusters, taken)
     absorb_surnames(clusters)
     add_metonyms(doc, clusters)
-    add_descriptors(doc, clusters, taken)
-    add_pronouns(doc, clusters)
+    quoted = quoted_ranges(text_of(doc))
+    add_descriptors(doc, clusters, taken, quoted)
+    add_pronouns(doc, clusters, quoted)
     body_start = doc._.blocks[0].start if doc._.blocks else 0
     for cluster in clusters:
         cluster.mentions = [m for m in cluster.mentions if m[0] >= body_start]
