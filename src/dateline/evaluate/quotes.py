@@ -65,10 +65,10 @@ class Report:
         """Name and counts of each figure, headline first."""
         return [
             ("direct+mixed attributed", self.attributed),
-            ("direct+mixed attributed, entity-level", self.entity_attributed),
+            ("direct+mixed, by entity", self.entity_attributed),
             ("direct+mixed detection", self.detection),
             ("indirect attributed", self.indirect_attributed),
-            ("indirect attributed, entity-level", self.indirect_entity_attributed),
+            ("indirect, by entity", self.indirect_entity_attributed),
             ("indirect detection", self.indirect_detection),
         ]
 
