@@ -199,6 +199,11 @@ def test_organisations_named_with_their_country(nlp, text: str, name: str, count
             "The 72-year-old minister",
             "Piet Kruger",
         ),
+        (  # a title's short form: Rep. is a congresswoman
+            "Rep. Laura Vance met Senator Mark Ruiz on Tuesday. Later, the congresswoman said the deal was close.",
+            "the congresswoman",
+            "Laura Vance",
+        ),
         (  # gender: a spokeswoman is not the man named last
             "Ministry spokeswoman Maria Lopez spoke after Interior Minister Tomas Brandt left. The spokeswoman said the border would stay open.",
             "The spokeswoman",

@@ -29,6 +29,12 @@ HEAD_OF_STATE = frozenset(
      "Supreme Leader", "Emir", "Crown Prince"}
 )  # fmt: skip
 
+# Short and gendered forms of one title.
+SAME_TITLE = {
+    "rep.": "representative", "rep": "representative", "congressman": "representative",
+    "congresswoman": "representative", "sen.": "senator", "sen": "senator",
+    "gov.": "governor", "gov": "governor", "gen.": "general", "gen": "general",
+}  # fmt: skip
 # Titles of a country's leader ("the Russian leader"); a president-elect does not lead yet.
 LEADERS = HEAD_OF_STATE - {"President-elect"}
 
@@ -77,9 +83,11 @@ def gender_in(words: list[str]) -> str | None:
 
 
 def titles_agree(said: str, known: str) -> bool:
-    """Whether a descriptor's title fits a person's: the same title, its last word ("the
-    minister" for a Foreign Minister), or "leader" for a head of state or government."""
+    """Whether a descriptor's title fits a person's: the same title or its short form ("the
+    congressman" for Rep. Jane Doe), its last word ("the minister" for a Foreign Minister), or
+    "leader" for a head of state or government."""
     a, b = said.lower(), known.lower()
+    a, b = SAME_TITLE.get(a, a), SAME_TITLE.get(b, b)
     return a == b or b.endswith(" " + a) or (a == "leader" and known in LEADERS)
 
 
