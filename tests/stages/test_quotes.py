@@ -981,3 +981,12 @@ def test_a_place_before_a_colon_is_not_the_speaker(nlp) -> None:
     )
     (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
     assert quote.speaker.name != "Millbrook"
+
+
+def test_asked_participle_is_not_the_cue(nlp) -> None:
+    """ "Doe, asked about the remarks, said …": Doe speaks, through "said" (the parse reads "asked"
+    as Doe's own verb)."""
+    text = 'German Chancellor Olaf Scholz, asked about the remarks in Berlin, said Germany remained "a friend of Turkey" but added that the rule of law was not negotiable.'
+    quotes = run(nlp, text)
+    assert {q.speaker.name for q in quotes} == {"Olaf Scholz"}
+    assert [q.cue.text for q in quotes if q.kind == "mixed"] == ["said"]

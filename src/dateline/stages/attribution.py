@@ -26,6 +26,8 @@ FRAME_NOUNS = frozenset(
 )
 # Cues that report only a clause or a quote, never an object: "he continued to press for talks".
 CLAUSE_ONLY = frozenset({"continue"})
+# Participles of being questioned, which the parse reads as the speaker's own verb.
+BEING_ASKED = frozenset({"ask", "question", "press", "quiz", "interview", "challenge"})
 # Pronouns that a clause's speaker may stand for.
 ANAPHORS = frozenset({"he", "she", "it", "they"})
 # A coordinated clause keeps its own speaker rather than that of a speech verb above it.
@@ -178,6 +180,15 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             if child.lower_ in RELATIVES and verb.dep_ == "relcl" and child.lower_ == "that":
                 return verb.head
             return named_apposition(not_a_speaker(child, verb))
+    for child in verb.lefts:  # "Doe, asked about the remarks, said …" parsed as "Doe asked"
+        if (
+            child.dep_ == "ccomp"
+            and child.lemma_.lower() in BEING_ASKED
+            and child.tag_ in ("VBD", "VBN")
+        ):
+            asked = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
+            if asked is not None and asked.pos_ in ("PROPN", "PRON", "NOUN"):
+                return named_apposition(asked)
     if verb.tag_ == "VBG":  # "footage of Jane Doe saying …", "a video of him asking …"
         left = verb.doc[verb.i - 1] if verb.i else None
         if (
