@@ -251,14 +251,11 @@ def not_a_speaker(subject: Token, verb: Token) -> Token:
 
 def in_parentheses(token: Token) -> bool:
     """Whether a token sits inside round brackets close by: "(R-OH)", "(AFP)"."""
-    doc = token.doc
-    left = doc[max(0, token.i - 4) : token.i]
-    right = doc[token.i + 1 : token.i + 5]
-    opened = [t.i for t in left if t.text == "("]
-    closed = [t.i for t in left if t.text == ")"]
-    return (
-        bool(opened) and max(opened) > max(closed, default=-1) and any(t.text == ")" for t in right)
-    )
+    text = text_of(token.doc)
+    before = text[max(0, token.idx - 12) : token.idx]
+    after = text[token.idx : token.idx + len(token) + 12]
+    closes = after.find(")")
+    return before.rfind("(") > before.rfind(")") and closes != -1 and "(" not in after[:closes]
 
 
 def stranded_subject(verb: Token) -> Token | None:
