@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Cue, Speaker
@@ -107,6 +109,30 @@ def lexicon() -> tuple[frozenset[str], frozenset[str]]:
         lemmas.add(lemma)
         words |= forms(lemma) | set(extra)
     return frozenset(lemmas), frozenset(words)
+
+
+def hashes(strings: Iterable[str]) -> numpy.ndarray:
+    """spaCy's string hashes of `strings`, as an array for `numpy.isin`."""
+    from spacy.strings import hash_string
+
+    return numpy.fromiter((hash_string(w) for w in strings), dtype=numpy.uint64)
+
+
+@lru_cache(maxsize=1)
+def speech_hashes() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Hashes of the word forms and lemmas `is_speech` can accept, for a vectorised first pass."""
+    lemmas, words = lexicon()
+    forms = words | {"according", "put", "said", "says", "added", "asked"}
+    heads = {v for lemma in lemmas | {"put"} for v in (lemma, lemma.capitalize(), lemma.upper())}
+    return hashes(forms), hashes(heads)
+
+
+def speech_indices(doc: Doc) -> list[int]:
+    """Indices of the tokens for which `is_speech` holds, testing only likely candidates."""
+    forms, heads = speech_hashes()
+    table = doc.to_array([LOWER, LEMMA])
+    hits = numpy.flatnonzero(numpy.isin(table[:, 0], forms) | numpy.isin(table[:, 1], heads))
+    return [int(i) for i in hits if is_speech(doc[int(i)])]
 
 
 def is_speech_cue(text: str) -> bool:

@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.records import Quote
-from dateline.stages.attribution import EntityIndex, is_speech, outer_speaker, speaker_token
+from dateline.stages.attribution import (
+    EntityIndex,
+    is_speech,
+    outer_speaker,
+    speaker_token,
+    speech_indices,
+)
 from dateline.stages.quote_marks import Marked, paragraphs
 
 # A transcript turn: "PENCE: Well, look …" (the speaker in capitals before a colon).
@@ -67,7 +73,7 @@ class Article:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self.sent_starts = [s.start for s in sents]
         self.sents = [(s.start, s.end, s.start_char, s.end_char) for s in sents]
-        self.speech = [t.i for t in doc if is_speech(t) and not self.inside_quote(t.idx)]
+        self.speech = [i for i in speech_indices(doc) if not self.inside_quote(doc[i].idx)]
         self.signatures: dict[int, re.Match[str] | None] = {}
 
     def token_at(self, char: int) -> int:
