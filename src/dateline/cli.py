@@ -191,11 +191,15 @@ def eval_times(paths: tuple[str, ...], dev_path: str | None, dev_only: bool, err
 
 @evaluate.command(name="quotes", short_help="Quotes on PolNeAR: detection and attributed speaker.")
 @click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
-@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev",
+              show_default=True, help="The split to score (test is held out, if present).")  # fmt: skip
 @click.option("--doubled-apostrophes", "doubled", is_flag=True,
               help="Also count '' and `` as quotation marks in the gold segments.")  # fmt: skip
 def eval_quotes(polnear: str | None, split: str, doubled: bool) -> None:
     """Score the quotes stage on PolNeAR: detection and attributed P/R/F1, direct and indirect.
+
+    Attribution is scored by mention (the speaker mention is the annotated source) and by entity
+    (any mention of the speaker's entity is: "he" counts where the source is "Trump").
 
     \b
     Examples:
