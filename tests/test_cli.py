@@ -111,3 +111,123 @@ def test_every_command_is_documented(name: str, command: click.Command) -> None:
     assert help_text.strip(), f"`dateline {name}` has no help"
     if not isinstance(command, click.Group):
         assert "dateline " in help_text, f"`dateline {name}` has no example in its help"
+
+
+@pytest.mark.parametrize(("name", "command"), commands(main))
+def test_summaries_fit_in_help(name: str, command: click.Command) -> None:
+    limit = 80 - 6 - max(len(n) for n in main.commands)  # what `dateline --help` leaves at 80 cols
+    assert not command.get_short_help_str(limit).endswith("..."), (
+        f"`dateline {name}` summary is cut"
+    )
+
+
+@pytest.fixture
+def news_db(tmp_path: Path) -> Path:
+    """A store of hand-analysed stories (no model needed)."""
+    from dateline.store.writer import Writer
+    from tests.store.conftest import fisheries_story, kursk_story
+
+    db = tmp_path / "news.db"
+    with Writer(db, model="hand") as writer:
+        writer.add(kursk_story("kursk-wire", "Harbor Wire", "2024-12-19"))
+        writer.add(fisheries_story())
+    return db
+
+
+@pytest.mark.parametrize(
+    ("words", "found"),
+    [
+        (["fishermen"], "fish-1"),
+        (["cod", "plan"], "fish-1"),
+        (['"cod plan"'], "fish-1"),
+        (["Commission's"], "fish-1"),
+        (["Kremlin", "AND"], "kursk-wire"),
+        (["Kursk-region"], "kursk-wire"),
+        (["OR"], None),
+        (['"unbalanced', "(", "NOT"], None),
+    ],
+)
+def test_search_takes_what_the_web_takes(
+    news_db: Path, words: list[str], found: str | None
+) -> None:
+    result = run("search", *words, "--db", str(news_db), "--format", "json")
+    assert result.exit_code == 0, result.output
+    articles = {hit["article"] for hit in json.loads(result.stdout)}
+    assert articles == ({found} if found else set())
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"not a database at all\n", b"SQLite format 3\x00" + b"\x01" * 90]
+)
+@pytest.mark.parametrize(
+    "command",
+    [["quotes"], ["events"], ["people"], ["search", "x"], ["timeline", "Putin"], ["show", "x"],
+     ["export", "quotes"]],
+)  # fmt: skip
+def test_read_commands_never_write(tmp_path: Path, content: bytes, command: list[str]) -> None:
+    db = tmp_path / "e.db"
+    db.write_bytes(content)
+    result = run(*command, "--db", str(db))
+    assert result.exit_code == 1 and "not a" in result.stderr and "Traceback" not in result.output
+    assert db.read_bytes() == content
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["e.db"]
+
+
+def test_read_commands_refuse_a_missing_store(tmp_path: Path) -> None:
+    result = run("quotes", "--db", str(tmp_path / "none.db"))
+    assert result.exit_code == 1 and "no such database" in result.stderr
+    assert not (tmp_path / "none.db").exists()
+
+
+def test_timeline_of_nobody_fails(news_db: Path) -> None:
+    assert run("timeline", "Putin", "--db", str(news_db)).exit_code == 0
+    result = run("timeline", "Nobody", "--db", str(news_db))
+    assert result.exit_code == 1 and "no quotes or events for 'Nobody'" in result.stderr
+
+
+def test_serve_refuses_a_busy_port_before_announcing(news_db: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run("serve", "--db", str(news_db), "--port", str(port))
+    assert result.exit_code == 1 and "cannot listen on 127.0.0.1" in result.stderr
+    assert "serving" not in result.stderr
+
+
+def test_serve_help_example_token_is_accepted() -> None:
+    example = run("serve", "--help").stdout.split("DATELINE_TOKEN=")[1].split()[0]
+    assert len(example) >= 8
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["events", "--type", "FOO"], "--type: 'FOO' is not a PLOVER event type"),
+        (["events", "--country", "XQ"], "--country: 'XQ' is not a country"),
+        (["events", "--since", "someday"], "--since: cannot read"),
+        (["quotes", "--until", "someday"], "--until: cannot read"),
+    ],
+)
+def test_unknown_filter_values_name_the_option(
+    news_db: Path, args: list[str], message: str
+) -> None:
+    result = run(*args, "--db", str(news_db))
+    assert result.exit_code == 1 and message in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["events", "--source", "Continental"], {"REJECT"}),
+        (["events", "--country", "Denmark"], {"REJECT"}),
+        (["events", "--type", "assault"], {"ASSAULT"}),
+        (["events", "--since", "2025"], {"REJECT"}),
+    ],
+)
+def test_event_filters_in_the_cli(news_db: Path, args: list[str], expected: set[str]) -> None:
+    result = run(*args, "--db", str(news_db), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert {e["event"]["type"] for e in json.loads(result.stdout)} == expected

@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -37,6 +37,9 @@ CREDIT = re.compile(
     )\.?\s*$""",
     re.VERBOSE,
 )
+# A credit is a few short names; searching only the line's end keeps CREDIT linear in the line.
+CREDIT_SPAN = 300
+BYLINE_SPAN = 300  # a byline longer than this is a sentence that starts with "By"
 CAPTION_OPENERS = re.compile(
     r"^(?:FILE\s*[-\u2014\u2013]|In this (?:photo|image|handout)|This (?:photo|handout|image)|"
     r"Photo:|Pictured:|Caption:)",
@@ -134,14 +137,21 @@ def is_heading(line: str, first: bool) -> bool:
     return len(words) <= 10 and len(line) <= 80 and not SENTENCE_END.search(line)
 
 
+def find_credit(line: str) -> re.Match[str] | None:
+    """A credit closing the line, searched in its last CREDIT_SPAN characters (linear time)."""
+    if len(line) <= CREDIT_SPAN:
+        return CREDIT.search(line)
+    return CREDIT.search(line, len(line) - CREDIT_SPAN)
+
+
 def classify(text: str, start: int, end: int, first: bool) -> list[Block]:
     """Return the blocks of one paragraph (a caption or body may end in a credit)."""
     line = text[start:end]
     if FOOTER.match(line):
         return [Block("footer", start, end)]
-    if BYLINE.match(line) and len(line.split()) <= 14:
+    if len(line) <= BYLINE_SPAN and BYLINE.match(line) and len(line.split()) <= 14:
         return [Block("byline", start, end)]
-    credit = CREDIT.search(line)
+    credit = find_credit(line)
     if credit and credit.start() == 0:
         return [Block("credit", start, end)]
     if credit and not line.endswith('"'):
@@ -187,16 +197,53 @@ def block_at(blocks: list[Block], offset: int) -> Block | None:
 def set_sentence_starts(doc: Doc, blocks: list[Block]) -> None:
     """Start a sentence at each block, and never right after a title abbreviation ("Gen.", "U.S.")."""
     offsets = doc.to_array(IDX)
+    starts = []
     for block in blocks:
         i = int(numpy.searchsorted(offsets, block.start))
         if 0 < i < len(doc) and offsets[i] == block.start:
             doc[i].is_sent_start = True
+            starts.append(i)
     for token in tokens_in(doc, NO_BREAK_AFTER | NO_BREAK_BEFORE_TITLE):
         nxt = token.nbor() if token.i + 1 < len(doc) else None
         if nxt is None or nxt.is_sent_start or "\n" in token.whitespace_ or nxt.is_space:
             continue
         if token.lower_ in NO_BREAK_AFTER or nxt.is_lower or nxt.lower_ in TITLE_WORDS:
             nxt.is_sent_start = False
+    cap_sentences(doc, starts)
+
+
+# The longest stretch of tokens without a full stop that is parsed as one sentence; a longer one
+# (a list of thousands of clauses, a run of text without stops) is cut at a comma, a semicolon
+# or a conjunction near each multiple of it, so that the per-sentence work later stays bounded.
+MAX_SENTENCE = 250
+CUT_AFTER = {",", ";", ":", "\u2014", "\u2013", "-"}
+CUT_BEFORE = {"and", "but", "while", "or", "as", "after", "before", "when"}
+
+
+def cap_sentences(doc: Doc, starts: list[int], limit: int = MAX_SENTENCE) -> None:
+    """Start a sentence inside every stretch of over `limit` tokens with no stop or block start."""
+    if len(doc) <= limit:
+        return
+    stops = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), stop_ids(doc))) + 1
+    breaks = numpy.unique(numpy.concatenate(([0, len(doc)], stops, starts)))
+    for begin, end in zip(breaks[:-1], breaks[1:], strict=True):
+        begin, end = int(begin), int(end)
+        while end - begin > limit:
+            cut = begin + limit
+            for i in range(cut, begin + limit // 2, -1):
+                if doc[i - 1].text in CUT_AFTER or doc[i].lower_ in CUT_BEFORE:
+                    cut = i
+                    break
+            doc[cut].is_sent_start = True
+            begin = cut
+
+
+def stop_ids(doc: Doc) -> numpy.ndarray:
+    """Lexeme ids of the sentence-final marks."""
+    strings = doc.vocab.strings
+    return numpy.array(
+        [strings.add(m) for m in (".", "!", "?", "...", "\u2026")], dtype=numpy.uint64
+    )
 
 
 @Language.component("dateline_blocks", assigns=["doc._.blocks", "token.is_sent_start"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import socket
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,7 +15,7 @@ import click
 from dateline import __version__
 from dateline.nlp import DEFAULT_MODEL, ModelNotFound
 from dateline.read import MAX_CHARS, ReadError, read
-from dateline.records import Analysis, Article
+from dateline.records import EVENT_THRESHOLD, Analysis, Article
 
 
 def err(message: str) -> None:
@@ -52,7 +53,7 @@ ENCODING = click.option(
 EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 
 
-@main.command()
+@main.command(short_help="Analyse articles and print their records.")
 @click.argument("paths", nargs=-1)
 @click.option("--example", is_flag=True, help="Analyse the example article bundled with dateline.")
 @click.option(
@@ -65,12 +66,15 @@ EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 )
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
-@click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
+              help="Refuse longer documents.")  # fmt: skip
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold (kept in the record; hidden by default).")  # fmt: skip
 @RAW_TEXT
 @ENCODING
 def analyze(
     paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int,
-    raw_text: bool, encoding: str | None,
+    all_events: bool, raw_text: bool, encoding: str | None,
 ) -> None:  # fmt: skip
     """Analyse articles: text files (with a `date …` header), JSONL, HTML, folders, globs or -.
 
@@ -81,6 +85,7 @@ def analyze(
       dateline analyze corpus.jsonl --format jsonl > out.jsonl
       cat page.html | dateline analyze - --date 2024-12-19 --format json
       dateline analyze old-archive/ --encoding cp1252 --raw-text
+      dateline analyze article.txt --format json --all-events
     """
     from dateline.analyze import Options, analyze_articles
 
@@ -103,7 +108,10 @@ def analyze(
                 err(f"error: {analysis.error}")
             else:
                 ok += 1
-            emit(analysis, fmt, first=ok + errors == 1)
+                for warning in analysis.warnings:
+                    err(f"warning: {warning}")
+            shown = analysis if all_events or analysis.error else analysis.shown_events()
+            emit(shown, fmt, first=ok + errors == 1)
         if fmt == "json":
             click.echo("]")
     except (ReadError, ModelNotFound) as error:
@@ -112,15 +120,22 @@ def analyze(
         raise click.ClickException(f"nothing could be analysed ({errors} error(s))")
 
 
+def dumps(data: object, indent: int | None = None) -> str:
+    """JSON text; escaped ASCII when the data holds what UTF-8 cannot encode (lone surrogates)."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = json.dumps(data, ensure_ascii=True, indent=indent)
+    return text
+
+
 def emit(analysis: Analysis, fmt: str, first: bool) -> None:
     """Write one analysis in the chosen format."""
     if fmt == "jsonl":
-        click.echo(json.dumps(analysis.to_dict(), ensure_ascii=False))
+        click.echo(dumps(analysis.to_dict()))
     elif fmt == "json":
-        click.echo(
-            ("" if first else ",\n") + json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2),
-            nl=False,
-        )
+        click.echo(("" if first else ",\n") + dumps(analysis.to_dict(), indent=2), nl=False)
     elif analysis.error is None:
         from dateline.view import show
 
@@ -136,12 +151,14 @@ def missing_corpus_is_an_error() -> Iterator[None]:
         raise click.ClickException(str(error)) from None
 
 
-@main.group(name="eval")
+@main.group(name="eval", short_help="Score a stage on the shared annotated corpora.")
 def evaluate() -> None:
     """Score a stage against the annotated corpora in ../shared/corpora."""
 
 
-@evaluate.command(name="entities")
+@evaluate.command(
+    name="entities", short_help="Entities against the bare model's NER on PolNeAR and GWN."
+)
 @click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
 @click.option("--gwn", help="GeoWebNews XML (default: ../shared/corpora/geo/GWN.xml).")
@@ -160,32 +177,45 @@ def eval_entities(polnear: str | None, split: str, gwn: str | None, lowercase: b
         run(polnear, split, gwn, lowercase=lowercase)
 
 
-@evaluate.command(name="times")
+@evaluate.command(name="times", short_help="Times on TimeML: spans, types and values (TempEval-3).")
 @click.option(
     "--path", "--timeml", "paths", multiple=True, help="TimeML folder or file (repeatable)."
 )
-def eval_times(paths: tuple[str, ...]) -> None:
-    """Score the times stage on TimeML with TempEval-3's span, type and value figures.
+@click.option(
+    "--dev", "dev_path", help="Development table (default: the one shipped with dateline)."
+)
+@click.option("--dev-only", is_flag=True, help="Score the development table only, not TimeML.")
+@click.option("--errors", is_flag=True, help="List the development table's misses and mismatches.")
+def eval_times(paths: tuple[str, ...], dev_path: str | None, dev_only: bool, errors: bool) -> None:
+    """Score the times stage with TempEval-3's span, type and value figures: on the development
+    table of sentences written for dateline, then on TimeML (TimeBank + AQUAINT).
 
     \b
     Examples:
       dateline eval times
+      dateline eval times --dev-only --errors
       dateline eval times --path ../shared/corpora/timeml/AQUAINT
     """
-    from dateline.evaluate.times import run
+    from dateline.evaluate.times import run, run_dev
 
     with missing_corpus_is_an_error():
-        run(paths)
+        run_dev(dev_path, errors)
+        if not dev_only:
+            run(paths)
 
 
-@evaluate.command(name="quotes")
+@evaluate.command(name="quotes", short_help="Quotes on PolNeAR: detection and attributed speaker.")
 @click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
-@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev",
+              show_default=True, help="The split to score (test is held out, if present).")  # fmt: skip
 @click.option("--doubled-apostrophes", "doubled", is_flag=True,
               help="Also count '' and `` as quotation marks in the gold segments.")  # fmt: skip
 @click.option("--lowercase", is_flag=True, help="Analyse lower-cased texts (case restoration).")
 def eval_quotes(polnear: str | None, split: str, doubled: bool, lowercase: bool) -> None:
     """Score the quotes stage on PolNeAR: detection and attributed P/R/F1, direct and indirect.
+
+    Attribution is scored by mention (the speaker mention is the annotated source) and by entity
+    (any mention of the speaker's entity is: "he" counts where the source is "Trump").
 
     \b
     Examples:
@@ -198,7 +228,7 @@ def eval_quotes(polnear: str | None, split: str, doubled: bool, lowercase: bool)
         run(polnear, split, doubled, lowercase)
 
 
-@evaluate.command(name="places")
+@evaluate.command(name="places", short_help="Places on LGL or GeoWebNews: toponyms and distance.")
 @click.option(
     "--corpus",
     type=click.Choice(["lgl", "gwn", "geovirus"]),
@@ -222,25 +252,47 @@ def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
         run(corpus, path, limit)
 
 
-@evaluate.command(name="events")
+@evaluate.command(
+    name="events", short_help="Events on the PLOVER examples: type, actor, recipient."
+)
 @click.option(
     "--plover", help="PLOVER_GSR_CAMEO.txt or its folder (default: ../shared/corpora/plover)."
 )
-def eval_events(plover: str | None) -> None:
+@click.option(
+    "--news",
+    help="Score whole real articles instead: the events-news folder (gold.jsonl, GUIDE.md).",
+)
+@click.option("--errors", "show_errors", is_flag=True, help="With --news: list every miss, "
+              "partial match and false alarm, with the rule that produced it.")  # fmt: skip
+@click.option("--all-events", is_flag=True, help="With --news: score every event, not only "
+              "those at or above the default confidence threshold.")  # fmt: skip
+def eval_events(plover: str | None, news: str | None, show_errors: bool, all_events: bool) -> None:
     """Score the events stage on PLOVER's coded examples: type accuracy, actor/recipient F1.
+
+    With --news, score whole articles (events-news): P/R/F1 at the type, actor and full
+    levels, false alarms per article without events, per half of the articles and for all,
+    a per-type table and a confidence calibration table.
 
     \b
     Examples:
       dateline eval events
       dateline eval events --plover ../shared/corpora/plover/PLOVER_GSR_CAMEO.txt
+      dateline eval events --news ../shared/corpora/events-news --errors
     """
-    from dateline.evaluate.events import main as run_events
-
     with missing_corpus_is_an_error():
-        run_events(plover)
+        if news is not None:
+            from dateline.evaluate.events_news import main as run_news
+
+            run_news(news, show_errors, all_events)
+        else:
+            from dateline.evaluate.events import main as run_events
+
+            run_events(plover)
 
 
-@main.command(name="events-export")
+@main.command(
+    name="events-export", short_help="Analyse articles into GDELT- or POLECAT-like event rows."
+)
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--columns",
@@ -251,7 +303,11 @@ def eval_events(plover: str | None) -> None:
 )
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
-def events_export(paths: tuple[str, ...], columns: str, date: str | None, model: str) -> None:
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold.")  # fmt: skip
+def events_export(
+    paths: tuple[str, ...], columns: str, date: str | None, model: str, all_events: bool
+) -> None:
     """Write one tab-separated row per event (columns documented in docs/events.md).
 
     \b
@@ -264,7 +320,8 @@ def events_export(paths: tuple[str, ...], columns: str, date: str | None, model:
 
     try:
         analyses = analyze_articles(checked(read(paths, date)), Options(model=model))
-        for line in tsv_lines(rows(analyses), columns):
+        threshold = 0.0 if all_events else EVENT_THRESHOLD
+        for line in tsv_lines(rows(analyses, threshold), columns):
             click.echo(line)
     except (ReadError, ModelNotFound) as error:
         raise click.ClickException(str(error)) from None
@@ -312,7 +369,7 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
         store.close()
 
 
-@main.command()
+@main.command(short_help="Analyse articles into the SQLite store (resumable).")
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
 @click.option("--workers", type=int, default=None,
@@ -322,7 +379,8 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
     "--reprocess", is_flag=True, help="Rerun articles analysed by another pipeline version."
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option("--max-chars", default=MAX_CHARS, show_default=True, help="Refuse longer documents.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
+              help="Refuse longer documents.")  # fmt: skip
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: worker processes into --db; ray: a Ray cluster into a Parquet --out.")  # fmt: skip
 @click.option("--out", help="--engine ray: the Parquet dataset folder (local path, s3://, gs://).")
@@ -333,12 +391,16 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
 @click.option("--actor-memory", type=int, metavar="MB",
               help="--engine ray: memory Ray reserves per actor, in MB.")  # fmt: skip
 @click.option("--overwrite", is_flag=True, help="--engine ray: replace a dataset already in --out.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
+              help="Seconds a worker may spend on one article before it is stopped and the "
+                   "article stored as an error.")  # fmt: skip
 @RAW_TEXT
 @ENCODING
 def ingest(
     paths: tuple[str, ...], db: str, workers: int | None, model: str, reprocess: bool, quiet: bool,
     max_chars: int, engine: str, out: str | None, batch_size: int, address: str | None,
-    actor_memory: int | None, overwrite: bool, raw_text: bool, encoding: str | None,
+    actor_memory: int | None, overwrite: bool, timeout: float, raw_text: bool,
+    encoding: str | None,
 ) -> None:  # fmt: skip
     """Analyse articles into the SQLite store; rerun the same command to resume or update.
 
@@ -369,7 +431,7 @@ def ingest(
         raise click.UsageError("--out goes with --engine ray; the local engine writes --db")
     options = IngestOptions(
         model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars,
-        raw_text=raw_text, encoding=encoding,
+        timeout=timeout, raw_text=raw_text, encoding=encoding,
     )  # fmt: skip
     try:
         with ingest_bar(paths, quiet) as progress:
@@ -416,7 +478,7 @@ def ingest_ray(
         )
 
 
-@main.command()
+@main.command(short_help="Import a Parquet dataset made by `ingest --engine ray`.")
 @click.argument("dataset")
 @DB_OPTION
 @click.option("--quiet", is_flag=True, help="No progress or summary line.")
@@ -449,11 +511,11 @@ def load(dataset: str, db: str, quiet: bool) -> None:
         err(f"{stats.added} added, {stats.skipped} already stored, {stats.errors} errors -> {db}")
 
 
-@main.command()
+@main.command(short_help="Quotes from the store, by speaker, words, outlet or date.")
 @click.option("--speaker", help="Who said it: a name or surname ('Putin' finds 'Vladimir Putin').")
 @click.option("--about", help="Words the quote contains (matched as a phrase).")
-@click.option("--since", help="First article date (YYYY-MM-DD, YYYY-MM or YYYY).")
-@click.option("--until", help="Last article date.")
+@click.option("--since", help="First date: the quote's article's (YYYY-MM-DD, YYYY-MM or YYYY).")
+@click.option("--until", help="Last date: the quote's article's.")
 @click.option("--source", help="Outlet (part of the name).")
 @COPIES_OPTION
 @LIMIT_OPTION
@@ -476,34 +538,44 @@ def quotes(
     )  # fmt: skip
 
 
-@main.command()
+@main.command(short_help="Events from the store, by type, party, place or date.")
 @click.option("--type", "type_", help="PLOVER event type, e.g. ASSAULT.")
 @click.option("--actor", help="Actor name or country code (RUS).")
 @click.option("--recipient", help="Recipient name or country code.")
 @click.option("--country", help="Country code of the actor, recipient or place.")
 @click.option("--place", help="Place name (part of it: 'Kursk' finds 'Kursk region').")
-@click.option("--since", help="First event date (YYYY-MM-DD, YYYY-MM or YYYY).")
-@click.option("--until", help="Last event date.")
+@click.option(
+    "--since", help="First date: the event's own, else its article's (YYYY-MM-DD, YYYY-MM, YYYY)."
+)
+@click.option("--until", help="Last date: the event's own, else its article's.")
+@click.option("--source", help="Outlet (part of the name).")
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold.")  # fmt: skip
 @COPIES_OPTION
 @LIMIT_OPTION
 @FORMAT_OPTION
 @DB_OPTION
 def events(
     type_: str | None, actor: str | None, recipient: str | None, country: str | None,
-    place: str | None, since: str | None, until: str | None, all_copies: bool, limit: int,
-    fmt: str, db: str,
+    place: str | None, since: str | None, until: str | None, source: str | None,
+    all_events: bool, all_copies: bool, limit: int, fmt: str, db: str,
 ) -> None:  # fmt: skip
     """Events from the store, each counted once with the articles and outlets that reported it.
+
+    Dates filter each record by its own date: an event's, or its article's when the event has
+    none (a quote's date is always its article's). The API's `since` and `until` do the same.
 
     \b
     Examples:
       dateline events --type ASSAULT --place Kursk --since 2026-01-01
       dateline events --actor RUS --recipient UKR --format json
+      dateline events --type PROTEST --all-events
     """
     store_query(
         db, fmt, "events",
         lambda s: s.events(
-            type_, actor, recipient, country, place, since, until, all_copies=all_copies, limit=limit
+            type_, actor, recipient, country, place, since, until, source=source,
+            all_copies=all_copies, limit=limit, all_events=all_events,
         ),
     )  # fmt: skip
 
@@ -517,16 +589,28 @@ def events(
 def timeline(name: str, all_copies: bool, limit: int, fmt: str, db: str) -> None:
     """One person's or actor's quotes and events, in date order.
 
+    Exits with status 1 when the store holds no quote or event of that name.
+
     \b
     Example:
       dateline timeline Zelensky
     """
-    store_query(
-        db, fmt, f"timeline: {name}", lambda s: s.timeline(name, all_copies=all_copies, limit=limit)
-    )
+    from dateline.store import StoreError
+    from dateline.store.output import show
+
+    store = open_store(db)
+    try:
+        hits = store.timeline(name, all_copies=all_copies, limit=limit)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from None
+    finally:
+        store.close()
+    if not hits:
+        raise click.ClickException(f"no quotes or events for {name!r} in {db}")
+    show(hits, fmt, f"timeline: {name}")
 
 
-@main.command()
+@main.command(short_help="People and actors ranked by quotes, events or articles.")
 @click.option("--rank", type=click.Choice(["quoted", "active", "mentioned"]), default="quoted",
               show_default=True, help="By quotes, by events as actor or recipient, or by articles.")  # fmt: skip
 @click.option("--source", help="Only this outlet (part of the name).")
@@ -550,26 +634,29 @@ def people(rank: str, source: str | None, by_source: bool, top: int, fmt: str, d
     )
 
 
-@main.command()
-@click.argument("text")
+@main.command(short_help="Search article and quote text for words and phrases.")
+@click.argument("words", nargs=-1, required=True)
 @COPIES_OPTION
 @click.option("--limit", default=50, show_default=True, help="At most this many rows.")
 @FORMAT_OPTION
 @DB_OPTION
-def search(text: str, all_copies: bool, limit: int, fmt: str, db: str) -> None:
-    """Full-text search over article and quote text (FTS5 syntax: "a phrase", OR, NOT, prefix*).
+def search(words: tuple[str, ...], all_copies: bool, limit: int, fmt: str, db: str) -> None:
+    """Search article and quote text for every word given, as the web app does.
 
     \b
-    Examples:
+    Words may contain hyphens ('al-Ansari', 'IRIS-T'); "a quoted phrase" matches as a phrase;
+    AND, OR and NOT are searched as words. Examples:
       dateline search ceasefire
-      dateline search '"grain deal" OR corridor' --format json
+      dateline search grain deal
+      dateline search '"grain deal"' al-Ansari --format json
     """
+    text = " ".join(words)
     store_query(
         db, fmt, f"search: {text}", lambda s: s.search(text, all_copies=all_copies, limit=limit)
     )
 
 
-@main.command(name="show")
+@main.command(name="show", short_help="Print one stored article's analysis.")
 @click.argument("article_id")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
               show_default=True, help="As `dateline analyze` prints it.")  # fmt: skip
@@ -595,20 +682,27 @@ def show_article(article_id: str, fmt: str, db: str) -> None:
         click.echo()
 
 
-@main.command()
+@main.command(short_help="Stream a store table or an event table to a file.")
 @click.argument("table")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
-              show_default=True, help="parquet needs the 'parquet' extra (pyarrow).")  # fmt: skip
+@click.option("--format", "fmt", type=click.Choice(["tsv", "jsonl", "csv", "parquet"]),
+              help="Default: tsv for gdelt and polecat, jsonl for the rest; parquet needs the "
+                   "'parquet' extra (pyarrow).")  # fmt: skip
 @click.option("--out", help="Output file (default: stdout; required for parquet).")
+@click.option("--all-events", is_flag=True, help="gdelt/polecat: also the events under the "
+              "default confidence threshold.")  # fmt: skip
 @DB_OPTION
-def export(table: str, fmt: str, out: str | None, db: str) -> None:
+def export(table: str, fmt: str | None, out: str | None, all_events: bool, db: str) -> None:
     """Stream a store table, or the GDELT-like / POLECAT-like event table, to a file.
+
+    gdelt and polecat have exactly the columns of `dateline events-export` (docs/events.md), one
+    row per event of each original article (wire copies left out), TSV unless --format says.
 
     \b
     TABLE is one of: articles, errors, people, aliases, blocks, entities, mentions,
     quotes, times, places, events, gdelt, polecat.
     \b
     Examples:
+      dateline export gdelt > events.tsv
       dateline export quotes --format csv --out quotes.csv
       dateline export gdelt --format parquet --out events.parquet
     """
@@ -617,7 +711,7 @@ def export(table: str, fmt: str, out: str | None, db: str) -> None:
 
     store = open_store(db)
     try:
-        count = run_export(store.conn, table, fmt, out)
+        count = run_export(store.conn, table, fmt, out, all_events=all_events)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     finally:
@@ -629,7 +723,7 @@ def export(table: str, fmt: str, out: str | None, db: str) -> None:
 # --- web app (issue 8) -----------------------------------------------------------------------
 
 
-@main.command()
+@main.command(short_help="Browse the store in a web browser, with a JSON API.")
 @DB_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, help="Port to listen on.")
@@ -640,19 +734,35 @@ def export(table: str, fmt: str, out: str | None, db: str) -> None:
     "--token", envvar="DATELINE_TOKEN", metavar="TOKEN",
     help="Bearer token that POST /api/ingest requires (or set DATELINE_TOKEN).",
 )  # fmt: skip
-def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) -> None:
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="A Host name to answer besides the defaults (with --host 127.0.0.1: "
+                   "127.0.0.1, localhost, ::1; otherwise any); repeatable.")  # fmt: skip
+@click.option("--analyze-timeout", type=click.FloatRange(min=1), default=60, show_default=True,
+              help="Seconds one POST /api/analyze or /api/ingest may run before it is stopped.")  # fmt: skip
+@click.option("--analyze-memory", type=click.IntRange(min=256), default=2048, show_default=True,
+              metavar="MB", help="Memory one analysis may use beyond the loaded pipeline.")  # fmt: skip
+@click.option("--analyze-workers", type=click.IntRange(min=1, max=8), default=2,
+              show_default=True, help="Analyses at once; more requests get 503.")  # fmt: skip
+def serve(
+    db: str, host: str, port: int, allow_ingest: bool, token: str | None,
+    allow_hosts: tuple[str, ...], analyze_timeout: float, analyze_memory: int, analyze_workers: int,
+) -> None:  # fmt: skip
     """Browse the store in a web browser, with a JSON API under /api (read-only by default).
 
     \b
     Example:
       dateline serve --db news.db   # then open http://127.0.0.1:8000/
-      DATELINE_TOKEN=s3cret dateline serve --db news.db --allow-ingest
+      DATELINE_TOKEN=long-random-secret dateline serve --db news.db --allow-ingest
     """
+    import threading
+
     import uvicorn
 
     from dateline.store import StoreError
     from dateline.web import create_app
     from dateline.web.db import ReadOnlyStore
+    from dateline.web.guard import LOOPBACK_HOSTS
+    from dateline.web.worker import AnalysisPool
 
     if allow_ingest and not token:
         raise click.UsageError("--allow-ingest needs --token (or DATELINE_TOKEN)")
@@ -662,10 +772,38 @@ def serve(db: str, host: str, port: int, allow_ingest: bool, token: str | None) 
         ReadOnlyStore(db).close()  # refuse a missing or foreign file before listening
     except StoreError as error:
         raise click.ClickException(str(error)) from None
+    sock = listen(host, port)  # a busy port is refused before anything is announced
     mode = "with token-protected POST /api/ingest" if allow_ingest else "read-only"
     err(f"serving {db} {mode} on http://{host}:{port}/ (API docs at /api/docs)")
-    app = create_app(db, ingest_token=token if allow_ingest else None)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    hosts = None
+    if host in LOOPBACK_HOSTS or host.startswith("127."):
+        hosts = (*LOOPBACK_HOSTS, host, *(h.lower() for h in allow_hosts))
+    elif allow_hosts:
+        hosts = tuple(h.lower() for h in allow_hosts)
+    pool = AnalysisPool(analyze_workers, analyze_timeout, analyze_memory)
+    app = create_app(db, ingest_token=token if allow_ingest else None, allowed_hosts=hosts,
+                     analysis=pool)  # fmt: skip
+    threading.Thread(target=pool.warm, daemon=True).start()  # the pipeline loads meanwhile
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning")
+    try:
+        uvicorn.Server(config).run(sockets=[sock])
+    finally:
+        pool.close()
+
+
+def listen(host: str, port: int) -> socket.socket:
+    """A socket bound to `host:port`, or a one-line error when the port is taken."""
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as error:
+        raise click.ClickException(
+            f"cannot listen on {host}:{port} ({error.strerror or error}); "
+            "another program may use the port: choose one with --port"
+        ) from None
+    return sock
 
 
 def run() -> None:

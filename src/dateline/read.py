@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import glob
+import fnmatch
 import gzip
 import json
+import os
 import re
+import stat
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -241,6 +244,11 @@ def read_jsonl(
             yield noting(from_record(record, line_id, date, max_chars, raw_text), warning)
         except json.JSONDecodeError as err:
             yield Article(id=line_id, text="", error=f"{line_id}: invalid JSON ({err.msg})")
+        except RecursionError:
+            yield Article(id=line_id, text="", error=f"{line_id}: invalid JSON (nested too deeply)")
+        except ValueError as err:  # e.g. an integer of more than 4,300 digits
+            reason = "a number of over 4,300 digits" if "digits" in str(err) else str(err)[:120]
+            yield Article(id=line_id, text="", error=f"{line_id}: invalid JSON ({reason})")
         except ReadError as err:
             doc_id = record.get("id") if "record" in locals() and isinstance(record, dict) else None
             yield Article(id=str(doc_id or line_id), text="", error=str(err))
@@ -266,9 +274,10 @@ def read_file(
     raw_text: bool = False,
     encoding: str | None = None,
 ) -> Iterator[Article]:
-    """Yield the Articles in one file."""
+    """Yield the Articles in one file; whatever goes wrong becomes the file's error record."""
     kind = kind_of(path)
     try:
+        regular_file(path, doc_id)
         if kind == "jsonl":
             opener = gzip.open if path.name.lower().endswith(("gz", "gzip")) else open
             with opener(path, "rb") as handle:
@@ -286,9 +295,41 @@ def read_file(
         yield noting(reader(text, doc_id, date, max_chars=max_chars, raw_text=raw_text), warning)
     except ReadError as err:
         yield Article(id=doc_id, text="", error=str(err))
-    except (OSError, EOFError, gzip.BadGzipFile) as err:
-        yield Article(
-            id=doc_id, text="", error=f"{doc_id}: cannot read ({err.__class__.__name__}: {err})"
+    except PermissionError:
+        yield Article(id=doc_id, text="", error=f"{doc_id}: cannot read {path} (permission denied)")
+    except (OSError, EOFError, zlib.error) as err:
+        reason = f"{err.__class__.__name__}: {err}"
+        if isinstance(err, (EOFError, zlib.error, gzip.BadGzipFile)):
+            reason = f"corrupt or truncated gzip ({reason})"
+        yield Article(id=doc_id, text="", error=f"{doc_id}: cannot read ({reason})")
+    except Exception as err:  # noqa: BLE001  (one bad file must not stop the batch)
+        reason = f"{err.__class__.__name__}: {str(err)[:200]}"
+        yield Article(id=doc_id, text="", error=f"{doc_id}: cannot read ({reason})")
+
+
+def regular_file(path: Path, doc_id: str) -> None:
+    """Refuse what is not a regular file: a FIFO would hang, a device would read forever."""
+    mode = path.stat().st_mode
+    if stat.S_ISDIR(mode):
+        try:
+            with os.scandir(path):
+                pass
+        except OSError as err:
+            raise ReadError(f"{doc_id}: cannot list the folder {path} ({err.strerror})") from None
+        raise ReadError(f"{doc_id}: a folder, not a file")
+    if not stat.S_ISREG(mode):
+        kind = (
+            "a FIFO"
+            if stat.S_ISFIFO(mode)
+            else "a device"
+            if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+            else "a socket"
+            if stat.S_ISSOCK(mode)
+            else "not a regular file"
+        )
+        raise ReadError(
+            f"{doc_id}: {kind}, not a regular file; to read from it, pipe it in and give - "
+            f"(`cat {path} | dateline analyze -`)"
         )
 
 
@@ -319,23 +360,78 @@ def read_stdin(
 
 
 def expand(path: str) -> Iterator[tuple[Path, str]]:
-    """Expand a path, folder or glob into (file, id) pairs in a stable order."""
+    """Expand a path, folder or glob into (file, id) pairs in a stable order.
+
+    Symbolic links to folders are not followed (a link loop would never end); a folder that
+    cannot be listed is yielded itself, so that reading it reports why.
+    """
     if any(ch in path for ch in "*?["):
-        for match in sorted(glob.glob(path, recursive=True)):
-            if Path(match).is_file():
-                yield Path(match), Path(match).stem
+        yield from expand_glob(path)
         return
     target = Path(path)
-    if not target.exists():
+    try:
+        target.stat()
+    except FileNotFoundError:
+        return
+    except OSError:  # permission denied on a folder above it, a link loop: read_file says which
+        yield target, target.stem if kind_of(target) != "jsonl" else target.name
         return
     if target.is_dir():
-        for child in sorted(
-            p for p in target.rglob("*") if p.is_file() and not p.name.startswith(".")
-        ):
+        for child in walk(target):
             rel = child.relative_to(target)
             yield child, str(rel.with_suffix("")) if kind_of(child) != "jsonl" else rel.name
         return
     yield target, target.stem if kind_of(target) != "jsonl" else target.name
+
+
+def walk(root: Path, depth: int | None = None) -> list[Path]:
+    """Files (and unlistable folders) under `root`, sorted, without following folder links."""
+    found: list[Path] = []
+
+    def unlistable(error: OSError) -> None:
+        found.append(Path(error.filename))
+
+    for folder, dirs, names in os.walk(root, onerror=unlistable):
+        here = Path(folder)
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        if depth is not None and len(here.relative_to(root).parts) >= depth:
+            dirs[:] = []
+        for name in names:
+            if name.startswith("."):
+                continue
+            child = here / name
+            if child.is_symlink() and child.is_dir():
+                continue  # a link to a folder: not followed
+            found.append(child)
+    return sorted(found)
+
+
+def expand_glob(pattern: str) -> Iterator[tuple[Path, str]]:
+    """Files matching a glob (`**` spans folders), found by a walk that follows no folder link."""
+    parts = Path(pattern).parts
+    fixed = next((i for i, p in enumerate(parts) if any(ch in p for ch in "*?[")), len(parts))
+    root = Path(*parts[:fixed]) if fixed else Path(".")
+    rest = parts[fixed:]
+    if not root.is_dir():
+        return
+    depth = None if "**" in rest else len(rest) - 1
+    for file in walk(root, depth):
+        rel = file.relative_to(root).parts
+        if matches(rel, rest) and (file.is_file() or not file.exists()):
+            yield file, file.stem
+
+
+def matches(names: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
+    """Whether path components match glob components, where `**` stands for any number of them."""
+    if not pattern:
+        return not names
+    if pattern[0] == "**":
+        return any(matches(names[i:], pattern[1:]) for i in range(len(names) + 1))
+    return (
+        bool(names)
+        and fnmatch.fnmatchcase(names[0], pattern[0])
+        and matches(names[1:], pattern[1:])
+    )
 
 
 def read(
@@ -364,11 +460,16 @@ def read(
             )
             continue
         found = False
-        for file, doc_id in expand(path):
+        try:
+            for file, doc_id in expand(path):
+                found = True
+                yield from read_file(
+                    file, doc_id, override, max_chars=max_chars, raw_text=raw_text,
+                    encoding=encoding,
+                )  # fmt: skip
+        except OSError as err:  # a folder that vanished or turned unreadable while walking it
             found = True
-            yield from read_file(
-                file, doc_id, override, max_chars=max_chars, raw_text=raw_text, encoding=encoding
-            )
+            yield Article(id=path, text="", error=f"{path}: cannot read ({err.strerror or err})")
         if not found:
             yield Article(id=path, text="", error=f"{path}: no such file or folder")
 

@@ -10,7 +10,7 @@ from dateline.stages.times import find_times
 from tests.conftest import corpus
 
 # Floors pinned just below the figures measured on TBAQ (F1); they only go up.
-FLOORS = {"strict": 0.893, "relaxed": 0.951, "type": 0.908, "value": 0.834, "mod": 0.915}
+FLOORS = {"strict": 0.893, "relaxed": 0.952, "type": 0.910, "value": 0.835, "mod": 0.916}
 
 pytestmark = pytest.mark.gate
 

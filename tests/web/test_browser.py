@@ -264,7 +264,7 @@ def test_no_payload_executes(
     assert "/articles/payload-globals" in pages and "/articles/payload-article" in pages
     for path in pages:
         status, body = _get(server + path)
-        assert status in (200, 404), (path, status)
+        assert status in (200, 404, 422), (path, status)  # 422: a type that is not PLOVER
         seen = _load(driver, server + path)
         where = f"{path} ({'CSP bypassed' if bypass_csp else 'CSP on'})"
         assert seen["pwned"] is None, (where, seen["pwned"])
@@ -353,7 +353,7 @@ def test_pages_show_their_records(server: str, driver: Any, shots: Path) -> None
         assert text in driver.find_element("css selector", "main").text, (path, text)
         if path == "/events":
             seen = _map_ready(driver)
-            assert int(seen["points"]) >= 5, seen
+            assert int(seen["points"]) >= 3, seen
         _screenshot(driver, shots, "view" + (path if path != "/" else "-overview"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -11,7 +12,7 @@ def test_overview_counts_and_chart(client) -> None:
     page = client.get("/")
     assert page.status_code == 200
     assert "<dd>3</dd>" in page.text
-    assert "2026-05-12 to 2026-07-01" in page.text
+    assert '2026-05-12</span> to <span class="nowrap">2026-07-01' in page.text
     assert "Hakan Fidan" in page.text  # a top speaker
     assert '<svg class="chart types"' in page.text and "<rect" in page.text
     assert "verbal cooperation" in page.text  # the legend names each colour and shape
@@ -90,7 +91,8 @@ def test_events_page_table_timeline_and_map(client) -> None:
 
 def test_events_map_points(client) -> None:
     data = client.get("/api/events/map").json()
-    assert data["more"] is False and len(data["points"]) >= 5
+    assert data["more"] is False and len(data["points"]) >= 3
+    assert "Turkey" in {p[4] for p in data["points"]}  # "Turkey", not the demonym "Turkish"
     for lon, lat, t, _date, _place, article, seq, *_ in data["points"]:
         assert -180 <= lon <= 180 and -90 <= lat <= 90 and 0 <= t < len(data["types"])
         assert isinstance(article, str) and isinstance(seq, int)
@@ -122,8 +124,9 @@ def test_by_type_chart_buckets() -> None:
                       {"day": "2026-03", "type": "AGREE", "n": 1},
                       {"day": "2026-W20", "type": "AGREE", "n": 2},
                       {"day": "2026-03-02T10:00", "type": "AGREE", "n": 1}])  # fmt: skip
-    assert months["unit"] == "month" and months["last"] == "2026-03" and months["undated"] == 2
-    assert months["rows"][0]["total"] == 3
+    # a week counts in the month of its Monday (2026-W20: 2026-05-11); a time stays in its month
+    assert months["unit"] == "month" and months["last"] == "2026-05" and months["undated"] == 0
+    assert months["rows"][0]["total"] == 5
     assert "2026" in [t["label"] for t in months["ticks"]]
 
 
@@ -170,7 +173,15 @@ def test_event_pages_follow_the_date_order(web_db, filters: dict) -> None:
     keys = [r["record"].date or r["a_date"] or "" for r in got]
     assert keys == sorted(keys, reverse=True)
     located = db.event_points(store, f, 1000)
-    assert len(located["points"]) == len([r for r in got if r["lat"] is not None])
+    demonyms = json.loads(db.demonyms())  # a demonym place ("Turkish") is not plotted
+    plotted = [
+        r
+        for r in got
+        if r["lat"] is not None
+        and r["place_kind"] != "demonym"
+        and r["place_text"].lower() not in demonyms
+    ]
+    assert len(located["points"]) == len(plotted)
     counts = db.event_counts(store, f)
     assert sum(r["n"] for r in counts) == len([k for k in keys if k])
 

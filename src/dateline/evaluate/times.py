@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,6 +16,8 @@ from dateline.records import Time
 DEFAULT_PATH = Path("..") / "shared" / "corpora" / "timeml"
 # TBAQ's two parts; other folders beside them (a sample pipeline's copies) are not read.
 CORPUS_PARTS = ("TimeBank", "AQUAINT")
+# The second development check: sentences written for dateline in wire style, with their TIMEX3s.
+DEV_TABLE = "times_dev.jsonl"
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,27 @@ def read_corpus(paths: Sequence[str | Path]) -> Iterator[TimeMLDoc]:
             yield read_timeml(file)
 
 
+def read_dev_table(path: str | Path | None = None) -> list[TimeMLDoc]:
+    """The development table (one JSON object a line: topic, dct, text, times) as documents whose
+    gold spans are found in order in the text."""
+    from importlib.resources import files
+
+    source = Path(path) if path else files("dateline.evaluate").joinpath(DEV_TABLE)
+    docs = []
+    for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        gold, at = [], 0
+        for span, kind, value, *mod in row["times"]:
+            start = row["text"].index(span, at)
+            at = start + len(span)
+            gold.append(Time(start, at, span, kind, value, mod[0] if mod else None))
+        dct = _parse_dct(row["dct"])
+        docs.append(TimeMLDoc(f"{number}:{row['topic']}", row["text"], dct, tuple(gold)))
+    return docs
+
+
 def _overlap(a: Time, b: Time) -> bool:
     """Whether two spans share at least one character."""
     return a.start < b.end and b.start < a.end
@@ -233,6 +257,35 @@ def show(result: Score, title: str) -> None:
     for name, p, r, f in result.rows():
         table.add_row(name, f"{p:.3f}", f"{r:.3f}", f"{f:.3f}")
     Console().print(table)
+
+
+def show_errors(docs: Sequence[TimeMLDoc]) -> None:
+    """Print each row's missed, spurious and mismatched times."""
+    from dateline.nlp import load, make_doc
+
+    nlp = load(stages=("times",))
+    for doc in docs:
+        found = nlp(make_doc(nlp, doc.text, doc.dct))._.times or []
+        for kind, system, gold in score([(found, doc.gold)], keep_errors=True).errors:
+            print(f"{doc.id}\t{kind}\t{_brief(system)}\t{_brief(gold)}\t{doc.text}")
+
+
+def _brief(time: Time | None) -> str:
+    """'span' TYPE value [mod], or - for none."""
+    return (
+        "-" if time is None else f"{time.text!r} {time.type} {time.value} {time.mod or ''}".strip()
+    )
+
+
+def run_dev(path: str | Path | None = None, errors: bool = False) -> Score:
+    """Score the stage on the development table and print its figures (and errors if asked)."""
+    docs = read_dev_table(path)
+    result = evaluate(docs)
+    gold = sum(len(d.gold) for d in docs)
+    show(result, f"times: development table, {len(docs)} sentences, {gold} gold TIMEX3")
+    if errors:
+        show_errors(docs)
+    return result
 
 
 def run(paths: Sequence[str | Path]) -> Score:

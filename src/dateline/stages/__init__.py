@@ -10,12 +10,13 @@ from spacy.tokens import Doc, Token
 
 
 def run_stage(doc: Doc, attr: str, find: Callable[[Doc], list]) -> Doc:
-    """Set `doc._.<attr>` to `find(doc)`; a crash fails this document only, never the batch."""
+    """Set `doc._.<attr>` to `find(doc)`; a crash drops this stage's records of this document only."""
     try:
         setattr(doc._, attr, find(doc))
     except Exception as error:  # noqa: BLE001  (reported per document, see analyze.to_analysis)
         setattr(doc._, attr, [])
-        doc._.failure = doc._.failure or f"{attr} stage failed: {error.__class__.__name__}: {error}"
+        reason = f"{attr} stage failed ({error.__class__.__name__}: {str(error)[:200]})"
+        doc._.warnings = [*(doc._.warnings or ()), f"{reason}; its records are left out"]
     return doc
 
 

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, alt, tables
+from dateline.stages.timewords import EDGES, SPOKEN_UNITS, SPOKEN_YEAR_END, ZONE, alt, tables
 
+# Word tables of context words, never the first word of an expression ("annual congress", "current
+# policies", "children 6 months and older").
+AFTER_ONLY = ("annual", "person", "in_force", "measure")
 # First words of expressions beyond those the word tables give (added to these in the grammar).
 FIRST_WORDS = (
     "the this that these last next past previous coming following same prior latest recent final "
-    "every each per right fiscal years decades centuries months weeks days sometime post pre then "
-    "another mondays tuesdays wednesdays thursdays fridays saturdays sundays"
+    "every each per right fiscal years decades centuries months weeks days hours minutes seconds "
+    "sometime post pre then another annual yearly mondays tuesdays wednesdays thursdays fridays saturdays sundays"
 )
 
 
@@ -39,7 +42,7 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
     year = rf"(?:1[89]\d\d|20\d\d|(?:eighteen|nineteen)[\s-]+(?:{SPOKEN_YEAR_END}))"
     part = r"(?:morning|afternoon|evening|night|overnight)"
     clock = (
-        r"(?:\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+[ECMP][SD]T\b)?|noon|midnight"
+        rf"(?:\d{{1,2}}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)(?:\s+{ZONE})?|noon|midnight"
         r"|\d{1,2}(?::\d\d)?\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening))"
     )
     month_day = (
@@ -86,24 +89,35 @@ def _build_pattern(words: dict[str, dict[str, str]]) -> re.Pattern[str]:
         r"(?:\s+and\s+a\s+half)?"
         r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
         rf"(?:{num}-)?(?:day|night|week|month|year|decade|hour|minute)s?-?long",
-        rf"(?:the\s+|(?:this\s+)?(?:past|last|coming|next)\s+|this\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS}|few|several)\s+)?(?:{unit}|{weekday}|{month}|spring|summer|autumn|winter)"
+        rf"(?:the\s+|(?:this\s+)?(?:past|last|coming|next)\s+|this\s+)?weekend|(?:every|each|per)\s+(?:other\s+|(?:\d+|{SPOKEN_UNITS}|few|several)\s+)?(?:{unit}|{weekday}|{month}|spring|summer|autumn|winter|season|{part})"
+        rf"|(?:annual|yearly)(?=\s+(?:[a-z-]+\s+)?(?:{alt(list(words['annual']))})s?\b)"
         r"|(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)"
         r"|year(?:[\s-]|'s\s+)end|mid-?year",
         rf"(?:right\s+)?now|(?-i:then)[\s-]current|(?<=until\s)then|(?<=by\s)then|{alt([w for w, v in words['ref'].items() if ' ' not in w])}",
         r"the\s+(?:near|short|long)\s+term(?![\w-])|a\s+later\s+date|(?<=for\s)a\s+while|(?<=at\s)the\s+time(?!\s+(?:of|when|that)\b)|"
-        r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)",
+        r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days|(?:recent|coming)\s+(?:days|weeks|months|years)"
+        r"|the\s+(?:days|weeks|months|years)\s+ahead",
         alt([w for w, v in words["set"].items() if v]),
-        rf"(?:(?:last|next|this)\s+)?(?:{alt(list(words['holiday']))})",
+        rf"(?:(?:last|next|this)\s+)?(?:{alt(list(words['holiday']))})(?:\s+week(?![\w-]))?",
         rf"the\s+week\s+of\s+{month_day}",
         rf"the\s+{ordinal}\s+(?:straight\s+|consecutive\s+)?(?:day|week)(?![\w-])",
-        r"(?:years|decades|centuries|months|weeks)",
+        r"(?<=on\s)the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;:)]|$)",  # "on the 18th."
+        rf"(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+{weekday}|{month_day}"
+        rf"|(?:{alt(list(words['holiday']))})(?![\w-]))",  # "the day after Christmas"
+        r"(?<!in\s)the\s+day\s+(?:before|after)",  # "the day before", "the day after the vote"
+        r"(?:years|decades|centuries|months|weeks)(?!\s+(?:1[89]|20)\d\d)"
+        r"|(?:days|hours|minutes)(?=\s+(?:before|after|later|earlier)\b)|(?<=within\s)(?:days|hours|minutes)",
     ]
     body = "|".join(f"(?:{g})" for g in grammar)
     # Every expression starts with a digit or one of these words: a cheap test before the grammar.
-    first = set(FIRST_WORDS.split()) | {w.split()[0] for kind in words.values() for w in kind}
+    first = set(FIRST_WORDS.split()) | {
+        w.split()[0] for kind, table in words.items() if kind not in AFTER_ONLY for w in table
+    }
     first_word = rf"(?=\d|'\d|(?:{alt(sorted(first))})(?![a-z]))"
     # "March 12-13": the first day of a range ends the match before the dash
     range_end = r"(?:(?<=[a-z.]\s\d)|(?<=[a-z.]\s\d\d))(?=[-\u2013]\d\d?\b(?![-/]|\.\d))"
+    # "the 2009-2010 season", "1957-58": the first year of a range ends the match before the dash
+    range_end += r"|(?<=1[89]\d\d|20\d\d)(?=[-\u2013](?:\d\d|1[89]\d\d|20\d\d)\b(?![-/.]\d))"
     return re.compile(
         rf"(?<![\w$#.-]){first_word}(?:{body})(?:{range_end}|(?![\w%]|-\w|\s+old\b|\.\d))",
         re.IGNORECASE,

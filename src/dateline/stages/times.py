@@ -16,12 +16,28 @@ from dateline.records import Time
 from dateline.stages import run_stage, text_of
 from dateline.stages.timeanchor import anchor_of, shift, weekday_from, weekday_of
 from dateline.stages.timegrammar import grammar
+from dateline.stages.timerules import (
+    DAY_BEFORE,
+    NTH_DAY,
+    day_before_value,
+    frequency_start,
+    is_age,
+    is_current_in_force,
+    is_discourse_now,
+    is_measure_period,
+    is_present_today,
+    is_range_noun,
+    located_period,
+    nth_day_value,
+    second_year,
+)
 from dateline.stages.timewords import (
     FUTURE,
     PAST,
     PRESENT,
     SPOKEN_TENS,
     SPOKEN_UNITS,
+    ZONE,
     tables,
     unit_of,
 )
@@ -198,21 +214,16 @@ CALENDAR_NAMES = {
 }
 
 
-# "It's the second day of the offensive", "today is the eighth day of the blockade"
-NTH_DAY = re.compile(
-    rf"(?i)the\s+(?:{'|'.join(tables().words['ordinal'])}|\d+(?:st|nd|rd|th))\s+"
-    r"(?:straight\s+|consecutive\s+)?(?:day|week)"
-)
-TODAY_IS = re.compile(r"(?i)\b(?:it|today|this)\s*(?:is|'s)\s+$")
-
-
-def is_discourse_now(doc: Doc, start: int, end: int) -> bool:
-    """Whether a sentence-initial "Now" opens the sentence as a discourse marker ("Now, ...")."""
+def is_month_may(doc: Doc, start: int, end: int) -> bool:
+    """Whether "May" after a determiner or an adjective is the month ("the warmest May on record",
+    "a wet May"), not the verb or a name ("Theresa May")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not span[0].is_sent_start or span.end >= len(doc):
-        return False
-    following = doc[span.end]
-    return following.text == "," or following.lower_ == "for"
+    return (
+        span is not None
+        and span.start > 0
+        and doc[span.start - 1].tag_ in ("DT", "JJ", "JJS", "JJR", "PRP$")
+        and doc[span.start - 1].lower_ not in ("that", "which")
+    )
 
 
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
@@ -221,15 +232,17 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     if in_title(doc, source, start, end, text) or is_generic_day(doc, start, end, text):
         return False
     if text in ("May", "MAY") and (not before or before[-1] not in PREP_BEFORE_MAY):
-        return False
+        return is_month_may(doc, start, end)  # "the warmest May on record"
     if re.search(r"\w-quarters\b", text):  # "three-quarters of the vote" is a fraction
         return False
     if text.lower().endswith("election day") and not text.endswith("Election Day"):
         return False  # an election day anywhere; Election Day is the US one, in November
-    if NTH_DAY.fullmatch(text) and not TODAY_IS.search(source, max(0, start - 16), start):
-        return False  # "the third day of talks" in a past story: which day, untold
-    if text == "Now" and is_discourse_now(doc, start, end):
-        return False  # "Now, he says, ...", "Now for the weather": the discourse marker
+    if text.lower() == "now" and is_discourse_now(doc, start, end):
+        return False  # "Now for the weather", "now that prices are falling"
+    if is_current_in_force(doc, start, end, text):
+        return False  # "current policies": in force, not a time
+    if is_measure_period(doc, start, end, text):
+        return False  # "average daily volume", "the party daily Vestnik"
     if text.lower() in ("fiscal year", "calendar year") and before and before[-1] in ("a", "an"):
         return False  # "changed from a fiscal year to a calendar year": a kind of year
     if re.fullmatch(r"(?i)the\s+(?:near|short|long)\s+term", text):
@@ -321,7 +334,7 @@ def in_period_sentence(doc: Doc, previous: Time, start: int) -> bool:
 
 # A clock time or "the morning" with no day of its own is on the day the story last named.
 ON_THAT_DAY = re.compile(
-    r"(?i)(?:around\s+)?(?:\d{1,2}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+[ECMP][SD]T)?|noon|midnight|the\s+(?:morning|afternoon|evening)"
+    rf"(?i)(?:around\s+)?(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+{ZONE})?|noon|midnight|the\s+(?:morning|afternoon|evening)"
     r"|that\s+(?:morning|afternoon|evening|night)|the\s+(?:next|following)\s+(morning|afternoon|evening|night))$"
 )
 
@@ -435,16 +448,34 @@ def find_times(doc: Doc) -> list[Time]:
         if text.lower() == "then":  # "until then", "by then": the time just named
             result = ("DATE", anchor_value, None) if anchor_value else None
         else:
-            result = interpret(text, dct, when, story_ref, anchor, after)
+            try:
+                result = interpret(text, dct, when, story_ref, anchor, after)
+            except (OverflowError, ValueError):  # past the calendar's edge: year 0 or 10000
+                result = None
         if result is None:
             continue
         kind, value, mod = result
+        previous = found[-1] if found else None
+        if is_age(doc, source, start, end, kind) or is_range_noun(source, previous, start, text):
+            continue
         if kind == "DURATION" and is_rate(doc, start, text):
             kind = "SET"
+            start = frequency_start(source, start)  # "twice a year"
+            text = source[start:end]
+        if kind == "DATE" and is_present_today(doc, start, end, when):
+            value = "PRESENT_REF"  # "young people today face": the present, not the day
+        if period := located_period(source, start, end, text, anchor_value):
+            kind, value = "DATE", period  # "in the days before the attack"
+        if DAY_BEFORE.fullmatch(text):
+            value = day_before_value(source, previous, start, value)
+        elif NTH_DAY.fullmatch(text):
+            value = nth_day_value(source, start, value)
         if kind == "DURATION" and is_some_day(doc, source, start, end, text):
             kind, value = "DATE", "FUTURE_REF"  # "will one day be": a day to come, which one untold
         value = on_story_day(text, kind, value, day, dct, anchor_value)
         pair = second_day(doc, source, end, text, value) if kind == "DATE" else None
+        if kind == "DATE" and pair is None and (year := second_year(source, end, value)):
+            pair = value, year  # "the 2009-2010 season": each end of the range
         if found and kind == "DATE" and CLOCK_ON.fullmatch(source, found[-1].end, start):
             found[-1] = on_day(found[-1], value)  # "at 3 a.m. on Tuesday": the clock on that day
         if (
@@ -458,8 +489,11 @@ def find_times(doc: Doc) -> list[Time]:
         if pair:
             found.append(pair[1])
             taken, value = pair[1].end, pair[1].value
-        if anchor_of(value):
-            anchor, anchor_value = anchor_of(value), value
+        try:
+            if anchor_of(value):
+                anchor, anchor_value = anchor_of(value), value
+        except ValueError:  # a value in year 0: not an anchor for the times after it
+            pass
         day = value[:10] if re.match(r"\d{4}-\d\d-\d\d", value) else day
         if is_reported_quarter(kind, value, text, ref, dct, source[max(0, start - 16) : start]):
             ref = value

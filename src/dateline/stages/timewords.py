@@ -19,6 +19,8 @@ SPOKEN_YEAR_END = (
     rf"(?:{SPOKEN_TENS})(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|{SPOKEN_UNITS}"
 )
 DECADE_STEMS = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
+# A time zone after a clock time ("5 p.m. EST", "10 a.m. ET", "14:00 GMT"), in capitals only.
+ZONE = r"(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC)\b"
 
 
 @dataclass(frozen=True)

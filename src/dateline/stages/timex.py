@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from dateline.stages.timeanchor import (
+    PARTS,
     day_of,
     month_value,
     nearest_weekday,
@@ -16,6 +17,7 @@ from dateline.stages.timeanchor import (
     week_of,
     year_for,
 )
+from dateline.stages.timerules import day_of_month
 from dateline.stages.timewords import (
     FUTURE,
     PAST,
@@ -48,7 +50,10 @@ REL_SHIFT = {"that": 0, "this": 0, "current": 0, "same": 0, "latest": 0, "last":
 
 
 # "the eighth day (of the blockade)", said of the present: the DCT's day or week
-NTH_OF_EVENT = re.compile(r"the (\w+) (?:straight |consecutive )?(day|week)")
+NTH_OF_EVENT = re.compile(r"the (\w+|\d+(?:st|nd|rd|th)) (?:straight |consecutive )?(day|week)")
+# "the day before", "the day after": the day before or after the one the story last named
+DAY_STEP = {"the day before": "the previous day", "the day after": "the following day"}
+DAY_BEFORE_DAY = re.compile(r"(?:the )?day (before|after) (.+)")
 # "a day-long meeting", "the decades-long dispute", "a two-year-long effort": how long it lasts.
 LASTING = re.compile(r"(?:(.+)-)?([a-z]+?)(s?)-?long")
 # "an hour and a half", "a year and a half": the half after the unit ("one and a half hours").
@@ -225,7 +230,19 @@ def interpret(
         return (
             ("DATE", week_of(dt.date.fromisoformat(day)), mod) if day and "X" not in day else None
         )
-    if (m := NTH_OF_EVENT.fullmatch(low)) and m[1] in words["ordinal"]:
+    low = DAY_STEP.get(low, low)
+    if (m := DAY_BEFORE_DAY.fullmatch(low)) and m[2] not in ("yesterday", "tomorrow"):
+        # "the day before last tuesday", "the day after christmas": one day from it
+        named = find_word(m[2], m[2], dct, tense, words)
+        day = named[1] if named else day_of(m[2], dct, tense, words)
+        if day is None or not re.fullmatch(r"[\dX]{4}-\d\d-[\dX]{2}", day) or "X" in day:
+            return ("DATE", "XXXX-XX-XX", mod) if day else None
+        step = dt.timedelta(days=-1 if m[1] == "before" else 1)
+        return "DATE", (dt.date.fromisoformat(day) + step).isoformat(), mod
+    if m := re.fullmatch(r"the (\d{1,2})(?:st|nd|rd|th)", low):  # "on the 18th"
+        value = day_of_month(int(m[1]), dct, tense)
+        return ("DATE", value, mod) if value else None
+    if (m := NTH_OF_EVENT.fullmatch(low)) and (m[1] in words["ordinal"] or m[1][0].isdigit()):
         return (
             "DATE",
             shift(dct, unit_of(m[2]) or "D", 0) or "XXXX-XX-XX",
@@ -353,6 +370,8 @@ def find_word(
         return "DATE", words["ref"].get(bare) or PHRASE_REFS[low], None
     if bare in words["set"]:
         return "SET", words["set"][bare], None
+    if bare == "annual":  # "an annual press conference" (the grammar asks for the event noun)
+        return "SET", "P1Y", None
     if m := re.fullmatch(r"(?:every|each|per) (?:(\w+) )?(\w+)", low):
         if m[2] in words["weekday"] and m[1] in (None, "other"):
             return "SET", f"XXXX-WXX-{words['weekday'][m[2]]}", None
@@ -360,6 +379,10 @@ def find_word(
             return "SET", f"XXXX-{int(words['month'][m[2].rstrip('.')]):02d}", None
         if m[2] in words["season"] and m[1] is None:  # "each summer"
             return "SET", f"XXXX-{words['season'][m[2]]}", None
+        if m[2] in PARTS and m[1] is None:  # "every morning", "each night"
+            return "SET", f"XXXX-XX-XXT{PARTS[m[2]]}", None
+        if m[2] == "season" and m[1] is None:  # "each season": a sports or school season, yearly
+            return "SET", "P1Y", None
         n = 2 if m[1] == "other" else number([m[1]], words["number"]) if m[1] else 1
         unit = unit_of(
             m[2]
@@ -369,13 +392,48 @@ def find_word(
         return "SET", f"XXXX-WXX-{words['weekday'][bare[:-1]]}", None
     if m := re.match(r"(last|next|this) (?=.)", low):  # "last Thanksgiving", "next Christmas"
         low, tense = low[m.end() :], {"last": PAST, "next": FUTURE}.get(m[1], tense)
-    if low in words["holiday"]:  # "12-25"; "11-22+4" is the first Thursday from Nov. 22 on
-        m = re.fullmatch(r"(\d\d)-(\d\d)(?:\+(\d))?", words["holiday"][low])
-        month, day = int(m[1]), int(m[2])
-        if dct is None:
-            return "DATE", f"XXXX-{month:02d}-{'XX' if m[3] else f'{day:02d}'}", None
-        date = dt.date(year_for(dct, month, day, tense), month, day)
-        if m[3]:
-            date += dt.timedelta(days=(int(m[3]) - date.isoweekday()) % 7)
-        return "DATE", date.isoformat(), None
+    if (week := low.removesuffix(" week")) != low and week in words["holiday"]:
+        found = holiday(week, dct, None, words)  # "Easter week": the week holding the nearest one
+        return (
+            "DATE",
+            week_of(dt.date.fromisoformat(found)) if "X" not in found else "XXXX-WXX",
+            None,
+        )
+    if low in words["holiday"]:
+        return "DATE", holiday(low, dct, tense, words), None
     return None
+
+
+def holiday(
+    name: str, dct: dt.date | None, tense: str | None, words: dict[str, dict[str, str]]
+) -> str:
+    """The day of a holiday: "12-25"; "11-22+4" is the first Thursday from Nov. 22 on; "E-2" two
+    days before Easter Sunday."""
+    rule = words["holiday"][name]
+    if rule[0] == "E":
+        return easter_day(int(rule[1:]), dct, tense)
+    m = re.fullmatch(r"(\d\d)-(\d\d)(?:\+(\d))?", rule)
+    month, day = int(m[1]), int(m[2])
+    if dct is None:
+        return f"XXXX-{month:02d}-{'XX' if m[3] else f'{day:02d}'}"
+    date = dt.date(year_for(dct, month, day, tense), month, day)
+    if m[3]:
+        date += dt.timedelta(days=(int(m[3]) - date.isoweekday()) % 7)
+    return date.isoformat()
+
+
+def easter_day(offset: int, dct: dt.date | None, tense: str | None) -> str:
+    """The day `offset` days from (Western) Easter Sunday in the year the tense points to: the last
+    one in the past, the next one in the future, else the one nearest the DCT."""
+    from dateutil.easter import easter
+
+    if dct is None:
+        return "XXXX-XX-XX"
+    days = [
+        easter(year) + dt.timedelta(days=offset) for year in (dct.year - 1, dct.year, dct.year + 1)
+    ]
+    if tense == PAST:
+        return max(d for d in days if d <= dct).isoformat()
+    if tense == FUTURE:
+        return min(d for d in days if d >= dct).isoformat()
+    return min(days, key=lambda d: abs((d - dct).days)).isoformat()

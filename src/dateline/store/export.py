@@ -8,48 +8,16 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from dateline.records import EVENT_THRESHOLD
 from dateline.store.schema import TABLES, StoreError, q
 
-# Event exports in the column layout of the event datasets users already load (PLOVER types).
-EVENT_EXPORTS = {
-    "gdelt": """
-      SELECT MIN(ev.rowid) AS GlobalEventID,
-        replace(substr(COALESCE(ev.date, a.date), 1, 10), '-', '') AS Day,
-        ev.actor_name AS Actor1Name, ev.actor_country AS Actor1CountryCode,
-        ev.actor_sector AS Actor1Type1Code,
-        ev.recipient_name AS Actor2Name, ev.recipient_country AS Actor2CountryCode,
-        ev.recipient_sector AS Actor2Type1Code,
-        ev.type AS EventRootCode, ev.mode AS EventCode, ev.negated AS IsNegated,
-        COUNT(DISTINCT a.article) AS NumArticles,
-        COUNT(DISTINCT COALESCE(a.source, a.article)) AS NumSources,
-        p.name AS ActionGeo_FullName, p.country_code AS ActionGeo_CountryCode,
-        p.lat AS ActionGeo_Lat, p.lon AS ActionGeo_Long, p.geonames_id AS ActionGeo_FeatureID,
-        a.date AS DATEADDED, a.url AS SOURCEURL, ev.text AS Evidence
-      FROM events ev JOIN articles a ON a.article = ev.article
-      LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place
-      GROUP BY ev.digest ORDER BY Day, GlobalEventID
-    """,
-    "polecat": """
-      SELECT a.id || ':' || ev.seq AS "Event ID", COALESCE(ev.date, a.date) AS "Event Date",
-        ev.type AS "Event Type", ev.mode AS "Event Mode",
-        ev.actor_name AS "Actor Name", ev.actor_country AS "Actor Country",
-        ev.actor_sector AS "Actor Sector",
-        ev.recipient_name AS "Recipient Name", ev.recipient_country AS "Recipient Country",
-        ev.recipient_sector AS "Recipient Sector",
-        p.name AS "Placename", p.country_code AS "Country", p.lat AS "Latitude", p.lon AS "Longitude",
-        p.geonames_id AS "GeoNames ID", a.date AS "Story Date", a.source AS "Source", a.url AS "URL",
-        ev.text AS "Event Text", ev.confidence AS "Confidence",
-        COUNT(DISTINCT a.article) AS "Num Articles"
-      FROM events ev JOIN articles a ON a.article = ev.article
-      LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place
-      GROUP BY ev.digest ORDER BY "Event Date", "Event ID"
-    """,
-}
+EVENT_EXPORTS = ("gdelt", "polecat")  # the column sets of dateline.export_events
 BASE_TABLES = ("articles", "errors", "people", "aliases")
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("tsv", "jsonl", "csv", "parquet")
 
 
 def tables() -> list[str]:
@@ -58,14 +26,57 @@ def tables() -> list[str]:
 
 
 def query_for(table: str) -> str:
-    """The SELECT for an export name (names are checked against a fixed list, never user SQL)."""
-    if table in EVENT_EXPORTS:
-        return EVENT_EXPORTS[table]
+    """The SELECT for a table name (names are checked against a fixed list, never user SQL)."""
     if table not in tables():
         raise StoreError(f"export: unknown table {table!r}; choose from {', '.join(tables())}")
     if table == "articles":
         return "SELECT * FROM articles ORDER BY article"
     return f"SELECT * FROM {q(table)}"
+
+
+EVENTS = """
+SELECT ev.*, a.id AS a_id, a.date AS a_date, a.url AS a_url, a.source AS a_source,
+  p.start AS p_start, p."end" AS p_end, p.text AS p_text, p.name AS p_name, p.kind AS p_kind,
+  p.country_code AS p_country_code, p.geonames_id AS p_geonames_id, p.lat AS p_lat, p.lon AS p_lon
+FROM articles a JOIN events ev ON ev.article = a.article
+LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place
+WHERE a.copy_of IS NULL AND ev.confidence >= ? ORDER BY a.article, ev.seq
+"""
+
+
+@dataclass(frozen=True)
+class StoredStory:
+    """The article columns an event row needs."""
+
+    id: str
+    date: str | None
+    url: str | None
+    source: str | None
+
+
+def event_rows(
+    conn: sqlite3.Connection, batch: int = 5000, all_events: bool = False
+) -> Iterator[dict[str, object]]:
+    """The rows of `events-export`, rebuilt from the store: one per event of each original
+    article (wire copies, which repeat their original's events, are left out), at or above the
+    default confidence threshold unless `all_events`."""
+    from dateline.export_events import event_row
+    from dateline.records import Event, Place
+    from dateline.store.queries import build
+
+    cursor = conn.execute(EVENTS, [0.0 if all_events else EVENT_THRESHOLD])
+    names = [d[0] for d in cursor.description]
+    while rows := cursor.fetchmany(batch):
+        for values in rows:
+            row = dict(zip(names, values, strict=True))
+            place = None
+            if row["p_name"] is not None:
+                place = Place(*(row["p_" + f] for f in PLACE_FIELDS))
+            story = StoredStory(row["a_id"], row["a_date"], row["a_url"], row["a_source"])
+            yield event_row(story, row["seq"], build(Event, row), place)
+
+
+PLACE_FIELDS = ("start", "end", "text", "name", "kind", "country_code", "geonames_id", "lat", "lon")
 
 
 @contextmanager
@@ -84,33 +95,65 @@ def opened(out: str | None, binary: bool = False) -> Iterator[IO[Any]]:
 
 
 def export(
-    conn: sqlite3.Connection, table: str, fmt: str, out: str | None, batch: int = 5000
+    conn: sqlite3.Connection,
+    table: str,
+    fmt: str | None,
+    out: str | None,
+    batch: int = 5000,
+    *,
+    all_events: bool = False,
 ) -> int:
-    """Stream one table to `out` in `fmt`; return the number of rows written."""
+    """Stream one table to `out` in `fmt` (default: TSV for gdelt/polecat, else JSONL). The
+    GDELT-like and POLECAT-like tables hold the events at or above the default confidence
+    threshold unless `all_events` (the `events` table holds every event)."""
+    fmt = fmt or ("tsv" if table in EVENT_EXPORTS else "jsonl")
     if fmt not in FORMATS:
         raise StoreError(f"export: unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
-    cursor = conn.execute(query_for(table))
-    names = [d[0] for d in cursor.description]
+    if table in EVENT_EXPORTS:
+        from dateline.export_events import FORMATS as COLUMNS
+
+        names = list(COLUMNS[table])
+        batches = _batches(
+            ([r.get(c) for c in names] for r in event_rows(conn, batch, all_events)), batch
+        )
+    else:
+        cursor = conn.execute(query_for(table))
+        names = [d[0] for d in cursor.description]
+        batches = iter(lambda: cursor.fetchmany(batch), [])
     if fmt == "parquet":
-        return _parquet(cursor, names, out, batch)
+        return _parquet(batches, names, out)
     count = 0
     with opened(out) as handle:
         if fmt == "csv":
             writer = csv.writer(handle)
             writer.writerow(names)
-        while rows := cursor.fetchmany(batch):
+        elif fmt == "tsv":
+            from dateline.export_events import cell
+
+            handle.write("\t".join(names) + "\n")
+        for rows in batches:
             for row in rows:
                 if fmt == "csv":
                     writer.writerow(_plain(v) for v in row)
+                elif fmt == "tsv":
+                    handle.write("\t".join(cell(_plain(v)) for v in row) + "\n")
                 else:
-                    handle.write(
-                        json.dumps(
-                            dict(zip(names, map(_plain, row), strict=True)), ensure_ascii=False
-                        )
-                        + "\n"
-                    )
+                    record = dict(zip(names, map(_plain, row), strict=True))
+                    handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += len(rows)
     return count
+
+
+def _batches(rows: Iterator[list[Any]], size: int) -> Iterator[list[list[Any]]]:
+    """Lists of up to `size` rows."""
+    chunk: list[list[Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _plain(value: Any) -> Any:
@@ -118,7 +161,7 @@ def _plain(value: Any) -> Any:
     return value.hex() if isinstance(value, bytes) else value
 
 
-def _parquet(cursor: sqlite3.Cursor, names: list[str], out: str | None, batch: int) -> int:
+def _parquet(batches: Iterator[Any], names: list[str], out: str | None) -> int:
     """Write Parquet in row groups of `batch` rows (needs the `parquet` extra: pyarrow)."""
     try:
         import pyarrow as pa
@@ -132,7 +175,7 @@ def _parquet(cursor: sqlite3.Cursor, names: list[str], out: str | None, batch: i
     writer = None
     count = 0
     try:
-        while rows := cursor.fetchmany(batch):
+        for rows in batches:
             columns = {n: [row[i] for row in rows] for i, n in enumerate(names)}
             chunk = pa.table(columns) if writer is None else pa.table(columns, schema=writer.schema)
             if writer is None:

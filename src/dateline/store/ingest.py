@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import os
 import time
 from collections import deque
@@ -10,11 +9,12 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.analyze import Options, analyze_articles
+from dateline.analyze import Options, analyze_articles, checked
 from dateline.nlp import resolve_model
 from dateline.read import MAX_CHARS, expand, kind_of, read
 from dateline.records import Analysis, Article
-from dateline.store.writer import Writer, content_hash
+from dateline.store.workers import RECYCLE, run_workers
+from dateline.store.writer import NotStored, Writer, content_hash
 
 Item = tuple[str, bool, Article]  # (content hash, replaces a stored older analysis, article)
 
@@ -31,6 +31,7 @@ class IngestOptions:
     max_chars: int = MAX_CHARS
     raw_text: bool = False  # as `--raw-text`: no repair of the texts, no case restoration
     encoding: str | None = None  # as `--encoding`: for input that is not UTF-8
+    timeout: float = 600.0  # seconds a worker may spend on one article before it is replaced
 
 
 @dataclass
@@ -56,41 +57,30 @@ class IngestStats:
 
 def count_documents(paths: Iterable[str]) -> int | None:
     """How many documents the paths hold (JSONL lines counted); None when reading stdin."""
+    import gzip
+
     total = 0
     for path in paths:
         if path == "-":
             return None
-        for file, _ in expand(path):
+        try:
+            files = list(expand(path))
+        except OSError:
+            files = []
+        for file, _ in files:
             if kind_of(file) != "jsonl":
                 total += 1
                 continue
-            import gzip
-
             opener = gzip.open if file.name.lower().endswith(("gz", "gzip")) else open
             try:
                 with opener(file, "rb") as handle:
                     total += sum(1 for line in handle if line.strip())
-            except (OSError, EOFError):
+            except Exception:  # noqa: BLE001  (a count only: reading reports the error)
                 total += 1
     return total
 
 
-_OPTIONS: Options | None = None
-RECYCLE = 500  # chunks per worker process before it is replaced (4,000 articles)
-
-
-def _init_worker(options: Options) -> None:
-    """Load the pipeline once in each worker process."""
-    global _OPTIONS
-    from dateline import nlp
-
-    _OPTIONS = options
-    nlp.load(options.model)
-
-
-def _work(chunk: list[Article]) -> list[Analysis]:
-    """Analyse a chunk of articles in a worker."""
-    return list(analyze_articles(chunk, _OPTIONS))
+__all__ = ["RECYCLE", "IngestOptions", "IngestStats", "count_documents", "ingest"]
 
 
 def ingest(
@@ -120,6 +110,7 @@ def ingest(
         for article in read_all:
             for warning in article.warnings if warn else ():
                 warn(warning)
+            article = checked(article, options.max_chars)  # safe ids; unanalysable text refused
             if article.error is not None:
                 writer.add(Analysis(id=article.id, text="", error=article.error))
                 stats.errors += 1
@@ -139,14 +130,17 @@ def ingest(
 
     def store(items: list[Item], results: list[Analysis]) -> None:
         for (key, replace, _), analysis in zip(items, results, strict=True):
-            if analysis.error is not None:
+            try:
+                if analysis.error is not None:
+                    stats.errors += 1
+                    writer.add(analysis, key)
+                elif writer.add(analysis, key, replace=replace):
+                    stats.added += 1
+                    stats.reprocessed += replace
+                else:
+                    stats.skipped += 1
+            except NotStored:  # the writer stored the reason in `errors` instead
                 stats.errors += 1
-                writer.add(analysis, key)
-            elif writer.add(analysis, key, replace=replace):
-                stats.added += 1
-                stats.reprocessed += replace
-            else:
-                stats.skipped += 1
         report()
 
     try:
@@ -197,21 +191,14 @@ def run_pool(
     ingest_options: IngestOptions,
 ) -> None:
     """Analyse in worker processes; at most a few chunks per worker are in flight (flat memory)."""
-    workers = ingest_options.workers
-    context = mp.get_context("spawn")
-    # A worker is replaced after RECYCLE chunks: spaCy's string store grows with every new word.
-    pool = context.Pool(workers, _init_worker, (options,), maxtasksperchild=RECYCLE)
-    with pool:
-        inflight: deque[tuple[list[Item], mp.pool.AsyncResult]] = deque()
-        for chunk in chunks(items, ingest_options.chunk):
-            articles = [item[2] for item in chunk]
-            inflight.append((chunk, pool.apply_async(_work, (articles,))))
-            while len(inflight) >= workers * 3 or (inflight and inflight[0][1].ready()):
-                done, result = inflight.popleft()
-                store(done, result.get())
-        while inflight:
-            done, result = inflight.popleft()
-            store(done, result.get())
+    run_workers(
+        chunks(items, ingest_options.chunk),
+        lambda chunk: [item[2] for item in chunk],
+        store,
+        options,
+        ingest_options.workers,
+        ingest_options.timeout,
+    )
 
 
 def default_workers() -> int:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
@@ -11,7 +13,7 @@ from typing import Any
 
 from dateline import resources
 from dateline.read import parse_date
-from dateline.records import Analysis, Event, Quote
+from dateline.records import EVENT_THRESHOLD, PLOVER_TYPES, Analysis, Event, Quote
 from dateline.store.schema import (
     TABLES,
     StoreError,
@@ -26,9 +28,38 @@ from dateline.store.schema import (
 TABLE_BY_NAME = {t.name: t for t in TABLES}
 
 
+INTERNATIONAL = ("EUR", "IGO", "NGO", "UNO")  # actor codes beyond ISO 3166 (PLOVER's)
+CLI_NAMES = {"type": "--type", "country": "--country", "since": "--since", "until": "--until"}
+
+
 def country_codes(value: str) -> list[str]:
     """Both ISO codes (places carry alpha-2, actors alpha-3) for a code or an English name."""
     return list(resources.country_codes(value) or [value.strip().upper()])
+
+
+def check_filters(names: dict[str, str], **values: str | None) -> None:
+    """Refuse an unknown event type, country or unreadable date, naming the filter as `names` does.
+
+    `names` maps each filter (type, country, since, until) to what the interface calls it
+    (`--type` in the CLI, `type` in the API), so the message speaks the caller's language.
+    """
+    for key, value in values.items():
+        if value is None or not value.strip():
+            continue
+        name = names.get(key, key)
+        if key == "type" and value.strip().upper() not in PLOVER_TYPES:
+            raise StoreError(
+                f"{name}: {value!r} is not a PLOVER event type ({', '.join(PLOVER_TYPES)})"
+            )
+        if key == "country" and not (
+            resources.country_codes(value) or value.strip().upper() in INTERNATIONAL
+        ):
+            raise StoreError(
+                f"{name}: {value!r} is not a country (an ISO code such as KE or KEN, a name, "
+                f"or one of {', '.join(INTERNATIONAL)})"
+            )
+        if key in ("since", "until"):
+            day(value, name)
 
 
 @dataclass(frozen=True)
@@ -73,6 +104,23 @@ class Match:
 
 
 MARK = ("\x02", "\x03")  # snippet highlight markers; the CLI renders them per format
+PHRASE = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def fts_query(text: str) -> str:
+    """An FTS5 query matching every word and "quoted phrase" of `text`; nothing is syntax.
+
+    Hyphens, apostrophes and operator words (AND, OR, NOT) are searched as the words they are,
+    so the CLI and the web app accept the same input and neither can raise an FTS5 error.
+    """
+    terms = []
+    for phrase, word in PHRASE.findall(text):
+        term = (phrase or word).strip('"').strip()
+        if term:
+            terms.append('"' + term.replace('"', '""') + '"')
+    if not terms:
+        raise StoreError("search: empty query")
+    return " ".join(terms)
 
 
 def build(cls: type, row: dict[str, Any], prefix: tuple[str, ...] = ()) -> Any:
@@ -95,6 +143,8 @@ def build(cls: type, row: dict[str, Any], prefix: tuple[str, ...] = ()) -> Any:
                 value = bool(value)
             elif hint not in (int, float, str, bool) and isinstance(value, str):
                 value = json.loads(value)
+                if typing.get_origin(hint) is tuple:  # a list kept as JSON (event mentions)
+                    value = tuple(value)
             values[f.name] = value
     return cls(**values)
 
@@ -264,11 +314,21 @@ class Store:
         since: str | None = None,
         until: str | None = None,
         *,
+        source: str | None = None,
         all_copies: bool = False,
         limit: int = 100,
+        all_events: bool = False,
     ) -> list[Hit]:
-        """PLOVER events filtered by type, actor, recipient, country, place and date."""
+        """PLOVER events by type, actor, recipient, country, place, outlet and the event's date; only
+        those at or above the default confidence threshold unless `all_events`."""
+        check_filters(CLI_NAMES, type=type, country=country)
         where, params = ["1"], []
+        if source:
+            where.append("a.source LIKE ? ESCAPE '\\'")
+            params.append(like(source))
+        if not all_events:
+            where.append("ev.confidence >= ?")
+            params.append(EVENT_THRESHOLD)
         if type:
             where.append("ev.type = upper(?)")
             params.append(type)
@@ -368,9 +428,8 @@ class Store:
         ]
 
     def search(self, text: str, *, all_copies: bool = False, limit: int = 50) -> list[Match]:
-        """Full-text search (FTS5 syntax) over article and quote text, with marked snippets."""
-        if not text.strip():
-            raise StoreError("search: empty query")
+        """Full-text search over article and quote text (every word must occur), with snippets."""
+        match = fts_query(text)
         copies = "" if all_copies else "AND a.copy_of IS NULL"
         sql = f"""
         SELECT * FROM (
@@ -386,7 +445,7 @@ class Store:
           WHERE quotes_fts MATCH ? {copies}
         ) ORDER BY rank LIMIT ?
         """
-        rows = self._rows(sql, [*MARK, text, *MARK, text, limit], fts=True)
+        rows = self._rows(sql, [*MARK, match, *MARK, match, limit], fts=True)
         return [
             Match(r["kind"], r["id"], r["date"], r["source"], r["title"], r["snippet"], r["copies"])
             for r in rows
@@ -394,10 +453,12 @@ class Store:
 
     def show(self, article_id: str) -> Analysis:
         """The stored analysis of one article, as `analyze` would print it."""
+        # A hash prefix is hexadecimal: nothing else may reach the LIKE (no `%` or `_`).
+        prefix = article_id.lower() if re.fullmatch(r"[0-9a-fA-F]{8,64}", article_id) else ""
         row = self._rows(
-            "SELECT * FROM articles WHERE id = ? OR (length(?) >= 8 AND hash LIKE ? || '%') "
+            "SELECT * FROM articles WHERE id = ? OR (? != '' AND hash LIKE ? || '%') "
             "ORDER BY article DESC LIMIT 1",
-            [article_id, article_id, article_id],
+            [article_id, prefix, prefix],
         )
         if not row:
             raise StoreError(f"no article {article_id!r} in {self.path}")

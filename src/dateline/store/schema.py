@@ -404,6 +404,9 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     for version in range(current + 1, target + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
+            if conn.execute("PRAGMA user_version").fetchone()[0] >= version:
+                conn.execute("COMMIT")  # another process made this version while we waited
+                continue
             MIGRATIONS[version](conn)
             conn.execute(
                 "INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", (str(version),)
@@ -438,6 +441,8 @@ def connect(
         raise StoreError(f"{path}: cannot open database ({error})") from None
     try:
         app, version = check(conn, path)
+        if not create and app == 0 and version == 0 and str(path) != ":memory:":
+            raise StoreError(f"{path}: not a dateline store (an empty database); left untouched")
         conn.execute("PRAGMA busy_timeout = 30000")
         if app == 0 and version == 0:  # a new, empty file
             conn.execute("PRAGMA journal_mode = WAL")

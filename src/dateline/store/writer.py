@@ -12,6 +12,13 @@ from pathlib import Path
 
 from dateline.records import Analysis, Entity
 from dateline.store import copies
+from dateline.store.people import (
+    gender_of,
+    genders_agree,
+    name_gender,
+    person_name,
+    same_given_names,
+)
 from dateline.store.schema import (
     ARTICLE_FIELDS,
     TABLES,
@@ -71,6 +78,19 @@ def now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+class NotStored(Exception):
+    """A document the store refused (its reason was stored in `errors` instead)."""
+
+
+def storable(text: str) -> str:
+    """Text SQLite can store: lone surrogates written as backslash escapes."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 class Writer:
     """Writes articles, their records and errors; commits every `batch` articles or second."""
 
@@ -111,19 +131,27 @@ class Writer:
         try:
             self._begin()
             self.conn.execute("SAVEPOINT article")
+            refused = None
             try:
                 if analysis.error is not None:
                     added = self._add_error(analysis, hash_)
                 else:
                     added = self._add_article(analysis, hash_, replace)
-            except BaseException:
+            except (sqlite3.Error, KeyboardInterrupt, SystemExit):
                 self.conn.execute("ROLLBACK TO article")
                 raise
+            except Exception as error:  # noqa: BLE001  (this document only: its error row instead)
+                self.conn.execute("ROLLBACK TO article")
+                self.absorbed.clear()
+                refused = f"{analysis.id}: cannot store ({error.__class__.__name__}: {error})"
+                added = self._add_error(Analysis(id=analysis.id, text="", error=refused), hash_)
             finally:
                 self.conn.execute("RELEASE article")
             self.pending += 1
             if self.pending >= self.batch or time.monotonic() - self.last_commit > 1.0:
                 self.commit()
+            if refused is not None:
+                raise NotStored(refused)
             return added
         except sqlite3.Error as error:
             self._rollback()
@@ -133,8 +161,9 @@ class Writer:
         cur = self.conn.execute(
             "INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash, id) DO UPDATE SET "
             "error = excluded.error, version = excluded.version, model = excluded.model",
-            (hash_, analysis.id, analysis.error, self.version, self.model, now()),
-        )
+            (hash_, storable(analysis.id), storable(analysis.error or ""), self.version,
+             self.model, now()),
+        )  # fmt: skip
         return cur.rowcount > 0
 
     def _add_article(self, analysis: Analysis, hash_: str, replace: bool) -> bool:
@@ -226,6 +255,8 @@ class Writer:
         """The cross-article person/actor row for an entity, created or extended with aliases."""
         conn = self.conn
         name = " ".join(entity.name.split())
+        if entity.type == "PERSON":
+            name = person_name(name)  # "President Putin" is "Putin"
         row = (
             conn.execute(
                 "SELECT person FROM people WHERE name = ? AND type = ?", (name, entity.type)
@@ -236,14 +267,8 @@ class Writer:
                 (name.lower(), entity.type),
             ).fetchone()
         )
-        if row is None and entity.type == "PERSON" and len(name.split()) == 1:
-            # "Putin" alone: the one known person of that surname, if there is exactly one.
-            found = conn.execute(
-                "SELECT DISTINCT a.person FROM aliases a JOIN people p USING (person) "
-                "WHERE a.alias = ? AND p.type = 'PERSON' LIMIT 2",
-                (name.lower(),),
-            ).fetchall()
-            row = found[0] if len(found) == 1 else None
+        if row is None and entity.type == "PERSON":
+            row = self._same_person(name, gender_of(entity))
         if row is None:
             cur = conn.execute(
                 "INSERT INTO people (name, type, country) VALUES (?, ?, ?)",
@@ -261,18 +286,34 @@ class Writer:
             "INSERT OR IGNORE INTO aliases VALUES (?, ?)", [(a, person) for a in aliases(entity)]
         )
         if row is None and entity.type == "PERSON" and len(name.split()) > 1:
-            self._absorb_surname(person, name.split()[-1].lower())
+            self._absorb_surname(person, name)
         return person
 
-    def _absorb_surname(self, person: int, surname: str) -> None:
+    def _same_person(self, name: str, gender: str | None) -> tuple[int] | None:
+        """The one stored person a name can only be: for "Putin" alone, the one person of that
+        surname whose gender fits; for "Vladimir V. Putin", the one with the same given names."""
+        surname = name.split()[-1].lower()
+        bearers = self.conn.execute(
+            "SELECT DISTINCT p.person, p.name FROM aliases a JOIN people p USING (person) "
+            "WHERE a.alias = ? AND p.type = 'PERSON'",
+            (surname,),
+        ).fetchall()
+        if len(name.split()) == 1:
+            fit = [p for p, full in bearers if genders_agree(gender, name_gender(full))]
+            return (fit[0],) if len(fit) == 1 and len(bearers) == 1 else None
+        fit = [p for p, full in bearers if len(full.split()) > 1 and same_given_names(name, full)]
+        return (fit[0],) if len(fit) == 1 else None
+
+    def _absorb_surname(self, person: int, name: str) -> None:
         """Fold a surname-only person ("Putin", seen first) into the one full name that fits."""
         conn = self.conn
+        surname = name.split()[-1].lower()
         bearers = conn.execute(
             "SELECT DISTINCT p.person, p.name FROM aliases a JOIN people p USING (person) "
             "WHERE a.alias = ? AND p.type = 'PERSON' AND p.person != ?",
             (surname, person),
         ).fetchall()
-        alone = [p for p, name in bearers if name.lower() == surname]
+        alone = [p for p, full in bearers if full.lower() == surname]
         if len(alone) != 1 or len(bearers) != 1:
             return  # no surname-only row, or another full name shares the surname
         old = alone[0]

@@ -6,12 +6,14 @@ import threading
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field, field_validator
 
+from dateline.records import Analysis
+from dateline.store.queries import MARK
 from dateline.web import db
-from dateline.web.deps import FiltersDep, StoreDep
+from dateline.web.deps import EventFiltersDep, FiltersDep, QuoteFiltersDep, StoreDep
 
 MAX_ANALYZE_CHARS = 100_000  # characters of text for /api/analyze (the body limit is larger)
 router = APIRouter(prefix="/api", tags=["records"])
@@ -38,36 +40,40 @@ def _hit(hit: Any) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _event_hits(store: db.ReadOnlyStore, hits: list[Any]) -> list[dict[str, Any]]:
+    """Event hits as JSON, each with its place as an object (or null) instead of an index."""
+    out = []
+    for hit in hits:
+        item = _hit(hit)
+        if item["place"] is not None:
+            item["place"] = db.place_of(store, hit.article, item["place"])
+        out.append(item)
+    return out
+
+
 @router.get("/articles")
 def articles(
     store: StoreDep, f: FiltersDep, limit: Limit = 50, offset: Offset = 0
 ) -> dict[str, Any]:
-    """Stored articles (id, date, title, url, source), newest first."""
-    where, params = ["1"], []
-    if f.source:
-        where.append("source LIKE ? ESCAPE '\\'")
-        params.append(db.like(f.source))
-    f.dates("date", where, params)
-    rows = store.rows(
-        "SELECT id, date, title, url, source FROM articles "
-        f"WHERE {' AND '.join(where)} ORDER BY date DESC, article LIMIT ? OFFSET ?",
-        [*params, limit + 1, offset],
-    )
-    return _page(rows, limit, offset)
+    """Stored articles (id, date, title, url, source), newest first; `speaker` keeps articles that
+    quote them, `type` those with an event of that type, `country` those with a place or party there."""
+    return _page(db.articles(store, f, limit + 1, offset), limit, offset)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(store: StoreDep, article_id: str) -> dict[str, Any]:
     """One article's full analysis, as the JSON contract."""
     try:
         return store.show(article_id).to_dict()
-    except db.StoreError as error:
-        raise HTTPException(404, str(error)) from None
+    except db.QueryTimeout:
+        raise
+    except db.StoreError:  # unknown id: a 404 that does not name the file on disk
+        raise HTTPException(404, f"no article {article_id!r}") from None
 
 
 @router.get("/quotes")
 def quotes(
-    store: StoreDep, f: FiltersDep, about: str | None = None, all_copies: bool = False,
+    store: StoreDep, f: QuoteFiltersDep, about: str | None = None, all_copies: bool = False,
     limit: Limit = 50, offset: Offset = 0,
 ) -> dict[str, Any]:  # fmt: skip
     """Quotes by speaker, about words, by outlet and date; wire copies once unless all_copies."""
@@ -78,13 +84,14 @@ def quotes(
 
 @router.get("/events")
 def events(
-    store: StoreDep, f: FiltersDep, actor: str | None = None, recipient: str | None = None,
+    store: StoreDep, f: EventFiltersDep, actor: str | None = None, recipient: str | None = None,
     place: str | None = None, all_copies: bool = False, limit: Limit = 50, offset: Offset = 0,
 ) -> dict[str, Any]:  # fmt: skip
     """PLOVER events by type, actor, recipient, country, place and date."""
     hits = store.events(f.type, actor, recipient, f.country, place, f.since, f.until,
-                        all_copies=all_copies, limit=offset + limit + 1)  # fmt: skip
-    return _page([_hit(h) for h in hits[offset:]], limit, offset)
+                        source=f.source, all_copies=all_copies, limit=offset + limit + 1,
+                        all_events=f.all_events)  # fmt: skip
+    return _page(_event_hits(store, hits[offset : offset + limit + 1]), limit, offset)
 
 
 MAP_DOC = (
@@ -96,7 +103,7 @@ MAP_DOC = (
 
 @router.get("/events/map", description=MAP_DOC, response_class=JSONResponse)
 def events_map(
-    store: StoreDep, f: FiltersDep,
+    store: StoreDep, f: EventFiltersDep,
     limit: Annotated[int, Query(ge=1, le=db.MAX_POINTS)] = 5000,
 ) -> JSONResponse:  # fmt: skip
     """Located events for the map, as compact points."""
@@ -117,8 +124,27 @@ def search(
     store: StoreDep, f: FiltersDep, q: Annotated[str, Query(min_length=1, max_length=500)],
     limit: Limit = 20, offset: Offset = 0,
 ) -> dict[str, Any]:  # fmt: skip
-    """Full text over articles and quotes (every word must match); snippets mark hits with \\u0002/\\u0003."""
-    return _page(db.search(store, q, f, limit + 1, offset), limit, offset)
+    """Full text over articles and quotes (every word must match); `snippet` is plain text and
+    `marks` the [start, end) of each match in it."""
+    hits = [{**h, **_marked(h["snippet"])} for h in db.search(store, q, f, limit + 1, offset)]
+    return _page(hits, limit, offset)
+
+
+def _marked(snippet: str) -> dict[str, Any]:
+    """A snippet with FTS match markers as plain text plus the offsets of the marked pieces."""
+    text, marks, start = [], [], None
+    length = 0
+    for char in snippet:
+        if char == MARK[0]:
+            start = length
+        elif char == MARK[1]:
+            if start is not None:
+                marks.append([start, length])
+            start = None
+        else:
+            text.append(char)
+            length += 1
+    return {"snippet": "".join(text), "marks": marks}
 
 
 class AnalyzeRequest(BaseModel):
@@ -141,16 +167,27 @@ class AnalyzeRequest(BaseModel):
         return value
 
 
-@router.post("/analyze", tags=["analyze"])
-def analyze(body: AnalyzeRequest) -> dict[str, Any]:
-    """Analyse one article (text + date) and return the JSON contract; nothing is stored."""
+def run_analysis(request: Request, body: AnalyzeRequest, article_id: str) -> Analysis:
+    """Analyse in a worker process: 503 when busy or past the time/memory limit, 422 on bad text."""
+    from dateline.web.worker import Busy, Failed
+
     if len(body.text) > MAX_ANALYZE_CHARS:
         raise HTTPException(413, f"text over {MAX_ANALYZE_CHARS} characters")
-    from dateline.analyze import analyze as run  # loads spaCy on first use only
-
-    with _lock:
-        result = run(body.text, body.date, id="posted", title=body.title,
-                     source=body.source, url=body.url)  # fmt: skip
+    try:
+        result = request.app.state.analysis.analyze(
+            text=body.text, date=body.date, id=article_id, title=body.title,
+            source=body.source, url=body.url,
+        )  # fmt: skip
+    except Busy as error:
+        raise HTTPException(503, str(error), headers={"Retry-After": "5"}) from None
+    except Failed as error:
+        raise HTTPException(503, str(error)) from None
     if result.error is not None:
         raise HTTPException(422, result.error)
-    return result.to_dict()
+    return result
+
+
+@router.post("/analyze", tags=["analyze"])
+def analyze(request: Request, body: AnalyzeRequest) -> dict[str, Any]:
+    """Analyse one article (text + date) and return the JSON contract; nothing is stored."""
+    return run_analysis(request, body, "posted").to_dict()

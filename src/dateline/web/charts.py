@@ -9,6 +9,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from dateline.records import PLOVER_TYPES
+from dateline.web.dates import sort_key
 
 # PLOVER quad classes (as dateline.stages.events.QUAD, which imports spaCy: copied, and a test
 # checks they agree). Each class has an Okabe-Ito colour and its own marker shape, so a reader
@@ -82,8 +83,10 @@ def by_type(
     when every key is a day and they span at most 92 days, months otherwise. Each bar links to
     the events of its type and period (`base` adds the page's other filters to the link).
     """
-    keyed = [((r.get("day") or r.get("month") or "")[:10], r["type"], r["n"]) for r in rows]
-    keyed = [(k, t, n) for k, t, n in keyed if MONTH.match(k)]  # not "2026" or "2026-W20"
+    keyed = [
+        ((sort_key(r.get("day") or r.get("month")) or "")[:10], r["type"], r["n"]) for r in rows
+    ]
+    keyed = [(k, t, n) for k, t, n in keyed if MONTH.match(k)]  # a week at its Monday; not "2026"
     keyed = [(k if DAY.fullmatch(k) else k[:7], t, n) for k, t, n in keyed]
     undated = sum(r["n"] for r in rows) - sum(n for _, _, n in keyed)
     if not keyed:

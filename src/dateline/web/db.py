@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from dateline.records import Event
-from dateline.store.queries import Store, add_date_range, build, like
+from dateline.records import EVENT_THRESHOLD, Event
+from dateline.resources import countries
+from dateline.store.queries import (
+    Store,
+    add_date_range,
+    build,
+    country_codes,
+    fts_query,
+    like,
+)
 from dateline.store.schema import APPLICATION_ID, SCHEMA_VERSION, StoreError, check, connect
+from dateline.web.dates import readable, sql_key
 
 MAX_PAGE = 200  # rows per page, at most
 MAX_OFFSET = 10_000  # deeper pages are refused: narrow the filters instead
@@ -86,18 +97,11 @@ class Filters:
     type: str | None = None
     country: str | None = None
     extra: list[str] = field(default_factory=list)
+    all_events: bool = False
 
     def dates(self, column: str, where: list[str], params: list[Any]) -> None:
         """Add the date range on `column` (a year or month compares as a prefix)."""
         add_date_range(where, params, column, self.since, self.until, ("since", "until"))
-
-
-def fts_words(text: str) -> str:
-    """An FTS5 query matching every word of `text` (each word quoted: no query syntax)."""
-    words = [w for w in text.split() if w.strip('"')]
-    if not words:
-        raise StoreError("empty search")
-    return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
 def overview(store: ReadOnlyStore) -> dict[str, Any]:
@@ -110,6 +114,14 @@ def overview(store: ReadOnlyStore) -> dict[str, Any]:
     for table in ("quotes", "events", "people"):
         head[table] = store.rows(f"SELECT COUNT(*) AS n FROM {table}", [])[0]["n"]
     head["by_day"] = event_counts(store, Filters())
+    head["outlets"] = [  # for the article list's outlet box
+        r["source"]
+        for r in store.rows(
+            "SELECT source, COUNT(*) AS n FROM articles WHERE source IS NOT NULL "
+            "GROUP BY source ORDER BY n DESC, source LIMIT 100",
+            [],
+        )
+    ]
     head["speakers"] = store.rows(  # the store's per-article counts (schema v4), index only
         "SELECT ap.person, p.name, SUM(ap.quotes) AS quotes FROM appearances ap "
         "JOIN people p ON p.person = ap.person GROUP BY ap.person HAVING quotes > 0 "
@@ -119,37 +131,117 @@ def overview(store: ReadOnlyStore) -> dict[str, Any]:
     return head
 
 
+SPEAKER = (
+    "{q}.speaker_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e "
+    "JOIN people p ON p.person = e.person WHERE e.article = {q}.article "
+    "AND e.id = {q}.speaker_entity AND p.name LIKE ? ESCAPE '\\')"
+)
+
+
+def article_where(
+    filters: Filters, where: list[str], params: list[Any]
+) -> tuple[list[str], list[Any]]:
+    """Add the article-level filters (outlet, article date, event type, country) on alias `a`."""
+    where, params = [*where], [*params]
+    if filters.source:
+        where.append("a.source LIKE ? ESCAPE '\\'")
+        params.append(like(filters.source))
+    filters.dates("a.date", where, params)
+    if filters.type:
+        where.append(
+            "EXISTS (SELECT 1 FROM events v WHERE v.article = a.article AND v.type = upper(?))"
+        )
+        params.append(filters.type)
+    if filters.country:
+        codes = country_codes(filters.country)
+        marks = ", ".join("?" for _ in codes)
+        where.append(
+            f"(EXISTS (SELECT 1 FROM places p WHERE p.article = a.article AND p.country_code IN ({marks})) "
+            "OR EXISTS (SELECT 1 FROM events v WHERE v.article = a.article "
+            f"AND (v.actor_country IN ({marks}) OR v.recipient_country IN ({marks}))))"
+        )
+        params += codes * 3
+    return where, params
+
+
+def first_article(filters: Filters, match: str | None = None) -> tuple[str, list[Any]]:
+    """A WHERE term on alias `a` that leaves out a wire copy when its original is listed too:
+    when the original passes the outlet and date filters (and matches the search, `match`)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if filters.source:
+        where.append("o.source LIKE ? ESCAPE '\\'")
+        params.append(like(filters.source))
+    filters.dates("o.date", where, params)
+    if match is None:
+        if not where:
+            return "a.copy_of IS NULL", []
+        return (
+            "(a.copy_of IS NULL OR NOT EXISTS (SELECT 1 FROM articles o "
+            f"WHERE o.article = a.copy_of AND {' AND '.join(where)}))",
+            params,
+        )
+    # The originals that match, found once (not one full-text query per copy).
+    listed = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
+    if where:
+        listed = f"SELECT o.article FROM articles o WHERE o.article IN ({listed}) AND {' AND '.join(where)}"
+    return f"(a.copy_of IS NULL OR a.copy_of NOT IN ({listed}))", [match, *params]
+
+
+def article_copies(store: ReadOnlyStore, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """For each listed article id: its wire copies' count and outlets (when it has any)."""
+    if not ids:
+        return {}
+    rows = store.rows(
+        "SELECT a.id, COUNT(*) AS n, group_concat(DISTINCT c.source) AS sources FROM articles a "
+        "JOIN articles c ON c.copy_of = a.article "
+        f"WHERE a.id IN ({', '.join('?' for _ in ids)}) GROUP BY a.id",
+        list(ids),
+    )
+    return {r["id"]: r for r in rows}
+
+
+def articles(
+    store: ReadOnlyStore, filters: Filters, limit: int, offset: int, collapse: bool = False
+) -> list[dict[str, Any]]:
+    """Articles newest first, by outlet, date, a quoted speaker, an event type or a country.
+
+    With `collapse`, a wire copy is left out when its original is listed, and each article
+    gets `copies` (how many copies it has and their outlets, or None)."""
+    where, params = article_where(filters, ["1"], [])
+    if collapse:
+        term, extra = first_article(filters)
+        where, params = [*where, term], [*params, *extra]
+    if filters.speaker:
+        where.append(
+            f"EXISTS (SELECT 1 FROM quotes qq WHERE qq.article = a.article AND ({SPEAKER.format(q='qq')}))"
+        )
+        params += [like(filters.speaker)] * 2
+    rows = store.rows(
+        "SELECT a.id, a.date, a.title, a.url, a.source FROM articles a "
+        f"WHERE {' AND '.join(where)} ORDER BY a.date DESC, a.article LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    if collapse:
+        shared = article_copies(store, [r["id"] for r in rows])
+        rows = [dict(r, copies=shared.get(r["id"])) for r in rows]
+    return rows
+
+
 def search(
     store: ReadOnlyStore, text: str, filters: Filters, limit: int, offset: int
 ) -> list[dict[str, Any]]:
     """Articles and quotes matching every word of `text`, with marked snippets, filtered."""
-    match = fts_words(text)
-    where_a, params_a = ["articles_fts MATCH ?"], [match]
-    where_q, params_q = ["quotes_fts MATCH ?"], [match]
-    for where, params in ((where_a, params_a), (where_q, params_q)):
-        if filters.source:
-            where.append("a.source LIKE ? ESCAPE '\\'")
-            params.append(like(filters.source))
-        filters.dates("a.date", where, params)
-        if filters.type:
-            where.append(
-                "EXISTS (SELECT 1 FROM events v WHERE v.article = a.article AND v.type = upper(?))"
-            )
-            params.append(filters.type)
-        if filters.country:
-            where.append(
-                "(EXISTS (SELECT 1 FROM places p WHERE p.article = a.article AND p.country_code = upper(?)) "
-                "OR EXISTS (SELECT 1 FROM events v WHERE v.article = a.article "
-                "AND (v.actor_country = upper(?) OR v.recipient_country = upper(?))))"
-            )
-            params += [filters.country] * 3
+    match = fts_query(text)
+    where_a, params_a = article_where(filters, ["articles_fts MATCH ?"], [match])
+    where_q, params_q = article_where(filters, ["quotes_fts MATCH ?"], [match])
+    term, extra = first_article(filters, match)  # a wire copy's article and quotes once
+    where_a, params_a = [*where_a, term], [*params_a, *extra]
+    term, extra = _first_copy("qq", "quotes", filters)
+    where_q, params_q = [*where_q, term], [*params_q, *extra]
     if filters.speaker:
         where_a.append("0")  # a speaker filter keeps quotes only
-        where_q.append(
-            "(qq.speaker_name LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM entities e "
-            "JOIN people p ON p.person = e.person WHERE e.article = qq.article "
-            "AND e.id = qq.speaker_entity AND p.name LIKE ? ESCAPE '\\'))"
-        )
+        where_q.append(f"({SPEAKER.format(q='qq')})")
         params_q += [like(filters.speaker)] * 2
     # Each branch keeps only its own first `offset + limit` hits, so snippets are made for those
     # alone, not for every match (a common word over 10,000 articles: 160 ms -> see docs/web.md).
@@ -157,33 +249,80 @@ def search(
     SELECT * FROM (
       SELECT * FROM (
         SELECT 'article' AS kind, a.id, a.date, a.source, a.title, NULL AS seq, NULL AS speaker,
-          f.rank AS rank, snippet(articles_fts, 1, char(2), char(3), '…', 20) AS snippet
+          f.rank AS rank, snippet(articles_fts, 1, char(2), char(3), '…', 20) AS snippet,
+          NULL AS digest
         FROM articles_fts f JOIN articles a ON a.article = f.rowid WHERE {" AND ".join(where_a)}
         ORDER BY f.rank, a.date DESC LIMIT ?)
       UNION ALL
       SELECT * FROM (
         SELECT 'quote', a.id, a.date, a.source, a.title, qq.seq, qq.speaker_name, f.rank,
-          snippet(quotes_fts, 0, char(2), char(3), '…', 20)
+          snippet(quotes_fts, 0, char(2), char(3), '…', 20), qq.digest
         FROM quotes_fts f JOIN quotes qq ON qq.rowid = f.rowid
         JOIN articles a ON a.article = qq.article WHERE {" AND ".join(where_q)}
         ORDER BY f.rank, a.date DESC LIMIT ?)
     ) ORDER BY rank, date DESC LIMIT ? OFFSET ?
     """
     top = offset + limit
-    return store.rows(sql, [*params_a, top, *params_q, top, limit, offset])
+    rows = store.rows(sql, [*params_a, top, *params_q, top, limit, offset])
+    shared = article_copies(store, [r["id"] for r in rows if r["kind"] == "article"])
+    quoted = copies(store, "quotes", [r["digest"] for r in rows if r["digest"]])
+    for row in rows:  # copies: how many other copies there are and their outlets, or None
+        found = shared.get(row["id"]) if row["kind"] == "article" else quoted.get(row["digest"])
+        extra = (found["n"] - (row["kind"] == "quote")) if found else 0
+        row["copies"] = {"n": extra, "sources": found["sources"]} if found and extra else None
+        del row["digest"]
+    return rows
+
+
+def _first_copy(alias: str, table: str, filters: Filters) -> tuple[str, list[Any]]:
+    """A WHERE term keeping only the first stored copy of a record (same digest) that passes the
+    outlet filter, so a wire story's quote or event is listed once (the CLI's default too)."""
+    if filters.source:
+        return (
+            f"NOT EXISTS (SELECT 1 FROM {table} o JOIN articles oa ON oa.article = o.article "
+            f"WHERE o.digest = {alias}.digest AND o.rowid < {alias}.rowid "
+            "AND oa.source LIKE ? ESCAPE '\\')",
+            [like(filters.source)],
+        )
+    return (
+        f"NOT EXISTS (SELECT 1 FROM {table} o WHERE o.digest = {alias}.digest "
+        f"AND o.rowid < {alias}.rowid)",
+        [],
+    )
+
+
+def copies(store: ReadOnlyStore, table: str, digests: list[str]) -> dict[str, dict[str, Any]]:
+    """For each digest: how many stored records share it and the outlets they come from."""
+    digests = sorted({d for d in digests if d})
+    if not digests:
+        return {}
+    rows = store.rows(
+        f"SELECT r.digest, COUNT(*) AS n, group_concat(DISTINCT a.source) AS sources FROM {table} r "
+        "JOIN articles a ON a.article = r.article "
+        f"WHERE r.digest IN ({', '.join('?' for _ in digests)}) GROUP BY r.digest",
+        digests,
+    )
+    return {r["digest"]: r for r in rows}
 
 
 def _event_where(filters: Filters) -> tuple[list[str], list[Any]]:
-    """WHERE terms and parameters for the event filters other than the date range."""
-    where, params = [], []
+    """WHERE terms and parameters for the event filters other than the date range (one copy)."""
+    first, params = _first_copy("ev", "events", filters)
+    where = [first]
+    if not filters.all_events:
+        where.append("ev.confidence >= ?")
+        params.append(EVENT_THRESHOLD)
     if filters.type:
         where.append("ev.type = upper(?)")
         params.append(filters.type)
     if filters.country:
+        codes = country_codes(filters.country)
+        marks = ", ".join("?" for _ in codes)
         where.append(
-            "(ev.actor_country = upper(?) OR ev.recipient_country = upper(?) OR p.country_code = upper(?))"
+            f"(ev.actor_country IN ({marks}) OR ev.recipient_country IN ({marks}) "
+            f"OR p.country_code IN ({marks}))"
         )
-        params += [filters.country] * 3
+        params += codes * 3
     if filters.source:
         where.append("a.source LIKE ? ESCAPE '\\'")
         params.append(like(filters.source))
@@ -194,15 +333,33 @@ PLACE_JOIN = "LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place 
 LOCATED_JOIN = (
     "CROSS JOIN places p ON p.article = ev.article AND p.seq = ev.place "
     "AND p.lat IS NOT NULL AND p.lon IS NOT NULL "
+    "AND p.kind != 'demonym' AND lower(p.text) NOT IN (SELECT value FROM json_each(?)) "
 )
+
+
+@cache
+def demonyms() -> str:
+    """Every country's demonyms, lower-cased, as a JSON list (one query parameter): a place
+    named by a demonym ("Russian officials") says who, not where, so the map leaves it out."""
+    words = {d.lower() for row in countries() for d in row["demonyms"].split("|") if d}
+    return json.dumps(sorted(words))
+
+
 # An event's date is its own, else its article's. Newest first, without sorting every event:
 # events with a date come from the events(date, type) index (schema v5) and events without
-# one from the articles(date) index, and SQLite merges the two ordered streams under LIMIT.
+# one from the articles(date) index, and SQLite merges the ordered streams under LIMIT. A week
+# or part of a year (2024-W51, 2025-Q1: few) is sorted at its first day; an own date that is
+# not anchored in time (XXXX-WXX-1, PRESENT_REF) sorts last, with the undated events.
+PERIOD = "ev.date GLOB '[0-9][0-9][0-9][0-9]-[A-Z]*'"
 BRANCHES = (
     ("ev.date", "events ev CROSS JOIN articles a ON a.article = ev.article",
-     "ev.date IS NOT NULL", "ev.type", "ev.rowid"),
+     f"ev.date < 'A' AND NOT {PERIOD}", "ev.type", "ev.rowid"),
+    (sql_key("ev.date"), "events ev CROSS JOIN articles a ON a.article = ev.article",
+     PERIOD, "ev.type", "ev.rowid"),
     ("a.date", "articles a CROSS JOIN events ev ON ev.article = a.article",
      "a.date IS NOT NULL AND +ev.date IS NULL", "a.article", "ev.seq"),
+    ("NULL", "events ev CROSS JOIN articles a ON a.article = ev.article",
+     "ev.date >= 'A'", "ev.type", "ev.rowid"),
     ("NULL", "articles a CROSS JOIN events ev ON ev.article = a.article",
      "a.date IS NULL AND +ev.date IS NULL", "a.article", "ev.seq"),
 )  # fmt: skip
@@ -214,9 +371,10 @@ def _newest(
     """Filtered events, newest first (`select` names the columns), from ordered index scans."""
     common, common_params = _event_where(filters)
     place = LOCATED_JOIN if located else PLACE_JOIN if filters.country else ""
+    place_params = [demonyms()] if located else []
     parts, params = [], []
     for key, source, condition, tie1, tie2 in BRANCHES:
-        where, branch_params = [condition, *common], [*common_params]
+        where, branch_params = [condition, *common], [*place_params, *common_params]
         if key == "NULL":
             if filters.since or filters.until:
                 continue  # a date range leaves out undated events
@@ -238,15 +396,16 @@ def events(store: ReadOnlyStore, filters: Filters, limit: int, offset: int) -> l
         return []
     rows = store.rows(
         "SELECT ev.rowid AS rowid_, ev.*, a.id AS article_id, a.date AS a_date, "
-        "a.source AS a_source, a.title AS a_title, p.name AS place_name, "
-        "p.country_code AS place_country, p.lat AS lat, p.lon AS lon "
+        "a.source AS a_source, a.title AS a_title, p.name AS place_name, p.text AS place_text, "
+        "p.country_code AS place_country, p.kind AS place_kind, p.lat AS lat, p.lon AS lon "
         f"FROM events ev JOIN articles a ON a.article = ev.article {PLACE_JOIN}"
         f"WHERE ev.rowid IN ({', '.join('?' for _ in ids)})",
         ids,
     )
     order = {rowid: i for i, rowid in enumerate(ids)}
     rows.sort(key=lambda r: order[r["rowid_"]])
-    return [dict(row, record=build(Event, row)) for row in rows]
+    shared = copies(store, "events", [r["digest"] for r in rows])
+    return [dict(row, record=build(Event, row), copies=shared.get(row["digest"])) for row in rows]
 
 
 def event_counts(store: ReadOnlyStore, filters: Filters) -> list[dict[str, Any]]:
@@ -285,15 +444,27 @@ POINT = (
 def event_points(store: ReadOnlyStore, filters: Filters, limit: int) -> dict[str, Any]:
     """The newest `limit` filtered events that have a located place, as compact map points.
 
-    Each point is [lon, lat, type index, date, place, article id, seq, actor, recipient];
+    Each point is [lon, lat, type index, date, place, article id, seq, actor, recipient,
+    readable date] (the date as the pages show it: "week 51, 2024");
     `more` is true when more located events match than were sent.
     """
     rows = _newest(store, filters, POINT, limit + 1, 0, located=True)
     types: dict[str, int] = {}
     points = [
-        [r[0], r[1], types.setdefault(r[2], len(types)), *tuple(r)[3:9]] for r in rows[:limit]
+        [r[0], r[1], types.setdefault(r[2], len(types)), *tuple(r)[3:9], readable(r[3])]
+        for r in rows[:limit]
     ]
     return {"more": len(rows) > limit, "types": list(types), "points": points}
+
+
+def place_of(store: ReadOnlyStore, article_id: str, seq: int) -> dict[str, Any] | None:
+    """One of an article's places as an object: text, name, kind, country, coordinates."""
+    rows = store.rows(
+        "SELECT p.text, p.name, p.kind, p.country_code, p.geonames_id, p.lat, p.lon "
+        "FROM places p JOIN articles a ON a.article = p.article WHERE a.id = ? AND p.seq = ?",
+        [article_id, seq],
+    )
+    return rows[0] if rows else None
 
 
 def article_people(store: ReadOnlyStore, article_id: str) -> dict[str, int]:
@@ -329,27 +500,32 @@ def person(
     filters.dates("a.date", quote_where, quote_params)
     # Plain rows, not records: the page shows a few columns, and rebuilding 1,000 records was
     # most of its time (10,000 articles: see benchmarks/web_speed.py).
+    # Wire copies of a quote or event (one digest) are listed once, at their first stored copy.
     out["quotes"] = store.rows(
-        "SELECT q.*, a.id AS article_id, a.date AS a_date, a.source AS a_source "
+        "SELECT q.*, a.id AS article_id, a.date AS a_date, a.source AS a_source, "
+        "COUNT(*) AS n_copies, group_concat(DISTINCT a.source) AS sources, MIN(q.rowid) "
         "FROM quotes q JOIN articles a ON a.article = q.article "
         "JOIN entities e ON e.article = q.article AND e.id = q.speaker_entity "
-        f"WHERE {' AND '.join(quote_where)} ORDER BY a.date, a.article, q.seq LIMIT 500",
+        f"WHERE {' AND '.join(quote_where)} GROUP BY COALESCE(q.digest, q.rowid) "
+        "ORDER BY a.date IS NULL, a.date, a.article, q.seq LIMIT 500",
         quote_params,
     )
     filters.dates("COALESCE(ev.date, a.date)", where, params)
+    key = sql_key("COALESCE(ev.date, a.date)")
     for role in ("actor", "recipient"):
         out[role] = store.rows(
-            "SELECT ev.*, a.id AS article_id, a.date AS a_date FROM events ev "
-            "JOIN articles a ON a.article = ev.article "
+            "SELECT ev.*, a.id AS article_id, a.date AS a_date, a.source AS a_source, "
+            "COUNT(*) AS n_copies, group_concat(DISTINCT a.source) AS sources, MIN(ev.rowid), "
+            f"{key} AS key_ FROM events ev JOIN articles a ON a.article = ev.article "
             f"JOIN entities e ON e.article = ev.article AND e.id = ev.{role}_entity "
-            f"WHERE {' AND '.join(where)} "
-            "ORDER BY COALESCE(ev.date, a.date), a.article, ev.seq LIMIT 500",
+            f"WHERE {' AND '.join(where)} GROUP BY COALESCE(ev.digest, ev.rowid) "
+            "ORDER BY key_ IS NULL, key_, a.article, ev.seq LIMIT 500",
             params,
         )
     out["with"] = store.rows(  # one appearances row per article and person (schema v4)
         "SELECT p.person, p.name, p.type, COUNT(*) AS articles "
         "FROM appearances me JOIN appearances o ON o.article = me.article AND o.person != me.person "
-        "JOIN people p ON p.person = o.person WHERE me.person = ? "
+        "JOIN people p ON p.person = o.person WHERE me.person = ? AND p.type = 'PERSON' "
         "GROUP BY o.person ORDER BY articles DESC, p.name LIMIT 30",
         [person_id],
     )

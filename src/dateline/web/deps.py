@@ -7,6 +7,8 @@ from typing import Annotated
 
 from fastapi import Depends, HTTPException, Request
 
+from dateline.store.queries import check_filters
+from dateline.store.schema import StoreError
 from dateline.web import db
 
 
@@ -22,6 +24,9 @@ def open_store(request: Request) -> Iterator[db.ReadOnlyStore]:
 StoreDep = Annotated[db.ReadOnlyStore, Depends(open_store)]
 
 
+API_NAMES = {"type": "type", "country": "country", "since": "since", "until": "until"}
+
+
 def filters(
     speaker: str | None = None,
     source: str | None = None,
@@ -29,13 +34,53 @@ def filters(
     until: str | None = None,
     type: str | None = None,  # noqa: A002
     country: str | None = None,
+    all_events: bool = False,
 ) -> db.Filters:
-    """Filters from the query string (empty fields are ignored)."""
-    clean = {k: (v.strip() or None) if v else None for k, v in locals().items()}
+    """Filters from the query string (empty fields are ignored; unknown values are a 422);
+    events under the default confidence threshold only with all_events."""
+    clean = {
+        k: (v.strip() or None) if v else None for k, v in locals().items() if k != "all_events"
+    }
     for key, value in clean.items():
         if value is not None and len(value) > 200:
             raise HTTPException(422, f"{key}: too long")
-    return db.Filters(**clean)
+    try:
+        check_filters(API_NAMES, type=type, country=country, since=since, until=until)
+    except StoreError as error:
+        raise HTTPException(422, str(error)) from None
+    return db.Filters(**clean, all_events=all_events)
+
+
+def event_filters(
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    type: str | None = None,  # noqa: A002
+    country: str | None = None,
+    all_events: bool = False,
+) -> db.Filters:
+    """The filters that apply to events (the date is the event's own, else its article's)."""
+    return filters(None, source, since, until, type, country, all_events)
+
+
+def quote_filters(
+    speaker: str | None = None,
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+) -> db.Filters:
+    """The filters that apply to quotes (the date is the article's)."""
+    return filters(speaker, source, since, until)
+
+
+def article_filters(
+    source: str | None = None, since: str | None = None, until: str | None = None
+) -> db.Filters:
+    """The filters of the overview's article list: outlet and article date."""
+    return filters(None, source, since, until)
 
 
 FiltersDep = Annotated[db.Filters, Depends(filters)]
+ArticleFiltersDep = Annotated[db.Filters, Depends(article_filters)]
+EventFiltersDep = Annotated[db.Filters, Depends(event_filters)]
+QuoteFiltersDep = Annotated[db.Filters, Depends(quote_filters)]

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Request
 from fastapi.responses import JSONResponse
 from pydantic import Field
 
-from dateline.web.api import MAX_ANALYZE_CHARS, AnalyzeRequest, _lock
+from dateline.web.api import AnalyzeRequest, _lock, run_analysis
 
 router = APIRouter(prefix="/api", tags=["ingest"])
 
@@ -20,39 +20,40 @@ class IngestRequest(AnalyzeRequest):
     id: str | None = Field(None, min_length=1, max_length=200, pattern=r"^[\w.:-]+$")
 
 
+def token_problem(token: str | None, authorization: str | None) -> tuple[int, str] | None:
+    """(403, why) while ingest is off, (401, why) without `Authorization: Bearer <token>`."""
+    if not token:
+        return 403, "ingest over HTTP is off (start the server with --allow-ingest)"
+    scheme, _, given = (authorization or "").partition(" ")
+    given_bytes = given.strip().encode("utf-8", "surrogateescape")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given_bytes, token.encode()):
+        return 401, "a valid token is needed: Authorization: Bearer <token>"
+    return None
+
+
 def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
     """403 while ingest is off; 401 unless the request carries `Authorization: Bearer <token>`."""
-    token: str | None = request.app.state.ingest_token
-    if not token:
-        raise HTTPException(403, "ingest over HTTP is off (start the server with --allow-ingest)")
-    scheme, _, given = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(
-        given.strip().encode(), token.encode()
-    ):
-        raise HTTPException(
-            401, "a valid token is needed: Authorization: Bearer <token>",
-            headers={"WWW-Authenticate": "Bearer"},
-        )  # fmt: skip
+    problem = token_problem(request.app.state.ingest_token, authorization)
+    if problem is not None:
+        headers = {"WWW-Authenticate": "Bearer"} if problem[0] == 401 else None
+        raise HTTPException(problem[0], problem[1], headers=headers)
 
 
 @router.post("/ingest", dependencies=[Depends(require_token)], status_code=201)
 def ingest(request: Request, body: IngestRequest) -> Any:
     """Analyse one article and add it to the store: 201 when added, 200 when already stored."""
-    if len(body.text) > MAX_ANALYZE_CHARS:
-        raise HTTPException(413, f"text over {MAX_ANALYZE_CHARS} characters")
-    from dateline.analyze import Options, analyze
-    from dateline.store.writer import Writer, content_hash
+    from dateline.analyze import Options
+    from dateline.store.writer import NotStored, Writer, content_hash
 
     key = content_hash(body.text)
     article_id = body.id or f"posted-{key[:16]}"
-    with _lock:  # one analysis and one writer at a time
-        result = analyze(body.text, body.date, id=article_id, title=body.title,
-                         source=body.source, url=body.url)  # fmt: skip
-        if result.error is not None:
-            raise HTTPException(422, result.error)
+    result = run_analysis(request, body, article_id)
+    with _lock:  # one writer at a time
         writer = Writer(request.app.state.db, model=Options().model, batch=1)
         try:
             added = writer.add(result, key)
+        except NotStored as error:
+            raise HTTPException(422, str(error)) from None
         finally:
             writer.close()
     summary = {"id": article_id, "added": added, "quotes": len(result.quotes),

@@ -182,13 +182,14 @@ function initMap(wrap) {
     popup.append(close, el("p", "head", hits.length === 1 ? "1 event here" : `${hits.length} events here`));
     const list = el("ul");
     for (const i of hits.slice(0, 8)) {
-      const [, , t, date, place, article, seq, actor, recipient] = pts[i];
+      const [, , t, date, place, article, seq, actor, recipient, said] = pts[i];
       const type = types[t], c = classes[quad[type] || 0];
       const item = el("li", "q" + (quad[type] || 0));
       const link = el("a", "rec");
       link.href = "/articles/" + encodeURIComponent(article) + "#event-" + encodeURIComponent(seq);
-      link.append(el("span", "mark", c.symbol + " "), el("strong", null, type), " · " + (date || "undated"));
-      item.append(link, el("span", "meta", ` ${place || ""} · ${actor || "?"} → ${recipient || "–"}`));
+      link.append(el("span", "mark", c.symbol + " "), el("strong", null, type), " · " + (said || date || "undated"));
+      const who = recipient ? `${actor || "?"} → ${recipient}` : actor || "?";
+      item.append(link, el("span", "meta", ` ${place || ""} · ${who}`));
       item.title = c.label;
       list.append(item);
     }
