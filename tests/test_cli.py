@@ -37,6 +37,7 @@ def test_jsonl_contract_and_offsets(tmp_path: Path) -> None:
         "url",
         "source",
         "text",
+        "repairs",
         "blocks",
         "entities",
         "quotes",
@@ -64,7 +65,7 @@ def test_stdin() -> None:
 
 
 def test_batch_goes_on_after_bad_documents(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_bytes(b"\xff\xfe\x00\x01binary")
+    (tmp_path / "a.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x01binary")
     (tmp_path / "b.txt").write_text(ARTICLE)
     (tmp_path / "c.txt").write_text("   ")
     result = run("analyze", str(tmp_path), "--format", "jsonl")

@@ -71,8 +71,9 @@ def test_to_dict_is_the_json_contract() -> None:
         "times",
         "places",
         "events",
+        "repairs",
     ]
-    assert data["title"].startswith("Putin says")
+    assert data["title"].startswith("Putin says") and data["repairs"] == []
     entity = data["entities"][0]
     assert set(entity) == {"id", "name", "type", "country", "title", "mentions"}
     assert set(entity["mentions"][0]) == {"start", "end", "text"}
@@ -109,3 +110,44 @@ def test_header_lines_are_metadata_not_records() -> None:
     assert all(m.start >= body_start for e in analysis.entities for m in e.mentions)
     for event in analysis.events:
         assert event.place is None or 0 <= event.place < len(analysis.places)
+
+
+CLEAN = (
+    "date 2025-06-13\n\n"
+    "\u201cWe will not leave until the dam is stopped,\u201d said Anita Rai, a farmer in Sunsari, "
+    "as hundreds of villagers marched to the district office on Friday. Police said the march "
+    "was peaceful & that no one was arrested."
+)
+
+
+def damaged(text: str) -> str:
+    """UTF-8 read as cp1252 (the undefined byte of the closing quote lost) and `&` escaped."""
+    return text.encode().decode("cp1252", errors="ignore").replace("&", "&amp;")
+
+
+def spans(analysis: dateline.Analysis) -> list:
+    """Every record with an offset pair and its own text."""
+    found = [m for e in analysis.entities for m in e.mentions]
+    found += [*analysis.quotes, *analysis.times, *analysis.places, *analysis.events]
+    return found + [q.cue for q in analysis.quotes if q.cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "options", "expected", "repairs", "speaker"),
+    [
+        (damaged(CLEAN), dateline.Options(), CLEAN, ("mojibake", "html_entities"), "Anita Rai"),
+        (damaged(CLEAN.lower()), dateline.Options(), CLEAN.lower(), ("mojibake", "html_entities", "case"), "Anita Rai"),
+        (damaged(CLEAN.upper()), dateline.Options(), CLEAN.upper(), ("mojibake", "html_entities", "case"), "Anita Rai"),
+        (damaged(CLEAN), dateline.Options(raw_text=True), damaged(CLEAN), (), None),
+    ],
+)  # fmt: skip
+def test_damaged_text_is_repaired_and_offsets_index_the_returned_text(
+    text: str, options: dateline.Options, expected: str, repairs: tuple, speaker: str | None
+) -> None:
+    analysis = dateline.analyze(text, options=options)
+    assert (analysis.text, analysis.repairs) == (expected, repairs)
+    assert spans(analysis)
+    for record in spans(analysis):
+        assert analysis.text[record.start : record.end] == record.text
+    if speaker:
+        assert any(q.speaker.name == speaker and q.kind == "direct" for q in analysis.quotes)

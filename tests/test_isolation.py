@@ -41,8 +41,6 @@ def corrupt_gzip() -> bytes:
 
 # (file name, content, the id its error is stored under, words of the expected error)
 POISON = [
-    ("surrogate.jsonl", json.dumps({"id": "lone", "text": "Bad \ud800 text said on Monday."}),
-     "lone", "lone surrogate"),
     ("deep.jsonl", "[" * 100_000 + "]" * 100_000, "deep.jsonl:1", "nested too deeply"),
     ("digits.jsonl", '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}", "digits.jsonl:1",
      "digits"),
@@ -51,6 +49,7 @@ POISON = [
 ]  # fmt: skip
 # Documents with a defect that must not cost the article: they are stored with their records.
 SOUND = [
+    ("surrogate.jsonl", {"id": "lone", "text": "Bad \ud800 text said on Monday."}),  # repaired
     ("title.jsonl", {"id": "title", "title": "Talks \udc80", "text": GOOD.format(n=7)}),
     ("edge-late.jsonl", {"id": "late", "date": "9999-12-31",
                          "text": "The minister will visit Kyiv next week, officials said."}),
@@ -95,9 +94,10 @@ def test_analyze_reports_each_pill_and_analyses_the_rest(poison: Path) -> None:
     for _, _, doc_id, words in POISON:
         assert words in records[doc_id]["error"], records[doc_id]
     good = [f"good{i}" for i in range(GOOD_COUNT)]
-    for doc_id in [*good, "title", "late", "early"]:
+    for doc_id in [*good, "title", "late", "early", "lone"]:
         assert "error" not in records[doc_id], records[doc_id]
-    assert records["title"]["title"] == "Talks \ufffd" and records["title"]["warnings"]
+    assert "surrogates" in records["lone"]["repairs"]  # --raw-text would refuse it instead
+    assert records["title"]["title"] == "Talks \ufffd"  # repaired (a warning with --raw-text)
     assert "warnings" not in records["early"]  # "last Friday" before year 1: only it is skipped
     assert "Traceback" not in result.output
 
@@ -114,7 +114,7 @@ def test_ingest_stores_every_good_article_in_one_run_and_resume_skips(
     ids = {r[0] for r in conn.execute("SELECT id FROM articles")}
     errors = dict(conn.execute("SELECT id, error FROM errors"))
     conn.close()
-    assert ids >= {f"good{i}" for i in range(GOOD_COUNT)} | {"title", "late", "early"}
+    assert ids >= {f"good{i}" for i in range(GOOD_COUNT)} | {"title", "late", "early", "lone"}
     for _, _, doc_id, words in POISON:
         assert words in errors[doc_id], errors
     assert stats.errors == len(POISON)
@@ -161,7 +161,7 @@ def test_a_failing_stage_drops_only_its_records(monkeypatch: pytest.MonkeyPatch)
     ],
 )
 def test_library_returns_errors_instead_of_raising(text: str, words: str) -> None:
-    result = dateline.analyze(text, options=Options(max_chars=1000))
+    result = dateline.analyze(text, options=Options(max_chars=1000, raw_text=True))
     assert result.error is not None and words in result.error
 
 

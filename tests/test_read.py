@@ -23,6 +23,8 @@ FIXTURES = Path(__file__).parent / "fixtures" / "read"
         ("date palms line the avenue.\nMore.", {}, "date palms line the avenue.\nMore."),
         ("source close to the talks said", {}, "source close to the talks said"),
         ("url https://example.org/a\ndate Dec 17, 2016\n\nText", {"url": "https://example.org/a", "date": "Dec 17, 2016"}, "\nText"),
+        ("date 2024-12-19\rtitle Talks stall\r\rBody.", {"date": "2024-12-19", "title": "Talks stall"}, "\rBody."),
+        ("date 2024-12-19\r\ntitle Talks stall\r\n\r\nBody.", {"date": "2024-12-19", "title": "Talks stall"}, "\r\nBody."),
     ],
 )  # fmt: skip
 def test_split_header(text: str, fields: dict, body: str) -> None:
@@ -59,7 +61,11 @@ def write(tmp_path: Path, name: str, data: bytes) -> str:
 @pytest.mark.parametrize(
     ("name", "data", "error"),
     [
-        ("bad.txt", b"date 2024-01-02\n\nKyiv \xff\xfe said", "not UTF-8 text"),
+        (
+            "noise.txt",
+            b"\x89PNG\r\n\x1a\n\x01\x02\x03\x04\x05\x06\x07\x08IHDR\x9f\x8f\x12",
+            "not text",
+        ),
         ("empty.txt", b"", "empty document"),
         ("blank.txt", b"  \n\t\n ", "empty document"),
         ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary file"),
@@ -120,3 +126,60 @@ def test_html_page(tmp_path: Path) -> None:
     assert article.date == "2024-12-19"
     assert "Lafayette Square" in article.text
     assert article.title and "protest" in article.title.lower()
+
+
+@pytest.mark.parametrize(
+    ("data", "text", "warning"),
+    [
+        ("date 2024-03-04\ntitle Caf\u00e9 owners protest\n\nOwners of caf\u00e9s in Montr\u00e9al said the city\u2019s rules hurt.".encode("cp1252"),
+         "Owners of caf\u00e9s in Montr\u00e9al said the city\u2019s rules hurt.", "read as cp1252"),
+        ("\ufeffdate 2024-03-04\ntitle Caf\u00e9 owners protest\n\nKyiv said talks resumed.".encode("utf-16-le"),
+         "Kyiv said talks resumed.", "read as utf-16"),
+        ("date 2024-03-04\rtitle Caf\u00e9 owners protest\r\rKyiv said talks resumed.".encode(),
+         "Kyiv said talks resumed.", None),
+    ],
+)  # fmt: skip
+def test_legacy_encodings_and_line_endings_keep_the_header(
+    tmp_path: Path, data: bytes, text: str, warning: str | None
+) -> None:
+    [article] = list(read([write(tmp_path, "a.txt", data)]))
+    assert article.error is None and text in article.text
+    assert (article.date, article.title) == ("2024-03-04", "Caf\u00e9 owners protest")
+    assert [w for w in article.warnings if "read as" in w] == (
+        [f"a: not UTF-8; {warning} (give --encoding to choose another)"] if warning else []
+    )
+
+
+def test_encoding_option(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", "\u0141\u00f3d\u017a said on Monday.".encode("cp1250"))
+    [article] = list(read([path], encoding="cp1250"))
+    assert article.text == "\u0141\u00f3d\u017a said on Monday." and article.warnings == ()
+
+
+MOJIBAKE = "date 2024-03-04\ntitle Caf\u00e9 owners &amp; unions\n\n\u201cWe demand a ban,\u201d said Anita Rai."
+
+
+@pytest.mark.parametrize("raw_text", [False, True])
+def test_texts_are_repaired_unless_raw(tmp_path: Path, raw_text: bool) -> None:
+    damaged = MOJIBAKE.encode().decode("cp1252", errors="ignore")
+    line = json.dumps({"id": "j", "text": damaged, "title": "Caf\u00c3\u00a9 news"})
+    paths = [write(tmp_path, "a.txt", damaged.encode()), write(tmp_path, "b.jsonl", line.encode())]
+    text, jsonl = list(read(paths, raw_text=raw_text))
+    for article in (text, jsonl):
+        assert article.text == (damaged if raw_text else MOJIBAKE.replace("&amp;", "&"))
+        assert article.repairs == (() if raw_text else ("mojibake", "html_entities"))
+    assert text.title == (
+        "Caf\u00c3\u00a9 owners &amp; unions" if raw_text else "Caf\u00e9 owners & unions"
+    )
+    assert jsonl.title == ("Caf\u00c3\u00a9 news" if raw_text else "Caf\u00e9 news")
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["trafilatura", "lxml.html.clean", "justext", "charset_normalizer", "ftfy", "truecase"],
+)
+def test_modules_the_readers_import_late_are_installed(module: str) -> None:
+    """The HTML, decoding and case modules load only when needed; a missing one fails here."""
+    import importlib
+
+    importlib.import_module(module)

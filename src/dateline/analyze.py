@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, is_dataclass, replace
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dateline import nlp as nlp_module
 from dateline.read import MAX_CHARS, ReadError, check_text, from_text, normalise_date
@@ -20,12 +20,13 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Options:
-    """How to analyse: which spaCy pipeline, batch size and size limit."""
+    """How to analyse: which spaCy pipeline, batch size, size limit and text repair."""
 
     model: str = nlp_module.DEFAULT_MODEL
     stages: tuple[str, ...] = nlp_module.STAGES
     batch_size: int = 16
     max_chars: int = MAX_CHARS
+    raw_text: bool = False  # keep texts byte for byte: no repair, no case restoration
 
 
 def in_body(records: list, body_start: int) -> tuple[tuple, dict[int, int]]:
@@ -52,12 +53,34 @@ def to_analysis(article: Article, doc: Doc) -> Analysis:
     events, _ = in_body(doc._.events, body_start)
     quotes = tuple(replace(q, repeat_of=quote_at.get(q.repeat_of)) for q in quotes)
     events = tuple(replace(e, place=place_at.get(e.place)) for e in events)
-    return Analysis(
+    analysis = Analysis(
         id=article.id, text=article.text, date=article.date, title=article.title,
         url=article.url, source=article.source, blocks=blocks,
         entities=tuple(doc._.entities or ()), quotes=quotes, times=times, places=places,
-        events=events, warnings=warnings,
+        events=events, warnings=warnings, repairs=article.repairs,
     )  # fmt: skip
+    if doc.text != article.text:  # parsed with its case restored: quote the text as it is
+        analysis = with_texts_of(analysis, article.text)
+        analysis = replace(analysis, repairs=(*analysis.repairs, "case"))
+    return analysis
+
+
+def with_texts_of(record: Any, text: str) -> Any:
+    """`record` with the `text` of every span in it (nested too) re-read from `text`."""
+    if isinstance(record, tuple):
+        return tuple(with_texts_of(r, text) for r in record)
+    if not is_dataclass(record):
+        return record
+    changes = {
+        f.name: with_texts_of(getattr(record, f.name), text)
+        for f in fields(record)
+        if f.name != "text"
+        and (is_dataclass(getattr(record, f.name)) or isinstance(getattr(record, f.name), tuple))
+    }
+    names = {f.name for f in fields(record)}
+    if {"start", "end", "text"} <= names and not isinstance(record, Analysis):
+        changes["text"] = text[record.start : record.end]
+    return replace(record, **changes) if changes else record
 
 
 def failed(article: Article, error: str | None = None) -> Analysis:
@@ -118,17 +141,19 @@ def analyze_articles(
     for batch in batches(articles, options.batch_size):
         batch = [checked(article, options.max_chars) for article in batch]
         try:
-            yield from run_batch(nlp, batch, options.batch_size)
+            yield from run_batch(nlp, batch, options.batch_size, not options.raw_text)
         except Exception:  # noqa: BLE001  (one bad document must not stop the batch)
             for article in batch:
                 try:
-                    yield from run_batch(nlp, [article], 1)
+                    yield from run_batch(nlp, [article], 1, not options.raw_text)
                 except Exception as error:  # noqa: BLE001
                     reason = f"{error.__class__.__name__}: {str(error)[:300]}"
                     yield failed(article, f"{article.id}: analysis failed ({reason})")
 
 
-def run_batch(nlp: Language, batch: list[Article], size: int) -> list[Analysis]:
+def run_batch(
+    nlp: Language, batch: list[Article], size: int, restore_case: bool = True
+) -> list[Analysis]:
     """Analyse a batch through one `nlp.pipe`; raises when any document does."""
 
     def docs() -> Iterator[tuple[Doc, Article]]:
@@ -138,7 +163,10 @@ def run_batch(nlp: Language, batch: list[Article], size: int) -> list[Analysis]:
                 yield nlp.make_doc(""), article
                 continue
             date = dt.date.fromisoformat(article.date) if article.date else None
-            yield nlp_module.make_doc(nlp, article.text, date), article
+            yield (
+                nlp_module.make_doc(nlp, article.text, date, restore_case=restore_case),
+                article,
+            )
 
     return [
         failed(article) if article.error is not None else to_analysis(article, doc)
@@ -165,12 +193,13 @@ def analyze(
             id,
             date.isoformat() if isinstance(date, dt.date) else date,
             max_chars=options.max_chars,
+            raw_text=options.raw_text,
         )
     except ReadError as err:
         return Analysis(id=scrub(id) or id, text=text, error=str(err))
-    article = Article(
-        id=article.id, text=text, date=article.date, title=title or article.title,
-        url=url or article.url, source=source or article.source, warnings=article.warnings,
+    article = replace(
+        article, title=title or article.title, url=url or article.url,
+        source=source or article.source,
     )  # fmt: skip
     return next(analyze_articles([article], options))
 

@@ -15,7 +15,7 @@ import click
 from dateline import __version__
 from dateline.nlp import DEFAULT_MODEL, ModelNotFound
 from dateline.read import MAX_CHARS, ReadError, read
-from dateline.records import Analysis, Article
+from dateline.records import EVENT_THRESHOLD, Analysis, Article
 
 
 def err(message: str) -> None:
@@ -42,6 +42,14 @@ def main() -> None:
     """
 
 
+RAW_TEXT = click.option(
+    "--raw-text",
+    is_flag=True,
+    help="Keep texts byte for byte: no repair of mojibake or HTML entities, no case restoration.",
+)
+ENCODING = click.option(
+    "--encoding", help="Encoding of input that is not UTF-8 (default: detected, with a warning)."
+)
 EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 
 
@@ -60,9 +68,14 @@ EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
 @click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
               help="Refuse longer documents.")  # fmt: skip
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold (kept in the record; hidden by default).")  # fmt: skip
+@RAW_TEXT
+@ENCODING
 def analyze(
-    paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int
-) -> None:
+    paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int,
+    all_events: bool, raw_text: bool, encoding: str | None,
+) -> None:  # fmt: skip
     """Analyse articles: text files (with a `date …` header), JSONL, HTML, folders, globs or -.
 
     \b
@@ -71,6 +84,8 @@ def analyze(
       dateline analyze article.txt
       dateline analyze corpus.jsonl --format jsonl > out.jsonl
       cat page.html | dateline analyze - --date 2024-12-19 --format json
+      dateline analyze old-archive/ --encoding cp1252 --raw-text
+      dateline analyze article.txt --format json --all-events
     """
     from dateline.analyze import Options, analyze_articles
 
@@ -79,8 +94,11 @@ def analyze(
     if not paths:
         raise click.UsageError("give at least one PATH (or - for stdin, or --example)")
     try:
-        articles = checked(read(paths, date, max_chars=max_chars))
-        results = analyze_articles(articles, Options(model=model, max_chars=max_chars))
+        articles = checked(
+            read(paths, date, max_chars=max_chars, raw_text=raw_text, encoding=encoding)
+        )
+        options = Options(model=model, max_chars=max_chars, raw_text=raw_text)
+        results = analyze_articles(articles, options)
         ok = errors = 0
         if fmt == "json":
             click.echo("[", nl=False)
@@ -92,7 +110,8 @@ def analyze(
                 ok += 1
                 for warning in analysis.warnings:
                     err(f"warning: {warning}")
-            emit(analysis, fmt, first=ok + errors == 1)
+            shown = analysis if all_events or analysis.error else analysis.shown_events()
+            emit(shown, fmt, first=ok + errors == 1)
         if fmt == "json":
             click.echo("]")
     except (ReadError, ModelNotFound) as error:
@@ -143,7 +162,8 @@ def evaluate() -> None:
 @click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
 @click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
 @click.option("--gwn", help="GeoWebNews XML (default: ../shared/corpora/geo/GWN.xml).")
-def eval_entities(polnear: str | None, split: str, gwn: str | None) -> None:
+@click.option("--lowercase", is_flag=True, help="Analyse lower-cased texts (case restoration).")
+def eval_entities(polnear: str | None, split: str, gwn: str | None, lowercase: bool) -> None:
     """Compare dateline's entities with the bare model's NER: speaker coverage and place recognition.
 
     \b
@@ -154,7 +174,7 @@ def eval_entities(polnear: str | None, split: str, gwn: str | None) -> None:
     from dateline.evaluate.entities import run
 
     with missing_corpus_is_an_error():
-        run(polnear, split, gwn)
+        run(polnear, split, gwn, lowercase=lowercase)
 
 
 @evaluate.command(name="times", short_help="Times on TimeML: spans, types and values (TempEval-3).")
@@ -186,11 +206,16 @@ def eval_times(paths: tuple[str, ...], dev_path: str | None, dev_only: bool, err
 
 @evaluate.command(name="quotes", short_help="Quotes on PolNeAR: detection and attributed speaker.")
 @click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
-@click.option("--split", type=click.Choice(["train", "dev"]), default="dev", show_default=True)
+@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev",
+              show_default=True, help="The split to score (test is held out, if present).")  # fmt: skip
 @click.option("--doubled-apostrophes", "doubled", is_flag=True,
               help="Also count '' and `` as quotation marks in the gold segments.")  # fmt: skip
-def eval_quotes(polnear: str | None, split: str, doubled: bool) -> None:
+@click.option("--lowercase", is_flag=True, help="Analyse lower-cased texts (case restoration).")
+def eval_quotes(polnear: str | None, split: str, doubled: bool, lowercase: bool) -> None:
     """Score the quotes stage on PolNeAR: detection and attributed P/R/F1, direct and indirect.
+
+    Attribution is scored by mention (the speaker mention is the annotated source) and by entity
+    (any mention of the speaker's entity is: "he" counts where the source is "Trump").
 
     \b
     Examples:
@@ -200,7 +225,7 @@ def eval_quotes(polnear: str | None, split: str, doubled: bool) -> None:
     from dateline.evaluate.quotes import run
 
     with missing_corpus_is_an_error():
-        run(polnear, split, doubled)
+        run(polnear, split, doubled, lowercase)
 
 
 @evaluate.command(name="places", short_help="Places on LGL or GeoWebNews: toponyms and distance.")
@@ -233,18 +258,36 @@ def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
 @click.option(
     "--plover", help="PLOVER_GSR_CAMEO.txt or its folder (default: ../shared/corpora/plover)."
 )
-def eval_events(plover: str | None) -> None:
+@click.option(
+    "--news",
+    help="Score whole real articles instead: the events-news folder (gold.jsonl, GUIDE.md).",
+)
+@click.option("--errors", "show_errors", is_flag=True, help="With --news: list every miss, "
+              "partial match and false alarm, with the rule that produced it.")  # fmt: skip
+@click.option("--all-events", is_flag=True, help="With --news: score every event, not only "
+              "those at or above the default confidence threshold.")  # fmt: skip
+def eval_events(plover: str | None, news: str | None, show_errors: bool, all_events: bool) -> None:
     """Score the events stage on PLOVER's coded examples: type accuracy, actor/recipient F1.
+
+    With --news, score whole articles (events-news): P/R/F1 at the type, actor and full
+    levels, false alarms per article without events, per half of the articles and for all,
+    a per-type table and a confidence calibration table.
 
     \b
     Examples:
       dateline eval events
       dateline eval events --plover ../shared/corpora/plover/PLOVER_GSR_CAMEO.txt
+      dateline eval events --news ../shared/corpora/events-news --errors
     """
-    from dateline.evaluate.events import main as run_events
-
     with missing_corpus_is_an_error():
-        run_events(plover)
+        if news is not None:
+            from dateline.evaluate.events_news import main as run_news
+
+            run_news(news, show_errors, all_events)
+        else:
+            from dateline.evaluate.events import main as run_events
+
+            run_events(plover)
 
 
 @main.command(
@@ -260,7 +303,11 @@ def eval_events(plover: str | None) -> None:
 )
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
-def events_export(paths: tuple[str, ...], columns: str, date: str | None, model: str) -> None:
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold.")  # fmt: skip
+def events_export(
+    paths: tuple[str, ...], columns: str, date: str | None, model: str, all_events: bool
+) -> None:
     """Write one tab-separated row per event (columns documented in docs/events.md).
 
     \b
@@ -273,7 +320,8 @@ def events_export(paths: tuple[str, ...], columns: str, date: str | None, model:
 
     try:
         analyses = analyze_articles(checked(read(paths, date)), Options(model=model))
-        for line in tsv_lines(rows(analyses), columns):
+        threshold = 0.0 if all_events else EVENT_THRESHOLD
+        for line in tsv_lines(rows(analyses, threshold), columns):
             click.echo(line)
     except (ReadError, ModelNotFound) as error:
         raise click.ClickException(str(error)) from None
@@ -346,10 +394,13 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
 @click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
               help="Seconds a worker may spend on one article before it is stopped and the "
                    "article stored as an error.")  # fmt: skip
+@RAW_TEXT
+@ENCODING
 def ingest(
     paths: tuple[str, ...], db: str, workers: int | None, model: str, reprocess: bool, quiet: bool,
     max_chars: int, engine: str, out: str | None, batch_size: int, address: str | None,
-    actor_memory: int | None, overwrite: bool, timeout: float,
+    actor_memory: int | None, overwrite: bool, timeout: float, raw_text: bool,
+    encoding: str | None,
 ) -> None:  # fmt: skip
     """Analyse articles into the SQLite store; rerun the same command to resume or update.
 
@@ -374,17 +425,17 @@ def ingest(
         if reprocess:
             raise click.UsageError("--reprocess applies to --engine local only")
         ingest_ray(paths, out, workers, model, quiet, max_chars, batch_size, address,
-                   actor_memory, overwrite)  # fmt: skip
+                   actor_memory, overwrite, raw_text, encoding)  # fmt: skip
         return
     if out is not None:
         raise click.UsageError("--out goes with --engine ray; the local engine writes --db")
     options = IngestOptions(
         model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars,
-        timeout=timeout,
+        timeout=timeout, raw_text=raw_text, encoding=encoding,
     )  # fmt: skip
     try:
         with ingest_bar(paths, quiet) as progress:
-            stats = run_ingest(paths, db, options, progress)
+            stats = run_ingest(paths, db, options, progress, lambda w: err(f"warning: {w}"))
     except (StoreError, ReadError, ModelNotFound) as error:
         raise click.ClickException(str(error)) from None
     if not quiet:
@@ -397,6 +448,7 @@ def ingest(
 def ingest_ray(
     paths: tuple[str, ...], out: str, workers: int | None, model: str, quiet: bool, max_chars: int,
     batch_size: int, address: str | None, actor_memory: int | None, overwrite: bool,
+    raw_text: bool = False, encoding: str | None = None,
 ) -> None:  # fmt: skip
     """`ingest --engine ray`: analyse on Ray into a Parquet dataset (issue 9)."""
     from dateline.scale import ScaleError, ScaleOptions, require_ray
@@ -410,6 +462,7 @@ def ingest_ray(
     options = ScaleOptions(
         model=model, actors=workers, batch_size=batch_size, address=address, max_chars=max_chars,
         actor_memory=actor_memory * 2**20 if actor_memory else None, overwrite=overwrite,
+        raw_text=raw_text, encoding=encoding,
     )  # fmt: skip
     # The bar counts local inputs only; remote ones (s3://…) get a bar without a total.
     counted = paths if not any("://" in p for p in paths) else ("-",)
@@ -580,6 +633,8 @@ def similar(
 )
 @click.option("--until", help="Last date: the event's own, else its article's.")
 @click.option("--source", help="Outlet (part of the name).")
+@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
+              "threshold.")  # fmt: skip
 @COPIES_OPTION
 @LIMIT_OPTION
 @FORMAT_OPTION
@@ -587,7 +642,7 @@ def similar(
 def events(
     type_: str | None, actor: str | None, recipient: str | None, country: str | None,
     place: str | None, since: str | None, until: str | None, source: str | None,
-    all_copies: bool, limit: int, fmt: str, db: str,
+    all_events: bool, all_copies: bool, limit: int, fmt: str, db: str,
 ) -> None:  # fmt: skip
     """Events from the store, each counted once with the articles and outlets that reported it.
 
@@ -598,12 +653,13 @@ def events(
     Examples:
       dateline events --type ASSAULT --place Kursk --since 2026-01-01
       dateline events --actor RUS --recipient UKR --format json
+      dateline events --type PROTEST --all-events
     """
     store_query(
         db, fmt, "events",
         lambda s: s.events(
             type_, actor, recipient, country, place, since, until, source=source,
-            all_copies=all_copies, limit=limit,
+            all_copies=all_copies, limit=limit, all_events=all_events,
         ),
     )  # fmt: skip
 
@@ -716,8 +772,10 @@ def show_article(article_id: str, fmt: str, db: str) -> None:
               help="Default: tsv for gdelt and polecat, jsonl for the rest; parquet needs the "
                    "'parquet' extra (pyarrow).")  # fmt: skip
 @click.option("--out", help="Output file (default: stdout; required for parquet).")
+@click.option("--all-events", is_flag=True, help="gdelt/polecat: also the events under the "
+              "default confidence threshold.")  # fmt: skip
 @DB_OPTION
-def export(table: str, fmt: str | None, out: str | None, db: str) -> None:
+def export(table: str, fmt: str | None, out: str | None, all_events: bool, db: str) -> None:
     """Stream a store table, or the GDELT-like / POLECAT-like event table, to a file.
 
     gdelt and polecat have exactly the columns of `dateline events-export` (docs/events.md), one
@@ -737,7 +795,7 @@ def export(table: str, fmt: str | None, out: str | None, db: str) -> None:
 
     store = open_store(db)
     try:
-        count = run_export(store.conn, table, fmt, out)
+        count = run_export(store.conn, table, fmt, out, all_events=all_events)
     except StoreError as error:
         raise click.ClickException(str(error)) from None
     finally:

@@ -126,12 +126,15 @@ def event_row(story: Story, index: int, event: Event, place: Place | None) -> di
     }  # fmt: skip
 
 
-def rows(analyses: Iterable[Analysis]) -> Iterator[dict[str, object]]:
-    """Event rows for every analysed article, in order; failed articles give none."""
+def rows(analyses: Iterable[Analysis], threshold: float = 0.0) -> Iterator[dict[str, object]]:
+    """Event rows for every analysed article, in order, of the events at or above `threshold`
+    (each keeps its index among all the article's events); failed articles give none."""
     for analysis in analyses:
         if analysis.error is not None:
             continue
         for index, event in enumerate(analysis.events):
+            if event.confidence < threshold:
+                continue
             place = analysis.places[event.place] if event.place is not None else None
             yield event_row(analysis, index, event, place)
 

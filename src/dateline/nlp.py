@@ -76,8 +76,14 @@ def _load(model: str, stages: tuple[str, ...]) -> Language:
     return nlp
 
 
-def make_doc(nlp: Language, text: str, date: dt.date | None) -> Doc:
-    """Tokenise `text` and attach the document creation time for the stages."""
-    doc = nlp.make_doc(text)
+def make_doc(nlp: Language, text: str, date: dt.date | None, *, restore_case: bool = True) -> Doc:
+    """Tokenise `text` and attach the document creation time for the stages.
+
+    An all-lower or ALL-CAPS text (or shouted headline lines) is tokenised with its case
+    restored (`case.py`); the restored copy has the same length, so offsets are unchanged.
+    """
+    from dateline.case import restore_case as restored
+
+    doc = nlp.make_doc((restored(text) if restore_case else None) or text)
     doc._.dct = date
     return doc

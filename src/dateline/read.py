@@ -16,6 +16,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from dateline.records import Article
+from dateline.repair import NotText, repair
+from dateline.repair import decode as decode_bytes
 
 MAX_CHARS = 5_000_000
 HEADER_KEYS = ("date", "title", "url", "source", "id")
@@ -44,7 +46,9 @@ DATE_PATTERNS = [
 ]  # fmt: skip
 # The date a header line starts with, for the inline form " date 2024-12-19 Russian President …".
 INLINE_DATE = re.compile(r"[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|$)")
-HEADER_LINE = re.compile(r"[ \t]*(date|title|url|source|id):?[ \t]+(\S[^\n]*?)[ \t]*(?:\n|$)")
+HEADER_LINE = re.compile(
+    r"[ \t]*(date|title|url|source|id):?[ \t]+(\S[^\r\n]*?)[ \t]*(?:\r\n?|\n|$)"
+)
 
 
 class ReadError(Exception):
@@ -85,7 +89,7 @@ def split_header(text: str) -> tuple[dict[str, str], int]:
             break
         fields.setdefault(key, value)
         pos = match.end()
-    if fields and not ({"date", "url"} & fields.keys()) and not text[pos:].startswith("\n"):
+    if fields and not ({"date", "url"} & fields.keys()) and not text[pos:].startswith(("\n", "\r")):
         return {}, 0  # a body that merely starts with a word like "title" or "source"
     return fields, pos
 
@@ -95,16 +99,34 @@ def header_end(text: str) -> int:
     return split_header(text)[1]
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM), refusing binary data with a clear message."""
-    if b"\x00" in data[:8192]:
-        raise ReadError(f"{name}: binary file (contains NUL bytes), not text")
+def decode_noting(data: bytes, name: str, encoding: str | None = None) -> tuple[str, str | None]:
+    """Decode a document's bytes; return the text and a warning naming a non-UTF-8 encoding used.
+
+    UTF-8 and BOM-marked UTF-16/32 are read as such, other text in the encoding that
+    charset-normalizer detects (or `encoding`); binary data is refused with a clear message.
+    """
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ReadError(
-            f"{name}: not UTF-8 text (invalid byte 0x{data[err.start]:02x} at offset {err.start})"
-        ) from None
+        text, used = decode_bytes(data, encoding)
+    except NotText as err:
+        raise ReadError(f"{name}: {err}") from None
+    if used is None or encoding:
+        return text, None
+    return text, f"{name}: not UTF-8; read as {used} (give --encoding to choose another)"
+
+
+def decode(data: bytes, name: str, encoding: str | None = None) -> str:
+    """Decode a document's bytes (see `decode_noting`), refusing binary data."""
+    return decode_noting(data, name, encoding)[0]
+
+
+def repaired(text: str, raw_text: bool) -> tuple[str, tuple[str, ...]]:
+    """The text with mojibake and entities repaired (unless `raw_text`), and what was repaired."""
+    return (text, ()) if raw_text else repair(text)
+
+
+def noting(article: Article, warning: str | None) -> Article:
+    """`article` with one more warning (a decoding note) first."""
+    return replace(article, warnings=(warning, *article.warnings)) if warning else article
 
 
 def check_text(text: str, name: str, max_chars: int) -> None:
@@ -129,21 +151,33 @@ def normalise_date(value: object, name: str, warnings: list[str]) -> str | None:
 
 
 def from_text(
-    text: str, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS
+    text: str,
+    doc_id: str,
+    date: str | None = None,
+    *,
+    max_chars: int = MAX_CHARS,
+    raw_text: bool = False,
 ) -> Article:
-    """Build an Article from plain text with optional header lines."""
+    """Build an Article from plain text with optional header lines (repaired unless `raw_text`)."""
     check_text(text, doc_id, max_chars)
+    text, repairs = repaired(text, raw_text)
     fields, _ = split_header(text)
     warnings: list[str] = []
     found = normalise_date(date or fields.get("date"), doc_id, warnings)
     return Article(
         id=fields.get("id", doc_id), text=text, date=found, title=fields.get("title"),
         url=fields.get("url"), source=fields.get("source"), warnings=tuple(warnings),
+        repairs=repairs,
     )  # fmt: skip
 
 
 def from_html(
-    html: str, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS
+    html: str,
+    doc_id: str,
+    date: str | None = None,
+    *,
+    max_chars: int = MAX_CHARS,
+    raw_text: bool = False,
 ) -> Article:
     """Extract an article's main text and metadata from an HTML page with trafilatura."""
     import trafilatura  # imported here: it costs start-up time and only HTML needs it
@@ -155,13 +189,17 @@ def from_html(
         raise ReadError(f"{doc_id}: no article text found in the HTML page")
     warnings: list[str] = []
     found = normalise_date(date or doc.date, doc_id, warnings)
+    text, repairs = repaired(text, raw_text)
+    title = repaired(doc.title, raw_text)[0] if doc.title else doc.title
     return Article(
-        id=doc_id, text=text, date=found, title=doc.title, url=doc.url,
-        source=doc.sitename, warnings=tuple(warnings),
+        id=doc_id, text=text, date=found, title=title, url=doc.url,
+        source=doc.sitename, warnings=tuple(warnings), repairs=repairs,
     )  # fmt: skip
 
 
-def from_record(record: object, line_id: str, date: str | None, max_chars: int) -> Article:
+def from_record(
+    record: object, line_id: str, date: str | None, max_chars: int, raw_text: bool = False
+) -> Article:
     """Build an Article from one decoded JSONL object."""
     if not isinstance(record, dict):
         raise ReadError(f"{line_id}: a JSONL line must be an object")
@@ -170,6 +208,7 @@ def from_record(record: object, line_id: str, date: str | None, max_chars: int) 
     if not isinstance(text, str):
         raise ReadError(f"{doc_id}: no 'text' string in the JSONL object")
     check_text(text, doc_id, max_chars)
+    text, repairs = repaired(text, raw_text)
     warnings: list[str] = []
     found = normalise_date(record.get("date") or date, doc_id, warnings)
     if found is None and not record.get("date") and date is None:
@@ -178,11 +217,21 @@ def from_record(record: object, line_id: str, date: str | None, max_chars: int) 
         k: (str(record[k]) if record.get(k) is not None else None)
         for k in ("title", "url", "source")
     }
-    return Article(id=doc_id, text=text, date=found, warnings=tuple(warnings), **meta)
+    if meta["title"] and not raw_text:
+        meta["title"] = repair(meta["title"])[0]
+    return Article(
+        id=doc_id, text=text, date=found, warnings=tuple(warnings), repairs=repairs, **meta
+    )
 
 
 def read_jsonl(
-    lines: Iterable[bytes], name: str, date: str | None = None, *, max_chars: int = MAX_CHARS
+    lines: Iterable[bytes],
+    name: str,
+    date: str | None = None,
+    *,
+    max_chars: int = MAX_CHARS,
+    raw_text: bool = False,
+    encoding: str | None = None,
 ) -> Iterator[Article]:
     """Yield one Article (or an error record) per line of a JSONL corpus, in order."""
     for number, raw in enumerate(lines, start=1):
@@ -190,8 +239,9 @@ def read_jsonl(
             continue
         line_id = f"{name}:{number}"
         try:
-            record = json.loads(decode(raw, line_id))
-            yield from_record(record, line_id, date, max_chars)
+            line, warning = decode_noting(raw, line_id, encoding)
+            record = json.loads(line)
+            yield noting(from_record(record, line_id, date, max_chars, raw_text), warning)
         except json.JSONDecodeError as err:
             yield Article(id=line_id, text="", error=f"{line_id}: invalid JSON ({err.msg})")
         except RecursionError:
@@ -216,7 +266,13 @@ def kind_of(path: Path) -> str:
 
 
 def read_file(
-    path: Path, doc_id: str, date: str | None = None, *, max_chars: int = MAX_CHARS
+    path: Path,
+    doc_id: str,
+    date: str | None = None,
+    *,
+    max_chars: int = MAX_CHARS,
+    raw_text: bool = False,
+    encoding: str | None = None,
 ) -> Iterator[Article]:
     """Yield the Articles in one file; whatever goes wrong becomes the file's error record."""
     kind = kind_of(path)
@@ -225,15 +281,18 @@ def read_file(
         if kind == "jsonl":
             opener = gzip.open if path.name.lower().endswith(("gz", "gzip")) else open
             with opener(path, "rb") as handle:
-                yield from read_jsonl(handle, doc_id, date, max_chars=max_chars)
+                yield from read_jsonl(
+                    handle, doc_id, date, max_chars=max_chars, raw_text=raw_text, encoding=encoding
+                )
             return
         size = path.stat().st_size
         if size > max_chars * 4:
             raise ReadError(
                 f"{doc_id}: file too large ({size:,} bytes; the limit is {max_chars:,} characters)"
             )
-        text = decode(path.read_bytes(), doc_id)
-        yield (from_html if kind == "html" else from_text)(text, doc_id, date, max_chars=max_chars)
+        text, warning = decode_noting(path.read_bytes(), doc_id, encoding)
+        reader = from_html if kind == "html" else from_text
+        yield noting(reader(text, doc_id, date, max_chars=max_chars, raw_text=raw_text), warning)
     except ReadError as err:
         yield Article(id=doc_id, text="", error=str(err))
     except PermissionError:
@@ -274,19 +333,28 @@ def regular_file(path: Path, doc_id: str) -> None:
         )
 
 
-def read_stdin(date: str | None = None, *, max_chars: int = MAX_CHARS) -> Iterator[Article]:
+def read_stdin(
+    date: str | None = None,
+    *,
+    max_chars: int = MAX_CHARS,
+    raw_text: bool = False,
+    encoding: str | None = None,
+) -> Iterator[Article]:
     """Read stdin as JSONL, HTML or text, sniffed from its first character."""
     data = sys.stdin.buffer.read(max_chars * 4 + 1)
     head = data.lstrip()[:1]
     if head == b"{":
-        yield from read_jsonl(data.splitlines(), "stdin", date, max_chars=max_chars)
+        yield from read_jsonl(
+            data.splitlines(), "stdin", date, max_chars=max_chars, raw_text=raw_text,
+            encoding=encoding,
+        )  # fmt: skip
         return
     try:
         if len(data) > max_chars * 4:
             raise ReadError(f"stdin: input too large (the limit is {max_chars:,} characters)")
-        text = decode(data, "stdin")
-        reader = from_html if head == b"<" else from_text
-        yield reader(text, "stdin", date, max_chars=max_chars)
+        text, warning = decode_noting(data, "stdin", encoding)
+        reader = from_html if text.lstrip()[:1] == "<" else from_text
+        yield noting(reader(text, "stdin", date, max_chars=max_chars, raw_text=raw_text), warning)
     except ReadError as err:
         yield Article(id="stdin", text="", error=str(err))
 
@@ -367,9 +435,18 @@ def matches(names: tuple[str, ...], pattern: tuple[str, ...]) -> bool:
 
 
 def read(
-    paths: Iterable[str], date: str | None = None, *, max_chars: int = MAX_CHARS
+    paths: Iterable[str],
+    date: str | None = None,
+    *,
+    max_chars: int = MAX_CHARS,
+    raw_text: bool = False,
+    encoding: str | None = None,
 ) -> Iterator[Article]:
-    """Yield every Article under `paths` (files, folders, globs, '-' for stdin), streaming."""
+    """Yield every Article under `paths` (files, folders, globs, '-' for stdin), streaming.
+
+    Texts are repaired (mojibake, HTML entities) unless `raw_text`; bytes that are not UTF-8 are
+    read in `encoding` or the one detected, with a warning.
+    """
     override = None
     if date is not None:
         parsed = parse_date(date)
@@ -378,13 +455,18 @@ def read(
         override = parsed.isoformat()
     for path in paths:
         if path == "-":
-            yield from read_stdin(override, max_chars=max_chars)
+            yield from read_stdin(
+                override, max_chars=max_chars, raw_text=raw_text, encoding=encoding
+            )
             continue
         found = False
         try:
             for file, doc_id in expand(path):
                 found = True
-                yield from read_file(file, doc_id, override, max_chars=max_chars)
+                yield from read_file(
+                    file, doc_id, override, max_chars=max_chars, raw_text=raw_text,
+                    encoding=encoding,
+                )  # fmt: skip
         except OSError as err:  # a folder that vanished or turned unreadable while walking it
             found = True
             yield Article(id=path, text="", error=f"{path}: cannot read ({err.strerror or err})")

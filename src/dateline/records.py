@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 BLOCK_KINDS = ("body", "heading", "caption", "credit", "byline", "dateline", "footer")
@@ -115,6 +115,11 @@ class Actor:
     sector: str | None = None
 
 
+# Events at or above this confidence are shown by default (CLI, store queries, exports, web);
+# the others stay in the record and are queryable with --all-events. Calibrated on events-news.
+EVENT_THRESHOLD = 0.45
+
+
 @dataclass(frozen=True)
 class Event:
     """A PLOVER event with its evidence span."""
@@ -133,6 +138,9 @@ class Event:
     future: bool = False
     confidence: float = 0.0
     counts: dict[str, int] | None = None
+    rule: str | None = None
+    # Other reports of the same act in the article ({"start", "end", "text"} each).
+    mentions: tuple[dict[str, Any], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -151,8 +159,13 @@ class Analysis:
     times: tuple[Time, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
+    repairs: tuple[str, ...] = ()
     error: str | None = None
     warnings: tuple[str, ...] = ()
+
+    def shown_events(self, threshold: float = EVENT_THRESHOLD) -> Analysis:
+        """This analysis with only the events at or above `threshold` (the default view)."""
+        return replace(self, events=tuple(e for e in self.events if e.confidence >= threshold))
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON-contract dict; `error` and `warnings` appear only when there are some."""
@@ -161,6 +174,7 @@ class Analysis:
             data[key] = list(data[key])
         for entity in data["entities"]:
             entity["mentions"] = list(entity["mentions"])
+        data["repairs"] = list(self.repairs)
         if self.error is None:
             del data["error"]
         if self.warnings:
@@ -182,3 +196,4 @@ class Article:
     source: str | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    repairs: tuple[str, ...] = ()  # what was repaired in `text` (see repair.py)

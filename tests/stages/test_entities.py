@@ -139,3 +139,99 @@ def test_title_and_country(phrase: str, expected: tuple) -> None:
 )
 def test_quoted_ranges(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in quoted_ranges(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "European Commission President Ursula von der Leyen told lawmakers in Strasbourg on Tuesday that the bloc would hold firm. Von der Leyen said new measures would follow.",
+            "Ursula von der Leyen",
+            ["Ursula von der Leyen", "Von der Leyen"],
+        ),
+        (
+            "Syrian President Bashar al-Assad received the envoy in Damascus. Assad said the talks were useful.",
+            "Bashar al-Assad",
+            ["Bashar al-Assad", "Assad"],
+        ),
+        (
+            "Dutch striker Mark van Bommel scored twice on Sunday. Van Bommel said the team deserved the win.",
+            "Mark van Bommel",
+            ["Mark van Bommel", "Van Bommel"],
+        ),
+    ],
+)  # fmt: skip
+def test_name_particles_stay_in_one_name(nlp, text: str, name: str, mentions: list) -> None:
+    found = people(nlp, text)
+    assert found[name]["type"] == "PERSON"
+    assert found[name]["mentions"][: len(mentions)] == mentions
+    assert not any(n in found for n in ("Leyen", "Ursula von der", "Bommel"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Taiwan's defence ministry said it had tracked 14 Chinese aircraft near the island.", "Taiwan's defence ministry", "TWN"),
+        ("The Law Society of Kenya said the arrests of the lawyers were unlawful.", "Law Society of Kenya", "KEN"),
+        ("Kenya's health ministry confirmed two more cases on Monday.", "Kenya's health ministry", "KEN"),
+    ],
+)  # fmt: skip
+def test_organisations_named_with_their_country(nlp, text: str, name: str, country: str) -> None:
+    found = people(nlp, text)[name]
+    assert (found["type"], found["country"]) == ("ORG", country)
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptor", "name"),
+    [
+        (  # the article's Republican is Trump, not the Russian president named before him
+            "Russian President Vladimir Putin said he was ready to meet U.S. President-elect Donald Trump. Trump, the incoming Republican, has promised to end the war.",
+            "the incoming Republican",
+            "Donald Trump",
+        ),
+        (  # nationality agrees with the Russian, though the American was named last
+            'Russian President Vladimir Putin spoke for four hours. "I am ready," he said. U.S. President-elect Donald Trump has promised a deal. The Russian leader also condemned the attack on Kursk.',
+            "The Russian leader",
+            "Vladimir Putin",
+        ),
+        (  # age stated for one of two officials
+            "Finance Minister Anna Berg, 58, and Labour Minister Piet Kruger, 72, met unions on Monday. The 72-year-old minister said wages would rise.",
+            "The 72-year-old minister",
+            "Piet Kruger",
+        ),
+        (  # a title's short form: Rep. is a congresswoman
+            "Rep. Laura Vance met Senator Mark Ruiz on Tuesday. Later, the congresswoman said the deal was close.",
+            "the congresswoman",
+            "Laura Vance",
+        ),
+        (  # gender: a spokeswoman is not the man named last
+            "Ministry spokeswoman Maria Lopez spoke after Interior Minister Tomas Brandt left. The spokeswoman said the border would stay open.",
+            "The spokeswoman",
+            "Maria Lopez",
+        ),
+    ],
+)  # fmt: skip
+def test_descriptors_agree_with_the_article(nlp, text: str, descriptor: str, name: str) -> None:
+    found = people(nlp, text)
+    holders = [n for n, e in found.items() if descriptor in e["mentions"]]
+    assert holders == [name]
+
+
+def test_descriptor_unresolved_when_two_fit(nlp) -> None:
+    text = "Senator Jane Holloway and Senator Mark Ruiz met the governor. The senator said the bill would pass."
+    found = people(nlp, text)
+    assert not any("The senator" in e["mentions"] for e in found.values())
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun_of"),
+    [
+        ('"If we ever meet President-elect Trump, we will talk," Putin said. "We are ready," he said.', "Putin"),
+        ('Ukrainian President Volodymyr Zelensky visited Odesa. "Every Patriot battery saves hundreds of lives," he said.', "Volodymyr Zelensky"),
+        ("Asked about a critique of his security forces, Putin admitted mistakes had been made. Zelensky was not present.", "Putin"),
+    ],
+)  # fmt: skip
+def test_pronouns_never_take_a_name_from_the_quote(nlp, text: str, pronoun_of: str) -> None:
+    found = people(nlp, text)
+    holders = [n for n, e in found.items() if {"he", "his"} & set(e["mentions"])]
+    assert holders == [pronoun_of]

@@ -268,8 +268,8 @@ def test_who_acts(nlp, text, expected):
     assert expected in got, got
 
 
-def test_headline_restating_the_lead_is_dropped(nlp):
-    """Title and heading events that the body reports too are not coded twice."""
+def test_headline_restating_the_lead_is_merged(nlp):
+    """Title and heading events that the body reports too are one event, evidenced by the body."""
     text = (
         "title: Israel and Hamas agree to Gaza ceasefire\n"
         "date: 2026-06-30\n\n"
@@ -283,6 +283,7 @@ def test_headline_restating_the_lead_is_dropped(nlp):
     agree = [e for e in analysis.events if e.type == "AGREE"]
     assert agree and all(text[e.start : e.end].startswith(("Israel", "Hamas")) for e in agree)
     assert all(e.start > text.index("DOHA") for e in agree)
+    assert any(m["start"] < text.index("DOHA") for e in agree for m in e.mentions)  # headline
     assert any(e.type == "SANCTION" for e in analysis.events)  # only the heading says this
 
 
@@ -396,11 +397,12 @@ def fixture_scores(nlp) -> dict[str, float]:
 
 
 def test_fixture_articles_precision_recall(nlp):
-    """On our own hand-coded articles: event precision >= 0.85 at recall >= 0.70."""
+    """On our own hand-coded articles: event precision >= 0.95 at recall >= 0.92 (measured
+    2026-12-06: 0.959 / 0.934)."""
     scores = fixture_scores(nlp)
     print(f"fixture events: {scores}")
-    assert scores["precision"] >= 0.85, scores
-    assert scores["recall"] >= 0.70, scores
+    assert scores["precision"] >= 0.95, scores
+    assert scores["recall"] >= 0.92, scores
 
 
 def test_frame_verb_known_by_its_stem_does_not_crash(nlp) -> None:
@@ -411,3 +413,118 @@ def test_frame_verb_known_by_its_stem_does_not_crash(nlp) -> None:
         "He could win the southern states but would be hard-pressed to sway voters in the north."
     )
     assert isinstance(find_events(doc), list)
+
+
+def shown_of(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(type, actor, recipient) of the events shown by default (at or above the threshold)."""
+    from dateline.records import EVENT_THRESHOLD
+
+    return [
+        (e.type, e.actor and e.actor.name, e.recipient and e.recipient.name)
+        for e in events_of(nlp, text)
+        if e.confidence >= EVENT_THRESHOLD
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A storm destroyed the old church and damaged the library on Friday.",
+        "The apartments provide affordable living for retired teachers downtown.",
+        "Morales hit the tying three-pointer with four seconds left on the clock.",
+        "The company released a statement on Monday about its quarterly results.",
+        "Asked about the new stadium, the mayor said he had no plans to visit it.",
+        "The city police declined to comment on the lawsuit on Tuesday.",
+        "Garcia scored 31 points to help Denver win its third straight game.",
+        "The festival offers live music, food stalls and a craft market.",
+        "The Walk of Hope raised money for the children's hospital, organisers said.",
+        "Trade officials have sought to play down the dispute over steel quotas.",
+        "Bus drivers at the depot ended their shift early because of the snow.",
+        "The senator shared a photo of the flooded valley on Sunday.",
+        "The president will return to the capital on Sunday after the summit.",
+        "A demonstration of the new rescue drones drew a crowd at the fairground.",
+    ],
+)
+def test_no_political_event_is_shown(nlp, text):
+    """Accidents, things, sport, statements, questions and no-comments are not shown."""
+    assert shown_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Two men were arrested on Friday night, the county sheriff's office said.",
+            ("COERCE", "county sheriff's office", "Two men"),
+        ),
+        (
+            "Police arrested two men in Dallas after a chase.",
+            ("COERCE", "Police", "two men"),
+        ),
+        (
+            "Former mayor Tom Reyes is facing corruption charges in state court.",
+            ("ACCUSE", None, "Tom Reyes"),
+        ),
+        (
+            "Hundreds of nurses staged a walkout over pay at the city hospital on Monday.",
+            ("PROTEST", "nurses", None),
+        ),
+        (
+            "The fugitive was captured in Fresno by state police on Sunday.",
+            ("COERCE", "state police", "The fugitive"),
+        ),
+        (
+            "Two students were killed in police shooting in Kisumu.",
+            ("ASSAULT", "police", "Two students"),
+        ),
+        (
+            "A teenager was shot dead by police in Lagos on Monday.",
+            ("ASSAULT", "police", "A teenager"),
+        ),
+        (
+            "The minister urged the campaign to withdraw its advert.",
+            ("REQUEST", "The minister", "the campaign"),
+        ),
+        (
+            "The president fired two ministers after the vote.",
+            ("COERCE", "The president", "two ministers"),
+        ),
+        (
+            "Reporters Without Borders condemned the arrest of the two editors.",
+            ("ACCUSE", "Reporters Without Borders", None),
+        ),
+        ("Dock workers ended a week-long strike on Friday.", ("CONCEDE", "Dock workers", None)),
+        (
+            "The army denied targeting civilians in the border village.",
+            ("REJECT", "The army", None),
+        ),
+    ],
+)
+def test_state_acts_and_protests_are_shown(nlp, text, expected):
+    """Agentless arrests take the article's agency; charges faced reverse the roles; walkouts
+    are protests; capturing people is an arrest."""
+    got = shown_of(nlp, text)
+    assert any(
+        g[0] == expected[0]
+        and (expected[1] is None or expected[1].lower() in (g[1] or "").lower())
+        and (expected[2] is None or (g[2] or "").lower() == expected[2].lower())
+        for g in got
+    ), got
+
+
+def test_denied_act_is_not_coded(nlp):
+    """ "denied targeting civilians" is a REJECT, never an attack."""
+    got = shown_of(nlp, "The army denied targeting civilians in the border village.")
+    assert not any(g[0] == "ASSAULT" for g in got), got
+
+
+def test_repeated_act_is_one_event_with_mentions(nlp):
+    """An act reported twice is one event; the second report is kept as a mention."""
+    text = (
+        "Police arrested the opposition leader Amara Diallo in Bamako on Monday. "
+        "The arrest of Diallo drew criticism. Diallo was arrested by police after a rally."
+    )
+    arrests = [e for e in events_of(nlp, text) if e.type == "COERCE"]
+    assert len(arrests) == 1, arrests
+    assert arrests[0].start < text.index("The arrest")
+    assert arrests[0].mentions

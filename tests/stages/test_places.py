@@ -157,6 +157,10 @@ def test_spellings_resolve_alike(nlp, first: str, second: str) -> None:
         ("Ukrainians lined up for bread as the shelling eased.", "Ukrainians"),
         ("Senator Jordan Clark said the bill would pass next week.", "Clark"),
         ("Arab foreign ministers met on Sunday to discuss the crisis.", "Arab"),
+        (  # the small model tags the surname after the particles GPE
+            "European Commission President Ursula von der Leyen told lawmakers on Tuesday.",
+            "Leyen",
+        ),
     ],
 )
 def test_not_places(nlp, text: str, absent: str) -> None:

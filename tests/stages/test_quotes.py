@@ -872,3 +872,121 @@ def test_fragment_cue_without_subject_falls_back_to_the_sentence() -> None:
     assert [(q.text, speaker(doc.text, q)) for q in quotes] == [
         ("decades fighting, people want change.", "Doe")
     ]
+
+
+SPEAKER_NOT_IN_QUOTE = [
+    # A name inside the quote is not its speaker, nor the pronoun's antecedent.
+    (
+        'Ukrainian President Volodymyr Zelensky toured an air base near Lviv on Monday. "Every Patriot battery saves hundreds of lives," he said.',
+        "Volodymyr Zelensky",
+    ),
+    (
+        'Russian President Vladimir Putin took questions for four hours. U.S. President-elect Donald Trump has promised a quick deal. "If we ever have a meeting with President-elect Trump, we will have a lot to talk about," he said.',
+        "Vladimir Putin",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "name"), SPEAKER_NOT_IN_QUOTE)
+def test_pronoun_speaker_is_never_named_in_its_quote(nlp, text: str, name: str) -> None:
+    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert (speaker(text, quote), quote.speaker.name) == ("he", name)
+
+
+def test_repeat_keeps_its_first_speaker(nlp) -> None:
+    """A repeated quote whose new cue is only "he" keeps the speaker it was first given."""
+    text = (
+        'MOSCOW (Dateline Wire) \u2014 "We are ready for negotiations and compromises," Russian President Vladimir Putin said on Thursday.\n\n'
+        "Trump, the incoming Republican, has promised to end the war within a day of taking office.\n\n"
+        '"We are ready for negotiations and compromises," he said again later.'
+    )  # fmt: skip
+    first, repeat = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert repeat.repeat_of == 0
+    assert repeat.speaker.name == first.speaker.name == "Vladimir Putin"
+    assert speaker(text, repeat) == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('Ukrainian President Volodymyr Zelensky rebuffed the remarks, saying: "Putin does not want peace."', "saying"),
+        ('The 72-year-old leader insisted the economy remains "stable, despite external threats," though he conceded that prices had risen.', "insisted"),
+    ],
+)  # fmt: skip
+def test_cue_is_the_verb_that_introduces_the_quote(nlp, text: str, cue: str) -> None:
+    quotes = [q for q in run(nlp, text) if q.kind != "indirect"]
+    assert [q.cue.text for q in quotes] == [cue]
+
+
+SIGNS = [
+    'Outside the Capitol, a retired teacher holds a sign reading "Hands off our pensions" while the crowd chants.',
+    "Demonstrators waved banners saying the war must end now.",
+    'One man wore a T-shirt that said "Make Congress work again" as he waited in line.',
+    "The protester, who carried a placard reading that the vote was rigged, was led away.",
+]
+
+
+@pytest.mark.parametrize("text", SIGNS)
+def test_signs_banners_and_shirts_are_not_speech(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # a reported clause never takes in the narration of a quotation after it
+            'The minister said the talks would resume in Geneva "as soon as both sides are ready," he told reporters, before leaving the room.',
+            "the talks would resume in Geneva",
+        ),
+        (  # and never runs into the next line
+            "Officials said the border would reopen\nsource: ministry briefing notes",
+            "the border would reopen",
+        ),
+    ],
+)  # fmt: skip
+def test_reported_content_ends_where_the_report_ends(nlp, text: str, content: str) -> None:
+    (found,) = [q.text for q in run(nlp, text) if q.kind == "indirect"]
+    assert found.startswith(content)
+    assert "told" not in found and "\n" not in found
+
+
+def test_speaker_of_a_verb_parsed_as_a_participle_of_the_name(nlp) -> None:
+    """The small model reads "Doe, the director …, compared" as a name with a participle."""
+    text = (
+        "WASHINGTON (Dateline Wire) \u2014 The debate is on Monday.\n\n"
+        "Aaron Kall, the director of debate at the University of Michigan, compared Trump to a "
+        'coach at a basketball game who is "working the referees" in hopes of a softer call.'
+    )
+    (quote,) = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert (quote.cue.text, quote.speaker.name) == ("compared", "Aaron Kall")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ('Washington (Dateline Wire) \u2013 Democrat Jane Holloway has criticised the plan, saying that "loud promises" help nobody.', "Jane Holloway"),
+        ('Saturday at the state party convention Sen. Jane Holloway (D-MA) said the governor had been a "proven failure" in office.', "Jane Holloway"),
+        ('In Columbus, after the vote, Gov. Tom Brandt (R-OH), said the result was "a clear mandate" for the plan.', "Tom Brandt"),
+    ],
+)  # fmt: skip
+def test_datelines_dates_and_party_tags_do_not_speak(nlp, text: str, name: str) -> None:
+    quotes = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert [q.speaker.name for q in quotes] == [name]
+
+
+def test_a_place_before_a_colon_is_not_the_speaker(nlp) -> None:
+    text = (
+        "As the paper reported after the police left the scene in Millbrook:\n\n"
+        '"For example, nobody has yet explained why the gate was open that night."'
+    )
+    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert quote.speaker.name != "Millbrook"
+
+
+def test_asked_participle_is_not_the_cue(nlp) -> None:
+    """ "Doe, asked about the remarks, said …": Doe speaks, through "said" (the parse reads "asked"
+    as Doe's own verb)."""
+    text = 'German Chancellor Olaf Scholz, asked about the remarks in Berlin, said Germany remained "a friend of Turkey" but added that the rule of law was not negotiable.'
+    quotes = run(nlp, text)
+    assert {q.speaker.name for q in quotes} == {"Olaf Scholz"}
+    assert [q.cue.text for q in quotes if q.kind == "mixed"] == ["said"]

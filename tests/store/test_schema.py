@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -158,3 +159,21 @@ def test_version_3_database_gets_backfilled_rankings(filled: Path) -> None:
     raw.close()
     with Store(filled) as store:
         assert store.people("quoted", by_source=True) == before
+
+
+def test_version_5_database_gets_the_repairs_column(
+    tmp_path: Path, stories: list[Analysis]
+) -> None:
+    db = tmp_path / "v5.db"
+    old = connect(db, target=5)
+    assert "repairs" not in {r[1] for r in old.execute("PRAGMA table_info(articles)")}
+    old.close()
+    with Writer(db, model="m") as writer:
+        writer.add(replace(stories[0], repairs=("mojibake", "html_entities")))
+        writer.add(stories[1])
+    with Store(db) as store:
+        found = store.conn.execute("SELECT id, repairs FROM articles ORDER BY article").fetchall()
+    assert [tuple(row) for row in found] == [
+        (stories[0].id, '["mojibake", "html_entities"]'),
+        (stories[1].id, None),
+    ]

@@ -128,19 +128,29 @@ def parsed(texts: list[str], model: str | None) -> Iterator[Doc]:
 
 
 def evaluate(
-    polnear_dir: Path, split: str, geo_path: Path | None, model: str | None = None
+    polnear_dir: Path,
+    split: str,
+    geo_path: Path | None,
+    model: str | None = None,
+    lowercase: bool = False,
 ) -> Report:
-    """Score bare NER and dateline entities on PolNeAR sources and, if given, GeoWebNews toponyms."""
+    """Score bare NER and dateline entities on PolNeAR sources and, if given, GeoWebNews toponyms.
+
+    `lowercase` parses lower-cased texts (offsets unchanged) against the same gold.
+    """
     report = Report()
     data = list(polnear.articles(polnear_dir, split))
     report.articles = len(data)
-    for (_, _, attributions), doc in zip(data, parsed([t for _, t, _ in data], model), strict=True):
+    cased = polnear.lower_in_place if lowercase else str
+    texts = [cased(t) for _, t, _ in data]
+    for (_, _, attributions), doc in zip(data, parsed(texts, model), strict=True):
         sources = [piece for a in attributions for piece in a.source]
         add_coverage(report.coverage["bare"], sources, bare_spans(doc, NER_KEEP))
         add_coverage(report.coverage["dateline"], sources, dateline_spans(doc, NER_KEEP))
     if geo_path is not None:
         articles = geo.read_corpus("gwn", geo_path)
-        for article, doc in zip(articles, parsed([a.text for a in articles], model), strict=True):
+        texts = [cased(a.text) for a in articles]
+        for article, doc in zip(articles, parsed(texts, model), strict=True):
             gold = [(t.start, t.end) for t in article.toponyms]
             add_toponyms(report.toponyms["bare"], gold, bare_spans(doc, PLACE_LABELS))
             add_toponyms(report.toponyms["dateline"], gold, dateline_spans(doc, PLACE_LABELS))
@@ -175,10 +185,11 @@ def run(
     split: str = "dev",
     geo_path: str | None = None,
     model: str | None = None,
+    lowercase: bool = False,
 ) -> Report:
     """Evaluate and print; the CLI's `dateline eval entities`."""
     folder = Path(polnear_dir) if polnear_dir else polnear.default_polnear()
     gwn = Path(geo_path) if geo_path else geo.default_path("gwn")
-    report = evaluate(folder, split, gwn if gwn.exists() else None, model)
+    report = evaluate(folder, split, gwn if gwn.exists() else None, model, lowercase)
     render(report)
     return report

@@ -40,11 +40,13 @@ class Gold:
 
 @dataclass(frozen=True)
 class Predicted:
-    """A predicted quote reduced to what the metrics read."""
+    """A predicted quote reduced to what the metrics read: its span, the speaker mention, and
+    every mention of the entity the speaker was resolved to (empty when unresolved)."""
 
     start: int
     end: int
     speaker: Piece | None = None
+    entity: tuple[Piece, ...] = ()
 
 
 @dataclass
@@ -56,13 +58,17 @@ class Report:
     attributed: Counts = field(default_factory=Counts)
     indirect_detection: Counts = field(default_factory=Counts)
     indirect_attributed: Counts = field(default_factory=Counts)
+    entity_attributed: Counts = field(default_factory=Counts)
+    indirect_entity_attributed: Counts = field(default_factory=Counts)
 
     def rows(self) -> list[tuple[str, Counts]]:
         """Name and counts of each figure, headline first."""
         return [
             ("direct+mixed attributed", self.attributed),
+            ("direct+mixed, by entity", self.entity_attributed),
             ("direct+mixed detection", self.detection),
             ("indirect attributed", self.indirect_attributed),
+            ("indirect, by entity", self.indirect_entity_attributed),
             ("indirect detection", self.indirect_detection),
         ]
 
@@ -197,17 +203,24 @@ def match(predicted: list[Predicted], gold: list[Gold]) -> dict[int, int]:
     return matched
 
 
-def score(predicted: list[Predicted], gold: list[Gold]) -> tuple[Counts, Counts]:
-    """Detection and attributed counts for one article."""
+def right_speaker(p: Predicted, g: Gold, entity_level: bool) -> bool:
+    """Whether a prediction names the gold source: its speaker mention overlaps the source, or
+    (entity-level) any mention of the entity it resolved the speaker to does ("he" = "Trump")."""
+    if not g.source or p.speaker is None:
+        return False
+    mentions = (p.speaker, *p.entity) if entity_level else (p.speaker,)
+    return any(overlap(m, s) for m in mentions for s in g.source)
+
+
+def score(
+    predicted: list[Predicted], gold: list[Gold], entity_level: bool = False
+) -> tuple[Counts, Counts]:
+    """Detection and attributed counts for one article (speakers by mention or by entity)."""
     predicted = sorted(predicted, key=lambda p: (p.start, p.end))
     matched = match(predicted, gold)
     detection = Counts(len(matched), len(predicted), len(gold))
     sourceless = {pi for gi, pi in matched.items() if not gold[gi].source}
-    right = 0
-    for gi, pi in matched.items():
-        speaker = predicted[pi].speaker
-        if gold[gi].source and speaker and any(overlap(speaker, s) for s in gold[gi].source):
-            right += 1
+    right = sum(right_speaker(predicted[pi], gold[gi], entity_level) for gi, pi in matched.items())
     attributed = Counts(right, len(predicted) - len(sourceless), sum(1 for g in gold if g.source))
     return detection, attributed
 
@@ -239,24 +252,38 @@ def default_polnear(cwd: Path | None = None) -> Path:
 Extractor = Callable[[list[str]], Iterator[tuple[list[Predicted], list[Predicted]]]]
 
 
-def evaluate(polnear: Path, split: str, extract: Extractor, doubled: bool = False) -> Report:
+def lower_in_place(text: str) -> str:
+    """The text lower-cased character by character (offsets unchanged), as damaged feeds have it."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def evaluate(
+    polnear: Path, split: str, extract: Extractor, doubled: bool = False, lowercase: bool = False
+) -> Report:
     """Score `extract` (texts -> (direct+mixed, indirect) predictions per text) on a split.
 
-    `doubled` also counts '' and `` as quotation marks in the gold (off: the issue's rule).
+    `doubled` also counts '' and `` as quotation marks in the gold (off: the issue's rule);
+    `lowercase` gives the extractor lower-cased texts (the gold stays on the cased ones).
     """
     from dateline.stages.attribution import is_speech_cue
 
     data = list(articles(polnear, split))
     report = Report(articles=len(data))
-    outputs = extract([text for _, text, _ in data])
+    outputs = extract([lower_in_place(t) if lowercase else t for _, t, _ in data])
     for (_, text, attributions), (direct, indirect) in zip(data, outputs, strict=True):
-        detection, attributed = score(direct, gold_direct(text, attributions, doubled))
+        gold = gold_direct(text, attributions, doubled)
+        detection, attributed = score(direct, gold)
         report.detection.add(detection)
         report.attributed.add(attributed)
+        report.entity_attributed.add(score(direct, gold, entity_level=True)[1])
         gold = gold_indirect(text, attributions, is_speech_cue, doubled)
         detection, attributed = score(indirect, gold)
         report.indirect_detection.add(detection)
         report.indirect_attributed.add(attributed)
+        report.indirect_entity_attributed.add(score(indirect, gold, entity_level=True)[1])
     return report
 
 
@@ -270,20 +297,25 @@ def dateline_extractor(model: str | None = None) -> Extractor:
         nlp = nlp_module.load(model or nlp_module.DEFAULT_MODEL, ("entities", "quotes"))
         docs = (nlp_module.make_doc(nlp, text, None) for text in texts)
         for doc in nlp.pipe(docs, batch_size=8):
-            yield split_quotes(doc._.quotes or [])
+            yield split_quotes(doc._.quotes or [], doc._.entities or [])
 
     return extract
 
 
-def split_quotes(quotes: Iterable) -> tuple[list[Predicted], list[Predicted]]:
-    """Direct and mixed quotes apart from indirect ones, reduced to spans and speaker."""
+def split_quotes(
+    quotes: Iterable, entities: Iterable = ()
+) -> tuple[list[Predicted], list[Predicted]]:
+    """Direct and mixed quotes apart from indirect ones, reduced to spans, speaker mention and
+    the mentions of the speaker's entity."""
+    mentions = {e.id: tuple((m.start, m.end) for m in e.mentions) for e in entities}
     direct: list[Predicted] = []
     indirect: list[Predicted] = []
     for quote in quotes:
         sp = quote.speaker
         speaker = (sp.start, sp.end) if sp.start is not None and sp.end is not None else None
+        entity = mentions.get(sp.entity, ()) if speaker is not None else ()
         target = indirect if quote.kind == "indirect" else direct
-        target.append(Predicted(quote.start, quote.end, speaker))
+        target.append(Predicted(quote.start, quote.end, speaker, entity))
     return direct, indirect
 
 
@@ -303,12 +335,15 @@ def render(report: Report, title: str = "quotes") -> None:
     Console().print(table)
 
 
-def run(polnear: str | None = None, split: str = "dev", doubled: bool = False) -> Report:
+def run(
+    polnear: str | None = None, split: str = "dev", doubled: bool = False, lowercase: bool = False
+) -> Report:
     """Score the dateline pipeline on a PolNeAR split and print the table."""
     folder = Path(polnear) if polnear else default_polnear()
     if not (folder / split / "text").is_dir():
         raise FileNotFoundError(f"PolNeAR split not found: {folder / split}")
-    report = evaluate(folder, split, dateline_extractor(), doubled)
+    report = evaluate(folder, split, dateline_extractor(), doubled, lowercase)
     rule = "'' and `` count as marks" if doubled else "double marks as in issue 3"
+    rule += ", lower-cased texts" if lowercase else ""
     render(report, f"dateline quotes on PolNeAR {split}, {rule}")
     return report

@@ -111,7 +111,8 @@ def _analyses(
         else:
             lists = {t.attr: _rebuild(grouped, t, key) for t in TABLES if t.parent is None}
             fields_ = {c: row[c] for c in ARTICLE_COLUMNS[1:7]}
-            analysis = Analysis(**fields_, **lists)
+            repairs = tuple(json.loads(row.get("repairs") or "[]"))
+            analysis = Analysis(**fields_, **lists, repairs=repairs)
             if vectors is not None:
                 vectors[key] = {
                     kind: [

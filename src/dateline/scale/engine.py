@@ -18,7 +18,7 @@ from typing import Any
 from dateline.analyze import Options, analyze_articles, failed
 from dateline.read import MAX_CHARS
 from dateline.records import Analysis, Article
-from dateline.scale.sources import INPUT_COLUMNS, filesystem_for, inputs, make_reader
+from dateline.scale.sources import article_from, filesystem_for, inputs, make_reader
 from dateline.scale.tables import (
     FORMAT,
     MANIFEST,
@@ -62,6 +62,8 @@ class ScaleOptions:
     date: str | None = None  # overrides every article's date, as `--date` does
     max_chars: int = MAX_CHARS
     overwrite: bool = False
+    raw_text: bool = False  # as `--raw-text`: no repair of the texts, no case restoration
+    encoding: str | None = None  # as `--encoding`: for input that is not UTF-8
 
 
 @dataclass
@@ -137,7 +139,7 @@ class Analyzer:
         # The local ingest's chunks: spaCy's batch memory grows with the articles it is given.
         for start in range(0, batch.num_rows, CHUNK):
             items = batch.slice(start, CHUNK).to_pylist()
-            articles = [Article(**{c: i[c] for c in INPUT_COLUMNS[:-1]}) for i in items]
+            articles = [article_from(i) for i in items]
             for item, analysis in zip(items, analyse_batch(articles, self.options), strict=True):
                 day = analysis.date if analysis.error is None else item["date"]
                 for table, table_rows in rows(
@@ -271,7 +273,9 @@ def ingest_ray(
             raise ScaleError(f"{actors} actors of {options.actor_cpus:g} CPU need more than the "
                              f"{cpus:g} CPUs of the local Ray")  # fmt: skip
         readers = options.readers or max(1, actors // 8)
-        analysis = Options(model=options.model, max_chars=options.max_chars)
+        analysis = Options(
+            model=options.model, max_chars=options.max_chars, raw_text=options.raw_text
+        )
         memory = {"memory": options.actor_memory} if options.actor_memory else {}
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         context = ray.data.DataContext.get_current()
@@ -282,7 +286,10 @@ def ingest_ray(
             dataset = (
                 ray.data.from_items(files, override_num_blocks=min(len(files), actors * 4))
                 .map_batches(
-                    make_reader(systems, options.date, options.max_chars, options.batch_size),
+                    make_reader(
+                        systems, options.date, options.max_chars, options.batch_size,
+                        raw_text=options.raw_text, encoding=options.encoding,
+                    ),  # fmt: skip
                     batch_size=1, batch_format="pyarrow", num_cpus=0,
                     compute=ray.data.TaskPoolStrategy(size=readers),
                 )

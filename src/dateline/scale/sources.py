@@ -8,18 +8,19 @@ from typing import Any
 
 from dateline.read import (
     ReadError,
-    decode,
+    decode_noting,
     expand,
     from_html,
     from_text,
     kind_of,
+    noting,
     read_file,
     read_jsonl,
 )
 from dateline.records import Article
 from dateline.scale.tables import ScaleError, require_pyarrow
 
-INPUT_COLUMNS = ("id", "text", "date", "title", "url", "source", "error", "position")
+INPUT_COLUMNS = ("id", "text", "date", "title", "url", "source", "error", "repairs", "position")
 LINE_CHUNK = 1 << 20
 
 
@@ -111,8 +112,27 @@ def _lines(stream: Any) -> Iterator[bytes]:
         yield rest
 
 
+def article_row(article: Article) -> dict[str, Any]:
+    """An article as a row of the input table (its repairs joined by commas)."""
+    row = {c: getattr(article, c) for c in INPUT_COLUMNS[:-2]}
+    return row | {"repairs": ",".join(article.repairs)}
+
+
+def article_from(row: dict[str, Any]) -> Article:
+    """The article of an input row (the inverse of `article_row`)."""
+    fields = {c: row[c] for c in INPUT_COLUMNS[:-2]}
+    return Article(**fields, repairs=tuple(filter(None, (row["repairs"] or "").split(","))))
+
+
 def read_remote(
-    fs: Any, path: str, doc_id: str, date: str | None, max_chars: int
+    fs: Any,
+    path: str,
+    doc_id: str,
+    date: str | None,
+    max_chars: int,
+    *,
+    raw_text: bool = False,
+    encoding: str | None = None,
 ) -> Iterator[Article]:
     """The articles of one file on a pyarrow file system, as `read.read_file` reads a local one."""
     name = PurePosixPath(path).name
@@ -121,7 +141,10 @@ def read_remote(
         if kind == "jsonl":
             gz = name.lower().endswith(("gz", "gzip"))
             with fs.open_input_stream(path, compression="gzip" if gz else None) as stream:
-                yield from read_jsonl(_lines(stream), doc_id, date, max_chars=max_chars)
+                yield from read_jsonl(
+                    _lines(stream), doc_id, date, max_chars=max_chars, raw_text=raw_text,
+                    encoding=encoding,
+                )  # fmt: skip
             return
         size = fs.get_file_info(path).size or 0
         if size > max_chars * 4:
@@ -129,8 +152,9 @@ def read_remote(
                 f"{doc_id}: file too large ({size:,} bytes; the limit is {max_chars:,} characters)"
             )
         with fs.open_input_stream(path) as stream:
-            text = decode(stream.read(), doc_id)
-        yield (from_html if kind == "html" else from_text)(text, doc_id, date, max_chars=max_chars)
+            text, warning = decode_noting(stream.read(), doc_id, encoding)
+        reader = from_html if kind == "html" else from_text
+        yield noting(reader(text, doc_id, date, max_chars=max_chars, raw_text=raw_text), warning)
     except ReadError as err:
         yield Article(id=doc_id, text="", error=str(err))
     except (OSError, EOFError) as err:
@@ -147,7 +171,13 @@ def _input_schema() -> Any:
 
 
 def make_reader(
-    systems: list[Any], date: str | None, max_chars: int, chunk: int
+    systems: list[Any],
+    date: str | None,
+    max_chars: int,
+    chunk: int,
+    *,
+    raw_text: bool = False,
+    encoding: str | None = None,
 ) -> Callable[[Any], Iterator[Any]]:
     """A `map_batches` function: input files in, tables of articles out (`chunk` rows each)."""
 
@@ -162,13 +192,18 @@ def make_reader(
                     Article(id=item["id"], text="", error=f"{item['path']}: no such file or folder")
                 ]
             elif item["fs"] < 0:
-                articles = read_file(Path(item["path"]), item["id"], date, max_chars=max_chars)
+                articles = read_file(
+                    Path(item["path"]), item["id"], date, max_chars=max_chars, raw_text=raw_text,
+                    encoding=encoding,
+                )  # fmt: skip
             else:
                 fs = systems[item["fs"]]
-                articles = read_remote(fs, item["path"], item["id"], date, max_chars)
+                articles = read_remote(
+                    fs, item["path"], item["id"], date, max_chars, raw_text=raw_text,
+                    encoding=encoding,
+                )  # fmt: skip
             for k, article in enumerate(articles):
-                row = {c: getattr(article, c) for c in INPUT_COLUMNS[:-1]}
-                out.append(row | {"position": (item["index"] << 32) + k})
+                out.append(article_row(article) | {"position": (item["index"] << 32) + k})
                 if len(out) >= chunk:
                     yield pa.Table.from_pylist(out, schema=schema)
                     out = []

@@ -8,12 +8,14 @@ from typing import Any
 
 from dateline.records import Analysis
 from dateline.store.schema import TABLES, Table, _base, type_hints
-from dateline.store.writer import content_hash
+from dateline.store.writer import content_hash, repairs_value
 
 PARTITION = "article_date"
 MANIFEST = "dateline.json"
 FORMAT = "dateline-parquet/1"
-ARTICLE_COLUMNS = ("hash", "id", "date", "title", "url", "source", "text", "version", "model")
+ARTICLE_COLUMNS = (
+    "hash", "id", "date", "title", "url", "source", "text", "version", "model", "repairs",
+)  # fmt: skip
 ERROR_COLUMNS = ("hash", "id", "error", "version", "model")
 TABLE_NAMES = ("articles", "errors", *(t.name for t in TABLES))
 
@@ -102,7 +104,7 @@ def rows(
     found: dict[str, list[dict[str, Any]]] = {
         "articles": [
             {"hash": hash_, **article, "version": version, "model": model, "position": position}
-            | {PARTITION: day}
+            | {"repairs": repairs_value(analysis.repairs), PARTITION: day}
         ]
     }
     for table in TABLES:

@@ -238,6 +238,71 @@ def is_party(head: Token) -> bool:
     )
 
 
+# Endings of nouns for people and groups ("landowners", "fundamentalists", "businessman").
+PERSON_ENDINGS = ("ers", "ists", "ians", "men", "ees", "man", "woman", "ist", "ian", "ors")
+PEOPLE = {
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "person", "people", "child",
+    "children", "teen", "teens", "youth", "youths", "suspect", "suspects", "victim", "victims",
+    "couple", "family", "families", "crowd", "mob", "him", "her", "them", "staff", "public",
+    "chief", "chiefs", "boss", "aide", "aides", "inmate", "inmates", "accomplice",
+    "accomplices", "resident", "residents", "student", "students", "defendant", "defendants",
+    "participant", "participants", "immigrant", "immigrants", "migrant", "migrants",
+    "militant", "militants", "opponent", "opponents", "dissident", "dissidents", "agent",
+    "agents", "parent", "parents", "patient", "patients", "tenant", "tenants", "servant",
+    "majority", "handful", "dozens", "hundreds", "thousands", "several", "others", "fugitive",
+    "fugitives", "teenager", "teenagers", "prisoner", "prisoners", "detainee", "detainees", "hostage", "hostages",
+}  # fmt: skip
+# Collective heads for organised groups that the actor lexicon does not code.
+GROUP_HEADS = {
+    "association", "network", "wing", "movement", "union", "front", "council", "committee",
+    "federation", "league", "coalition", "society", "foundation", "brigades", "cell",
+    "campaign", "team", "board", "agency", "commission",
+}  # fmt: skip
+# Words that name a police or court agency in an article ("the Sheriff's Office said").
+AGENCY_WORDS = {
+    "COP": {"police", "sheriff", "investigators", "detectives", "troopers", "officers"},
+    "JUD": {"court", "judge", "courts", "tribunal"},
+}
+
+
+def agency(doc: Doc, sector: str) -> Actor | None:
+    """The first police (COP) or court (JUD) agency the article names, coded, if any."""
+    words = AGENCY_WORDS.get(sector, set())
+    for token in doc:
+        if token.lower_ not in words or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = token
+        while head.dep_ in ("compound", "poss", "case", "amod") and head.head.i != head.i:
+            head = head.head
+        if head.lower_ not in words and head.lower_ not in ("office", "department", "service"):
+            continue  # "Kenyan police fire tear gas": a headline, not a name
+        found = code_actor(head)
+        if found is not None and found.sector == sector:
+            return found
+    return None
+
+
+def person_noun(token: Token) -> bool:
+    """A common noun that names people or an organised group ("hackers", "the network"),
+    or a count of them ("tens of thousands of students")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "MONEY"):
+        return False
+    word = token.lower_
+    if (
+        word in GROUP_HEADS
+        or word in PEOPLE
+        or word in GENERIC_HEADS
+        or (len(word) > 4 and word.endswith(PERSON_ENDINGS))
+    ):
+        return True
+    objects = [g for c in token.children if c.lower_ == "of" for g in c.children]
+    return (
+        token.like_num
+        or word in ("tens", "hundreds", "thousands", "dozens")
+        and any(person_noun(o) for o in objects)
+    )
+
+
 def code_actor(head: Token, role: str = "actor") -> Actor | None:
     """Build the Actor for the phrase headed by `head`; None for pronouns nobody resolves."""
     doc = head.doc
@@ -252,6 +317,7 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         if entity.title:
             sector = code_title(entity.title) or sector
         return Actor(entity.id, entity.name, entity.country or country, sector)
+    tokens = named_through(tokens, head)
     country, sector = code_tokens(tokens, head)
     entity = entity_of(head)
     if country is None:
@@ -268,7 +334,8 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
             country, found = code_tokens(apt, appos)
             sector = sector or found
     named = head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
-    if role == "recipient" and country is None and sector is None and entity is None and not named:
+    people = named or person_noun(head)  # "two inmates", "a man" are parties, uncoded
+    if role == "recipient" and country is None and sector is None and entity is None and not people:
         return None
     if role == "recipient" and sector == "GOV" and head.lower_ in ("town", "towns", "city"):
         sector = "CVL"
@@ -277,6 +344,23 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         appos = next(c for c in head.children if c.dep_ == "appos" and entity_at(doc, c) is entity)
         name = text_of(tokens[:1] + trimmed(phrase(appos)))
     return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
+
+
+def named_through(tokens: list[Token], head: Token) -> list[Token]:
+    """The phrase grown to a lexicon name that runs through a preposition the parse cut off
+    ("Reporters Without Borders", "Committee to Protect Journalists")."""
+    lex = lexicon()
+    doc = head.doc
+    start = tokens[0].i
+    for n in range(min(lex.longest, len(doc) - start), len(tokens), -1):
+        span = doc[start : start + n]
+        if not span.start <= head.i < span.end:
+            continue
+        key = tuple(t.text for t in span)
+        code = lex.exact.get(key) or lex.folded.get(tuple(w.lower() for w in key))
+        if code is not None and code.kind in ("org", "person", "metonym"):
+            return list(span)
+    return tokens
 
 
 def entity_of(head: Token):
@@ -319,6 +403,19 @@ def matches_text(text: str) -> list[tuple[int, int, Code]]:
             if code:
                 out.append((i, i + n, code))
     return out
+
+
+def names_state(name: str | None) -> bool:
+    """Whether a name is a country's or a capital's own name ("Armenia", "Kyiv"): a state,
+    whatever the parser's entity label."""
+    tokens = words(name or "")
+    return (
+        any(
+            start == 0 and end == len(tokens) and code.kind in ("country", "capital")
+            for start, end, code in matches_text(name or "")
+        )
+        and not (name or "")[:1].islower()
+    )
 
 
 def code_name(name: str) -> tuple[str | None, str | None]:

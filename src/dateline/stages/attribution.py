@@ -8,9 +8,12 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 from importlib import resources
 
+import numpy
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Cue, Speaker
+from dateline.stages import text_of
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
@@ -25,6 +28,8 @@ FRAME_NOUNS = frozenset(
 )
 # Cues that report only a clause or a quote, never an object: "he continued to press for talks".
 CLAUSE_ONLY = frozenset({"continue"})
+# Participles of being questioned, which the parse reads as the speaker's own verb.
+BEING_ASKED = frozenset({"ask", "question", "press", "quiz", "interview", "challenge"})
 # Pronouns that a clause's speaker may stand for.
 ANAPHORS = frozenset({"he", "she", "it", "they"})
 # A coordinated clause keeps its own speaker rather than that of a speech verb above it.
@@ -50,6 +55,15 @@ STANCE_NOUNS = frozenset(
     {"readiness", "willingness", "hope", "concern", "support", "opposition", "confidence",
      "doubt", "doubts", "fear", "fears", "regret", "belief", "desire", "intention", "openness"}
 )  # fmt: skip
+# Things that bear words without speaking them: "a sign reading …", "banners saying …".
+SIGN_NOUNS = frozenset(
+    {"sign", "placard", "banner", "poster", "shirt", "t-shirt", "hat", "cap", "sticker",
+     "billboard", "slogan", "graffiti", "inscription", "plaque", "headline", "caption", "flag"}
+)  # fmt: skip
+# A place opening a dateline: "Washington (AFP) –", "PHILADELPHIA, July 25 (UPI) —".
+DATELINE_AFTER = re.compile(
+    r"[A-Za-z.' -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([A-Za-z .&/-]{2,30}\)\s*[-\u2013\u2014]"
+)
 # (Spaces are escaped: the pattern is used inside a VERBOSE regex.)
 NAME = r"[A-Z][\w&.'\u2019-]*(?:\ (?:[A-Z][\w&.'\u2019-]*|of|de|al|the))*"
 VIA = re.compile(
@@ -95,6 +109,30 @@ def lexicon() -> tuple[frozenset[str], frozenset[str]]:
         lemmas.add(lemma)
         words |= forms(lemma) | set(extra)
     return frozenset(lemmas), frozenset(words)
+
+
+def hashes(strings: Iterable[str]) -> numpy.ndarray:
+    """spaCy's string hashes of `strings`, as an array for `numpy.isin`."""
+    from spacy.strings import hash_string
+
+    return numpy.fromiter((hash_string(w) for w in strings), dtype=numpy.uint64)
+
+
+@lru_cache(maxsize=1)
+def speech_hashes() -> tuple[numpy.ndarray, numpy.ndarray]:
+    """Hashes of the word forms and lemmas `is_speech` can accept, for a vectorised first pass."""
+    lemmas, words = lexicon()
+    forms = words | {"according", "put", "said", "says", "added", "asked"}
+    heads = {v for lemma in lemmas | {"put"} for v in (lemma, lemma.capitalize(), lemma.upper())}
+    return hashes(forms), hashes(heads)
+
+
+def speech_indices(doc: Doc) -> list[int]:
+    """Indices of the tokens for which `is_speech` holds, testing only likely candidates."""
+    forms, heads = speech_hashes()
+    table = doc.to_array([LOWER, LEMMA])
+    hits = numpy.flatnonzero(numpy.isin(table[:, 0], forms) | numpy.isin(table[:, 1], heads))
+    return [int(i) for i in hits if is_speech(doc[int(i)])]
 
 
 def is_speech_cue(text: str) -> bool:
@@ -167,7 +205,16 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         ):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl" and child.lower_ == "that":
                 return verb.head
-            return named_apposition(child)
+            return named_apposition(not_a_speaker(child, verb))
+    for child in verb.lefts:  # "Doe, asked about the remarks, said …" parsed as "Doe asked"
+        if (
+            child.dep_ == "ccomp"
+            and child.lemma_.lower() in BEING_ASKED
+            and child.tag_ in ("VBD", "VBN")
+        ):
+            asked = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
+            if asked is not None and asked.pos_ in ("PROPN", "PRON", "NOUN"):
+                return named_apposition(asked)
     if verb.tag_ == "VBG":  # "footage of Jane Doe saying …", "a video of him asking …"
         left = verb.doc[verb.i - 1] if verb.i else None
         if (
@@ -199,6 +246,8 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             and left.ent_type_ not in ("DATE", "TIME")
         ):
             return left
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
+        return verb.head  # "Jane Doe, the director, compared …" parsed as a noun with a participle
     climbs = verb.dep_ in CLIMB_DEPS or verb.pos_ == "ADP" or verb.dep_ == "prep"
     climbs = climbs or (verb.dep_ == "advmod" and verb.pos_ == "ADV")  # "aside from saying …"
     if depth and climbs and verb.head.i != verb.i:
@@ -207,6 +256,32 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             head = head.head  # a parse error: "called it “shameful” and called on …"
         return speaker_token(head, depth - 1)
     return stranded_subject(verb)
+
+
+def not_a_speaker(subject: Token, verb: Token) -> Token:
+    """A subject the parse took from a dateline ("Washington (AFP) – Democrat Jane Doe has …"),
+    a date ("Saturday at the convention Sen. Jane Doe said") or a party tag ("Gov. Jane Doe
+    (R-OH) said") stands for the name between it and the verb, when there is one."""
+    doc = subject.doc
+    if not (
+        subject.ent_type_ in ("DATE", "TIME")
+        or in_parentheses(subject)
+        or DATELINE_AFTER.match(text_of(doc), subject.idx) is not None
+    ):
+        return subject
+    for token in reversed(doc[subject.i + 1 : verb.i]):
+        if token.ent_type_ in ("PERSON", "ORG") and not in_parentheses(token):
+            return token
+    return subject
+
+
+def in_parentheses(token: Token) -> bool:
+    """Whether a token sits inside round brackets close by: "(R-OH)", "(AFP)"."""
+    text = text_of(token.doc)
+    before = text[max(0, token.idx - 12) : token.idx]
+    after = text[token.idx : token.idx + len(token) + 12]
+    closes = after.find(")")
+    return before.rfind("(") > before.rfind(")") and closes != -1 and "(" not in after[:closes]
 
 
 def stranded_subject(verb: Token) -> Token | None:
@@ -363,6 +438,19 @@ def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = 
         if not any(s <= match.start() < e for s, e in skip):
             return match.group().strip(" .,;:")
     return None
+
+
+def on_a_sign(verb: Token) -> bool:
+    """Words a sign, banner or shirt bears ("a sign reading …", "banners saying …", "the
+    placard read …"): not speech."""
+    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in SIGN_NOUNS:
+        return True
+    before = verb.doc[verb.i - 1] if verb.i else None
+    if verb.tag_ == "VBG" and before is not None and before.lemma_.lower() in SIGN_NOUNS:
+        return True  # "a placard reading …", however parsed
+    return verb.lemma_.lower() in ("read", "say") and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in SIGN_NOUNS for c in verb.children
+    )  # "the placard read …", not "all signs point to …"
 
 
 def content_span(verb: Token) -> tuple[int, int] | None:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import numpy
@@ -16,6 +17,23 @@ from spacy.tokens import Doc, Span, Token
 from dateline.records import Block, Entity, Mention
 from dateline.resources import countries, rows, words
 from dateline.stages import run_stage, text_of, tokens_in
+from dateline.stages.entity_profiles import (
+    HEAD_OF_STATE,
+    Profile,
+    age_after,
+    age_in,
+    agreement,
+    gender_in,
+    party_after,
+    party_in,
+)
+from dateline.stages.entity_spans import (
+    is_particle,
+    join_spans,
+    only_surname,
+    org_country_word,
+    surname_words,
+)
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Labels of things that cannot be the subject of "said": such a name before a speech verb is a person.
@@ -39,8 +57,15 @@ ROLE_HEADS = {
     "businessman", "businesswoman", "tycoon", "monarch", "ruler", "strongman", "autocrat",
     "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "speaker",
 }  # fmt: skip
-HEAD_OF_STATE = {"President", "President-elect", "Prime Minister", "Chancellor", "Premier",
-                 "King", "Queen", "Supreme Leader", "Emir", "Crown Prince"}  # fmt: skip
+# Double quotation marks and line breaks, for pairing marks paragraph by paragraph.
+QUOTE_OR_BREAK = re.compile('["\u201c\u201d\n]')
+# What `described` returns when two people fit a descriptor equally well.
+AMBIGUOUS = -1
+# Words opening a clause of time or condition rather than a report ("When Doe spoke, he …").
+SUBORDINATORS = frozenset(
+    {"when", "if", "because", "as", "after", "before", "while", "since", "once"}
+)
+QUOTE_OR_COLON = frozenset({'"', "\u201c", "\u201d", ":", "''", "``"})
 # Verbs that make a capital city an actor ("Kyiv reported", "Moscow denied").
 ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
 
@@ -111,12 +136,19 @@ class Cluster:
     title: str | None = None
     gender: str | None = None
     mentions: list[tuple[int, int]] = field(default_factory=list)
+    party: str | None = None
+    age: int | None = None
+    titles: set[str] = field(default_factory=set)
+
+    def profile(self) -> Profile:
+        """What the article has said of this person so far."""
+        return Profile(self.title, self.country, self.party, self.age, self.gender)
 
     @property
     def surname(self) -> str:
-        """The last name token, ignoring suffixes such as Jr."""
+        """The surname with its particles ("von der Leyen"), ignoring suffixes such as Jr."""
         parts = [p for p in self.name.split() if p.lower() not in SUFFIXES]
-        return parts[-1] if parts else self.name
+        return " ".join(surname_words(parts)) if parts else self.name
 
 
 def clean_name(span: Span) -> tuple[int, int, str]:
@@ -219,7 +251,7 @@ def candidate_spans(doc: Doc) -> list[Span]:
             spans.append(Span(doc, ent.start, ent.end, label=label))
         taken.update(range(ent.start, ent.end))
     spans.extend(s for s in added_places(doc, taken) if s.start_char >= body_start)
-    return sorted(spans, key=lambda s: s.start)
+    return join_spans(doc, sorted(spans, key=lambda s: s.start))
 
 
 def left_context(doc: Doc, start: int) -> list[Token]:
@@ -270,7 +302,7 @@ def appositive(span: Span) -> str:
     return ""
 
 
-def descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, str | None, str | None]]:
+def descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile]]:
     """Definite role descriptors that refer back to a person: "the 72-year-old leader"."""
     for token in tokens_in(doc, ROLE_HEADS):
         if token.tag_ not in ("NN", "NNP"):
@@ -287,15 +319,21 @@ def descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, str | No
             continue  # "the leader of the opposition" names someone new
         span = doc[left[0].i : token.i + 1]
         title, country = title_and_country(span.text)
-        yield span, title, country
+        words = span.text.split()
+        yield span, Profile(title, country, party_in(words), age_in(span.text), gender_in(words))
 
 
 def index_of(clusters: list[Cluster]) -> dict[str, list[int]]:
-    """Map surnames and single names of person clusters to their indices."""
+    """Map surnames (with and without their particles) and single names of person clusters to
+    their indices: "von der leyen" and "leyen", "al-assad" and "assad"."""
     index: dict[str, list[int]] = {}
     for i, c in enumerate(clusters):
         if c.type == "PERSON":
-            index.setdefault(c.surname.lower(), []).append(i)
+            surname = c.surname.lower()
+            keys = {surname, surname.split()[-1], surname.split()[-1].split("-")[-1]}
+            for key in keys:
+                if key and not is_particle(key):
+                    index.setdefault(key, []).append(i)
     return index
 
 
@@ -319,17 +357,21 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
     for span in spans:
         start, end, text = clean_name(span)
         label = span.label_
-        if label == "PERSON" and len(text.split()) == 1:
+        if label == "PERSON" and only_surname(text.split()):
             singles.append((span, start, end, text))
             continue
         key = canonical_key(text, label)
         if label == "PERSON":
             first_last = " ".join(p for p in text.lower().split() if p not in SUFFIXES).split()
-            key = ("PERSON", f"{first_last[0]} {first_last[-1]}")
+            key = ("PERSON", f"{first_last[0]} {' '.join(surname_words(first_last))}")
         if key not in by_key:
             by_key[key] = len(clusters)
             clusters.append(
-                Cluster(name=display_name(text, label), type=label, country=code_for(text, label))
+                Cluster(
+                    name=display_name(text, label),
+                    type=label,
+                    country=code_for(text, label, span),
+                )
             )
         cluster = clusters[by_key[key]]
         cluster.mentions.append((start, end))
@@ -390,12 +432,16 @@ def display_name(text: str, label: str) -> str:
     return text
 
 
-def code_for(text: str, label: str) -> str | None:
-    """The country code of a place, nationality or known organisation."""
+def code_for(text: str, label: str, span: Span | None = None) -> str | None:
+    """The country code of a place, nationality or known organisation, or of an organisation
+    named with its country ("Taiwan's defence ministry")."""
     lex = lexicon()
     lowered = text.lower().removeprefix("the ")
     if lowered in lex.orgs:
         return lex.orgs[lowered][1] or None
+    place = org_country_word(span) if span is not None and label == "ORG" else None
+    if place is not None:
+        return lex.country_of.get(place.lower()) or lex.capital_of.get(place.lower())
     if label in ("GPE", "LOC", "NORP"):
         return lex.country_of.get(lowered) or lex.capital_of.get(lowered)
     return None
@@ -413,6 +459,12 @@ def describe(doc: Doc, span: Span, cluster: Cluster) -> None:
         cluster.title is None or (title in HEAD_OF_STATE and cluster.title not in HEAD_OF_STATE)
     ):
         cluster.title = title
+    if title:
+        cluster.titles.add(title)
+    text = text_of(doc)
+    around = phrase.split()
+    cluster.party = cluster.party or party_in(around) or party_after(text[span.end_char :][:12])
+    cluster.age = cluster.age or age_in(phrase) or age_after(text[span.end_char :][:8])
     if country is None:
         orgs = lexicon().orgs
         codes = [orgs[t.lower_][1] for t in left if t.lower_ in orgs]
@@ -512,17 +564,23 @@ def add_metonyms(doc: Doc, clusters: list[Cluster]) -> None:
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges inside balanced double quotation marks, paragraph by paragraph."""
     ranges: list[tuple[int, int]] = []
-    pos = 0
-    for para in text.split("\n"):
-        opened = None
-        for i, ch in enumerate(para):
-            if ch == "\u201c" or (ch == '"' and opened is None):
-                opened = pos + i
-            elif (ch == "\u201d" or ch == '"') and opened is not None:
-                ranges.append((opened, pos + i + 1))
-                opened = None
-        pos += len(para) + 1
+    opened: int | None = None
+    for found in QUOTE_OR_BREAK.finditer(text):
+        ch, at = found.group(), found.start()
+        if ch == "\n":
+            opened = None
+        elif ch == "\u201c" or (ch == '"' and opened is None):
+            opened = at
+        elif opened is not None:
+            ranges.append((opened, at + 1))
+            opened = None
     return ranges
+
+
+def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """Whether `offset` lies in one of the sorted, disjoint `ranges`."""
+    k = bisect_right(ranges, (offset, float("inf"))) - 1
+    return k >= 0 and offset < ranges[k][1]
 
 
 def person_at(clusters: list[Cluster]) -> dict[int, int]:
@@ -538,13 +596,21 @@ class PersonIndex:
     by_sent: dict[int, list[tuple[int, Token]]]
 
     @classmethod
-    def build(cls, doc: Doc, clusters: list[Cluster]) -> PersonIndex:
-        """Index every person mention's first token by its sentence."""
+    def build(
+        cls, doc: Doc, clusters: list[Cluster], skip: list[tuple[int, int]] = ()
+    ) -> PersonIndex:
+        """Index every person mention's first token by its sentence, leaving out mentions inside
+        the `skip` ranges (quotations: a name a speaker utters is not who "he" is)."""
         sent_starts = [s.start for s in doc.sents]
         starts = person_at(clusters)
         offsets = doc.to_array(IDX)
         by_sent: dict[int, list[tuple[int, Token]]] = {}
+        q = 0
         for start in sorted(starts):
+            while q < len(skip) and skip[q][1] <= start:
+                q += 1
+            if q < len(skip) and skip[q][0] <= start:
+                continue
             i = int(numpy.searchsorted(offsets, start))
             if i < len(doc) and offsets[i] == start:
                 k = bisect_right(sent_starts, i) - 1
@@ -557,10 +623,16 @@ def antecedent(
 ) -> int | None:
     """The person an anaphor refers to: in this sentence the nearest, before it the subject first."""
     here = bisect_right(index.sent_starts, token.i) - 1
+    ahead = cataphor_subject(token)
+    if ahead is not None:  # "Asked about his record, Doe said …": Doe
+        found = [(i, t) for i, t in index.by_sent.get(here, ()) if t.i in ahead]
+        if found and accept(clusters[found[0][0]]):
+            return found[0][0]
+    reported = reported_by(token)
     for depth, k in enumerate(range(here, max(here - 4, -1), -1)):
         found = [
             (i, t) for i, t in index.by_sent.get(k, ())
-            if (depth > 0 or t.i < token.i) and accept(clusters[i])
+            if (depth > 0 or (t.i < token.i and t.i not in reported)) and accept(clusters[i])
         ]  # fmt: skip
         if not found:
             continue
@@ -568,6 +640,56 @@ def antecedent(
         pool = subjects or found
         return pool[-1][0] if depth == 0 else pool[0][0]
     return None
+
+
+def reported_by(pronoun: Token) -> set[int]:
+    """Token indices of the plain clause a pronoun subject of a speech verb reports, right
+    before it ("Doe is lying, he said"): a name there is what "he" talks about, never who "he"
+    is. A clause holding a quotation or a colon is narration around it, not the report."""
+    from dateline.stages.attribution import is_speech
+
+    verb = pronoun.head
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or not is_speech(verb):
+        return set()
+    doc = pronoun.doc
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i < pronoun.i]
+    if verb.dep_ == "parataxis" and verb.head.i < pronoun.i:
+        clauses.append(verb.head)
+    found: set[int] = set()
+    for clause in clauses:
+        lo = clause.left_edge.i
+        hi = clause.right_edge.i + 1 if clause is not verb.head else verb.left_edge.i
+        if doc[lo].lower_ in SUBORDINATORS or any(t.text in QUOTE_OR_COLON for t in doc[lo:hi]):
+            continue
+        found.update(range(lo, hi))
+    return found
+
+
+def cataphor_subject(pronoun: Token) -> range | None:
+    """For a pronoun in a clause fronted before its sentence's subject ("Asked about his record,
+    Doe said …"), the token range of that subject; else None."""
+    root = pronoun
+    while root.head.i != root.i:
+        root = root.head
+    if pronoun.i >= root.i:
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i < pronoun.i or subject.pos_ != "PROPN":
+        return None
+    node = pronoun
+    while node.head.i != root.i and node.head.i != node.i:
+        node = node.head
+    if node.dep_ not in ("advcl", "prep", "npadvmod") or node.right_edge.i >= subject.left_edge.i:
+        return None
+    return range(subject.left_edge.i, subject.i + 1)
+
+
+def in_subject(token: Token) -> bool:
+    """Whether a name is a clause subject or one of coordinated subjects ("Doe and Roe met")."""
+    head = token
+    while head.dep_ in ("compound", "flat", "conj") and head.head is not head:
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass")
 
 
 def _subject_of_name(token: Token) -> bool:
@@ -578,9 +700,8 @@ def _subject_of_name(token: Token) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
-def unquoted_pronouns(doc: Doc) -> list[Token]:
+def unquoted_pronouns(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
     """He/she pronouns outside quotation marks (inside, "he" is someone the speaker names)."""
-    quoted = quoted_ranges(text_of(doc))
     found: list[Token] = []
     q = 0
     for token in tokens_in(doc, MALE | FEMALE):
@@ -605,10 +726,37 @@ def guess_genders(clusters: list[Cluster], votes: dict[int, Counter[str]]) -> No
                 cluster.gender = top
 
 
-def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
+def named_in_own_quote(
+    pronoun: Token, quoted: list[tuple[int, int]], clusters: list[Cluster]
+) -> set[int]:
+    """Persons named inside the quotation a pronoun subject attributes, right before it ('"We
+    will meet Trump," he said') or right after its verb ('he said: "…"'): "he" is not Trump.
+    Returned as ids of their clusters."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return set()
+    text = text_of(pronoun.doc)
+    verb_end = pronoun.head.idx + len(pronoun.head)
+    k = bisect_right(quoted, (pronoun.idx, pronoun.idx)) - 1
+    own = []
+    if k >= 0 and not text[quoted[k][1] : pronoun.idx].strip(" ,\u2014-"):
+        own.append(quoted[k])
+    if k + 1 < len(quoted) and pronoun.head.i > pronoun.i:
+        after = quoted[k + 1]
+        if after[0] >= verb_end and not text[verb_end : after[0]].strip(" ,:\u2014-"):
+            own.append(after)
+    if not own:
+        return set()
+    return {
+        id(c)
+        for c in clusters
+        if c.type == "PERSON" and any(s <= m < e for m, _ in c.mentions for s, e in own)
+    }
+
+
+def add_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]]) -> None:
     """Attach he/she pronouns outside quotations to their antecedents, gender-consistently."""
-    index = PersonIndex.build(doc, clusters)
-    pronouns = unquoted_pronouns(doc)
+    index = PersonIndex.build(doc, clusters, quoted)
+    pronouns = unquoted_pronouns(doc, quoted)
     votes: dict[int, Counter[str]] = {}
     for token in pronouns:
         target = antecedent(index, token, clusters, lambda c: True)
@@ -617,38 +765,104 @@ def add_pronouns(doc: Doc, clusters: list[Cluster]) -> None:
     guess_genders(clusters, votes)
     for token in pronouns:
         gender = "m" if token.lower_ in MALE else "f"
-        target = antecedent(index, token, clusters, lambda c, g=gender: c.gender in (None, g))
+        named = named_in_own_quote(token, quoted, clusters)
+        target = antecedent(
+            index, token, clusters,
+            lambda c, g=gender, n=named: c.gender in (None, g) and id(c) not in n,
+        )  # fmt: skip
         if target is not None:
             clusters[target].mentions.append((token.idx, token.idx + len(token)))
 
 
-def compatible(cluster: Cluster, title: str | None, country: str | None) -> bool:
-    """Whether a named person can be the referent of a descriptor with this title and country."""
-    if cluster.type != "PERSON" or len(cluster.name.split()) < 2:
-        return False
-    if country is not None and cluster.country not in (None, country):
-        return False
-    if title is None or cluster.title is None:
-        return True
-    return title.lower() in cluster.title.lower() or (
-        title == "Leader" and cluster.title in HEAD_OF_STATE
+def fits(cluster: Cluster, profile: Profile, strict: bool = False) -> int | None:
+    """How well a named person fits a descriptor (shared attributes), or None when the article
+    says something of them that the descriptor contradicts."""
+    if cluster.type != "PERSON":
+        return None
+    if len(cluster.name.split()) < 2 and not (cluster.title or cluster.country or cluster.party):
+        return None  # a lone name the article says nothing about
+    titles = cluster.titles or ({cluster.title} if cluster.title else set())
+    scores = [
+        agreement(profile, replace(cluster.profile(), title=title), strict)
+        for title in (titles or {None})
+    ]  # the best of the titles the article gave this person
+    found = [x for x in scores if x is not None]
+    return max(found) if found else None
+
+
+def appositive_head(span: Span, clusters: list[Cluster]) -> int | None:
+    """The person a descriptor stands in apposition to ("Trump, the incoming Republican,")."""
+    root = span.root
+    if root.dep_ != "appos":
+        return None
+    at = person_at(clusters)
+    head = root.head
+    for token in head.doc[head.left_edge.i : head.i + 1]:
+        if token.idx in at:
+            return at[token.idx]
+    return None
+
+
+def last_mention_before(cluster: Cluster, offset: int, skip: list[tuple[int, int]]) -> int:
+    """The start of the cluster's last mention before `offset` outside the skipped ranges, or -1."""
+    found = [s for s, _ in cluster.mentions if s < offset and not inside(skip, s)]
+    return max(found) if found else -1
+
+
+def described(
+    doc: Doc, span: Span, profile: Profile, clusters: list[Cluster], skip: list[tuple[int, int]]
+) -> int | None:
+    """The person an informative descriptor refers to: among those mentioned before it that fit
+    best, the nearest; AMBIGUOUS when two fit equally and were last named in the same sentence,
+    None when nobody fits better than by not contradicting it."""
+    scored = []
+    for i, cluster in enumerate(clusters):
+        score = fits(cluster, profile)
+        last = last_mention_before(cluster, span.start_char, skip)
+        if score and last >= 0:
+            scored.append((score, last, i))
+    if not scored:
+        return None
+    best = max(score for score, _, _ in scored)
+    top = sorted(((last, i) for score, last, i in scored if score == best), reverse=True)
+    if len(top) == 1:
+        return top[0][1]
+    first, second = (
+        doc.char_span(last, last + 1, alignment_mode="expand")[0] for last, _ in top[:2]
     )
+    if first.sent != second.sent:
+        return top[0][1]
+    subjects = [i for (_, i), t in zip(top[:2], (first, second), strict=True) if in_subject(t)]
+    return subjects[0] if len(subjects) == 1 else AMBIGUOUS  # "Doe met Roe; the senator said"
 
 
-def add_descriptors(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
-    """Attach "the Russian leader"-style descriptors to the salient compatible person."""
-    index = PersonIndex.build(doc, clusters)
-    for span, title, country in list(descriptor_spans(doc, taken)):
-        target = antecedent(
-            index, span[0], clusters, lambda c, t=title, k=country: compatible(c, t, k)
-        )
-        if target is not None:
-            clusters[target].mentions.append((span.start_char, span.end_char))
-            for cluster in clusters:
-                if cluster.type == "NORP":
-                    cluster.mentions = [
-                        m for m in cluster.mentions if not span.start_char <= m[0] < span.end_char
-                    ]
+def add_descriptors(
+    doc: Doc, clusters: list[Cluster], taken: set[int], skip: list[tuple[int, int]]
+) -> None:
+    """Attach "the Russian leader"-style descriptors to the person the article says they are."""
+    index = PersonIndex.build(doc, clusters, skip)
+    for span, profile in list(descriptor_spans(doc, taken)):
+        target = appositive_head(span, clusters)
+        if target is None and profile.informative():
+            target = described(doc, span, profile, clusters, skip)
+        if target == AMBIGUOUS:
+            continue
+        if target is None:  # nothing said fits better: the nearest antecedent that fits at all
+            target = antecedent(
+                index, span[0], clusters, lambda c, p=profile: fits(c, p, strict=True) is not None
+            )
+        if target is None:
+            continue
+        cluster = clusters[target]
+        cluster.mentions.append((span.start_char, span.end_char))
+        cluster.party = cluster.party or profile.party
+        cluster.age = cluster.age or profile.age
+        cluster.country = cluster.country or profile.country
+        for other in clusters:
+            if other.type == "NORP":
+                other.mentions = [
+                    m for m in other.mentions if not span.start_char <= m[0] < span.end_char
+                ]
 
 
 def find_entities(doc: Doc) -> list[Entity]:
@@ -661,8 +875,9 @@ def find_entities(doc: Doc) -> list[Entity]:
     add_surname_mentions(doc, clusters, taken)
     absorb_surnames(clusters)
     add_metonyms(doc, clusters)
-    add_descriptors(doc, clusters, taken)
-    add_pronouns(doc, clusters)
+    quoted = quoted_ranges(text_of(doc))
+    add_descriptors(doc, clusters, taken, quoted)
+    add_pronouns(doc, clusters, quoted)
     body_start = doc._.blocks[0].start if doc._.blocks else 0
     for cluster in clusters:
         cluster.mentions = [m for m in cluster.mentions if m[0] >= body_start]

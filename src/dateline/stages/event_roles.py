@@ -14,6 +14,7 @@ from dateline.stages.actors import (
     entity_of,
     first_person,
     is_party,
+    person_noun,
 )
 from dateline.stages.event_details import PLACE_PREPS, quote_at
 from dateline.stages.event_triggers import Lexicon, Trigger, base, event_noun, lexicon
@@ -55,10 +56,25 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
             actor = reporter
     if trig.word.i != pred.i and actor is None:
         actor = noun_owner(trig.word)
+    if actor is None and pred.pos_ in ("NOUN", "PROPN") and pred.dep_ != "ROOT":
+        actor = noun_owner(pred) or participant(pred)
     if type_ == "ASSAULT" and passive and actor is None:
         cause = next((g for g in causes(pred) if event_noun(g, lex) is not None), None)
         actor = noun_owner(cause) if cause is not None else None
+        if actor is None:  # "killed in police firing": the party doing the firing
+            actor = next(filter(None, (firing_party(g) for g in causes(pred))), None)
     return real_head(actor) if actor is not None else None
+
+
+def firing_party(cause: Token) -> Token | None:
+    """The party of a gerund cause: "in police firing" (parsed either way round)."""
+    if is_party(cause) and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in cause.children):
+        return cause
+    if cause.tag_ == "VBG":
+        return next(
+            (c for c in cause.children if c.dep_ in ("compound", "poss") and is_party(c)), None
+        )
+    return None
 
 
 def stands_for(pronoun: Token, noun: Token) -> bool:
@@ -96,6 +112,8 @@ def subject(pred: Token) -> Token | None:
             return child
     if pred.dep_ == "acomp":
         return subject(pred.head)
+    if pred.dep_ == "acl" and pred.tag_ == "VBG" and pred.head.pos_ in ("NOUN", "PROPN"):
+        return pred.head  # "teachers striking in West Virginia"
     return None
 
 
@@ -178,6 +196,18 @@ def reporter_of(pred: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def participant(noun: Token) -> Token | None:
+    """Who takes part in an event noun that a clause is about: the subject of the verb whose
+    object it is ("supporters set off on a march", "teachers are in a walkout")."""
+    node = noun
+    while node.dep_ in ("pobj", "prep", "dobj", "attr", "pcomp") and node.head.i != node.i:
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            found = subject(node)
+            return None if found is None or found.ent_type_ in ("DATE", "TIME") else found
+    return None
+
+
 def noun_owner(noun: Token) -> Token | None:
     """Who an event noun belongs to: "Russia's attack", "Russian strikes", "attacks by rebels"."""
     for child in noun.children:
@@ -188,6 +218,9 @@ def noun_owner(noun: Token) -> Token | None:
     for child in noun.children:
         if child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE", "ORG"):
             return noun
+    for child in noun.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and is_party(child):
+            return child  # "police surveillance", "army shelling"
     return None
 
 
@@ -279,7 +312,7 @@ def first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | N
         if first_person(cand) and quote_at(cand.doc, cand.idx) is not None:
             return cand  # the speaker's side: events.py codes it as the speaker
         coded = recipient_code(cand, lex, actor_tok)
-        if coded is not None and not is_place and not is_party(cand):
+        if coded is not None and not is_place and not is_party(cand) and not person_noun(cand):
             party = next(
                 (h for h in pointers(cand) + located(cand)
                  if is_party(h) and not (actor_tok is not None and coreferent(h, actor_tok))),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -11,6 +11,14 @@ from spacy.tokens import Span, Token
 DEONTIC_AUX = {"must", "should"}
 # Heads that take their event from a modifier ("mediation effort", "rescue mission").
 GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative"}
+# Names that contain an event word without reporting one.
+NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
+# Acts a subject undergoes: "is under investigation", "under arrest", "under sanctions".
+UNDER_TYPES = {"ACCUSE", "COERCE", "SANCTION"}
+# Agencies whose name before an event noun makes them its owner ("police raid", "army shelling").
+AGENCY_NOUNS = {"police", "army", "military", "government", "rebel", "militia", "court", "troops"}
+# Event nouns whose singular means something else ("talk" vs "talks").
+PLURAL_SENSES = {"talk"}
 CAUSE_PREPS = {"in", "by", "from", "during", "of", "after", "amid"}
 # Objects that make an attack verb figurative ("struck a cautious tone", "hit a record").
 FIGURATIVE = {
@@ -29,6 +37,8 @@ class Rule:
     civil: tuple[str, str] | None = None
     speech: tuple[str, str] | None = None
     instrument: bool = False
+    name: str = ""
+    reverse: bool = False  # the subject is acted on, the agent unnamed ("X faces charges")
 
 
 @dataclass
@@ -82,7 +92,16 @@ def add_rule(lex: Lexicon, kind: str, pattern: list[str], cols: list[str]) -> No
     head, rest = (pattern[0], pattern[1:]) if kind == "verb" else (pattern[-1], pattern[:-1])
     table = lex.verbs if kind == "verb" else lex.nouns
     table.setdefault(head, []).append(
-        Rule(cols[2], cols[3] or None, tuple(rest), civil, speech, "instrument" in flags)
+        Rule(
+            cols[2],
+            cols[3] or None,
+            tuple(rest),
+            civil,
+            speech,
+            "instrument" in flags,
+            f"{kind} {' '.join(pattern)}",
+            "reverse" in cols[4].split(),
+        )  # fmt: skip
     )
 
 
@@ -183,7 +202,22 @@ def trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
         found = verb_trigger(token, lex)
     elif pos in ("NOUN", "PROPN"):
         rule = event_noun(token, lex)
-        if rule is None or (rule.type != "ASSAULT" and token.dep_ != "ROOT"):
+        if rule is None:
+            return None
+        if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTS:
+            return None  # "the March of Dimes", "Operation Protective Edge"
+        if token.dep_ == "pobj" and token.head.lower_ == "under" and rule.type in UNDER_TYPES:
+            undergone = replace(rule, reverse=True, name=f"under {rule.name}")
+            return Trigger(token.head.head, token, undergone, True)  # "is under investigation"
+        if token.tag_ == "NN" and token.lemma_.lower() in PLURAL_SENSES:
+            return None  # "tough talk" is rhetoric, "talks" are negotiations
+        if token.dep_ != "ROOT" and (rule.type == "PROTEST" or owned(token)):
+            if token.ent_type_ in ("DATE", "TIME") or token.dep_ == "compound":
+                return None  # "March 18", "protest leaders"
+            if rule.type == "PROTEST" and any(c.lower_ == "of" for c in token.children):
+                return None  # "a demonstration of military power"
+            return Trigger(token, token, rule, False)  # "a walkout over pay", "police surveillance"
+        if rule.type != "ASSAULT" and token.dep_ != "ROOT":
             return None
         found = noun_trigger(token, rule, lex)
     else:
@@ -196,15 +230,15 @@ def verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     lemma = base(token, lex)
     rule, specific = match_rule(lookup(lex.verbs, token), token)
     if rule is not None and rule.speech and any(c.dep_ == "ccomp" for c in token.children):
-        rule, specific = Rule(*rule.speech), True
+        rule, specific = Rule(*rule.speech, name=f"{rule.name} (speech)"), True
     if rule is None and demand_clause(token, lex):
-        rule = Rule("REQUEST", None)
+        rule = Rule("REQUEST", None, name="demand clause (must/should)")
     if not specific and lemma in lex.light:
         light = light_verb_trigger(token, lex)
         if light is not None:
             return light
     if rule is None and lemma in lex.frames and token.pos_ == "ADJ":
-        rule = Rule(lex.frames[lemma], None)
+        rule = Rule(lex.frames[lemma], None, name=f"frame {lemma}")
     if rule is not None and rule.type == "ASSAULT" and figurative(token):
         return None
     if rule is not None and token.pos_ != "AUX":
@@ -230,6 +264,20 @@ def light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
             if rule is not None and not rule.instrument:
                 return Trigger(token, child, rule, True)
     return None
+
+
+def owned(noun: Token) -> bool:
+    """An event noun whose owner is named: "Beijing's duties", "police surveillance"."""
+    from dateline.stages.actors import is_party
+
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our"):
+            return is_party(child)
+        if child.dep_ == "compound" and (
+            child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or child.lower_ in AGENCY_NOUNS
+        ):
+            return True
+    return False
 
 
 def noun_trigger(token: Token, rule: Rule, lex: Lexicon) -> Trigger | None:

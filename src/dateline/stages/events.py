@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Actor, Event
 from dateline.stages import run_stage, text_of
-from dateline.stages.actors import code_actor, first_person
+from dateline.stages.actors import agency, code_actor, first_person
 from dateline.stages.event_details import (
     block_kind,
     casualties,
@@ -26,8 +26,24 @@ from dateline.stages.event_details import (
     quote_at,
     speaker_actor,
 )
+from dateline.stages.event_filter import (
+    AGENTLESS,
+    DEFAULT_THRESHOLD,
+    UNGATED,
+    Parties,
+    admitted,
+    retyped,
+)
 from dateline.stages.event_frames import Reading, combine, read, resolve
-from dateline.stages.event_roles import accidental, actor_token, find_recipient, passive_subject
+from dateline.stages.event_merge import merge
+from dateline.stages.event_roles import (
+    accidental,
+    actor_token,
+    find_recipient,
+    noun_owner,
+    passive_subject,
+    subject,
+)
 from dateline.stages.event_triggers import Lexicon, Trigger, base, find_triggers, lexicon
 
 QUAD = {
@@ -70,6 +86,10 @@ HEADLINE_BLOCKS = {"header", "heading"}
 # Mutual acts: coordinated actors with no recipient act on each other.
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 MAX_PARTIES = 4
+# Acts that are about the party they are done to: without one named they are less certain.
+DYADIC = {"REQUEST", "SUPPORT", "CONSULT", "THREATEN", "AGREE", "AID", "COOPERATE", "CONCEDE"}
+# Types of the agentless acts that take the article's police or court agency as actor.
+STATE_TYPES = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
 
 
@@ -89,7 +109,28 @@ def find_events(doc: Doc) -> list[Event]:
             if trig.absorbed:
                 continue
             found.extend(build(trig, sent, stop, lex))
-    return [e for e, dup in zip(found, restated(found, doc), strict=True) if not dup]
+    return merge(with_agency(found, doc), lambda e: block_kind(doc, e.start) in HEADLINE_BLOCKS)
+
+
+def with_agency(events: list[Event], doc: Doc) -> list[Event]:
+    """Give agentless state acts ("three were arrested", "he was charged") the article's police
+    or court agency, when the article names one ("the Sheriff's Office said")."""
+    if not any(e.actor is None and (e.rule or "").endswith(AGENTLESS) for e in events):
+        return events
+    found: dict[str, Actor | None] = {}
+    out = []
+    for event in events:
+        if (
+            event.actor is None
+            and (event.rule or "").endswith(AGENTLESS)
+            and event.type in STATE_TYPES
+        ):
+            sector = "JUD" if event.mode == "convict" or "sentence" in (event.rule or "") else "COP"
+            if sector not in found:
+                found[sector] = agency(doc, sector)
+            event = replace(event, actor=found[sector]) if found[sector] else event
+        out.append(event)
+    return out
 
 
 def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event]:
@@ -99,7 +140,11 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     if type_ == "ASSAULT" and accidental(pred, lex):
         return []
     actor_tok = actor_token(trig, type_, lex)
-    reading = read(trig, actor_tok, find_recipient(trig, actor_tok), lex)
+    if trig.rule.reverse:  # "X faces charges", "X is under police surveillance": X is acted on
+        owner = noun_owner(trig.word) if trig.word.i != pred.i else None
+        reading = read(trig, owner, subject(pred) or passive_subject(pred), lex)
+    else:
+        reading = read(trig, actor_tok, find_recipient(trig, actor_tok), lex)
     actor_tok, recipient_tok = reading.actor, reading.recipient
     clause = clause_tokens(pred, stop - {pred.i})
     actor, recipient = code_pair(reading)
@@ -117,6 +162,15 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     if recipient_tok is not None and first_person(recipient_tok):
         spoken = quote_at(sent.doc, recipient_tok.idx)
         recipient = speaker_actor(spoken) if spoken is not None else recipient
+    word = (trig.inner or trig).word
+    rule = (trig.inner or trig).rule
+    # A reversed act is named by its object ("faces charges" is a charge).
+    lemma = rule.words[-1] if rule.reverse and rule.words else base(word, lex)
+    parties = Parties(
+        type_, mode, lemma, word, actor_tok, actor, recipient_tok, recipient, rule.words
+    )
+    type_, mode = retyped(parties)
+    gate = admitted(replace(parties, type=type_, mode=mode))
     actors = [(actor_tok, actor)] + partners(actor_tok, actor)
     recipients = [(recipient_tok, recipient)] + partners(recipient_tok, recipient)
     lo, hi = evidence(pred, clause, *(t for t, _ in actors + recipients))
@@ -124,16 +178,24 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     place, date = place_and_date(sent, pred, actor_tok, hypothetical)
     counts = casualties(clause, lex) if type_ in ("ASSAULT", "COERCE") else {}
     confidence = score(trig, actor, recipient, hypothetical, negated, quote is not None)
+    if gate is None:  # no political actor acting on a party: kept, below the default threshold
+        confidence = round(confidence * UNGATED, 2)
     event = Event(
         type=type_, start=lo, end=hi, text=sent.text[lo - sent.start_char : hi - sent.start_char],
         mode=mode, actor=actor, recipient=recipient, place=place, date=date, negated=negated,
         hypothetical=hypothetical, future=reading.future, confidence=confidence,
-        counts=counts or None,
+        counts=counts or None, rule=f"{rule_name(trig)}; {gate or 'no gate'}",
     )  # fmt: skip
     return [
         replace(event, actor=a, recipient=None if same_party(a, r) else r)
         for a, r in pairs([a for _, a in actors], [r for _, r in recipients], type_, mode)
     ]
+
+
+def rule_name(trig: Trigger) -> str:
+    """The name of the lexicon rule behind an event (and of its complement's, if folded)."""
+    name = trig.rule.name or trig.rule.type
+    return f"{name} > {trig.inner.rule.name}" if trig.inner is not None else name
 
 
 def in_markup(token: Token) -> bool:
@@ -253,6 +315,12 @@ def depth(pred: Token, lex: Lexicon) -> int:
     """How many subordinate clauses (relative, adverbial, prepositional) hold the predicate."""
     levels = 0
     node = pred
+    if pred.pos_ in ("NOUN", "PROPN"):  # an event noun counts from the clause that holds it
+        while node.dep_ in ("pobj", "prep", "dobj", "attr", "compound", "nsubj", "nsubjpass"):
+            if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+                break
+            node = node.head
+        node = node.head if node.head.pos_ in ("VERB", "AUX") else node
     while node.head.i != node.i:
         subordinate = node.dep_ in (
             "relcl",
@@ -275,42 +343,14 @@ def score(
 ) -> float:
     """A confidence in [0, 1]: trigger specificity, completeness, and main-clause prominence."""
     value = 0.55 + (0.15 if trig.specific or trig.inner else 0.0)
+    value -= 0.1 if trig.pred.pos_ == "NOUN" and trig.pred.dep_ != "ROOT" else 0.0
     value -= 0.1 * min(3, depth(trig.pred, lexicon()))
     value += 0.15 if actor is not None and actor.country else 0.05 if actor else 0.0
-    value += 0.1 if recipient is not None else 0.0
+    value += 0.1 if recipient is not None else -0.1 if trig.rule.type in DYADIC else 0.0
     value -= 0.15 if hypothetical else 0.0
     value -= 0.1 if negated else 0.0
     value -= 0.05 if quoted else 0.0
     return round(max(0.05, min(0.99, value)), 2)
-
-
-def restated(events: list[Event], doc: Doc) -> list[bool]:
-    """For each event: is it a headline event that the body reports too? Same type, and every
-    party the headline names is a party of the body's events of that type."""
-    heads = [block_kind(doc, e.start) in HEADLINE_BLOCKS for e in events]
-    if not any(heads):
-        return heads
-    named: dict[str, set[str]] = {}
-    for event, head in zip(events, heads, strict=True):
-        if not head:
-            keys = named.setdefault(event.type, set())
-            keys.update(party_keys(event.actor) | party_keys(event.recipient))
-    return [
-        head
-        and event.type in named
-        and all(
-            not party_keys(p) or party_keys(p) & named[event.type]
-            for p in (event.actor, event.recipient)
-        )
-        for event, head in zip(events, heads, strict=True)
-    ]
-
-
-def party_keys(party: Actor | None) -> set[str]:
-    """What identifies a party across sentences: its entity id and its country code."""
-    if party is None:
-        return set()
-    return {k for k in (party.entity, party.country) if k}
 
 
 @Language.component("dateline_events", assigns=["doc._.events"])
@@ -319,4 +359,4 @@ def events_component(doc: Doc) -> Doc:
     return run_stage(doc, "events", find_events)
 
 
-__all__ = ["QUAD", "find_events", "lexicon"]
+__all__ = ["DEFAULT_THRESHOLD", "QUAD", "find_events", "lexicon"]

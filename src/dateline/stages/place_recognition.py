@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from dateline.gazetteer import ALTERNATE, DEMONYM, MAIN, Gazetteer, key
+from dateline.stages.entity_spans import is_particle
 from dateline.stages.place_candidates import (
     UNIT_AFTER,
     Mention,
@@ -109,7 +110,7 @@ def _entity_span(ent: Span, tok: Tokens, gaz: Gazetteer) -> tuple[Span, str] | N
     longer = _landmark_extension(ent, gaz)
     if longer is not None:
         return longer, "landmark"
-    if ent.label_ in PLACE_LABELS:
+    if ent.label_ in PLACE_LABELS and not name_tail(ent):
         return ent, "ner" if ent.label_ != "FAC" else "facility"
     if ent.label_ == "NORP":
         if _mislabelled_place(ent, tok, gaz):
@@ -121,6 +122,15 @@ def _entity_span(ent: Span, tok: Tokens, gaz: Gazetteer) -> tuple[Span, str] | N
     ):
         return ent, "relabel"
     return None
+
+
+def name_tail(ent: Span) -> bool:
+    """Whether an entity ends a person's name after its particles: "Leyen" in "Ursula von der
+    Leyen" is no place."""
+    doc, i = ent.doc, ent.start - 1
+    while i >= 0 and doc[i].is_lower and is_particle(doc[i].text):
+        i -= 1
+    return i < ent.start - 1 and i >= 0 and doc[i].ent_type_ == "PERSON"
 
 
 def _mislabelled_place(ent: Span, tok: Tokens, gaz: Gazetteer) -> bool:

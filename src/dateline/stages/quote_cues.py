@@ -10,7 +10,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.records import Quote
-from dateline.stages.attribution import EntityIndex, is_speech, outer_speaker, speaker_token
+from dateline.stages.attribution import (
+    EntityIndex,
+    is_speech,
+    outer_speaker,
+    speaker_token,
+    speech_indices,
+)
 from dateline.stages.quote_marks import Marked, paragraphs
 
 # A transcript turn: "PENCE: Well, look …" (the speaker in capitals before a colon).
@@ -21,6 +27,8 @@ SPEECH_NOUNS = frozenset(
      "description", "prediction", "suggestion", "accusation", "charge", "argument", "insistence",
      "vow", "words", "call", "tweet", "post", "message", "letter", "speech", "testimony"}
 )  # fmt: skip
+# Entity labels of places and times, which never speak.
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 # Words opening a subordinate clause; one right after a quote starts a clause of its own.
 SUBORDINATORS = frozenset(
     {"when", "after", "before", "while", "because", "although", "though", "if", "until",
@@ -65,7 +73,7 @@ class Article:
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self.sent_starts = [s.start for s in sents]
         self.sents = [(s.start, s.end, s.start_char, s.end_char) for s in sents]
-        self.speech = [t.i for t in doc if is_speech(t) and not self.inside_quote(t.idx)]
+        self.speech = [i for i in speech_indices(doc) if not self.inside_quote(doc[i].idx)]
         self.signatures: dict[int, re.Match[str] | None] = {}
 
     def token_at(self, char: int) -> int:
@@ -98,6 +106,12 @@ class Found:
 
     cue: Token | None
     speaker: Token | None
+
+
+def introduced_by(art: Article, cue: Token, speaker: Token | None) -> Found:
+    """The cue that introduces a quote with the speaker of the outermost report holding it:
+    'Doe rebuffed the remarks, saying: "…"' is Doe's, cued by "saying"."""
+    return Found(cue, outer_speaker(cue, speaker, art.inside_quote)[1])
 
 
 def own_cue(art: Article, m: Marked) -> Found | None:
@@ -142,7 +156,7 @@ def own_cue(art: Article, m: Marked) -> Found | None:
             outer, outer_subject = outer_speaker(cue, speaker, art.inside_quote)
             if cue.i > last and outer.i > cue.i:
                 return Found(cue, speaker)  # '“…?” she said, but … Doe said': the cue beside it
-            return Found(outer, outer_subject)
+            return Found(cue, outer_subject)  # the verb beside the quote is its cue
     if after:
         cue = min(after, key=lambda c: c[0])[1]
         return Found(cue, inverted_speaker(art, cue, limit, last + 1))
@@ -323,13 +337,14 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
     if (
         named is not None
         and named.pos_ == "PROPN"
+        and named.ent_type_ not in PLACE_TYPES  # "… in San Bernardino:" names no speaker
         and not any(is_speech(t) for t in art.doc[max(sent_start, colon - 4) : colon])
     ):
         return Found(None, named)  # "… - Jane Doe: “…”"
     for cue in reversed(list(art.speech_tokens(sent_start, colon))):
         speaker = speaker_token(cue)
         if speaker is not None:
-            return Found(*outer_speaker(cue, speaker, art.inside_quote))
+            return introduced_by(art, cue, speaker)
     if named is not None and named.pos_ == "PROPN":
         return Found(None, named)  # "Said Jane Doe: “…”"
     if colon <= sent_start:
@@ -382,7 +397,7 @@ def mixed_cue(art: Article, m: Marked) -> Found | None:
     for cue in art.speech_tokens(sent_start, sent_end):
         speaker = speaker_token(cue)
         if speaker is not None:  # '…, Doe said, going on to say that … “…”': the parse lost him
-            return Found(*outer_speaker(cue, speaker, art.inside_quote))
+            return introduced_by(art, cue, speaker)
     return found or clause_holder(art, doc[lo:hi].root)
 
 
@@ -407,7 +422,7 @@ def climb_cue(art: Article, m: Marked) -> Found | None:
                 if speaker is not None and art.inside_quote(speaker.idx):
                     # '"Meh," wrote a supporter': the parse made the quote the subject.
                     speaker = inverted_speaker(art, node, node.sent.end, node.i)
-                return Found(*outer_speaker(node, speaker, art.inside_quote))
+                return introduced_by(art, node, speaker)
     return None
 
 
@@ -500,7 +515,7 @@ def recent_cue(art: Article, m: Marked, previous: Quote | None) -> Found | None:
             continue
         speaker = speaker_token(cue)
         if speaker is not None and not art.inside_quote(speaker.idx) and speaker.i >= lo:
-            return Found(*outer_speaker(cue, speaker, art.inside_quote))
+            return introduced_by(art, cue, speaker)
     return None
 
 

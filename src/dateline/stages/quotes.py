@@ -19,6 +19,8 @@ from dateline.stages import run_stage, text_of
 from dateline.stages.attribution import (
     content_span,
     cue_of,
+    is_speech,
+    on_a_sign,
     outer_speaker,
     speaker_for,
     speaker_token,
@@ -81,6 +83,8 @@ NAMING_CUES = frozenset(
 # Phrases hanging off a quotation's last word that belong to the cue's sentence, not to the quote:
 # 'said "we are ready," in Moscow', '"…" on Friday'.
 ADJUNCT_DEPS = frozenset({"prep", "npadvmod", "advmod", "punct", "agent"})
+# Speaker mentions that name nobody by themselves.
+PRONOUNS = frozenset({"he", "she", "they", "it", "who", "i", "we", "you", "that", "which"})
 # Reported content this much inside quotation marks is a quote already, not indirect speech.
 QUOTED_SHARE = 0.8
 
@@ -268,13 +272,14 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
     recorded = {q.start for q in direct}
     out: list[Quote] = []
     for token in art.speech_tokens(0, len(doc)):
-        if unsaid(token):
+        if unsaid(token) or on_a_sign(token):
             continue
         span = content_span(token)
         if span is None:
             continue
         lo, hi = span
         start, end = whole_quotes(art, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        end = report_end(art, token, start, end)
         quoted = sum(max(0, min(end, e) - max(start, s)) for s, e in covered)
         if quoted >= QUOTED_SHARE * (end - start) or reports_quote(art, doc[lo:hi].root, recorded):
             continue
@@ -290,6 +295,37 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
             )
         )  # fmt: skip
     return out
+
+
+def report_end(art: Article, verb: Token, start: int, end: int) -> int:
+    """Where reported content ends: at the end of its line, and at the closing mark of a
+    quotation inside it that narration attributes ('… "We are ready," he told reporters')."""
+    line = art.text.find("\n", start, end)
+    if line != -1:
+        end = line
+    k = max(bisect_right(art.quote_starts, start) - 1, 0)
+    while k < len(art.quoted) and art.quoted[k][0] < end:
+        open_at, after = art.quoted[k]
+        if start <= open_at and after < end and attributed_after(art, verb, open_at, after):
+            return after
+        k += 1
+    return end
+
+
+def attributed_after(art: Article, verb: Token, open_at: int, after: int) -> bool:
+    """Whether a quotation ends a sentence or clause of its own ('"…,"') and a speech verb
+    with its own subject follows it at once ('he said', 'said Doe')."""
+    inner = art.text[open_at:after].rstrip("\"'\u201d\u2019 ")
+    if inner[-1:] not in (",", ".", "!", "?"):
+        return False
+    doc = art.doc
+    lo = art.token_at(after)
+    for t in doc[lo : min(len(doc), lo + 4)]:
+        if t.pos_ == "SCONJ" or t.lower_ in ("when", "as", "while", "after", "before"):
+            return False  # '"…," when Doe blasted him': a clause of its own, not the narration
+        if t.i != verb.i and is_speech(t):
+            return any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    return False
 
 
 def whole_quotes(art: Article, start: int, end: int) -> tuple[int, int]:
@@ -351,8 +387,27 @@ def finish(art: Article, quotes: list[Quote]) -> list[Quote]:
         if repeat is None and quote.kind != "indirect" and len(key.split()) >= 3:
             seen[key] = index
         in_caption = any(s <= quote.start < e for s, e in captions)
-        out.append(replace(quote, repeat_of=repeat, in_caption=in_caption))
+        speaker = quote.speaker
+        if repeat is not None and not names_someone(art, speaker):
+            first = out[repeat].speaker
+            speaker = (
+                replace(first, start=speaker.start, end=speaker.end)
+                if speaker.start is not None
+                else first
+            )
+        out.append(replace(quote, speaker=speaker, repeat_of=repeat, in_caption=in_caption))
     return out
+
+
+def names_someone(art: Article, speaker: Speaker) -> bool:
+    """Whether a speaker mention names a person itself, rather than "he" or nobody: a repeated
+    quote keeps its first speaker unless its new cue names someone."""
+    if speaker.start is None:
+        return False
+    if speaker.entity is None:
+        return speaker.name is not None  # a name the entities stage did not cluster
+    words = art.text[speaker.start : speaker.end].lower().split()
+    return not (len(words) == 1 and words[0] in PRONOUNS)
 
 
 def find_quotes(doc: Doc) -> list[Quote]:

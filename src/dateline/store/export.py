@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from dateline.records import EVENT_THRESHOLD
 from dateline.store.schema import TABLES, StoreError, q
 
 EVENT_EXPORTS = ("gdelt", "polecat")  # the column sets of dateline.export_events
@@ -39,7 +40,7 @@ SELECT ev.*, a.id AS a_id, a.date AS a_date, a.url AS a_url, a.source AS a_sourc
   p.country_code AS p_country_code, p.geonames_id AS p_geonames_id, p.lat AS p_lat, p.lon AS p_lon
 FROM articles a JOIN events ev ON ev.article = a.article
 LEFT JOIN places p ON p.article = ev.article AND p.seq = ev.place
-WHERE a.copy_of IS NULL ORDER BY a.article, ev.seq
+WHERE a.copy_of IS NULL AND ev.confidence >= ? ORDER BY a.article, ev.seq
 """
 
 
@@ -53,14 +54,17 @@ class StoredStory:
     source: str | None
 
 
-def event_rows(conn: sqlite3.Connection, batch: int = 5000) -> Iterator[dict[str, object]]:
+def event_rows(
+    conn: sqlite3.Connection, batch: int = 5000, all_events: bool = False
+) -> Iterator[dict[str, object]]:
     """The rows of `events-export`, rebuilt from the store: one per event of each original
-    article (wire copies, which repeat their original's events, are left out)."""
+    article (wire copies, which repeat their original's events, are left out), at or above the
+    default confidence threshold unless `all_events`."""
     from dateline.export_events import event_row
     from dateline.records import Event, Place
     from dateline.store.queries import build
 
-    cursor = conn.execute(EVENTS)
+    cursor = conn.execute(EVENTS, [0.0 if all_events else EVENT_THRESHOLD])
     names = [d[0] for d in cursor.description]
     while rows := cursor.fetchmany(batch):
         for values in rows:
@@ -91,9 +95,17 @@ def opened(out: str | None, binary: bool = False) -> Iterator[IO[Any]]:
 
 
 def export(
-    conn: sqlite3.Connection, table: str, fmt: str | None, out: str | None, batch: int = 5000
+    conn: sqlite3.Connection,
+    table: str,
+    fmt: str | None,
+    out: str | None,
+    batch: int = 5000,
+    *,
+    all_events: bool = False,
 ) -> int:
-    """Stream one table to `out` in `fmt` (default: TSV for gdelt/polecat, else JSONL)."""
+    """Stream one table to `out` in `fmt` (default: TSV for gdelt/polecat, else JSONL). The
+    GDELT-like and POLECAT-like tables hold the events at or above the default confidence
+    threshold unless `all_events` (the `events` table holds every event)."""
     fmt = fmt or ("tsv" if table in EVENT_EXPORTS else "jsonl")
     if fmt not in FORMATS:
         raise StoreError(f"export: unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -101,7 +113,9 @@ def export(
         from dateline.export_events import FORMATS as COLUMNS
 
         names = list(COLUMNS[table])
-        batches = _batches(([r.get(c) for c in names] for r in event_rows(conn, batch)), batch)
+        batches = _batches(
+            ([r.get(c) for c in names] for r in event_rows(conn, batch, all_events)), batch
+        )
     else:
         cursor = conn.execute(query_for(table))
         names = [d[0] for d in cursor.description]

@@ -29,6 +29,8 @@ class IngestOptions:
     batch: int = 64
     chunk: int = 8
     max_chars: int = MAX_CHARS
+    raw_text: bool = False  # as `--raw-text`: no repair of the texts, no case restoration
+    encoding: str | None = None  # as `--encoding`: for input that is not UTF-8
     timeout: float = 600.0  # seconds a worker may spend on one article before it is replaced
 
 
@@ -86,16 +88,28 @@ def ingest(
     db: str | Path,
     options: IngestOptions | None = None,
     progress: Callable[[IngestStats], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> IngestStats:
-    """Ingest every document under `paths` into the store at `db`; safe to rerun after a crash."""
+    """Ingest every document under `paths` into the store at `db`; safe to rerun after a crash.
+
+    `warn` is told each reader's warning (an encoding detected, a date that cannot be read).
+    """
     options = options or IngestOptions()
     resolve_model(options.model)  # fail before starting: a worker that cannot load would respawn
     stats = IngestStats()
     writer = Writer(db, model=options.model, batch=options.batch)
-    analysis_options = Options(model=options.model, max_chars=options.max_chars)
+    analysis_options = Options(
+        model=options.model, max_chars=options.max_chars, raw_text=options.raw_text
+    )
 
     def todo() -> Iterator[Item]:
-        for article in read(list(paths), max_chars=options.max_chars):
+        read_all = read(
+            list(paths), max_chars=options.max_chars, raw_text=options.raw_text,
+            encoding=options.encoding,
+        )  # fmt: skip
+        for article in read_all:
+            for warning in article.warnings if warn else ():
+                warn(warning)
             article = checked(article, options.max_chars)  # safe ids; unanalysable text refused
             if article.error is not None:
                 writer.add(Analysis(id=article.id, text="", error=article.error))

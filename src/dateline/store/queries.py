@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, is_dataclass
 from pathlib import Path
@@ -12,7 +13,7 @@ from typing import Any
 
 from dateline import resources
 from dateline.read import parse_date
-from dateline.records import PLOVER_TYPES, Analysis, Event, Quote
+from dateline.records import EVENT_THRESHOLD, PLOVER_TYPES, Analysis, Event, Quote
 from dateline.store.schema import (
     TABLES,
     StoreError,
@@ -142,6 +143,8 @@ def build(cls: type, row: dict[str, Any], prefix: tuple[str, ...] = ()) -> Any:
                 value = bool(value)
             elif hint not in (int, float, str, bool) and isinstance(value, str):
                 value = json.loads(value)
+                if typing.get_origin(hint) is tuple:  # a list kept as JSON (event mentions)
+                    value = tuple(value)
             values[f.name] = value
     return cls(**values)
 
@@ -314,13 +317,18 @@ class Store:
         source: str | None = None,
         all_copies: bool = False,
         limit: int = 100,
+        all_events: bool = False,
     ) -> list[Hit]:
-        """PLOVER events by type, actor, recipient, country, place, outlet and the event's date."""
+        """PLOVER events by type, actor, recipient, country, place, outlet and the event's date; only
+        those at or above the default confidence threshold unless `all_events`."""
         check_filters(CLI_NAMES, type=type, country=country)
         where, params = ["1"], []
         if source:
             where.append("a.source LIKE ? ESCAPE '\\'")
             params.append(like(source))
+        if not all_events:
+            where.append("ev.confidence >= ?")
+            params.append(EVENT_THRESHOLD)
         if type:
             where.append("ev.type = upper(?)")
             params.append(type)

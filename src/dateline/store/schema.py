@@ -15,7 +15,7 @@ from typing import Any
 from dateline.records import Analysis
 
 APPLICATION_ID = 0x44544C4E  # "DTLN": marks the file as a dateline store
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 # Link columns the store adds to record tables (everything else is a record field).
 EXTRA_COLUMNS = {
     "entities": (("person", "INTEGER REFERENCES people(person)"),),
@@ -378,7 +378,13 @@ def _v5(conn: sqlite3.Connection) -> None:
 
 
 def _v6(conn: sqlite3.Connection) -> None:
-    """Version 6: statements across articles and sentence vectors (search by meaning), backfilled."""
+    """Version 6: what was repaired in each article's text (a JSON list; NULL when nothing was)."""
+    if "repairs" not in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}:
+        conn.execute("ALTER TABLE articles ADD COLUMN repairs TEXT")
+
+
+def _v7(conn: sqlite3.Connection) -> None:
+    """Version 7: statements across articles and sentence vectors (search by meaning), backfilled."""
     from dateline import embed
     from dateline.store import statements, vectors
 
@@ -396,6 +402,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     4: _v4,
     5: _v5,
     6: _v6,
+    7: _v7,
 }
 
 

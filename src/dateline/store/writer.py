@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import sqlite3
 import time
 from functools import cache
@@ -11,6 +12,13 @@ from pathlib import Path
 
 from dateline.records import Analysis, Entity
 from dateline.store import copies, statements, vectors
+from dateline.store.people import (
+    gender_of,
+    genders_agree,
+    name_gender,
+    person_name,
+    same_given_names,
+)
 from dateline.store.schema import (
     ARTICLE_FIELDS,
     TABLES,
@@ -30,6 +38,8 @@ NOT_ALIASES = {
 PIPELINE_FILES = (
     "records.py",
     "read.py",
+    "repair.py",
+    "case.py",
     "clean.py",
     "nlp.py",
     "analyze.py",
@@ -56,6 +66,11 @@ def pipeline_version() -> str:
 def content_hash(text: str) -> str:
     """The article key's content part: SHA-256 of the text."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def repairs_value(repairs: tuple[str, ...]) -> str | None:
+    """The `repairs` column: a JSON list of what was repaired, NULL when the text is as read."""
+    return json.dumps(list(repairs)) if repairs else None
 
 
 def now() -> str:
@@ -178,8 +193,9 @@ class Writer:
         values = [getattr(analysis, f) for f in ARTICLE_FIELDS]
         cur = conn.execute(
             "INSERT INTO articles (hash, id, date, title, url, source, text, version, model, "
-            "ingested) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (hash, id) DO NOTHING",
-            (hash_, *values[:6], self.version, self.model, now()),
+            "ingested, repairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (hash, id) DO NOTHING",
+            (hash_, *values[:6], self.version, self.model, now(), repairs_value(analysis.repairs)),
         )
         if cur.rowcount == 0:
             return False
@@ -263,6 +279,8 @@ class Writer:
         """The cross-article person/actor row for an entity, created or extended with aliases."""
         conn = self.conn
         name = " ".join(entity.name.split())
+        if entity.type == "PERSON":
+            name = person_name(name)  # "President Putin" is "Putin"
         row = (
             conn.execute(
                 "SELECT person FROM people WHERE name = ? AND type = ?", (name, entity.type)
@@ -273,14 +291,8 @@ class Writer:
                 (name.lower(), entity.type),
             ).fetchone()
         )
-        if row is None and entity.type == "PERSON" and len(name.split()) == 1:
-            # "Putin" alone: the one known person of that surname, if there is exactly one.
-            found = conn.execute(
-                "SELECT DISTINCT a.person FROM aliases a JOIN people p USING (person) "
-                "WHERE a.alias = ? AND p.type = 'PERSON' LIMIT 2",
-                (name.lower(),),
-            ).fetchall()
-            row = found[0] if len(found) == 1 else None
+        if row is None and entity.type == "PERSON":
+            row = self._same_person(name, gender_of(entity))
         if row is None:
             cur = conn.execute(
                 "INSERT INTO people (name, type, country) VALUES (?, ?, ?)",
@@ -298,18 +310,34 @@ class Writer:
             "INSERT OR IGNORE INTO aliases VALUES (?, ?)", [(a, person) for a in aliases(entity)]
         )
         if row is None and entity.type == "PERSON" and len(name.split()) > 1:
-            self._absorb_surname(person, name.split()[-1].lower())
+            self._absorb_surname(person, name)
         return person
 
-    def _absorb_surname(self, person: int, surname: str) -> None:
+    def _same_person(self, name: str, gender: str | None) -> tuple[int] | None:
+        """The one stored person a name can only be: for "Putin" alone, the one person of that
+        surname whose gender fits; for "Vladimir V. Putin", the one with the same given names."""
+        surname = name.split()[-1].lower()
+        bearers = self.conn.execute(
+            "SELECT DISTINCT p.person, p.name FROM aliases a JOIN people p USING (person) "
+            "WHERE a.alias = ? AND p.type = 'PERSON'",
+            (surname,),
+        ).fetchall()
+        if len(name.split()) == 1:
+            fit = [p for p, full in bearers if genders_agree(gender, name_gender(full))]
+            return (fit[0],) if len(fit) == 1 and len(bearers) == 1 else None
+        fit = [p for p, full in bearers if len(full.split()) > 1 and same_given_names(name, full)]
+        return (fit[0],) if len(fit) == 1 else None
+
+    def _absorb_surname(self, person: int, name: str) -> None:
         """Fold a surname-only person ("Putin", seen first) into the one full name that fits."""
         conn = self.conn
+        surname = name.split()[-1].lower()
         bearers = conn.execute(
             "SELECT DISTINCT p.person, p.name FROM aliases a JOIN people p USING (person) "
             "WHERE a.alias = ? AND p.type = 'PERSON' AND p.person != ?",
             (surname, person),
         ).fetchall()
-        alone = [p for p, name in bearers if name.lower() == surname]
+        alone = [p for p, full in bearers if full.lower() == surname]
         if len(alone) != 1 or len(bearers) != 1:
             return  # no surname-only row, or another full name shares the surname
         old = alone[0]

@@ -89,7 +89,8 @@ def events(
 ) -> dict[str, Any]:  # fmt: skip
     """PLOVER events by type, actor, recipient, country, place and date."""
     hits = store.events(f.type, actor, recipient, f.country, place, f.since, f.until,
-                        source=f.source, all_copies=all_copies, limit=offset + limit + 1)  # fmt: skip
+                        source=f.source, all_copies=all_copies, limit=offset + limit + 1,
+                        all_events=f.all_events)  # fmt: skip
     return _page(_event_hits(store, hits[offset : offset + limit + 1]), limit, offset)
 
 

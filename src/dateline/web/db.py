@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote as url_quote
 
-from dateline.records import Event
+from dateline.records import EVENT_THRESHOLD, Event
 from dateline.resources import countries
 from dateline.store.queries import (
     Store,
@@ -97,6 +97,7 @@ class Filters:
     type: str | None = None
     country: str | None = None
     extra: list[str] = field(default_factory=list)
+    all_events: bool = False
 
     def dates(self, column: str, where: list[str], params: list[Any]) -> None:
         """Add the date range on `column` (a year or month compares as a prefix)."""
@@ -308,6 +309,9 @@ def _event_where(filters: Filters) -> tuple[list[str], list[Any]]:
     """WHERE terms and parameters for the event filters other than the date range (one copy)."""
     first, params = _first_copy("ev", "events", filters)
     where = [first]
+    if not filters.all_events:
+        where.append("ev.confidence >= ?")
+        params.append(EVENT_THRESHOLD)
     if filters.type:
         where.append("ev.type = upper(?)")
         params.append(filters.type)

@@ -34,9 +34,13 @@ def filters(
     until: str | None = None,
     type: str | None = None,  # noqa: A002
     country: str | None = None,
+    all_events: bool = False,
 ) -> db.Filters:
-    """Filters from the query string (empty fields are ignored; unknown values are a 422)."""
-    clean = {k: (v.strip() or None) if v else None for k, v in locals().items()}
+    """Filters from the query string (empty fields are ignored; unknown values are a 422);
+    events under the default confidence threshold only with all_events."""
+    clean = {
+        k: (v.strip() or None) if v else None for k, v in locals().items() if k != "all_events"
+    }
     for key, value in clean.items():
         if value is not None and len(value) > 200:
             raise HTTPException(422, f"{key}: too long")
@@ -44,7 +48,7 @@ def filters(
         check_filters(API_NAMES, type=type, country=country, since=since, until=until)
     except StoreError as error:
         raise HTTPException(422, str(error)) from None
-    return db.Filters(**clean)
+    return db.Filters(**clean, all_events=all_events)
 
 
 def event_filters(
@@ -53,9 +57,10 @@ def event_filters(
     until: str | None = None,
     type: str | None = None,  # noqa: A002
     country: str | None = None,
+    all_events: bool = False,
 ) -> db.Filters:
     """The filters that apply to events (the date is the event's own, else its article's)."""
-    return filters(None, source, since, until, type, country)
+    return filters(None, source, since, until, type, country, all_events)
 
 
 def quote_filters(

@@ -1,0 +1,51 @@
+"""Quality gate: events on whole real articles (events-news), per hash half and for all.
+
+Scored as GUIDE.md says, on the events shown by default (at or above the confidence
+threshold). Floors only go up; false alarms (events per article without events) only down.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.evaluate.events_news import NewsScores, by_half, run, shown
+from tests.conftest import corpus
+
+pytestmark = pytest.mark.gate
+
+# Measured 2026-12-06 with `dateline eval events --news ../shared/corpora/events-news`:
+#   half A: type P 0.676 R 0.418, actor F1 0.449, full F1 0.247, 0.20 events per empty article
+#   half B: type P 0.675 R 0.391, actor F1 0.459, full F1 0.220, 0.09
+#   all:    type P 0.676 R 0.403, actor F1 0.455, full F1 0.232, 0.14
+# (main 813e917, before this gate: all type P 0.139 R 0.395, actor F1 0.130, full F1 0.059,
+# 6.95). Floors sit just below; the ceilings on false alarms just above.
+FLOORS = {
+    "A": {"type_p": 0.66, "type_r": 0.40, "actor_f1": 0.44, "full_f1": 0.24},
+    "B": {"type_p": 0.66, "type_r": 0.38, "actor_f1": 0.45, "full_f1": 0.21},
+    "all": {"type_p": 0.66, "type_r": 0.39, "actor_f1": 0.445, "full_f1": 0.225},
+}
+CEILINGS = {"A": 0.25, "B": 0.15, "all": 0.20}
+
+
+@pytest.fixture(scope="module")
+def halves() -> dict[str, NewsScores]:
+    """The corpus analysed once, scored per half and for all."""
+    folder = corpus("events-news")
+    return by_half(shown(run(folder)))
+
+
+@pytest.mark.parametrize("half", ["A", "B", "all"])
+def test_events_news_gate(halves: dict[str, NewsScores], half: str) -> None:
+    """Type precision and recall, actor and full F1 stay above their floors; false alarms on
+    articles without events stay under their ceiling."""
+    s = halves[half]
+    figures = {
+        "type_p": s.levels["type"].precision,
+        "type_r": s.levels["type"].recall,
+        "actor_f1": s.levels["actor"].f1,
+        "full_f1": s.levels["full"].f1,
+    }
+    print(f"events-news half {half}: {figures}, false alarms {s.false_alarms:.2f}")
+    for name, floor in FLOORS[half].items():
+        assert figures[name] >= floor, f"half {half}: {name} {figures[name]:.3f} fell below {floor}"
+    assert s.false_alarms <= CEILINGS[half], f"half {half}: {s.false_alarms:.2f} false alarms"
