@@ -231,3 +231,25 @@ def test_event_filters_in_the_cli(news_db: Path, args: list[str], expected: set[
     result = run(*args, "--db", str(news_db), "--format", "json")
     assert result.exit_code == 0, result.output
     assert {e["event"]["type"] for e in json.loads(result.stdout)} == expected
+
+
+def test_analyze_warns_once_and_shows_progress(tmp_path: Path) -> None:
+    for i in range(3):
+        (tmp_path / f"b{i}.txt").write_text(f"date 2024-13-4{i}\n\n{ARTICLE.split(chr(10), 2)[2]}")
+    (tmp_path / "z.txt").write_bytes(b"\x00\x01binary")
+    result = run("analyze", str(tmp_path), "--format", "jsonl", "--progress")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("b1: cannot read date '2024-13-41'") == 1
+    assert "error: z: binary file" in result.stderr
+    assert "analyze" in result.stderr and "4/4" in result.stderr and "1 errors" in result.stderr
+    quiet = run("analyze", str(tmp_path), "--format", "jsonl", "--no-progress")
+    assert "4/4" not in quiet.stderr and quiet.stderr.count("cannot read date") == 3
+
+
+def test_ingest_warns_of_an_unreadable_date(tmp_path: Path) -> None:
+    (tmp_path / "bad.txt").write_text("date 2024-13-45\n\n" + ARTICLE.split("\n", 2)[2])
+    result = run(
+        "ingest", str(tmp_path / "bad.txt"), "--db", str(tmp_path / "b.db"), "--workers", "1"
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning: bad: cannot read date '2024-13-45'" in result.stderr

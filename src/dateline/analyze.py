@@ -85,7 +85,9 @@ def with_texts_of(record: Any, text: str) -> Any:
 
 def failed(article: Article, error: str | None = None) -> Analysis:
     """An Analysis that carries only the document's id and its error."""
-    return Analysis(id=article.id, text=article.text, error=error or article.error)
+    return Analysis(
+        id=article.id, text=article.text, error=error or article.error, warnings=article.warnings
+    )
 
 
 SURROGATE = re.compile("[\ud800-\udfff]")

@@ -72,9 +72,11 @@ EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
               "threshold (kept in the record; hidden by default).")  # fmt: skip
 @RAW_TEXT
 @ENCODING
+@click.option("--progress/--no-progress", default=None,
+              help="A progress bar on stderr (default: when stderr is a terminal).")  # fmt: skip
 def analyze(
     paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int,
-    all_events: bool, raw_text: bool, encoding: str | None,
+    all_events: bool, raw_text: bool, encoding: str | None, progress: bool | None,
 ) -> None:  # fmt: skip
     """Analyse articles: text files (with a `date …` header), JSONL, HTML, folders, globs or -.
 
@@ -93,27 +95,29 @@ def analyze(
         paths = (*paths, str(EXAMPLE))
     if not paths:
         raise click.UsageError("give at least one PATH (or - for stdin, or --example)")
+    from dateline.store.progress import analyze_bar
+
     try:
-        articles = checked(
-            read(paths, date, max_chars=max_chars, raw_text=raw_text, encoding=encoding)
-        )
+        articles = read(paths, date, max_chars=max_chars, raw_text=raw_text, encoding=encoding)
         options = Options(model=model, max_chars=max_chars, raw_text=raw_text)
-        results = analyze_articles(articles, options)
         ok = errors = 0
-        if fmt == "json":
-            click.echo("[", nl=False)
-        for analysis in results:
-            if analysis.error:
-                errors += 1
-                err(f"error: {analysis.error}")
-            else:
-                ok += 1
-                for warning in analysis.warnings:
-                    err(f"warning: {warning}")
-            shown = analysis if all_events or analysis.error else analysis.shown_events()
-            emit(shown, fmt, first=ok + errors == 1)
-        if fmt == "json":
-            click.echo("]")
+        with analyze_bar(paths, progress) as (update, say):
+            if fmt == "json":
+                click.echo("[", nl=False)
+            for analysis in analyze_articles(articles, options):
+                for warning in analysis.warnings:  # the reader's and the stages' (once each)
+                    say(f"warning: {warning}")
+                if analysis.error:
+                    errors += 1
+                    say(f"error: {analysis.error}")
+                else:
+                    ok += 1
+                shown = analysis if all_events or analysis.error else analysis.shown_events()
+                emit(shown, fmt, first=ok + errors == 1)
+                if update is not None:
+                    update(ok + errors, errors)
+            if fmt == "json":
+                click.echo("]")
     except (ReadError, ModelNotFound) as error:
         raise click.ClickException(str(error)) from None
     if ok == 0:

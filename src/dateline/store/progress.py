@@ -1,8 +1,9 @@
-"""A rich progress bar for ingest: articles/s, errors so far and ETA."""
+"""Rich progress bars on stderr for ingest and analyze: articles/s, errors so far and ETA."""
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 
@@ -57,3 +58,48 @@ def ingest_bar(paths: Sequence[str], quiet: bool) -> Iterator:
 
     with progress:
         yield update
+
+
+@contextmanager
+def analyze_bar(paths: Sequence[str], show: bool | None) -> Iterator:
+    """Yield (update(done, errors), say(line)) for `analyze`; the bar is drawn on stderr when
+    `show`, or when `show` is None and stderr is a terminal. `say` prints above the bar."""
+    console = Console(stderr=True)
+    if not (console.is_terminal if show is None else show):
+        yield None, lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True)
+        return
+    progress = Progress(
+        TextColumn("analyze"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]:.1f} articles/s"),
+        TextColumn("[red]{task.fields[errors]} errors"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=console,
+        transient=False,
+    )
+    task = progress.add_task("analyze", total=None, rate=0.0, errors=0)
+    start = time.monotonic()
+
+    def count() -> None:
+        try:
+            total = count_documents(paths)
+        except Exception:  # noqa: BLE001  (the bar is optional: no total, no ETA)
+            return
+        if total is not None:
+            progress.update(task, total=total)
+
+    if "-" not in paths:
+        threading.Thread(target=count, daemon=True).start()
+
+    def update(done: int, errors: int) -> None:
+        rate = done / max(time.monotonic() - start, 1e-6)
+        progress.update(task, completed=done, rate=rate, errors=errors)
+
+    def say(line: str) -> None:
+        progress.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+    with progress:
+        yield update, say
