@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Block, Entity, Mention
 from dateline.resources import countries, rows, words
-from dateline.stages import run_stage, text_of, tokens_in
+from dateline.stages import mentions_overlapping, run_stage, text_of, tokens_in
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 # Labels of things that cannot be the subject of "said": such a name before a speech verb is a person.
@@ -685,12 +685,10 @@ def find_entities(doc: Doc) -> list[Entity]:
 def entity_at(doc: Doc, start: int, end: int) -> Entity | None:
     """The entity with a mention overlapping characters [start, end), preferring the tightest."""
     best: tuple[int, Entity] | None = None
-    for entity in doc._.entities or ():
-        for m in entity.mentions:
-            if m.start < end and start < m.end:
-                size = m.end - m.start
-                if best is None or size < best[0]:
-                    best = (size, entity)
+    for entity, m in mentions_overlapping(doc, start, end):  # an index, not a scan of all
+        size = m.end - m.start
+        if best is None or size < best[0]:
+            best = (size, entity)
     return best[1] if best else None
 
 
