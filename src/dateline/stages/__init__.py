@@ -97,3 +97,22 @@ def mentions_overlapping(doc: Doc, start: int, end: int) -> Iterator[tuple[objec
             hits.append((i, j))
     for i, j in sorted(hits):
         yield records[i], records[i].mentions[j]
+
+
+class Intervals:
+    """Character spans, sorted once, that answer "how much of [start, end) do they cover"
+    by bisection rather than by a scan of them all."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.longest = max((e - s for s, e in self.spans), default=0)
+
+    def overlap(self, start: int, end: int) -> int:
+        """The summed overlap of each span with [start, end)."""
+        total = 0
+        for s, e in self.spans[bisect_left(self.starts, start - self.longest) :]:
+            if s >= end:
+                break
+            total += max(0, min(end, e) - max(start, s))
+        return total
