@@ -7,7 +7,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 
 import numpy
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LOWER, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -195,21 +195,28 @@ def block_at(blocks: list[Block], offset: int) -> Block | None:
 
 
 def set_sentence_starts(doc: Doc, blocks: list[Block]) -> None:
-    """Start a sentence at each block, and never right after a title abbreviation ("Gen.", "U.S.")."""
+    """Start a sentence at each block, and never right after a title abbreviation ("Gen.", "U.S.").
+
+    The starts are written in one `from_array`: setting `token.is_sent_start` one by one costs
+    a scan of the whole Doc each time (quadratic in a long article).
+    """
     offsets = doc.to_array(IDX)
+    sent = doc.to_array(SENT_START).astype(numpy.int64)
     starts = []
     for block in blocks:
         i = int(numpy.searchsorted(offsets, block.start))
         if 0 < i < len(doc) and offsets[i] == block.start:
-            doc[i].is_sent_start = True
+            sent[i] = 1
             starts.append(i)
     for token in tokens_in(doc, NO_BREAK_AFTER | NO_BREAK_BEFORE_TITLE):
         nxt = token.nbor() if token.i + 1 < len(doc) else None
-        if nxt is None or nxt.is_sent_start or "\n" in token.whitespace_ or nxt.is_space:
+        if nxt is None or sent[nxt.i] == 1 or "\n" in token.whitespace_ or nxt.is_space:
             continue
         if token.lower_ in NO_BREAK_AFTER or nxt.is_lower or nxt.lower_ in TITLE_WORDS:
-            nxt.is_sent_start = False
-    cap_sentences(doc, starts)
+            sent[nxt.i] = -1
+    cap_sentences(doc, starts, sent)
+    if len(doc):
+        doc.from_array([SENT_START], sent.reshape(-1, 1).astype(numpy.uint64))
 
 
 # The longest stretch of tokens without a full stop that is parsed as one sentence; a longer one
@@ -220,8 +227,10 @@ CUT_AFTER = {",", ";", ":", "\u2014", "\u2013", "-"}
 CUT_BEFORE = {"and", "but", "while", "or", "as", "after", "before", "when"}
 
 
-def cap_sentences(doc: Doc, starts: list[int], limit: int = MAX_SENTENCE) -> None:
-    """Start a sentence inside every stretch of over `limit` tokens with no stop or block start."""
+def cap_sentences(
+    doc: Doc, starts: list[int], sent: numpy.ndarray, limit: int = MAX_SENTENCE
+) -> None:
+    """Mark in `sent` a start inside every stretch of over `limit` tokens with no stop or block."""
     if len(doc) <= limit:
         return
     stops = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), stop_ids(doc))) + 1
@@ -234,7 +243,7 @@ def cap_sentences(doc: Doc, starts: list[int], limit: int = MAX_SENTENCE) -> Non
                 if doc[i - 1].text in CUT_AFTER or doc[i].lower_ in CUT_BEFORE:
                     cut = i
                     break
-            doc[cut].is_sent_start = True
+            sent[cut] = 1
             begin = cut
 
 

@@ -849,7 +849,7 @@ def serve(
     from dateline.store import StoreError
     from dateline.web import create_app
     from dateline.web.db import ReadOnlyStore
-    from dateline.web.guard import LOOPBACK_HOSTS
+    from dateline.web.guard import default_hosts
     from dateline.web.worker import AnalysisPool
 
     if allow_ingest and not token:
@@ -863,11 +863,7 @@ def serve(
     sock = listen(host, port)  # a busy port is refused before anything is announced
     mode = "with token-protected POST /api/ingest" if allow_ingest else "read-only"
     err(f"serving {db} {mode} on http://{host}:{port}/ (API docs at /api/docs)")
-    hosts = None
-    if host in LOOPBACK_HOSTS or host.startswith("127."):
-        hosts = (*LOOPBACK_HOSTS, host, *(h.lower() for h in allow_hosts))
-    elif allow_hosts:
-        hosts = tuple(h.lower() for h in allow_hosts)
+    hosts = default_hosts(host, allow_hosts)
     pool = AnalysisPool(analyze_workers, analyze_timeout, analyze_memory)
     app = create_app(db, ingest_token=token if allow_ingest else None, allowed_hosts=hosts,
                      analysis=pool)  # fmt: skip

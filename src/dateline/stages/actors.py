@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Actor
 from dateline.resources import iso_countries
+from dateline.stages import covering
 
 # Dependents that belong to a noun phrase when we cut it out of the sentence.
 PHRASE_DEPS = {
@@ -158,19 +159,14 @@ def alpha3(alpha2: str | None) -> str | None:
 
 def entity_at(doc: Doc, token: Token):
     """The entity (from the entities stage) with a mention covering `token`, if any."""
-    for entity in doc._.entities or ():
-        for mention in entity.mentions:
-            if mention.start <= token.idx < mention.end:
-                return entity
-    return None
+    found = covering(doc, "entities", token.idx)
+    return None if found is None else doc._.entities[found]
 
 
 def place_at(doc: Doc, token: Token):
     """The place (from the places stage) covering `token`, if any."""
-    for place in doc._.places or ():
-        if place.start <= token.idx < place.end:
-            return place
-    return None
+    found = covering(doc, "places", token.idx)
+    return None if found is None else doc._.places[found]
 
 
 def code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | None]:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Block, Entity, Mention
 from dateline.resources import countries, rows, words
-from dateline.stages import run_stage, text_of, tokens_in
+from dateline.stages import covering, mentions_overlapping, run_stage, text_of, tokens_in
 from dateline.stages.entity_profiles import (
     HEAD_OF_STATE,
     Profile,
@@ -196,10 +196,10 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
             return "PERSON"  # "Chancellor Olaf Scholz" tagged ORG
     if span.label_ in NEVER_SPEAK and speaking_name(span, lex):
         return "PERSON"  # "Aden Duale told a news conference", tagged WORK_OF_ART
-    if any(
-        b.kind == "heading" and b.start == span.start_char and b.end == span.end_char
-        for b in blocks
-    ):
+    at = covering(span.doc, "blocks", span.start_char)  # blocks do not overlap: one at most
+    if at is not None and (blocks[at].kind, blocks[at].start, blocks[at].end) == (
+        "heading", span.start_char, span.end_char,
+    ):  # fmt: skip
         return None
     first = span[0]
     if len(span) == 1 and first.is_sent_start and first.tag_ not in ("NNP", "NNPS"):
@@ -239,12 +239,12 @@ def added_places(doc: Doc, taken: set[int]) -> Iterable[Span]:
 def candidate_spans(doc: Doc) -> list[Span]:
     """NER spans, repaired, outside credits, bylines and footers."""
     blocks: list[Block] = doc._.blocks or []
-    skip = [(b.start, b.end) for b in blocks if b.kind in SKIP_BLOCKS]
     body_start = blocks[0].start if blocks else 0
     spans: list[Span] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        if ent.start_char < body_start or any(s <= ent.start_char < e for s, e in skip):
+        at = covering(doc, "blocks", ent.start_char)
+        if ent.start_char < body_start or (at is not None and blocks[at].kind in SKIP_BLOCKS):
             continue
         label = repair_label(ent, blocks)
         if label:
@@ -900,12 +900,10 @@ def find_entities(doc: Doc) -> list[Entity]:
 def entity_at(doc: Doc, start: int, end: int) -> Entity | None:
     """The entity with a mention overlapping characters [start, end), preferring the tightest."""
     best: tuple[int, Entity] | None = None
-    for entity in doc._.entities or ():
-        for m in entity.mentions:
-            if m.start < end and start < m.end:
-                size = m.end - m.start
-                if best is None or size < best[0]:
-                    best = (size, entity)
+    for entity, m in mentions_overlapping(doc, start, end):  # an index, not a scan of all
+        size = m.end - m.start
+        if best is None or size < best[0]:
+            best = (size, entity)
     return best[1] if best else None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Actor, Quote
+from dateline.stages import covering, within
 from dateline.stages.actors import code_name, span_of
 from dateline.stages.event_triggers import Lexicon
 
@@ -67,9 +68,8 @@ def block_kind(doc: Doc, char: int) -> str:
     """The kind of block covering a character offset: "header" before the first block (the
     title and date lines), "body" when blocks are unknown."""
     blocks = doc._.blocks or ()
-    for block in blocks:
-        if block.start <= char < block.end:
-            return block.kind
+    if (found := covering(doc, "blocks", char)) is not None:
+        return blocks[found].kind
     if blocks and char < blocks[0].start:
         return "header"
     return "body"
@@ -77,17 +77,15 @@ def block_kind(doc: Doc, char: int) -> str:
 
 def block_bounds(doc: Doc, char: int) -> tuple[int, int] | None:
     """Offsets of the block covering `char`."""
-    for block in doc._.blocks or ():
-        if block.start <= char < block.end:
-            return block.start, block.end
-    return None
+    found = covering(doc, "blocks", char)
+    return None if found is None else (doc._.blocks[found].start, doc._.blocks[found].end)
 
 
 def pick_place(
     doc: Doc, pred: Token, lo: int, hi: int, actor_span: tuple[int, int] | None
 ) -> int | None:
     """Index of the place governed by the predicate, else the first in the clause."""
-    candidates = [(i, p) for i, p in enumerate(doc._.places or ()) if lo <= p.start and p.end <= hi]
+    candidates = [(i, doc._.places[i]) for i in within(doc, "places", lo, hi)]
     if actor_span is not None:
         candidates = [(i, p) for i, p in candidates if not actor_span[0] <= p.start < actor_span[1]]
     if not candidates:
@@ -104,7 +102,7 @@ def pick_place(
 
 def pick_date(doc: Doc, pred: Token, lo: int, hi: int, past: bool, caption: bool) -> str | None:
     """TIMEX3 value of the time governing the predicate; else the article date when past."""
-    times = [t for t in doc._.times or () if lo <= t.start and t.end <= hi]
+    times = [doc._.times[i] for i in within(doc, "times", lo, hi)]
     dated = [t for t in times if t.type in ("DATE", "TIME")]
     for time in dated:
         span = doc.char_span(time.start, time.end, alignment_mode="expand")
@@ -119,10 +117,8 @@ def pick_date(doc: Doc, pred: Token, lo: int, hi: int, past: bool, caption: bool
 
 def quote_at(doc: Doc, char: int) -> Quote | None:
     """The quote (from the quotes stage) containing a character offset, if any."""
-    for quote in doc._.quotes or ():
-        if quote.start <= char < quote.end:
-            return quote
-    return None
+    found = covering(doc, "quotes", char)
+    return None if found is None else doc._.quotes[found]
 
 
 def speaker_actor(quote: Quote) -> Actor | None:

@@ -39,6 +39,11 @@ class Context:
     points: list[tuple[str, float, float]] = field(default_factory=list)
     # Grid cell -> names of local mentions that have some candidate town or county there.
     cells: dict[tuple[int, int], set[str]] = field(default_factory=dict)
+    # The points by NEAR_LAT x NEAR_LON cell, counted: built on first use (linear in a long article).
+    grid: dict[tuple[int, int], Counter] | None = None
+
+
+NEAR_LAT, NEAR_LON = 1.5, 2.0  # a point this close (in degrees) supports a candidate
 
 
 def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
@@ -89,6 +94,22 @@ def _context(mentions: list[Mention], base: Context) -> Context:
                 if e.kind in LOCAL_KINDS and e.how in {MAIN, ALTERNATE}:
                     context.cells.setdefault(_cell(e.lat, e.lon), set()).add(k)
     return context
+
+
+def _near(context: Context, e: Entry, own: str) -> int:
+    """How many points of other names lie within NEAR_LAT/NEAR_LON degrees of `e`."""
+    if context.grid is None:
+        context.grid = {}
+        for point in context.points:
+            cell = (math.floor(point[1] / NEAR_LAT), math.floor(point[2] / NEAR_LON))
+            context.grid.setdefault(cell, Counter())[point] += 1
+    row, col = math.floor(e.lat / NEAR_LAT), math.floor(e.lon / NEAR_LON)
+    return sum(
+        n
+        for cell in ((row + i, col + j) for i in (-1, 0, 1) for j in (-1, 0, 1))
+        for (k, lat, lon), n in context.grid.get(cell, {}).items()
+        if k != own and abs(lat - e.lat) < NEAR_LAT and abs(lon - e.lon) < NEAR_LON
+    )
 
 
 def _cell(lat: float, lon: float) -> tuple[int, int]:
@@ -196,11 +217,7 @@ def _in_context(score: float, e: Entry, clues: Clues, context: Context) -> float
     ):
         score += 8.0
     if e.kind in {"city", "capital", "admin2", "landmark"} and context.points:
-        near = sum(
-            1 for k, lat, lon in context.points
-            if k != clues.own and abs(lat - e.lat) < 1.5 and abs(lon - e.lon) < 2.0
-        )  # fmt: skip
-        score += min(near, 3) * 1.5
+        score += min(_near(context, e, clues.own), 3) * 1.5
     if clues.local and e.how == MAIN and e.kind in LOCAL_KINDS and context.cells:
         score += min(_neighbours(context, e, clues.own), 3) * PAIR_WEIGHT
     return score

@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from dateline.records import Quote, Speaker
-from dateline.stages import run_stage, text_of
+from dateline.stages import Intervals, run_stage, text_of
 from dateline.stages.attribution import (
     content_span,
     cue_of,
@@ -268,7 +268,7 @@ def direct_and_mixed(art: Article) -> list[Quote]:
 def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
     """Reported speech: a speech verb with its content clause, outside quotation marks."""
     doc = art.doc
-    covered = [(q.start, q.end) for q in direct]
+    covered = Intervals((q.start, q.end) for q in direct)
     recorded = {q.start for q in direct}
     out: list[Quote] = []
     for token in art.speech_tokens(0, len(doc)):
@@ -280,7 +280,7 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
         lo, hi = span
         start, end = whole_quotes(art, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         end = report_end(art, token, start, end)
-        quoted = sum(max(0, min(end, e) - max(start, s)) for s, e in covered)
+        quoted = covered.overlap(start, end)
         if quoted >= QUOTED_SHARE * (end - start) or reports_quote(art, doc[lo:hi].root, recorded):
             continue
         speaker = speaker_token(token)

@@ -26,6 +26,15 @@ LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
 BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 
 
+def default_hosts(bound: str, extra: tuple[str, ...] = ()) -> tuple[str, ...] | None:
+    """The Host names to answer: the loopback names when bound to loopback (a DNS-rebinding
+    page cannot reach it then), else any (None) unless some are given."""
+    extra = tuple(h.lower() for h in extra)
+    if bound in LOOPBACK_HOSTS or bound.startswith("127."):
+        return (*LOOPBACK_HOSTS, bound, *extra)
+    return extra or None
+
+
 def with_headers(send: Send) -> Send:
     """`send` that adds the security headers to every response, errors included."""
 
