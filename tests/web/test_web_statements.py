@@ -91,3 +91,18 @@ def test_search_page_by_meaning(app: TestClient) -> None:
     assert app.get("/api/similar", params={"q": ""}).status_code == 422
     page = app.get("/search", params={"q": "growers", "mode": "meaning", "type": "ASSAULT"})
     assert page.status_code == 422 and "do not apply" in page.text
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("/articles/wire", 2),  # both of its quotes ran in a second outlet
+        ("/articles/later", 0),
+        ("/search?q=farmers", 2),  # the full quote and its fragment, each also in 1 outlet
+    ],
+)
+def test_quote_lists_say_where_else_a_quote_ran(app: TestClient, url: str, expected: int) -> None:
+    page = app.get(url)
+    assert page.status_code == 200
+    assert page.text.count("also in 1 outlet<") == expected
+    assert page.text.count('href="/statements/') >= expected

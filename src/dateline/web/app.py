@@ -214,11 +214,15 @@ def create_app(
             hits = [{"kind": "quote", "id": h.article, "date": h.date, "source": h.source,
                      "title": h.title, "seq": _seq(store, h), "speaker": h.who,
                      "snippet": h.text, "score": h.score, "copies": None} for h in found]  # fmt: skip
+            also = db.quote_statements(store, [(h["id"], h["seq"]) for h in hits])
             return page("search.html", title="Search", q=q, f=f, hits=hits, page=1, more=False,
-                        mode=mode)  # fmt: skip
+                        mode=mode, also=also)  # fmt: skip
         hits = db.search(store, q, f, PAGE + 1, (page_ - 1) * PAGE) if q.strip() else []
+        also = db.quote_statements(
+            store, [(h["id"], h["seq"]) for h in hits[:PAGE] if h["kind"] == "quote"]
+        )
         return page("search.html", title="Search", q=q, f=f, hits=hits[:PAGE], page=page_,
-                    more=len(hits) > PAGE, mode=mode)  # fmt: skip
+                    more=len(hits) > PAGE, mode=mode, also=also)  # fmt: skip
 
     @app.get("/articles/{article_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def article(store: StoreDep, article_id: str) -> HTMLResponse:
@@ -229,9 +233,10 @@ def create_app(
         except StoreError:  # unknown id: a 404 that does not name the file on disk
             raise HTTPException(404, f"no article {article_id!r}") from None
         people = db.article_people(store, analysis.id)
+        also = db.quote_statements(store, [(analysis.id, i) for i in range(len(analysis.quotes))])
         return page("article.html", title=analysis.title or analysis.id, a=analysis,
                     body=article_html(analysis, people), people=people,
-                    colours=speaker_colours(analysis))  # fmt: skip
+                    colours=speaker_colours(analysis), also=also)  # fmt: skip
 
     @app.get("/people/by-name", include_in_schema=False)
     def person_by_name(store: StoreDep, name: str) -> RedirectResponse:

@@ -540,3 +540,21 @@ def find_person(store: ReadOnlyStore, name: str) -> int | None:
         [name, name],
     )
     return rows[0]["person"] if rows else None
+
+
+def quote_statements(
+    store: ReadOnlyStore, quotes: list[tuple[str, int]]
+) -> dict[tuple[str, int], tuple[int, int]]:
+    """(article id, quote seq) -> (statement, other outlets carrying it), for quotes that have one."""
+    from dateline.store.statement_queries import also_in
+
+    if not quotes:
+        return {}
+    pairs = " OR ".join("(a.id = ? AND q.seq = ?)" for _ in quotes)
+    rows = store.rows(
+        "SELECT a.id, q.seq, q.rowid AS rowid_ FROM quotes q JOIN articles a "
+        f"ON a.article = q.article WHERE {pairs}",
+        [v for pair in quotes for v in pair],
+    )
+    found = also_in(store.conn, [r["rowid_"] for r in rows])
+    return {(r["id"], r["seq"]): found[r["rowid_"]] for r in rows if r["rowid_"] in found}
