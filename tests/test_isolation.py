@@ -202,14 +202,15 @@ def crashing_serve(conn, options) -> None:  # noqa: ANN001
             conn.send((i, Analysis(id=article.id, text=article.text)))
 
 
-def test_a_crashed_or_hung_worker_costs_one_document() -> None:
+@pytest.mark.parametrize("workers", [1, 2])  # `ingest --workers 1` runs one worker process too
+def test_a_crashed_or_hung_worker_costs_one_document(workers: int) -> None:
     from dateline.store.workers import run_workers
 
     texts = ["a", "b", "CRASH", "c", "d", "HANG", "e", "f", "g", "h", "i", "j"]
     articles = [Article(id=f"d{i}", text=t) for i, t in enumerate(texts)]
     chunks = iter([articles[i : i + 4] for i in range(0, len(articles), 4)])
     stored: list[Analysis] = []
-    run_workers(chunks, list, lambda _, results: stored.extend(results), Options(), 2, 2.0,
+    run_workers(chunks, list, lambda _, results: stored.extend(results), Options(), workers, 2.0,
                 target=crashing_serve)  # fmt: skip
     assert [a.id for a in stored] == [a.id for a in articles]  # input order kept
     errors = {a.id: a.error for a in stored if a.error}
@@ -282,3 +283,23 @@ def test_concurrent_first_runs_create_the_schema_once(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert failures == []
+
+
+def test_a_failing_stage_is_stored_and_told_by_ingest(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dateline.stages import quotes
+    from dateline.store import Store
+    from dateline.store.ingest import IngestOptions, ingest
+
+    monkeypatch.setattr(quotes, "find_quotes", lambda doc: 1 / 0)
+    (tmp_path / "a.txt").write_text(GOOD.format(n=6))
+    told: list[str] = []
+    db = tmp_path / "w.db"
+    stats = ingest([str(tmp_path / "a.txt")], db, IngestOptions(workers=0), warn=told.append)
+    assert stats.added == 1 and stats.errors == 0
+    assert any("quotes stage failed (ZeroDivisionError" in w for w in told)
+    with Store(db) as store:
+        shown = store.show("a")
+    assert shown.quotes == () and shown.entities
+    assert any("quotes stage failed" in w for w in shown.warnings)

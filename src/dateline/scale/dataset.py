@@ -112,7 +112,8 @@ def _analyses(
             lists = {t.attr: _rebuild(grouped, t, key) for t in TABLES if t.parent is None}
             fields_ = {c: row[c] for c in ARTICLE_COLUMNS[1:7]}
             repairs = tuple(json.loads(row.get("repairs") or "[]"))
-            analysis = Analysis(**fields_, **lists, repairs=repairs)
+            warnings = tuple(json.loads(row.get("warnings") or "[]"))
+            analysis = Analysis(**fields_, **lists, repairs=repairs, warnings=warnings)
             if vectors is not None:
                 vectors[key] = {
                     kind: [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -20,7 +21,10 @@ from dateline.read import (
 from dateline.records import Article
 from dateline.scale.tables import ScaleError, require_pyarrow
 
-INPUT_COLUMNS = ("id", "text", "date", "title", "url", "source", "error", "repairs", "position")
+INPUT_COLUMNS = (
+    "id", "text", "date", "title", "url", "source", "error", "repairs", "warnings", "position",
+)  # fmt: skip
+ARTICLE_INPUT = INPUT_COLUMNS[:7]  # the Article fields carried as they are
 LINE_CHUNK = 1 << 20
 
 
@@ -113,15 +117,20 @@ def _lines(stream: Any) -> Iterator[bytes]:
 
 
 def article_row(article: Article) -> dict[str, Any]:
-    """An article as a row of the input table (its repairs joined by commas)."""
-    row = {c: getattr(article, c) for c in INPUT_COLUMNS[:-2]}
-    return row | {"repairs": ",".join(article.repairs)}
+    """An article as a row of the input table (its repairs and warnings as JSON lists)."""
+    row = {c: getattr(article, c) for c in ARTICLE_INPUT}
+    return row | {"repairs": json.dumps(list(article.repairs)),
+                  "warnings": json.dumps(list(article.warnings), ensure_ascii=False)}  # fmt: skip
 
 
 def article_from(row: dict[str, Any]) -> Article:
     """The article of an input row (the inverse of `article_row`)."""
-    fields = {c: row[c] for c in INPUT_COLUMNS[:-2]}
-    return Article(**fields, repairs=tuple(filter(None, (row["repairs"] or "").split(","))))
+    fields = {c: row[c] for c in ARTICLE_INPUT}
+    return Article(
+        **fields,
+        repairs=tuple(json.loads(row.get("repairs") or "[]")),
+        warnings=tuple(json.loads(row.get("warnings") or "[]")),
+    )
 
 
 def read_remote(

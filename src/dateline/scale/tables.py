@@ -8,13 +8,14 @@ from typing import Any
 
 from dateline.records import Analysis
 from dateline.store.schema import TABLES, Table, _base, type_hints
-from dateline.store.writer import content_hash, repairs_value
+from dateline.store.writer import content_hash, repairs_value, warnings_value
 
 PARTITION = "article_date"
 MANIFEST = "dateline.json"
 FORMAT = "dateline-parquet/1"
 ARTICLE_COLUMNS = (
     "hash", "id", "date", "title", "url", "source", "text", "version", "model", "repairs",
+    "warnings",
 )  # fmt: skip
 ERROR_COLUMNS = ("hash", "id", "error", "version", "model")
 TABLE_NAMES = ("articles", "errors", *(t.name for t in TABLES))
@@ -105,6 +106,7 @@ def rows(
         "articles": [
             {"hash": hash_, **article, "version": version, "model": model, "position": position}
             | {"repairs": repairs_value(analysis.repairs), PARTITION: day}
+            | {"warnings": warnings_value(analysis.warnings)}
         ]
     }
     for table in TABLES:

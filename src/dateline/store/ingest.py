@@ -92,7 +92,9 @@ def ingest(
 ) -> IngestStats:
     """Ingest every document under `paths` into the store at `db`; safe to rerun after a crash.
 
-    `warn` is told each reader's warning (an encoding detected, a date that cannot be read).
+    `warn` is told each reader's warning (an encoding detected, a date that cannot be read)
+    and each stage that failed for a document (its other records are stored). `workers` worker
+    processes analyse (a crash or a hang costs one document); 0 analyses in this process.
     """
     options = options or IngestOptions()
     resolve_model(options.model)  # fail before starting: a worker that cannot load would respawn
@@ -129,7 +131,10 @@ def ingest(
             progress(stats)
 
     def store(items: list[Item], results: list[Analysis]) -> None:
-        for (key, replace, _), analysis in zip(items, results, strict=True):
+        for (key, replace, article), analysis in zip(items, results, strict=True):
+            for warning in analysis.warnings if warn else ():
+                if warning not in article.warnings:  # the reader's were told when read
+                    warn(warning)
             try:
                 if analysis.error is not None:
                     stats.errors += 1
@@ -144,7 +149,7 @@ def ingest(
         report()
 
     try:
-        if options.workers <= 1:
+        if options.workers < 1:  # in this process: fastest to start, but a crash stops it
             run_inline(todo(), analysis_options, store, options.chunk)
         else:
             run_pool(todo(), analysis_options, store, options)

@@ -467,6 +467,8 @@ class Store:
         for table in TABLES:
             if table.parent is None:
                 lists[table.attr] = tuple(self._records(table, article["article"]))
+        lists["repairs"] = tuple(json.loads(article.get("repairs") or "[]"))
+        lists["warnings"] = tuple(json.loads(article.get("warnings") or "[]"))
         return Analysis(
             **{k: article[k] for k in ("id", "text", "date", "title", "url", "source")}, **lists
         )

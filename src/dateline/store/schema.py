@@ -15,7 +15,7 @@ from typing import Any
 from dateline.records import Analysis
 
 APPLICATION_ID = 0x44544C4E  # "DTLN": marks the file as a dateline store
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # Link columns the store adds to record tables (everything else is a record field).
 EXTRA_COLUMNS = {
     "entities": (("person", "INTEGER REFERENCES people(person)"),),
@@ -395,6 +395,12 @@ def _v7(conn: sqlite3.Connection) -> None:
     vectors.backfill(conn)
 
 
+def _v8(conn: sqlite3.Connection) -> None:
+    """Version 8: each article's warnings (a stage that failed, a date that could not be read)."""
+    if "warnings" not in {row[1] for row in conn.execute("PRAGMA table_info(articles)")}:
+        conn.execute("ALTER TABLE articles ADD COLUMN warnings TEXT")
+
+
 MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     1: _v1,
     2: _v2,
@@ -403,6 +409,7 @@ MIGRATIONS: dict[int, Callable[[sqlite3.Connection], None]] = {
     5: _v5,
     6: _v6,
     7: _v7,
+    8: _v8,
 }
 
 

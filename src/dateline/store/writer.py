@@ -73,6 +73,11 @@ def repairs_value(repairs: tuple[str, ...]) -> str | None:
     return json.dumps(list(repairs)) if repairs else None
 
 
+def warnings_value(warnings: tuple[str, ...]) -> str | None:
+    """The `warnings` column: a JSON list (a stage that failed, a date that could not be read)."""
+    return json.dumps(list(warnings), ensure_ascii=False) if warnings else None
+
+
 def now() -> str:
     """The current UTC time, ISO 8601."""
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -193,9 +198,17 @@ class Writer:
         values = [getattr(analysis, f) for f in ARTICLE_FIELDS]
         cur = conn.execute(
             "INSERT INTO articles (hash, id, date, title, url, source, text, version, model, "
-            "ingested, repairs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ingested, repairs, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (hash, id) DO NOTHING",
-            (hash_, *values[:6], self.version, self.model, now(), repairs_value(analysis.repairs)),
+            (
+                hash_,
+                *values[:6],
+                self.version,
+                self.model,
+                now(),
+                repairs_value(analysis.repairs),
+                warnings_value(tuple(map(storable, analysis.warnings))),
+            ),  # fmt: skip
         )
         if cur.rowcount == 0:
             return False
