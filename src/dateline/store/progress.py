@@ -20,26 +20,22 @@ from rich.progress import (
 from dateline.store.ingest import IngestStats, count_documents
 
 
-@contextmanager
-def ingest_bar(paths: Sequence[str], quiet: bool) -> Iterator:
-    """Yield a callback that updates a progress bar; the total is counted in a background thread."""
-    if quiet:
-        yield None
-        return
+def _bar(label: str, paths: Sequence[str], console: Console, *extra: TextColumn) -> tuple:
+    """A progress bar on `console` and its task; the total is counted in a background thread."""
     progress = Progress(
-        TextColumn("ingest"),
+        TextColumn(label),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[rate]:.1f} articles/s"),
         TextColumn("[red]{task.fields[errors]} errors"),
-        TextColumn("{task.fields[skipped]} already stored"),
+        *extra,
         TimeElapsedColumn(),
         TextColumn("ETA"),
         TimeRemainingColumn(),
-        console=Console(stderr=True),
+        console=console,
         transient=False,
     )
-    task = progress.add_task("ingest", total=None, rate=0.0, errors=0, skipped=0)
+    task = progress.add_task(label, total=None, rate=0.0, errors=0, skipped=0)
 
     def count() -> None:
         try:
@@ -49,7 +45,19 @@ def ingest_bar(paths: Sequence[str], quiet: bool) -> Iterator:
         if total is not None:
             progress.update(task, total=total)
 
-    threading.Thread(target=count, daemon=True).start()
+    if "-" not in paths:
+        threading.Thread(target=count, daemon=True).start()
+    return progress, task
+
+
+@contextmanager
+def ingest_bar(paths: Sequence[str], quiet: bool) -> Iterator:
+    """Yield a callback that updates the ingest progress bar on stderr (None when quiet)."""
+    if quiet:
+        yield None
+        return
+    already = TextColumn("{task.fields[skipped]} already stored")
+    progress, task = _bar("ingest", paths, Console(stderr=True), already)
 
     def update(stats: IngestStats) -> None:
         progress.update(
@@ -68,31 +76,8 @@ def analyze_bar(paths: Sequence[str], show: bool | None) -> Iterator:
     if not (console.is_terminal if show is None else show):
         yield None, lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True)
         return
-    progress = Progress(
-        TextColumn("analyze"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TextColumn("{task.fields[rate]:.1f} articles/s"),
-        TextColumn("[red]{task.fields[errors]} errors"),
-        TimeElapsedColumn(),
-        TextColumn("ETA"),
-        TimeRemainingColumn(),
-        console=console,
-        transient=False,
-    )
-    task = progress.add_task("analyze", total=None, rate=0.0, errors=0)
+    progress, task = _bar("analyze", paths, console)
     start = time.monotonic()
-
-    def count() -> None:
-        try:
-            total = count_documents(paths)
-        except Exception:  # noqa: BLE001  (the bar is optional: no total, no ETA)
-            return
-        if total is not None:
-            progress.update(task, total=total)
-
-    if "-" not in paths:
-        threading.Thread(target=count, daemon=True).start()
 
     def update(done: int, errors: int) -> None:
         rate = done / max(time.monotonic() - start, 1e-6)
