@@ -149,14 +149,14 @@ def read_corpus(paths: Sequence[str | Path]) -> Iterator[TimeMLDoc]:
 
 
 def read_dev_table(path: str | Path | None = None) -> list[TimeMLDoc]:
-    """The development table (one JSON object a line: topic, dct, text, times) as documents whose
-    gold spans are found in order in the text."""
+    """The development table (one JSON object a line: topic, dct, text, times; `#` lines are
+    comments) as documents whose gold spans are found in order in the text."""
     from importlib.resources import files
 
     source = Path(path) if path else files("dateline.evaluate").joinpath(DEV_TABLE)
     docs = []
     for number, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
+        if not line.strip() or line.startswith("#"):
             continue
         row = json.loads(line)
         gold, at = [], 0
