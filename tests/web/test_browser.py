@@ -22,6 +22,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -122,13 +123,13 @@ def browser_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-@pytest.fixture(scope="module")
-def server(browser_db: Path) -> Iterator[str]:
-    """`dateline serve` on a free port, as a subprocess; yields its base URL."""
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """`dateline serve` over `db` on a free port, as a subprocess; yields its base URL."""
     port = _free_port()
     command = [sys.executable, "-c", "from dateline.cli import run; run()"]
     proc = subprocess.Popen(
-        [*command, "serve", "--db", str(browser_db), "--port", str(port)],
+        [*command, "serve", "--db", str(db), "--port", str(port)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -154,9 +155,9 @@ def server(browser_db: Path) -> Iterator[str]:
             proc.kill()
 
 
-@pytest.fixture(scope="module")
-def driver(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    """Headless Chromium with a fresh profile and the dialog/CSP hook installed."""
+@contextmanager
+def chromium(profile: Path) -> Iterator[Any]:
+    """Headless Chromium with a fresh profile in `profile`."""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -164,15 +165,29 @@ def driver(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[An
     options.binary_location = CHROMIUM
     for flag in FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.add_argument(f"--user-data-dir={profile}")
     chrome = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
     try:
         chrome.set_page_load_timeout(20)
-        chrome.execute_cdp_cmd("Page.enable", {})
-        chrome.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": HOOK})
         yield chrome
     finally:
         chrome.quit()
+
+
+@pytest.fixture(scope="module")
+def server(browser_db: Path) -> Iterator[str]:
+    """`dateline serve` over the browser store; yields its base URL."""
+    with serving(browser_db) as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def driver(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Headless Chromium with a fresh profile and the dialog/CSP hook installed."""
+    with chromium(tmp_path_factory.mktemp("chromium-profile")) as chrome:
+        chrome.execute_cdp_cmd("Page.enable", {})
+        chrome.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": HOOK})
+        yield chrome
 
 
 def _pages(db: Path) -> list[str]:

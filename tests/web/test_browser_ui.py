@@ -5,9 +5,6 @@ at both widths go to $DATELINE_SCREENSHOTS if set, else to a pytest temporary fo
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,14 +13,11 @@ import pytest
 
 from tests.web import ui_stories
 from tests.web.test_browser import (
-    CHROMEDRIVER,
-    CHROMIUM,
-    FLAGS,
-    _free_port,
-    _get,
     _need_browser,
     _screenshot,
     _wait_for,
+    chromium,
+    serving,
     shots,  # noqa: F401  (the screenshot folder fixture)
 )
 
@@ -55,50 +49,15 @@ def ui_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`dateline serve` over the hand-analysed store, on a free port."""
     _need_browser()
     db = ui_stories.build(tmp_path_factory.mktemp("ui-browser") / "ui.db")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-c", "from dateline.cli import run; run()", "serve", "--db", str(db),
-         "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    try:
-        while True:
-            try:
-                if _get(base + "/")[0] == 200:
-                    break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("dateline serve did not start")
-            time.sleep(0.05)
+    with serving(db) as base:
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
 def chrome(ui_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """Headless Chromium with a fresh profile."""
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-ui')}")
-    driver = webdriver.Chrome(options=options, service=Service(CHROMEDRIVER))
-    try:
-        driver.set_page_load_timeout(20)
+    with chromium(tmp_path_factory.mktemp("chromium-ui")) as driver:
         yield driver
-    finally:
-        driver.quit()
 
 
 def _width(driver: Any, width: int) -> None:
