@@ -29,7 +29,7 @@ from dateline.evaluate.quotes import (
     score,
     split_quotes,
 )
-from dateline.stages.quotes import find_quotes
+from dateline.stages.quotes.stage import find_quotes
 
 
 def textacy_quotes(doc) -> list[Predicted]:  # noqa: ANN001

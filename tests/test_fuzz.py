@@ -115,7 +115,7 @@ def test_long_sentences_are_cut_before_the_parse() -> None:
     import datetime as dt
 
     from dateline import nlp
-    from dateline.clean import MAX_SENTENCE
+    from dateline.stages.blocks.stage import MAX_SENTENCE
 
     pipeline = nlp.load()
     doc = pipeline(nlp.make_doc(pipeline, SENTENCE, dt.date(2024, 12, 19)))

@@ -143,7 +143,7 @@ def test_a_batch_that_raises_is_rerun_one_by_one(monkeypatch: pytest.MonkeyPatch
 
 
 def test_a_failing_stage_drops_only_its_records(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dateline.stages import quotes
+    from dateline.stages.quotes import stage as quotes
 
     monkeypatch.setattr(quotes, "find_quotes", lambda doc: 1 / 0)
     result = dateline.analyze(GOOD.format(n=5))
@@ -288,7 +288,7 @@ def test_concurrent_first_runs_create_the_schema_once(tmp_path: Path) -> None:
 def test_a_failing_stage_is_stored_and_told_by_ingest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dateline.stages import quotes
+    from dateline.stages.quotes import stage as quotes
     from dateline.store import Store
     from dateline.store.ingest import IngestOptions, ingest
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dateline.resources import country_codes
-from dateline.stages.actors import alpha3
+from dateline.stages.events.actors import alpha3
 
 
 @pytest.mark.parametrize(

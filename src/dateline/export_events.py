@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from dateline.records import Actor, Analysis, Event, Place
-from dateline.stages.events import QUAD
+from dateline.stages.events.stage import QUAD
 
 GDELT_COLUMNS = (
     "GlobalEventID", "Day", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",

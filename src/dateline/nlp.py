@@ -61,8 +61,7 @@ def _load(model: str, stages: tuple[str, ...]) -> Language:
     """Load and build one pipeline; `load` passes its arguments in one form, so one cache entry."""
     import spacy
 
-    from dateline import clean  # noqa: F401  (registers the factories)
-    from dateline.stages import entities, events, places, quotes, times  # noqa: F401
+    from dateline.stages import blocks, entities, events, places, quotes, times  # noqa: F401
 
     register_extensions()
     try:

@@ -6,7 +6,7 @@ import pytest
 
 from dateline.evaluate.times import Score, read_corpus, score
 from dateline.nlp import load, make_doc
-from dateline.stages.times import find_times
+from dateline.stages.times.stage import find_times
 from tests.conftest import corpus
 
 # Floors pinned just below the figures measured on TBAQ (F1); they only go up.

@@ -106,7 +106,7 @@ def test_events_map_points(client) -> None:
 
 
 def test_quad_classes_match_the_events_stage() -> None:
-    from dateline.stages.events import QUAD
+    from dateline.stages.events.stage import QUAD
     from dateline.web import charts
 
     assert charts.QUAD == QUAD

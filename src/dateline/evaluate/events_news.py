@@ -209,7 +209,7 @@ def run(folder: Path, model: str | None = None) -> list[Outcome]:
 def shown(outcomes: list[Outcome], threshold: float | None = None) -> list[Outcome]:
     """The matching of the events a user sees: confidence at or above `threshold` (the
     stage's default threshold when None)."""
-    from dateline.stages.events import DEFAULT_THRESHOLD
+    from dateline.stages.events.stage import DEFAULT_THRESHOLD
 
     floor = DEFAULT_THRESHOLD if threshold is None else threshold
     return [

@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from dateline.records import PLOVER_TYPES
 from dateline.web.dates import sort_key
 
-# PLOVER quad classes (as dateline.stages.events.QUAD, which imports spaCy: copied, and a test
+# PLOVER quad classes (as dateline.stages.events.stage.QUAD, which imports spaCy: copied, and a test
 # checks they agree). Each class has an Okabe-Ito colour and its own marker shape, so a reader
 # who cannot tell the colours apart still can by shape and label. The light colours are always
 # drawn with a dark outline (contrast over 3:1 against the page and the map).
