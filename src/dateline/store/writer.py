@@ -40,7 +40,6 @@ PIPELINE_FILES = (
     "read.py",
     "repair.py",
     "case.py",
-    "clean.py",
     "nlp.py",
     "analyze.py",
     "stages",
