@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.evaluate.metrics import harmonic, ratio
+from dateline.evaluate.metrics import Counts, ratio
 from dateline.records import PLOVER_TYPES, Actor, Event
 
 OLD_TYPES = {
@@ -53,21 +53,6 @@ class Example:
 
 
 @dataclass
-class Tally:
-    """Counts for one F1: matches, predictions and gold items."""
-
-    hit: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def f1(self) -> tuple[float, float, float]:
-        """Precision, recall and F1."""
-        p = ratio(self.hit, self.predicted)
-        r = ratio(self.hit, self.gold)
-        return p, r, harmonic(p, r)
-
-
-@dataclass
 class Scores:
     """All figures for one run."""
 
@@ -75,10 +60,10 @@ class Scores:
     correct: int = 0
     with_event: int = 0
     confusion: Counter = field(default_factory=Counter)
-    actor_text: Tally = field(default_factory=Tally)
-    actor_code: Tally = field(default_factory=Tally)
-    recipient_text: Tally = field(default_factory=Tally)
-    recipient_code: Tally = field(default_factory=Tally)
+    actor_text: Counts = field(default_factory=Counts)
+    actor_code: Counts = field(default_factory=Counts)
+    recipient_text: Counts = field(default_factory=Counts)
+    recipient_code: Counts = field(default_factory=Counts)
 
     @property
     def accuracy(self) -> float:
@@ -93,7 +78,7 @@ class Scores:
             tp = self.confusion[(t, t)]
             fp = sum(v for (g, p), v in self.confusion.items() if p == t and g != t)
             fn = sum(v for (g, p), v in self.confusion.items() if g == t and p != t)
-            values.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+            values.append(Counts(tp, tp + fp, tp + fn).f1)
         return sum(values) / len(values) if values else 0.0
 
     def per_type(self) -> dict[str, tuple[int, int]]:
@@ -174,11 +159,11 @@ def primary(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.confidence, e.end - e.start))
 
 
-def tally(t: Tally, predicted: Actor | None, gold: tuple[str, ...], hit: bool) -> None:
-    """Add one example to a tally."""
+def tally(t: Counts, predicted: Actor | None, gold: tuple[str, ...], hit: bool) -> None:
+    """Add one example to an F1's counts."""
     t.predicted += predicted is not None and (bool(predicted.name) or bool(predicted.country))
     t.gold += bool(gold)
-    t.hit += hit and bool(gold)
+    t.tp += hit and bool(gold)
 
 
 def score(examples: list[Example], events: list[list[Event]]) -> Scores:
@@ -242,8 +227,7 @@ def report(scores: Scores) -> list[tuple[str, str]]:
         ("actor text", scores.actor_text), ("actor code", scores.actor_code),
         ("recipient text", scores.recipient_text), ("recipient code", scores.recipient_code),
     ):  # fmt: skip
-        p, r, f = t.f1()
-        rows.append((f"{label} F1 (P / R)", f"{f:.3f} ({p:.3f} / {r:.3f})"))
+        rows.append((f"{label} F1 (P / R)", f"{t.f1:.3f} ({t.precision:.3f} / {t.recall:.3f})"))
     return rows
 
 

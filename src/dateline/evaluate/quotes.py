@@ -50,7 +50,7 @@ class Predicted:
 
 
 @dataclass
-class Report:
+class QuotesReport:
     """Detection and attribution figures for direct/mixed quotes and indirect speech."""
 
     articles: int = 0
@@ -262,7 +262,7 @@ def lower_in_place(text: str) -> str:
 
 def evaluate(
     polnear: Path, split: str, extract: Extractor, doubled: bool = False, lowercase: bool = False
-) -> Report:
+) -> QuotesReport:
     """Score `extract` (texts -> (direct+mixed, indirect) predictions per text) on a split.
 
     `doubled` also counts '' and `` as quotation marks in the gold (off: the issue's rule);
@@ -271,7 +271,7 @@ def evaluate(
     from dateline.stages.quotes.attribution import is_speech_cue
 
     data = list(articles(polnear, split))
-    report = Report(articles=len(data))
+    report = QuotesReport(articles=len(data))
     outputs = extract([lower_in_place(t) if lowercase else t for _, t, _ in data])
     for (_, text, attributions), (direct, indirect) in zip(data, outputs, strict=True):
         gold = gold_direct(text, attributions, doubled)
@@ -319,7 +319,7 @@ def split_quotes(
     return direct, indirect
 
 
-def render(report: Report, title: str = "quotes") -> None:
+def render(report: QuotesReport, title: str = "quotes") -> None:
     """Print the report as a table."""
     from rich.console import Console
     from rich.table import Table
@@ -337,7 +337,7 @@ def render(report: Report, title: str = "quotes") -> None:
 
 def run(
     polnear: str | None = None, split: str = "dev", doubled: bool = False, lowercase: bool = False
-) -> Report:
+) -> QuotesReport:
     """Score the dateline pipeline on a PolNeAR split and print the table."""
     folder = Path(polnear) if polnear else default_polnear()
     if not (folder / split / "text").is_dir():

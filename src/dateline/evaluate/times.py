@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.evaluate.metrics import harmonic, ratio
+from dateline.evaluate.metrics import Counts
 from dateline.records import Time
 
 DEFAULT_PATH = Path("..") / "shared" / "corpora" / "timeml"
@@ -31,32 +31,7 @@ class TimeMLDoc:
 
 
 @dataclass(frozen=True)
-class Counts:
-    """Precision, recall and F1 from a numerator over system and gold counts."""
-
-    hits_system: int
-    hits_gold: int
-    system: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        """Correct system items / system items."""
-        return ratio(self.hits_system, self.system)
-
-    @property
-    def recall(self) -> float:
-        """Correct gold items / gold items."""
-        return ratio(self.hits_gold, self.gold)
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        return harmonic(self.precision, self.recall)
-
-
-@dataclass(frozen=True)
-class Score:
+class TimesScore:
     """TempEval-3 figures: strict and relaxed spans, type and value on relaxed matches."""
 
     strict: Counts
@@ -199,7 +174,7 @@ def _match(system: Sequence[Time], gold: Sequence[Time]) -> list[tuple[Time, Tim
 
 def score(
     results: Iterable[tuple[Sequence[Time], Sequence[Time]]], keep_errors: bool = False
-) -> Score:
+) -> TimesScore:
     """Score (system, gold) pairs of time lists per document with TempEval-3's figures."""
     n_sys = n_gold = strict = relaxed = typed = valued = modded = 0
     errors: list[tuple[str, Time | None, Time | None]] = []
@@ -221,17 +196,17 @@ def score(
             matched_gold = {id(g) for _, g in pairs}
             errors += [("spurious", s, None) for s in system if id(s) not in matched_sys]
             errors += [("missed", None, g) for g in gold if id(g) not in matched_gold]
-    return Score(
-        strict=Counts(strict, strict, n_sys, n_gold),
-        relaxed=Counts(relaxed, relaxed, n_sys, n_gold),
-        type=Counts(typed, typed, n_sys, n_gold),
-        value=Counts(valued, valued, n_sys, n_gold),
-        mod=Counts(modded, modded, n_sys, n_gold),
+    return TimesScore(
+        strict=Counts(strict, n_sys, n_gold),
+        relaxed=Counts(relaxed, n_sys, n_gold),
+        type=Counts(typed, n_sys, n_gold),
+        value=Counts(valued, n_sys, n_gold),
+        mod=Counts(modded, n_sys, n_gold),
         errors=tuple(errors),
     )
 
 
-def evaluate(docs: Sequence[TimeMLDoc], keep_errors: bool = False) -> Score:
+def evaluate(docs: Sequence[TimeMLDoc], keep_errors: bool = False) -> TimesScore:
     """Run the pipeline over TimeML documents and score the times stage."""
     from dateline.nlp import load, make_doc
 
@@ -246,7 +221,7 @@ def evaluate(docs: Sequence[TimeMLDoc], keep_errors: bool = False) -> Score:
     )
 
 
-def show(result: Score, title: str) -> None:
+def show(result: TimesScore, title: str) -> None:
     """Print the TempEval-3 figures as a table."""
     from rich.console import Console
     from rich.table import Table
@@ -277,7 +252,7 @@ def _brief(time: Time | None) -> str:
     )
 
 
-def run_dev(path: str | Path | None = None, errors: bool = False) -> Score:
+def run_dev(path: str | Path | None = None, errors: bool = False) -> TimesScore:
     """Score the stage on the development table and print its figures (and errors if asked)."""
     docs = read_dev_table(path)
     result = evaluate(docs)
@@ -288,7 +263,7 @@ def run_dev(path: str | Path | None = None, errors: bool = False) -> Score:
     return result
 
 
-def run(paths: Sequence[str | Path]) -> Score:
+def run(paths: Sequence[str | Path]) -> TimesScore:
     """Read the TimeML folders (default ../shared/corpora/timeml), score the stage and print the table."""
     folders = [find_corpus(p) for p in paths] if paths else [find_corpus()]
     missing = [str(f) for f in folders if not f.exists()]

@@ -46,7 +46,7 @@ class Job:
     done: set[int] = field(default_factory=set)
 
 
-class Worker:
+class IngestWorker:
     """One worker process and the job it is running."""
 
     def __init__(self, context: Any, options: Options, target: Callable = serve) -> None:
@@ -105,7 +105,7 @@ def run_workers(
     its error (so a rerun skips it instead of stopping at the same place).
     """
     context = mp.get_context("spawn")
-    pool = [Worker(context, options, target) for _ in range(workers)]
+    pool = [IngestWorker(context, options, target) for _ in range(workers)]
     queue: deque[Job] = deque()
     held: dict[int, tuple[list[Any], list[Analysis | None]]] = {}
     next_chunk = number = 0
@@ -118,7 +118,7 @@ def run_workers(
             store(items, results)  # type: ignore[arg-type]
             next_chunk += 1
 
-    def lost(worker: Worker, reason: str) -> None:
+    def lost(worker: IngestWorker, reason: str) -> None:
         job = worker.job
         assert job is not None
         left = [i for i in range(len(job.articles)) if i not in job.done]
@@ -128,7 +128,7 @@ def run_workers(
         else:
             for i in reversed(left):  # one by one, ahead of new work
                 queue.appendleft(Job(job.chunk, [job.positions[i]], [job.articles[i]]))
-        pool[pool.index(worker)] = Worker(context, options, target)
+        pool[pool.index(worker)] = IngestWorker(context, options, target)
         worker.job = None
         worker.stop(kill=True)
 
@@ -146,7 +146,7 @@ def run_workers(
             for i, worker in enumerate(pool):
                 if worker.job is None and worker.chunks >= RECYCLE:
                     worker.stop()
-                    pool[i] = worker = Worker(context, options, target)
+                    pool[i] = worker = IngestWorker(context, options, target)
                 if worker.job is None and queue:
                     try:
                         worker.send(queue.popleft(), timeout)

@@ -54,7 +54,7 @@ COMPASS = {
 
 
 @dataclass
-class Mention:
+class PlaceMention:
     """A candidate place mention: its span, how it was found and what it may refer to."""
 
     start: int
@@ -75,7 +75,7 @@ class Mention:
     scores: dict[int, float] = field(default_factory=dict)
 
 
-def mentions_of(span: Span, source: str, demonym: bool, gaz: Gazetteer) -> Iterator[Mention]:
+def mentions_of(span: Span, source: str, demonym: bool, gaz: Gazetteer) -> Iterator[PlaceMention]:
     """Turn one entity span into mentions: split "City, State", trim, add units and directions."""
     doc = span.doc
     for start, end in _pieces(span, source):
@@ -111,7 +111,9 @@ def _trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _mention(doc: Doc, start: int, end: int, source: str, demonym: bool, gaz: Gazetteer) -> Mention:
+def _mention(
+    doc: Doc, start: int, end: int, source: str, demonym: bool, gaz: Gazetteer
+) -> PlaceMention:
     """The mention of a trimmed range, with a following unit word and a compass word before."""
     unit = False
     if end < len(doc) and doc[end].lower_ in UNIT_AFTER and source != "dateline":
@@ -123,7 +125,7 @@ def _mention(doc: Doc, start: int, end: int, source: str, demonym: bool, gaz: Ga
     if start > 0 and doc[start - 1].lower_ in DIRECTIONS and not demonym:
         direction = doc[start - 1].lower_
     text = doc[start:end].text
-    mention = Mention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, text,
+    mention = PlaceMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, text,
                       source, unit=unit, demonym=demonym, first=start, stop=end,
                       after_comma=start > 0 and doc[start - 1].text == ",")  # fmt: skip
     mention.candidates = _candidates(mention, gaz)
@@ -137,7 +139,7 @@ def _mention(doc: Doc, start: int, end: int, source: str, demonym: bool, gaz: Ga
     return mention
 
 
-def _narrow(mention: Mention, doc: Doc, start: int, end: int, gaz: Gazetteer) -> None:
+def _narrow(mention: PlaceMention, doc: Doc, start: int, end: int, gaz: Gazetteer) -> None:
     """Repair a span no entry matches: "Northeast Georgia" is a part of Georgia, and
     "Henderson County Jail" contains "Henderson County"."""
     first = doc[start].lower_
@@ -160,7 +162,7 @@ def _narrow(mention: Mention, doc: Doc, start: int, end: int, gaz: Gazetteer) ->
             return
 
 
-def _candidates(mention: Mention, gaz: Gazetteer) -> tuple[Entry, ...]:
+def _candidates(mention: PlaceMention, gaz: Gazetteer) -> tuple[Entry, ...]:
     """Gazetteer entries the mention's words can name."""
     text = mention.lookup
     if mention.demonym:

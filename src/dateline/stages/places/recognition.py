@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from dateline.stages.entities.spans import is_particle
 from dateline.stages.places.candidates import (
     UNIT_AFTER,
-    Mention,
+    PlaceMention,
     country_or_state,
     known_place,
     mentions_of,
@@ -58,9 +58,9 @@ MUNICIPAL = {
 TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "st", "lt"}
 
 
-def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+def recognise(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     """Collect candidate mentions from entities, datelines and uncovered proper nouns."""
-    found: list[Mention] = []
+    found: list[PlaceMention] = []
     taken = [False] * len(doc)
     tok = Tokens(doc)
 
@@ -149,7 +149,7 @@ def _mislabelled_place(ent: Span, tok: Tokens, gaz: Gazetteer) -> bool:
     return big or (sizeable and _place_context(ent, tok))
 
 
-def _known_names(found: list[Mention]) -> set[str]:
+def _known_names(found: list[PlaceMention]) -> set[str]:
     """Names found as places with some certainty, so their repeats are places too."""
     return {
         key(m.lookup)
@@ -160,7 +160,7 @@ def _known_names(found: list[Mention]) -> set[str]:
     }
 
 
-def _qualify(found: list[Mention], tok: Tokens) -> None:
+def _qualify(found: list[PlaceMention], tok: Tokens) -> None:
     """Mark a name's qualifier ("Paris, Texas") and a town word after it ("Jordan City Council")."""
     for i, mention in enumerate(found):
         nxt = found[i + 1] if i + 1 < len(found) else None
@@ -293,7 +293,7 @@ class Tokens:
         self.upper = [w[:1].isupper() for w in self.words]
 
 
-def _token_range(mention: Mention) -> range:
+def _token_range(mention: PlaceMention) -> range:
     """Token indices covered by a mention."""
     return range(mention.first, mention.stop)
 

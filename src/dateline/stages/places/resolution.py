@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from dateline.stages.places.candidates import Mention
+from dateline.stages.places.candidates import PlaceMention
 from dateline.stages.places.gazetteer import (
     ABBREVIATION,
     ALTERNATE,
@@ -55,7 +55,7 @@ class Context:
 NEAR_LAT, NEAR_LON = 1.5, 2.0  # a point this close (in degrees) supports a candidate
 
 
-def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
+def resolve(doc: Doc, mentions: list[PlaceMention], gaz: Gazetteer) -> None:
     """Choose each mention's entry: priors first, then twice with the article's context."""
     base = Context()
     for entity in doc._.entities or ():
@@ -83,7 +83,7 @@ def resolve(doc: Doc, mentions: list[Mention], gaz: Gazetteer) -> None:
             chosen.setdefault(k, mention.choice)
 
 
-def _context(mentions: list[Mention], base: Context) -> Context:
+def _context(mentions: list[PlaceMention], base: Context) -> Context:
     """Countries, admin1 units and points named by the mentions as now resolved."""
     context = Context(Counter(base.countries), Counter(base.units), [])
     for mention in mentions:
@@ -137,7 +137,7 @@ def _neighbours(context: Context, e: Entry, own: str) -> int:
     return len(names)
 
 
-def _best(mention: Mention, context: Context, gaz: Gazetteer) -> Entry | None:
+def _best(mention: PlaceMention, context: Context, gaz: Gazetteer) -> Entry | None:
     """The highest-scoring candidate of a mention."""
     if not mention.candidates:
         return None
@@ -165,7 +165,7 @@ class Clues:
     local: bool
 
 
-def _clues(mention: Mention, context: Context, gaz: Gazetteer) -> Clues:
+def _clues(mention: PlaceMention, context: Context, gaz: Gazetteer) -> Clues:
     """The countries and units the rest of the article names, the home unit and the qualifier."""
     own = key(mention.lookup)
     countries = Counter()
@@ -196,7 +196,7 @@ def _clues(mention: Mention, context: Context, gaz: Gazetteer) -> Clues:
     return Clues(own, countries, units, qualifier, home, biggest_city, local)
 
 
-def _prior(e: Entry, mention: Mention, biggest_city: int) -> float:
+def _prior(e: Entry, mention: PlaceMention, biggest_city: int) -> float:
     """A candidate's score before context: population, kind, name form and unit words."""
     score = 1.5 * math.log10(e.population + 10) + KIND_PRIOR.get(e.kind, 0.0)
     score += HOW_PRIOR.get(e.how, 0.0)

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from dateline.records import Place
 from dateline.stages.common import run_stage
-from dateline.stages.places.candidates import COMPASS, DIRECTIONS, Mention, strong_place
+from dateline.stages.places.candidates import COMPASS, DIRECTIONS, PlaceMention, strong_place
 from dateline.stages.places.gazetteer import Gazetteer, key
 from dateline.stages.places.gazetteer import shared as shared_gazetteer
 from dateline.stages.places.recognition import recognise
@@ -50,7 +50,7 @@ def _surnames(doc: Doc) -> set[str]:
     }
 
 
-def to_place(mention: Mention, gaz: Gazetteer) -> Place | None:
+def to_place(mention: PlaceMention, gaz: Gazetteer) -> Place | None:
     """The output record of a resolved (or, for a named entity, unresolved) mention."""
     e = mention.choice
     if e is None:
