@@ -908,7 +908,9 @@ def entity_at(doc: Doc, start: int, end: int) -> Entity | None:
 
 
 @Language.component(
-    "dateline_entities", requires=["doc.ents", "doc._.blocks"], assigns=["doc._.entities"]
+    "dateline_entities",
+    requires=["doc.ents", "token.dep", "doc._.blocks"],
+    assigns=["doc._.entities"],
 )
 def entities_component(doc: Doc) -> Doc:
     """Set `doc._.entities`."""

@@ -353,7 +353,18 @@ def score(
     return round(max(0.05, min(0.99, value)), 2)
 
 
-@Language.component("dateline_events", assigns=["doc._.events"])
+@Language.component(
+    "dateline_events",
+    requires=[
+        "token.dep",
+        "doc._.blocks",
+        "doc._.entities",
+        "doc._.times",
+        "doc._.places",
+        "doc._.quotes",
+    ],
+    assigns=["doc._.events"],
+)
 def events_component(doc: Doc) -> Doc:
     """Set `doc._.events`."""
     return run_stage(doc, "events", find_events)

@@ -89,7 +89,11 @@ class PlacesComponent:
         return run_stage(doc, "places", lambda d: find_places(d, self.gazetteer))
 
 
-@Language.factory("dateline_places", assigns=["doc._.places"], requires=["doc.ents"])
+@Language.factory(
+    "dateline_places",
+    requires=["doc.ents", "doc._.blocks", "doc._.entities"],
+    assigns=["doc._.places"],
+)
 def make_places(nlp: Language, name: str) -> PlacesComponent:
     """Create the places component."""
     return PlacesComponent()

@@ -418,7 +418,11 @@ def find_quotes(doc: Doc) -> list[Quote]:
     return finish(art, quoted + indirect(art, quoted))
 
 
-@Language.component("dateline_quotes", requires=["doc._.entities"], assigns=["doc._.quotes"])
+@Language.component(
+    "dateline_quotes",
+    requires=["token.dep", "doc._.blocks", "doc._.entities"],
+    assigns=["doc._.quotes"],
+)
 def quotes_component(doc: Doc) -> Doc:
     """Set `doc._.quotes`."""
     return run_stage(doc, "quotes", find_quotes)

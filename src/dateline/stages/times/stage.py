@@ -500,7 +500,7 @@ def find_times(doc: Doc) -> list[Time]:
     return found
 
 
-@Language.component("dateline_times", assigns=["doc._.times"])
+@Language.component("dateline_times", requires=["token.dep", "token.tag"], assigns=["doc._.times"])
 def times_component(doc: Doc) -> Doc:
     """Set `doc._.times`."""
     return run_stage(doc, "times", find_times)
