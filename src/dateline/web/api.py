@@ -13,22 +13,19 @@ from pydantic import BaseModel, Field, field_validator
 from dateline.records import Analysis
 from dateline.store.queries import MARK
 from dateline.web import db
-from dateline.web.deps import EventFiltersDep, FiltersDep, QuoteFiltersDep, StoreDep
+from dateline.web.deps import (
+    EventFiltersDep,
+    FiltersDep,
+    Limit,
+    Offset,
+    QuoteFiltersDep,
+    StoreDep,
+    page_of,
+)
 
 MAX_ANALYZE_CHARS = 100_000  # characters of text for /api/analyze (the body limit is larger)
 router = APIRouter(prefix="/api", tags=["records"])
-Limit = Annotated[int, Query(ge=1, le=db.MAX_PAGE)]
-Offset = Annotated[int, Query(ge=0, le=db.MAX_OFFSET)]
 _lock = threading.Lock()  # one analysis at a time: the spaCy pipeline loads on first use
-
-
-def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    """A page of results with the parameters that fetch the next one."""
-    more = len(items) > limit
-    return {
-        "items": items[:limit], "limit": limit, "offset": offset,
-        "next_offset": offset + limit if more else None,
-    }  # fmt: skip
 
 
 def _hit(hit: Any) -> dict[str, Any]:
@@ -57,7 +54,7 @@ def articles(
 ) -> dict[str, Any]:
     """Stored articles (id, date, title, url, source), newest first; `speaker` keeps articles that
     quote them, `type` those with an event of that type, `country` those with a place or party there."""
-    return _page(db.articles(store, f, limit + 1, offset), limit, offset)
+    return page_of(db.articles(store, f, limit + 1, offset), limit, offset)
 
 
 @router.get("/articles/{article_id:path}")
@@ -79,7 +76,7 @@ def quotes(
     """Quotes by speaker, about words, by outlet and date; wire copies once unless all_copies."""
     hits = store.quotes(f.speaker, about, f.since, f.until, f.source,
                         all_copies=all_copies, limit=offset + limit + 1)  # fmt: skip
-    return _page([_hit(h) for h in hits[offset:]], limit, offset)
+    return page_of([_hit(h) for h in hits[offset:]], limit, offset)
 
 
 @router.get("/events")
@@ -91,7 +88,7 @@ def events(
     hits = store.events(f.type, actor, recipient, f.country, place, f.since, f.until,
                         source=f.source, all_copies=all_copies, limit=offset + limit + 1,
                         all_events=f.all_events)  # fmt: skip
-    return _page(_event_hits(store, hits[offset : offset + limit + 1]), limit, offset)
+    return page_of(_event_hits(store, hits[offset : offset + limit + 1]), limit, offset)
 
 
 MAP_DOC = (
@@ -127,7 +124,7 @@ def search(
     """Full text over articles and quotes (every word must match); `snippet` is plain text and
     `marks` the [start, end) of each match in it."""
     hits = [{**h, **_marked(h["snippet"])} for h in db.search(store, q, f, limit + 1, offset)]
-    return _page(hits, limit, offset)
+    return page_of(hits, limit, offset)
 
 
 def _marked(snippet: str) -> dict[str, Any]:

@@ -11,13 +11,10 @@ from fastapi.responses import HTMLResponse
 from dateline.embed import EmbeddingError
 from dateline.store import statement_queries as sq
 from dateline.web import db
-from dateline.web.deps import QuoteFiltersDep, StoreDep
+from dateline.web.deps import Limit, Offset, QuoteFiltersDep, StoreDep, page_of
 
 api = APIRouter(prefix="/api", tags=["statements"])
 pages = APIRouter(include_in_schema=False)
-Limit = Annotated[int, Query(ge=1, le=db.MAX_PAGE)]
-Offset = Annotated[int, Query(ge=0, le=db.MAX_OFFSET)]
-PAGE = 20
 
 
 def _statement(row: sq.StatementRow) -> dict[str, Any]:
@@ -49,10 +46,7 @@ def statements(
     `since`/`until` filter the first appearance, `source` an outlet that carried it."""
     rows = sq.statements(store, f.speaker, f.since, f.until, f.source, min_outlets,
                          offset + limit + 1)  # fmt: skip
-    items = [_statement(r) for r in rows[offset:]]
-    more = len(items) > limit
-    return {"items": items[:limit], "limit": limit, "offset": offset,
-            "next_offset": offset + limit if more else None}  # fmt: skip
+    return page_of([_statement(r) for r in rows[offset:]], limit, offset)
 
 
 @api.get("/statements/{number}")
