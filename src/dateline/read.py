@@ -20,8 +20,6 @@ from dateline.repair import NotText, repair
 from dateline.repair import decode as decode_bytes
 
 MAX_CHARS = 1_000_000  # ~3.2 GB peak and ~5 min on a loaded 2-core machine (benchmarks/length.py)
-HEADER_KEYS = ("date", "title", "url", "source", "id")
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".jsonl.gzip")
 
@@ -472,8 +470,3 @@ def read(
             yield Article(id=path, text="", error=f"{path}: cannot read ({err.strerror or err})")
         if not found:
             yield Article(id=path, text="", error=f"{path}: no such file or folder")
-
-
-def with_date(article: Article, date: str | None) -> Article:
-    """Return `article` with its date replaced."""
-    return replace(article, date=date)

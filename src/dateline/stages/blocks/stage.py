@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator
 
 import numpy
@@ -183,15 +182,6 @@ def find_blocks(text: str, body_start: int | None = None) -> list[Block]:
         seen_body = seen_body or any(b.kind == "body" for b in found)
         blocks.extend(found)
     return blocks
-
-
-def block_at(blocks: list[Block], offset: int) -> Block | None:
-    """Return the block containing character `offset`, if any."""
-    starts = [b.start for b in blocks]
-    i = bisect_left(starts, offset + 1) - 1
-    if i >= 0 and blocks[i].start <= offset < blocks[i].end:
-        return blocks[i]
-    return None
 
 
 def set_sentence_starts(doc: Doc, blocks: list[Block]) -> None:
