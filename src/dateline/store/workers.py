@@ -7,6 +7,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -104,7 +105,9 @@ def run_workers(
     again one by one to a fresh worker, and an article that kills a worker alone is stored as
     its error (so a rerun skips it instead of stopping at the same place).
     """
-    run = _Run(chunks, articles_of, store, options, workers, timeout, target)
+    context = mp.get_context("spawn")
+    new_worker = partial(IngestWorker, context, options, target)
+    run = _Run(chunks, articles_of, store, new_worker, workers, timeout)
     try:
         run.loop()
     finally:
@@ -121,16 +124,13 @@ class _Run:
         chunks: Iterator[list[Any]],
         articles_of: Callable[[list[Any]], list[Article]],
         store: Callable[[list[Any], list[Analysis]], None],
-        options: Options,
+        new_worker: Callable[[], IngestWorker],
         workers: int,
         timeout: float,
-        target: Callable[[Connection, Options], None],
     ) -> None:
         self.chunks, self.articles_of, self.store = chunks, articles_of, store
-        self.workers, self.timeout = workers, timeout
-        self.context = mp.get_context("spawn")
-        self.new_worker = lambda: IngestWorker(self.context, options, target)
-        self.pool = [self.new_worker() for _ in range(workers)]
+        self.new_worker, self.workers, self.timeout = new_worker, workers, timeout
+        self.pool = [new_worker() for _ in range(workers)]
         self.queue: deque[Job] = deque()
         self.held: dict[int, tuple[list[Any], list[Analysis | None]]] = {}
         self.next_chunk = self.number = 0
