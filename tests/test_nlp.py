@@ -33,7 +33,9 @@ def test_with_needs(asked: tuple[str, ...], expected: tuple[str, ...], added: tu
     messages = [str(w.message) for w in caught if issubclass(w.category, StageAdded)]
     if added:
         assert len(messages) == 1
-        assert messages[0].endswith(f"need {', '.join(added)}: added to the pipeline")
+        assert messages[0].endswith(
+            f"read{'s' * (len(set(asked)) == 1)} {', '.join(added)}: added to the pipeline"
+        )
     else:
         assert messages == []
 
@@ -59,7 +61,9 @@ def test_needs_match_components(stage: str) -> None:
 
 def test_load_pulls_needs_in(nlp: Language) -> None:
     """Asking for events alone loads the whole pipeline (the one already loaded) and warns."""
-    with pytest.warns(StageAdded, match="stages events need entities, times, places, quotes"):
+    with pytest.warns(
+        StageAdded, match="stage events reads entities, times, places, quotes: added"
+    ):
         events_only = load(stages=("events",))
     assert events_only is nlp
     assert [n for n in nlp.pipe_names if n.startswith("dateline_")] == [

@@ -52,10 +52,13 @@ def with_needs(stages: tuple[str, ...]) -> tuple[str, ...]:
             wanted.update(NEEDS[stage])
     added = [s for s in STAGES if s in wanted and s not in stages]
     if added:
+        asked = (
+            f"stage {stages[0]} reads"
+            if len(set(stages)) == 1
+            else f"stages {', '.join(stages)} read"
+        )
         warnings.warn(
-            f"stages {', '.join(stages) or '(none)'} need {', '.join(added)}: added to the pipeline",
-            StageAdded,
-            stacklevel=3,
+            f"{asked} {', '.join(added)}: added to the pipeline", StageAdded, stacklevel=3
         )
     return tuple(s for s in STAGES if s in wanted)
 
