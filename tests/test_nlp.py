@@ -60,12 +60,13 @@ def test_needs_match_components(stage: str) -> None:
 
 
 def test_load_pulls_needs_in(nlp: Language) -> None:
-    """Asking for events alone loads the whole pipeline (the one already loaded) and warns."""
+    """Asking for events alone loads the whole pipeline (the same cache entry) and warns."""
     with pytest.warns(
         StageAdded, match="stage events reads entities, times, places, quotes: added"
     ):
         events_only = load(stages=("events",))
-    assert events_only is nlp
+    assert events_only is load()  # one pipeline, cached once: the full one
+    assert events_only.pipe_names == nlp.pipe_names
     assert [n for n in nlp.pipe_names if n.startswith("dateline_")] == [
         "dateline_blocks",
         *(f"dateline_{s}" for s in STAGES),
