@@ -17,7 +17,7 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", 
 @cache
 def title_words() -> frozenset[str]:
     """Lower-cased words of the titles that precede a name ("president", "sen", "minister")."""
-    from dateline.stages.entities.stage import lexicon
+    from dateline.stages.entities.lexicon import lexicon
 
     return lexicon().title_words | HONORIFICS
 
@@ -25,7 +25,7 @@ def title_words() -> frozenset[str]:
 @cache
 def first_gender() -> dict[str, str]:
     """Given name -> "m" or "f", from the resource table."""
-    from dateline.stages.entities.stage import lexicon
+    from dateline.stages.entities.lexicon import lexicon
 
     return lexicon().first_gender
 
@@ -59,7 +59,7 @@ def same_given_names(a: str, b: str) -> bool:
     """Whether two full names with one surname can be one person's: the same first name (or its
     familiar form) and middle names that do not differ ("Vladimir V. Putin", "Vladimir Putin";
     not "Kim Jong Un" and "Kim Yo Jong", not "Bill Clinton" and "Hillary Clinton")."""
-    from dateline.stages.entities.stage import same_first_name
+    from dateline.stages.entities.clusters import same_first_name
 
     first_a, *middle_a, last_a = a.split()
     first_b, *middle_b, last_b = b.split()

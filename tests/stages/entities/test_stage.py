@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from dateline.nlp import load
-from dateline.stages.entities.stage import find_entities, quoted_ranges, title_and_country
+from dateline.stages.entities import find_entities
+from dateline.stages.entities.clusters import title_and_country
+from dateline.stages.entities.pronouns import quoted_ranges
 
 
 @pytest.fixture(scope="module")

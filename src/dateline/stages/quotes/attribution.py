@@ -382,7 +382,7 @@ class EntityIndex:
         self.doc = doc
         self.text = text
         try:
-            from dateline.stages.entities.stage import entity_at
+            from dateline.stages.entities import entity_at
         except ImportError:
             entity_at = None
         self.lookup = entity_at

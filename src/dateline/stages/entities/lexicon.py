@@ -1,0 +1,133 @@
+"""Entity word tables: labels, honorifics, role heads, and the name lexicon from resources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from dateline.resources import countries, rows, words
+
+KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
+
+
+# Labels of things that cannot be the subject of "said": such a name before a speech verb is a person.
+NEVER_SPEAK = frozenset({"WORK_OF_ART", "EVENT", "LAW", "LANGUAGE", "PRODUCT"})
+
+
+# Labels the small model gives to place names it does not recognise as places.
+MISLABELS = {"PERSON", "PRODUCT", "ORG", "WORK_OF_ART", "EVENT", "LAW", "NORP", "FAC", "LANGUAGE"}
+
+
+SKIP_BLOCKS = {"credit", "byline", "footer"}
+
+
+MALE = {"he", "him", "his", "himself"}
+
+
+FEMALE = {"she", "her", "hers", "herself"}
+
+
+HONORIFIC_GENDER = {
+    "mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "spokeswoman": "f",
+    "chairwoman": "f", "congresswoman": "f", "queen": "f", "princess": "f", "spokesman": "m",
+    "chairman": "m", "congressman": "m", "king": "m", "prince": "m", "lady": "f", "sir": "m",
+}  # fmt: skip
+
+
+SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
+
+
+# Heads of descriptors that refer back to a person: "the Russian leader", "the incoming Republican".
+ROLE_HEADS = {
+    "leader", "president", "premier", "chancellor", "minister", "republican", "democrat",
+    "senator", "nominee", "candidate", "president-elect", "king", "queen", "pope", "prince",
+    "governor", "mayor", "general", "commander", "congressman", "congresswoman", "billionaire",
+    "businessman", "businesswoman", "tycoon", "monarch", "ruler", "strongman", "autocrat",
+    "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "speaker",
+}  # fmt: skip
+
+
+# Double quotation marks and line breaks, for pairing marks paragraph by paragraph.
+QUOTE_OR_BREAK = re.compile('["\u201c\u201d\n]')
+
+
+# What `described` returns when two people fit a descriptor equally well.
+AMBIGUOUS = -1
+
+
+# Words opening a clause of time or condition rather than a report ("When Doe spoke, he …").
+SUBORDINATORS = frozenset(
+    {"when", "if", "because", "as", "after", "before", "while", "since", "once"}
+)
+
+
+QUOTE_OR_COLON = frozenset({'"', "\u201c", "\u201d", ":", "''", "``"})
+
+
+# Verbs that make a capital city an actor ("Kyiv reported", "Moscow denied").
+ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Names, demonyms, titles and organisations, loaded once per process."""
+
+    country_of: dict[str, str]
+    country_name: dict[str, str]
+    capital_of: dict[str, str]
+    places: frozenset[str]
+    titles: tuple[str, ...]
+    title_words: frozenset[str]
+    orgs: dict[str, tuple[str, str]]
+    title_case: dict[str, str]
+    first_gender: dict[str, str]
+
+
+@cache
+def lexicon() -> Lexicon:
+    """Build the lookup tables from the resource files."""
+    country_of: dict[str, str] = {}
+    country_name: dict[str, str] = {}
+    capital_of: dict[str, str] = {}
+    places: set[str] = set()
+    for row in countries():
+        code = row["alpha3"]
+        country_name[code] = row["name"]
+        names = [row["name"], *filter(None, row["aliases"].split("|"))]
+        for name in [*names, *filter(None, row["demonyms"].split("|"))]:
+            country_of[name.lower()] = code
+        places.update(n.lower() for n in names)
+        if row["capital"]:
+            capital_of[row["capital"].lower()] = code
+            places.add(row["capital"].lower())
+    places.update(p.lower() for p in words("known_places.txt"))
+    titles = tuple(sorted(words("titles.txt"), key=len, reverse=True))
+    title_words = frozenset(
+        w.lower().rstrip(".") for t in titles for w in t.replace("-", " ").split()
+    )
+    orgs: dict[str, tuple[str, str]] = {}
+    for row in rows("orgs.tsv"):
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            orgs[alias.lower().removeprefix("the ")] = (row["name"], row["country"])
+    title_case = {t.lower(): t for t in reversed(titles)}
+    first_gender = {row["name"]: row["gender"] for row in rows("first_names.tsv")}
+    return Lexicon(
+        country_of,
+        country_name,
+        capital_of,
+        frozenset(places),
+        titles,
+        title_words,
+        orgs,
+        title_case,
+        first_gender,
+    )
+
+
+NICKNAMES = {
+    "bill": "william", "bob": "robert", "rob": "robert", "dick": "richard", "rick": "richard",
+    "jim": "james", "jimmy": "james", "mike": "michael", "tom": "thomas", "ted": "edward",
+    "chuck": "charles", "joe": "joseph", "tony": "anthony", "dan": "daniel", "steve": "stephen",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "pete": "peter", "ben": "benjamin",
+}  # fmt: skip
