@@ -15,7 +15,8 @@ import time
 
 from dateline.evaluate.places import default_path, read_corpus
 from dateline.nlp import load
-from dateline.stages.places.stage import find_places, gazetteer
+from dateline.stages.places import gazetteer
+from dateline.stages.places.stage import find_places
 
 
 def main() -> None:
