@@ -61,7 +61,7 @@ def words(form: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def lexicon() -> ActorLexicon:
+def _lexicon() -> ActorLexicon:
     """Load resources/actors.tsv once per process."""
     text = resources.files("dateline.resources").joinpath("actors.tsv").read_text("utf-8")
     folded: dict[tuple[str, ...], Code] = {}
@@ -81,9 +81,9 @@ def lexicon() -> ActorLexicon:
     return ActorLexicon(folded, exact, longest)
 
 
-def phrase(head: Token) -> list[Token]:
+def _phrase(head: Token) -> list[Token]:
     """The tokens of the noun phrase headed by `head`, without clauses and appositions."""
-    out = [head, *entity_tokens(head)]
+    out = [head, *_entity_tokens(head)]
     for child in head.children:
         if child.dep_ not in PHRASE_DEPS:
             continue
@@ -93,11 +93,11 @@ def phrase(head: Token) -> list[Token]:
             continue  # not "commanders of" when "of" takes a clause ("of killing civilians")
         if child.dep_ in ("cc", "conj", "punct") and child.i > head.i:
             continue
-        out.extend(phrase(child) if child.dep_ != "prep" else prep_tokens(child))
+        out.extend(_phrase(child) if child.dep_ != "prep" else _prep_tokens(child))
     return sorted(set(out), key=lambda t: t.i)
 
 
-def entity_tokens(head: Token) -> list[Token]:
+def _entity_tokens(head: Token) -> list[Token]:
     """The other tokens of the named entity `head` belongs to (walking the IOB tags locally)."""
     if head.ent_iob_ not in ("B", "I"):
         return []
@@ -111,16 +111,16 @@ def entity_tokens(head: Token) -> list[Token]:
     return [doc[i] for i in range(start, end) if i != head.i]
 
 
-def prep_tokens(prep: Token) -> list[Token]:
+def _prep_tokens(prep: Token) -> list[Token]:
     """A preposition with its object phrase."""
     out = [prep]
     for child in prep.children:
         if child.dep_ == "pobj":
-            out.extend(phrase(child))
+            out.extend(_phrase(child))
     return out
 
 
-def trimmed(tokens: list[Token]) -> list[Token]:
+def _trimmed(tokens: list[Token]) -> list[Token]:
     """Drop leading and trailing punctuation and determiners' commas."""
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
         tokens = tokens[1:]
@@ -129,9 +129,9 @@ def trimmed(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def matches(tokens: list[Token]) -> list[tuple[int, int, Code]]:
+def _matches(tokens: list[Token]) -> list[tuple[int, int, Code]]:
     """All lexicon matches in `tokens`, longest first at each position: (start, end, code)."""
-    lex = lexicon()
+    lex = _lexicon()
     found = []
     i = 0
     while i < len(tokens):
@@ -163,15 +163,15 @@ def entity_at(doc: Doc, token: Token):
     return None if found is None else doc._.entities[found]
 
 
-def place_at(doc: Doc, token: Token):
+def _place_at(doc: Doc, token: Token):
     """The place (from the places stage) covering `token`, if any."""
     found = covering(doc, "places", token.idx)
     return None if found is None else doc._.places[found]
 
 
-def code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | None]:
+def _code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | None]:
     """Country and sector for a phrase: the head's own code first, then its modifiers."""
-    found = matches(tokens)
+    found = _matches(tokens)
     head_pos = tokens.index(head) if head in tokens else len(tokens) - 1
     country = sector = None
     head_code = None
@@ -225,12 +225,12 @@ def is_party(head: Token) -> bool:
     """
     if head.ent_type_ in PARTY_ENTS or head.pos_ == "PRON" or head.lower_ in PARTY_NOUNS:
         return True
-    tokens = trimmed(phrase(head))
+    tokens = _trimmed(_phrase(head))
     if head not in tokens:
         return False
     at = tokens.index(head)
     return any(
-        start <= at < end and code.kind in PARTY_KINDS for start, end, code in matches(tokens)
+        start <= at < end and code.kind in PARTY_KINDS for start, end, code in _matches(tokens)
     )
 
 
@@ -302,7 +302,7 @@ def person_noun(token: Token) -> bool:
 def code_actor(head: Token, role: str = "actor") -> Actor | None:
     """Build the Actor for the phrase headed by `head`; None for pronouns nobody resolves."""
     doc = head.doc
-    tokens = trimmed(phrase(head))
+    tokens = _trimmed(_phrase(head))
     if not tokens:
         return None
     if head.lower_ in PRONOUNS or head.pos_ == "PRON":
@@ -311,23 +311,25 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
             return None
         country, sector = code_name(entity.name)
         if entity.title:
-            sector = code_title(entity.title) or sector
+            sector = _code_title(entity.title) or sector
         return Actor(entity.id, entity.name, entity.country or country, sector)
-    tokens = named_through(tokens, head)
-    country, sector = code_tokens(tokens, head)
+    tokens = _named_through(tokens, head)
+    country, sector = _code_tokens(tokens, head)
     entity = entity_of(head)
     if country is None:
-        place = place_at(doc, head) or next(filter(None, (place_at(doc, t) for t in tokens)), None)
+        place = _place_at(doc, head) or next(
+            filter(None, (_place_at(doc, t) for t in tokens)), None
+        )
         if place is not None:
             country = alpha3(place.country_code)
     if entity is not None:
         country = country or entity.country
         if sector is None and entity.title:
-            sector = code_title(entity.title)
+            sector = _code_title(entity.title)
     for appos in (c for c in head.children if c.dep_ == "appos") if country is None else ():
-        apt = trimmed(phrase(appos))
+        apt = _trimmed(_phrase(appos))
         if apt:
-            country, found = code_tokens(apt, appos)
+            country, found = _code_tokens(apt, appos)
             sector = sector or found
     named = head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
     people = named or person_noun(head)  # "two inmates", "a man" are parties, uncoded
@@ -335,17 +337,17 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         return None
     if role == "recipient" and sector == "GOV" and head.lower_ in ("town", "towns", "city"):
         sector = "CVL"
-    name = entity.name if entity is not None else text_of(tokens)
+    name = entity.name if entity is not None else _text_of(tokens)
     if entity is not None and entity_at(doc, head) is None:  # "Kenya's president William Ruto"
         appos = next(c for c in head.children if c.dep_ == "appos" and entity_at(doc, c) is entity)
-        name = text_of(tokens[:1] + trimmed(phrase(appos)))
+        name = _text_of(tokens[:1] + _trimmed(_phrase(appos)))
     return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
 
 
-def named_through(tokens: list[Token], head: Token) -> list[Token]:
+def _named_through(tokens: list[Token], head: Token) -> list[Token]:
     """The phrase grown to a lexicon name that runs through a preposition the parse cut off
     ("Reporters Without Borders", "Committee to Protect Journalists")."""
-    lex = lexicon()
+    lex = _lexicon()
     doc = head.doc
     start = tokens[0].i
     for n in range(min(lex.longest, len(doc) - start), len(tokens), -1):
@@ -361,10 +363,10 @@ def named_through(tokens: list[Token], head: Token) -> list[Token]:
 
 def entity_of(head: Token):
     """The entity a phrase head names: its own mention's, else its named apposition's."""
-    return entity_at(head.doc, head) or named_apposition(head)
+    return entity_at(head.doc, head) or _named_apposition(head)
 
 
-def named_apposition(head: Token):
+def _named_apposition(head: Token):
     """The named entity a common-noun head is in apposition with ("Kenya's president William
     Ruto", "the group's leader, Abu Bakr"), if any."""
     if head.pos_ != "NOUN":
@@ -372,24 +374,24 @@ def named_apposition(head: Token):
     for child in head.children:
         if child.dep_ != "appos" or child.ent_type_ not in ("PERSON", "ORG"):
             continue
-        first = trimmed(phrase(child))[0]
+        first = _trimmed(_phrase(child))[0]
         between = head.doc[head.i + 1 : first.i]
         if all(t.is_punct for t in between):  # right after the head, or after a comma
             return entity_at(head.doc, child)
     return None
 
 
-def code_title(title: str) -> str | None:
+def _code_title(title: str) -> str | None:
     """The sector a title implies ("Foreign Minister" -> GOV)."""
-    for _, _, code in matches_text(title):
+    for _, _, code in _matches_text(title):
         if code.kind == "role":
             return code.sector
     return None
 
 
-def matches_text(text: str) -> list[tuple[int, int, Code]]:
+def _matches_text(text: str) -> list[tuple[int, int, Code]]:
     """Lexicon matches in a plain string (used for titles and speaker names)."""
-    lex = lexicon()
+    lex = _lexicon()
     tokens = words(text)
     out = []
     for n in range(min(lex.longest, len(tokens)), 0, -1):
@@ -408,7 +410,7 @@ def names_state(name: str | None) -> bool:
     return (
         any(
             start == 0 and end == len(tokens) and code.kind in ("country", "capital")
-            for start, end, code in matches_text(name or "")
+            for start, end, code in _matches_text(name or "")
         )
         and not (name or "")[:1].islower()
     )
@@ -417,13 +419,13 @@ def names_state(name: str | None) -> bool:
 def code_name(name: str) -> tuple[str | None, str | None]:
     """Country and sector for a bare name such as a quote speaker's."""
     country = sector = None
-    for _, _, code in matches_text(name):
+    for _, _, code in _matches_text(name):
         country = country or code.country
         sector = sector or code.sector
     return country, sector
 
 
-def text_of(tokens: list[Token] | Span) -> str:
+def _text_of(tokens: list[Token] | Span) -> str:
     """The exact text covered by the tokens."""
     tokens = list(tokens)
     return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
@@ -431,5 +433,5 @@ def text_of(tokens: list[Token] | Span) -> str:
 
 def span_of(head: Token) -> tuple[int, int]:
     """Character offsets of the phrase headed by `head`."""
-    tokens = trimmed(phrase(head)) or [head]
+    tokens = _trimmed(_phrase(head)) or [head]
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

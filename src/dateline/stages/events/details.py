@@ -54,14 +54,14 @@ def place_and_date(
     (a caption: its block); the actor's own words never give the place."""
     doc = sent.doc
     caption = block_kind(doc, pred.idx) == "caption"
-    bounds = block_bounds(doc, pred.idx) if caption else None
+    bounds = _block_bounds(doc, pred.idx) if caption else None
     scope = bounds or (sent.start_char, sent.end_char)
     actor_span = span_of(actor_tok) if actor_tok is not None else None
-    place = pick_place(doc, pred, *scope, actor_span)
+    place = _pick_place(doc, pred, *scope, actor_span)
     past = pred.tag_ in ("VBD", "VBN") or any(
         c.dep_ == "aux" and c.lemma_ == "have" for c in pred.children
     )
-    return place, pick_date(doc, pred, *scope, past and not hypothetical, caption)
+    return place, _pick_date(doc, pred, *scope, past and not hypothetical, caption)
 
 
 def block_kind(doc: Doc, char: int) -> str:
@@ -75,13 +75,13 @@ def block_kind(doc: Doc, char: int) -> str:
     return "body"
 
 
-def block_bounds(doc: Doc, char: int) -> tuple[int, int] | None:
+def _block_bounds(doc: Doc, char: int) -> tuple[int, int] | None:
     """Offsets of the block covering `char`."""
     found = covering(doc, "blocks", char)
     return None if found is None else (doc._.blocks[found].start, doc._.blocks[found].end)
 
 
-def pick_place(
+def _pick_place(
     doc: Doc, pred: Token, lo: int, hi: int, actor_span: tuple[int, int] | None
 ) -> int | None:
     """Index of the place governed by the predicate, else the first in the clause."""
@@ -100,7 +100,7 @@ def pick_place(
     return candidates[0][0]
 
 
-def pick_date(doc: Doc, pred: Token, lo: int, hi: int, past: bool, caption: bool) -> str | None:
+def _pick_date(doc: Doc, pred: Token, lo: int, hi: int, past: bool, caption: bool) -> str | None:
     """TIMEX3 value of the time governing the predicate; else the article date when past."""
     times = [doc._.times[i] for i in within(doc, "times", lo, hi)]
     dated = [t for t in times if t.type in ("DATE", "TIME")]
@@ -144,7 +144,7 @@ def cue_mode(type_: str, mode: str | None, tokens: list[Token], lex: Lexicon) ->
     return mode
 
 
-def number(token: Token) -> int | None:
+def _number(token: Token) -> int | None:
     """An integer from a number token ("12", "1,200", "three")."""
     text = token.lower_.replace(",", "")
     if text.isdigit():
@@ -153,23 +153,23 @@ def number(token: Token) -> int | None:
     return NUMBER_WORDS.get(text)
 
 
-def count_of(token: Token) -> int | None:
+def _count_of(token: Token) -> int | None:
     """The number attached to a casualty word or the people it counts."""
     if token.like_num:
-        return number(token)
+        return _number(token)
     for child in token.children:
         if child.dep_ == "nummod" or (child.like_num and child.dep_ in ("amod", "compound")):
-            return number(child)
+            return _number(child)
     people = ("dobj", "nsubjpass") if token.pos_ == "VERB" else ("nsubj", "nsubjpass", "attr")
     for child in token.children:
         if child.dep_ in people:
-            found = count_of(child) if child.i != token.i else None
+            found = _count_of(child) if child.i != token.i else None
             if found is not None:
                 return found
     if token.head.like_num:
-        return number(token.head)
+        return _number(token.head)
     if token.i > 0 and token.doc[token.i - 1].like_num:
-        return number(token.doc[token.i - 1])
+        return _number(token.doc[token.i - 1])
     return None
 
 
@@ -180,7 +180,7 @@ def casualties(tokens: list[Token], lex: Lexicon) -> dict[str, int]:
         key = lex.casualty.get(token.lemma_.lower()) or lex.casualty.get(token.lower_)
         if key is None or key in counts:
             continue
-        value = count_of(token)
+        value = _count_of(token)
         if value is not None:
             counts[key] = value
     return counts

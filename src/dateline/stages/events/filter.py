@@ -85,7 +85,7 @@ def political(party: Actor | None, token: Token | None) -> bool:
     return state(party, token) or party.sector in POLITICAL_SECTORS
 
 
-def a_party(party: Actor | None, token: Token | None) -> bool:
+def _a_party(party: Actor | None, token: Token | None) -> bool:
     """A person, organisation, group, state or role at all (not "the proposal", "a storm")."""
     if party is None or token is None:
         return False
@@ -111,14 +111,14 @@ GATES = (
     ),
     Gate(
         "party acting on a political actor",
-        lambda p: a_party(p.actor, p.actor_tok) and political(p.recipient, p.recipient_tok),
+        lambda p: _a_party(p.actor, p.actor_tok) and political(p.recipient, p.recipient_tok),
         "a man and his mother launched a lawsuit against Toronto police",
     ),
     Gate(
         "group protesting",
         lambda p: (
             (p.type == "PROTEST" or bool(PROTEST_WORDS & set(p.words)))
-            and (p.actor is None or a_party(p.actor, p.actor_tok))
+            and (p.actor is None or _a_party(p.actor, p.actor_tok))
         ),
         "teachers marched on the Capitol",
     ),
@@ -142,7 +142,7 @@ GATES = (
     Gate(
         "party of a named country",
         lambda p: (
-            a_party(p.actor, p.actor_tok)
+            _a_party(p.actor, p.actor_tok)
             and p.actor.country is not None
             and p.actor.sector not in PRIVATE_SECTORS
             and (p.actor.sector is not None or p.actor_tok.ent_type_ != "PERSON")
@@ -176,7 +176,7 @@ QUESTION_WORDS = {"how", "why", "what", "whether", "if", "when", "where", "who",
 NO_COMMENT = {"comment", "say", "elaborate", "confirm", "discuss", "speculate", "answer"}
 
 
-def object_no_party(p: Parties) -> bool:
+def _object_no_party(p: Parties) -> bool:
     """The verb's direct object names a thing, not a party, and no other dependent names the
     party acted on ("fired tear gas at protesters" has one)."""
     if p.lemma not in PARTY_OBJECT:
@@ -189,25 +189,27 @@ def object_no_party(p: Parties) -> bool:
         for g in c.children
         if g.dep_ == "pobj"
     ]
-    if any(names_party(g) or g.pos_ == "PRON" or g.lower_ in ("other", "another") for g in targets):
+    if any(
+        _names_party(g) or g.pos_ == "PRON" or g.lower_ in ("other", "another") for g in targets
+    ):
         return False  # "shared intelligence with each other", "fired at the crowd"
     target = p.recipient_tok
     if target is not None and not (target.dep_ in ("poss", "compound") and target.head in objects):
         return False  # a target besides the object ("toward Russian positions")
-    return bool(objects) and not any(names_party(o) for o in objects)
+    return bool(objects) and not any(_names_party(o) for o in objects)
 
 
-def names_party(token: Token) -> bool:
+def _names_party(token: Token) -> bool:
     """A phrase that names a party, or a count of one ("41 of the drones", "two of them")."""
     if is_party(token) or person_noun(token) or token.ent_type_ in PARTY_ENTS:
         return True
     counted = [g for c in token.children if c.lower_ == "of" for g in c.children]
     return (token.like_num or token.pos_ in ("NUM", "PRON")) and any(
-        names_party(g) or g.pos_ == "PRON" for g in counted
+        _names_party(g) or g.pos_ == "PRON" for g in counted
     )
 
 
-def question(p: Parties) -> bool:
+def _question(p: Parties) -> bool:
     """ "Asked about X, he said", "asked how Malta could…": a question put to someone."""
     if p.lemma != "ask":
         return False
@@ -217,14 +219,14 @@ def question(p: Parties) -> bool:
     return any(w in QUESTION_WORDS for w in near)
 
 
-def no_comment(p: Parties) -> bool:
+def _no_comment(p: Parties) -> bool:
     """A refusal to comment or to say: no act on anyone."""
     return p.type == "REJECT" and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in p.verb.children
     )
 
 
-def helping(p: Parties) -> bool:
+def _helping(p: Parties) -> bool:
     """ "help X win", "helped unite the opposition": helping someone do something is no aid."""
     return p.lemma == "help" and any(
         c.dep_ in ("xcomp", "ccomp")
@@ -233,7 +235,7 @@ def helping(p: Parties) -> bool:
     )
 
 
-def attempt_or_claim(p: Parties) -> bool:
+def _attempt_or_claim(p: Parties) -> bool:
     """ "sought to downplay" is an attempt, "insisted that the law was clear" a claim: neither
     asks anything of anyone (a demand needs an object or must/should: "insisted on a vote")."""
     if p.lemma not in ("seek", "insist"):
@@ -246,7 +248,7 @@ def attempt_or_claim(p: Parties) -> bool:
     )
 
 
-def denied(p: Parties) -> bool:
+def _denied(p: Parties) -> bool:
     """The act is what someone denies doing ("denied targeting civilians"); the denial itself
     is the REJECT ("rejected the demand" stays)."""
     node = p.verb
@@ -257,23 +259,23 @@ def denied(p: Parties) -> bool:
     )
 
 
-def going_back(p: Parties) -> bool:
+def _going_back(p: Parties) -> bool:
     """ "will return to the White House": going back somewhere, not returning anything."""
     return p.lemma == "return" and not any(c.dep_ in ("dobj", "dative") for c in p.verb.children)
 
 
 VETOES = (
-    Gate("act denied", denied, "the army denied targeting civilians"),
-    Gate("going back somewhere", going_back, "Trump will return to the White House"),
-    Gate("an attempt or a claim", attempt_or_claim, "officials sought to downplay the threat"),
-    Gate("helping someone do something", helping, "Paul scored 27 points to help Houston win"),
-    Gate("object is no party", object_no_party, "hit a jumper; released a statement"),
-    Gate("question put to someone", question, "Asked about the ads, McCollum said"),
-    Gate("refusal to comment", no_comment, "police declined to comment"),
+    Gate("act denied", _denied, "the army denied targeting civilians"),
+    Gate("going back somewhere", _going_back, "Trump will return to the White House"),
+    Gate("an attempt or a claim", _attempt_or_claim, "officials sought to downplay the threat"),
+    Gate("helping someone do something", _helping, "Paul scored 27 points to help Houston win"),
+    Gate("object is no party", _object_no_party, "hit a jumper; released a statement"),
+    Gate("question put to someone", _question, "Asked about the ads, McCollum said"),
+    Gate("refusal to comment", _no_comment, "police declined to comment"),
 )
 
 
-def dismissal(verb: Token) -> bool:
+def _dismissal(verb: Token) -> bool:
     """ "fired the minister": a person fired, no weapon, no target preposition."""
     if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into") for c in verb.children):
         return False
@@ -284,7 +286,7 @@ def dismissal(verb: Token) -> bool:
 def retyped(p: Parties) -> tuple[str, str | None]:
     """Type and mode after the parties: capturing people is an arrest (COERCE), not a battle;
     police or courts "capturing" act as police do."""
-    if p.type == "ASSAULT" and p.lemma == "fire" and dismissal(p.verb):
+    if p.type == "ASSAULT" and p.lemma == "fire" and _dismissal(p.verb):
         return "COERCE", None  # "fired critics within the government"
     if p.type == "ASSAULT" and p.lemma == "capture":
         taken = p.recipient_tok if p.recipient_tok is not None else None

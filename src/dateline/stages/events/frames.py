@@ -23,7 +23,7 @@ NEGATORS = {"not", "n't", "never", "no"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "acomp"}
 
 
-def governor(token: Token) -> Token | None:
+def _governor(token: Token) -> Token | None:
     """The predicate that takes `token`'s clause as a complement, object or purpose clause."""
     if token.dep_ in COMPLEMENT_DEPS or token.dep_ in ("advcl", "dobj", "pcomp", "pobj", "conj"):
         head = token.head
@@ -38,7 +38,7 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> None:
     by_pred = {t.pred.i: t for t in triggers}
     by_word = {t.word.i: t for t in triggers}
     for trig in triggers:
-        fold(trig, by_pred, lex)
+        _fold(trig, by_pred, lex)
         if (
             trig.word.i != trig.pred.i
             and trig.word.i in by_word
@@ -47,12 +47,12 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> None:
             by_word[trig.word.i].absorbed = True
 
 
-def fold(trig: Trigger, by_pred: dict[int, Trigger], lex: Lexicon) -> None:
+def _fold(trig: Trigger, by_pred: dict[int, Trigger], lex: Lexicon) -> None:
     """Climb from the trigger through transparent governors to the first other trigger, and
     let that one absorb it when it frames it."""
     node = trig.pred
     for _ in range(4):
-        gov = governor(node)
+        gov = _governor(node)
         if gov is None:
             break
         outer = by_pred.get(gov.i)
@@ -100,16 +100,16 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     """Type, mode and modality of a resolved trigger; a demand becomes the demander's REQUEST."""
     pred = trig.pred
     type_, mode = combine(trig)
-    found = modality(pred, lex)
+    found = _modality(pred, lex)
     negated, future, possible, deontic = found.negated, found.future, found.possible, found.deontic
     reporter = reporter_of(pred, lex)
-    if demanded(pred):  # "its demand that Israel ease", "a reminder to Iraq that it must"
+    if _demanded(pred):  # "its demand that Israel ease", "a reminder to Iraq that it must"
         deontic, reporter = True, subject(pred.head.head) or inherited_subject(pred.head.head, lex)
-        addressee = addressee_of(pred)
+        addressee = _addressee_of(pred)
         if addressee is not None and (actor is None or actor.pos_ == "PRON"):
             actor = addressee
     if deontic and reporter is not None and trig.word.i == pred.i and type_ != "THREATEN":
-        mode = reject_mode(type_) if type_ != "REQUEST" else "change"
+        mode = _reject_mode(type_) if type_ != "REQUEST" else "change"
         type_, recipient, actor = "REQUEST", actor, reporter
         future = possible = False
     frame = (
@@ -117,15 +117,15 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     )
     if frame is not None:
         future = future and frame not in ("AGREE", "THREATEN")
-    type_, mode, negated, hypothetical, future = recode(
+    type_, mode, negated, hypothetical, future = _recode(
         type_, mode, negated, future, None if found.conditional else possible
     )
     if type_ == "THREATEN" and mode is None and trig.inner is None and trig.rule.type != "THREATEN":
-        mode = threat_mode(trig.rule.type, trig.rule.mode)
+        mode = _threat_mode(trig.rule.type, trig.rule.mode)
     return Reading(type_, mode, actor, recipient, negated, hypothetical, future)
 
 
-def addressee_of(pred: Token) -> Token | None:
+def _addressee_of(pred: Token) -> Token | None:
     """Whom a demand noun is addressed to ("a reminder to Iraq that it must")."""
     return next(
         (g for h in (pred.head, pred.head.head) for c in h.children if c.lower_ == "to"
@@ -144,27 +144,27 @@ class Modality:
     conditional: bool = False
 
 
-def modality(pred: Token, lex: Lexicon) -> Modality:
+def _modality(pred: Token, lex: Lexicon) -> Modality:
     """Negation, futurity, possibility, obligation and condition of a predicate (and governors)."""
     found = Modality()
     node = pred
     for depth in range(4):
         for child in node.children:
-            mark(found, child, node, depth, lex)
+            _mark(found, child, node, depth, lex)
         if node.dep_ == "advcl" and any(c.lower_ in ("if", "unless") for c in node.children):
             found.conditional = True
-        if depth > 0 and intended(node, lex):
+        if depth > 0 and _intended(node, lex):
             found.future = True
         if depth > 0 and node.lemma_.lower() == "fail":
             found.negated = True
         if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
             break
         node = node.head
-    found.future = found.future or offered(pred, lex)
+    found.future = found.future or _offered(pred, lex)
     return found
 
 
-def mark(found: Modality, child: Token, node: Token, depth: int, lex: Lexicon) -> None:
+def _mark(found: Modality, child: Token, node: Token, depth: int, lex: Lexicon) -> None:
     """Record what one dependent of the predicate (or of a governor `depth` levels up) says."""
     low = child.lower_
     if child.dep_ == "neg" or (low in NEGATORS and child.dep_ in ("advmod", "det")):
@@ -182,7 +182,7 @@ def mark(found: Modality, child: Token, node: Token, depth: int, lex: Lexicon) -
         found.negated = True
 
 
-def offered(pred: Token, lex: Lexicon) -> bool:
+def _offered(pred: Token, lex: Lexicon) -> bool:
     """An infinitive or willing/ready/prepared under an intent verb ("plans to attack")."""
     return bool(
         (
@@ -195,7 +195,7 @@ def offered(pred: Token, lex: Lexicon) -> bool:
     )
 
 
-def intended(node: Token, lex: Lexicon) -> bool:
+def _intended(node: Token, lex: Lexicon) -> bool:
     """An intent predicate: "plan", "intend", or a "be" phrase ("is set to", "is due to")."""
     lemma = node.lemma_.lower()
     if lemma in lex.intent:
@@ -208,7 +208,7 @@ def intended(node: Token, lex: Lexicon) -> bool:
     return any(t.lemma_ == "be" for t in be)
 
 
-def recode(
+def _recode(
     type_: str, mode: str | None, negated: bool, future: bool, possible: bool | None
 ) -> tuple[str, str | None, bool, bool, bool]:
     """PLOVER's rules for intent, threats and refusals: (type, mode, negated, hypothetical, future).
@@ -221,7 +221,7 @@ def recode(
     if possible is None:  # the condition of an if-clause: the act itself, hypothetical
         return type_, mode, negated, True, False
     if negated and type_ in COOPERATIVE:
-        return "REJECT", reject_mode(type_), False, False, False
+        return "REJECT", _reject_mode(type_), False, False, False
     if negated:
         return type_, mode, True, False, future
     if future or possible:
@@ -230,12 +230,12 @@ def recode(
         if type_ in COOPERATIVE - {"AGREE"}:
             return "AGREE", None, False, possible, future
         if type_ in MATERIAL_CONFLICT:
-            return "THREATEN", threat_mode(type_, mode), False, possible, future
+            return "THREATEN", _threat_mode(type_, mode), False, possible, future
         return type_, mode, False, possible, future
     return type_, mode, False, False, False
 
 
-def reject_mode(inner: str | None) -> str | None:
+def _reject_mode(inner: str | None) -> str | None:
     """REQUEST/REJECT mode from the type of what is asked for or refused."""
     return {
         "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "RETREAT": "yield",
@@ -243,7 +243,7 @@ def reject_mode(inner: str | None) -> str | None:
     }.get(inner or "", None if inner is None else "change")  # fmt: skip
 
 
-def threat_mode(inner: str | None, mode: str | None) -> str | None:
+def _threat_mode(inner: str | None, mode: str | None) -> str | None:
     """THREATEN mode (the content of the threat) from the threatened act."""
     if inner == "ASSAULT":
         return "violence"
@@ -263,15 +263,15 @@ def combine(trig: Trigger) -> tuple[str, str | None]:
     if inner is None:
         return outer.type, outer.mode
     if outer.type == "THREATEN":
-        return "THREATEN", threat_mode(inner.type, inner.mode) or outer.mode
+        return "THREATEN", _threat_mode(inner.type, inner.mode) or outer.mode
     if outer.type in ("REQUEST", "REJECT"):
-        return outer.type, reject_mode(inner.type)
+        return outer.type, _reject_mode(inner.type)
     if outer.type == "AGREE" and inner.type in MATERIAL_CONFLICT and inner.type != "PROTEST":
-        return "THREATEN", threat_mode(inner.type, inner.mode)
+        return "THREATEN", _threat_mode(inner.type, inner.mode)
     return outer.type, outer.mode
 
 
-def demanded(pred: Token) -> bool:
+def _demanded(pred: Token) -> bool:
     """A clause that spells out a demand noun ("its demand that Israel ease restrictions")."""
     head = pred.head
     return (

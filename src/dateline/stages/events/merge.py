@@ -17,7 +17,7 @@ from dateline.records import Actor, Event
 from dateline.stages.events.filter import DEFAULT_THRESHOLD
 
 
-def party_key(party: Actor | None) -> str | None:
+def _party_key(party: Actor | None) -> str | None:
     """What identifies a party across sentences: its entity, else its name, else its codes."""
     if party is None:
         return None
@@ -28,9 +28,9 @@ def party_key(party: Actor | None) -> str | None:
     return f"{party.country}/{party.sector}" if party.country or party.sector else None
 
 
-def fullness(event: Event) -> int:
+def _fullness(event: Event) -> int:
     """How many parties an event names."""
-    return (party_key(event.actor) is not None) + (party_key(event.recipient) is not None)
+    return (_party_key(event.actor) is not None) + (_party_key(event.recipient) is not None)
 
 
 def same_act(a: Event, b: Event) -> bool:
@@ -43,10 +43,10 @@ def same_act(a: Event, b: Event) -> bool:
     if a.mode is not None and b.mode is not None and a.mode != b.mode:
         return False
     for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
-        kx, ky = party_key(x), party_key(y)
+        kx, ky = _party_key(x), _party_key(y)
         if kx is not None and ky is not None and kx != ky:
             return False
-    return (party_key(a.actor), party_key(a.recipient)) != (None, None) or fullness(b) == 0
+    return (_party_key(a.actor), _party_key(a.recipient)) != (None, None) or _fullness(b) == 0
 
 
 def merge(events: list[Event], headline: Callable[[Event], bool] = lambda e: False) -> list[Event]:
@@ -59,17 +59,17 @@ def merge(events: list[Event], headline: Callable[[Event], bool] = lambda e: Fal
             groups.append([event])
         else:
             home.append(event)
-    merged = [combine(group, headline) for group in groups]
+    merged = [_combine(group, headline) for group in groups]
     return sorted(merged, key=lambda e: (e.start, e.end))
 
 
-def combine(group: list[Event], headline: Callable[[Event], bool]) -> Event:
+def _combine(group: list[Event], headline: Callable[[Event], bool]) -> Event:
     """One event for a group of mentions: the first fullest mention, with the others listed."""
     if len(group) == 1:
         return group[0]
     best = max(
         group,
-        key=lambda e: (e.confidence >= DEFAULT_THRESHOLD, fullness(e), not headline(e), -e.start),
+        key=lambda e: (e.confidence >= DEFAULT_THRESHOLD, _fullness(e), not headline(e), -e.start),
     )
     others = sorted(
         {(e.start, e.end, e.text) for e in group if (e.start, e.end) != (best.start, best.end)}

@@ -47,26 +47,26 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
     the owner of the event noun (or, for a passive attack, of the attack that caused it)."""
     pred = trig.pred
     passive = passive_subject(pred) is not None and trig.word.i == pred.i
-    actor = agent(pred) if passive else subject(pred)
+    actor = _agent(pred) if passive else subject(pred)
     if actor is None and not passive:
-        actor = agent(pred) or inherited_subject(pred, lex)  # "talks mediated by Qatar"
+        actor = _agent(pred) or inherited_subject(pred, lex)  # "talks mediated by Qatar"
     if actor is not None and actor.lower_ in ("it", "they", "he", "she"):
         reporter = reporter_of(pred, lex)
-        if reporter is not None and stands_for(actor, real_head(reporter)):
+        if reporter is not None and _stands_for(actor, _real_head(reporter)):
             actor = reporter
     if trig.word.i != pred.i and actor is None:
         actor = noun_owner(trig.word)
     if actor is None and pred.pos_ in ("NOUN", "PROPN") and pred.dep_ != "ROOT":
-        actor = noun_owner(pred) or participant(pred)
+        actor = noun_owner(pred) or _participant(pred)
     if type_ == "ASSAULT" and passive and actor is None:
-        cause = next((g for g in causes(pred) if event_noun(g, lex) is not None), None)
+        cause = next((g for g in _causes(pred) if event_noun(g, lex) is not None), None)
         actor = noun_owner(cause) if cause is not None else None
         if actor is None:  # "killed in police firing": the party doing the firing
-            actor = next(filter(None, (firing_party(g) for g in causes(pred))), None)
-    return real_head(actor) if actor is not None else None
+            actor = next(filter(None, (_firing_party(g) for g in _causes(pred))), None)
+    return _real_head(actor) if actor is not None else None
 
 
-def firing_party(cause: Token) -> Token | None:
+def _firing_party(cause: Token) -> Token | None:
     """The party of a gerund cause: "in police firing" (parsed either way round)."""
     if is_party(cause) and any(c.dep_ == "acl" and c.tag_ == "VBG" for c in cause.children):
         return cause
@@ -77,7 +77,7 @@ def firing_party(cause: Token) -> Token | None:
     return None
 
 
-def stands_for(pronoun: Token, noun: Token) -> bool:
+def _stands_for(pronoun: Token, noun: Token) -> bool:
     """Whether a third-person pronoun may refer to `noun`: its own resolution (if any) names
     the same entity, and it agrees in number and person-hood ("they" is no "the minister")."""
     own = entity_at(pronoun.doc, pronoun)
@@ -95,14 +95,14 @@ def stands_for(pronoun: Token, noun: Token) -> bool:
     return not person or plural  # "they": a plural, or a group or state ("Russia ... they")
 
 
-def causes(pred: Token) -> list[Token]:
+def _causes(pred: Token) -> list[Token]:
     """Objects of the predicate's prepositions and by-agent ("killed in a crash")."""
     return [g for c in pred.children if c.dep_ in ("prep", "agent") for g in c.children]
 
 
 def accidental(pred: Token, lex: Lexicon) -> bool:
     """A cause that voids an attack: an accident or a natural disaster."""
-    return any(g.lemma_.lower() in lex.accident for g in causes(pred))
+    return any(g.lemma_.lower() in lex.accident for g in _causes(pred))
 
 
 def subject(pred: Token) -> Token | None:
@@ -122,7 +122,7 @@ def passive_subject(pred: Token) -> Token | None:
     return next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
 
 
-def agent(pred: Token) -> Token | None:
+def _agent(pred: Token) -> Token | None:
     """The by-phrase object of a passive predicate."""
     for child in pred.children:
         if child.dep_ == "agent":
@@ -153,13 +153,13 @@ def inherited_subject(pred: Token, lex: Lexicon) -> Token | None:
         elif node.dep_ == "relcl":
             return node.head
         elif node.dep_ == "pcomp" and node.head.lower_ in CONTROL_PREPS:
-            return controller(node.head)
+            return _controller(node.head)
         else:
             break
     return None
 
 
-def controller(prep: Token) -> Token | None:
+def _controller(prep: Token) -> Token | None:
     """Who does the act in an "of"/"for" clause: the noun it hangs on ("commanders of
     killing civilians"), else the object of the verb ("accused Russia of shelling")."""
     host = prep.head
@@ -170,7 +170,7 @@ def controller(prep: Token) -> Token | None:
     return next((c for c in host.children if c.dep_ == "dobj"), None)
 
 
-def real_head(token: Token) -> Token:
+def _real_head(token: Token) -> Token:
     """Resolve relative pronouns and 'of'-quantities to the noun they stand for."""
     if token.lower_ in ("who", "whom", "which", "that") and token.head.dep_ == "relcl":
         return token.head.head
@@ -196,7 +196,7 @@ def reporter_of(pred: Token, lex: Lexicon) -> Token | None:
     return None
 
 
-def participant(noun: Token) -> Token | None:
+def _participant(noun: Token) -> Token | None:
     """Who takes part in an event noun that a clause is about: the subject of the verb whose
     object it is ("supporters set off on a march", "teachers are in a walkout")."""
     node = noun
@@ -246,20 +246,20 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
     """
     lex = lexicon()
     slots = Slots()
-    for t in nested(trig):
-        for host in hosts(t):
+    for t in _nested(trig):
+        for host in _hosts(t):
             for child in host.children:
-                fill(slots, child, host, t, lex)
+                _fill(slots, child, host, t, lex)
     themed = trig.rule.type in THEME_TYPES or (
         trig.inner is not None and trig.inner.rule.type in THEME_TYPES
     )
     ordered = (slots.goals + slots.objects) if themed else (slots.objects + slots.goals)
-    return first_party(
+    return _first_party(
         ordered + slots.conditions + [("place", p) for p in slots.places], actor_tok, lex
     )
 
 
-def nested(trig: Trigger) -> list[Trigger]:
+def _nested(trig: Trigger) -> list[Trigger]:
     """The trigger and the complements folded into it, outermost first."""
     chain = [trig]
     while chain[-1].inner is not None:
@@ -267,7 +267,7 @@ def nested(trig: Trigger) -> list[Trigger]:
     return chain
 
 
-def fill(slots: Slots, child: Token, host: Token, t: Trigger, lex: Lexicon) -> None:
+def _fill(slots: Slots, child: Token, host: Token, t: Trigger, lex: Lexicon) -> None:
     """File one dependent of a host under the role it may play."""
     dep = child.dep_
     if dep in ("dobj", "dative", "obj") and child.i != t.word.i:
@@ -285,24 +285,24 @@ def fill(slots: Slots, child: Token, host: Token, t: Trigger, lex: Lexicon) -> N
     elif dep == "prep" and child.lower_ in PLACE_PREPS | EVENT_PREPS:
         for g in child.children:
             if g.dep_ == "pobj" and event_noun(g, lex) is not None:
-                slots.goals.extend(handover(g))
+                slots.goals.extend(_handover(g))
             elif g.dep_ == "pobj" and child.lower_ in PLACE_PREPS:
                 slots.places.append(g)
-    elif dep == "advcl" and (cond := condition_subject(child)) is not None:
+    elif dep == "advcl" and (cond := _condition_subject(child)) is not None:
         slots.conditions.append(cond)
 
 
-def first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | None:
+def _first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | None:
     """The first candidate in `queue` that codes as a party; places ("place", token) count
     only with a country, and a thing that is no party hands over to what it points at."""
     seen: set[int] = set()
     while queue:
         item = queue.pop(0)
         is_place = isinstance(item, tuple)
-        cand = real_head(item[1] if is_place else item)
+        cand = _real_head(item[1] if is_place else item)
         if cand.i in seen:
             continue
-        if actor_tok is not None and coreferent(cand, actor_tok):
+        if actor_tok is not None and _coreferent(cand, actor_tok):
             if cand.pos_ == "PRON" and cand.i != actor_tok.i:
                 return None  # "he invited him": someone else, whom the resolution missed
             continue
@@ -311,11 +311,11 @@ def first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | N
             continue
         if first_person(cand) and quote_at(cand.doc, cand.idx) is not None:
             return cand  # the speaker's side: events.py codes it as the speaker
-        coded = recipient_code(cand, lex, actor_tok)
+        coded = _recipient_code(cand, lex, actor_tok)
         if coded is not None and not is_place and not is_party(cand) and not person_noun(cand):
             party = next(
-                (h for h in pointers(cand) + located(cand)
-                 if is_party(h) and not (actor_tok is not None and coreferent(h, actor_tok))),
+                (h for h in _pointers(cand) + _located(cand)
+                 if is_party(h) and not (actor_tok is not None and _coreferent(h, actor_tok))),
                 None,
             )  # fmt: skip
             if party is not None and code_actor(party, "recipient") is not None:
@@ -325,20 +325,20 @@ def first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | N
         if coded is not None and (not is_place or coded.country):
             return cand
         if not is_place:
-            queue[:0] = handover(cand)
-            queue.extend(("place", g) for g in located(cand))
+            queue[:0] = _handover(cand)
+            queue.extend(("place", g) for g in _located(cand))
     return None
 
 
-def someone_else(pronoun: Token, actor_tok: Token | None) -> bool:
+def _someone_else(pronoun: Token, actor_tok: Token | None) -> bool:
     """Whether a resolved pronoun names another party than the actor."""
     own = entity_at(pronoun.doc, pronoun)
     if own is None or actor_tok is None or pronoun.lower_ in FIRST_PERSON:
         return False
-    return not coreferent(pronoun, actor_tok)
+    return not _coreferent(pronoun, actor_tok)
 
 
-def coreferent(a: Token, b: Token) -> bool:
+def _coreferent(a: Token, b: Token) -> bool:
     """Whether two tokens are one party: the same token, or mentions of the same entity."""
     if a.i == b.i:
         return True
@@ -349,19 +349,19 @@ def coreferent(a: Token, b: Token) -> bool:
     return second is not None and first.id == second.id
 
 
-def recipient_code(cand: Token, lex: Lexicon, actor_tok: Token | None = None) -> Actor | None:
+def _recipient_code(cand: Token, lex: Lexicon, actor_tok: Token | None = None) -> Actor | None:
     """The candidate coded as a recipient; none for what the actor's pronoun owns ("its
     troops"; an unresolved owner counts as the actor's) and for event nouns that name no
     entity. "They attacked her supporters" keeps a recipient when "her" is someone else."""
     owner = next((c for c in cand.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-    if owner is not None and not someone_else(owner, actor_tok):
+    if owner is not None and not _someone_else(owner, actor_tok):
         return None
     if event_noun(cand, lex) is not None and cand.ent_type_ == "":
         return None
     return code_actor(cand, "recipient")
 
 
-def hosts(trig: Trigger) -> list[Token]:
+def _hosts(trig: Trigger) -> list[Token]:
     """Tokens whose dependents may hold the recipient: the predicate, the trigger word, and
     the verbs a frame governs when they are no trigger themselves ("threatened to break
     relations with Russia")."""
@@ -377,14 +377,14 @@ def hosts(trig: Trigger) -> list[Token]:
     return out
 
 
-def condition_subject(clause: Token) -> Token | None:
+def _condition_subject(clause: Token) -> Token | None:
     """The subject of an if/unless clause: the party a threat or offer is addressed to."""
     if not any(c.lower_ in ("if", "unless") and c.dep_ == "mark" for c in clause.children):
         return None
     return subject(clause) or passive_subject(clause)
 
 
-def located(noun: Token) -> list[Token]:
+def _located(noun: Token) -> list[Token]:
     """Objects of a noun's "in" phrase ("targets in Jericho")."""
     return [
         g for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
@@ -392,33 +392,33 @@ def located(noun: Token) -> list[Token]:
     ]  # fmt: skip
 
 
-def pointers(thing: Token) -> list[Token]:
+def _pointers(thing: Token) -> list[Token]:
     """The parties a thing belongs to or concerns: its owner and its with/for/of... objects."""
-    return owners(thing) + prep_objects(thing)
+    return _owners(thing) + _prep_objects(thing)
 
 
-def handover(noun: Token) -> list[Token]:
+def _handover(noun: Token) -> list[Token]:
     """Where to look when a noun is not a party itself: its owner, modifiers and objects."""
     modifiers = [
         c for c in noun.children
         if c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
     ]  # fmt: skip
-    return owners(noun) + modifiers + prep_objects(noun) + appositions(noun)
+    return _owners(noun) + modifiers + _prep_objects(noun) + _appositions(noun)
 
 
-def appositions(noun: Token) -> list[Token]:
+def _appositions(noun: Token) -> list[Token]:
     """People named beside a common noun ("his rival, Raila Odinga"): whom it stands for."""
     if noun.pos_ == "PROPN":
         return []
     return [c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"]
 
 
-def owners(noun: Token) -> list[Token]:
+def _owners(noun: Token) -> list[Token]:
     """A noun's possessors other than pronouns ("Sweden's decision")."""
     return [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
 
 
-def prep_objects(noun: Token) -> list[Token]:
+def _prep_objects(noun: Token) -> list[Token]:
     """Objects of a noun's recipient and handover prepositions ("contact with Russia")."""
     preps = RECIPIENT_PREPS | HANDOVER_PREPS
     return [

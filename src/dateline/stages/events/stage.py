@@ -108,11 +108,11 @@ def find_events(doc: Doc) -> list[Event]:
         for trig in triggers:
             if trig.absorbed:
                 continue
-            found.extend(build(trig, sent, stop, lex))
-    return merge(with_agency(found, doc), lambda e: block_kind(doc, e.start) in HEADLINE_BLOCKS)
+            found.extend(_build(trig, sent, stop, lex))
+    return merge(_with_agency(found, doc), lambda e: block_kind(doc, e.start) in HEADLINE_BLOCKS)
 
 
-def with_agency(events: list[Event], doc: Doc) -> list[Event]:
+def _with_agency(events: list[Event], doc: Doc) -> list[Event]:
     """Give agentless state acts ("three were arrested", "he was charged") the article's police
     or court agency, when the article names one ("the Sheriff's Office said")."""
     if not any(e.actor is None and (e.rule or "").endswith(AGENTLESS) for e in events):
@@ -133,7 +133,7 @@ def with_agency(events: list[Event], doc: Doc) -> list[Event]:
     return out
 
 
-def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event]:
+def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event]:
     """Turn a resolved trigger into Events (one per actor/recipient pair) with their evidence."""
     pred = trig.pred
     type_, _ = combine(trig)
@@ -147,12 +147,12 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
         reading = read(trig, actor_tok, find_recipient(trig, actor_tok), lex)
     actor_tok, recipient_tok = reading.actor, reading.recipient
     clause = clause_tokens(pred, stop - {pred.i})
-    actor, recipient = code_pair(reading)
-    if actor_tok is not None and in_markup(actor_tok):  # "<svg onload=…> The ministers met"
+    actor, recipient = _code_pair(reading)
+    if actor_tok is not None and _in_markup(actor_tok):  # "<svg onload=…> The ministers met"
         actor_tok, actor = None, None
-    if recipient_tok is not None and in_markup(recipient_tok):
+    if recipient_tok is not None and _in_markup(recipient_tok):
         recipient_tok, recipient = None, None
-    type_, mode = civil_mode(trig, reading, actor, clause, lex)
+    type_, mode = _civil_mode(trig, reading, actor, clause, lex)
     quote = quote_at(sent.doc, pred.idx)
     # A subjectless act in a speaker's words is theirs ("Stop the shelling," she said; "said
     # …, after meeting X"), but a passive without agent names no one ("42 were arrested").
@@ -171,34 +171,34 @@ def build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event
     )
     type_, mode = retyped(parties)
     gate = admitted(replace(parties, type=type_, mode=mode))
-    actors = [(actor_tok, actor)] + partners(actor_tok, actor)
-    recipients = [(recipient_tok, recipient)] + partners(recipient_tok, recipient)
+    actors = [(actor_tok, actor)] + _partners(actor_tok, actor)
+    recipients = [(recipient_tok, recipient)] + _partners(recipient_tok, recipient)
     lo, hi = evidence(pred, clause, *(t for t, _ in actors + recipients))
     hypothetical, negated = reading.hypothetical, reading.negated
     place, date = place_and_date(sent, pred, actor_tok, hypothetical)
     counts = casualties(clause, lex) if type_ in ("ASSAULT", "COERCE") else {}
-    confidence = score(trig, actor, recipient, hypothetical, negated, quote is not None)
+    confidence = _score(trig, actor, recipient, hypothetical, negated, quote is not None)
     if gate is None:  # no political actor acting on a party: kept, below the default threshold
         confidence = round(confidence * UNGATED, 2)
     event = Event(
         type=type_, start=lo, end=hi, text=sent.text[lo - sent.start_char : hi - sent.start_char],
         mode=mode, actor=actor, recipient=recipient, place=place, date=date, negated=negated,
         hypothetical=hypothetical, future=reading.future, confidence=confidence,
-        counts=counts or None, rule=f"{rule_name(trig)}; {gate or 'no gate'}",
+        counts=counts or None, rule=f"{_rule_name(trig)}; {gate or 'no gate'}",
     )  # fmt: skip
     return [
-        replace(event, actor=a, recipient=None if same_party(a, r) else r)
-        for a, r in pairs([a for _, a in actors], [r for _, r in recipients], type_, mode)
+        replace(event, actor=a, recipient=None if _same_party(a, r) else r)
+        for a, r in _pairs([a for _, a in actors], [r for _, r in recipients], type_, mode)
     ]
 
 
-def rule_name(trig: Trigger) -> str:
+def _rule_name(trig: Trigger) -> str:
     """The name of the lexicon rule behind an event (and of its complement's, if folded)."""
     name = trig.rule.name or trig.rule.type
     return f"{name} > {trig.inner.rule.name}" if trig.inner is not None else name
 
 
-def in_markup(token: Token) -> bool:
+def _in_markup(token: Token) -> bool:
     """Whether a token lies inside an HTML tag left in the text ("<img src=x onerror=…>")."""
     text = text_of(token.doc)
     opened = text.rfind("<", 0, token.idx + 1)
@@ -208,7 +208,7 @@ def in_markup(token: Token) -> bool:
     return text.rfind(">", 0, token.idx) < opened and closed >= token.idx + len(token)
 
 
-def same_party(actor: Actor | None, recipient: Actor | None) -> bool:
+def _same_party(actor: Actor | None, recipient: Actor | None) -> bool:
     """Whether the recipient is the actor again (one entity, or one unlinked name): no party
     acts on itself, so such a recipient is a misreading and is left empty."""
     if actor is None or recipient is None:
@@ -218,17 +218,17 @@ def same_party(actor: Actor | None, recipient: Actor | None) -> bool:
     return (actor.name or "").casefold() == (recipient.name or "").casefold() != ""
 
 
-def code_pair(reading: Reading) -> tuple[Actor | None, Actor | None]:
+def _code_pair(reading: Reading) -> tuple[Actor | None, Actor | None]:
     """Code the actor and recipient tokens; each may lend the other its country."""
     actor = code_actor(reading.actor) if reading.actor is not None else None
     recipient = (
         code_actor(reading.recipient, "recipient") if reading.recipient is not None else None
     )
-    recipient = domestic(recipient, actor, reading.type)
-    return home(actor, recipient), recipient
+    recipient = _domestic(recipient, actor, reading.type)
+    return _home(actor, recipient), recipient
 
 
-def civil_mode(
+def _civil_mode(
     trig: Trigger, reading: Reading, actor: Actor | None, clause: list[Token], lex: Lexicon
 ) -> tuple[str, str | None]:
     """Type and mode after the actor's sector and the clause's weapon and method words: an
@@ -245,7 +245,7 @@ def civil_mode(
     return type_, cue_mode(type_, mode, clause, lex)
 
 
-def partners(head: Token | None, coded: Actor | None) -> list[tuple[Token, Actor]]:
+def _partners(head: Token | None, coded: Actor | None) -> list[tuple[Token, Actor]]:
     """Parties coordinated with `head` ("Israel and Hamas", "Russia and Belarus"), coded."""
     if head is None or coded is None:
         return []
@@ -259,7 +259,7 @@ def partners(head: Token | None, coded: Actor | None) -> list[tuple[Token, Actor
     return out[: MAX_PARTIES - 1]
 
 
-def pairs(
+def _pairs(
     actors: list[Actor | None],
     recipients: list[Actor | None],
     type_: str,
@@ -277,7 +277,7 @@ def pairs(
     return [(a, r) for a in actors for r in recipients]
 
 
-def domestic(recipient: Actor | None, actor: Actor | None, type_: str) -> Actor | None:
+def _domestic(recipient: Actor | None, actor: Actor | None, type_: str) -> Actor | None:
     """Give an uncoded recipient the actor's country when the act is a domestic one.
 
     Police, courts, parties and rebels act on their own country's people ("an Argentine judge
@@ -296,7 +296,7 @@ def domestic(recipient: Actor | None, actor: Actor | None, type_: str) -> Actor 
     return recipient
 
 
-def home(actor: Actor | None, recipient: Actor | None) -> Actor | None:
+def _home(actor: Actor | None, recipient: Actor | None) -> Actor | None:
     """Give an uncoded domestic actor (protesters, rebels, a party) its target's country.
 
     Civilians, parties and rebels mostly press their own state: "Islamic fundamentalists
@@ -311,7 +311,7 @@ def home(actor: Actor | None, recipient: Actor | None) -> Actor | None:
     return actor
 
 
-def depth(pred: Token, lex: Lexicon) -> int:
+def _depth(pred: Token, lex: Lexicon) -> int:
     """How many subordinate clauses (relative, adverbial, prepositional) hold the predicate."""
     levels = 0
     node = pred
@@ -338,13 +338,13 @@ def depth(pred: Token, lex: Lexicon) -> int:
     return levels
 
 
-def score(
+def _score(
     trig: Trigger, actor, recipient, hypothetical: bool, negated: bool, quoted: bool
 ) -> float:
     """A confidence in [0, 1]: trigger specificity, completeness, and main-clause prominence."""
     value = 0.55 + (0.15 if trig.specific or trig.inner else 0.0)
     value -= 0.1 if trig.pred.pos_ == "NOUN" and trig.pred.dep_ != "ROOT" else 0.0
-    value -= 0.1 * min(3, depth(trig.pred, lexicon()))
+    value -= 0.1 * min(3, _depth(trig.pred, lexicon()))
     value += 0.15 if actor is not None and actor.country else 0.05 if actor else 0.0
     value += 0.1 if recipient is not None else -0.1 if trig.rule.type in DYADIC else 0.0
     value -= 0.15 if hypothetical else 0.0

@@ -69,7 +69,7 @@ def lexicon() -> Lexicon:
         cols = line.split("\t") + ["", "", ""]
         kind, pattern = cols[0], cols[1].split()
         if kind in ("verb", "noun"):
-            add_rule(lex, kind, pattern, cols)
+            _add_rule(lex, kind, pattern, cols)
         elif kind == "frame":
             lex.frames[pattern[0]] = cols[2]
         elif kind == "cue":
@@ -84,7 +84,7 @@ def lexicon() -> Lexicon:
     return lex
 
 
-def add_rule(lex: Lexicon, kind: str, pattern: list[str], cols: list[str]) -> None:
+def _add_rule(lex: Lexicon, kind: str, pattern: list[str], cols: list[str]) -> None:
     """File a verb or noun row under its head word (a verb's first word, a noun's last)."""
     flags = dict(f.split("=", 1) for f in cols[4].split() if "=" in f)
     civil = tuple(flags["civil"].split("/")) if "civil" in flags else None
@@ -117,7 +117,7 @@ class Trigger:
     absorbed: bool = False
 
 
-def nearby_lemmas(token: Token) -> set[str]:
+def _nearby_lemmas(token: Token) -> set[str]:
     """Lemmas of a token's children and grandchildren (particles, objects, their objects)."""
     out = set()
     for child in token.children:
@@ -129,13 +129,13 @@ def nearby_lemmas(token: Token) -> set[str]:
     return out
 
 
-def keys(token: Token) -> tuple[str, ...]:
+def _keys(token: Token) -> tuple[str, ...]:
     """The lemma, then stems of the word form, to survive lemmatiser slips ("staged" -> "stag")."""
-    return stems(token.lower_, token.lemma_)
+    return _stems(token.lower_, token.lemma_)
 
 
 @lru_cache(maxsize=65536)
-def stems(word: str, lemma: str) -> tuple[str, ...]:
+def _stems(word: str, lemma: str) -> tuple[str, ...]:
     """Lookup keys for a word form and its lemma (a pure function of the two strings)."""
     out = [lemma.lower()]
     if word.endswith("ed"):
@@ -147,9 +147,9 @@ def stems(word: str, lemma: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def lookup(table: dict, token: Token):
+def _lookup(table: dict, token: Token):
     """The first entry in `table` under one of the token's keys."""
-    for key in keys(token):
+    for key in _keys(token):
         if key in table:
             return table[key]
     return None
@@ -157,13 +157,13 @@ def lookup(table: dict, token: Token):
 
 def base(token: Token, lex: Lexicon) -> str:
     """The key under which the token is known to the lexicon (else its lemma)."""
-    for key in keys(token):
+    for key in _keys(token):
         if key in lex.verbs or key in lex.frames or key in lex.light or key in lex.report:
             return key
     return token.lemma_.lower()
 
 
-def match_rule(rules: list[Rule] | None, token: Token) -> tuple[Rule | None, bool]:
+def _match_rule(rules: list[Rule] | None, token: Token) -> tuple[Rule | None, bool]:
     """The most specific rule whose extra words are all found around `token`."""
     if not rules:
         return None, False
@@ -171,7 +171,7 @@ def match_rule(rules: list[Rule] | None, token: Token) -> tuple[Rule | None, boo
     for rule in rules:
         if not rule.words:
             return rule, False
-        near = near if near is not None else nearby_lemmas(token)
+        near = near if near is not None else _nearby_lemmas(token)
         if all(w in near for w in rule.words):
             return rule, True
     return None, False
@@ -181,17 +181,17 @@ def event_noun(token: Token, lex: Lexicon) -> Rule | None:
     """The noun rule for `token` if it is an event noun."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return None
-    rule, _ = match_rule(lookup(lex.nouns, token), token)
+    rule, _ = _match_rule(_lookup(lex.nouns, token), token)
     return rule
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
     """Verb, light-verb+noun and casualty-cause noun triggers in one sentence."""
-    found = [trig for token in sent if (trig := trigger_at(token, lex)) is not None]
+    found = [trig for token in sent if (trig := _trigger_at(token, lex)) is not None]
     return sorted(found, key=lambda t: t.pred.i)
 
 
-def trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
+def _trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
     """The trigger a token carries: a verb's, an event noun's, or an occurring noun's."""
     pos = token.pos_
     if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
@@ -199,7 +199,7 @@ def trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
         return None  # "a proposed tax", "alleged war crimes", "a talking shop": a modifier
     if pos in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB"):
-        found = verb_trigger(token, lex)
+        found = _verb_trigger(token, lex)
     elif pos in ("NOUN", "PROPN"):
         rule = event_noun(token, lex)
         if rule is None:
@@ -211,7 +211,7 @@ def trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
             return Trigger(token.head.head, token, undergone, True)  # "is under investigation"
         if token.tag_ == "NN" and token.lemma_.lower() in PLURAL_SENSES:
             return None  # "tough talk" is rhetoric, "talks" are negotiations
-        if token.dep_ != "ROOT" and (rule.type == "PROTEST" or owned(token)):
+        if token.dep_ != "ROOT" and (rule.type == "PROTEST" or _owned(token)):
             if token.ent_type_ in ("DATE", "TIME") or token.dep_ == "compound":
                 return None  # "March 18", "protest leaders"
             if rule.type == "PROTEST" and any(c.lower_ == "of" for c in token.children):
@@ -219,39 +219,39 @@ def trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
             return Trigger(token, token, rule, False)  # "a walkout over pay", "police surveillance"
         if rule.type != "ASSAULT" and token.dep_ != "ROOT":
             return None
-        found = noun_trigger(token, rule, lex)
+        found = _noun_trigger(token, rule, lex)
     else:
         return None
-    return found if found is not None else occurring(token, lex)
+    return found if found is not None else _occurring(token, lex)
 
 
-def verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     """A verb's or predicate adjective's own rule, else the event noun a light verb takes."""
     lemma = base(token, lex)
-    rule, specific = match_rule(lookup(lex.verbs, token), token)
+    rule, specific = _match_rule(_lookup(lex.verbs, token), token)
     if rule is not None and rule.speech and any(c.dep_ == "ccomp" for c in token.children):
         rule, specific = Rule(*rule.speech, name=f"{rule.name} (speech)"), True
-    if rule is None and demand_clause(token, lex):
+    if rule is None and _demand_clause(token, lex):
         rule = Rule("REQUEST", None, name="demand clause (must/should)")
     if not specific and lemma in lex.light:
-        light = light_verb_trigger(token, lex)
+        light = _light_verb_trigger(token, lex)
         if light is not None:
             return light
     if rule is None and lemma in lex.frames and token.pos_ == "ADJ":
         rule = Rule(lex.frames[lemma], None, name=f"frame {lemma}")
-    if rule is not None and rule.type == "ASSAULT" and figurative(token):
+    if rule is not None and rule.type == "ASSAULT" and _figurative(token):
         return None
     if rule is not None and token.pos_ != "AUX":
         return Trigger(token, token, rule, specific)
     return None
 
 
-def figurative(verb: Token) -> bool:
+def _figurative(verb: Token) -> bool:
     """An attack verb whose object is no target ("struck a more cautious tone")."""
     return any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE for c in verb.children)
 
 
-def light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+def _light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     """A light verb's event-noun object ("launched an attack", "a rescue mission")."""
     for child in token.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass"):
@@ -266,7 +266,7 @@ def light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
-def owned(noun: Token) -> bool:
+def _owned(noun: Token) -> bool:
     """An event noun whose owner is named: "Beijing's duties", "police surveillance"."""
     from dateline.stages.events.actors import is_party
 
@@ -280,7 +280,7 @@ def owned(noun: Token) -> bool:
     return False
 
 
-def noun_trigger(token: Token, rule: Rule, lex: Lexicon) -> Trigger | None:
+def _noun_trigger(token: Token, rule: Rule, lex: Lexicon) -> Trigger | None:
     """An event noun that causes casualties ("killed in an attack") or heads a headline."""
     if token.dep_ == "pobj" and token.head.lower_ in CAUSE_PREPS:
         cause_of = token.head.head
@@ -292,7 +292,7 @@ def noun_trigger(token: Token, rule: Rule, lex: Lexicon) -> Trigger | None:
     return None
 
 
-def occurring(token: Token, lex: Lexicon) -> Trigger | None:
+def _occurring(token: Token, lex: Lexicon) -> Trigger | None:
     """An event noun as the subject of an occurrence verb ("fighting erupted")."""
     if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "nsubj":
         return None
@@ -302,7 +302,7 @@ def occurring(token: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
-def demand_clause(token: Token, lex: Lexicon) -> bool:
+def _demand_clause(token: Token, lex: Lexicon) -> bool:
     """A reported clause with must/should ("X said Y must withdraw") is a demand on Y."""
     if token.dep_ != "ccomp" or base(token.head, lex) not in lex.report:
         return False
