@@ -7,17 +7,30 @@ from functools import cache
 from importlib.resources import files
 
 
+def text(name: str) -> str:
+    """The whole text of a resource file, comment lines included."""
+    return files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def lines(name: str) -> list[str]:
+    """The lines of a resource that hold data: blanks and `#` comment lines skipped."""
+    return [line for line in text(name).splitlines() if line.strip() and not line.startswith("#")]
+
+
 def rows(name: str) -> list[dict[str, str]]:
     """Read a TSV resource with a header row, skipping `#` comment lines."""
-    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return list(csv.DictReader(lines(name), delimiter="\t"))
+
+
+def fields(name: str) -> list[list[str]]:
+    """Read a TSV resource without a header row: each data line split at its tabs."""
+    return [line.split("\t") for line in lines(name)]
 
 
 def words(name: str) -> list[str]:
-    """Read a one-entry-per-line resource, skipping blanks and `#` comments."""
-    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    """Read a one-entry-per-line resource; a `#` starts a comment, on its own line or after an entry."""
+    found = (line.split("#", 1)[0].strip() for line in lines(name))
+    return [entry for entry in found if entry]
 
 
 @cache

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dateline.records import Quote
-from dateline.stages.quotes.attribution import is_speech_cue, lexicon, speaker_token
+from dateline.stages.quotes.attribution import speaker_token
 from dateline.stages.quotes.stage import find_quotes, scan
 
 
@@ -802,16 +802,6 @@ def test_ten_thousand_unbalanced_marks_in_one_paragraph(mark: str) -> None:
     text = f"{mark}word " * 10_000
     quotes = find_quotes(English().make_doc(text))
     assert all(0 <= q.start <= q.end <= len(text) for q in quotes)
-
-
-@pytest.mark.parametrize(
-    ("cue", "speech"),
-    [("said", True), ("according to", True), ("has warned", True), ("found", False), (":", False)],
-)
-def test_is_speech_cue(cue: str, speech: bool) -> None:
-    """The speech-verb lexicon recognises inflected cues."""
-    assert lexicon()[0]
-    assert is_speech_cue(cue) is speech
 
 
 @pytest.mark.parametrize(

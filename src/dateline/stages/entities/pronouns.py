@@ -21,6 +21,7 @@ from dateline.stages.entities.lexicon import (
     SUBORDINATORS,
     lexicon,
 )
+from dateline.stages.speech import is_speech
 
 
 def quoted_ranges(text: str) -> list[tuple[int, int]]:
@@ -108,8 +109,6 @@ def reported_by(pronoun: Token) -> set[int]:
     """Token indices of the plain clause a pronoun subject of a speech verb reports, right
     before it ("Doe is lying, he said"): a name there is what "he" talks about, never who "he"
     is. A clause holding a quotation or a colon is narration around it, not the report."""
-    from dateline.stages.quotes.attribution import is_speech
-
     verb = pronoun.head
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or not is_speech(verb):
         return set()

@@ -28,9 +28,8 @@ from dateline.stages.entities.lexicon import (
     lexicon,
 )
 from dateline.stages.entities.pronouns import add_pronouns, quoted_ranges
-from dateline.stages.entities.spans import (
-    join_spans,
-)
+from dateline.stages.entities.spans import join_spans
+from dateline.stages.speech import is_speech
 
 
 def repair_label(span: Span, blocks: list[Block]) -> str | None:
@@ -69,8 +68,6 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
 def speaking_name(span: Span, lex: Lexicon) -> bool:
     """A two- or three-word name that is the subject of a speech verb ("Aden Duale told"): a
     work, event or law does not speak; a product name only with a known given name first."""
-    from dateline.stages.quotes.attribution import is_speech
-
     root = span.root
     return (
         2 <= len(span) <= 3

@@ -10,14 +10,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.records import Quote
-from dateline.stages.quotes.attribution import (
-    EntityIndex,
-    is_speech,
-    outer_speaker,
-    speaker_token,
-    speech_indices,
-)
+from dateline.stages.quotes.attribution import EntityIndex, outer_speaker, speaker_token
 from dateline.stages.quotes.marks import Marked, paragraphs
+from dateline.stages.speech import is_speech, speech_indices
 
 # A transcript turn: "PENCE: Well, look …" (the speaker in capitals before a colon).
 TRANSCRIPT = re.compile(r"[\"\u201c]?\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}):\s")

@@ -19,7 +19,6 @@ from dateline.stages.common import Intervals, run_stage, text_of
 from dateline.stages.quotes.attribution import (
     content_span,
     cue_of,
-    is_speech,
     on_a_sign,
     outer_speaker,
     speaker_for,
@@ -44,6 +43,7 @@ from dateline.stages.quotes.cues import (
     transcript_speaker,
 )
 from dateline.stages.quotes.marks import Marked, scan
+from dateline.stages.speech import is_speech
 
 # Words before a quoted fragment that make it a name, title or sign rather than someone's words.
 NOT_SPEECH_BEFORE = re.compile(
