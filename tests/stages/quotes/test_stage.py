@@ -9,7 +9,7 @@ from spacy.vocab import Vocab
 
 from dateline.records import Quote
 from dateline.stages.quotes.attribution import speaker_token
-from dateline.stages.quotes.stage import find_quotes, scan
+from dateline.stages.quotes.stage import find_quotes
 
 
 def run(nlp, text: str) -> list[Quote]:
@@ -757,32 +757,6 @@ def test_unbalanced_mark_costs_its_paragraph_only(nlp, text: str, expected: tupl
     quotes = run(nlp, text)
     last = [q for q in quotes if q.kind == "direct"][-1]
     assert (last.text, speaker(text, last)) == expected
-
-
-def test_scan_pairs_within_paragraphs() -> None:
-    """Marks pair inside a paragraph; an unclosed quote runs to the paragraph's end."""
-    nlp = English()
-    text = 'She said "yes" twice.\n"It goes on\n"and ends here," he said.'
-    spans = [(text[m.start : m.end], m.close_at is None) for m in scan(nlp.make_doc(text), text)]
-    assert spans == [("yes", False), ("It goes on", True), ("and ends here,", False)]
-
-
-SCANNED = [
-    # A transcript turn with the mark glued to the speaker's colon.
-    (
-        'Former minister Lena Ortiz:"We learned that from the ministry."',
-        ["We learned that from the ministry."],
-    ),
-    ('The rules read: "no appeals."', ["no appeals."]),
-    ("He is 6'2\" and fast.", []),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), SCANNED)
-def test_scan_openers(text: str, expected: list[str]) -> None:
-    """Which straight marks open a quotation, from the characters around them."""
-    spans = [text[m.start : m.end] for m in scan(English().make_doc(text), text)]
-    assert spans == expected
 
 
 def test_ten_thousand_marks_finish() -> None:

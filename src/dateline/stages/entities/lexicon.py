@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -46,10 +45,6 @@ ROLE_HEADS = {
     "businessman", "businesswoman", "tycoon", "monarch", "ruler", "strongman", "autocrat",
     "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "speaker",
 }  # fmt: skip
-
-
-# Double quotation marks and line breaks, for pairing marks paragraph by paragraph.
-QUOTE_OR_BREAK = re.compile('["\u201c\u201d\n]')
 
 
 # What `described` returns when two people fit a descriptor equally well.

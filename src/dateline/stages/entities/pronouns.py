@@ -16,28 +16,11 @@ from dateline.stages.entities.clusters import Cluster
 from dateline.stages.entities.lexicon import (
     FEMALE,
     MALE,
-    QUOTE_OR_BREAK,
     QUOTE_OR_COLON,
     SUBORDINATORS,
     lexicon,
 )
 from dateline.stages.speech import is_speech
-
-
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside balanced double quotation marks, paragraph by paragraph."""
-    ranges: list[tuple[int, int]] = []
-    opened: int | None = None
-    for found in QUOTE_OR_BREAK.finditer(text):
-        ch, at = found.group(), found.start()
-        if ch == "\n":
-            opened = None
-        elif ch == "\u201c" or (ch == '"' and opened is None):
-            opened = at
-        elif opened is not None:
-            ranges.append((opened, at + 1))
-            opened = None
-    return ranges
 
 
 def inside(ranges: list[tuple[int, int]], offset: int) -> bool:

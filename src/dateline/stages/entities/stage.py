@@ -27,8 +27,9 @@ from dateline.stages.entities.lexicon import (
     Lexicon,
     lexicon,
 )
-from dateline.stages.entities.pronouns import add_pronouns, quoted_ranges
+from dateline.stages.entities.pronouns import add_pronouns
 from dateline.stages.entities.spans import join_spans
+from dateline.stages.marks import quoted_ranges
 from dateline.stages.speech import is_speech
 
 
@@ -120,7 +121,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     add_surname_mentions(doc, clusters, taken)
     absorb_surnames(clusters)
     add_metonyms(doc, clusters)
-    quoted = quoted_ranges(text_of(doc))
+    quoted = quoted_ranges(doc)
     add_descriptors(doc, clusters, taken, quoted)
     add_pronouns(doc, clusters, quoted)
     body_start = doc._.blocks[0].start if doc._.blocks else 0

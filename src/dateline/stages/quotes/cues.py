@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.records import Quote
+from dateline.stages.marks import Marked, paragraphs
 from dateline.stages.quotes.attribution import EntityIndex, outer_speaker, speaker_token
-from dateline.stages.quotes.marks import Marked, paragraphs
 from dateline.stages.speech import is_speech, speech_indices
 
 # A transcript turn: "PENCE: Well, look …" (the speaker in capitals before a colon).

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from dateline.records import Quote, Speaker
 from dateline.stages.common import Intervals, run_stage, text_of
+from dateline.stages.marks import Marked, scan
 from dateline.stages.quotes.attribution import (
     content_span,
     cue_of,
@@ -42,7 +43,6 @@ from dateline.stages.quotes.cues import (
     signed_colon,
     transcript_speaker,
 )
-from dateline.stages.quotes.marks import Marked, scan
 from dateline.stages.speech import is_speech
 
 # Words before a quoted fragment that make it a name, title or sign rather than someone's words.
