@@ -6,6 +6,10 @@ import csv
 from functools import cache
 from importlib.resources import files
 
+# Word tables whose `uses` column says what each word serves for (see `tagged`).
+PERSON_WORDS = "person_words.tsv"
+SPEECH_NOUN_WORDS = "speech_nouns.tsv"
+
 
 def text(name: str) -> str:
     """The whole text of a resource file, comment lines included."""
@@ -20,6 +24,23 @@ def lines(name: str) -> list[str]:
 def rows(name: str) -> list[dict[str, str]]:
     """Read a TSV resource with a header row, skipping `#` comment lines."""
     return list(csv.DictReader(lines(name), delimiter="\t"))
+
+
+@cache
+def _table(name: str) -> tuple[dict[str, str], ...]:
+    """A TSV resource's rows, read once per process."""
+    return tuple(rows(name))
+
+
+def tagged(name: str, use: str) -> list[dict[str, str]]:
+    """The rows of a word table whose space-separated `uses` column lists `use`, in file order."""
+    return [row for row in _table(name) if use in row["uses"].split()]
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """How a table's word is matched: lower-cased, an abbreviation with or without its stop."""
+    lowered = word.lower()
+    return (lowered, lowered.rstrip(".")) if lowered.endswith(".") else (lowered,)
 
 
 def fields(name: str) -> list[list[str]]:

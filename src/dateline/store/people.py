@@ -7,11 +7,17 @@ from __future__ import annotations
 from functools import cache
 
 from dateline.records import Entity
+from dateline.resources import PERSON_WORDS, spellings, tagged
 
-MALE = frozenset({"he", "him", "his", "himself", "mr", "mr."})
-FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "mrs.", "ms", "ms."})
+COURTESY = tagged(PERSON_WORDS, "courtesy")
+MALE = frozenset({"he", "him", "his", "himself"}).union(
+    *(spellings(row["word"]) for row in COURTESY if row["gender"] == "m")
+)
+FEMALE = frozenset({"she", "her", "hers", "herself"}).union(
+    *(spellings(row["word"]) for row in COURTESY if row["gender"] == "f")
+)
 # Words that open a name without being part of it: "President Putin", "Sen. Warren", "Mr. Kim".
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev", "gen"})
+HONORIFICS = frozenset(row["word"].lower().rstrip(".") for row in tagged(PERSON_WORDS, "honorific"))
 
 
 @cache

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from dateline.resources import countries, rows, words
+from dateline.resources import PERSON_WORDS, countries, rows, spellings, tagged, words
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
@@ -27,24 +27,21 @@ MALE = {"he", "him", "his", "himself"}
 FEMALE = {"she", "her", "hers", "herself"}
 
 
+# Words before a name that give the person's gender ("Mr.", "Queen", "Spokeswoman").
 HONORIFIC_GENDER = {
-    "mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "spokeswoman": "f",
-    "chairwoman": "f", "congresswoman": "f", "queen": "f", "princess": "f", "spokesman": "m",
-    "chairman": "m", "congressman": "m", "king": "m", "prince": "m", "lady": "f", "sir": "m",
-}  # fmt: skip
+    spelled: row["gender"]
+    for row in tagged(PERSON_WORDS, "address")
+    for spelled in spellings(row["word"])
+}
+# Mr., Mrs. and Ms., without their stop.
+COURTESY = frozenset(row["word"].lower().rstrip(".") for row in tagged(PERSON_WORDS, "courtesy"))
 
 
 SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 
 
 # Heads of descriptors that refer back to a person: "the Russian leader", "the incoming Republican".
-ROLE_HEADS = {
-    "leader", "president", "premier", "chancellor", "minister", "republican", "democrat",
-    "senator", "nominee", "candidate", "president-elect", "king", "queen", "pope", "prince",
-    "governor", "mayor", "general", "commander", "congressman", "congresswoman", "billionaire",
-    "businessman", "businesswoman", "tycoon", "monarch", "ruler", "strongman", "autocrat",
-    "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "speaker",
-}  # fmt: skip
+ROLE_HEADS = {row["word"].lower() for row in tagged(PERSON_WORDS, "head")}
 
 
 # What `described` returns when two people fit a descriptor equally well.
@@ -97,7 +94,9 @@ def lexicon() -> Lexicon:
             capital_of[row["capital"].lower()] = code
             places.add(row["capital"].lower())
     places.update(p.lower() for p in words("known_places.txt"))
-    titles = tuple(sorted(words("titles.txt"), key=len, reverse=True))
+    titles = tuple(
+        sorted((r["word"] for r in tagged(PERSON_WORDS, "title")), key=len, reverse=True)
+    )
     title_words = frozenset(
         w.lower().rstrip(".") for t in titles for w in t.replace("-", " ").split()
     )

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from dateline.resources import PERSON_WORDS, tagged
 from dateline.stages.entities.spans import is_particle
 from dateline.stages.places.candidates import (
     UNIT_AFTER,
@@ -55,7 +56,8 @@ MUNICIPAL = {
     "city", "town", "township", "village", "borough", "mayor", "selectmen", "aldermen",
     "school", "schools", "elementary", "middle", "high",
 }  # fmt: skip
-TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "st", "lt"}
+# Words before a name that make it a person's ("Sen. Jordan", "St. Louis"), without their stop.
+TITLES = {row["word"].lower().rstrip(".") for row in tagged(PERSON_WORDS, "before_person")}
 
 
 def recognise(doc: Doc, gaz: Gazetteer) -> list[Mention]:

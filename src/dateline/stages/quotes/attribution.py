@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Cue, Entity, Speaker
+from dateline.resources import SPEECH_NOUN_WORDS, tagged
 from dateline.stages.common import text_of
 from dateline.stages.entities import entity_at
 from dateline.stages.speech import is_speech
@@ -19,10 +20,7 @@ MENTION_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "
 # A participle or coordinated verb ("…, saying", "and added") takes its head's subject.
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "dep", "ccomp", "relcl"})
 # Nouns of a time or a medium that a participle hangs from without speaking for it.
-FRAME_NOUNS = frozenset(
-    {"point", "time", "moment", "statement", "interview", "speech", "letter", "post", "tweet"}
-    | {"message", "video", "email", "release", "conference", "appearance", "remark", "column"}
-)
+FRAME_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "frame"))
 # Cues that report only a clause or a quote, never an object: "he continued to press for talks".
 CLAUSE_ONLY = frozenset({"continue"})
 # Participles of being questioned, which the parse reads as the speaker's own verb.
@@ -48,19 +46,15 @@ PREP_CONTENT = frozenset(
      ("complain", "about"), ("speak", "about"), ("talk", "about"), ("comment", "on")}
 )  # fmt: skip
 # Nouns that make "expressed readiness to …" or "voiced concern that …" reported speech.
-STANCE_NOUNS = frozenset(
-    {"readiness", "willingness", "hope", "concern", "support", "opposition", "confidence",
-     "doubt", "doubts", "fear", "fears", "regret", "belief", "desire", "intention", "openness"}
-)  # fmt: skip
+STANCE_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "stance"))
 # Things that bear words without speaking them: "a sign reading …", "banners saying …".
-SIGN_NOUNS = frozenset(
-    {"sign", "placard", "banner", "poster", "shirt", "t-shirt", "hat", "cap", "sticker",
-     "billboard", "slogan", "graffiti", "inscription", "plaque", "headline", "caption", "flag"}
-)  # fmt: skip
+SIGN_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "sign"))
 # A place opening a dateline: "Washington (AFP) –", "PHILADELPHIA, July 25 (UPI) —".
 DATELINE_AFTER = re.compile(
     r"[A-Za-z.' -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([A-Za-z .&/-]{2,30}\)\s*[-\u2013\u2014]"
 )
+# Media a relay names ("in a statement", "in a blog post"); `re.escape` keeps their spaces.
+MEDIA = "|".join(re.escape(row["word"]) for row in tagged(SPEECH_NOUN_WORDS, "via"))
 # (Spaces are escaped: the pattern is used inside a VERBOSE regex.)
 NAME = r"[A-Z][\w&.'\u2019-]*(?:\ (?:[A-Z][\w&.'\u2019-]*|of|de|al|the))*"
 VIA = re.compile(
@@ -68,9 +62,7 @@ VIA = re.compile(
         per\ (?:the\ )?{NAME}
       | (?:told|tells|telling|said\ to|speaking\ to|spoke\ to|in\ an\ interview\ with)\ (?:the\ )?{NAME}
       | (?:in|on|via)\ (?:a|an|his|her|their|its|the)\ (?:[a-z-]+\ ){{0,2}}
-        (?:statement|post|tweet|interview|press\ release|speech|address|letter|e-?mail|op-ed|
-           video|broadcast|briefing|news\ conference|press\ conference|message|blog\ post|
-           podcast|memo|filing)
+        (?:{MEDIA})
         (?:\ (?:on|to|with|posted\ on)\ (?:the\ )?{NAME})?
       | on\ (?:Twitter|X|Truth\ Social|Facebook|Instagram|Telegram|TikTok|YouTube|Threads|
              Bluesky|Weibo|VKontakte|state\ television|state\ TV|national\ television|television|
