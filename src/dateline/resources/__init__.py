@@ -9,6 +9,8 @@ from importlib.resources import files
 # Word tables whose `uses` column says what each word serves for (see `tagged`).
 PERSON_WORDS = "person_words.tsv"
 SPEECH_NOUN_WORDS = "speech_nouns.tsv"
+PLACE_WORDS = "place_words.tsv"
+ORG_WORDS = "org_words.tsv"
 
 
 def text(name: str) -> str:

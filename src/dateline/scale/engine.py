@@ -143,9 +143,12 @@ class Analyzer:
             for item, analysis in zip(items, analyse_batch(articles, self.options), strict=True):
                 day = analysis.date if analysis.error is None else item["date"]
                 for table, table_rows in rows(
-                    analysis, position=item["position"], version=self.version,
-                    model=self.options.model, day=day,
-                ).items():  # fmt: skip
+                    analysis,
+                    position=item["position"],
+                    version=self.version,
+                    model=self.options.model,
+                    day=day,
+                ).items():
                     found[table].extend(table_rows)
                 summary["hash"].append(content_hash(analysis.text))
                 summary["id"].append(analysis.id)
@@ -270,8 +273,10 @@ def ingest_ray(
         stats.startup = time.monotonic() - stats.started
         actors = options.actors or max(1, int(cpus // options.actor_cpus))
         if local and actors * options.actor_cpus > cpus:  # would wait for actors forever
-            raise ScaleError(f"{actors} actors of {options.actor_cpus:g} CPU need more than the "
-                             f"{cpus:g} CPUs of the local Ray")  # fmt: skip
+            raise ScaleError(
+                f"{actors} actors of {options.actor_cpus:g} CPU need more than the "
+                f"{cpus:g} CPUs of the local Ray"
+            )
         readers = options.readers or max(1, actors // 8)
         analysis = Options(
             model=options.model, max_chars=options.max_chars, raw_text=options.raw_text
@@ -287,19 +292,28 @@ def ingest_ray(
                 ray.data.from_items(files, override_num_blocks=min(len(files), actors * 4))
                 .map_batches(
                     make_reader(
-                        systems, options.date, options.max_chars, options.batch_size,
-                        raw_text=options.raw_text, encoding=options.encoding,
-                    ),  # fmt: skip
-                    batch_size=1, batch_format="pyarrow", num_cpus=0,
+                        systems,
+                        options.date,
+                        options.max_chars,
+                        options.batch_size,
+                        raw_text=options.raw_text,
+                        encoding=options.encoding,
+                    ),
+                    batch_size=1,
+                    batch_format="pyarrow",
+                    num_cpus=0,
                     compute=ray.data.TaskPoolStrategy(size=readers),
                 )
                 .map_batches(
                     analyzer_class(fs, root, analysis, version),
-                    batch_size=options.batch_size, batch_format="pyarrow",
-                    compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=options.actor_cpus,
-                    runtime_env={"env_vars": ACTOR_ENV}, **memory,
+                    batch_size=options.batch_size,
+                    batch_format="pyarrow",
+                    compute=ray.data.ActorPoolStrategy(size=actors),
+                    num_cpus=options.actor_cpus,
+                    runtime_env={"env_vars": ACTOR_ENV},
+                    **memory,
                 )
-            )  # fmt: skip
+            )
             for batch in dataset.iter_batches(batch_format="pyarrow", batch_size=None):
                 analysed = batch.column("error").null_count  # rows without an error
                 stats.added += analysed
@@ -314,10 +328,15 @@ def ingest_ray(
             for name, value in saved.items():
                 setattr(context, name, value)
     manifest = {
-        "format": FORMAT, "version": version, "model": options.model,
-        "partitioning": f"hive:{PARTITION}", "tables": list(TABLE_NAMES),
-        "articles": stats.added, "errors": stats.errors, "inputs": list(paths),
-    }  # fmt: skip
+        "format": FORMAT,
+        "version": version,
+        "model": options.model,
+        "partitioning": f"hive:{PARTITION}",
+        "tables": list(TABLE_NAMES),
+        "articles": stats.added,
+        "errors": stats.errors,
+        "inputs": list(paths),
+    }
     with fs.open_output_stream(f"{root}/{MANIFEST}") as handle:
         handle.write(json.dumps(manifest, indent=2).encode() + b"\n")
     return stats

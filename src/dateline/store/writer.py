@@ -31,10 +31,32 @@ from dateline.store.schema import (
 
 # Mention texts that never name anyone across articles.
 NOT_ALIASES = {
-    "he", "she", "they", "him", "her", "his", "hers", "them", "their", "it", "its", "i", "we",
-    "you", "me", "us", "our", "the president", "the minister", "the official", "the spokesman",
-    "the spokeswoman", "the company", "the group", "the country",
-}  # fmt: skip
+    "he",
+    "she",
+    "they",
+    "him",
+    "her",
+    "his",
+    "hers",
+    "them",
+    "their",
+    "it",
+    "its",
+    "i",
+    "we",
+    "you",
+    "me",
+    "us",
+    "our",
+    "the president",
+    "the minister",
+    "the official",
+    "the spokesman",
+    "the spokeswoman",
+    "the company",
+    "the group",
+    "the country",
+}
 PIPELINE_FILES = (
     "records.py",
     "read.py",
@@ -176,9 +198,15 @@ class Writer:
         cur = self.conn.execute(
             "INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash, id) DO UPDATE SET "
             "error = excluded.error, version = excluded.version, model = excluded.model",
-            (hash_, storable(analysis.id), storable(analysis.error or ""), self.version,
-             self.model, now()),
-        )  # fmt: skip
+            (
+                hash_,
+                storable(analysis.id),
+                storable(analysis.error or ""),
+                self.version,
+                self.model,
+                now(),
+            ),
+        )
         return cur.rowcount > 0
 
     def _add_article(
@@ -207,7 +235,7 @@ class Writer:
                 now(),
                 repairs_value(analysis.repairs),
                 warnings_value(tuple(map(storable, analysis.warnings))),
-            ),  # fmt: skip
+            ),
         )
         if cur.rowcount == 0:
             return False

@@ -119,9 +119,5 @@ def lexicon() -> Lexicon:
     )
 
 
-NICKNAMES = {
-    "bill": "william", "bob": "robert", "rob": "robert", "dick": "richard", "rick": "richard",
-    "jim": "james", "jimmy": "james", "mike": "michael", "tom": "thomas", "ted": "edward",
-    "chuck": "charles", "joe": "joseph", "tony": "anthony", "dan": "daniel", "steve": "stephen",
-    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "pete": "peter", "ben": "benjamin",
-}  # fmt: skip
+# Short forms of given names: "Bill" is "William".
+NICKNAMES = {row["nickname"]: row["name"] for row in rows("nicknames.tsv")}

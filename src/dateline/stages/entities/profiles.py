@@ -10,10 +10,16 @@ from dateline.resources import PERSON_WORDS, rows, spellings, tagged
 
 # Party words in descriptors and appositions, by the party they name.
 PARTIES = {
-    "republican": "Republican", "republicans": "Republican", "gop": "Republican",
-    "democrat": "Democratic", "democrats": "Democratic", "democratic": "Democratic",
-    "tory": "Conservative", "conservative": "Conservative", "labour": "Labour",
-}  # fmt: skip
+    "republican": "Republican",
+    "republicans": "Republican",
+    "gop": "Republican",
+    "democrat": "Democratic",
+    "democrats": "Democratic",
+    "democratic": "Democratic",
+    "tory": "Conservative",
+    "conservative": "Conservative",
+    "labour": "Labour",
+}
 # Party initials after a US politician's name: "(D)", "R-Tenn.", "(R-Ohio)".
 PARTY_INITIAL = re.compile(r"^\s*,?\s*\(?([RD])(?:-[A-Z][A-Za-z.]*)?\)?(?=[\s,.)]|$)")
 INITIAL_PARTY = {"R": "Republican", "D": "Democratic"}

@@ -77,9 +77,10 @@ def antecedent(
     reported = reported_by(token)
     for depth, k in enumerate(range(here, max(here - 4, -1), -1)):
         found = [
-            (i, t) for i, t in index.by_sent.get(k, ())
+            (i, t)
+            for i, t in index.by_sent.get(k, ())
             if (depth > 0 or (t.i < token.i and t.i not in reported)) and accept(clusters[i])
-        ]  # fmt: skip
+        ]
         if not found:
             continue
         subjects = [(i, t) for i, t in found if _subject_of_name(t)]
@@ -211,8 +212,10 @@ def add_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]
         gender = "m" if token.lower_ in MALE else "f"
         named = named_in_own_quote(token, quoted, clusters)
         target = antecedent(
-            index, token, clusters,
+            index,
+            token,
+            clusters,
             lambda c, g=gender, n=named: c.gender in (None, g) and id(c) not in n,
-        )  # fmt: skip
+        )
         if target is not None:
             clusters[target].mentions.append((token.idx, token.idx + len(token)))

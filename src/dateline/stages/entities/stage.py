@@ -57,8 +57,10 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
         return "PERSON"  # "Aden Duale told a news conference", tagged WORK_OF_ART
     at = covering(span.doc, "blocks", span.start_char)  # blocks do not overlap: one at most
     if at is not None and (blocks[at].kind, blocks[at].start, blocks[at].end) == (
-        "heading", span.start_char, span.end_char,
-    ):  # fmt: skip
+        "heading",
+        span.start_char,
+        span.end_char,
+    ):
         return None
     first = span[0]
     if len(span) == 1 and first.is_sent_start and first.tag_ not in ("NNP", "NNPS"):
@@ -138,7 +140,7 @@ def find_entities(doc: Doc) -> list[Entity]:
             country=c.country,
             title=c.title,
             mentions=tuple(Mention(s, e, text[s:e]) for s, e in sorted(set(c.mentions))),
-        )  # fmt: skip
+        )
         for n, c in enumerate(live, start=1)
     ]
 

@@ -31,20 +31,62 @@ ANAPHORS = frozenset({"he", "she", "it", "they"})
 STOP_DEPS = frozenset({"conj", "pobj", "pcomp"})
 # Speech verbs whose object, not a clause, is what was reported ("Kyiv reported three deaths").
 OBJECT_CONTENT = frozenset(
-    {"report", "announce", "deny", "confirm", "reveal", "disclose", "predict", "acknowledge",
-     "admit", "reject", "dispute", "concede", "claim", "express", "describe", "promise", "pledge"}
-)  # fmt: skip
+    {
+        "report",
+        "announce",
+        "deny",
+        "confirm",
+        "reveal",
+        "disclose",
+        "predict",
+        "acknowledge",
+        "admit",
+        "reject",
+        "dispute",
+        "concede",
+        "claim",
+        "express",
+        "describe",
+        "promise",
+        "pledge",
+    }
+)
 # Speech verbs whose object is the person addressed, not what was said ("told reporters").
 ADDRESSEE_OBJECT = frozenset(
-    {"tell", "ask", "thank", "urge", "remind", "inform", "warn", "assure", "reassure", "advise",
-     "answer", "read"}
-)  # fmt: skip
+    {
+        "tell",
+        "ask",
+        "thank",
+        "urge",
+        "remind",
+        "inform",
+        "warn",
+        "assure",
+        "reassure",
+        "advise",
+        "answer",
+        "read",
+    }
+)
 # Speech verbs whose reported content follows a preposition: "called for", "pointed to".
 PREP_CONTENT = frozenset(
-    {("call", "for"), ("call", "on"), ("appeal", "for"), ("press", "for"), ("point", "to"),
-     ("warn", "against"), ("warn", "of"), ("argue", "for"), ("argue", "against"), ("ask", "for"),
-     ("complain", "about"), ("speak", "about"), ("talk", "about"), ("comment", "on")}
-)  # fmt: skip
+    {
+        ("call", "for"),
+        ("call", "on"),
+        ("appeal", "for"),
+        ("press", "for"),
+        ("point", "to"),
+        ("warn", "against"),
+        ("warn", "of"),
+        ("argue", "for"),
+        ("argue", "against"),
+        ("ask", "for"),
+        ("complain", "about"),
+        ("speak", "about"),
+        ("talk", "about"),
+        ("comment", "on"),
+    }
+)
 # Nouns that make "expressed readiness to …" or "voiced concern that …" reported speech.
 STANCE_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "stance"))
 # Things that bear words without speaking them: "a sign reading …", "banners saying …".

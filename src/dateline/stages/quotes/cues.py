@@ -23,9 +23,22 @@ SPEECH_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "said"
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 # Words opening a subordinate clause; one right after a quote starts a clause of its own.
 SUBORDINATORS = frozenset(
-    {"when", "after", "before", "while", "because", "although", "though", "if", "until",
-     "since", "whereas", "unless", "whenever"}
-)  # fmt: skip
+    {
+        "when",
+        "after",
+        "before",
+        "while",
+        "because",
+        "although",
+        "though",
+        "if",
+        "until",
+        "since",
+        "whereas",
+        "unless",
+        "whenever",
+    }
+)
 # Common nouns that can be the source of quoted words without a speech verb.
 SOURCE_NOUNS = frozenset(
     [row["word"] for row in tagged(SPEECH_NOUN_WORDS, "source")]
