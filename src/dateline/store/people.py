@@ -9,12 +9,11 @@ from functools import cache
 from dateline.records import Entity
 from dateline.resources import PERSON_WORDS, spellings, tagged
 
-COURTESY = tagged(PERSON_WORDS, "courtesy")
-MALE = frozenset({"he", "him", "his", "himself"}).union(
-    *(spellings(row["word"]) for row in COURTESY if row["gender"] == "m")
-)
-FEMALE = frozenset({"she", "her", "hers", "herself"}).union(
-    *(spellings(row["word"]) for row in COURTESY if row["gender"] == "f")
+# Pronouns and courtesy titles of each gender: "he", "Mr.".
+GENDER_WORDS = [row for use in ("pronoun", "courtesy") for row in tagged(PERSON_WORDS, use)]
+MALE = frozenset(s for row in GENDER_WORDS if row["gender"] == "m" for s in spellings(row["word"]))
+FEMALE = frozenset(
+    s for row in GENDER_WORDS if row["gender"] == "f" for s in spellings(row["word"])
 )
 # Words that open a name without being part of it: "President Putin", "Sen. Warren", "Mr. Kim".
 HONORIFICS = frozenset(row["word"].lower().rstrip(".") for row in tagged(PERSON_WORDS, "honorific"))

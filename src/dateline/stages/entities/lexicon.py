@@ -21,10 +21,10 @@ MISLABELS = {"PERSON", "PRODUCT", "ORG", "WORK_OF_ART", "EVENT", "LAW", "NORP", 
 SKIP_BLOCKS = {"credit", "byline", "footer"}
 
 
-MALE = {"he", "him", "his", "himself"}
+MALE = {row["word"] for row in tagged(PERSON_WORDS, "pronoun") if row["gender"] == "m"}
 
 
-FEMALE = {"she", "her", "hers", "herself"}
+FEMALE = {row["word"] for row in tagged(PERSON_WORDS, "pronoun") if row["gender"] == "f"}
 
 
 # Words before a name that give the person's gender ("Mr.", "Queen", "Spokeswoman").
