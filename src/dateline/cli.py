@@ -50,6 +50,13 @@ RAW_TEXT = click.option(
 ENCODING = click.option(
     "--encoding", help="Encoding of input that is not UTF-8 (default: detected, with a warning)."
 )
+MAX_CHARS_OPTION = click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=MAX_CHARS,
+    show_default=True,
+    help="Refuse longer documents.",
+)
 EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 
 
@@ -66,13 +73,7 @@ EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 )
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
-@click.option(
-    "--max-chars",
-    type=click.IntRange(min=1),
-    default=MAX_CHARS,
-    show_default=True,
-    help="Refuse longer documents.",
-)
+@MAX_CHARS_OPTION
 @click.option(
     "--all-events",
     is_flag=True,
@@ -430,13 +431,7 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
     "--reprocess", is_flag=True, help="Rerun articles analysed by another pipeline version."
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option(
-    "--max-chars",
-    type=click.IntRange(min=1),
-    default=MAX_CHARS,
-    show_default=True,
-    help="Refuse longer documents.",
-)
+@MAX_CHARS_OPTION
 @click.option(
     "--engine",
     type=click.Choice(["local", "ray"]),

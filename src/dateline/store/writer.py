@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from dateline.records import Analysis, Entity
+from dateline.resources import PERSON_WORDS, tagged
 from dateline.store import copies, statements, vectors
 from dateline.store.people import (
     gender_of,
@@ -31,31 +32,9 @@ from dateline.store.schema import (
 
 # Mention texts that never name anyone across articles.
 NOT_ALIASES = {
-    "he",
-    "she",
-    "they",
-    "him",
-    "her",
-    "his",
-    "hers",
-    "them",
-    "their",
-    "it",
-    "its",
-    "i",
-    "we",
-    "you",
-    "me",
-    "us",
-    "our",
-    "the president",
-    "the minister",
-    "the official",
-    "the spokesman",
-    "the spokeswoman",
-    "the company",
-    "the group",
-    "the country",
+    *(row["word"] for row in tagged(PERSON_WORDS, "pronoun") if "reflexive" not in row["uses"]),
+    *(f"the {noun}" for noun in ("president", "minister", "official", "spokesman", "spokeswoman")),
+    *(f"the {noun}" for noun in ("company", "group", "country")),
 }
 PIPELINE_FILES = (
     "records.py",
