@@ -8,6 +8,7 @@ from importlib.resources import files
 
 # Word tables whose `uses` column says what each word serves for (see `tagged`).
 PERSON_WORDS = "person_words.tsv"
+SPEECH_VERBS = "speech_verbs.tsv"
 SPEECH_NOUN_WORDS = "speech_nouns.tsv"
 PLACE_WORDS = "place_words.tsv"
 ORG_WORDS = "org_words.tsv"
@@ -24,8 +25,8 @@ def lines(name: str) -> list[str]:
 
 
 def rows(name: str) -> list[dict[str, str]]:
-    """Read a TSV resource with a header row, skipping `#` comment lines."""
-    return list(csv.DictReader(lines(name), delimiter="\t"))
+    """Read a TSV resource with a header row, skipping `#` comment lines; missing cells are ""."""
+    return list(csv.DictReader(lines(name), delimiter="\t", restval=""))
 
 
 @cache

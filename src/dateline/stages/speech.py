@@ -1,4 +1,4 @@
-"""The speech lexicon shared by the stages: speech verbs from resources/speech_verbs.txt."""
+"""The speech lexicon shared by the stages: speech verbs from resources/speech_verbs.tsv."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
-from dateline.resources import words
+from dateline.resources import SPEECH_VERBS, rows
 
 # Inverted cues a sentence may open with, which the tagger often reads as names: "Said Ellis: …"
 INVERTED = ("Said", "Says", "Added", "Asked")
@@ -31,13 +31,13 @@ def forms(lemma: str) -> set[str]:
 
 @cache
 def lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """Speech-verb lemmas and all their word forms, from resources/speech_verbs.txt."""
+    """Speech-verb lemmas and all their word forms, from resources/speech_verbs.tsv."""
     lemmas: set[str] = set()
     found: set[str] = set()
-    for line in words("speech_verbs.txt"):
-        lemma, *extra = line.lower().split()
+    for row in rows(SPEECH_VERBS):
+        lemma = row["lemma"]
         lemmas.add(lemma)
-        found |= forms(lemma) | set(extra)
+        found |= forms(lemma) | set(row["forms"].split())
     return frozenset(lemmas), frozenset(found)
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Cue, Entity, Speaker
-from dateline.resources import SPEECH_NOUN_WORDS, tagged
+from dateline.resources import SPEECH_NOUN_WORDS, SPEECH_VERBS, tagged
 from dateline.stages.common import text_of
 from dateline.stages.entities import entity_at
 from dateline.stages.speech import is_speech
@@ -22,7 +22,7 @@ CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "dep", "ccomp"
 # Nouns of a time or a medium that a participle hangs from without speaking for it.
 FRAME_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "frame"))
 # Cues that report only a clause or a quote, never an object: "he continued to press for talks".
-CLAUSE_ONLY = frozenset({"continue"})
+CLAUSE_ONLY = frozenset(row["lemma"] for row in tagged(SPEECH_VERBS, "clause_only"))
 # Participles of being questioned, which the parse reads as the speaker's own verb.
 BEING_ASKED = frozenset({"ask", "question", "press", "quiz", "interview", "challenge"})
 # Pronouns that a clause's speaker may stand for.
@@ -30,44 +30,9 @@ ANAPHORS = frozenset({"he", "she", "it", "they"})
 # A coordinated clause keeps its own speaker rather than that of a speech verb above it.
 STOP_DEPS = frozenset({"conj", "pobj", "pcomp"})
 # Speech verbs whose object, not a clause, is what was reported ("Kyiv reported three deaths").
-OBJECT_CONTENT = frozenset(
-    {
-        "report",
-        "announce",
-        "deny",
-        "confirm",
-        "reveal",
-        "disclose",
-        "predict",
-        "acknowledge",
-        "admit",
-        "reject",
-        "dispute",
-        "concede",
-        "claim",
-        "express",
-        "describe",
-        "promise",
-        "pledge",
-    }
-)
+OBJECT_CONTENT = frozenset(row["lemma"] for row in tagged(SPEECH_VERBS, "object"))
 # Speech verbs whose object is the person addressed, not what was said ("told reporters").
-ADDRESSEE_OBJECT = frozenset(
-    {
-        "tell",
-        "ask",
-        "thank",
-        "urge",
-        "remind",
-        "inform",
-        "warn",
-        "assure",
-        "reassure",
-        "advise",
-        "answer",
-        "read",
-    }
-)
+ADDRESSEE_OBJECT = frozenset(row["lemma"] for row in tagged(SPEECH_VERBS, "addressee"))
 # Speech verbs whose reported content follows a preposition: "called for", "pointed to".
 PREP_CONTENT = frozenset(
     {
