@@ -12,6 +12,7 @@ SPEECH_VERBS = "speech_verbs.tsv"
 SPEECH_NOUN_WORDS = "speech_nouns.tsv"
 PLACE_WORDS = "place_words.tsv"
 ORG_WORDS = "org_words.tsv"
+SUBORDINATOR_WORDS = "subordinators.tsv"
 
 
 def text(name: str) -> str:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from dateline.resources import PERSON_WORDS, countries, rows, spellings, tagged, words
+from dateline.resources import (
+    PERSON_WORDS,
+    SUBORDINATOR_WORDS,
+    countries,
+    rows,
+    spellings,
+    tagged,
+    words,
+)
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
@@ -49,9 +57,7 @@ AMBIGUOUS = -1
 
 
 # Words opening a clause of time or condition rather than a report ("When Doe spoke, he …").
-SUBORDINATORS = frozenset(
-    {"when", "if", "because", "as", "after", "before", "while", "since", "once"}
-)
+SUBORDINATORS = frozenset(row["word"] for row in tagged(SUBORDINATOR_WORDS, "narration"))
 
 
 QUOTE_OR_COLON = frozenset({'"', "\u201c", "\u201d", ":", "''", "``"})

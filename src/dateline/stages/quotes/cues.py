@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.records import Quote
-from dateline.resources import PERSON_WORDS, SPEECH_NOUN_WORDS, tagged
+from dateline.resources import PERSON_WORDS, SPEECH_NOUN_WORDS, SUBORDINATOR_WORDS, tagged
 from dateline.stages.marks import Marked, paragraphs
 from dateline.stages.quotes.attribution import EntityIndex, outer_speaker, speaker_token
 from dateline.stages.speech import is_speech, speech_indices
@@ -22,23 +22,7 @@ SPEECH_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "said"
 # Entity labels of places and times, which never speak.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 # Words opening a subordinate clause; one right after a quote starts a clause of its own.
-SUBORDINATORS = frozenset(
-    {
-        "when",
-        "after",
-        "before",
-        "while",
-        "because",
-        "although",
-        "though",
-        "if",
-        "until",
-        "since",
-        "whereas",
-        "unless",
-        "whenever",
-    }
-)
+SUBORDINATORS = frozenset(row["word"] for row in tagged(SUBORDINATOR_WORDS, "after_quote"))
 # Common nouns that can be the source of quoted words without a speech verb.
 SOURCE_NOUNS = frozenset(
     [row["word"] for row in tagged(SPEECH_NOUN_WORDS, "source")]
