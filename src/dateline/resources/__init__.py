@@ -1,4 +1,7 @@
-"""Lexicons and tables shipped with dateline; each file names its source and licence."""
+"""Lexicons and tables shipped with dateline, and the one loader every module reads them with.
+
+Each file names its source and licence in `#` comment lines at its top, which the loader skips.
+"""
 
 from __future__ import annotations
 
