@@ -39,9 +39,13 @@ DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?=$|T)"),
     re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"),
     re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"),
-    re.compile(rf"(?:[A-Za-z]+,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y>\d{{4}})\b"),
-    re.compile(rf"(?:[A-Za-z]+,?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
-]  # fmt: skip
+    re.compile(
+        rf"(?:[A-Za-z]+,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y>\d{{4}})\b"
+    ),
+    re.compile(
+        rf"(?:[A-Za-z]+,?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
+    ),
+]
 # The date a header line starts with, for the inline form " date 2024-12-19 Russian President …".
 INLINE_DATE = re.compile(r"[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|$)")
 HEADER_LINE = re.compile(
@@ -163,10 +167,15 @@ def from_text(
     warnings: list[str] = []
     found = normalise_date(date or fields.get("date"), doc_id, warnings)
     return Article(
-        id=fields.get("id", doc_id), text=text, date=found, title=fields.get("title"),
-        url=fields.get("url"), source=fields.get("source"), warnings=tuple(warnings),
+        id=fields.get("id", doc_id),
+        text=text,
+        date=found,
+        title=fields.get("title"),
+        url=fields.get("url"),
+        source=fields.get("source"),
+        warnings=tuple(warnings),
         repairs=repairs,
-    )  # fmt: skip
+    )
 
 
 def from_html(
@@ -190,9 +199,15 @@ def from_html(
     text, repairs = repaired(text, raw_text)
     title = repaired(doc.title, raw_text)[0] if doc.title else doc.title
     return Article(
-        id=doc_id, text=text, date=found, title=title, url=doc.url,
-        source=doc.sitename, warnings=tuple(warnings), repairs=repairs,
-    )  # fmt: skip
+        id=doc_id,
+        text=text,
+        date=found,
+        title=title,
+        url=doc.url,
+        source=doc.sitename,
+        warnings=tuple(warnings),
+        repairs=repairs,
+    )
 
 
 def from_record(
@@ -343,9 +358,13 @@ def read_stdin(
     head = data.lstrip()[:1]
     if head == b"{":
         yield from read_jsonl(
-            data.splitlines(), "stdin", date, max_chars=max_chars, raw_text=raw_text,
+            data.splitlines(),
+            "stdin",
+            date,
+            max_chars=max_chars,
+            raw_text=raw_text,
             encoding=encoding,
-        )  # fmt: skip
+        )
         return
     try:
         if len(data) > max_chars * 4:
@@ -462,9 +481,13 @@ def read(
             for file, doc_id in expand(path):
                 found = True
                 yield from read_file(
-                    file, doc_id, override, max_chars=max_chars, raw_text=raw_text,
+                    file,
+                    doc_id,
+                    override,
+                    max_chars=max_chars,
+                    raw_text=raw_text,
                     encoding=encoding,
-                )  # fmt: skip
+                )
         except OSError as err:  # a folder that vanished or turned unreadable while walking it
             found = True
             yield Article(id=path, text="", error=f"{path}: cannot read ({err.strerror or err})")

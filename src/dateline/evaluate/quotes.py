@@ -268,7 +268,7 @@ def evaluate(
     `doubled` also counts '' and `` as quotation marks in the gold (off: the issue's rule);
     `lowercase` gives the extractor lower-cased texts (the gold stays on the cased ones).
     """
-    from dateline.stages.quotes.attribution import is_speech_cue
+    from dateline.stages.speech import is_speech_cue
 
     data = list(articles(polnear, split))
     report = QuotesReport(articles=len(data))

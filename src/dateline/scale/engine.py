@@ -143,9 +143,12 @@ class Analyzer:
             for item, analysis in zip(items, analyse_batch(articles, self.options), strict=True):
                 day = analysis.date if analysis.error is None else item["date"]
                 for table, table_rows in rows(
-                    analysis, position=item["position"], version=self.version,
-                    model=self.options.model, day=day,
-                ).items():  # fmt: skip
+                    analysis,
+                    position=item["position"],
+                    version=self.version,
+                    model=self.options.model,
+                    day=day,
+                ).items():
                     found[table].extend(table_rows)
                 summary["hash"].append(content_hash(analysis.text))
                 summary["id"].append(analysis.id)
@@ -255,9 +258,14 @@ def data_context(ray: Any) -> Iterator[None]:
 
 
 def dataset_of(
-    ray: Any, files: list, systems: Any, options: ScaleOptions, out: tuple[Any, str],
-    version: str, actors: int,
-) -> Any:  # fmt: skip
+    ray: Any,
+    files: list,
+    systems: Any,
+    options: ScaleOptions,
+    out: tuple[Any, str],
+    version: str,
+    actors: int,
+) -> Any:
     """The Ray dataset: readers (tasks) turn files into articles, analyser actors write them."""
     readers = options.readers or max(1, actors // 8)
     analysis = Options(model=options.model, max_chars=options.max_chars, raw_text=options.raw_text)
@@ -266,19 +274,28 @@ def dataset_of(
         ray.data.from_items(files, override_num_blocks=min(len(files), actors * 4))
         .map_batches(
             make_reader(
-                systems, options.date, options.max_chars, options.batch_size,
-                raw_text=options.raw_text, encoding=options.encoding,
+                systems,
+                options.date,
+                options.max_chars,
+                options.batch_size,
+                raw_text=options.raw_text,
+                encoding=options.encoding,
             ),
-            batch_size=1, batch_format="pyarrow", num_cpus=0,
+            batch_size=1,
+            batch_format="pyarrow",
+            num_cpus=0,
             compute=ray.data.TaskPoolStrategy(size=readers),
         )
         .map_batches(
             analyzer_class(*out, analysis, version),
-            batch_size=options.batch_size, batch_format="pyarrow",
-            compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=options.actor_cpus,
-            runtime_env={"env_vars": ACTOR_ENV}, **memory,
+            batch_size=options.batch_size,
+            batch_format="pyarrow",
+            compute=ray.data.ActorPoolStrategy(size=actors),
+            num_cpus=options.actor_cpus,
+            runtime_env={"env_vars": ACTOR_ENV},
+            **memory,
         )
-    )  # fmt: skip
+    )
 
 
 def ingest_ray(
@@ -311,8 +328,10 @@ def ingest_ray(
         stats.startup = time.monotonic() - stats.started
         actors = options.actors or max(1, int(cpus // options.actor_cpus))
         if local and actors * options.actor_cpus > cpus:  # would wait for actors forever
-            raise ScaleError(f"{actors} actors of {options.actor_cpus:g} CPU need more than the "
-                             f"{cpus:g} CPUs of the local Ray")  # fmt: skip
+            raise ScaleError(
+                f"{actors} actors of {options.actor_cpus:g} CPU need more than the "
+                f"{cpus:g} CPUs of the local Ray"
+            )
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         with data_context(ray):
             try:
@@ -330,10 +349,15 @@ def ingest_ray(
                     f"the Ray job failed: {cause.__class__.__name__}: {first}"
                 ) from None
     manifest = {
-        "format": FORMAT, "version": version, "model": options.model,
-        "partitioning": f"hive:{PARTITION}", "tables": list(TABLE_NAMES),
-        "articles": stats.added, "errors": stats.errors, "inputs": list(paths),
-    }  # fmt: skip
+        "format": FORMAT,
+        "version": version,
+        "model": options.model,
+        "partitioning": f"hive:{PARTITION}",
+        "tables": list(TABLE_NAMES),
+        "articles": stats.added,
+        "errors": stats.errors,
+        "inputs": list(paths),
+    }
     with fs.open_output_stream(f"{root}/{MANIFEST}") as handle:
         handle.write(json.dumps(manifest, indent=2).encode() + b"\n")
     return stats

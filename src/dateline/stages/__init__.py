@@ -8,5 +8,6 @@
 - `events`: political events coded in PLOVER.
 
 Each package's `__init__` names its spaCy component and public functions; `common` holds
-what every stage uses (the component wrapper and lookups of records by offset).
+what every stage uses (the component wrapper and lookups of records by offset), `speech` the
+speech-verb lexicon and `marks` the pairing of quotation marks, which entities and quotes share.
 """

@@ -7,11 +7,16 @@ from __future__ import annotations
 from functools import cache
 
 from dateline.records import Entity
+from dateline.resources import PERSON_WORDS, spellings, tagged
 
-MALE = frozenset({"he", "him", "his", "himself", "mr", "mr."})
-FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "mrs.", "ms", "ms."})
+# Pronouns and courtesy titles of each gender: "he", "Mr.".
+GENDER_WORDS = [row for use in ("pronoun", "courtesy") for row in tagged(PERSON_WORDS, use)]
+MALE = frozenset(s for row in GENDER_WORDS if row["gender"] == "m" for s in spellings(row["word"]))
+FEMALE = frozenset(
+    s for row in GENDER_WORDS if row["gender"] == "f" for s in spellings(row["word"])
+)
 # Words that open a name without being part of it: "President Putin", "Sen. Warren", "Mr. Kim".
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev", "gen"})
+HONORIFICS = frozenset(row["word"].lower().rstrip(".") for row in tagged(PERSON_WORDS, "honorific"))
 
 
 @cache

@@ -237,7 +237,7 @@ class Store:
                     data.get("n_articles", 1),
                     data.get("n_sources", 1),
                     data.get("speaker_mention"),
-                )  # fmt: skip
+                )
             )
         return out
 

@@ -105,11 +105,16 @@ def add_vectors(
         mine = ids // BLOCK == block
         old = _read(conn, kind, block)
         old = old.keep(~np.isin(old.ids, ids[mine]))
-        _write(conn, kind, block, VectorBlock(
-            np.concatenate([old.ids, ids[mine]]),
-            np.concatenate([old.vectors, packed[mine]]),
-            np.concatenate([old.bits, sign_bits(packed[mine])]),
-        ))  # fmt: skip
+        _write(
+            conn,
+            kind,
+            block,
+            VectorBlock(
+                np.concatenate([old.ids, ids[mine]]),
+                np.concatenate([old.vectors, packed[mine]]),
+                np.concatenate([old.bits, sign_bits(packed[mine])]),
+            ),
+        )
 
 
 def remove(conn: sqlite3.Connection, kind: str, rowids: Sequence[int]) -> None:
@@ -199,11 +204,15 @@ def nearest(
     )
     if where != "1":
         allowed = np.fromiter(
-            (r[0] for r in conn.execute(
-                f"SELECT r.rowid FROM {join.format(table=KINDS[kind])} WHERE {where}",
-                list(params))),
+            (
+                r[0]
+                for r in conn.execute(
+                    f"SELECT r.rowid FROM {join.format(table=KINDS[kind])} WHERE {where}",
+                    list(params),
+                )
+            ),
             np.int64,
-        )  # fmt: skip
+        )
         chosen = np.flatnonzero(np.isin(ids, allowed))
     else:
         chosen = np.arange(len(ids))

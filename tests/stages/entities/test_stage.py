@@ -7,7 +7,6 @@ import pytest
 from dateline.nlp import load
 from dateline.stages.entities import find_entities
 from dateline.stages.entities.clusters import title_and_country
-from dateline.stages.entities.pronouns import quoted_ranges
 
 
 @pytest.fixture(scope="module")
@@ -129,18 +128,6 @@ def test_two_people_same_surname_go_to_the_nearest(nlp) -> None:
 )
 def test_title_and_country(phrase: str, expected: tuple) -> None:
     assert title_and_country(f" {phrase} ") == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ('He said "yes" and "no".', ['"yes"', '"no"']),
-        ("\u201cOpen\u201d then \u201cclosed", ["\u201cOpen\u201d"]),
-        ('One "unbalanced\nNext "fine" one', ['"fine"']),
-    ],
-)
-def test_quoted_ranges(text: str, expected: list[str]) -> None:
-    assert [text[s:e] for s, e in quoted_ranges(text)] == expected
 
 
 @pytest.mark.parametrize(

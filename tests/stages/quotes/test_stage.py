@@ -8,8 +8,8 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from dateline.records import Quote
-from dateline.stages.quotes.attribution import is_speech_cue, lexicon, speaker_token
-from dateline.stages.quotes.stage import find_quotes, scan
+from dateline.stages.quotes.attribution import speaker_token
+from dateline.stages.quotes.stage import find_quotes
 
 
 def run(nlp, text: str) -> list[Quote]:
@@ -759,32 +759,6 @@ def test_unbalanced_mark_costs_its_paragraph_only(nlp, text: str, expected: tupl
     assert (last.text, speaker(text, last)) == expected
 
 
-def test_scan_pairs_within_paragraphs() -> None:
-    """Marks pair inside a paragraph; an unclosed quote runs to the paragraph's end."""
-    nlp = English()
-    text = 'She said "yes" twice.\n"It goes on\n"and ends here," he said.'
-    spans = [(text[m.start : m.end], m.close_at is None) for m in scan(nlp.make_doc(text), text)]
-    assert spans == [("yes", False), ("It goes on", True), ("and ends here,", False)]
-
-
-SCANNED = [
-    # A transcript turn with the mark glued to the speaker's colon.
-    (
-        'Former minister Lena Ortiz:"We learned that from the ministry."',
-        ["We learned that from the ministry."],
-    ),
-    ('The rules read: "no appeals."', ["no appeals."]),
-    ("He is 6'2\" and fast.", []),
-]
-
-
-@pytest.mark.parametrize(("text", "expected"), SCANNED)
-def test_scan_openers(text: str, expected: list[str]) -> None:
-    """Which straight marks open a quotation, from the characters around them."""
-    spans = [text[m.start : m.end] for m in scan(English().make_doc(text), text)]
-    assert spans == expected
-
-
 def test_ten_thousand_marks_finish() -> None:
     """An article of 10,000 quotation marks, some unbalanced, is processed without a parse."""
     nlp = English()
@@ -802,16 +776,6 @@ def test_ten_thousand_unbalanced_marks_in_one_paragraph(mark: str) -> None:
     text = f"{mark}word " * 10_000
     quotes = find_quotes(English().make_doc(text))
     assert all(0 <= q.start <= q.end <= len(text) for q in quotes)
-
-
-@pytest.mark.parametrize(
-    ("cue", "speech"),
-    [("said", True), ("according to", True), ("has warned", True), ("found", False), (":", False)],
-)
-def test_is_speech_cue(cue: str, speech: bool) -> None:
-    """The speech-verb lexicon recognises inflected cues."""
-    assert lexicon()[0]
-    assert is_speech_cue(cue) is speech
 
 
 @pytest.mark.parametrize(

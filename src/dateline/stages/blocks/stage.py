@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from dateline.read import header_end
 from dateline.records import Block
+from dateline.resources import PERSON_WORDS, tagged
 from dateline.stages.common import tokens_in
 
 # Wire datelines: "KYIV, Ukraine (AP) —", "MOSCOW (Reuters) -", "WASHINGTON —".
@@ -54,28 +55,7 @@ FOOTER = re.compile(
 )
 # Abbreviations after which a sentence never ends, and those ("U.S.") after which it does not
 # end when a title or a lowercase word follows: "U.S. President Joe Biden", "U.S. officials".
-NO_BREAK_AFTER = {
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "gen.",
-    "sen.",
-    "rep.",
-    "gov.",
-    "lt.",
-    "col.",
-    "sgt.",
-    "maj.",
-    "adm.",
-    "capt.",
-    "st.",
-    "prof.",
-    "rev.",
-    "gens.",
-    "sens.",
-    "reps.",
-}
+NO_BREAK_AFTER = {row["word"].lower() for row in tagged(PERSON_WORDS, "no_break")}
 NO_BREAK_BEFORE_TITLE = {"u.s.", "u.k.", "u.n.", "e.u.", "d.c."}
 TITLE_WORDS = {
     "president",

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.stages.common import text_of, tokens_in
 from dateline.stages.entities.lexicon import (
     ACTOR_DEPS,
+    COURTESY,
     HONORIFIC_GENDER,
     NICKNAMES,
     SUFFIXES,
@@ -67,11 +68,7 @@ def clean_name(span: Span) -> tuple[int, int, str]:
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or tokens[-1].is_space):
         tokens = tokens[:-1]
     if span.label_ == "PERSON":
-        while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in lex.title_words | {
-            "mr",
-            "mrs",
-            "ms",
-        }:
+        while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in lex.title_words | COURTESY:
             tokens = tokens[1:]
     if not tokens:
         return span.start_char, span.end_char, span.text

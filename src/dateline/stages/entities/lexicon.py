@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from dateline.resources import countries, rows, words
+from dateline.resources import (
+    PERSON_WORDS,
+    SUBORDINATOR_WORDS,
+    countries,
+    rows,
+    spellings,
+    tagged,
+    words,
+)
 
 KEEP = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}
 
@@ -22,34 +29,27 @@ MISLABELS = {"PERSON", "PRODUCT", "ORG", "WORK_OF_ART", "EVENT", "LAW", "NORP", 
 SKIP_BLOCKS = {"credit", "byline", "footer"}
 
 
-MALE = {"he", "him", "his", "himself"}
+MALE = {row["word"] for row in tagged(PERSON_WORDS, "pronoun") if row["gender"] == "m"}
 
 
-FEMALE = {"she", "her", "hers", "herself"}
+FEMALE = {row["word"] for row in tagged(PERSON_WORDS, "pronoun") if row["gender"] == "f"}
 
 
+# Words before a name that give the person's gender ("Mr.", "Queen", "Spokeswoman").
 HONORIFIC_GENDER = {
-    "mr.": "m", "mr": "m", "mrs.": "f", "mrs": "f", "ms.": "f", "ms": "f", "spokeswoman": "f",
-    "chairwoman": "f", "congresswoman": "f", "queen": "f", "princess": "f", "spokesman": "m",
-    "chairman": "m", "congressman": "m", "king": "m", "prince": "m", "lady": "f", "sir": "m",
-}  # fmt: skip
+    spelled: row["gender"]
+    for row in tagged(PERSON_WORDS, "address")
+    for spelled in spellings(row["word"])
+}
+# Mr., Mrs. and Ms., without their stop.
+COURTESY = frozenset(row["word"].lower().rstrip(".") for row in tagged(PERSON_WORDS, "courtesy"))
 
 
 SUFFIXES = {"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"}
 
 
 # Heads of descriptors that refer back to a person: "the Russian leader", "the incoming Republican".
-ROLE_HEADS = {
-    "leader", "president", "premier", "chancellor", "minister", "republican", "democrat",
-    "senator", "nominee", "candidate", "president-elect", "king", "queen", "pope", "prince",
-    "governor", "mayor", "general", "commander", "congressman", "congresswoman", "billionaire",
-    "businessman", "businesswoman", "tycoon", "monarch", "ruler", "strongman", "autocrat",
-    "secretary", "ambassador", "envoy", "spokesman", "spokeswoman", "chairman", "speaker",
-}  # fmt: skip
-
-
-# Double quotation marks and line breaks, for pairing marks paragraph by paragraph.
-QUOTE_OR_BREAK = re.compile('["\u201c\u201d\n]')
+ROLE_HEADS = {row["word"].lower() for row in tagged(PERSON_WORDS, "head")}
 
 
 # What `described` returns when two people fit a descriptor equally well.
@@ -57,9 +57,7 @@ AMBIGUOUS = -1
 
 
 # Words opening a clause of time or condition rather than a report ("When Doe spoke, he …").
-SUBORDINATORS = frozenset(
-    {"when", "if", "because", "as", "after", "before", "while", "since", "once"}
-)
+SUBORDINATORS = frozenset(row["word"] for row in tagged(SUBORDINATOR_WORDS, "narration"))
 
 
 QUOTE_OR_COLON = frozenset({'"', "\u201c", "\u201d", ":", "''", "``"})
@@ -102,7 +100,9 @@ def lexicon() -> Lexicon:
             capital_of[row["capital"].lower()] = code
             places.add(row["capital"].lower())
     places.update(p.lower() for p in words("known_places.txt"))
-    titles = tuple(sorted(words("titles.txt"), key=len, reverse=True))
+    titles = tuple(
+        sorted((r["word"] for r in tagged(PERSON_WORDS, "title")), key=len, reverse=True)
+    )
     title_words = frozenset(
         w.lower().rstrip(".") for t in titles for w in t.replace("-", " ").split()
     )
@@ -125,9 +125,5 @@ def lexicon() -> Lexicon:
     )
 
 
-NICKNAMES = {
-    "bill": "william", "bob": "robert", "rob": "robert", "dick": "richard", "rick": "richard",
-    "jim": "james", "jimmy": "james", "mike": "michael", "tom": "thomas", "ted": "edward",
-    "chuck": "charles", "joe": "joseph", "tony": "anthony", "dan": "daniel", "steve": "stephen",
-    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "pete": "peter", "ben": "benjamin",
-}  # fmt: skip
+# Short forms of given names: "Bill" is "William".
+NICKNAMES = {row["nickname"]: row["name"] for row in rows("nicknames.tsv")}

@@ -6,35 +6,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dateline.resources import PERSON_WORDS, rows, spellings, tagged
+
 # Party words in descriptors and appositions, by the party they name.
 PARTIES = {
-    "republican": "Republican", "republicans": "Republican", "gop": "Republican",
-    "democrat": "Democratic", "democrats": "Democratic", "democratic": "Democratic",
-    "tory": "Conservative", "conservative": "Conservative", "labour": "Labour",
-}  # fmt: skip
+    "republican": "Republican",
+    "republicans": "Republican",
+    "gop": "Republican",
+    "democrat": "Democratic",
+    "democrats": "Democratic",
+    "democratic": "Democratic",
+    "tory": "Conservative",
+    "conservative": "Conservative",
+    "labour": "Labour",
+}
 # Party initials after a US politician's name: "(D)", "R-Tenn.", "(R-Ohio)".
 PARTY_INITIAL = re.compile(r"^\s*,?\s*\(?([RD])(?:-[A-Z][A-Za-z.]*)?\)?(?=[\s,.)]|$)")
 INITIAL_PARTY = {"R": "Republican", "D": "Democratic"}
 AGE = re.compile(r"\b(\d{2,3})-year-old\b")
 AGE_AFTER_NAME = re.compile(r"^,\s*(\d{2,3}),")
 # Nouns that say a person's gender ("the spokeswoman", "the congressman").
-GENDERED = {
-    "spokeswoman": "f", "chairwoman": "f", "congresswoman": "f", "businesswoman": "f",
-    "queen": "f", "princess": "f", "woman": "f", "mother": "f", "widow": "f",
-    "spokesman": "m", "chairman": "m", "congressman": "m", "businessman": "m", "king": "m",
-    "prince": "m", "man": "m", "father": "m", "widower": "m",
-}  # fmt: skip
-HEAD_OF_STATE = frozenset(
-    {"President", "President-elect", "Prime Minister", "Chancellor", "Premier", "King", "Queen",
-     "Supreme Leader", "Emir", "Crown Prince"}
-)  # fmt: skip
-
+GENDERED = {row["word"].lower(): row["gender"] for row in tagged(PERSON_WORDS, "gendered")}
+HEAD_OF_STATE = frozenset(row["word"] for row in tagged(PERSON_WORDS, "state"))
 # Short and gendered forms of one title.
 SAME_TITLE = {
-    "rep.": "representative", "rep": "representative", "congressman": "representative",
-    "congresswoman": "representative", "sen.": "senator", "sen": "senator",
-    "gov.": "governor", "gov": "governor", "gen.": "general", "gen": "general",
-}  # fmt: skip
+    spelled: row["short_for"]
+    for row in rows(PERSON_WORDS)
+    if row["short_for"]
+    for spelled in spellings(row["word"])
+}
 # Titles of a country's leader ("the Russian leader"); a president-elect does not lead yet.
 LEADERS = HEAD_OF_STATE - {"President-elect"}
 

@@ -16,27 +16,11 @@ from dateline.stages.entities.clusters import Cluster
 from dateline.stages.entities.lexicon import (
     FEMALE,
     MALE,
-    QUOTE_OR_BREAK,
     QUOTE_OR_COLON,
     SUBORDINATORS,
     lexicon,
 )
-
-
-def quoted_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside balanced double quotation marks, paragraph by paragraph."""
-    ranges: list[tuple[int, int]] = []
-    opened: int | None = None
-    for found in QUOTE_OR_BREAK.finditer(text):
-        ch, at = found.group(), found.start()
-        if ch == "\n":
-            opened = None
-        elif ch == "\u201c" or (ch == '"' and opened is None):
-            opened = at
-        elif opened is not None:
-            ranges.append((opened, at + 1))
-            opened = None
-    return ranges
+from dateline.stages.speech import is_speech
 
 
 def inside(ranges: list[tuple[int, int]], offset: int) -> bool:
@@ -93,9 +77,10 @@ def antecedent(
     reported = reported_by(token)
     for depth, k in enumerate(range(here, max(here - 4, -1), -1)):
         found = [
-            (i, t) for i, t in index.by_sent.get(k, ())
+            (i, t)
+            for i, t in index.by_sent.get(k, ())
             if (depth > 0 or (t.i < token.i and t.i not in reported)) and accept(clusters[i])
-        ]  # fmt: skip
+        ]
         if not found:
             continue
         subjects = [(i, t) for i, t in found if _subject_of_name(t)]
@@ -108,8 +93,6 @@ def reported_by(pronoun: Token) -> set[int]:
     """Token indices of the plain clause a pronoun subject of a speech verb reports, right
     before it ("Doe is lying, he said"): a name there is what "he" talks about, never who "he"
     is. A clause holding a quotation or a colon is narration around it, not the report."""
-    from dateline.stages.quotes.attribution import is_speech
-
     verb = pronoun.head
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or not is_speech(verb):
         return set()
@@ -229,8 +212,10 @@ def add_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]
         gender = "m" if token.lower_ in MALE else "f"
         named = named_in_own_quote(token, quoted, clusters)
         target = antecedent(
-            index, token, clusters,
+            index,
+            token,
+            clusters,
             lambda c, g=gender, n=named: c.gender in (None, g) and id(c) not in n,
-        )  # fmt: skip
+        )
         if target is not None:
             clusters[target].mentions.append((token.idx, token.idx + len(token)))

@@ -5,26 +5,17 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from dateline.resources import ORG_WORDS, tagged
+
 # Lower-case words inside one person's name: "Ursula von der Leyen", "Bashar al-Assad".
 PARTICLES = frozenset(
     {"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "dos", "das", "la", "le"}
     | {"ter", "ten", "al", "el", "bin", "ibn", "ben", "bint", "abu", "zu", "af", "mac", "o'", "-"}
 )
 # Heads of a common-noun organisation named with a country possessive: "Taiwan's defence ministry".
-ORG_NOUNS = frozenset(
-    {"ministry", "government", "army", "military", "navy", "police", "parliament", "cabinet",
-     "embassy", "bank", "guard", "force", "forces", "commission", "court", "agency", "office",
-     "council", "senate", "legislature", "regulator", "presidency", "administration", "junta",
-     "service", "services", "department", "coastguard", "media", "command", "judiciary"}
-)  # fmt: skip
+ORG_NOUNS = frozenset(row["word"] for row in tagged(ORG_WORDS, "possessed"))
 # Last words of an organisation's name that an "of <country>" completes: "the Law Society of Kenya".
-ORG_NAME_HEADS = frozenset(
-    {"society", "association", "council", "bank", "union", "federation", "institute", "commission",
-     "chamber", "league", "ministry", "department", "court", "university", "church", "academy",
-     "bar", "foundation", "agency", "office", "board", "assembly", "authority", "corporation",
-     "organisation", "organization", "party", "congress", "conference", "confederation",
-     "alliance", "front", "movement", "parliament", "government", "army", "guild", "syndicate"}
-)  # fmt: skip
+ORG_NAME_HEADS = frozenset(row["word"] for row in tagged(ORG_WORDS, "name_head"))
 PLACE_LABELS = frozenset({"GPE", "NORP", "LOC"})
 
 

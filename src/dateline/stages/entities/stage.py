@@ -27,10 +27,10 @@ from dateline.stages.entities.lexicon import (
     Lexicon,
     lexicon,
 )
-from dateline.stages.entities.pronouns import add_pronouns, quoted_ranges
-from dateline.stages.entities.spans import (
-    join_spans,
-)
+from dateline.stages.entities.pronouns import add_pronouns
+from dateline.stages.entities.spans import join_spans
+from dateline.stages.marks import quoted_ranges
+from dateline.stages.speech import is_speech
 
 
 def repair_label(span: Span, blocks: list[Block]) -> str | None:
@@ -57,8 +57,10 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
         return "PERSON"  # "Aden Duale told a news conference", tagged WORK_OF_ART
     at = covering(span.doc, "blocks", span.start_char)  # blocks do not overlap: one at most
     if at is not None and (blocks[at].kind, blocks[at].start, blocks[at].end) == (
-        "heading", span.start_char, span.end_char,
-    ):  # fmt: skip
+        "heading",
+        span.start_char,
+        span.end_char,
+    ):
         return None
     first = span[0]
     if len(span) == 1 and first.is_sent_start and first.tag_ not in ("NNP", "NNPS"):
@@ -69,8 +71,6 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
 def speaking_name(span: Span, lex: Lexicon) -> bool:
     """A two- or three-word name that is the subject of a speech verb ("Aden Duale told"): a
     work, event or law does not speak; a product name only with a known given name first."""
-    from dateline.stages.quotes.attribution import is_speech
-
     root = span.root
     return (
         2 <= len(span) <= 3
@@ -123,7 +123,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     add_surname_mentions(doc, clusters, taken)
     absorb_surnames(clusters)
     add_metonyms(doc, clusters)
-    quoted = quoted_ranges(text_of(doc))
+    quoted = quoted_ranges(doc)
     add_descriptors(doc, clusters, taken, quoted)
     add_pronouns(doc, clusters, quoted)
     body_start = doc._.blocks[0].start if doc._.blocks else 0
@@ -140,7 +140,7 @@ def find_entities(doc: Doc) -> list[Entity]:
             country=c.country,
             title=c.title,
             mentions=tuple(Mention(s, e, text[s:e]) for s, e in sorted(set(c.mentions))),
-        )  # fmt: skip
+        )
         for n, c in enumerate(live, start=1)
     ]
 

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Actor
-from dateline.resources import iso_countries
+from dateline.resources import fields, iso_countries
 from dateline.stages.common import covering
 
 # Dependents that belong to a noun phrase when we cut it out of the sentence.
@@ -63,13 +62,9 @@ def words(form: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _lexicon() -> ActorLexicon:
     """Load resources/actors.tsv once per process."""
-    text = resources.files("dateline.resources").joinpath("actors.tsv").read_text("utf-8")
     folded: dict[tuple[str, ...], Code] = {}
     exact: dict[tuple[str, ...], Code] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, country, sector, forms = line.split("\t")
+    for kind, country, sector, forms in fields("actors.tsv"):
         code = Code(kind, country or None, sector or None)
         for form in forms.split("|"):
             key = words(form)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span, Token
+
+from dateline.resources import fields
 
 DEONTIC_AUX = {"must", "should"}
 # Heads that take their event from a modifier ("mediation effort", "rescue mission").
@@ -61,12 +62,9 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """Load resources/events.tsv once per process."""
-    text = resources.files("dateline.resources").joinpath("events.tsv").read_text("utf-8")
     lex = Lexicon()
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t") + ["", "", ""]
+    for row in fields("events.tsv"):
+        cols = row + ["", "", ""]
         kind, pattern = cols[0], cols[1].split()
         if kind in ("verb", "noun"):
             _add_rule(lex, kind, pattern, cols)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from dateline.resources import PLACE_WORDS, tagged
 from dateline.stages.places.gazetteer import (
     ABBREVIATION,
     ALTERNATE,
@@ -24,33 +25,16 @@ from dateline.stages.places.gazetteer import (
     key,
 )
 
-UNIT_AFTER = {
-    "region", "province", "oblast", "governorate", "state", "county", "parish", "district",
-    "krai", "prefecture", "territory", "republic", "regions", "provinces",
-}  # fmt: skip
+UNIT_AFTER = {row["word"] for row in tagged(PLACE_WORDS, "unit")}
 # Compass words and the corner of a country they pick: (latitude side, longitude side).
-DIRECTIONS = {
-    "north": ("hi", "mid"), "northern": ("hi", "mid"), "south": ("lo", "mid"),
-    "southern": ("lo", "mid"), "east": ("mid", "hi"), "eastern": ("mid", "hi"),
-    "west": ("mid", "lo"), "western": ("mid", "lo"), "central": ("mid", "mid"),
-    "northeast": ("hi", "hi"), "northeastern": ("hi", "hi"), "north-east": ("hi", "hi"),
-    "north-eastern": ("hi", "hi"), "northwest": ("hi", "lo"), "northwestern": ("hi", "lo"),
-    "north-west": ("hi", "lo"), "north-western": ("hi", "lo"), "southeast": ("lo", "hi"),
-    "southeastern": ("lo", "hi"), "south-east": ("lo", "hi"), "south-eastern": ("lo", "hi"),
-    "southwest": ("lo", "lo"), "southwestern": ("lo", "lo"), "south-west": ("lo", "lo"),
-    "south-western": ("lo", "lo"),
-}  # fmt: skip
+DIRECTIONS = {row["word"]: (row["lat"], row["lon"]) for row in tagged(PLACE_WORDS, "direction")}
 # The dotted AP forms of US states, exactly as written ("Tenn.", "N.Y.").
 AP_FORMS = {
     re.sub(r"[^a-z.]", "", form.lower()).rstrip(".")
     for forms in US_ABBREVIATIONS.values()
     for form in forms.split(";")
 }
-COMPASS = {
-    "north", "south", "east", "west", "central", "northern", "southern", "eastern", "western",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "midwest", "upper", "lower", "middle",
-}  # fmt: skip
+COMPASS = {row["word"] for row in tagged(PLACE_WORDS, "compass")}
 
 
 @dataclass
@@ -125,9 +109,18 @@ def _mention(
     if start > 0 and doc[start - 1].lower_ in DIRECTIONS and not demonym:
         direction = doc[start - 1].lower_
     text = doc[start:end].text
-    mention = PlaceMention(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), text, text,
-                      source, unit=unit, demonym=demonym, first=start, stop=end,
-                      after_comma=start > 0 and doc[start - 1].text == ",")  # fmt: skip
+    mention = PlaceMention(
+        doc[start].idx,
+        doc[end - 1].idx + len(doc[end - 1]),
+        text,
+        text,
+        source,
+        unit=unit,
+        demonym=demonym,
+        first=start,
+        stop=end,
+        after_comma=start > 0 and doc[start - 1].text == ",",
+    )
     mention.candidates = _candidates(mention, gaz)
     if not mention.candidates and end - start > 1 and source in {"ner", "relabel"}:
         _narrow(mention, doc, start, end, gaz)

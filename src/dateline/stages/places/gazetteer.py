@@ -36,6 +36,7 @@ from importlib import metadata, resources
 from pathlib import Path
 
 from dateline.cache import cache_dir
+from dateline.resources import text as resources_text
 
 FORMAT = 12
 # How a name row names its place: the main name, an alternate spelling, an abbreviation,
@@ -137,7 +138,7 @@ def _fingerprint() -> str:
 
 def _landmark_text() -> str:
     """The landmark table shipped in dateline/resources."""
-    return resources.files("dateline.resources").joinpath(LANDMARKS).read_text(encoding="utf-8")
+    return resources_text(LANDMARKS)
 
 
 def index_path() -> Path:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span
 
+from dateline.resources import PERSON_WORDS, PLACE_WORDS, tagged
 from dateline.stages.entities.spans import is_particle
 from dateline.stages.places.candidates import (
     UNIT_AFTER,
@@ -27,35 +28,21 @@ from dateline.stages.places.gazetteer import ALTERNATE, DEMONYM, MAIN, Gazetteer
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels the small model often gives to place names; taken only for well-known places.
 MISLABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
-LOCATIVE = {"in", "from", "to", "near", "at", "outside", "across", "into", "toward", "towards",
-            "around", "through", "via", "visited", "visit", "between"}  # fmt: skip
+LOCATIVE = {row["word"] for row in tagged(PLACE_WORDS, "locative")}
 INLINE_DATELINE = re.compile(
     r"(?:^|(?<=[.!?\n]) +|(?<=\n))([A-Z][A-Z.'\u2019]+(?:[ -][A-Z][A-Z.'\u2019]+){0,3}"
     r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?)(?: \([A-Za-z&. ]{2,30}\))? ?(?:\u2014|\u2013|--)"
 )
 PARTY_TOWN = re.compile(r"\b(?:R|D|I|DFL)-([A-Z][a-z]+(?: [A-Z][a-z]+)?)\b")
-INSTITUTION = {
-    "police", "county", "city", "department", "council", "school", "schools", "house", "senate",
-    "university", "college", "hospital", "fire", "sheriff", "board", "mayor", "airport",
-    "state", "public", "community", "chamber", "district", "court", "government", "army",
-    "national", "assembly", "parliament", "ministry", "general", "high", "regional", "area",
-    "metropolitan", "municipal", "township", "legislature", "commission", "zoo", "port",
-}  # fmt: skip
+INSTITUTION = {row["word"] for row in tagged(PLACE_WORDS, "institution")}
 EMBEDDING = {"ORG", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
-PLACE_NOUNS = {
-    "man", "woman", "men", "women", "resident", "residents", "area", "police", "officials",
-    "native", "natives", "mayor", "schools", "school", "teen", "boy", "girl", "couple", "family",
-    "families", "neighborhood", "home", "homes", "restaurant", "council", "voters", "citizens",
-    "businesses", "suburb", "streets", "hospital", "authorities", "'s", "\u2019s",
-}  # fmt: skip
+PLACE_NOUNS = {row["word"] for row in tagged(PLACE_WORDS, "resident")}
 PROPN_AFTER = {"'s", "\u2019s"}
 # Words after a name that make it a town, not a country: "the Jordan middle school",
 # "Lebanon City Council", "Kuwait City".
-MUNICIPAL = {
-    "city", "town", "township", "village", "borough", "mayor", "selectmen", "aldermen",
-    "school", "schools", "elementary", "middle", "high",
-}  # fmt: skip
-TITLES = {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "president", "judge", "st", "lt"}
+MUNICIPAL = {row["word"] for row in tagged(PLACE_WORDS, "municipal")}
+# Words before a name that make it a person's ("Sen. Jordan", "St. Louis"), without their stop.
+TITLES = {row["word"].lower().rstrip(".") for row in tagged(PERSON_WORDS, "before_person")}
 
 
 def recognise(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from importlib import resources
 
-import numpy
-from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
-from dateline.records import Cue, Speaker
+from dateline.records import Cue, Entity, Speaker
+from dateline.resources import SPEECH_NOUN_WORDS, SPEECH_VERBS, tagged
 from dateline.stages.common import text_of
+from dateline.stages.entities import entity_at
+from dateline.stages.speech import is_speech
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
@@ -22,12 +20,9 @@ MENTION_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "
 # A participle or coordinated verb ("…, saying", "and added") takes its head's subject.
 CLIMB_DEPS = frozenset({"advcl", "xcomp", "conj", "acl", "pcomp", "dep", "ccomp", "relcl"})
 # Nouns of a time or a medium that a participle hangs from without speaking for it.
-FRAME_NOUNS = frozenset(
-    {"point", "time", "moment", "statement", "interview", "speech", "letter", "post", "tweet"}
-    | {"message", "video", "email", "release", "conference", "appearance", "remark", "column"}
-)
+FRAME_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "frame"))
 # Cues that report only a clause or a quote, never an object: "he continued to press for talks".
-CLAUSE_ONLY = frozenset({"continue"})
+CLAUSE_ONLY = frozenset(row["lemma"] for row in tagged(SPEECH_VERBS, "clause_only"))
 # Participles of being questioned, which the parse reads as the speaker's own verb.
 BEING_ASKED = frozenset({"ask", "question", "press", "quiz", "interview", "challenge"})
 # Pronouns that a clause's speaker may stand for.
@@ -35,35 +30,38 @@ ANAPHORS = frozenset({"he", "she", "it", "they"})
 # A coordinated clause keeps its own speaker rather than that of a speech verb above it.
 STOP_DEPS = frozenset({"conj", "pobj", "pcomp"})
 # Speech verbs whose object, not a clause, is what was reported ("Kyiv reported three deaths").
-OBJECT_CONTENT = frozenset(
-    {"report", "announce", "deny", "confirm", "reveal", "disclose", "predict", "acknowledge",
-     "admit", "reject", "dispute", "concede", "claim", "express", "describe", "promise", "pledge"}
-)  # fmt: skip
+OBJECT_CONTENT = frozenset(row["lemma"] for row in tagged(SPEECH_VERBS, "object"))
 # Speech verbs whose object is the person addressed, not what was said ("told reporters").
-ADDRESSEE_OBJECT = frozenset(
-    {"tell", "ask", "thank", "urge", "remind", "inform", "warn", "assure", "reassure", "advise",
-     "answer", "read"}
-)  # fmt: skip
+ADDRESSEE_OBJECT = frozenset(row["lemma"] for row in tagged(SPEECH_VERBS, "addressee"))
 # Speech verbs whose reported content follows a preposition: "called for", "pointed to".
 PREP_CONTENT = frozenset(
-    {("call", "for"), ("call", "on"), ("appeal", "for"), ("press", "for"), ("point", "to"),
-     ("warn", "against"), ("warn", "of"), ("argue", "for"), ("argue", "against"), ("ask", "for"),
-     ("complain", "about"), ("speak", "about"), ("talk", "about"), ("comment", "on")}
-)  # fmt: skip
+    {
+        ("call", "for"),
+        ("call", "on"),
+        ("appeal", "for"),
+        ("press", "for"),
+        ("point", "to"),
+        ("warn", "against"),
+        ("warn", "of"),
+        ("argue", "for"),
+        ("argue", "against"),
+        ("ask", "for"),
+        ("complain", "about"),
+        ("speak", "about"),
+        ("talk", "about"),
+        ("comment", "on"),
+    }
+)
 # Nouns that make "expressed readiness to …" or "voiced concern that …" reported speech.
-STANCE_NOUNS = frozenset(
-    {"readiness", "willingness", "hope", "concern", "support", "opposition", "confidence",
-     "doubt", "doubts", "fear", "fears", "regret", "belief", "desire", "intention", "openness"}
-)  # fmt: skip
+STANCE_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "stance"))
 # Things that bear words without speaking them: "a sign reading …", "banners saying …".
-SIGN_NOUNS = frozenset(
-    {"sign", "placard", "banner", "poster", "shirt", "t-shirt", "hat", "cap", "sticker",
-     "billboard", "slogan", "graffiti", "inscription", "plaque", "headline", "caption", "flag"}
-)  # fmt: skip
+SIGN_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "sign"))
 # A place opening a dateline: "Washington (AFP) –", "PHILADELPHIA, July 25 (UPI) —".
 DATELINE_AFTER = re.compile(
     r"[A-Za-z.' -]{2,30}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*\([A-Za-z .&/-]{2,30}\)\s*[-\u2013\u2014]"
 )
+# Media a relay names ("in a statement", "in a blog post"); `re.escape` keeps their spaces.
+MEDIA = "|".join(re.escape(row["word"]) for row in tagged(SPEECH_NOUN_WORDS, "via"))
 # (Spaces are escaped: the pattern is used inside a VERBOSE regex.)
 NAME = r"[A-Z][\w&.'\u2019-]*(?:\ (?:[A-Z][\w&.'\u2019-]*|of|de|al|the))*"
 VIA = re.compile(
@@ -71,9 +69,7 @@ VIA = re.compile(
         per\ (?:the\ )?{NAME}
       | (?:told|tells|telling|said\ to|speaking\ to|spoke\ to|in\ an\ interview\ with)\ (?:the\ )?{NAME}
       | (?:in|on|via)\ (?:a|an|his|her|their|its|the)\ (?:[a-z-]+\ ){{0,2}}
-        (?:statement|post|tweet|interview|press\ release|speech|address|letter|e-?mail|op-ed|
-           video|broadcast|briefing|news\ conference|press\ conference|message|blog\ post|
-           podcast|memo|filing)
+        (?:{MEDIA})
         (?:\ (?:on|to|with|posted\ on)\ (?:the\ )?{NAME})?
       | on\ (?:Twitter|X|Truth\ Social|Facebook|Instagram|Telegram|TikTok|YouTube|Threads|
              Bluesky|Weibo|VKontakte|state\ television|state\ TV|national\ television|television|
@@ -81,86 +77,6 @@ VIA = re.compile(
     )""",
     re.VERBOSE,
 )
-
-
-def forms(lemma: str) -> set[str]:
-    """Regular inflections of an English verb lemma."""
-    out = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
-    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
-        out.add(lemma + "es")
-    if lemma.endswith("e"):
-        out |= {lemma + "d", lemma[:-1] + "ing"}
-    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
-        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    return out
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> tuple[frozenset[str], frozenset[str]]:
-    """Speech-verb lemmas and all their word forms, from resources/speech_verbs.txt."""
-    text = resources.files("dateline.resources").joinpath("speech_verbs.txt").read_text("utf-8")
-    lemmas: set[str] = set()
-    words: set[str] = set()
-    for line in text.splitlines():
-        line = line.split("#", 1)[0].strip().lower()
-        if not line:
-            continue
-        lemma, *extra = line.split()
-        lemmas.add(lemma)
-        words |= forms(lemma) | set(extra)
-    return frozenset(lemmas), frozenset(words)
-
-
-def hashes(strings: Iterable[str]) -> numpy.ndarray:
-    """spaCy's string hashes of `strings`, as an array for `numpy.isin`."""
-    from spacy.strings import hash_string
-
-    return numpy.fromiter((hash_string(w) for w in strings), dtype=numpy.uint64)
-
-
-@lru_cache(maxsize=1)
-def speech_hashes() -> tuple[numpy.ndarray, numpy.ndarray]:
-    """Hashes of the word forms and lemmas `is_speech` can accept, for a vectorised first pass."""
-    lemmas, words = lexicon()
-    forms = words | {"according", "put", "said", "says", "added", "asked"}
-    heads = {v for lemma in lemmas | {"put"} for v in (lemma, lemma.capitalize(), lemma.upper())}
-    return hashes(forms), hashes(heads)
-
-
-def speech_indices(doc: Doc) -> list[int]:
-    """Indices of the tokens for which `is_speech` holds, testing only likely candidates."""
-    forms, heads = speech_hashes()
-    table = doc.to_array([LOWER, LEMMA])
-    hits = numpy.flatnonzero(numpy.isin(table[:, 0], forms) | numpy.isin(table[:, 1], heads))
-    return [int(i) for i in hits if is_speech(doc[int(i)])]
-
-
-def is_speech_cue(text: str) -> bool:
-    """True when a cue string contains a speech verb or "according to"."""
-    lowered = text.lower()
-    if "according to" in lowered:
-        return True
-    words = lexicon()[1]
-    return any(w in words for w in re.findall(r"[a-z]+", lowered))
-
-
-def is_speech(token: Token) -> bool:
-    """True for a verb token from the speech lexicon (or "according" in "according to")."""
-    if token.lower_ == "according":
-        return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "to"
-    lemmas, words = lexicon()
-    if token.lemma_ == "put" and as_put_it(token):
-        return True
-    if token.pos_ not in ("VERB", "AUX") and not token.tag_.startswith("VB"):
-        # A sentence-initial inverted cue is often tagged as a name: "Said Ellis: …"
-        return token.is_sent_start and token.text in ("Said", "Says", "Added", "Asked")
-    return token.lemma_.lower() in lemmas or token.lower_ in words
-
-
-def as_put_it(verb: Token) -> bool:
-    """ "as Jane Doe put it": "put" with "it" for its object and "as" before it."""
-    kids = [(c.lower_, c.dep_) for c in verb.children]
-    return ("it", "dobj") in kids and any(word == "as" for word, _ in kids)
 
 
 def mention(token: Token) -> tuple[int, int]:
@@ -376,36 +292,15 @@ def cue_of(verb: Token) -> Cue:
 
 
 class EntityIndex:
-    """Find the entity whose mention overlaps a character span (falls back to doc._.entities)."""
+    """Find the entity whose mention overlaps a character span."""
 
     def __init__(self, doc: Doc, text: str) -> None:
         self.doc = doc
         self.text = text
-        try:
-            from dateline.stages.entities import entity_at
-        except ImportError:
-            entity_at = None
-        self.lookup = entity_at
-        spans = [
-            (m.start, m.end, entity)
-            for entity in (getattr(doc._, "entities", None) or [])
-            for m in entity.mentions
-        ]
-        spans.sort(key=lambda s: s[0])
-        self.spans = spans
-        self.starts = [s[0] for s in spans]
 
-    def find(self, start: int, end: int):
+    def find(self, start: int, end: int) -> Entity | None:
         """Return the entity with a mention overlapping [start, end), or None."""
-        if self.lookup is not None:
-            return self.lookup(self.doc, start, end)
-        i = bisect_right(self.starts, end - 1) - 1
-        while i >= 0 and self.spans[i][0] > start - 300:
-            s, e, entity = self.spans[i]
-            if e > start:
-                return entity
-            i -= 1
-        return None
+        return entity_at(self.doc, start, end)
 
 
 def speaker_for(token: Token | None, entities: EntityIndex) -> Speaker:

@@ -10,38 +10,24 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from dateline.records import Quote
-from dateline.stages.quotes.attribution import (
-    EntityIndex,
-    is_speech,
-    outer_speaker,
-    speaker_token,
-    speech_indices,
-)
-from dateline.stages.quotes.marks import Marked, paragraphs
+from dateline.resources import PERSON_WORDS, SPEECH_NOUN_WORDS, SUBORDINATOR_WORDS, tagged
+from dateline.stages.marks import Marked, paragraphs
+from dateline.stages.quotes.attribution import EntityIndex, outer_speaker, speaker_token
+from dateline.stages.speech import is_speech, speech_indices
 
 # A transcript turn: "PENCE: Well, look …" (the speaker in capitals before a colon).
 TRANSCRIPT = re.compile(r"[\"\u201c]?\s*([A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){0,3}):\s")
 # Nouns of saying whose possessor is the speaker of a fragment quoted in them.
-SPEECH_NOUNS = frozenset(
-    {"claim", "assertion", "statement", "remark", "comment", "warning", "promise", "pledge",
-     "description", "prediction", "suggestion", "accusation", "charge", "argument", "insistence",
-     "vow", "words", "call", "tweet", "post", "message", "letter", "speech", "testimony"}
-)  # fmt: skip
+SPEECH_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "said"))
 # Entity labels of places and times, which never speak.
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 # Words opening a subordinate clause; one right after a quote starts a clause of its own.
-SUBORDINATORS = frozenset(
-    {"when", "after", "before", "while", "because", "although", "though", "if", "until",
-     "since", "whereas", "unless", "whenever"}
-)  # fmt: skip
+SUBORDINATORS = frozenset(row["word"] for row in tagged(SUBORDINATOR_WORDS, "after_quote"))
 # Common nouns that can be the source of quoted words without a speech verb.
 SOURCE_NOUNS = frozenset(
-    {"report", "statement", "memo", "document", "letter", "law", "bill", "rule", "ruling",
-     "policy", "platform", "campaign", "committee", "official", "spokesman", "spokeswoman",
-     "spokesperson", "aide", "adviser", "advisor", "group", "agency", "court", "judge", "website",
-     "editorial", "study", "survey", "filing", "lawsuit", "complaint", "order", "ad", "senator",
-     "governor", "president", "minister", "mayor", "leader", "candidate", "lawmaker", "author"}
-)  # fmt: skip
+    [row["word"] for row in tagged(SPEECH_NOUN_WORDS, "source")]
+    + [row["word"].lower() for row in tagged(PERSON_WORDS, "source")]
+)
 # A name signing a paragraph at its end: "… ― Jane Doe." (readers' comments, social posts).
 SIGNATURE = re.compile(
     r"(?:^|[\s\"\u201d'\u2019])[\u2015\u2014\u2013-]\s*"

@@ -16,10 +16,10 @@ from spacy.tokens import Doc, Token
 
 from dateline.records import Quote, Speaker
 from dateline.stages.common import Intervals, run_stage, text_of
+from dateline.stages.marks import Marked, scan
 from dateline.stages.quotes.attribution import (
     content_span,
     cue_of,
-    is_speech,
     on_a_sign,
     outer_speaker,
     speaker_for,
@@ -43,7 +43,7 @@ from dateline.stages.quotes.cues import (
     signed_colon,
     transcript_speaker,
 )
-from dateline.stages.quotes.marks import Marked, scan
+from dateline.stages.speech import is_speech
 
 # Words before a quoted fragment that make it a name, title or sign rather than someone's words.
 NOT_SPEECH_BEFORE = re.compile(
@@ -190,9 +190,14 @@ def quote_record(art: Article, m: Marked, kind: str, found: Found | None) -> Quo
     cue = cue_of(found.cue) if found and found.cue is not None else None
     speaker = speaker_for(found.speaker, art.entities) if found else Speaker()
     return Quote(
-        start=m.start, end=m.end, text=art.text[m.start : m.end], kind=kind,
-        speaker=speaker, cue=cue, via=relay(art, found),
-    )  # fmt: skip
+        start=m.start,
+        end=m.end,
+        text=art.text[m.start : m.end],
+        kind=kind,
+        speaker=speaker,
+        cue=cue,
+        via=relay(art, found),
+    )
 
 
 def relay(art: Article, found: Found | None) -> str | None:
@@ -248,8 +253,10 @@ def direct_and_mixed(art: Article) -> list[Quote]:
         if unattributed and direct and previous and m.para - art.para_of(previous.start) <= 1:
             quote = replace(
                 quote_record(art, m, "direct", None),
-                speaker=previous.speaker, cue=previous.cue, via=previous.via,
-            )  # fmt: skip
+                speaker=previous.speaker,
+                cue=previous.cue,
+                via=previous.via,
+            )
             quotes.append(quote)
             previous = quote
             continue
@@ -289,11 +296,15 @@ def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
             speaker = outer_speaker(token, speaker, art.inside_quote)[1]
         out.append(
             Quote(
-                start=start, end=end, text=art.text[start:end], kind="indirect",
-                speaker=speaker_for(speaker, art.entities), cue=cue_of(token),
+                start=start,
+                end=end,
+                text=art.text[start:end],
+                kind="indirect",
+                speaker=speaker_for(speaker, art.entities),
+                cue=cue_of(token),
                 via=via_near(art.text, *art.sent(token.i)[2:], art.quoted),
             )
-        )  # fmt: skip
+        )
     return out
 
 

@@ -1,4 +1,4 @@
-"""Quotation marks: pair them paragraph by paragraph into quoted spans, in linear time."""
+"""Quotation marks, for every stage: pair them paragraph by paragraph into quoted spans, in linear time."""
 
 from __future__ import annotations
 
@@ -157,4 +157,9 @@ def scan(doc: Doc, text: str | None = None) -> list[Marked]:
     return out
 
 
-__all__ = ["DOUBLE", "Marked", "paragraphs", "scan"]
+def quoted_ranges(doc: Doc, text: str | None = None) -> list[tuple[int, int]]:
+    """Character ranges of the closed quotations, marks included, sorted and disjoint."""
+    return [(m.open_at, m.after) for m in scan(doc, text) if m.close_at is not None]
+
+
+__all__ = ["DOUBLE", "Marked", "paragraphs", "quoted_ranges", "scan"]
