@@ -126,10 +126,14 @@ def read_examples(path: Path) -> Iterator[Example]:
         info = item.get("textInfo") or {}
         markup = info.get("markup", "") if isinstance(info, dict) else str(info)
         yield Example(
-            id=item["id"], text=item["text"], type=type_,
-            actors=tuple(spans(markup, "SRC")), recipients=tuple(spans(markup, "TAR")),
-            actor_codes=codes(item.get("source")), recipient_codes=codes(item.get("target")),
-        )  # fmt: skip
+            id=item["id"],
+            text=item["text"],
+            type=type_,
+            actors=tuple(spans(markup, "SRC")),
+            recipients=tuple(spans(markup, "TAR")),
+            actor_codes=codes(item.get("source")),
+            recipient_codes=codes(item.get("target")),
+        )
 
 
 def content_words(text: str) -> set[str]:
@@ -182,9 +186,11 @@ def score(examples: list[Example], events: list[list[Event]]) -> Scores:
         tally(s.recipient_text, recipient, ex.recipients, text_match(recipient, ex.recipients))
         tally(s.actor_code, actor, ex.actor_codes, code_match(actor, ex.actor_codes))
         tally(
-            s.recipient_code, recipient, ex.recipient_codes,
+            s.recipient_code,
+            recipient,
+            ex.recipient_codes,
             code_match(recipient, ex.recipient_codes),
-        )  # fmt: skip
+        )
     return s
 
 
@@ -224,9 +230,11 @@ def report(scores: Scores) -> list[tuple[str, str]]:
         ("type macro-F1", f"{scores.macro_f1():.3f}"),
     ]
     for label, t in (
-        ("actor text", scores.actor_text), ("actor code", scores.actor_code),
-        ("recipient text", scores.recipient_text), ("recipient code", scores.recipient_code),
-    ):  # fmt: skip
+        ("actor text", scores.actor_text),
+        ("actor code", scores.actor_code),
+        ("recipient text", scores.recipient_text),
+        ("recipient code", scores.recipient_code),
+    ):
         rows.append((f"{label} F1 (P / R)", f"{t.f1:.3f} ({t.precision:.3f} / {t.recall:.3f})"))
     return rows
 

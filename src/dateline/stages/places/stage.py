@@ -67,8 +67,17 @@ def to_place(mention: PlaceMention, gaz: Gazetteer) -> Place | None:
             sides = {"lo": 0, "mid": 1, "hi": 2}
             lat, lon = extent[sides[lat_side]], extent[3 + sides[lon_side]]
             kind, name, geonames_id = "region", f"{mention.direction} {e.name}", None
-    return Place(mention.start, mention.end, mention.text, name, kind, e.cc or None,
-                 geonames_id, round(lat, 5), round(lon, 5))  # fmt: skip
+    return Place(
+        mention.start,
+        mention.end,
+        mention.text,
+        name,
+        kind,
+        e.cc or None,
+        geonames_id,
+        round(lat, 5),
+        round(lon, 5),
+    )
 
 
 class PlacesComponent:
