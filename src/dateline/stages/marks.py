@@ -15,7 +15,7 @@ OPENERS = "\u201c\u201e\u201f\u00ab\u2018\u201a\u201b"
 CLOSERS = "\u201d\u00bb\u2019"
 OPEN_CONTEXT = "([{\u2014\u2013-/"
 SKIP_BLOCKS = frozenset({"credit", "byline", "dateline", "footer"})
-MARK = re.compile(f"[{DOUBLE}{SINGLE}]")  # '' is told apart in scan_paragraph
+MARK = re.compile(f"[{DOUBLE}{SINGLE}]")  # '' is told apart in _scan_paragraph
 MAX_DEPTH = 8  # quotation marks nest two or three deep in real text
 
 
@@ -45,7 +45,7 @@ def paragraphs(doc: Doc) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+", text_of(doc))]
 
 
-def is_mark(text: str, i: int) -> bool:
+def _is_mark(text: str, i: int) -> bool:
     """True when text[i] is a quotation mark rather than an apostrophe."""
     char = text[i]
     if char in DOUBLE:
@@ -61,7 +61,7 @@ def is_mark(text: str, i: int) -> bool:
     return not (after.isdigit() and not before.isalnum())  # '90s
 
 
-def mark_width(text: str, i: int, end: int, single_open: bool) -> int:
+def _mark_width(text: str, i: int, end: int, single_open: bool) -> int:
     """2 for a doubled apostrophe standing for a double mark (''Yes,'' he said), else 1.
 
     Of three apostrophes the single mark comes first when a single quotation is open.
@@ -91,7 +91,7 @@ def opens(text: str, i: int, start: int, open_double: bool, width: int = 1) -> b
     return right_open and not before.isalnum() and before not in ".,!?;"  # "Doe:\"Yes\""
 
 
-def scan_paragraph(text: str, start: int, end: int, para: int, carried: bool) -> list[Marked]:
+def _scan_paragraph(text: str, start: int, end: int, para: int, carried: bool) -> list[Marked]:
     """Pair the quotation marks of one paragraph; an unbalanced mark never leaves it."""
     found: list[Marked] = []
     stack: list[tuple[int, bool, int]] = []  # (offset, double, width) of open marks
@@ -105,9 +105,9 @@ def scan_paragraph(text: str, start: int, end: int, para: int, carried: bool) ->
             value_end = text.find('"', i + 1, end)
             skip_to = value_end + 1 if value_end != -1 else end
             continue
-        width = mark_width(text, i, end, bool(stack) and not stack[-1][1])
+        width = _mark_width(text, i, end, bool(stack) and not stack[-1][1])
         skip_to = i + width
-        if width == 1 and not is_mark(text, i):
+        if width == 1 and not _is_mark(text, i):
             continue
         double = width == 2 or text[i] in DOUBLE
         straight = width == 2 or text[i] == '"'
@@ -149,7 +149,7 @@ def scan(doc: Doc, text: str | None = None) -> list[Marked]:
         if kind in SKIP_BLOCKS:
             carried = False
             continue
-        found = scan_paragraph(text, start, end, para, carried)
+        found = _scan_paragraph(text, start, end, para, carried)
         if carried and found and found[0].open_at == start and found[0].start - start in (1, 2):
             found[0] = replace(found[0], continued=True)
         out.extend(found)

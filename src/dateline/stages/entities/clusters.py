@@ -57,7 +57,7 @@ class Cluster:
         return " ".join(surname_words(parts)) if parts else self.name
 
 
-def clean_name(span: Span) -> tuple[int, int, str]:
+def _clean_name(span: Span) -> tuple[int, int, str]:
     """Trim a leading article, titles, and trailing possessives, punctuation and space."""
     tokens = list(span)
     lex = lexicon()
@@ -115,8 +115,8 @@ def title_and_country(phrase: str) -> tuple[str | None, str | None]:
     return title, country
 
 
-def appositive(span: Span) -> str:
-    """The text of an appositive after a name ("Putin, the Russian leader,")."""
+def _appositive(span: Span) -> str:
+    """The text of an _appositive after a name ("Putin, the Russian leader,")."""
     for token in span.root.children:
         if token.dep_ == "appos" and token.i >= span.end:
             sub = list(token.subtree)
@@ -124,7 +124,7 @@ def appositive(span: Span) -> str:
     return ""
 
 
-def index_of(clusters: list[Cluster]) -> dict[str, list[int]]:
+def _index_of(clusters: list[Cluster]) -> dict[str, list[int]]:
     """Map surnames (with and without their particles) and single names of person clusters to
     their indices: "von der leyen" and "leyen", "al-assad" and "assad"."""
     index: dict[str, list[int]] = {}
@@ -156,12 +156,12 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
     by_key: dict[tuple[str, str], int] = {}
     singles: list[tuple[Span, int, int, str]] = []
     for span in spans:
-        start, end, text = clean_name(span)
+        start, end, text = _clean_name(span)
         label = span.label_
         if label == "PERSON" and only_surname(text.split()):
             singles.append((span, start, end, text))
             continue
-        key = canonical_key(text, label)
+        key = _canonical_key(text, label)
         if label == "PERSON":
             first_last = " ".join(p for p in text.lower().split() if p not in SUFFIXES).split()
             key = ("PERSON", f"{first_last[0]} {' '.join(surname_words(first_last))}")
@@ -169,9 +169,9 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
             by_key[key] = len(clusters)
             clusters.append(
                 Cluster(
-                    name=display_name(text, label),
+                    name=_display_name(text, label),
                     type=label,
-                    country=code_for(text, label, span),
+                    country=_code_for(text, label, span),
                 )
             )
         cluster = clusters[by_key[key]]
@@ -181,7 +181,7 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
         if (len(text) > len(cluster.name) and label != "GPE") or (
             cluster.name.isupper() and not text.isupper()
         ):
-            cluster.name = display_name(text, label)
+            cluster.name = _display_name(text, label)
     for cluster in clusters:
         last = cluster.name.split()[-1].lower()
         if (
@@ -190,7 +190,7 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
             and any(t.lower() == last for *_, t in singles)
         ):
             cluster.type = "PERSON"  # "Olaf Scholz" tagged ORG, "Scholz" tagged PERSON
-    surnames = index_of(clusters)
+    surnames = _index_of(clusters)
     for span, start, end, text in singles:
         ids = surnames.get(text.lower()) or [
             i
@@ -208,7 +208,7 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
     return clusters
 
 
-def canonical_key(text: str, label: str) -> tuple[str, str]:
+def _canonical_key(text: str, label: str) -> tuple[str, str]:
     """A key that makes aliases of one place or organisation meet ("U.S." and "United States")."""
     lex = lexicon()
     lowered = text.lower().removeprefix("the ")
@@ -222,7 +222,7 @@ def canonical_key(text: str, label: str) -> tuple[str, str]:
     return (group, lowered.replace(".", ""))
 
 
-def display_name(text: str, label: str) -> str:
+def _display_name(text: str, label: str) -> str:
     """The canonical name for a new cluster: the full country or organisation name where known."""
     lex = lexicon()
     lowered = text.lower().removeprefix("the ")
@@ -233,7 +233,7 @@ def display_name(text: str, label: str) -> str:
     return text
 
 
-def code_for(text: str, label: str, span: Span | None = None) -> str | None:
+def _code_for(text: str, label: str, span: Span | None = None) -> str | None:
     """The country code of a place, nationality or known organisation, or of an organisation
     named with its country ("Taiwan's defence ministry")."""
     lex = lexicon()
@@ -251,7 +251,7 @@ def code_for(text: str, label: str, span: Span | None = None) -> str | None:
 def describe(doc: Doc, span: Span, cluster: Cluster) -> None:
     """Take a person's title, country and gender from the words around a mention."""
     left = left_context(doc, span.start)
-    phrase = " ".join(t.text for t in left) + " " + span.text + " " + appositive(span)
+    phrase = " ".join(t.text for t in left) + " " + span.text + " " + _appositive(span)
     title, country = title_and_country(" " + phrase.replace(span.text, " ") + " ")
     inner = [t for t in span if t.lower_.rstrip(".") in lexicon().title_words]
     if not title and inner:
@@ -280,7 +280,9 @@ def describe(doc: Doc, span: Span, cluster: Cluster) -> None:
 
 def add_surname_mentions(doc: Doc, clusters: list[Cluster], taken: set[int]) -> None:
     """Mentions of a known surname that the model did not tag ("Trump, the incoming Republican")."""
-    surnames = {k: v for k, v in index_of(clusters).items() if len(clusters[v[0]].name.split()) > 1}
+    surnames = {
+        k: v for k, v in _index_of(clusters).items() if len(clusters[v[0]].name.split()) > 1
+    }
     for token in tokens_in(doc, surnames):
         if token.i in taken or not token.is_title:
             continue
@@ -322,7 +324,9 @@ def merge_name_variants(clusters: list[Cluster]) -> None:
 
 def absorb_surnames(clusters: list[Cluster]) -> None:
     """Move a known person's surname that the model labelled ORG or GPE into that person."""
-    surnames = {k: v for k, v in index_of(clusters).items() if len(clusters[v[0]].name.split()) > 1}
+    surnames = {
+        k: v for k, v in _index_of(clusters).items() if len(clusters[v[0]].name.split()) > 1
+    }
     for cluster in clusters:
         if cluster.type != "PERSON" and cluster.name.lower() in surnames:
             for start, end in cluster.mentions:

@@ -20,7 +20,7 @@ from dateline.stages.entities.profiles import (
 from dateline.stages.entities.pronouns import PersonIndex, antecedent, in_subject, inside, person_at
 
 
-def descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile]]:
+def _descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile]]:
     """Definite role descriptors that refer back to a person: "the 72-year-old leader"."""
     for token in tokens_in(doc, ROLE_HEADS):
         if token.tag_ not in ("NN", "NNP"):
@@ -57,7 +57,7 @@ def fits(cluster: Cluster, profile: Profile, strict: bool = False) -> int | None
     return max(found) if found else None
 
 
-def appositive_head(span: Span, clusters: list[Cluster]) -> int | None:
+def _appositive_head(span: Span, clusters: list[Cluster]) -> int | None:
     """The person a descriptor stands in apposition to ("Trump, the incoming Republican,")."""
     root = span.root
     if root.dep_ != "appos":
@@ -70,7 +70,7 @@ def appositive_head(span: Span, clusters: list[Cluster]) -> int | None:
     return None
 
 
-def last_mention_before(cluster: Cluster, offset: int, skip: list[tuple[int, int]]) -> int:
+def _last_mention_before(cluster: Cluster, offset: int, skip: list[tuple[int, int]]) -> int:
     """The start of the cluster's last mention before `offset` outside the skipped ranges, or -1."""
     found = [s for s, _ in cluster.mentions if s < offset and not inside(skip, s)]
     return max(found) if found else -1
@@ -85,7 +85,7 @@ def described(
     scored = []
     for i, cluster in enumerate(clusters):
         score = fits(cluster, profile)
-        last = last_mention_before(cluster, span.start_char, skip)
+        last = _last_mention_before(cluster, span.start_char, skip)
         if score and last >= 0:
             scored.append((score, last, i))
     if not scored:
@@ -108,8 +108,8 @@ def add_descriptors(
 ) -> None:
     """Attach "the Russian leader"-style descriptors to the person the article says they are."""
     index = PersonIndex.build(doc, clusters, skip)
-    for span, profile in list(descriptor_spans(doc, taken)):
-        target = appositive_head(span, clusters)
+    for span, profile in list(_descriptor_spans(doc, taken)):
+        target = _appositive_head(span, clusters)
         if target is None and profile.informative():
             target = described(doc, span, profile, clusters, skip)
         if target == AMBIGUOUS:

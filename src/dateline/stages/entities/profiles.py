@@ -82,7 +82,7 @@ def gender_in(words: list[str]) -> str | None:
     return next((GENDERED[w.lower()] for w in words if w.lower() in GENDERED), None)
 
 
-def titles_agree(said: str, known: str) -> bool:
+def _titles_agree(said: str, known: str) -> bool:
     """Whether a descriptor's title fits a person's: the same title or its short form ("the
     congressman" for Rep. Jane Doe), its last word ("the minister" for a Foreign Minister), or
     "leader" for a head of state or government."""
@@ -109,7 +109,7 @@ def agreement(profile: Profile, known: Profile, strict: bool = False) -> int | N
             return None
         shared += 1
     if profile.title is not None and known.title is not None:
-        agrees = titles_agree(profile.title, known.title)
+        agrees = _titles_agree(profile.title, known.title)
         if strict and not agrees:
             return None
         shared += agrees  # people hold several offices: only a strict search rules one out

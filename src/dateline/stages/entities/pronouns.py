@@ -69,12 +69,12 @@ def antecedent(
 ) -> int | None:
     """The person an anaphor refers to: in this sentence the nearest, before it the subject first."""
     here = bisect_right(index.sent_starts, token.i) - 1
-    ahead = cataphor_subject(token)
+    ahead = _cataphor_subject(token)
     if ahead is not None:  # "Asked about his record, Doe said …": Doe
         found = [(i, t) for i, t in index.by_sent.get(here, ()) if t.i in ahead]
         if found and accept(clusters[found[0][0]]):
             return found[0][0]
-    reported = reported_by(token)
+    reported = _reported_by(token)
     for depth, k in enumerate(range(here, max(here - 4, -1), -1)):
         found = [
             (i, t)
@@ -89,7 +89,7 @@ def antecedent(
     return None
 
 
-def reported_by(pronoun: Token) -> set[int]:
+def _reported_by(pronoun: Token) -> set[int]:
     """Token indices of the plain clause a pronoun subject of a speech verb reports, right
     before it ("Doe is lying, he said"): a name there is what "he" talks about, never who "he"
     is. A clause holding a quotation or a colon is narration around it, not the report."""
@@ -110,7 +110,7 @@ def reported_by(pronoun: Token) -> set[int]:
     return found
 
 
-def cataphor_subject(pronoun: Token) -> range | None:
+def _cataphor_subject(pronoun: Token) -> range | None:
     """For a pronoun in a clause fronted before its sentence's subject ("Asked about his record,
     Doe said …"), the token range of that subject; else None."""
     root = pronoun
@@ -145,7 +145,7 @@ def _subject_of_name(token: Token) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass")
 
 
-def unquoted_pronouns(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
+def _unquoted_pronouns(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
     """He/she pronouns outside quotation marks (inside, "he" is someone the speaker names)."""
     found: list[Token] = []
     q = 0
@@ -157,7 +157,7 @@ def unquoted_pronouns(doc: Doc, quoted: list[tuple[int, int]]) -> list[Token]:
     return found
 
 
-def guess_genders(clusters: list[Cluster], votes: dict[int, Counter[str]]) -> None:
+def _guess_genders(clusters: list[Cluster], votes: dict[int, Counter[str]]) -> None:
     """Give each person a gender: honorifics first, then the given name, then the article's pronouns."""
     first_names = lexicon().first_gender
     for i, cluster in enumerate(clusters):
@@ -171,7 +171,7 @@ def guess_genders(clusters: list[Cluster], votes: dict[int, Counter[str]]) -> No
                 cluster.gender = top
 
 
-def named_in_own_quote(
+def _named_in_own_quote(
     pronoun: Token, quoted: list[tuple[int, int]], clusters: list[Cluster]
 ) -> set[int]:
     """Persons named inside the quotation a pronoun subject attributes, right before it ('"We
@@ -201,16 +201,16 @@ def named_in_own_quote(
 def add_pronouns(doc: Doc, clusters: list[Cluster], quoted: list[tuple[int, int]]) -> None:
     """Attach he/she pronouns outside quotations to their antecedents, gender-consistently."""
     index = PersonIndex.build(doc, clusters, quoted)
-    pronouns = unquoted_pronouns(doc, quoted)
+    pronouns = _unquoted_pronouns(doc, quoted)
     votes: dict[int, Counter[str]] = {}
     for token in pronouns:
         target = antecedent(index, token, clusters, lambda c: True)
         if target is not None:
             votes.setdefault(target, Counter())["m" if token.lower_ in MALE else "f"] += 1
-    guess_genders(clusters, votes)
+    _guess_genders(clusters, votes)
     for token in pronouns:
         gender = "m" if token.lower_ in MALE else "f"
-        named = named_in_own_quote(token, quoted, clusters)
+        named = _named_in_own_quote(token, quoted, clusters)
         target = antecedent(
             index,
             token,

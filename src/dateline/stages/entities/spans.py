@@ -52,7 +52,7 @@ def _particle_run(doc: Doc, i: int) -> int:
     return j
 
 
-def person_with_particles(doc: Doc, span: Span) -> Span:
+def _person_with_particles(doc: Doc, span: Span) -> Span:
     """A person's span carried over its name particles and the surname after them: the model's
     "Ursula von der" + "Leyen" is "Ursula von der Leyen"."""
     end = span.end
@@ -67,7 +67,7 @@ def person_with_particles(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, max(span.end, last + 1), label="PERSON")
 
 
-def country_org(doc: Doc, span: Span, possessor: Span) -> bool:
+def _country_org(doc: Doc, span: Span, possessor: Span) -> bool:
     """Whether a tagged organisation is a common-noun body of the place before it, in the
     possessive: "Taiwan's defence ministry"."""
     return (
@@ -79,7 +79,7 @@ def country_org(doc: Doc, span: Span, possessor: Span) -> bool:
     )
 
 
-def untagged_org_end(doc: Doc, place: Span, nxt: Span | None) -> int:
+def _untagged_org_end(doc: Doc, place: Span, nxt: Span | None) -> int:
     """The end of a common-noun organisation after a place's possessive that the model left
     untagged ("Kenya's health ministry"), else 0."""
     i = place.end
@@ -103,16 +103,16 @@ def join_spans(doc: Doc, spans: list[Span]) -> list[Span]:
         span = spans[i]
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if span.label_ == "PERSON":
-            joined = person_with_particles(doc, span)
+            joined = _person_with_particles(doc, span)
             while nxt is not None and nxt.start < joined.end:
                 joined = Span(doc, joined.start, max(joined.end, nxt.end), label="PERSON")
                 i += 1
                 nxt = spans[i + 1] if i + 1 < len(spans) else None
             out.append(joined)
-        elif span.label_ in PLACE_LABELS and nxt is not None and country_org(doc, nxt, span):
+        elif span.label_ in PLACE_LABELS and nxt is not None and _country_org(doc, nxt, span):
             out += [span, Span(doc, span.start, nxt.end, label="ORG")]  # the place stays one
             i += 1
-        elif span.label_ in PLACE_LABELS and (end := untagged_org_end(doc, span, nxt)):
+        elif span.label_ in PLACE_LABELS and (end := _untagged_org_end(doc, span, nxt)):
             out += [span, Span(doc, span.start, end, label="ORG")]  # "Kenya's health ministry"
         elif (
             span.label_ == "ORG"

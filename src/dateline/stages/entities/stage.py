@@ -33,7 +33,7 @@ from dateline.stages.marks import quoted_ranges
 from dateline.stages.speech import is_speech
 
 
-def repair_label(span: Span, blocks: list[Block]) -> str | None:
+def _repair_label(span: Span, blocks: list[Block]) -> str | None:
     """Return the corrected label of an entity span, or None to drop it."""
     lex = lexicon()
     text = span.text.lower().removeprefix("the ")
@@ -53,7 +53,7 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
         left = left_context(span.doc, span.start)
         if left and title_and_country(" " + " ".join(t.text for t in left) + " ")[0]:
             return "PERSON"  # "Chancellor Olaf Scholz" tagged ORG
-    if span.label_ in NEVER_SPEAK and speaking_name(span, lex):
+    if span.label_ in NEVER_SPEAK and _speaking_name(span, lex):
         return "PERSON"  # "Aden Duale told a news conference", tagged WORK_OF_ART
     at = covering(span.doc, "blocks", span.start_char)  # blocks do not overlap: one at most
     if at is not None and (blocks[at].kind, blocks[at].start, blocks[at].end) == (
@@ -68,7 +68,7 @@ def repair_label(span: Span, blocks: list[Block]) -> str | None:
     return span.label_ if span.label_ in KEEP else None
 
 
-def speaking_name(span: Span, lex: Lexicon) -> bool:
+def _speaking_name(span: Span, lex: Lexicon) -> bool:
     """A two- or three-word name that is the subject of a speech verb ("Aden Duale told"): a
     work, event or law does not speak; a product name only with a known given name first."""
     root = span.root
@@ -81,7 +81,7 @@ def speaking_name(span: Span, lex: Lexicon) -> bool:
     )
 
 
-def added_places(doc: Doc, taken: set[int]) -> Iterable[Span]:
+def _added_places(doc: Doc, taken: set[int]) -> Iterable[Span]:
     """Known place names the model left untagged, as GPE spans."""
     places = lexicon().places
     for token in tokens_in(doc, (p for p in places if " " not in p)):
@@ -95,7 +95,7 @@ def added_places(doc: Doc, taken: set[int]) -> Iterable[Span]:
             yield Span(doc, token.i, token.i + 1, label="GPE")
 
 
-def candidate_spans(doc: Doc) -> list[Span]:
+def _candidate_spans(doc: Doc) -> list[Span]:
     """NER spans, repaired, outside credits, bylines and footers."""
     blocks: list[Block] = doc._.blocks or []
     body_start = blocks[0].start if blocks else 0
@@ -105,17 +105,17 @@ def candidate_spans(doc: Doc) -> list[Span]:
         at = covering(doc, "blocks", ent.start_char)
         if ent.start_char < body_start or (at is not None and blocks[at].kind in SKIP_BLOCKS):
             continue
-        label = repair_label(ent, blocks)
+        label = _repair_label(ent, blocks)
         if label:
             spans.append(Span(doc, ent.start, ent.end, label=label))
         taken.update(range(ent.start, ent.end))
-    spans.extend(s for s in added_places(doc, taken) if s.start_char >= body_start)
+    spans.extend(s for s in _added_places(doc, taken) if s.start_char >= body_start)
     return join_spans(doc, sorted(spans, key=lambda s: s.start))
 
 
 def find_entities(doc: Doc) -> list[Entity]:
     """Return the article's entities, each with its clustered mentions, in order of first mention."""
-    spans = candidate_spans(doc)
+    spans = _candidate_spans(doc)
     clusters = cluster_names(doc, spans)
     taken = {t.i for s in spans for t in s}
     merge_name_variants(clusters)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from dateline.records import Cue, Entity, Speaker
 from dateline.resources import SPEECH_NOUN_WORDS, SPEECH_VERBS, tagged
@@ -121,7 +121,7 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         ):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl" and child.lower_ == "that":
                 return verb.head
-            return named_apposition(not_a_speaker(child, verb))
+            return named_apposition(_not_a_speaker(child, verb))
     for child in verb.lefts:  # "Doe, asked about the remarks, said …" parsed as "Doe asked"
         if (
             child.dep_ == "ccomp"
@@ -131,37 +131,10 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             asked = next((c for c in child.lefts if c.dep_ == "nsubj"), None)
             if asked is not None and asked.pos_ in ("PROPN", "PRON", "NOUN"):
                 return named_apposition(asked)
-    if verb.tag_ == "VBG":  # "footage of Jane Doe saying …", "a video of him asking …"
-        left = verb.doc[verb.i - 1] if verb.i else None
-        if (
-            left is not None
-            and left.pos_ in ("PROPN", "PRON")
-            and left.dep_ == "pobj"
-            and left.head.lower_ == "of"
-            and left.ent_type_ not in ("DATE", "TIME")
-        ):
-            return left
-        if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
-            noun = verb.head  # "a statement saying …"
-            frame = noun.head.head if noun.dep_ == "pobj" and noun.head.head.i < noun.i else None
-            if frame is not None and noun.lemma_ in FRAME_NOUNS and frame.pos_ in ("VERB", "AUX"):
-                # "…, at one point calling him a liar", "replied in a statement saying …"
-                subject = speaker_token(frame, depth - 1) if depth else None
-                if subject is not None:
-                    return subject
-            if noun.dep_ == "dobj":  # "the council issued a statement saying …": the council
-                issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-                if issuer is not None:
-                    return issuer
-            return noun
-        left = verb.doc[verb.i - 1] if verb.i else None
-        if (
-            left is not None
-            and left.pos_ in ("PROPN", "PRON")
-            and left.dep_ == "pobj"
-            and left.ent_type_ not in ("DATE", "TIME")
-        ):
-            return left
+    if verb.tag_ == "VBG":
+        holder = _participle_speaker(verb, depth)
+        if holder is not None:
+            return holder
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN" and verb.head.dep_ == "ROOT":
         return verb.head  # "Jane Doe, the director, compared …" parsed as a noun with a participle
     climbs = verb.dep_ in CLIMB_DEPS or verb.pos_ == "ADP" or verb.dep_ == "prep"
@@ -171,27 +144,63 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         if verb.dep_ == "conj" and verb.pos_ == "VERB" and head.pos_ in ("ADJ", "NOUN"):
             head = head.head  # a parse error: "called it “shameful” and called on …"
         return speaker_token(head, depth - 1)
-    return stranded_subject(verb)
+    return _stranded_subject(verb)
 
 
-def not_a_speaker(subject: Token, verb: Token) -> Token:
+def _participle_speaker(verb: Token, depth: int) -> Token | None:
+    """Who a participle speaks for: "footage of Jane Doe saying …", "a video of him asking …",
+    "a statement saying …" (its issuer, else the noun), or a name right before it."""
+    left = verb.doc[verb.i - 1] if verb.i else None
+    if (
+        left is not None
+        and left.pos_ in ("PROPN", "PRON")
+        and left.dep_ == "pobj"
+        and left.head.lower_ == "of"
+        and left.ent_type_ not in ("DATE", "TIME")
+    ):
+        return left
+    if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN", "PRON"):
+        noun = verb.head  # "a statement saying …"
+        frame = noun.head.head if noun.dep_ == "pobj" and noun.head.head.i < noun.i else None
+        if frame is not None and noun.lemma_ in FRAME_NOUNS and frame.pos_ in ("VERB", "AUX"):
+            # "…, at one point calling him a liar", "replied in a statement saying …"
+            subject = speaker_token(frame, depth - 1) if depth else None
+            if subject is not None:
+                return subject
+        if noun.dep_ == "dobj":  # "the council issued a statement saying …": the council
+            issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+            if issuer is not None:
+                return issuer
+        return noun
+    left = verb.doc[verb.i - 1] if verb.i else None
+    if (
+        left is not None
+        and left.pos_ in ("PROPN", "PRON")
+        and left.dep_ == "pobj"
+        and left.ent_type_ not in ("DATE", "TIME")
+    ):
+        return left
+    return None
+
+
+def _not_a_speaker(subject: Token, verb: Token) -> Token:
     """A subject the parse took from a dateline ("Washington (AFP) – Democrat Jane Doe has …"),
     a date ("Saturday at the convention Sen. Jane Doe said") or a party tag ("Gov. Jane Doe
     (R-OH) said") stands for the name between it and the verb, when there is one."""
     doc = subject.doc
     if not (
         subject.ent_type_ in ("DATE", "TIME")
-        or in_parentheses(subject)
+        or _in_parentheses(subject)
         or DATELINE_AFTER.match(text_of(doc), subject.idx) is not None
     ):
         return subject
     for token in reversed(doc[subject.i + 1 : verb.i]):
-        if token.ent_type_ in ("PERSON", "ORG") and not in_parentheses(token):
+        if token.ent_type_ in ("PERSON", "ORG") and not _in_parentheses(token):
             return token
     return subject
 
 
-def in_parentheses(token: Token) -> bool:
+def _in_parentheses(token: Token) -> bool:
     """Whether a token sits inside round brackets close by: "(R-OH)", "(AFP)"."""
     text = text_of(token.doc)
     before = text[max(0, token.idx - 12) : token.idx]
@@ -200,7 +209,7 @@ def in_parentheses(token: Token) -> bool:
     return before.rfind("(") > before.rfind(")") and closes != -1 and "(" not in after[:closes]
 
 
-def stranded_subject(verb: Token) -> Token | None:
+def _stranded_subject(verb: Token) -> Token | None:
     """A name right before a finite verb that the parse left without a subject: "…, Obama and
     Clinton call them …" parsed with the names as conjuncts of the noun before them."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or verb.dep_ not in ("ROOT", "conj"):
@@ -248,12 +257,12 @@ def outer_speaker(
             if outer is not None:
                 best = (node, outer)
     cue, subject = best
-    if subject is not None and subject.lower_ in ANAPHORS and borrowed(cue, subject):
-        return cue, antecedent_subject(cue, subject)
+    if subject is not None and subject.lower_ in ANAPHORS and _borrowed(cue, subject):
+        return cue, _antecedent_subject(cue, subject)
     return best
 
 
-def borrowed(verb: Token, subject: Token) -> bool:
+def _borrowed(verb: Token, subject: Token) -> bool:
     """Whether a pronoun speaks for a party named higher up: the cue sits in a relative clause
     ("what it called", "whom he described as") or takes the subject of a verb it hangs from."""
     if subject.head.i != verb.i:
@@ -261,7 +270,7 @@ def borrowed(verb: Token, subject: Token) -> bool:
     return any(c.tag_ in ("WP", "WDT") for c in verb.children) or verb.dep_ == "relcl"
 
 
-def antecedent_subject(verb: Token, pronoun: Token) -> Token:
+def _antecedent_subject(verb: Token, pronoun: Token) -> Token:
     """For "he"/"it"/"they" in a clause below the main one, the main clause's subject when it
     can be the same party: "The council condemned the test as what it called a threat"."""
     person = pronoun.lower_ in ("he", "she")
@@ -348,102 +357,171 @@ def on_a_sign(verb: Token) -> bool:
     )  # "the placard read …", not "all signs point to …"
 
 
-def content_span(verb: Token) -> tuple[int, int] | None:
-    """The token range (start, end) of what a speech verb reports, or None."""
-    doc = verb.doc
+def content_rule(verb: Token) -> tuple[str, tuple[int, int]] | None:
+    """What a speech verb reports with the name of the rule that found it, or None: the rules of
+    `CONTENT_RULES` are tried in order; "according to" has its own."""
     if verb.lower_ == "according":
-        head = verb.head
-        if head.i == verb.i:  # "According to Doe, the move …" parsed with "According" as root
-            end = verb.sent.end
-            comma = next((t.i for t in doc[verb.i : end] if t.text == ","), None)
-            return trim(doc, comma + 1, end) if comma is not None else None
-        lo, hi = head.left_edge.i, head.right_edge.i + 1
-        if verb.left_edge.i <= lo + 1:
-            lo = verb.right_edge.i + 1
-        elif not words_between(doc, verb.right_edge.i + 1, hi) or next(
-            (t.pos_ == "ADP" for t in doc[verb.right_edge.i + 1 : hi] if not t.is_punct), True
-        ):
-            hi = verb.left_edge.i  # "…, according to X." / "…, according to X, on Friday."
-        # else "Over the long term, according to X, the rise …": the sentence round the cue
-        return trim(doc, lo, hi)
+        span = _according_content(verb)
+        return ("according_to", span) if span is not None else None
+    for name, rule in CONTENT_RULES:
+        span = rule(verb)
+        if span is NOTHING:
+            return None  # the rule applies and finds no words: no other rule is asked
+        if span is not None:
+            return name, span
+    return None
+
+
+# What a content rule returns when it applies but leaves no words (the rules after it are not
+# asked); None means the rule does not apply.
+NOTHING = (-1, -1)
+
+
+def _trimmed(doc: Doc, lo: int, hi: int) -> tuple[int, int]:
+    """`trim`, with `NOTHING` for an empty range."""
+    span = trim(doc, lo, hi)
+    return NOTHING if span is None else span
+
+
+def _according_content(verb: Token) -> tuple[int, int] | None:
+    """ "According to X, …" / "…, according to X.": the sentence round the cue."""
+    doc = verb.doc
+    head = verb.head
+    if head.i == verb.i:  # "According to Doe, the move …" parsed with "According" as root
+        end = verb.sent.end
+        comma = next((t.i for t in doc[verb.i : end] if t.text == ","), None)
+        return trim(doc, comma + 1, end) if comma is not None else None
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    if verb.left_edge.i <= lo + 1:
+        lo = verb.right_edge.i + 1
+    elif not _words_between(doc, verb.right_edge.i + 1, hi) or next(
+        (t.pos_ == "ADP" for t in doc[verb.right_edge.i + 1 : hi] if not t.is_punct), True
+    ):
+        hi = verb.left_edge.i  # "…, according to X." / "…, according to X, on Friday."
+    # else "Over the long term, according to X, the rise …": the sentence round the cue
+    return trim(doc, lo, hi)
+
+
+def _clause_content(verb: Token) -> tuple[int, int] | None:
+    """A complement clause: "said (that) talks would resume", "Talks will resume, he said"."""
+    doc = verb.doc
     for child in verb.rights:
         if child.dep_ == "ccomp":
-            return trim(doc, child.left_edge.i, clause_end(verb, child))
+            return _trimmed(doc, child.left_edge.i, _clause_end(verb, child))
     for child in verb.lefts:
         if child.dep_ == "ccomp":
-            return trim(doc, child.left_edge.i, child.right_edge.i + 1)
-    for child in verb.rights:  # "said in a statement that …", the clause parsed under the noun
+            return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
+    return None
+
+
+def _statement_clause(verb: Token) -> tuple[int, int] | None:
+    """ "said in a statement that …", the clause parsed under the noun."""
+    for child in verb.rights:
         if child.dep_ == "prep":
             for noun in (c for c in child.children if c.dep_ == "pobj"):
                 for clause in noun.rights:
                     if clause.dep_ in ("acl", "relcl", "ccomp") and any(
                         c.dep_ == "mark" and c.lower_ == "that" for c in clause.lefts
                     ):
-                        return trim(doc, clause.left_edge.i, clause.right_edge.i + 1)
-    if verb.dep_ == "parataxis":  # "The plan, he said, is dead." / "It is dead, he said."
-        head = verb.head
-        if head.i < verb.i and verb.right_edge.i >= head.right_edge.i:
-            after = next(
-                (t for t in doc[verb.i + 1 : verb.right_edge.i + 1] if t.text == ","), None
-            )
-            if (
-                after is not None
-                and words_between(doc, after.i + 1, verb.right_edge.i + 1)
-                and doc[after.i + 1].pos_ != "ADP"  # not "…, in a statement"
-                and not is_speech(doc[after.i + 1])  # not "…, adding that …"
-            ):
-                # "… would be aided, Devine said, by the calendar": the cue sits inside
-                return trim(doc, head.left_edge.i, verb.right_edge.i + 1)
-            return trim(doc, head.left_edge.i, verb.left_edge.i)
-        return trim(doc, head.left_edge.i, head.right_edge.i + 1)
-    for child in verb.rights:  # "called for talks", "pointed to the vote as proof"
+                        return _trimmed(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return None
+
+
+def _parataxis_content(verb: Token) -> tuple[int, int] | None:
+    """A cue set in its sentence: "The plan, he said, is dead." / "It is dead, he said."."""
+    if verb.dep_ != "parataxis":
+        return None
+    doc = verb.doc
+    head = verb.head
+    if head.i < verb.i and verb.right_edge.i >= head.right_edge.i:
+        after = next((t for t in doc[verb.i + 1 : verb.right_edge.i + 1] if t.text == ","), None)
+        if (
+            after is not None
+            and _words_between(doc, after.i + 1, verb.right_edge.i + 1)
+            and doc[after.i + 1].pos_ != "ADP"  # not "…, in a statement"
+            and not is_speech(doc[after.i + 1])  # not "…, adding that …"
+        ):
+            # "… would be aided, Devine said, by the calendar": the cue sits inside
+            return _trimmed(doc, head.left_edge.i, verb.right_edge.i + 1)
+        return _trimmed(doc, head.left_edge.i, verb.left_edge.i)
+    return _trimmed(doc, head.left_edge.i, head.right_edge.i + 1)
+
+
+def _prep_content(verb: Token) -> tuple[int, int] | None:
+    """Content after a preposition: "called for talks", "pointed to the vote as proof"."""
+    for child in verb.rights:
         if child.dep_ == "prep" and (verb.lemma_.lower(), child.lower_) in PREP_CONTENT:
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objects:
-                return trim(doc, objects[0].left_edge.i, clause_end(verb, child))
-    for child in verb.rights:  # "called for the government to act", parsed as an adverbial
+                return _trimmed(verb.doc, objects[0].left_edge.i, _clause_end(verb, child))
+    return None
+
+
+def _adverbial_content(verb: Token) -> tuple[int, int] | None:
+    """ "called for the government to act" parsed as an adverbial, "asked if …", "said yes"."""
+    doc = verb.doc
+    for child in verb.rights:
         if child.dep_ == "advcl":
             mark = next((c for c in child.lefts if c.dep_ == "mark"), None)
             if mark is not None and (verb.lemma_.lower(), mark.lower_) in PREP_CONTENT:
-                return trim(doc, mark.i + 1, clause_end(verb, child))
+                return _trimmed(doc, mark.i + 1, _clause_end(verb, child))
             if mark is not None and mark.lower_ in ("if", "whether") and verb.lemma_ == "ask":
-                return trim(doc, mark.i, clause_end(verb, child))  # "asked if he was …"
+                return _trimmed(doc, mark.i, _clause_end(verb, child))  # "asked if he was …"
         if child.dep_ == "intj" and child.lower_ in ("yes", "no"):
             return child.i, child.i + 1  # "75 percent said yes"
+    return None
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """What the verb's object or infinitive reports: "called him a liar", "told a meeting that
+    …", "promised to act", "denied the report" (never for clause-only cues)."""
     if verb.lemma_.lower() in CLAUSE_ONLY:
         return None
+    doc = verb.doc
     predicate = next((c for c in verb.rights if c.dep_ == "oprd"), None)
     named = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if predicate is not None and named is not None and named.i < predicate.i:
         # "called him a master at …": the object with what it was called
-        return trim(doc, named.left_edge.i, clause_end(verb, predicate))
+        return _trimmed(doc, named.left_edge.i, _clause_end(verb, predicate))
     if verb.lemma_.lower() in ADDRESSEE_OBJECT and named is not None:
         for token in named.subtree:  # "told a meeting of leaders that …", parsed as a relative
             if token.dep_ == "relcl" and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in token.lefts
             ):
-                return trim(doc, token.left_edge.i, token.right_edge.i + 1)
+                return _trimmed(doc, token.left_edge.i, token.right_edge.i + 1)
     for child in verb.rights:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
-            return trim(doc, child.left_edge.i, clause_end(verb, child))
+            return _trimmed(doc, child.left_edge.i, _clause_end(verb, child))
         if child.dep_ == "dobj":
             if child.lower_ in STANCE_NOUNS:
-                return trim(doc, child.left_edge.i, child.right_edge.i + 1)
+                return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
             after = doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(doc) else None
             dative = any(c.dep_ == "dative" for c in verb.children) and not (
                 after is not None and after.pos_ in ("AUX", "VERB")
             )  # "asked them a question", not "told him the nominee hadn't paid"
             if (dative or verb.lemma_.lower() not in ADDRESSEE_OBJECT) and child.pos_ != "PRON":
-                return trim(doc, child.left_edge.i, clause_end(verb, child))
+                return _trimmed(doc, child.left_edge.i, _clause_end(verb, child))
     return None
 
 
-def words_between(doc: Doc, lo: int, hi: int) -> bool:
+# The rules that find what a speech verb reports, tried in order; the first that finds a
+# span wins (its name is what `dateline eval quotes` counts).
+CONTENT_RULES: tuple[tuple[str, Callable[[Token], tuple[int, int] | None]], ...] = (
+    ("clause", _clause_content),
+    ("statement_clause", _statement_clause),
+    ("parataxis", _parataxis_content),
+    ("prep_object", _prep_content),
+    ("adverbial", _adverbial_content),
+    ("object", _object_content),
+)
+
+
+def _words_between(doc: Doc, lo: int, hi: int) -> bool:
     """Whether tokens lo..hi hold a word (not only punctuation)."""
     return any(t.is_alpha or t.like_num for t in doc[lo:hi])
 
 
-def clause_end(verb: Token, content: Token) -> int:
+def _clause_end(verb: Token, content: Token) -> int:
     """End of reported content: the verb's clause with what is coordinated or subordinated to it
     ("…, but she knows …", "… because …"), stopping before a further cue ("…, adding")."""
     end = content.right_edge.i + 1
@@ -469,8 +547,3 @@ def trim(doc: Doc, lo: int, hi: int) -> tuple[int, int] | None:
     if doc[end - 1].pos_ != "CCONJ":
         hi = end
     return (lo, hi) if hi - lo >= 2 else None
-
-
-def sentence_of(doc: Doc, i: int) -> Span:
-    """The sentence holding token i."""
-    return doc[i].sent

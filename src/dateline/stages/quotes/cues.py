@@ -94,7 +94,7 @@ class Found:
     speaker: Token | None
 
 
-def introduced_by(art: Article, cue: Token, speaker: Token | None) -> Found:
+def _introduced_by(art: Article, cue: Token, speaker: Token | None) -> Found:
     """The cue that introduces a quote with the speaker of the outermost report holding it:
     'Doe rebuffed the remarks, saying: "…"' is Doe's, cued by "saying"."""
     return Found(cue, outer_speaker(cue, speaker, art.inside_quote)[1])
@@ -136,7 +136,7 @@ def own_cue(art: Article, m: Marked) -> Found | None:
     candidates = sorted(after + before, key=lambda c: c[0])
     for _, cue in candidates:
         speaker = speaker_token(cue)
-        if speaker is not None and datelike(speaker):
+        if speaker is not None and _datelike(speaker):
             speaker = None
         if speaker is not None and not art.inside_quote(speaker.idx):
             outer, outer_subject = outer_speaker(cue, speaker, art.inside_quote)
@@ -145,8 +145,8 @@ def own_cue(art: Article, m: Marked) -> Found | None:
             return Found(cue, outer_subject)  # the verb beside the quote is its cue
     if after:
         cue = min(after, key=lambda c: c[0])[1]
-        return Found(cue, inverted_speaker(art, cue, limit, last + 1))
-    return layout_cue(art, m, last, limit)
+        return Found(cue, _inverted_speaker(art, cue, limit, last + 1))
+    return _layout_cue(art, m, last, limit)
 
 
 def nickname(art: Article, start: int, end: int) -> bool:
@@ -175,12 +175,12 @@ def ends_sentence(art: Article, m: Marked, last: int) -> bool:
     return after.is_sent_start or (after.text[:1].isupper() and after.pos_ != "PROPN")
 
 
-def datelike(token: Token) -> bool:
+def _datelike(token: Token) -> bool:
     """A date or time rather than a party ("Tuesday"), but not "the 46-year-old"."""
     return token.ent_type_ in ("DATE", "TIME") and token.lower_ != "old"
 
 
-def layout_cue(art: Article, m: Marked, last: int, limit: int) -> Found | None:
+def _layout_cue(art: Article, m: Marked, last: int, limit: int) -> Found | None:
     """A verb outside the lexicon in the layout "“…,” Jane Doe fumed." or "“…?” reacted Doe":
     a finite verb with its subject right after a quote that ends on a comma, ? or !."""
     inner = art.text[m.start : m.end].rstrip()
@@ -189,7 +189,7 @@ def layout_cue(art: Article, m: Marked, last: int, limit: int) -> Found | None:
         return None
     if inner[-1] in "?!" and not (doc[last + 1].pos_ == "PROPN" or doc[last + 1].is_lower):
         return None  # "“Why?” Nobody knows." starts a new sentence; "“Why?” he asked." goes on
-    tagged = noun_tagged_cue(doc, last + 1, min(limit, last + 8))
+    tagged = _noun_tagged_cue(doc, last + 1, min(limit, last + 8))
     if tagged is not None:
         return tagged
     for token in doc[last + 1 : min(limit, last + 8)]:
@@ -198,15 +198,15 @@ def layout_cue(art: Article, m: Marked, last: int, limit: int) -> Found | None:
         if token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBZ", "VBP"):
             continue
         subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-        if subject is not None and subject.i > last and not datelike(subject):
+        if subject is not None and subject.i > last and not _datelike(subject):
             return Found(token, subject)
         if subject is None and token.i == last + 1:
-            return Found(token, inverted_speaker(art, token, limit, last + 1))
+            return Found(token, _inverted_speaker(art, token, limit, last + 1))
         return None
     return None
 
 
-def noun_tagged_cue(doc: Doc, lo: int, hi: int) -> Found | None:
+def _noun_tagged_cue(doc: Doc, lo: int, hi: int) -> Found | None:
     """'“…,” the editorial read.' / '“…,” the Saudis state in a paper': a cue word the tagger
     took for a noun, right after the short noun phrase that is its subject."""
     for token in doc[lo:hi]:
@@ -216,7 +216,7 @@ def noun_tagged_cue(doc: Doc, lo: int, hi: int) -> Found | None:
             continue
         subject = doc[token.i - 1]
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if subject.pos_ not in ("NOUN", "PROPN", "ADJ") or datelike(subject):
+        if subject.pos_ not in ("NOUN", "PROPN", "ADJ") or _datelike(subject):
             return None
         if after is None or after.is_punct or after.is_space or after.pos_ == "ADP":
             return Found(token, subject)
@@ -224,10 +224,10 @@ def noun_tagged_cue(doc: Doc, lo: int, hi: int) -> Found | None:
     return None
 
 
-def inverted_speaker(art: Article, cue: Token, limit: int, lo: int) -> Token | None:
+def _inverted_speaker(art: Article, cue: Token, limit: int, lo: int) -> Token | None:
     """The noun after an inverted cue ("…," said the senator), else the first one before it."""
     for token in art.doc[cue.i + 1 : limit]:
-        if token.pos_ in ("PROPN", "NOUN", "PRON") and not datelike(token):
+        if token.pos_ in ("PROPN", "NOUN", "PRON") and not _datelike(token):
             while token.dep_ in ("compound", "amod", "det") and token.head.i > token.i:
                 token = token.head
             return token
@@ -266,7 +266,7 @@ def dash_speaker(art: Article, m: Marked) -> Found | None:
             return None  # not "--additional reporting from Jane Doe."
     if j >= len(art.text) or art.text[j] not in DASHES:
         return None
-    return signer_at(art, art.token_at(j))
+    return _signer_at(art, art.token_at(j))
 
 
 def paragraph_signer(art: Article, m: Marked) -> Found | None:
@@ -278,10 +278,10 @@ def paragraph_signer(art: Article, m: Marked) -> Found | None:
     signed = art.signatures[m.para]
     if signed is None or signed.start() < m.after:
         return None
-    return signer_at(art, art.token_at(signed.start(1)))
+    return _signer_at(art, art.token_at(signed.start(1)))
 
 
-def signer_at(art: Article, i: int) -> Found | None:
+def _signer_at(art: Article, i: int) -> Found | None:
     """The name that signs a quote, among the four tokens from `i` ("― Jane Doe.")."""
     for token in art.doc[i : i + 4]:
         if token.pos_ == "PROPN" or (token.is_title and token.is_alpha and token.pos_ != "DET"):
@@ -291,7 +291,7 @@ def signer_at(art: Article, i: int) -> Found | None:
     return None
 
 
-def colon_before(art: Article, m: Marked) -> int | None:
+def _colon_before(art: Article, m: Marked) -> int | None:
     """Index of the colon token right before a quote's opening mark, if there is one."""
     j = m.open_at - 1
     while j >= 0 and art.text[j].isspace():
@@ -301,7 +301,7 @@ def colon_before(art: Article, m: Marked) -> int | None:
 
 def signed_colon(art: Article, m: Marked) -> Found | None:
     """A name set off by a dash before the colon that opens a quote: "Pollsters agree - Jane Doe: “…”"."""
-    colon = colon_before(art, m)
+    colon = _colon_before(art, m)
     if colon is None or colon == 0 or art.doc[colon - 1].pos_ != "PROPN":
         return None
     sent_start = art.sent(colon)[0]
@@ -315,7 +315,7 @@ def signed_colon(art: Article, m: Marked) -> Found | None:
 
 def colon_cue(art: Article, m: Marked) -> Found | None:
     """A cue in the sentence before a quote that follows a colon ("…, saying:" / "He wrote:")."""
-    colon = colon_before(art, m)
+    colon = _colon_before(art, m)
     if colon is None:
         return None
     sent_start = art.sent(colon)[0]
@@ -330,7 +330,7 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
     for cue in reversed(list(art.speech_tokens(sent_start, colon))):
         speaker = speaker_token(cue)
         if speaker is not None:
-            return introduced_by(art, cue, speaker)
+            return _introduced_by(art, cue, speaker)
     if named is not None and named.pos_ == "PROPN":
         return Found(None, named)  # "Said Jane Doe: “…”"
     if colon <= sent_start:
@@ -383,8 +383,8 @@ def mixed_cue(art: Article, m: Marked) -> Found | None:
     for cue in art.speech_tokens(sent_start, sent_end):
         speaker = speaker_token(cue)
         if speaker is not None:  # '…, Doe said, going on to say that … “…”': the parse lost him
-            return introduced_by(art, cue, speaker)
-    return found or clause_holder(art, doc[lo:hi].root)
+            return _introduced_by(art, cue, speaker)
+    return found or _clause_holder(art, doc[lo:hi].root)
 
 
 def climb_cue(art: Article, m: Marked) -> Found | None:
@@ -407,12 +407,12 @@ def climb_cue(art: Article, m: Marked) -> Found | None:
                 speaker = speaker_token(node)
                 if speaker is not None and art.inside_quote(speaker.idx):
                     # '"Meh," wrote a supporter': the parse made the quote the subject.
-                    speaker = inverted_speaker(art, node, node.sent.end, node.i)
-                return introduced_by(art, node, speaker)
+                    speaker = _inverted_speaker(art, node, node.sent.end, node.i)
+                return _introduced_by(art, node, speaker)
     return None
 
 
-def clause_holder(art: Article, token: Token) -> Found | None:
+def _clause_holder(art: Article, token: Token) -> Found | None:
     """A party whose clause holds the fragment, through a verb outside the lexicon: "He implied
     the judge was “hostile”", "Trump groused that CNN “doesn't treat me properly”"."""
     node = token
@@ -472,7 +472,7 @@ def governing_subject(art: Article, m: Marked) -> Found | None:
         if node.pos_ not in ("VERB", "AUX") or art.inside_quote(node.idx):
             continue
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subject is None or art.inside_quote(subject.idx) or datelike(subject):
+        if subject is None or art.inside_quote(subject.idx) or _datelike(subject):
             continue
         if subject.left_edge.idx <= m.start < subject.right_edge.idx:
             continue  # 'The "90 percent" figure came from …': the quote is in the subject
@@ -501,7 +501,7 @@ def recent_cue(art: Article, m: Marked, previous: Quote | None) -> Found | None:
             continue
         speaker = speaker_token(cue)
         if speaker is not None and not art.inside_quote(speaker.idx) and speaker.i >= lo:
-            return introduced_by(art, cue, speaker)
+            return _introduced_by(art, cue, speaker)
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 
 from spacy.language import Language
@@ -18,7 +19,7 @@ from dateline.records import Quote, Speaker
 from dateline.stages.common import Intervals, run_stage, text_of
 from dateline.stages.marks import Marked, scan
 from dateline.stages.quotes.attribution import (
-    content_span,
+    content_rule,
     cue_of,
     on_a_sign,
     outer_speaker,
@@ -89,7 +90,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "who", "i", "we", "you", "that"
 QUOTED_SHARE = 0.8
 
 
-def looks_direct(art: Article, m: Marked) -> bool:
+def _looks_direct(art: Article, m: Marked) -> bool:
     """A quote that stands as a sentence or clause of its own, rather than a fragment."""
     inner = art.text[m.start : m.end].strip()
     if m.continued:
@@ -107,7 +108,7 @@ def looks_direct(art: Article, m: Marked) -> bool:
     return len(inner.split()) >= 3 and (opens_sentence or (ends_sentence and inner[:1].isupper()))
 
 
-def not_speech(art: Article, m: Marked) -> bool:
+def _not_speech(art: Article, m: Marked) -> bool:
     """Scare quotes and titles: "(APPLAUSE)", a short Title Case phrase (what `NOT_SPEECH_BEFORE`
     announces, "so-called …", "a sign reading …", is skipped before this is asked)."""
     inner = art.text[m.start : m.end].strip()
@@ -138,14 +139,14 @@ def is_title(art: Article, m: Marked) -> bool:
         return True
     if not left or not left[-1].isalnum():
         return False
-    if len(words) == 1 and left.split()[-1][:1].isupper() and name_follows(art, m):
+    if len(words) == 1 and left.split()[-1][:1].isupper() and _name_follows(art, m):
         return True  # a nickname inside a name: Marcia “Cia” Price
     if POSSESSIVE.search(left):
         return True  # "CNN's “New Day”", "television's “Scandal”"
     return len(content) >= 2 or (len(words) >= 2 and words[0] in ("The", "A", "An"))
 
 
-def naming_cue(art: Article, m: Marked) -> Found | None:
+def _naming_cue(art: Article, m: Marked) -> Found | None:
     """The naming verb that governs a quoted Title Case name ("called her “Miss Piggy”",
     "proclaimed a goal of “Peace Through Strength”"), unless it is a show or a work's title."""
     left = art.text[max(art.paras[m.para][0], m.open_at - 20) : m.open_at].rstrip()
@@ -169,7 +170,7 @@ def naming_cue(art: Article, m: Marked) -> Found | None:
     return None
 
 
-def signed_paragraph(art: Article, m: Marked) -> bool:
+def _signed_paragraph(art: Article, m: Marked) -> bool:
     """Whether a quote is followed only by a short signature to the end of its paragraph."""
     if m.close_at is None:
         return False
@@ -177,7 +178,7 @@ def signed_paragraph(art: Article, m: Marked) -> bool:
     return end - m.after <= 80 and 0 < len(art.text[m.after : end].split()) <= 6
 
 
-def name_follows(art: Article, m: Marked) -> bool:
+def _name_follows(art: Article, m: Marked) -> bool:
     """Whether a capitalised word follows the closing mark ("“Cia” Price")."""
     if m.close_at is None:
         return False
@@ -185,7 +186,7 @@ def name_follows(art: Article, m: Marked) -> bool:
     return rest[:1] == " " and rest[1:2].isupper()
 
 
-def quote_record(art: Article, m: Marked, kind: str, found: Found | None) -> Quote:
+def _quote_record(art: Article, m: Marked, kind: str, found: Found | None) -> Quote:
     """Build the Quote for a marked span and its attribution."""
     cue = cue_of(found.cue) if found and found.cue is not None else None
     speaker = speaker_for(found.speaker, art.entities) if found else Speaker()
@@ -208,107 +209,157 @@ def relay(art: Article, found: Found | None) -> str | None:
     return via_near(art.text, start, end, art.quoted)
 
 
-def direct_and_mixed(art: Article) -> list[Quote]:
-    """Quotes between quotation marks, attributed; scare quotes, titles and signs are left out."""
-    quotes: list[Quote] = []
+# An attribution step: (art, marked quote) -> the cue and speaker it finds, or None.
+Step = Callable[[Article, Marked], Found | None]
+# A quote with the name of the rule that attributed it ("unattributed" when none did).
+Explained = tuple[Quote, str]
+UNATTRIBUTED = "unattributed"
+
+
+def _first(art: Article, m: Marked, steps: tuple[Step, ...]) -> tuple[str, Found] | None:
+    """The first step that finds something for a quote, by name, with what it found."""
+    for step in steps:
+        found = step(art, m)
+        if found is not None:
+            return step.__name__, found
+    return None
+
+
+def _speaks(found: Found | None) -> bool:
+    """Whether an attribution names a speaker."""
+    return found is not None and found.speaker is not None
+
+
+def _own_sentence(art: Article, m: Marked, direct: bool) -> tuple[str, Found] | None:
+    """Attribution in the quote's own sentence or paragraph: a dash or a signed colon, the cue
+    beside it (or, for a fragment, the verb it belongs to), a colon, a transcript turn."""
+    if direct:
+        hit = _first(art, m, (dash_speaker, signed_colon, own_cue))
+    else:  # a reader's comment signed after its last fragment: '… all he has “…” ― Jane Doe.'
+        signed = (dash_speaker,) if _signed_paragraph(art, m) else ()
+        hit = _first(art, m, (*signed, as_cue, mixed_cue))
+    found = hit[1] if hit else None
+    if not _speaks(found) and direct:
+        hit = _first(art, m, (colon_cue,)) or hit
+    elif direct and found.speaker.lower_ in ("he", "she", "they"):
+        introduced = colon_cue(art, m)  # 'Doe scolded him: "…," she said.': Doe, named
+        named = introduced.speaker if introduced is not None else None
+        if named is not None and named.pos_ == "PROPN":
+            hit = ("colon_named", Found(found.cue, named))
+    if not _speaks(hit[1] if hit else None):
+        hit = _first(art, m, (transcript_speaker,)) or hit
+    return hit
+
+
+def _context(
+    art: Article, m: Marked, hit: tuple[str, Found] | None, previous: Quote | None
+) -> tuple[str, Found] | None:
+    """For a direct quote without a speaker in its sentence: the paragraph's signer, a recent
+    cue that introduces it, the subject of the narration round it."""
+
+    def recent(art: Article, m: Marked) -> Found | None:
+        return recent_cue(art, m, previous)
+
+    recent.__name__ = "recent_cue"
+    for step in (paragraph_signer, recent, narrative_subject):
+        if _speaks(hit[1] if hit else None):
+            break
+        found = step(art, m)
+        if found is not None:
+            hit = (step.__name__, found)
+    return hit
+
+
+def _attribute(
+    art: Article, m: Marked, direct: bool, previous: Quote | None
+) -> tuple[str, Found | None] | None:
+    """The rule and attribution of one quoted span; None when it is not speech."""
+    hit = _own_sentence(art, m, direct)
+    if hit is None and _not_speech(art, m):
+        return None
+    if direct:
+        hit = _context(art, m, hit, previous)
+    if hit is None and not direct:
+        if len(art.text[m.start : m.end].split()) < 4:
+            return None
+        # A long fragment is someone's words: '"…" ― Jane Doe', '"…," per the bylaws'.
+        hit = _first(art, m, (dash_speaker, per_source, governing_subject))
+    return hit if hit is not None else (UNATTRIBUTED, None)
+
+
+def _direct_and_mixed(art: Article) -> list[Explained]:
+    """Quotes between quotation marks, attributed, with the rule that attributed each; scare
+    quotes, titles and signs are left out."""
+    quotes: list[Explained] = []
     previous: Quote | None = None
     for m in art.marked:
         if NOT_SPEECH_BEFORE.search(art.text[max(0, m.open_at - 60) : m.open_at]):
             continue
-        direct = looks_direct(art, m)
+        direct = _looks_direct(art, m)
         if is_title(art, m):
-            named = naming_cue(art, m)
+            named = _naming_cue(art, m)
             if named is not None:  # 'Trump called her “Miss Piggy”': a name someone used
-                quotes.append(quote_record(art, m, "mixed", named))
+                quotes.append((_quote_record(art, m, "mixed", named), "_naming_cue"))
             continue
-        if direct:
-            found = dash_speaker(art, m) or signed_colon(art, m)
-        else:  # a reader's comment signed after its last fragment: '… all he has “…” ― Jane Doe.'
-            found = dash_speaker(art, m) if signed_paragraph(art, m) else None
-        if found is None:
-            found = own_cue(art, m) if direct else as_cue(art, m) or mixed_cue(art, m)
-        if (found is None or found.speaker is None) and direct:
-            found = colon_cue(art, m) or found
-        elif direct and found.speaker.lower_ in ("he", "she", "they"):
-            introduced = colon_cue(art, m)  # 'Doe scolded him: "…," she said.': Doe, named
-            named = introduced.speaker if introduced is not None else None
-            if named is not None and named.pos_ == "PROPN":
-                found = Found(found.cue, named)
-        if found is None or found.speaker is None:
-            found = transcript_speaker(art, m) or found
-        if found is None and not_speech(art, m):
+        hit = _attribute(art, m, direct, previous)
+        if hit is None:
             continue
-        unattributed = found is None or found.speaker is None
-        if unattributed and direct:
-            found = paragraph_signer(art, m) or found
-            unattributed = found is None or found.speaker is None
-        if unattributed and direct:
-            recent = recent_cue(art, m, previous)
-            if recent is not None:
-                found = recent
-                unattributed = False
-        if unattributed and direct:
-            found = narrative_subject(art, m) or found
-            unattributed = found is None or found.speaker is None
+        rule, found = hit
+        unattributed = not _speaks(found)
         if unattributed and direct and previous and m.para - art.para_of(previous.start) <= 1:
             quote = replace(
-                quote_record(art, m, "direct", None),
+                _quote_record(art, m, "direct", None),
                 speaker=previous.speaker,
                 cue=previous.cue,
                 via=previous.via,
             )
-            quotes.append(quote)
+            quotes.append((quote, "previous_speaker"))
             previous = quote
             continue
-        if found is None and not direct:
-            if len(art.text[m.start : m.end].split()) < 4:
-                continue
-            # A long fragment is someone's words: '"…" ― Jane Doe', '"…," per the bylaws'.
-            found = dash_speaker(art, m) or per_source(art, m) or governing_subject(art, m)
-        quote = quote_record(art, m, "direct" if direct else "mixed", found)
-        quotes.append(quote)
+        quote = _quote_record(art, m, "direct" if direct else "mixed", found)
+        quotes.append((quote, rule))
         if quote.speaker.start is not None:
             previous = quote
     return quotes
 
 
-def indirect(art: Article, direct: list[Quote]) -> list[Quote]:
-    """Reported speech: a speech verb with its content clause, outside quotation marks."""
+def indirect(art: Article, direct: list[Quote]) -> list[Explained]:
+    """Reported speech: a speech verb with its content clause, outside quotation marks, with the
+    rule that found the content ("indirect:clause", "indirect:object", …)."""
     doc = art.doc
     covered = Intervals((q.start, q.end) for q in direct)
     recorded = {q.start for q in direct}
-    out: list[Quote] = []
+    out: list[Explained] = []
     for token in art.speech_tokens(0, len(doc)):
         if unsaid(token) or on_a_sign(token):
             continue
-        span = content_span(token)
-        if span is None:
+        found = content_rule(token)
+        if found is None:
             continue
-        lo, hi = span
-        start, end = whole_quotes(art, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
-        end = report_end(art, token, start, end)
+        rule, (lo, hi) = found
+        start, end = _whole_quotes(art, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
+        end = _report_end(art, token, start, end)
         quoted = covered.overlap(start, end)
-        if quoted >= QUOTED_SHARE * (end - start) or reports_quote(art, doc[lo:hi].root, recorded):
+        if quoted >= QUOTED_SHARE * (end - start) or _reports_quote(art, doc[lo:hi].root, recorded):
             continue
         speaker = speaker_token(token)
         if token.tag_ == "VBG" and token.dep_ == "advcl" and speaker is not None:
             # "X said talks could resume, rejecting …": the participle is X's, however parsed
             speaker = outer_speaker(token, speaker, art.inside_quote)[1]
-        out.append(
-            Quote(
-                start=start,
-                end=end,
-                text=art.text[start:end],
-                kind="indirect",
-                speaker=speaker_for(speaker, art.entities),
-                cue=cue_of(token),
-                via=via_near(art.text, *art.sent(token.i)[2:], art.quoted),
-            )
+        quote = Quote(
+            start=start,
+            end=end,
+            text=art.text[start:end],
+            kind="indirect",
+            speaker=speaker_for(speaker, art.entities),
+            cue=cue_of(token),
+            via=via_near(art.text, *art.sent(token.i)[2:], art.quoted),
         )
+        out.append((quote, f"indirect:{rule}"))
     return out
 
 
-def report_end(art: Article, verb: Token, start: int, end: int) -> int:
+def _report_end(art: Article, verb: Token, start: int, end: int) -> int:
     """Where reported content ends: at the end of its line, and at the closing mark of a
     quotation inside it that narration attributes ('… "We are ready," he told reporters')."""
     line = art.text.find("\n", start, end)
@@ -317,13 +368,13 @@ def report_end(art: Article, verb: Token, start: int, end: int) -> int:
     k = max(bisect_right(art.quote_starts, start) - 1, 0)
     while k < len(art.quoted) and art.quoted[k][0] < end:
         open_at, after = art.quoted[k]
-        if start <= open_at and after < end and attributed_after(art, verb, open_at, after):
+        if start <= open_at and after < end and _attributed_after(art, verb, open_at, after):
             return after
         k += 1
     return end
 
 
-def attributed_after(art: Article, verb: Token, open_at: int, after: int) -> bool:
+def _attributed_after(art: Article, verb: Token, open_at: int, after: int) -> bool:
     """Whether a quotation ends a sentence or clause of its own ('"…,"') and a speech verb
     with its own subject follows it at once ('he said', 'said Doe')."""
     inner = art.text[open_at:after].rstrip("\"'\u201d\u2019 ")
@@ -339,7 +390,7 @@ def attributed_after(art: Article, verb: Token, open_at: int, after: int) -> boo
     return False
 
 
-def whole_quotes(art: Article, start: int, end: int) -> tuple[int, int]:
+def _whole_quotes(art: Article, start: int, end: int) -> tuple[int, int]:
     """Widen a content span so that it never starts or ends inside a quotation: a quotation it
     touches is taken whole, marks included ('said "we are ready," in Moscow')."""
     k = max(bisect_right(art.quote_starts, start) - 1, 0)
@@ -351,7 +402,7 @@ def whole_quotes(art: Article, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def reports_quote(art: Article, head: Token, recorded: set[int]) -> bool:
+def _reports_quote(art: Article, head: Token, recorded: set[int]) -> bool:
     """Whether reported content headed by `head` is a quotation already recorded as direct or
     mixed: the head lies inside it and the clause adds no word outside it but "that"."""
     k = bisect_right(art.quote_starts, head.idx) - 1
@@ -386,31 +437,34 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def finish(art: Article, quotes: list[Quote]) -> list[Quote]:
-    """Order quotes and set `repeat_of` and `in_caption`."""
-    quotes.sort(key=lambda q: (q.start, q.end))
+def finish(art: Article, quotes: list[Explained]) -> list[Explained]:
+    """Order quotes and set `repeat_of` and `in_caption` (a repeat that takes its first
+    speaker is put down to the rule "repeat_of")."""
+    quotes.sort(key=lambda q: (q[0].start, q[0].end))
     captions = [(s, e) for s, e, kind in art.paras if kind == "caption"]
     seen: dict[str, int] = {}
-    out: list[Quote] = []
-    for index, quote in enumerate(quotes):
+    out: list[Explained] = []
+    for index, (quote, rule) in enumerate(quotes):
         key = normalise(quote.text)
         repeat = seen.get(key) if quote.kind != "indirect" and len(key.split()) >= 3 else None
         if repeat is None and quote.kind != "indirect" and len(key.split()) >= 3:
             seen[key] = index
         in_caption = any(s <= quote.start < e for s, e in captions)
         speaker = quote.speaker
-        if repeat is not None and not names_someone(art, speaker):
-            first = out[repeat].speaker
+        if repeat is not None and not _names_someone(art, speaker):
+            first = out[repeat][0].speaker
             speaker = (
                 replace(first, start=speaker.start, end=speaker.end)
                 if speaker.start is not None
                 else first
             )
-        out.append(replace(quote, speaker=speaker, repeat_of=repeat, in_caption=in_caption))
+            rule = "repeat_of"
+        quote = replace(quote, speaker=speaker, repeat_of=repeat, in_caption=in_caption)
+        out.append((quote, rule))
     return out
 
 
-def names_someone(art: Article, speaker: Speaker) -> bool:
+def _names_someone(art: Article, speaker: Speaker) -> bool:
     """Whether a speaker mention names a person itself, rather than "he" or nobody: a repeated
     quote keeps its first speaker unless its new cue names someone."""
     if speaker.start is None:
@@ -421,12 +475,18 @@ def names_someone(art: Article, speaker: Speaker) -> bool:
     return not (len(words) == 1 and words[0] in PRONOUNS)
 
 
-def find_quotes(doc: Doc) -> list[Quote]:
-    """Return every direct, mixed and indirect quote in `doc`, in text order."""
+def explain_quotes(doc: Doc) -> list[Explained]:
+    """Every direct, mixed and indirect quote in `doc`, in text order, each with the name of the
+    rule that attributed it (what `dateline eval quotes` counts hits and errors by)."""
     text = text_of(doc)
     art = Article(doc, text, scan(doc, text))
-    quoted = direct_and_mixed(art)
-    return finish(art, quoted + indirect(art, quoted))
+    quoted = _direct_and_mixed(art)
+    return finish(art, quoted + indirect(art, [q for q, _ in quoted]))
+
+
+def find_quotes(doc: Doc) -> list[Quote]:
+    """Return every direct, mixed and indirect quote in `doc`, in text order."""
+    return [quote for quote, _ in explain_quotes(doc)]
 
 
 @Language.component(
@@ -439,4 +499,4 @@ def quotes_component(doc: Doc) -> Doc:
     return run_stage(doc, "quotes", find_quotes)
 
 
-__all__ = ["Marked", "find_quotes", "quotes_component", "scan"]
+__all__ = ["Marked", "explain_quotes", "find_quotes", "quotes_component", "scan"]
