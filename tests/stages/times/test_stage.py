@@ -7,7 +7,9 @@ import datetime as dt
 import pytest
 
 from dateline.nlp import load
-from dateline.stages.times.stage import find_times, interpret
+from dateline.stages.times.context import Context
+from dateline.stages.times.grammar import read
+from dateline.stages.times.stage import find_times
 
 DCT = dt.date(2024, 12, 19)  # a Thursday
 MARCH = dt.date(2013, 3, 22)  # a Friday
@@ -399,9 +401,10 @@ def test_not_times(nlp, text: str) -> None:
         ("the weekend", ("DATE", "2024-W50-WE", None)),
     ],
 )
-def test_interpret(text: str, expected: tuple) -> None:
-    """The normaliser alone, without a parse."""
-    assert interpret(text, DCT, None) == expected
+def test_read(text: str, expected: tuple) -> None:
+    """The grammar and the rule that matched, without a parse."""
+    found = read(text, Context(DCT))
+    assert found is not None and found[1] == expected
 
 
 def test_offsets_point_into_the_text(nlp) -> None:

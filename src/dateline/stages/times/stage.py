@@ -15,9 +15,9 @@ from spacy.tokens import Doc
 from dateline.records import Time
 from dateline.stages.common import run_stage, text_of
 from dateline.stages.times.calendar import anchor_of, shift, weekday_from, weekday_of
-from dateline.stages.times.grammar import grammar
-from dateline.stages.times.normalise import interpret
-from dateline.stages.times.rules import (
+from dateline.stages.times.context import Context
+from dateline.stages.times.grammar import grammar, rule_of
+from dateline.stages.times.checks import (
     DAY_BEFORE,
     NTH_DAY,
     day_before_value,
@@ -43,7 +43,7 @@ from dateline.stages.times.words import (
     unit_of,
 )
 
-__all__ = ["find_times", "grammar", "interpret", "times_component"]
+__all__ = ["find_times", "grammar", "times_component"]
 
 
 # ---- the stage ---------------------------------------------------------------------------
@@ -445,13 +445,8 @@ def find_times(doc: Doc) -> list[Time]:
         story_ref = None if found and in_period_sentence(doc, found[-1], start) else ref
         range_end = bool(found) and RANGE_TO.fullmatch(source, found[-1].end, start) is not None
         when = tense(doc, source, start, end, range_end)
-        if text.lower() == "then":  # "until then", "by then": the time just named
-            result = ("DATE", anchor_value, None) if anchor_value else None
-        else:
-            try:
-                result = interpret(text, dct, when, story_ref, anchor, after)
-            except (OverflowError, ValueError):  # past the calendar's edge: year 0 or 10000
-                result = None
+        context = Context(dct, when, story_ref, anchor, anchor_value, after)
+        result = rule_of(match).normalise(text, context)
         if result is None:
             continue
         kind, value, mod = result

@@ -1,4 +1,4 @@
-"""The named rules of the times stage (timerules.py) on sentences written for these tests, apart
+"""The named checks of the times stage (checks.py) on sentences written for these tests, apart
 from the development table's."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from dateline.nlp import load
-from dateline.stages.times.rules import EXAMPLE_DCT, RULES
+from dateline.stages.times.checks import CHECKS, EXAMPLE_DCT
 from dateline.stages.times.stage import find_times
 
 DCT = dt.date(2025, 6, 11)  # a Wednesday
@@ -83,21 +83,21 @@ def times(nlp, text: str) -> list[tuple[str, str, str, str | None]]:
         ("A 12-year-old girl was among the injured.", []),
     ],
 )  # fmt: skip
-def test_rules(nlp, text: str, expected: list) -> None:
+def test_checks(nlp, text: str, expected: list) -> None:
     """Each sentence yields exactly the expected expressions, values and mods."""
     assert times(nlp, text) == expected
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), [example for examples in RULES.values() for example in examples]
+    ("text", "expected"), [example for examples in CHECKS.values() for example in examples]
 )
-def test_rule_examples(nlp, text: str, expected: list) -> None:
-    """Every example a named rule lists yields its spans, types and values."""
+def test_check_examples(nlp, text: str, expected: list) -> None:
+    """Every example a named check lists yields its spans, types and values."""
     doc = nlp(text)
     doc._.dct = EXAMPLE_DCT
     assert [(t.text, t.type, t.value) for t in find_times(doc)] == [tuple(e) for e in expected]
 
 
-def test_every_rule_has_examples() -> None:
-    """Every named rule lists the cases it is for."""
-    assert all(examples for examples in RULES.values())
+def test_every_check_has_examples() -> None:
+    """Every named check lists the cases it is for."""
+    assert all(examples for examples in CHECKS.values())
