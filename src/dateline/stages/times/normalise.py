@@ -24,7 +24,7 @@ from dateline.stages.times.calendar import (
     week_of,
 )
 from dateline.stages.times.context import NOT_A_TIME, Context, Phrase
-from dateline.stages.times.periods import quarter, relative
+from dateline.stages.times.periods import relative
 from dateline.stages.times.words import (
     FUTURE,
     PAST,
@@ -407,7 +407,11 @@ def holiday_day(low: str, context: Context) -> Result | None:
         low, tense = low[m.end() :], {"last": PAST, "next": FUTURE}.get(m[1], tense)
     if (week := low.removesuffix(" week")) != low and week in words["holiday"]:
         found = holiday(words["holiday"][week], context.dct, None)
-        return "DATE", week_of(dt.date.fromisoformat(found)) if "X" not in found else "XXXX-WXX", None
+        return (
+            "DATE",
+            week_of(dt.date.fromisoformat(found)) if "X" not in found else "XXXX-WXX",
+            None,
+        )
     if low in words["holiday"]:
         return "DATE", holiday(words["holiday"][low], context.dct, tense), None
     return None

@@ -94,7 +94,9 @@ def relative(phrase: Phrase, context: Context) -> Result | None:
     numbers = tables().words["number"]
     counted = [t for t in head if t in numbers or re.fullmatch(r"[\d.,]+", t)]
     n = number(counted, numbers) if counted else None
-    direction = -1 if {"ago", "earlier", "before"} & tail else 1 if {"later", "now", "hence"} & tail else 0
+    direction = (
+        -1 if {"ago", "earlier", "before"} & tail else 1 if {"later", "now", "hence"} & tail else 0
+    )
     # "three days later", "a week earlier" count from another event, not from the DCT: a duration.
     # "a year earlier" in results stories and "ago" do count from the DCT (or the story's quarter).
     from_event = ({"later", "earlier"} & tail and unit in ("D", "W", "FN", "M")) or (

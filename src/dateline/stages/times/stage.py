@@ -15,8 +15,6 @@ from spacy.tokens import Doc
 from dateline.records import Time
 from dateline.stages.common import run_stage, text_of
 from dateline.stages.times.calendar import anchor_of, shift, weekday_from, weekday_of
-from dateline.stages.times.context import Context
-from dateline.stages.times.grammar import grammar, rule_of
 from dateline.stages.times.checks import (
     DAY_BEFORE,
     NTH_DAY,
@@ -32,6 +30,8 @@ from dateline.stages.times.checks import (
     nth_day_value,
     second_year,
 )
+from dateline.stages.times.context import Context
+from dateline.stages.times.grammar import grammar, rule_of
 from dateline.stages.times.words import (
     FUTURE,
     PAST,
