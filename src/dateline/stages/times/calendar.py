@@ -8,8 +8,8 @@ import re
 
 from dateline.stages.times.words import FUTURE, PAST, Result
 
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|\bnoon\b|\bmidday\b|\bmidnight\b")
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|\bnoon\b|\bmidday\b|\bmidnight\b")
 # Each unit's value when there is no DCT to count from.
 _UNKNOWN = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "Q": "XXXX-QX"}
 _UNKNOWN |= {"DE": "XXX", "CE": "XX", "HALF": "XXXX-HX"}
@@ -145,7 +145,7 @@ def time_of_day(
     low: str, dct: dt.date | None, tense: str | None, words: dict[str, dict[str, str]]
 ) -> Result | None:
     """Clock times and parts of the day, on the day the phrase names or the DCT."""
-    clock = CLOCK.search(low)
+    clock = _CLOCK.search(low)
     part = next((PARTS[t] for t in re.findall(r"[a-z]+", low) if t in PARTS), None)
     if clock is None and part is None:
         return None
@@ -196,7 +196,7 @@ def season_value(low: str, dct: dt.date | None, words: dict[str, dict[str, str]]
     if year is None and dct is None:
         return f"XXXX-{season}"
     if year is None:
-        first, last = SEASON_MONTHS[season]
+        first, last = _SEASON_MONTHS[season]
         year = dct.year
         if "last" in tokens or "past" in tokens or "previous" in tokens:
             year -= dct.month <= last
@@ -260,7 +260,7 @@ def holiday(rule: str, dct: dt.date | None, tense: str | None) -> str:
     """The day of a holiday by its rule in the word table: "12-25"; "11-22+4" is the first Thursday
     from Nov. 22 on; "E-2" two days before Easter Sunday."""
     if rule[0] == "E":
-        return easter_day(int(rule[1:]), dct, tense)
+        return _easter_day(int(rule[1:]), dct, tense)
     m = re.fullmatch(r"(\d\d)-(\d\d)(?:\+(\d))?", rule)
     month, day = int(m[1]), int(m[2])
     if dct is None:
@@ -271,7 +271,7 @@ def holiday(rule: str, dct: dt.date | None, tense: str | None) -> str:
     return date.isoformat()
 
 
-def easter_day(offset: int, dct: dt.date | None, tense: str | None) -> str:
+def _easter_day(offset: int, dct: dt.date | None, tense: str | None) -> str:
     """The day `offset` days from (Western) Easter Sunday in the year the tense points to: the last
     one in the past, the next one in the future, else the one nearest the DCT."""
     from dateutil.easter import easter

@@ -17,12 +17,12 @@ from dateline.stages.times.words import PAST, PRESENT, tables
 # ---- year ranges ---------------------------------------------------------------------------
 
 # "the 2009-2010 season", "the expedition of 1957-58": the second year after the dash.
-SECOND_YEAR = re.compile(r"[-\u2013]((?:1[89]|20)\d\d|\d\d)\b(?![-/.]\d|%)")
+_SECOND_YEAR = re.compile(r"[-\u2013]((?:1[89]|20)\d\d|\d\d)\b(?![-/.]\d|%)")
 
 
 def second_year(source: str, end: int, value: str) -> Time | None:
     """The second year of a range written with a dash, as its own DATE (TIMEX3 marks each end)."""
-    m = SECOND_YEAR.match(source, end)
+    m = _SECOND_YEAR.match(source, end)
     if not (m and re.fullmatch(r"\d{4}", value)):
         return None
     first = int(value)
@@ -35,7 +35,7 @@ def second_year(source: str, end: int, value: str) -> Time | None:
 
 
 # "the 2024-25 fiscal year", "the 2023-24 season": the noun of the range, not a time of its own.
-RANGE_NOUN = re.compile(r"(?i)(?:fiscal|school|academic|financial|calendar)\s+year|season")
+_RANGE_NOUN = re.compile(r"(?i)(?:fiscal|school|academic|financial|calendar)\s+year|season")
 
 
 def is_range_noun(source: str, previous: Time | None, start: int, text: str) -> bool:
@@ -44,15 +44,15 @@ def is_range_noun(source: str, previous: Time | None, start: int, text: str) -> 
         previous is not None
         and re.fullmatch(r"\d{2}|\d{4}", previous.text) is not None
         and source[previous.end : start].isspace()
-        and RANGE_NOUN.fullmatch(text) is not None
+        and _RANGE_NOUN.fullmatch(text) is not None
     )
 
 
 # ---- ages ------------------------------------------------------------------------------------
 
 # "children 6 months and older", "patients 18 years and over", "babies under 12 months"
-AGE_RANGE_BEFORE = re.compile(r"(?i)\b(?:aged|ages)\s+\w+(?:\s+\w+)?\s+(?:to|and|or)\s+$")
-AGE_AFTER = re.compile(r"(?i)\s+(?:and|or)\s+(?:older|over|above|younger|under)\b|\s+of\s+age\b")
+_AGE_RANGE_BEFORE = re.compile(r"(?i)\b(?:aged|ages)\s+\w+(?:\s+\w+)?\s+(?:to|and|or)\s+$")
+_AGE_AFTER = re.compile(r"(?i)\s+(?:and|or)\s+(?:older|over|above|younger|under)\b|\s+of\s+age\b")
 PEOPLE = set(tables().words["person"])
 
 
@@ -61,9 +61,9 @@ def is_age(doc: Doc, source: str, start: int, end: int, kind: str) -> bool:
     "babies under 12 months"."""
     if kind != "DURATION":
         return False
-    if AGE_AFTER.match(source, end):
+    if _AGE_AFTER.match(source, end):
         return True
-    if AGE_RANGE_BEFORE.search(source, max(0, start - 32), start):
+    if _AGE_RANGE_BEFORE.search(source, max(0, start - 32), start):
         return True  # "aged 6 months to 5 years": the end of an age range
     span = doc.char_span(start, end, alignment_mode="expand")
     previous = doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
@@ -74,7 +74,7 @@ def is_age(doc: Doc, source: str, start: int, end: int, kind: str) -> bool:
 
 # "current policies", "the current system": arrangements in force, where "current" means
 # "existing", not the present time ("current market conditions" is the present).
-IN_FORCE = set(tables().words["in_force"])
+_IN_FORCE = set(tables().words["in_force"])
 
 
 def is_current_in_force(doc: Doc, start: int, end: int, text: str) -> bool:
@@ -85,27 +85,27 @@ def is_current_in_force(doc: Doc, start: int, end: int, text: str) -> bool:
     if span is None or span.end >= len(doc):
         return False
     noun = span[0].head if span[0].dep_ == "amod" else doc[span.end]  # "current existing laws"
-    return doc[span.end].lower_ in IN_FORCE or noun.lower_ in IN_FORCE
+    return doc[span.end].lower_ in _IN_FORCE or noun.lower_ in _IN_FORCE
 
 
 # ---- rates and papers --------------------------------------------------------------------
 
 # "average daily volume", "annual inflation": the period a measure is taken over, not a recurring
 # time; "the party daily Vestnik": a newspaper.
-MEASURES = set(tables().words["measure"])
-PERIODIC = {"daily", "weekly", "monthly", "quarterly", "annual", "yearly", "nightly", "hourly"}
+_MEASURES = set(tables().words["measure"])
+_PERIODIC = {"daily", "weekly", "monthly", "quarterly", "annual", "yearly", "nightly", "hourly"}
 
 
 def is_measure_period(doc: Doc, start: int, end: int, text: str) -> bool:
     """Whether "daily" or "annual" qualifies a measure ("average daily volume") or names a
     newspaper ("the party daily Vestnik") rather than a recurring time."""
-    if text.lower() not in PERIODIC:
+    if text.lower() not in _PERIODIC:
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or span.end >= len(doc):
         return False
     following = doc[span.end]
-    if following.lower_ in MEASURES and following.dep_ != "compound":  # not "budget speech"
+    if following.lower_ in _MEASURES and following.dep_ != "compound":  # not "budget speech"
         return True
     previous = doc[span.start - 1] if span.start else None
     return (  # "the state daily Pravda" (not "attends daily Mass")
@@ -118,7 +118,7 @@ def is_measure_period(doc: Doc, start: int, end: int, text: str) -> bool:
 
 # ---- "today" and "now" as the present -------------------------------------------------------
 
-COMPARISON = re.compile(
+_COMPARISON = re.compile(
     r"(?i)\bthan\s+(?:ever|before|at\s+any\s+time)\b|\b(?:more|less)\s+\w+\s+than\b"
 )
 
@@ -147,7 +147,7 @@ def is_present_today(doc: Doc, start: int, end: int, when: str | None) -> bool:
         and bool(subjects)
         and subjects[0].i > token.i
         and subjects[0].pos_ in ("NOUN", "PROPN")
-        and (COMPARISON.search(token.sent.text) is not None or token.nbor().text == ",")
+        and (_COMPARISON.search(token.sent.text) is not None or token.nbor().text == ",")
     )
 
 
@@ -180,18 +180,18 @@ def day_before_value(source: str, previous: Time | None, start: int, value: str)
 
 # "in the days before the attack", "the weeks after the vote": a period the story locates (DATE),
 # not a count of days ("days before his surgery" is a DURATION).
-LOCATED_PERIOD = re.compile(r"(?i)(?:days|weeks|months|years)")
-THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
-BEFORE_AFTER = re.compile(r"(?i)\s+(?:before|after|leading\s+up\s+to|following)\b")
+_LOCATED_PERIOD = re.compile(r"(?i)(?:days|weeks|months|years)")
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+_BEFORE_AFTER = re.compile(r"(?i)\s+(?:before|after|leading\s+up\s+to|following)\b")
 
 
 def located_period(source: str, start: int, end: int, text: str, anchor: str | None) -> str | None:
     """The value of "the days before X": the month of the date the story last named (the event it
     counts from is usually that date), else an unknown month; None when the span is not one."""
     if not (
-        LOCATED_PERIOD.fullmatch(text)
-        and THE_BEFORE.search(source, max(0, start - 4), start)
-        and BEFORE_AFTER.match(source, end)
+        _LOCATED_PERIOD.fullmatch(text)
+        and _THE_BEFORE.search(source, max(0, start - 4), start)
+        and _BEFORE_AFTER.match(source, end)
     ):
         return None
     return anchor[:7] if anchor and re.match(r"\d{4}-\d\d", anchor) else "XXXX-XX"
@@ -202,12 +202,12 @@ NTH_DAY = re.compile(
     rf"(?i)the\s+(?:{'|'.join(tables().words['ordinal'])}|\d+(?:st|nd|rd|th))\s+"
     r"(?:straight\s+|consecutive\s+)?(?:day|week)"
 )
-TODAY_IS = re.compile(r"(?i)\b(?:it|today|this)\s*(?:is|'s)\s+$")
+_TODAY_IS = re.compile(r"(?i)\b(?:it|today|this)\s*(?:is|'s)\s+$")
 
 
 def nth_day_value(source: str, start: int, value: str) -> str:
     """The DCT's day when the story says today is that day, else a day unknown."""
-    if TODAY_IS.search(source, max(0, start - 16), start):
+    if _TODAY_IS.search(source, max(0, start - 16), start):
         return value
     return "XXXX-WXX" if value[5:6] == "W" else "XXXX-XX-XX"
 
@@ -231,7 +231,7 @@ def day_of_month(day: int, dct: dt.date | None, when: str | None) -> str | None:
 # ---- frequencies -----------------------------------------------------------------------------
 
 # "twice a year", "three times a week": the frequency belongs to the SET (TIMEX3 freq).
-FREQUENCY = re.compile(
+_FREQUENCY = re.compile(
     r"(?i)(?:once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)"
     r"\s+times)\s+$"
 )
@@ -239,7 +239,7 @@ FREQUENCY = re.compile(
 
 def frequency_start(source: str, start: int) -> int:
     """Where a rate's SET starts: before "twice" in "twice a year", else at the span."""
-    m = FREQUENCY.search(source, max(0, start - 16), start)
+    m = _FREQUENCY.search(source, max(0, start - 16), start)
     return m.start() if m else start
 
 

@@ -11,7 +11,7 @@ from dateline.stages.times.checks import is_current_in_force, is_discourse_now, 
 from dateline.stages.times.words import SPOKEN_TENS, SPOKEN_UNITS, tables, unit_of
 
 # Words before "May" that make it the month ("in May", "since May", "early May").
-PREP_BEFORE_MAY = set(
+_PREP_BEFORE_MAY = set(
     [
         "in",
         "since",
@@ -49,7 +49,7 @@ LEAD_NOT_TIME = re.compile(
     re.IGNORECASE,
 )
 # "will last six months", "is likely to last a week": "last" after these is the verb
-VERB_BEFORE = re.compile(
+_VERB_BEFORE = re.compile(
     r"(?i)\b(?:will|would|could|may|might|should|can|must|did|does|do|not|n't|'ll)\s+$"
 )
 
@@ -57,7 +57,7 @@ VERB_BEFORE = re.compile(
 def is_verb_last(doc: Doc, source: str, start: int) -> bool:
     """Whether "last" at `start` is the verb: after a modal ("will last"), or parsed as a verb after
     "to" ("likely to last a week"; not "compared to last year")."""
-    if VERB_BEFORE.search(source, max(0, start - 12), start):
+    if _VERB_BEFORE.search(source, max(0, start - 12), start):
         return True
     span = doc.char_span(start, start + 4, alignment_mode="expand")
     return (
@@ -89,15 +89,15 @@ TITLE_WORDS = set(
     ]
 )
 # "the March for Life", "the March of Dimes": the noun, not the month.
-MONTH_AS_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
+_MONTH_AS_NAME = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]")
 
 
-def in_title(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
+def _in_title(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Whether the match is part of a title or name rather than a time ("This Week", "High Noon")."""
     words = text.split()
     if any(w[:1].isupper() and w.lower() in TITLE_WORDS for w in words[1:]):
         return True
-    if text in ("March", "May") and MONTH_AS_NAME.match(source, end):
+    if text in ("March", "May") and _MONTH_AS_NAME.match(source, end):
         return True
     if len(words) == 1 and text[:1].isupper() and text.lower() in TITLE_WORDS:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -108,7 +108,7 @@ def in_title(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
 
 
 # "today's youth", "the people of tomorrow": the present or the future in general, not a day.
-GENERIC_NOUNS = set(
+_GENERIC_NOUNS = set(
     [
         "world",
         "youth",
@@ -129,7 +129,7 @@ GENERIC_NOUNS = set(
 )
 
 
-def is_generic_day(doc: Doc, start: int, end: int, text: str) -> bool:
+def _is_generic_day(doc: Doc, start: int, end: int, text: str) -> bool:
     """Whether "today" or "tomorrow" means the present or future in general ("today's world")."""
     if text.lower() not in ("today", "tomorrow"):
         return False
@@ -137,7 +137,7 @@ def is_generic_day(doc: Doc, start: int, end: int, text: str) -> bool:
     if span is None:
         return False
     token = span[0]
-    if token.dep_ == "poss" and token.head.lemma_.lower() in GENERIC_NOUNS:
+    if token.dep_ == "poss" and token.head.lemma_.lower() in _GENERIC_NOUNS:
         return True
     previous = doc[token.i - 1] if token.i > 0 else None
     return (
@@ -149,21 +149,21 @@ def is_generic_day(doc: Doc, start: int, end: int, text: str) -> bool:
 
 
 # "a quarter of the market", "one half of the vote" (not "a quarter of a century", a duration).
-FRACTION = re.compile(r"(?i)\b(?:a|an|one)\s+(?:quarter|half)$")
-FRACTION_OF = re.compile(r"(?i)\s+of\b(?!\s+(?:a|the)\s+century)")
+_FRACTION = re.compile(r"(?i)\b(?:a|an|one)\s+(?:quarter|half)$")
+_FRACTION_OF = re.compile(r"(?i)\s+of\b(?!\s+(?:a|the)\s+century)")
 
 
 # "the night of Oct. 23", "the night the plane went down", "the morning after the vote"
-PART_NAMED = re.compile(r"\s+(?:of|when|that|before|after|the|a|an|his|her|their)\b")
+_PART_NAMED = re.compile(r"\s+(?:of|when|that|before|after|the|a|an|his|her|their)\b")
 
 
 # Names a year may follow ("June 1998", "Spring 1980"); after any other name a number names a thing.
-CALENDAR_NAMES = {
+_CALENDAR_NAMES = {
     w for kind in ("month", "weekday", "season", "holiday") for w in tables().words[kind]
 }
 
 
-def is_month_may(doc: Doc, start: int, end: int) -> bool:
+def _is_month_may(doc: Doc, start: int, end: int) -> bool:
     """Whether "May" after a determiner or an adjective is the month ("the warmest May on record",
     "a wet May"), not the verb or a name ("Theresa May")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -178,10 +178,10 @@ def is_month_may(doc: Doc, start: int, end: int) -> bool:
 def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
     """Reject matches that are not times: the verb "may", bare numbers counting things ("closed at 2082")."""
     before = source[max(0, start - 12) : start].lower().split()
-    if in_title(doc, source, start, end, text) or is_generic_day(doc, start, end, text):
+    if _in_title(doc, source, start, end, text) or _is_generic_day(doc, start, end, text):
         return False
-    if text in ("May", "MAY") and (not before or before[-1] not in PREP_BEFORE_MAY):
-        return is_month_may(doc, start, end)  # "the warmest May on record"
+    if text in ("May", "MAY") and (not before or before[-1] not in _PREP_BEFORE_MAY):
+        return _is_month_may(doc, start, end)  # "the warmest May on record"
     if re.search(r"\w-quarters\b", text):  # "three-quarters of the vote" is a fraction
         return False
     if text.lower().endswith("election day") and not text.endswith("Election Day"):
@@ -198,13 +198,13 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "PROPN"):
             return False  # "the long term outlook": an adjective
-    if FRACTION.search(text) and FRACTION_OF.match(source, end):
+    if _FRACTION.search(text) and _FRACTION_OF.match(source, end):
         return False  # "more than a quarter of the market", "half of the vote"
     if text.lower() == "noon" and before and before[-1] == "high":
         return False  # "high noon" for the alliance
     if re.fullmatch(r"(?i)a second", text) and re.match(r"\s+[a-z]", source[end : end + 3]):
         return False  # "a second term": the ordinal
-    if re.fullmatch(r"(?i)the (?:night|morning|evening|afternoon)", text) and PART_NAMED.match(
+    if re.fullmatch(r"(?i)the (?:night|morning|evening|afternoon)", text) and _PART_NAMED.match(
         source, end
     ):
         return False  # "the night of Oct. 23", "the night the plane went down": that time is named
@@ -218,7 +218,7 @@ def is_time(doc: Doc, source: str, start: int, end: int, text: str) -> bool:
             return False
         previous = doc[span.start - 1] if span is not None and span.start > 0 else None
         if previous is not None and previous.pos_ == "PROPN" and previous.is_title:
-            return previous.is_sent_start or previous.lower_ in CALENDAR_NAMES  # "Orion 1980"
+            return previous.is_sent_start or previous.lower_ in _CALENDAR_NAMES  # "Orion 1980"
     return True
 
 

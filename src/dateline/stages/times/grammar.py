@@ -138,7 +138,7 @@ def group_name(rule: str) -> str:
     return re.sub(r"\W", "_", rule)
 
 
-def compile_grammar(
+def _compile_grammar(
     rules: Iterable[tuple[str, str]], words: dict[str, dict[str, str]]
 ) -> re.Pattern[str]:
     """One regex of the (name, pattern) rules in order, each in a group named for its rule."""
@@ -162,7 +162,7 @@ def compile_grammar(
 @cache
 def grammar() -> re.Pattern[str]:
     """The grammar of every rule in `rules.RULES`, compiled once per process."""
-    return compile_grammar(((r.name, r.pattern) for r in RULES), tables().words)
+    return _compile_grammar(((r.name, r.pattern) for r in RULES), tables().words)
 
 
 _BY_GROUP = {group_name(rule.name): rule for rule in RULES}

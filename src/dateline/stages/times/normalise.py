@@ -375,13 +375,13 @@ def named_word(phrase: Phrase, context: Context) -> Result | None:
     if bare == "annual":  # "an annual press conference" (the grammar asks for the event noun)
         return "SET", "P1Y", None
     if m := re.fullmatch(r"(?:every|each|per) (?:(\w+) )?(\w+)", low):
-        return every(m[1], m[2])
+        return _every(m[1], m[2])
     if bare.endswith("days") and bare[:-1] in words["weekday"]:  # "closed on Sundays"
         return "SET", f"XXXX-WXX-{words['weekday'][bare[:-1]]}", None
-    return holiday_day(low, context)
+    return _holiday_day(low, context)
 
 
-def every(count: str | None, name: str) -> Result | None:
+def _every(count: str | None, name: str) -> Result | None:
     """ "every Monday", "each July", "every other week", "every six weeks", "each season"."""
     words = tables().words
     if name in words["weekday"] and count in (None, "other"):
@@ -400,7 +400,7 @@ def every(count: str | None, name: str) -> Result | None:
     return ("SET", duration(n, unit), None) if unit and n else None
 
 
-def holiday_day(low: str, context: Context) -> Result | None:
+def _holiday_day(low: str, context: Context) -> Result | None:
     """ "Christmas", "last Thanksgiving", "Easter week" (the week holding the nearest one)."""
     words, tense = tables().words, context.tense
     if m := re.match(r"(last|next|this) (?=.)", low):  # "last Thanksgiving", "next Christmas"

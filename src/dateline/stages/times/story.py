@@ -13,7 +13,7 @@ from dateline.stages.times.calendar import shift, weekday_from, weekday_of
 from dateline.stages.times.words import ZONE, tables
 
 # "after a flat second quarter", "a strong third quarter": a quarter described, not reported on.
-INDEFINITE = re.compile(r"(?i)\ban?\s+[a-z]+\s+$")
+_INDEFINITE = re.compile(r"(?i)\ban?\s+[a-z]+\s+$")
 
 
 def is_reported_quarter(
@@ -24,7 +24,7 @@ def is_reported_quarter(
     if kind != "DATE" or not re.fullmatch(r"\d{4}-Q\d", value):
         return False
     if re.search(r"(?i)\b(?:ago|earlier)\b", text) or (
-        INDEFINITE.search(lead) and " quarter" in text
+        _INDEFINITE.search(lead) and " quarter" in text
     ):
         return False  # a comparison, or "after a flat second quarter": not the quarter reported
     if dct is None:
@@ -35,40 +35,40 @@ def is_reported_quarter(
     )
 
 
-PERIODS = {"P6M", "P9M", "P1Y"}  # half-year, nine-month and full-year results
+_PERIODS = {"P6M", "P9M", "P1Y"}  # half-year, nine-month and full-year results
 
 
 def in_period_sentence(doc: Doc, previous: Time, start: int) -> bool:
     """Whether the sentence so far reports a six-, nine- or twelve-month span (not a quarter)."""
-    if previous.type != "DURATION" or previous.value not in PERIODS:
+    if previous.type != "DURATION" or previous.value not in _PERIODS:
         return False
     span = doc.char_span(previous.start, previous.end, alignment_mode="expand")
     return span is not None and start < span.sent.end_char
 
 
 # A clock time or "the morning" with no day of its own is on the day the story last named.
-ON_THAT_DAY = re.compile(
+_ON_THAT_DAY = re.compile(
     rf"(?i)(?:around\s+)?(?:\d{{1,2}}(?::\d\d)?\s*[ap]\.?m\.?(?:\s+{ZONE})?|noon|midnight|the\s+(?:morning|afternoon|evening)"
     r"|that\s+(?:morning|afternoon|evening|night)|the\s+(?:next|following)\s+(morning|afternoon|evening|night))$"
 )
 
 
 # "that same day" after "in October": a day of that month, which one unknown (2024-10-XX).
-SAME_DAY = re.compile(r"(?i)(?:that|the)\s+(?:same\s+)?day$")
+_SAME_DAY = re.compile(r"(?i)(?:that|the)\s+(?:same\s+)?day$")
 
 
 # "March 12-13", "April 24 and 25, 2014": the second day of a pair or range after a month and day.
-SECOND_DAY = re.compile(
+_SECOND_DAY = re.compile(
     r"(?:\s*[-\u2013]\s*|\s+(?:and|or|to|through)\s+)(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+((?:19|20)\d\d))?"
     r"\b(?!\s*(?:%|percent|[ap]\.?m\b|:\d|[.,]\d|-))"
 )
-MONTH_DAY = re.compile(r"(?i)[a-z.]+\s+\d{1,2}(?:st|nd|rd|th)?")
+_MONTH_DAY = re.compile(r"(?i)[a-z.]+\s+\d{1,2}(?:st|nd|rd|th)?")
 
 
 def second_day(doc: Doc, source: str, end: int, text: str, value: str) -> tuple[str, Time] | None:
     """The first day's value (with a year given after the range) and the second day as its own time."""
-    m = SECOND_DAY.match(source, end)
-    if not (m and MONTH_DAY.fullmatch(text) and re.fullmatch(r"[\dX]{4}-\d\d-\d\d", value)):
+    m = _SECOND_DAY.match(source, end)
+    if not (m and _MONTH_DAY.fullmatch(text) and re.fullmatch(r"[\dX]{4}-\d\d-\d\d", value)):
         return None
     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
     after = doc[span.end] if span is not None and span.end < len(doc) else None
@@ -84,7 +84,7 @@ def second_day(doc: Doc, source: str, end: int, text: str, value: str) -> tuple[
 
 
 # "the previous Friday", "the following Monday": counted from the day the story last named.
-DAY_AFTER_DAY = re.compile(r"(?i)the\s+(previous|preceding|following)\s+(\w+day)$")
+_DAY_AFTER_DAY = re.compile(r"(?i)the\s+(previous|preceding|following)\s+(\w+day)$")
 
 
 def on_story_day(
@@ -94,11 +94,11 @@ def on_story_day(
     "that night", "the next morning", "the previous Friday", "that same day"."""
     base = dt.date.fromisoformat(day) if day else dct
     today = dct.isoformat() if dct else "XXXX-XX-XX"
-    if kind == "TIME" and base and value.startswith(today) and (on := ON_THAT_DAY.match(text)):
+    if kind == "TIME" and base and value.startswith(today) and (on := _ON_THAT_DAY.match(text)):
         return (base + dt.timedelta(days=1 if on[1] else 0)).isoformat() + value[10:]
-    if kind == "DATE" and day and (m := DAY_AFTER_DAY.match(text)):
+    if kind == "DATE" and day and (m := _DAY_AFTER_DAY.match(text)):
         return weekday_from(day, int(tables().words["weekday"][m[2].lower()]), m[1].lower())
-    if kind == "DATE" and SAME_DAY.match(text) and anchor_value and len(anchor_value) in (4, 7):
+    if kind == "DATE" and _SAME_DAY.match(text) and anchor_value and len(anchor_value) in (4, 7):
         return anchor_value + "-XX" * (2 - anchor_value.count("-"))  # a day of that month or year
     return value
 
@@ -116,20 +116,20 @@ def on_day(clock: Time, day: str) -> Time:
     return Time(clock.start, clock.end, clock.text, clock.type, day + clock.value[10:], clock.mod)
 
 
-SIMPLE_SPAN = re.compile(r"P(T?)(\d+)([YMWDHS])")
-SPAN_ORDER = ["Y", "M", "W", "D", "TH", "TM", "TS"]
+_SIMPLE_SPAN = re.compile(r"P(T?)(\d+)([YMWDHS])")
+_SPAN_ORDER = ["Y", "M", "W", "D", "TH", "TM", "TS"]
 
 
 def joined_span(source: str, first: Time, start: int, end: int, value: str) -> Time | None:
     """Two counted spans joined by "and", larger unit first, as one duration (P2Y6M, PT1H45M)."""
-    a, b = SIMPLE_SPAN.fullmatch(first.value), SIMPLE_SPAN.fullmatch(value)
+    a, b = _SIMPLE_SPAN.fullmatch(first.value), _SIMPLE_SPAN.fullmatch(value)
     if (
         first.type != "DURATION"
         or not (a and b)
         or not re.fullmatch(r",?\s+and\s+", source[first.end : start])
     ):
         return None
-    if SPAN_ORDER.index(a[1] + a[3]) >= SPAN_ORDER.index(b[1] + b[3]):
+    if _SPAN_ORDER.index(a[1] + a[3]) >= _SPAN_ORDER.index(b[1] + b[3]):
         return None
     joined = f"P{a[1]}{a[2]}{a[3]}" + (f"{'T' if b[1] and not a[1] else ''}{b[2]}{b[3]}")
     return Time(first.start, end, source[first.start : end], "DURATION", joined, first.mod)
