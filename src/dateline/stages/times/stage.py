@@ -144,8 +144,9 @@ def _read(story: _Story, match: re.Match[str]) -> None:
         text = source[start:end]
     kind, value = _in_the_story(story, start, end, text, kind, value, context)
     pair = second_day(doc, source, end, text, value) if kind == "DATE" else None
+    paired = "second day"  # "March 12-13": the second day, read by its own check
     if kind == "DATE" and pair is None and (year := second_year(source, end, value)):
-        pair = value, year  # "the 2009-2010 season": each end of the range
+        pair, paired = (value, year), "year range"  # "the 2009-2010 season": each end
     if previous and kind == "DATE" and CLOCK_ON.fullmatch(source, previous.end, start):
         story.found[-1] = on_day(previous, value)  # "at 3 a.m. on Tuesday": the clock on that day
     if (
@@ -157,8 +158,7 @@ def _read(story: _Story, match: re.Match[str]) -> None:
         return
     story.add(Time(start, end, text, kind, pair[0] if pair else value, mod), rule.name)
     if pair:
-        second = "second day" if pair[1].value[4:5] == "-" else "year range"
-        story.add(pair[1], second)
+        story.add(pair[1], paired)
         story.taken = pair[1].end
     value, lead = story.found[-1].value, source[max(0, start - 16) : start]
     if is_reported_quarter(kind, value, text, story.ref, context.dct, lead):
