@@ -4,6 +4,7 @@ from the development table's."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -88,14 +89,24 @@ def test_checks(nlp, text: str, expected: list) -> None:
     assert times(nlp, text) == expected
 
 
+def bracketed(text: str, reads: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """The sentence without brackets, and (span, type, value) for each bracketed span."""
+    spans = re.findall(r"\[([^\]]+)\]", text)
+    values = [r.split(" ", 1) for r in reads.split("; ")] if reads else []
+    return text.replace("[", "").replace("]", ""), [
+        (span, kind, value) for span, (kind, value) in zip(spans, values, strict=True)
+    ]
+
+
 @pytest.mark.parametrize(
-    ("text", "expected"), [example for examples in CHECKS.values() for example in examples]
+    ("text", "reads"), [example for examples in CHECKS.values() for example in examples]
 )
-def test_check_examples(nlp, text: str, expected: list) -> None:
+def test_check_examples(nlp, text: str, reads: str) -> None:
     """Every example a named check lists yields its spans, types and values."""
-    doc = nlp(text)
+    sentence, expected = bracketed(text, reads)
+    doc = nlp(sentence)
     doc._.dct = EXAMPLE_DCT
-    assert [(t.text, t.type, t.value) for t in find_times(doc)] == [tuple(e) for e in expected]
+    assert [(t.text, t.type, t.value) for t in find_times(doc)] == expected
 
 
 def test_every_check_has_examples() -> None:

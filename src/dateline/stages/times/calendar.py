@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateline.resources import time_words
 from dateline.stages.times.words import FUTURE, PAST, Result
 
 _SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
@@ -13,14 +14,9 @@ _CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|\bnoon\b|\bmidday\
 # Each unit's value when there is no DCT to count from.
 _UNKNOWN = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "Q": "XXXX-QX"}
 _UNKNOWN |= {"DE": "XXX", "CE": "XX", "HALF": "XXXX-HX"}
-PARTS = {
-    "morning": "MO",
-    "afternoon": "AF",
-    "evening": "EV",
-    "night": "NI",
-    "overnight": "NI",
-    "tonight": "NI",
-}
+# The parts of the day by their TIMEX3 codes ("morning": MO); "tonight" is tonight's night.
+PARTS = {w: v for w, v in time_words()["partofday"].items() if not v.startswith("T")}
+PARTS["tonight"] = "NI"
 
 
 def shift(dct: dt.date | None, unit: str, n: int) -> str | None:

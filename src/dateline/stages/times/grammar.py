@@ -7,7 +7,7 @@ are built here from the word tables. A match is read by the rule whose group mat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from dateline.stages.times.context import Context
@@ -33,8 +33,9 @@ _FIRST_WORDS = (
     "sometime post pre then another annual yearly mondays tuesdays wednesdays thursdays fridays "
     "saturdays sundays"
 )
-# Abbreviations read only with a full stop after them ("Wed."), or for months a day number.
-_NO_WEEKDAY_ABBREVIATION = ("sat", "sun")  # "Sat." and "Sun." are not read as days
+# Weekday abbreviations are read only with their full stop ("Wed."), month ones also before a day
+# number ("Sept 5"); "Sat." and "Sun." are not read as days.
+_NO_WEEKDAY_ABBREVIATION = ("sat", "sun")
 _FRAGMENT = re.compile(r"\{([a-z_]+)\}")
 
 
@@ -53,11 +54,12 @@ def _calendar_names(words: dict[str, dict[str, str]]) -> dict[str, str]:
     short = [w.capitalize() for w in words["month"] if w not in full]
     month = "(?-i:" + "|".join(names + [n.upper() for n in names]) + "|May|MAY"
     month += rf"|(?:{'|'.join(short)})(?:\.|(?=\s+\d)))"
-    days = [w.capitalize() for w in _first_names(words["weekday"])]
+    full = _first_names(words["weekday"])
+    days = [w.capitalize() for w in full]
     short = [
         w.capitalize()
         for w in words["weekday"]
-        if w not in days and w.capitalize() not in days and w not in _NO_WEEKDAY_ABBREVIATION
+        if w not in full and w not in _NO_WEEKDAY_ABBREVIATION
     ]
     weekday = rf"(?-i:{'|'.join(days + [d.upper() for d in days])}|(?:{'|'.join(short)})\.)"
     return {"month": month, "weekday": weekday}
@@ -165,11 +167,24 @@ def grammar() -> re.Pattern[str]:
     return _compile_grammar(((r.name, r.pattern) for r in RULES), tables().words)
 
 
+@cache
+def _scanner() -> re.Pattern[str]:
+    """The grammar without its rule groups: the same matches, found about a tenth faster."""
+    return re.compile(re.sub(r"\(\?P<\w+>", "(?:", grammar().pattern), grammar().flags)
+
+
+def scan(text: str) -> Iterator[re.Match[str]]:
+    """Every match of the grammar in `text`, left to right; `rule_of` names each one's rule."""
+    return _scanner().finditer(text)
+
+
 _BY_GROUP = {group_name(rule.name): rule for rule in RULES}
 
 
 def rule_of(match: re.Match[str]) -> Rule:
-    """The rule whose group matched."""
+    """The rule whose group matched (for a match of `scan`, the group matching at its start)."""
+    if match.re is not grammar():
+        match = grammar().match(match.string, match.start())
     return _BY_GROUP[match.lastgroup]
 
 

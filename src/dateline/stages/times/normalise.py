@@ -62,8 +62,8 @@ _YEAR_PHRASE = re.compile(
     r"(?:(?:current|full|fiscal|calendar|entire|whole)[ -])*year(?: (\d{4}))?"
 )
 # "the latest fiscal year" is the last one finished, "the next fiscal year" the one after this
-_YEAR_STEP = {"latest": -1, "last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1}
-_YEAR_STEP["coming"] = 1
+_YEAR_STEP = dict.fromkeys(("latest", "last", "past", "previous", "prior"), -1)
+_YEAR_STEP |= dict.fromkeys(("next", "coming"), 1)
 _YEAR_ENDED = re.compile(
     r"\s+(?:end(?:ed|ing)\b|to\s+(?:the\s+end\s+of\s+)?[A-Z][a-z]+\.?(?:\s+\d|[\s,.]|$))"
 )

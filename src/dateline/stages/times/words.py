@@ -61,11 +61,23 @@ def tables() -> Tables:
     )
 
 
-UNIT_WORDS = {
-    "second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W",
-    "fortnight": "FN", "month": "M", "quarter": "Q", "half": "HALF", "year": "Y", "decade": "DE",
-    "centur": "CE", "millenni": "MIL",
-}  # fmt: skip
+# The unit code of each unit word's stem ("centur" for century and centuries), in the order tried.
+_UNIT_STEMS = {
+    "second": "S",
+    "minute": "MIN",
+    "hour": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "fortnight": "FN",
+    "month": "M",
+    "quarter": "Q",
+    "half": "HALF",
+    "year": "Y",
+    "decade": "DE",
+    "centur": "CE",
+    "millenni": "MIL",
+}
 
 
 # ---- numbers and durations ---------------------------------------------------------------
@@ -122,7 +134,7 @@ def duration(n: float | str, unit: str) -> str:
 
 def unit_of(word: str) -> str | None:
     """The unit code of a unit word ("years" -> Y)."""
-    for stem, code in UNIT_WORDS.items():
+    for stem, code in _UNIT_STEMS.items():
         if word.startswith(stem):
             return code
     return None
