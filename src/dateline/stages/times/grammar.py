@@ -7,7 +7,7 @@ are built here from the word tables. A match is read by the rule whose group mat
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from functools import cache
 
 from dateline.stages.times.context import Context
@@ -143,9 +143,11 @@ def group_name(rule: str) -> str:
 def _compile_grammar(
     rules: Iterable[tuple[str, str]], words: dict[str, dict[str, str]]
 ) -> re.Pattern[str]:
-    """One regex of the (name, pattern) rules in order, each in a group named for its rule."""
+    """One regex of the (name, pattern) rules in order, each marked by a group named for it."""
     fragments = _fragments(words)
-    body = "|".join(f"(?P<{group_name(name)}>{_fill(p, fragments)})" for name, p in rules)
+    # Each rule's alternative ends in an empty group named for it: the group that matched names
+    # the rule, and an empty group at the end costs the scan nothing (one around it costs ~10%).
+    body = "|".join(f"(?:{_fill(p, fragments)})(?P<{group_name(name)}>)" for name, p in rules)
     # Every expression starts with a digit or one of these words: a cheap test before the grammar.
     first = set(_FIRST_WORDS.split()) | {
         w.split()[0] for kind, table in words.items() if kind not in _AFTER_ONLY for w in table
@@ -167,24 +169,11 @@ def grammar() -> re.Pattern[str]:
     return _compile_grammar(((r.name, r.pattern) for r in RULES), tables().words)
 
 
-@cache
-def _scanner() -> re.Pattern[str]:
-    """The grammar without its rule groups: the same matches, found about a tenth faster."""
-    return re.compile(re.sub(r"\(\?P<\w+>", "(?:", grammar().pattern), grammar().flags)
-
-
-def scan(text: str) -> Iterator[re.Match[str]]:
-    """Every match of the grammar in `text`, left to right; `rule_of` names each one's rule."""
-    return _scanner().finditer(text)
-
-
 _BY_GROUP = {group_name(rule.name): rule for rule in RULES}
 
 
 def rule_of(match: re.Match[str]) -> Rule:
-    """The rule whose group matched (for a match of `scan`, the group matching at its start)."""
-    if match.re is not grammar():
-        match = grammar().match(match.string, match.start())
+    """The rule whose group matched."""
     return _BY_GROUP[match.lastgroup]
 
 

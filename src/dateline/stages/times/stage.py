@@ -39,7 +39,7 @@ from dateline.stages.times.filters import (
     is_time,
     is_verb_last,
 )
-from dateline.stages.times.grammar import grammar, rule_of, scan
+from dateline.stages.times.grammar import grammar, rule_of
 from dateline.stages.times.story import (
     CLOCK_ON,
     RANGE_TO,
@@ -95,7 +95,7 @@ def find_times(doc: Doc) -> list[Time]:
 def find_times_by_rule(doc: Doc) -> list[tuple[Time, str]]:
     """The time expressions in `doc`, each with the name of the rule (or check) that read it."""
     story = _Story(doc, text_of(doc))
-    for match in scan(story.source):
+    for match in grammar().finditer(story.source):
         _read(story, match)
     return list(zip(story.found, story.rules, strict=True))
 
