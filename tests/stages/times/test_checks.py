@@ -4,13 +4,12 @@ from the development table's."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 import pytest
 
 from dateline.nlp import load
 from dateline.stages.times.checks import CHECKS, EXAMPLE_DCT
-from dateline.stages.times.stage import find_times
+from tests.stages.times.marks import found, marked
 
 DCT = dt.date(2025, 6, 11)  # a Wednesday
 
@@ -21,81 +20,81 @@ def nlp():
     return load(stages=())
 
 
-def times(nlp, text: str) -> list[tuple[str, str, str, str | None]]:
-    """(text, type, value, mod) of every time found in `text`."""
+def times(nlp, text: str, dct: dt.date = DCT, mods: bool = True) -> list[tuple[str, str]]:
+    """(span, "TYPE value [mod]") of every time found in `text`."""
     doc = nlp(text)
-    doc._.dct = DCT
-    return [(t.text, t.type, t.value, t.mod) for t in find_times(doc)]
+    doc._.dct = dct
+    return found(doc, mods)
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"),
+    ("text", "reads"),
     [
         # year range: each end is its own DATE
-        ("The 1998-99 season ended in a lockout.", [("1998", "DATE", "1998", None), ("99", "DATE", "1999", None)]),
-        ("The war of 1914-1918 emptied the village.", [("1914", "DATE", "1914", None), ("1918", "DATE", "1918", None)]),
-        ("He coached the side in the 1999-00 season.", [("1999", "DATE", "1999", None), ("00", "DATE", "2000", None)]),
-        ("The 2025-26 budget year begins in July.", [("2025", "DATE", "2025", None), ("26", "DATE", "2026", None), ("July", "DATE", "2025-07", None)]),
-        ("Call 2010-5555 for details.", []),
+        ("The [1998]-[99] season ended in a lockout.", "DATE 1998; DATE 1999"),
+        ("The war of [1914]-[1918] emptied the village.", "DATE 1914; DATE 1918"),
+        ("He coached the side in the [1999]-[00] season.", "DATE 1999; DATE 2000"),
+        ("The [2025]-[26] budget year begins in [July].", "DATE 2025; DATE 2026; DATE 2025-07"),
+        ("Call 2010-5555 for details.", ""),
         # sets
-        ("Fishermen leave the harbour every evening.", [("every evening", "SET", "XXXX-XX-XXTEV", None)]),
-        ("The orchestra tours Asia each season.", [("each season", "SET", "P1Y", None)]),
-        ("The bank holds an annual meeting with investors in May.", [("annual", "SET", "P1Y", None), ("May", "DATE", "2025-05", None)]),
-        ("The governor gave his annual budget speech.", [("annual", "SET", "P1Y", None)]),
-        ("Average daily output rose to 2 million barrels.", []),
-        ("The ministry said annual growth would slow.", []),
-        ("The state daily Pravda printed the decree.", []),
-        ("Trains run three times a day.", [("three times a day", "SET", "P1D", None)]),
+        ("Fishermen leave the harbour [every evening].", "SET XXXX-XX-XXTEV"),
+        ("The orchestra tours Asia [each season].", "SET P1Y"),
+        ("The bank holds an [annual] meeting with investors in [May].", "SET P1Y; DATE 2025-05"),
+        ("The governor gave his [annual] budget speech.", "SET P1Y"),
+        ("Average daily output rose to 2 million barrels.", ""),
+        ("The ministry said annual growth would slow.", ""),
+        ("The state daily Pravda printed the decree.", ""),
+        ("Trains run [three times a day].", "SET P1D"),
         # anchored units and periods
-        ("Hours before the deadline, the two sides reached a deal.", [("Hours", "DURATION", "PTXH", None)]),
-        ("Days after the flood, aid began to arrive.", [("Days", "DURATION", "PXD", None)]),
-        ("The fire was put out within hours.", [("hours", "DURATION", "PTXH", None)]),
-        ("He had been seen in the town on May 30 and in the days before the fire.",
-         [("May 30", "DATE", "2025-05-30", None), ("days", "DATE", "2025-05", None)]),
-        ("The minutes of the meeting were published.", []),
+        ("[Hours] before the deadline, the two sides reached a deal.", "DURATION PTXH"),
+        ("[Days] after the flood, aid began to arrive.", "DURATION PXD"),
+        ("The fire was put out within [hours].", "DURATION PTXH"),
+        (
+            "He had been seen in the town on [May 30] and in the [days] before the fire.",
+            "DATE 2025-05-30; DATE 2025-05",
+        ),
+        ("The minutes of the meeting were published.", ""),
         # the day before, the day after
-        ("The bridge closed on Monday. The day after, engineers found a crack.",
-         [("Monday", "DATE", "2025-06-09", None), ("The day after", "DATE", "2025-06-10", None)]),
-        ("He was last seen June 2, the day before the storm hit.",
-         [("June 2", "DATE", "2025-06-02", None), ("the day before", "DATE", "2025-06-02", None)]),
-        ("Later in the day before the vote, he spoke.", []),
+        (
+            "The bridge closed on [Monday]. [The day after], engineers found a crack.",
+            "DATE 2025-06-09; DATE 2025-06-10",
+        ),
+        (
+            "He was last seen [June 2], [the day before] the storm hit.",
+            "DATE 2025-06-02; DATE 2025-06-02",
+        ),
+        ("Later in the day before the vote, he spoke.", ""),
         # the present
-        ("Now, critics say, the plan is dead.", [("Now", "DATE", "PRESENT_REF", None)]),
-        ("Now that prices are falling, the bank may cut rates.", [("Now", "DATE", "PRESENT_REF", None)]),
-        ("Now on to the sports news.", []),
-        ('"Farmers today earn less than their fathers did," she said.', [("today", "DATE", "PRESENT_REF", None)]),
-        ('"Today the region is safer than at any time in a decade," he said.',
-         [("Today", "DATE", "PRESENT_REF", None), ("a decade", "DURATION", "P10Y", None)]),
-        ("The court will rule today on the appeal.", [("today", "DATE", "2025-06-11", None)]),
+        ("[Now], critics say, the plan is dead.", "DATE PRESENT_REF"),
+        ("[Now] that prices are falling, the bank may cut rates.", "DATE PRESENT_REF"),
+        ("Now on to the sports news.", ""),
+        ('"Farmers [today] earn less than their fathers did," she said.', "DATE PRESENT_REF"),
+        (
+            '"[Today] the region is safer than at any time in [a decade]," he said.',
+            "DATE PRESENT_REF; DURATION P10Y",
+        ),
+        ("The court will rule [today] on the appeal.", "DATE 2025-06-11"),
         # ordinal days, terms and days of the month
-        ("Rescuers dug on the 12th day of the search.", [("the 12th day", "DATE", "XXXX-XX-XX", None)]),
-        ("She lost her bid for a fourth term.", []),
-        ("The panel will meet again on the 20th.", [("the 20th", "DATE", "2025-06-20", None)]),
-        ("The strike began on the 3rd, union leaders said.", [("the 3rd", "DATE", "2025-06-03", None)]),
-        ("The office is on the 14th floor.", []),
+        ("Rescuers dug on [the 12th day] of the search.", "DATE XXXX-XX-XX"),
+        ("She lost her bid for a fourth term.", ""),
+        ("The panel will meet again on [the 20th].", "DATE 2025-06-20"),
+        ("The strike began on [the 3rd], union leaders said.", "DATE 2025-06-03"),
+        ("The office is on the 14th floor.", ""),
         # "May" after a determiner or an adjective is the month; after a name, the name
-        ("It was the warmest May on record, the agency said.", [("May", "DATE", "2025-05", None)]),
-        ("Prime Minister Theresa May said the vote would go ahead.", []),
+        ("It was the warmest [May] on record, the agency said.", "DATE 2025-05"),
+        ("Prime Minister Theresa May said the vote would go ahead.", ""),
         # not times: "current" in force, ages
-        ("The current law allows two terms.", []),
-        ("Under current rules, the vote is secret.", []),
-        ("The drug is for adults 50 years and older.", []),
-        ("Infants under six months were moved first.", []),
-        ("A 12-year-old girl was among the injured.", []),
+        ("The current law allows two terms.", ""),
+        ("Under current rules, the vote is secret.", ""),
+        ("The drug is for adults 50 years and older.", ""),
+        ("Infants under six months were moved first.", ""),
+        ("A 12-year-old girl was among the injured.", ""),
     ],
-)  # fmt: skip
-def test_checks(nlp, text: str, expected: list) -> None:
-    """Each sentence yields exactly the expected expressions, values and mods."""
-    assert times(nlp, text) == expected
-
-
-def bracketed(text: str, reads: str) -> tuple[str, list[tuple[str, str, str]]]:
-    """The sentence without brackets, and (span, type, value) for each bracketed span."""
-    spans = re.findall(r"\[([^\]]+)\]", text)
-    values = [r.split(" ", 1) for r in reads.split("; ")] if reads else []
-    return text.replace("[", "").replace("]", ""), [
-        (span, kind, value) for span, (kind, value) in zip(spans, values, strict=True)
-    ]
+)
+def test_checks(nlp, text: str, reads: str) -> None:
+    """Each sentence yields exactly the bracketed expressions, with their values and mods."""
+    sentence, expected = marked(text, reads)
+    assert times(nlp, sentence) == expected
 
 
 @pytest.mark.parametrize(
@@ -103,10 +102,8 @@ def bracketed(text: str, reads: str) -> tuple[str, list[tuple[str, str, str]]]:
 )
 def test_check_examples(nlp, text: str, reads: str) -> None:
     """Every example a named check lists yields its spans, types and values."""
-    sentence, expected = bracketed(text, reads)
-    doc = nlp(sentence)
-    doc._.dct = EXAMPLE_DCT
-    assert [(t.text, t.type, t.value) for t in find_times(doc)] == expected
+    sentence, expected = marked(text, reads)
+    assert times(nlp, sentence, EXAMPLE_DCT, mods=False) == expected
 
 
 def test_every_check_has_examples() -> None:
