@@ -24,7 +24,7 @@ from dateline.stages.times.calendar import (
     week_of,
 )
 from dateline.stages.times.context import NOT_A_TIME, Context, Phrase
-from dateline.stages.times.periods import relative
+from dateline.stages.times.periods import quarter, relative
 from dateline.stages.times.words import (
     FUTURE,
     PAST,
@@ -98,8 +98,6 @@ def _rewrite(text: str) -> str:
         lambda m: f"{m[1]}{words['ordinal'][m[2]]}" if m[1] else f"{words['ordinal'][m[3]]}{m[4]}",
         low,
     )
-    low = re.sub(r"\b(latest|\d{4}) period$", r"\1 quarter", low)
-    low = _SAME_PERIOD.sub("the year-earlier period", low)
     low = low.replace(" 1/2 ", " and a half ")
     low = re.sub(r"\bhalf an? (?=\w)", "0.5 ", low)  # "half a century", "half an hour"
     low = _HALF_AFTER.sub(r"\1one and a half \2s", low)
@@ -325,6 +323,20 @@ def year_ago(phrase: Phrase, context: Context) -> Result | None:
     else:
         value = shift(context.dct, "Y", -1)
     return ("DATE", value, None) if value else NOT_A_TIME
+
+
+def latest_period(phrase: Phrase, context: Context) -> Result | None:
+    """ "the latest period", "the 1988 period" in a results story: that quarter."""
+    low = re.sub(r"\b(latest|\d{4}) period$", r"\1 quarter", phrase.low)
+    return quarter(phrase._replace(low=low), context) if low != phrase.low else None
+
+
+def same_period(phrase: Phrase, context: Context) -> Result | None:
+    """ "the same period last year", "the corresponding quarter a year ago": the story's quarter a
+    year back, else last year (read as "the year-earlier period")."""
+    if not _SAME_PERIOD.fullmatch(phrase.low):
+        return None
+    return year_ago(phrase._replace(low="the year-earlier period"), context)
 
 
 def year_end(phrase: Phrase, context: Context) -> Result | None:

@@ -186,7 +186,7 @@ RULES: tuple[Rule, ...] = (
     Rule(
         "latest period",
         r"the\s+(?:latest|(?:19|20)\d\d)\s+period",
-        (quarter,),
+        (read.latest_period,),
         (Example("Profit fell 8 percent in [the latest period].", "DATE 2025-Q1"),),
     ),
     Rule(
@@ -241,7 +241,7 @@ RULES: tuple[Rule, ...] = (
         "same period last year",
         r"the\s+(?:same|comparable|corresponding|year-earlier|year-ago)\s+(?:quarter|period)\s+"
         r"(?:last\s+year|a\s+year\s+(?:earlier|ago))",
-        (read.year_ago,),
+        (read.same_period,),
         (
             Example("Profit rose from [the same period last year].", "DATE 2024"),
             Example("Profit rose from [the same period last year].", "DATE 2024-Q1", ref="2025-Q1"),
