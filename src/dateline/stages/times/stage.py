@@ -1,9 +1,10 @@
 """The times stage: find time expressions in a Doc and normalise each against the DCT.
 
-`grammar` finds the spans and names the rule of each (`rules`), whose readers (`normalise`,
-`periods`, with `calendar` for date arithmetic and `words` for the word tables) give its TIMEX3
-value; `tense` reads the clause around it, `filters` drops what is not a time, `checks` and
-`story` read it against the parse and the times the story named before it.
+`grammar` finds the spans and names the rule behind each (`rules`: name, pattern, readers,
+examples); the rule's readers (`normalise`, `periods`; `calendar` does the date arithmetic,
+`words` holds the word tables) give its TIMEX3 value against a `context.Context`. Around them,
+`tense` reads the clause, `filters` drops what is not a time, and `checks` and `story` read the
+time against the parse and the times the story named before it.
 """
 
 from __future__ import annotations
