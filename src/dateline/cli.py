@@ -209,7 +209,11 @@ def eval_entities(polnear: str | None, split: str, gwn: str | None, lowercase: b
     "--dev", "dev_path", help="Development table (default: the one shipped with dateline)."
 )
 @click.option("--dev-only", is_flag=True, help="Score the development table only, not TimeML.")
-@click.option("--errors", is_flag=True, help="List the development table's misses and mismatches.")
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="List misses and mismatches, each with the rule behind it, and a table by rule.",
+)
 def eval_times(paths: tuple[str, ...], dev_path: str | None, dev_only: bool, errors: bool) -> None:
     """Score the times stage with TempEval-3's span, type and value figures: on the development
     table of sentences written for dateline, then on TimeML (TimeBank + AQUAINT).
@@ -225,7 +229,7 @@ def eval_times(paths: tuple[str, ...], dev_path: str | None, dev_only: bool, err
     with missing_corpus_is_an_error():
         run_dev(dev_path, errors)
         if not dev_only:
-            run(paths)
+            run(paths, errors)
 
 
 @evaluate.command(name="quotes", short_help="Quotes on PolNeAR: detection and attributed speaker.")

@@ -18,20 +18,12 @@ from pathlib import Path
 from dateline.records import Article
 from dateline.repair import NotText, repair
 from dateline.repair import decode as decode_bytes
+from dateline.resources import time_words
 
 MAX_CHARS = 1_000_000  # ~3.2 GB peak and ~5 min on a loaded 2-core machine (benchmarks/length.py)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".jsonl.gzip")
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")], start=1)
-    for m in names
-}  # fmt: skip
 _MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
 DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?=$|[T\s_])"),
@@ -65,11 +57,11 @@ def parse_date(value: str) -> dt.date | None:
         if not match:
             continue
         parts = match.groupdict()
-        month = int(parts["m"]) if parts.get("m") else MONTHS.get(parts["mon"].lower())
+        month = parts.get("m") or time_words()["month"].get(parts["mon"].lower())
         if month is None:
             continue
         try:
-            return dt.date(int(parts["y"]), month, int(parts["d"]))
+            return dt.date(int(parts["y"]), int(month), int(parts["d"]))
         except ValueError:
             return None
     return None

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -234,15 +235,57 @@ def show(result: TimesScore, title: str) -> None:
     Console().print(table)
 
 
-def show_errors(docs: Sequence[TimeMLDoc]) -> None:
-    """Print each row's missed, spurious and mismatched times."""
+def _times_by_rule(docs: Sequence[TimeMLDoc]) -> Iterator[list[tuple[Time, str]]]:
+    """Each document's times with the rule that read each, as the times component finds them."""
     from dateline.nlp import load, make_doc
+    from dateline.stages.times import find_times_by_rule
 
-    nlp = load(stages=("times",))
-    for doc in docs:
-        found = nlp(make_doc(nlp, doc.text, doc.dct))._.times or []
-        for kind, system, gold in score([(found, doc.gold)], keep_errors=True).errors:
-            print(f"{doc.id}\t{kind}\t{_brief(system)}\t{_brief(gold)}\t{doc.text}")
+    nlp = load(stages=())
+    for parsed in nlp.pipe((make_doc(nlp, doc.text, doc.dct) for doc in docs), batch_size=8):
+        try:
+            yield find_times_by_rule(parsed)
+        except Exception:  # noqa: BLE001  (as the component: a crash drops this document's times)
+            yield []
+
+
+def show_errors(docs: Sequence[TimeMLDoc], title: str = "times") -> None:
+    """Print each document's missed, spurious and mismatched times with the rule behind each
+    (- for a missed one), then how many hits and errors each rule made."""
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc, found in zip(docs, _times_by_rule(docs), strict=True):
+        rules = {id(time): rule for time, rule in found}
+        errors = score([([t for t, _ in found], doc.gold)], keep_errors=True).errors
+        wrong = {id(system) for _, system, _ in errors if system is not None}
+        for time, rule in found:
+            if id(time) not in wrong:
+                tally[rule]["hit"] += 1
+        for kind, system, gold in errors:
+            rule = rules[id(system)] if system is not None else "-"
+            tally[rule][kind] += 1
+            where = _around(doc.text, system or gold)
+            print(f"{doc.id}\t{kind}\t{rule}\t{_brief(system)}\t{_brief(gold)}\t{where}")
+    _show_rules(tally, title)
+
+
+def _around(text: str, time: Time | None, width: int = 80) -> str:
+    """The text (a short one whole) or the stretch of it around `time`, on one line."""
+    if time is not None and len(text) > 3 * width:
+        text = text[max(0, time.start - width) : time.end + width]
+    return " ".join(text.split())
+
+
+def _show_rules(tally: dict[str, Counter[str]], title: str) -> None:
+    """Print hits, mismatches and spurious times by the rule that read them, and the misses."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{title}: by rule")
+    for column in ("rule", "hit", "mismatch", "spurious", "missed"):
+        table.add_column(column, justify="left" if column == "rule" else "right")
+    for rule, counts in sorted(tally.items(), key=lambda item: (item[0] == "-", item[0])):
+        kinds = ("hit", "mismatch", "spurious", "missed")
+        table.add_row(rule, *(str(counts[k]) if counts[k] else "" for k in kinds))
+    Console().print(table)
 
 
 def _brief(time: Time | None) -> str:
@@ -257,14 +300,16 @@ def run_dev(path: str | Path | None = None, errors: bool = False) -> TimesScore:
     docs = read_dev_table(path)
     result = evaluate(docs)
     gold = sum(len(d.gold) for d in docs)
-    show(result, f"times: development table, {len(docs)} sentences, {gold} gold TIMEX3")
+    title = f"times: development table, {len(docs)} sentences, {gold} gold TIMEX3"
+    show(result, title)
     if errors:
-        show_errors(docs)
+        show_errors(docs, "times: development table")
     return result
 
 
-def run(paths: Sequence[str | Path]) -> TimesScore:
-    """Read the TimeML folders (default ../shared/corpora/timeml), score the stage and print the table."""
+def run(paths: Sequence[str | Path], errors: bool = False) -> TimesScore:
+    """Read the TimeML folders (default ../shared/corpora/timeml), score the stage and print the
+    table (and each document's errors with the rule behind each, if asked)."""
     folders = [find_corpus(p) for p in paths] if paths else [find_corpus()]
     missing = [str(f) for f in folders if not f.exists()]
     if missing:
@@ -273,4 +318,6 @@ def run(paths: Sequence[str | Path]) -> TimesScore:
     result = evaluate(docs)
     gold = sum(len(d.gold) for d in docs)
     show(result, f"times: {len(docs)} TimeML documents, {gold} gold TIMEX3")
+    if errors:
+        show_errors(docs, "times: TimeML")
     return result

@@ -62,6 +62,15 @@ def words(name: str) -> list[str]:
 
 
 @cache
+def time_words() -> dict[str, dict[str, str]]:
+    """The time-word table (times_words.tsv) by kind: word -> value, in file order."""
+    table: dict[str, dict[str, str]] = {}
+    for row in rows("times_words.tsv"):
+        table.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    return table
+
+
+@cache
 def countries() -> list[dict[str, str]]:
     """The country table: alpha2, alpha3, name, aliases, demonyms, capital."""
     return rows("countries.tsv")

@@ -6,26 +6,23 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateline.resources import time_words
 from dateline.stages.times.words import FUTURE, PAST, Result
 
-SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|\bnoon\b|\bmidday\b|\bmidnight\b")
-PARTS = {
-    "morning": "MO",
-    "afternoon": "AF",
-    "evening": "EV",
-    "night": "NI",
-    "overnight": "NI",
-    "tonight": "NI",
-}
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d\d))?\s*([ap])\.?m\b\.?|\bnoon\b|\bmidday\b|\bmidnight\b")
+# Each unit's value when there is no DCT to count from.
+_UNKNOWN = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "Q": "XXXX-QX"}
+_UNKNOWN |= {"DE": "XXX", "CE": "XX", "HALF": "XXXX-HX"}
+# The parts of the day by their TIMEX3 codes ("morning": MO); "tonight" is tonight's night.
+PARTS = {w: v for w, v in time_words()["partofday"].items() if not v.startswith("T")}
+PARTS["tonight"] = "NI"
 
 
 def shift(dct: dt.date | None, unit: str, n: int) -> str | None:
     """The calendar unit `n` steps from the DCT, at that unit's granularity (XXXX without a DCT)."""
     if dct is None:
-        blank = {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "D": "XXXX-XX-XX", "Q": "XXXX-QX",
-                 "DE": "XXX", "CE": "XX", "HALF": "XXXX-HX"}  # fmt: skip
-        return blank.get(unit)
+        return _UNKNOWN.get(unit)
     if unit == "Y":
         return f"{dct.year + n:04d}"
     if unit in ("M", "Q", "HALF"):
@@ -89,8 +86,8 @@ def year_for(dct: dt.date, month: int, day: int, tense: str | None) -> int:
 
 
 # "this past Sunday" is the last one, "this coming Sunday" the next.
-REL_DAY = {"last": "last", "past": "last", "previous": "last", "preceding": "last", "next": "next",
-           "coming": "next", "following": "next"}  # fmt: skip
+_REL_DAY = dict.fromkeys(("last", "past", "previous", "preceding"), "last")
+_REL_DAY |= dict.fromkeys(("next", "coming", "following"), "next")
 
 
 def day_of(
@@ -98,7 +95,7 @@ def day_of(
 ) -> str | None:
     """The day a phrase names: a weekday, "Feb. 25, 2022", "25 February", today or yesterday."""
     tokens = re.findall(r"[a-z]+|\d+", low)
-    rel = next((REL_DAY[t] for t in tokens if t in REL_DAY), None)
+    rel = next((_REL_DAY[t] for t in tokens if t in _REL_DAY), None)
     months = [int(words["month"][t]) for t in tokens if t in words["month"]]
     days = [int(t) for t in tokens if t.isdigit() and len(t) <= 2 and 0 < int(t) <= 31]
     years = [int(t) for t in tokens if len(t) == 4 and t.isdigit()]
@@ -144,7 +141,7 @@ def time_of_day(
     low: str, dct: dt.date | None, tense: str | None, words: dict[str, dict[str, str]]
 ) -> Result | None:
     """Clock times and parts of the day, on the day the phrase names or the DCT."""
-    clock = CLOCK.search(low)
+    clock = _CLOCK.search(low)
     part = next((PARTS[t] for t in re.findall(r"[a-z]+", low) if t in PARTS), None)
     if clock is None and part is None:
         return None
@@ -195,7 +192,7 @@ def season_value(low: str, dct: dt.date | None, words: dict[str, dict[str, str]]
     if year is None and dct is None:
         return f"XXXX-{season}"
     if year is None:
-        first, last = SEASON_MONTHS[season]
+        first, last = _SEASON_MONTHS[season]
         year = dct.year
         if "last" in tokens or "past" in tokens or "previous" in tokens:
             year -= dct.month <= last
@@ -253,3 +250,35 @@ def weekday_from(day: str, weekday: int, step: str) -> str:
     if step == "following":
         return (base + dt.timedelta(days=(weekday - base.isoweekday()) % 7 or 7)).isoformat()
     return (base - dt.timedelta(days=(base.isoweekday() - weekday) % 7 or 7)).isoformat()
+
+
+def holiday(rule: str, dct: dt.date | None, tense: str | None) -> str:
+    """The day of a holiday by its rule in the word table: "12-25"; "11-22+4" is the first Thursday
+    from Nov. 22 on; "E-2" two days before Easter Sunday."""
+    if rule[0] == "E":
+        return _easter_day(int(rule[1:]), dct, tense)
+    m = re.fullmatch(r"(\d\d)-(\d\d)(?:\+(\d))?", rule)
+    month, day = int(m[1]), int(m[2])
+    if dct is None:
+        return f"XXXX-{month:02d}-{'XX' if m[3] else f'{day:02d}'}"
+    date = dt.date(year_for(dct, month, day, tense), month, day)
+    if m[3]:
+        date += dt.timedelta(days=(int(m[3]) - date.isoweekday()) % 7)
+    return date.isoformat()
+
+
+def _easter_day(offset: int, dct: dt.date | None, tense: str | None) -> str:
+    """The day `offset` days from (Western) Easter Sunday in the year the tense points to: the last
+    one in the past, the next one in the future, else the one nearest the DCT."""
+    from dateutil.easter import easter
+
+    if dct is None:
+        return "XXXX-XX-XX"
+    days = [
+        easter(year) + dt.timedelta(days=offset) for year in (dct.year - 1, dct.year, dct.year + 1)
+    ]
+    if tense == PAST:
+        return max(d for d in days if d <= dct).isoformat()
+    if tense == FUTURE:
+        return min(d for d in days if d >= dct).isoformat()
+    return min(days, key=lambda d: abs((d - dct).days)).isoformat()

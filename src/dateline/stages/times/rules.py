@@ -1,302 +1,441 @@
-"""Named rules of the times stage beyond the span grammar, each with the examples it is for.
+"""The rules of the times stage, in the order the grammar tries them.
 
-Every rule is a pure function over the Doc and the span the grammar found; `RULES` names them
-with their examples (the tests and the development table hold the same cases with values).
+Each rule has a name, its pattern (a regex naming fragments such as "{month}" that `grammar.py`
+builds from the word tables), the readers that normalise what it matched (tried in order; see
+`normalise.py`) and its own examples. The grammar puts each pattern in a group named for its
+rule, and a match is read by the rule whose group matched. tests/stages/times/test_rules.py runs
+every example, without a parse.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+from dataclasses import dataclass
+from typing import NamedTuple
 
-from spacy.tokens import Doc
+from dateline.stages.times import normalise as read
+from dateline.stages.times.context import Context
+from dateline.stages.times.normalise import Reader
+from dateline.stages.times.periods import quarter, relative
+from dateline.stages.times.words import FUTURE, PAST, Result
 
-from dateline.records import Time
-from dateline.stages.times.words import PAST, PRESENT, tables
-
-# ---- year ranges ---------------------------------------------------------------------------
-
-# "the 2009-2010 season", "the expedition of 1957-58": the second year after the dash.
-SECOND_YEAR = re.compile(r"[-\u2013]((?:1[89]|20)\d\d|\d\d)\b(?![-/.]\d|%)")
-
-
-def second_year(source: str, end: int, value: str) -> Time | None:
-    """The second year of a range written with a dash, as its own DATE (TIMEX3 marks each end)."""
-    m = SECOND_YEAR.match(source, end)
-    if not (m and re.fullmatch(r"\d{4}", value)):
-        return None
-    first = int(value)
-    second = int(m[1]) if len(m[1]) == 4 else first // 100 * 100 + int(m[1])
-    if len(m[1]) == 2 and second <= first:  # "1999-00": the next century
-        second += 100
-    if not first < second <= first + 100:
-        return None  # "2010-05" is not a range of years
-    return Time(m.start(1), m.end(1), m[1], "DATE", f"{second:04d}", None)
+EXAMPLE_DCT = dt.date(2025, 6, 11)  # a Wednesday
 
 
-# "the 2024-25 fiscal year", "the 2023-24 season": the noun of the range, not a time of its own.
-RANGE_NOUN = re.compile(r"(?i)(?:fiscal|school|academic|financial|calendar)\s+year|season")
+class Example(NamedTuple):
+    """A sentence with the rule's match in [brackets] and what it reads: "TYPE value [mod]", or
+    "-" for no time; read against `dct`, in a clause of `tense`, after the story named `anchor`
+    (a DATE value) and while it reports on the quarter `ref`."""
+
+    text: str
+    reads: str
+    tense: str | None = None
+    ref: str | None = None
+    anchor: str | None = None
+    dct: dt.date | None = EXAMPLE_DCT
+
+    @property
+    def sentence(self) -> str:
+        """The sentence without the brackets."""
+        return self.text.replace("[", "").replace("]", "")
+
+    @property
+    def span(self) -> str:
+        """The text between the brackets."""
+        return self.text[self.text.index("[") + 1 : self.text.index("]")]
 
 
-def is_range_noun(source: str, previous: Time | None, start: int, text: str) -> bool:
-    """Whether the match is the noun after a year range just read ("2024-25 fiscal year")."""
-    return (
-        previous is not None
-        and re.fullmatch(r"\d{2}|\d{4}", previous.text) is not None
-        and source[previous.end : start].isspace()
-        and RANGE_NOUN.fullmatch(text) is not None
-    )
+@dataclass(frozen=True)
+class Rule:
+    """One kind of time expression: how it is written, how it is read, what it is for."""
+
+    name: str
+    pattern: str
+    readers: tuple[Reader, ...]
+    examples: tuple[Example, ...]
+
+    def normalise(self, text: str, context: Context) -> Result | None:
+        """Type, TIMEX3 value and mod of `text`, which this rule matched."""
+        return read.normalise(self.readers, text, context)
 
 
-# ---- ages ------------------------------------------------------------------------------------
-
-# "children 6 months and older", "patients 18 years and over", "babies under 12 months"
-AGE_RANGE_BEFORE = re.compile(r"(?i)\b(?:aged|ages)\s+\w+(?:\s+\w+)?\s+(?:to|and|or)\s+$")
-AGE_AFTER = re.compile(r"(?i)\s+(?:and|or)\s+(?:older|over|above|younger|under)\b|\s+of\s+age\b")
-PEOPLE = set(tables().words["person"])
-
-
-def is_age(doc: Doc, source: str, start: int, end: int, kind: str) -> bool:
-    """Whether a duration gives someone's age, not a time: "children 6 months and older",
-    "babies under 12 months"."""
-    if kind != "DURATION":
-        return False
-    if AGE_AFTER.match(source, end):
-        return True
-    if AGE_RANGE_BEFORE.search(source, max(0, start - 32), start):
-        return True  # "aged 6 months to 5 years": the end of an age range
-    span = doc.char_span(start, end, alignment_mode="expand")
-    previous = doc[span.start - 1].lower_ if span is not None and span.start > 0 else ""
-    return previous in PEOPLE or previous in ("aged", "ages")  # "children aged 6 months"
-
-
-# ---- "current" ------------------------------------------------------------------------------
-
-# "current policies", "the current system": arrangements in force, where "current" means
-# "existing", not the present time ("current market conditions" is the present).
-IN_FORCE = set(tables().words["in_force"])
-
-
-def is_current_in_force(doc: Doc, start: int, end: int, text: str) -> bool:
-    """Whether "current" qualifies an arrangement in force ("current policies"), not a time."""
-    if text.lower() != "current":
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.end >= len(doc):
-        return False
-    noun = span[0].head if span[0].dep_ == "amod" else doc[span.end]  # "current existing laws"
-    return doc[span.end].lower_ in IN_FORCE or noun.lower_ in IN_FORCE
-
-
-# ---- rates and papers --------------------------------------------------------------------
-
-# "average daily volume", "annual inflation": the period a measure is taken over, not a recurring
-# time; "the party daily Vestnik": a newspaper.
-MEASURES = set(tables().words["measure"])
-PERIODIC = {"daily", "weekly", "monthly", "quarterly", "annual", "yearly", "nightly", "hourly"}
-
-
-def is_measure_period(doc: Doc, start: int, end: int, text: str) -> bool:
-    """Whether "daily" or "annual" qualifies a measure ("average daily volume") or names a
-    newspaper ("the party daily Vestnik") rather than a recurring time."""
-    if text.lower() not in PERIODIC:
-        return False
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.end >= len(doc):
-        return False
-    following = doc[span.end]
-    if following.lower_ in MEASURES and following.dep_ != "compound":  # not "budget speech"
-        return True
-    previous = doc[span.start - 1] if span.start else None
-    return (  # "the state daily Pravda" (not "attends daily Mass")
-        text in ("daily", "weekly")
-        and following.pos_ == "PROPN"
-        and previous is not None
-        and previous.pos_ in ("DET", "NOUN", "PROPN", "ADJ")
-    )
-
-
-# ---- "today" and "now" as the present -------------------------------------------------------
-
-COMPARISON = re.compile(
-    r"(?i)\bthan\s+(?:ever|before|at\s+any\s+time)\b|\b(?:more|less)\s+\w+\s+than\b"
+RULES: tuple[Rule, ...] = (
+    # ---- dates in figures ----------------------------------------------------------------
+    Rule(
+        "iso date",
+        r"\d{4}-\d\d-\d\d(?:[T\s]\d\d:\d\d(?::\d\d)?)?",
+        (read.numeric,),
+        (
+            Example("The filing is dated [2025-03-14].", "DATE 2025-03-14"),
+            Example("The order took effect at [2025-03-14T09:30].", "TIME 2025-03-14T09:30"),
+        ),
+    ),
+    Rule(
+        "slash date",
+        r"\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)(?:\s\d\d:\d\d(?::\d\d)?)?",
+        (read.numeric,),
+        (Example("The memo was signed [3/14/2025] by the minister.", "DATE 2025-03-14"),),
+    ),
+    Rule(
+        "wire header date",
+        r"\d\d-\d\d-\d\d(?:\s\d{4}[A-Z]{3})?",
+        (read.numeric,),
+        (Example("[06-10-25 1432EST]", "TIME 2025-06-10T14:32"),),
+    ),
+    Rule(
+        "compact date",
+        r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])",
+        (read.numeric,),
+        (Example("Court record [20250314] was unsealed.", "DATE 2025-03-14"),),
+    ),
+    # ---- clock times, parts of the day, named days -----------------------------------------
+    Rule(
+        "clock time",
+        r"(?:around\s+)?{clock}(?:,?\s+{day})?",
+        (read.clock,),
+        (
+            Example("Polls close at [8 p.m. Thursday].", "TIME 2025-06-12T20:00", tense=FUTURE),
+            Example(
+                "The blast came at [around 4 in the morning].",
+                "TIME 2025-06-11T04:00 APPROX",
+                tense=PAST,
+            ),
+        ),
+    ),
+    Rule(
+        "part of day",
+        r"(?:(?:{edge}\s+)?(?:this|the|that|last|tomorrow|yesterday)|the\s+(?:next|following))"
+        r"\s+{part}|mid[\s-]?{part}(?:\s+{day})?|midday",
+        (read.clock,),
+        (
+            Example("Talks resume [this evening].", "TIME 2025-06-11TEV", tense=FUTURE),
+            Example("Rescuers returned [late this morning].", "TIME 2025-06-11TMO END", tense=PAST),
+        ),
+    ),
+    Rule(
+        "named day",
+        r"(?:(?:{edge}\s+)?{day}(?:\s+{part})?|(?:{part}|noon|midnight)\s+{day})",
+        (read.clock, read.month, read.day),
+        (
+            Example("The minister resigned on [Monday].", "DATE 2025-06-09", tense=PAST),
+            Example("The vote is set for [Feb. 25, 2026].", "DATE 2026-02-25"),
+            Example("Shelling will resume [Thursday night].", "TIME 2025-06-12TNI", tense=FUTURE),
+        ),
+    ),
+    Rule(
+        "around a day",
+        r"around\s+{month_day}",
+        (read.month,),
+        (
+            Example(
+                "Shipments should resume [around Nov. 1].", "DATE 2025-11-01 APPROX", tense=FUTURE
+            ),
+        ),
+    ),
+    # ---- months, decades, centuries, years -------------------------------------------------
+    Rule(
+        "month",
+        r"{around}?(?:(?:last|next|this)\s+)?{month}"
+        r"(?:,?\s+(?:of\s+)?{year}|\s+(?:this|last|next)\s+year)?",
+        (read.month,),
+        (
+            Example("Rebels took the town in [August].", "DATE 2024-08", tense=PAST),
+            Example("Prices fell sharply in [late December].", "DATE 2024-12 END", tense=PAST),
+        ),
+    ),
+    Rule(
+        "decade or century",
+        r"(?:the\s+)?{around}?(?:(?:19|20)\d0'?s|'\d0s|{ordinal}\s+century)",
+        (read.decade, read.century),
+        (
+            Example("The plant was built in [the late 1980s].", "DATE 198 END"),
+            Example("The bridge dates from [the 19th century].", "DATE 18"),
+        ),
+    ),
+    Rule(
+        "decade in words",
+        r"the\s+(?:nineteen[\s-]+)?(?:{decade_stems})ties",
+        (read.decade,),
+        (Example("The port has not been this busy since [the nineties].", "DATE 199"),),
+    ),
+    Rule(
+        "the year in words",
+        r"the\s+year\s+(?:{year}|two\s+thousand(?:[\s-]+(?:and\s+)?(?:{spoken_units}))?)",
+        (read.year_number,),
+        (Example("Planners promised a new terminal by [the year two thousand].", "DATE 2000"),),
+    ),
+    Rule(
+        "fiscal year",
+        r"(?:the\s+)?(?:(?:latest|last|past|previous|prior|next|coming)\s+(?=fiscal|calendar))?"
+        r"(?:(?:current|full|fiscal|calendar|entire|whole)[\s-]+)+year(?:\s+{year})?",
+        (read.year_phrase,),
+        (Example("Output will rise in [the current fiscal year].", "DATE 2025"),),
+    ),
+    Rule(
+        "the year",
+        r"{around}?the\s+year(?![\s-]+(?:earlier|ago|end|before|after)\b|-)",
+        (read.year_phrase,),
+        (Example("Prices rose 4 percent over [the year].", "DATE 2025"),),
+    ),
+    Rule(
+        "edge of the month",
+        r"{around}the\s+(?:month|week)(?![\s-]+(?:earlier|ago|before|after)\b|-|')",
+        (read.edge_of_month,),
+        (Example("A decision is due by [the end of the month].", "DATE 2025-06 END"),),
+    ),
+    Rule(
+        "latest period",
+        r"the\s+(?:latest|(?:19|20)\d\d)\s+period",
+        (read.latest_period,),
+        (Example("Profit fell 8 percent in [the latest period].", "DATE 2025-Q1"),),
+    ),
+    Rule(
+        "before or after a year",
+        r"(?:post|pre)-(?:19|20)\d\d(?:s\b)?",
+        (read.before_after_year,),
+        (Example("He studied [post-1990] politics.", "DATE 1990 AFTER"),),
+    ),
+    Rule(
+        "year",
+        r"{around}?(?:fiscal\s+)?{year}(?:\s+or\s+later|\s+and\s+beyond)?",
+        (read.year_number,),
+        (
+            Example("Revenue grew in [fiscal 2024].", "DATE 2024"),
+            Example("The dam was finished in [1998].", "DATE 1998"),
+        ),
+    ),
+    Rule(
+        "season",
+        r"(?:(?:the|this|last|next)\s+)?(?:(?:{edge}|{rel})\s+)*(?:spring|summer|fall|autumn|winter)"
+        r"(?:\s+(?:of\s+)?{year})?",
+        (read.bare_season_verb, read.season),
+        (
+            Example("Fighting intensified [this spring].", "DATE 2025-SP"),
+            Example("Leaves [fall].", "-"),
+        ),
+    ),
+    # ---- quarters and results periods ------------------------------------------------------
+    Rule(
+        "quarter",
+        r"(?:(?:the|this|last|next)\s+year's\s+|the\s+)?"
+        r"(?:(?:fiscal|latest|latter|comparable|corresponding|{rel}|year-earlier|year-ago)\s+)*"
+        r"(?:{year}\s+)?(?:fiscal-)?(?:{ordinal}[\s-]+)?(?:fiscal[\s-]+)?(?:quarter|half)"
+        r"(?![\s-]+(?:of\s+)?(?:a|an|one)\b)"
+        r"(?:\s+of\s+(?:fiscal\s+)?{year}|\s+of\s+(?:this|last|next|the)\s+year)?",
+        (quarter, relative),
+        (
+            Example("Sales rose 4 percent in [the third quarter].", "DATE 2024-Q3", tense=PAST),
+            Example("The deal should close in [the second half].", "DATE 2025-H2", tense=FUTURE),
+        ),
+    ),
+    Rule(
+        "year ago",
+        r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|nine\s+months|six\s+months))?",
+        (quarter, read.year_ago, relative),
+        (
+            Example("Costs were lower in [the year-ago period].", "DATE 2024"),
+            Example("[The year-earlier] figure was restated.", "DATE 2024"),
+        ),
+    ),
+    Rule(
+        "same period last year",
+        r"the\s+(?:same|comparable|corresponding|year-earlier|year-ago)\s+(?:quarter|period)\s+"
+        r"(?:last\s+year|a\s+year\s+(?:earlier|ago))",
+        (read.same_period,),
+        (
+            Example("Profit rose from [the same period last year].", "DATE 2024"),
+            Example("Profit rose from [the same period last year].", "DATE 2024-Q1", ref="2025-Q1"),
+        ),
+    ),
+    Rule(
+        "two quarters",
+        r"(?:at\s+least\s+)?(?:the\s+)?(?:first|last|final)\s+two\s+quarters\s+of\s+"
+        r"(?:{year}|(?:this|last|next|the)\s+year)",
+        (quarter,),
+        (Example("Losses narrowed in [the first two quarters of 2024].", "DATE 2024-H1"),),
+    ),
+    # ---- units stepped, counted and lasting ------------------------------------------------
+    Rule(
+        "stepped unit",
+        r"(?:at\s+least\s+)?(?:the\s+(?:beginning|start|end|middle)\s+of\s+)?(?:the\s+)?"
+        r"(?:{edge}\s+(?:in\s+)?)?(?:sometime\s+)?(?:the\s+)?(?:{rel}\s+)+(?:{num}\s+)?{unit}"
+        r"(?:\s+or\s+so)?",
+        (read.nth_day, quarter, read.year_phrase, relative),
+        (
+            Example("Exports rose [last week], the ministry said.", "DATE 2025-W23", tense=PAST),
+            Example("The bank expects slower growth over [the next two years].", "DURATION P2Y"),
+        ),
+    ),
+    Rule(
+        "another unit",
+        r"(?:{mod})?(?:another|an?\s+(?:additional|further|extra))\s+(?:{num}\s+)?{unit}"
+        r"(?![\s-]+(?:ago|earlier|later)\b)",
+        (quarter, relative),
+        (Example("The talks could take [another two years].", "DURATION P2Y"),),
+    ),
+    Rule(
+        "counted unit",
+        r"(?:{mod}|at\s+least\s+the\s+|the\s+(?={num}\s))?(?:{rel}\s+)?{num}"
+        r"(?:\s+(?:more|consecutive|straight|successive))?"
+        r"(?:\s+(?:trading|business|working)(?=\s+days?))?[\s-]+{unit}(?:\s+and\s+a\s+half)?"
+        r"(?:\s+or\s+so)?(?:\s+(?:ago|earlier|later|from\s+now|hence))?",
+        (read.nth_day, quarter, read.year_ago, relative),
+        (
+            Example("The mine closed [three years ago].", "DATE 2022"),
+            Example("He has been held for [more than four years].", "DURATION P4Y MORE_THAN"),
+        ),
+    ),
+    Rule(
+        "lasting",
+        r"(?:{num}-)?(?:day|night|week|month|year|decade|hour|minute)s?-?long",
+        (read.lasting,),
+        (Example("The ruling ends a [decades-long] dispute.", "DURATION PXDE"),),
+    ),
+    # ---- weekends, recurring times, the present and vague times ----------------------------
+    Rule(
+        "weekend",
+        r"(?:the\s+|(?:this\s+)?(?:past|last|coming|next)\s+|this\s+)?weekend",
+        (read.weekend,),
+        (Example("Protesters gathered over [the weekend].", "DATE 2025-W23-WE", tense=PAST),),
+    ),
+    Rule(
+        "every",
+        r"(?:every|each|per)\s+(?:other\s+|(?:\d+|{spoken_units}|few|several)\s+)?"
+        r"(?:{unit}|{weekday}|{month}|spring|summer|autumn|winter|season|{part})",
+        (read.named_word, read.clock, read.season, read.month, read.day, relative),
+        (
+            Example("The council meets [every Monday].", "SET XXXX-WXX-1"),
+            Example("Buses leave [every 20 minutes].", "SET PT20M"),
+        ),
+    ),
+    Rule(
+        "annual event",
+        r"(?:annual|yearly)(?=\s+(?:[a-z-]+\s+)?(?:{annual_event})s?\b)",
+        (read.named_word,),
+        (Example("He will give his [annual] press conference.", "SET P1Y"),),
+    ),
+    Rule(
+        "weekdays",
+        r"(?-i:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days)",
+        (read.named_word,),
+        (Example("The museum is closed on [Sundays].", "SET XXXX-WXX-7"),),
+    ),
+    Rule(
+        "year end",
+        r"year(?:[\s-]|'s\s+)end|mid-?year",
+        (read.year_end, read.year_phrase),
+        (Example("Shares have fallen 12 percent since [year-end].", "DATE 2024 END", tense=PAST),),
+    ),
+    Rule(
+        "now",
+        r"(?:right\s+)?now",
+        (read.named_word,),
+        (Example("Talks are [right now] at a standstill.", "DATE PRESENT_REF"),),
+    ),
+    Rule(
+        "then current",
+        r"(?-i:then)[\s-]current",
+        (read.named_word,),
+        (Example("He advised the [then-current] president.", "DATE PAST_REF"),),
+    ),
+    Rule(
+        "until then",
+        r"(?<=until\s)then|(?<=by\s)then",
+        (read.then,),
+        (Example("The envoy will stay until [then].", "DATE 2025-09", anchor="2025-09"),),
+    ),
+    Rule(
+        "present word",
+        r"{present_word}",
+        (read.named_word,),
+        (Example("The envoy [recently] visited Minsk.", "DATE PAST_REF"),),
+    ),
+    Rule(
+        "the long term",
+        r"the\s+(?:near|short|long)\s+term(?![\w-])|a\s+later\s+date",
+        (read.named_word,),
+        (Example("Rates should ease in [the long term].", "DATE FUTURE_REF"),),
+    ),
+    Rule(
+        "a while",
+        r"(?<=for\s)a\s+while",
+        (read.named_word,),
+        (Example("The plant will be shut for [a while].", "DURATION PXX"),),
+    ),
+    Rule(
+        "at the time",
+        r"(?<=at\s)the\s+time(?!\s+(?:of|when|that)\b)",
+        (read.named_word,),
+        (Example("The company said at [the time] it would appeal.", "DATE PAST_REF"),),
+    ),
+    Rule(
+        "the past and the future",
+        r"the\s+(?:near\s+|distant\s+)?future|the\s+past|these\s+days",
+        (read.named_word,),
+        (Example("Elections will be held in [the near future].", "DATE FUTURE_REF"),),
+    ),
+    Rule(
+        "recent days",
+        r"(?:recent|coming)\s+(?:days|weeks|months|years)|the\s+(?:days|weeks|months|years)\s+ahead",
+        (relative,),
+        (Example("Prices may rise in [the weeks ahead].", "DURATION PXW"),),
+    ),
+    Rule(
+        "rate word",
+        r"{rate_word}",
+        (read.named_word,),
+        (Example("The agency publishes the figures [daily].", "SET P1D"),),
+    ),
+    # ---- holidays and days counted from another --------------------------------------------
+    Rule(
+        "holiday",
+        r"(?:(?:last|next|this)\s+)?(?:{holiday})(?:\s+week(?![\w-]))?",
+        (read.named_word,),
+        (Example("Shops were busy [last Christmas].", "DATE 2024-12-25"),),
+    ),
+    Rule(
+        "week of a day",
+        r"the\s+week\s+of\s+{month_day}",
+        (read.week_of_day,),
+        (Example("The hearing is set for [the week of March 3].", "DATE 2025-W10"),),
+    ),
+    Rule(
+        "nth day",
+        r"the\s+{ordinal}\s+(?:straight\s+|consecutive\s+)?(?:day|week)(?![\w-])",
+        (read.nth_day, relative),
+        (Example("Workers marked [the fifth day] of the strike.", "DATE 2025-06-11"),),
+    ),
+    Rule(
+        "day of the month",
+        r"(?<=on\s)the\s+(?:[12]?\d|3[01])(?:st|nd|rd|th)(?=\s*[,.;:)]|$)",
+        (read.day_of_month,),
+        (Example("The trial will resume on [the 18th].", "DATE 2025-06-18", tense=FUTURE),),
+    ),
+    Rule(
+        "day before a day",
+        r"(?:the\s+)?day\s+(?:before|after)\s+(?:(?:last|next|this)\s+{weekday}|{month_day}"
+        r"|(?:{holiday})(?![\w-]))",
+        (read.day_from_day,),
+        (Example("Shops reopened [the day after Christmas].", "DATE 2024-12-26"),),
+    ),
+    Rule(
+        "day before",
+        r"(?<!in\s)the\s+day\s+(?:before|after)",
+        (read.day_before,),
+        (
+            Example(
+                "Troops left Monday. [The day before], they burned the files.",
+                "DATE 2025-06-08",
+                anchor="2025-06-09",
+            ),
+        ),
+    ),
+    Rule(
+        "bare units",
+        r"(?:years|decades|centuries|months|weeks)(?!\s+(?:1[89]|20)\d\d)"
+        r"|(?:days|hours|minutes)(?=\s+(?:before|after|later|earlier)\b)"
+        r"|(?<=within\s)(?:days|hours|minutes)",
+        (relative,),
+        (Example("The fire was out within [hours].", "DURATION PTXH"),),
+    ),
 )
-
-
-def is_present_today(doc: Doc, start: int, end: int, when: str | None) -> bool:
-    """Whether "today" is the present in general (PRESENT_REF), not the day of the story:
-    "Young people today face ..." (after its subject, in the present tense) or "Today the country
-    is more divided than ever" (a present "be" with a noun subject or a comparison)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.text.lower() != "today" or when not in (PRESENT, None):
-        return False
-    token = span[0]
-    verb = token.head
-    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        return False
-    previous = doc[token.i - 1] if token.i > 0 else None
-    if previous is not None and previous.dep_ == "nsubj" and previous.tag_ in ("NNS", "NN"):
-        return previous.head == verb  # "young people today face", "the country today is"
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    opens = token.is_sent_start or (
-        previous is not None and (previous.lower_ in ("and", "but") or previous.is_quote)
-    )
-    return (
-        opens
-        and verb.lemma_ == "be"
-        and bool(subjects)
-        and subjects[0].i > token.i
-        and subjects[0].pos_ in ("NOUN", "PROPN")
-        and (COMPARISON.search(token.sent.text) is not None or token.nbor().text == ",")
-    )
-
-
-def is_discourse_now(doc: Doc, start: int, end: int) -> bool:
-    """Whether a sentence-initial "Now" only opens a new topic ("Now for the weather", "Now on to
-    sport"); "Now, the government says, ..." and "now that prices are falling" are PRESENT_REF."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not span[0].is_sent_start or span.end >= len(doc):
-        return False
-    return doc[span.end].lower_ in ("for", "on")
-
-
-# ---- anchored days ---------------------------------------------------------------------------
-
-DAY_BEFORE = re.compile(r"(?i)the\s+day\s+(before|after)")
-
-
-def day_before_value(source: str, previous: Time | None, start: int, value: str) -> str:
-    """The day before or after: the day just named when it restates it ("Nov. 3, the day before the
-    vote"), else the day the story last named, one step on ("The day before, they had ...", "the
-    day after his death", told after the day of the death)."""
-    if (
-        previous is not None
-        and re.fullmatch(r",\s*", source[previous.end : start])
-        and re.fullmatch(r"\d{4}-\d\d-\d\d", previous.value)
-    ):
-        return previous.value
-    return value
-
-
-# "in the days before the attack", "the weeks after the vote": a period the story locates (DATE),
-# not a count of days ("days before his surgery" is a DURATION).
-LOCATED_PERIOD = re.compile(r"(?i)(?:days|weeks|months|years)")
-THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
-BEFORE_AFTER = re.compile(r"(?i)\s+(?:before|after|leading\s+up\s+to|following)\b")
-
-
-def located_period(source: str, start: int, end: int, text: str, anchor: str | None) -> str | None:
-    """The value of "the days before X": the month of the date the story last named (the event it
-    counts from is usually that date), else an unknown month; None when the span is not one."""
-    if not (
-        LOCATED_PERIOD.fullmatch(text)
-        and THE_BEFORE.search(source, max(0, start - 4), start)
-        and BEFORE_AFTER.match(source, end)
-    ):
-        return None
-    return anchor[:7] if anchor and re.match(r"\d{4}-\d\d", anchor) else "XXXX-XX"
-
-
-# "on the 99th day of the siege": which day it is, untold unless the story says it is today.
-NTH_DAY = re.compile(
-    rf"(?i)the\s+(?:{'|'.join(tables().words['ordinal'])}|\d+(?:st|nd|rd|th))\s+"
-    r"(?:straight\s+|consecutive\s+)?(?:day|week)"
-)
-TODAY_IS = re.compile(r"(?i)\b(?:it|today|this)\s*(?:is|'s)\s+$")
-
-
-def nth_day_value(source: str, start: int, value: str) -> str:
-    """The DCT's day when the story says today is that day, else a day unknown."""
-    if TODAY_IS.search(source, max(0, start - 16), start):
-        return value
-    return "XXXX-WXX" if value[5:6] == "W" else "XXXX-XX-XX"
-
-
-def day_of_month(day: int, dct: dt.date | None, when: str | None) -> str | None:
-    """ "On the 18th": that day of the DCT's month, or of the month after (before, in the past)
-    when the DCT is past it."""
-    if dct is None:
-        return f"XXXX-XX-{day:02d}"
-    year, month = dct.year, dct.month
-    if when == PAST and day > dct.day:
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    elif when != PAST and day < dct.day:
-        year, month = (year, month + 1) if month < 12 else (year + 1, 1)
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
-# ---- frequencies -----------------------------------------------------------------------------
-
-# "twice a year", "three times a week": the frequency belongs to the SET (TIMEX3 freq).
-FREQUENCY = re.compile(
-    r"(?i)(?:once|twice|thrice|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|many)"
-    r"\s+times)\s+$"
-)
-
-
-def frequency_start(source: str, start: int) -> int:
-    """Where a rate's SET starts: before "twice" in "twice a year", else at the span."""
-    m = FREQUENCY.search(source, max(0, start - 16), start)
-    return m.start() if m else start
-
-
-# Each rule by name with its examples: (sentence, [(span, TIMEX3 type, value)]) read against
-# EXAMPLE_DCT, a Wednesday; tests/stages/test_timerules.py checks every one.
-EXAMPLE_DCT = dt.date(2025, 6, 11)
-Example = tuple[str, list[tuple[str, str, str]]]
-RULES: dict[str, tuple[Example, ...]] = {
-    "year range": (
-        ("The 2009-2010 season was his last.", [("2009", "DATE", "2009"), ("2010", "DATE", "2010")]),
-        ("The expedition of 1957-58 mapped the coast.", [("1957", "DATE", "1957"), ("58", "DATE", "1958")]),
-    ),
-    "range noun": (
-        ("The 2024-25 fiscal year ends soon.", [("2024", "DATE", "2024"), ("25", "DATE", "2025")]),
-    ),
-    "age": (
-        ("Children 6 months and older can get the vaccine.", []),
-        ("Babies under 12 months were flown out.", []),
-        ("The study followed children aged 6 months to 5 years.", []),
-    ),
-    "current in force": (
-        ("Critics say current policies have failed.", []),
-        ("Those who break our current immigration laws will be deported.", []),
-        ("The current political climate is toxic.", [("current", "DATE", "PRESENT_REF")]),
-    ),
-    "present today": (
-        ("Young people today face higher rents.", [("today", "DATE", "PRESENT_REF")]),
-        ("Today the country is more divided than ever.", [("Today", "DATE", "PRESENT_REF")]),
-    ),
-    "discourse now": (("Now for the weather.", []), ("Now on to sport.", [])),
-    "day before": (
-        ("Troops left on Monday. The day before, they had burned the files.",
-         [("Monday", "DATE", "2025-06-09"), ("The day before", "DATE", "2025-06-08")]),
-        ("He was seen on June 3, the day before the vote.",
-         [("June 3", "DATE", "2025-06-03"), ("the day before", "DATE", "2025-06-03")]),
-        ("Shops reopened the day after Christmas.", [("the day after Christmas", "DATE", "2024-12-26")]),
-    ),
-    "nth day": (
-        ("Fighting went on for the 99th day of the siege.", [("the 99th day", "DATE", "XXXX-XX-XX")]),
-        ("Today is the fifth day of the strike.", [("Today", "DATE", "2025-06-11"), ("the fifth day", "DATE", "2025-06-11")]),
-    ),
-    "day of month": (("The trial will resume on the 18th.", [("the 18th", "DATE", "2025-06-18")]),),
-    "frequency": (("Inspectors come twice a year.", [("twice a year", "SET", "P1Y")]),),
-    "every part of day": (("Guards patrol every night.", [("every night", "SET", "XXXX-XX-XXTNI")]),),
-    "every season": (("The club sells out each season.", [("each season", "SET", "P1Y")]),),
-    "measure period": (
-        ("Average daily volume fell.", []),
-        ("Annual inflation slowed.", []),
-        ("The party daily Vestnik printed the letter.", []),
-    ),
-    "annual event": (("He will give his annual press conference.", [("annual", "SET", "P1Y")]),),
-    "anchored units": (
-        ("She fell ill days before her surgery.", [("days", "DURATION", "PXD")]),
-        ("The fire was out within hours.", [("hours", "DURATION", "PTXH")]),
-    ),
-    "located period": (
-        ("The attack came on June 2. Police saw the van in the days before the attack.",
-         [("June 2", "DATE", "2025-06-02"), ("days", "DATE", "2025-06")]),
-    ),
-}  # fmt: skip

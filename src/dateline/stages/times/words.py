@@ -6,19 +6,23 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from dateline.resources import rows
+from dateline.resources import time_words
 
 # Tense of the clause around an expression decides which "August" or "Friday" is meant.
 PAST, PRESENT, FUTURE = "past", "present", "future"
 EDGES = ("START", "MID", "END")
 # (type, value, mod) of one expression
 Result = tuple[str, str, str | None]
-SPOKEN_UNITS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-SPOKEN_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_SPELLED = {w: int(v) for w, v in time_words()["number"].items() if int(v) < 100}
+# "one" to "nineteen" and "twenty" to "ninety", as regex alternations in the table's order.
+SPOKEN_UNITS = "|".join(w for w, v in _SPELLED.items() if v < 20)
+SPOKEN_TENS = "|".join(w for w, v in _SPELLED.items() if v >= 20)
 SPOKEN_YEAR_END = (
-    rf"(?:{SPOKEN_TENS})(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|{SPOKEN_UNITS}"
+    rf"(?:{SPOKEN_TENS})(?:[\s-]+(?:{'|'.join(w for w, v in _SPELLED.items() if v < 10)}))?"
+    rf"|{SPOKEN_UNITS}"
 )
-DECADE_STEMS = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
+# "the nineties": the stem of each tens word before "-ties"
+DECADE_STEMS = tuple(w.removesuffix("ty") for w, v in _SPELLED.items() if v >= 20)
 # A time zone after a clock time ("5 p.m. EST", "10 a.m. ET", "14:00 GMT"), in capitals only.
 ZONE = r"(?-i:[ECMP][SD]T|[ECMP]T|GMT|UTC)\b"
 
@@ -43,9 +47,9 @@ def alt(words: list[str]) -> str:
 @cache
 def tables() -> Tables:
     """Load the word tables once per process."""
-    words: dict[str, dict[str, str]] = {}
-    for row in rows("times_words.tsv"):
-        words.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    table = time_words()
+    kinds = {kind: words for kind, words in table.items() if kind != "amount"}
+    words = {**kinds, "number": {**table["number"], **table["amount"]}}
     months, ordinals = alt(list(words["month"])), alt(list(words["ordinal"]))
     spelled_day = re.compile(
         rf"\b(?:((?:{months})\.? )({ordinals})|({ordinals})( of (?:{months})))\b"
@@ -57,11 +61,23 @@ def tables() -> Tables:
     )
 
 
-UNIT_WORDS = {
-    "second": "S", "minute": "MIN", "hour": "H", "day": "D", "night": "D", "week": "W",
-    "fortnight": "FN", "month": "M", "quarter": "Q", "half": "HALF", "year": "Y", "decade": "DE",
-    "centur": "CE", "millenni": "MIL",
-}  # fmt: skip
+# The unit code of each unit word's stem ("centur" for century and centuries), in the order tried.
+_UNIT_STEMS = {
+    "second": "S",
+    "minute": "MIN",
+    "hour": "H",
+    "day": "D",
+    "night": "D",
+    "week": "W",
+    "fortnight": "FN",
+    "month": "M",
+    "quarter": "Q",
+    "half": "HALF",
+    "year": "Y",
+    "decade": "DE",
+    "centur": "CE",
+    "millenni": "MIL",
+}
 
 
 # ---- numbers and durations ---------------------------------------------------------------
@@ -118,7 +134,7 @@ def duration(n: float | str, unit: str) -> str:
 
 def unit_of(word: str) -> str | None:
     """The unit code of a unit word ("years" -> Y)."""
-    for stem, code in UNIT_WORDS.items():
+    for stem, code in _UNIT_STEMS.items():
         if word.startswith(stem):
             return code
     return None
@@ -139,8 +155,11 @@ def spoken_years(low: str, words: dict[str, dict[str, str]]) -> str:
 
     low = re.sub(rf"\b(eighteen|nineteen)[ -]({SPOKEN_YEAR_END})\b", year, low)
     low = re.sub(rf"\b(two thousand)(?:[ -](?:and )?({SPOKEN_UNITS}))?\b", year, low)
-    return re.sub(r"\bthe (?:nineteen[ -])?(twen|thir|for|fif|six|seven|eigh|nine)ties\b",
-                  lambda m: f"the 19{DECADE_STEMS.index(m[1]) + 2}0s", low)  # fmt: skip
+    return re.sub(
+        rf"\bthe (?:nineteen[ -])?({'|'.join(DECADE_STEMS)})ties\b",
+        lambda m: f"the 19{DECADE_STEMS.index(m[1]) + 2}0s",
+        low,
+    )
 
 
 def full_year(text: str) -> int:
