@@ -40,7 +40,7 @@ FILENAME = "PLOVER_GSR_CAMEO.txt"
 
 
 @dataclass(frozen=True)
-class Example:
+class PloverExample:
     """One coded sentence: text, gold type and the gold actor/recipient spans and codes."""
 
     id: str
@@ -117,7 +117,7 @@ def codes(parties) -> tuple[str, ...]:
     return tuple(out)
 
 
-def read_examples(path: Path) -> Iterator[Example]:
+def read_examples(path: Path) -> Iterator[PloverExample]:
     """Examples with a PLOVER 2.0 type (old types mapped; DOCUMENT and dropped types skipped)."""
     for item in json.loads(path.read_text("utf-8")):
         type_ = OLD_TYPES.get(item.get("event", ""), item.get("event", ""))
@@ -125,7 +125,7 @@ def read_examples(path: Path) -> Iterator[Example]:
             continue
         info = item.get("textInfo") or {}
         markup = info.get("markup", "") if isinstance(info, dict) else str(info)
-        yield Example(
+        yield PloverExample(
             id=item["id"],
             text=item["text"],
             type=type_,
@@ -170,7 +170,7 @@ def tally(t: Counts, predicted: Actor | None, gold: tuple[str, ...], hit: bool) 
     t.tp += hit and bool(gold)
 
 
-def score(examples: list[Example], events: list[list[Event]]) -> Scores:
+def score(examples: list[PloverExample], events: list[list[Event]]) -> Scores:
     """Score the system's events (one list per example) against the gold."""
     s = Scores()
     for ex, found in zip(examples, events, strict=True):
@@ -194,7 +194,9 @@ def score(examples: list[Example], events: list[list[Event]]) -> Scores:
     return s
 
 
-def run(path: Path, model: str | None = None) -> tuple[list[Example], list[list[Event]], Scores]:
+def run(
+    path: Path, model: str | None = None
+) -> tuple[list[PloverExample], list[list[Event]], Scores]:
     """Run the pipeline over every example and score it."""
     from dateline import nlp as nlp_module
 

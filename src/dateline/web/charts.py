@@ -150,6 +150,25 @@ def by_type(
                 "class": quad(kind),
             }
         )
+    kept = _ticks(buckets, label_w, step)
+    height = len(types) * row_height
+    return {
+        "rows": out,
+        "ticks": kept,
+        "width": width,
+        "height": height,
+        "top": top,
+        "label_w": label_w,
+        "plot_right": label_w + plot_w,
+        "undated": undated,
+        "unit": "day" if daily else "month",
+        "first": buckets[0],
+        "last": buckets[-1],
+    }
+
+
+def _ticks(buckets: list[str], label_w: float, step: float) -> list[dict[str, Any]]:
+    """Axis labels under the bars, at least 64 units apart, the last bucket always labelled."""
     # Label every bucket when there is room, else each new year (months) or month (days).
     roomy = step >= 64
     ticks = []
@@ -166,17 +185,4 @@ def by_type(
             kept.append(tick)
         elif tick is ticks[-1] and len(kept) > 1:
             kept[-1] = tick
-    height = len(types) * row_height
-    return {
-        "rows": out,
-        "ticks": kept,
-        "width": width,
-        "height": height,
-        "top": top,
-        "label_w": label_w,
-        "plot_right": label_w + plot_w,
-        "undated": undated,
-        "unit": "day" if daily else "month",
-        "first": buckets[0],
-        "last": buckets[-1],
-    }
+    return kept

@@ -8,10 +8,10 @@ import pytest
 from dateline.stages.times.calendar import anchor_of
 from dateline.stages.times.context import Context
 from dateline.stages.times.grammar import grammar, group_name, rule_of
-from dateline.stages.times.rules import RULES, Example, Rule
+from dateline.stages.times.rules import RULES, TimeExample, TimeRule
 
 
-def reads(rule: Rule, example: Example) -> tuple[str, str]:
+def reads(rule: TimeRule, example: TimeExample) -> tuple[str, str]:
     """(the rule that matched the bracketed span, what it reads there as "TYPE value [mod]")."""
     sentence, span = example.sentence, example.span
     start = example.text.index("[")
@@ -34,13 +34,13 @@ def reads(rule: Rule, example: Example) -> tuple[str, str]:
     [(rule, example) for rule in RULES for example in rule.examples],
     ids=[f"{rule.name}: {example.span}" for rule in RULES for example in rule.examples],
 )
-def test_rule_example(rule: Rule, example: Example) -> None:
+def test_rule_example(rule: TimeRule, example: TimeExample) -> None:
     """The rule matches its example's span and reads it as the example says."""
     assert reads(rule, example) == (rule.name, example.reads)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[rule.name for rule in RULES])
-def test_every_rule_has_examples(rule: Rule) -> None:
+def test_every_rule_has_examples(rule: TimeRule) -> None:
     """Every rule shows what it is for, and each example marks one span."""
     assert rule.examples
     assert all(e.text.count("[") == e.text.count("]") == 1 for e in rule.examples)

@@ -68,7 +68,7 @@ ACTOR_DEPS = {"nsubj", "nsubjpass", "agent"}
 
 
 @dataclass(frozen=True)
-class Lexicon:
+class NameLexicon:
     """Names, demonyms, titles and organisations, loaded once per process."""
 
     country_of: dict[str, str]
@@ -83,7 +83,7 @@ class Lexicon:
 
 
 @cache
-def lexicon() -> Lexicon:
+def lexicon() -> NameLexicon:
     """Build the lookup tables from the resource files."""
     country_of: dict[str, str] = {}
     country_name: dict[str, str] = {}
@@ -112,7 +112,7 @@ def lexicon() -> Lexicon:
             orgs[alias.lower().removeprefix("the ")] = (row["name"], row["country"])
     title_case = {t.lower(): t for t in reversed(titles)}
     first_gender = {row["name"]: row["gender"] for row in rows("first_names.tsv")}
-    return Lexicon(
+    return NameLexicon(
         country_of,
         country_name,
         capital_of,

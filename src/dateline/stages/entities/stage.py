@@ -24,7 +24,7 @@ from dateline.stages.entities.lexicon import (
     MISLABELS,
     NEVER_SPEAK,
     SKIP_BLOCKS,
-    Lexicon,
+    NameLexicon,
     lexicon,
 )
 from dateline.stages.entities.pronouns import add_pronouns
@@ -68,7 +68,7 @@ def _repair_label(span: Span, blocks: list[Block]) -> str | None:
     return span.label_ if span.label_ in KEEP else None
 
 
-def _speaking_name(span: Span, lex: Lexicon) -> bool:
+def _speaking_name(span: Span, lex: NameLexicon) -> bool:
     """A two- or three-word name that is the subject of a speech verb ("Aden Duale told"): a
     work, event or law does not speak; a product name only with a known given name first."""
     root = span.root

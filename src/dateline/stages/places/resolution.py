@@ -47,7 +47,7 @@ HOME = 2.0
 
 
 @dataclass
-class Context:
+class PlaceContext:
     """What the article says about where it is: countries, admin1 units and points."""
 
     countries: Counter = field(default_factory=Counter)
@@ -64,7 +64,7 @@ NEAR_LAT, NEAR_LON = 1.5, 2.0  # a point this close (in degrees) supports a cand
 
 def resolve(doc: Doc, mentions: list[PlaceMention], gaz: Gazetteer) -> None:
     """Choose each mention's entry: priors first, then twice with the article's context."""
-    base = Context()
+    base = PlaceContext()
     for entity in doc._.entities or ():
         cc = gaz.country_of_iso3(getattr(entity, "country", None))
         if cc:
@@ -90,9 +90,9 @@ def resolve(doc: Doc, mentions: list[PlaceMention], gaz: Gazetteer) -> None:
             chosen.setdefault(k, mention.choice)
 
 
-def _context(mentions: list[PlaceMention], base: Context) -> Context:
+def _context(mentions: list[PlaceMention], base: PlaceContext) -> PlaceContext:
     """Countries, admin1 units and points named by the mentions as now resolved."""
-    context = Context(Counter(base.countries), Counter(base.units), [])
+    context = PlaceContext(Counter(base.countries), Counter(base.units), [])
     for mention in mentions:
         entry = mention.choice
         if entry is None:
@@ -112,7 +112,7 @@ def _context(mentions: list[PlaceMention], base: Context) -> Context:
     return context
 
 
-def _near(context: Context, e: Entry, own: str) -> int:
+def _near(context: PlaceContext, e: Entry, own: str) -> int:
     """How many points of other names lie within NEAR_LAT/NEAR_LON degrees of `e`."""
     if context.grid is None:
         context.grid = {}
@@ -133,7 +133,7 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return (math.floor(lat * 2), math.floor(lon * 2))
 
 
-def _neighbours(context: Context, e: Entry, own: str) -> int:
+def _neighbours(context: PlaceContext, e: Entry, own: str) -> int:
     """Other local names with a candidate in `e`'s half-degree cell or one beside it (~50-100 km)."""
     lat, lon = _cell(e.lat, e.lon)
     names: set[str] = set()
@@ -144,7 +144,7 @@ def _neighbours(context: Context, e: Entry, own: str) -> int:
     return len(names)
 
 
-def _best(mention: PlaceMention, context: Context, gaz: Gazetteer) -> Entry | None:
+def _best(mention: PlaceMention, context: PlaceContext, gaz: Gazetteer) -> Entry | None:
     """The highest-scoring candidate of a mention."""
     if not mention.candidates:
         return None
@@ -172,7 +172,7 @@ class Clues:
     local: bool
 
 
-def _clues(mention: PlaceMention, context: Context, gaz: Gazetteer) -> Clues:
+def _clues(mention: PlaceMention, context: PlaceContext, gaz: Gazetteer) -> Clues:
     """The countries and units the rest of the article names, the home unit and the qualifier."""
     own = key(mention.lookup)
     countries = Counter()
@@ -221,7 +221,7 @@ def _prior(e: Entry, mention: PlaceMention, biggest_city: int) -> float:
     return score
 
 
-def _in_context(score: float, e: Entry, clues: Clues, context: Context) -> float:
+def _in_context(score: float, e: Entry, clues: Clues, context: PlaceContext) -> float:
     """A candidate's score after what the article says: countries, units, qualifier, neighbours."""
     if e.kind != "continent" and e.cc:
         score += 2.5 * min(clues.countries[e.cc], 3) ** 0.5

@@ -41,7 +41,7 @@ QUOTE_END = ",?!\u2014\u2013-\u2026"
 NOUN_TAGGED_CUES = frozenset({"read", "reads", "state", "states", "notes", "writes", "says"})
 
 
-class Article:
+class ParsedArticle:
     """Per-document lookups shared by the attribution steps."""
 
     def __init__(self, doc: Doc, text: str, marked: list[Marked]) -> None:
@@ -94,13 +94,13 @@ class Found:
     speaker: Token | None
 
 
-def _introduced_by(art: Article, cue: Token, speaker: Token | None) -> Found:
+def _introduced_by(art: ParsedArticle, cue: Token, speaker: Token | None) -> Found:
     """The cue that introduces a quote with the speaker of the outermost report holding it:
     'Doe rebuffed the remarks, saying: "…"' is Doe's, cued by "saying"."""
     return Found(cue, outer_speaker(cue, speaker, art.inside_quote)[1])
 
 
-def own_cue(art: Article, m: Marked) -> Found | None:
+def own_cue(art: ParsedArticle, m: Marked) -> Found | None:
     """The cue beside a quote in its own sentence: after the closing mark, else before the opening."""
     doc = art.doc
     first = art.token_at(m.open_at)
@@ -149,7 +149,7 @@ def own_cue(art: Article, m: Marked) -> Found | None:
     return _layout_cue(art, m, last, limit)
 
 
-def nickname(art: Article, start: int, end: int) -> bool:
+def nickname(art: ParsedArticle, start: int, end: int) -> bool:
     """A quoted single word between the parts of a name: Ana “Nita” Ruiz."""
     inner = art.text[start + 1 : end - 1]
     before = art.text[max(0, start - 2) : start]
@@ -164,7 +164,7 @@ def nickname(art: Article, start: int, end: int) -> bool:
     )
 
 
-def ends_sentence(art: Article, m: Marked, last: int) -> bool:
+def ends_sentence(art: ParsedArticle, m: Marked, last: int) -> bool:
     """A quote closed by a full stop, with a new sentence after it (not "“….” he said")."""
     inner = art.text[m.start : m.end].rstrip()
     if m.close_at is None or not inner.endswith(".") or inner.endswith("..."):
@@ -180,7 +180,7 @@ def _datelike(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME") and token.lower_ != "old"
 
 
-def _layout_cue(art: Article, m: Marked, last: int, limit: int) -> Found | None:
+def _layout_cue(art: ParsedArticle, m: Marked, last: int, limit: int) -> Found | None:
     """A verb outside the lexicon in the layout "“…,” Jane Doe fumed." or "“…?” reacted Doe":
     a finite verb with its subject right after a quote that ends on a comma, ? or !."""
     inner = art.text[m.start : m.end].rstrip()
@@ -224,7 +224,7 @@ def _noun_tagged_cue(doc: Doc, lo: int, hi: int) -> Found | None:
     return None
 
 
-def _inverted_speaker(art: Article, cue: Token, limit: int, lo: int) -> Token | None:
+def _inverted_speaker(art: ParsedArticle, cue: Token, limit: int, lo: int) -> Token | None:
     """The noun after an inverted cue ("…," said the senator), else the first one before it."""
     for token in art.doc[cue.i + 1 : limit]:
         if token.pos_ in ("PROPN", "NOUN", "PRON") and not _datelike(token):
@@ -250,7 +250,7 @@ def _inverted_speaker(art: Article, cue: Token, limit: int, lo: int) -> Token | 
     return None
 
 
-def dash_speaker(art: Article, m: Marked) -> Found | None:
+def dash_speaker(art: ParsedArticle, m: Marked) -> Found | None:
     """A name after a dash that closes a quote: "…" ― Jane Doe."""
     if m.close_at is None:
         return None
@@ -269,7 +269,7 @@ def dash_speaker(art: Article, m: Marked) -> Found | None:
     return _signer_at(art, art.token_at(j))
 
 
-def paragraph_signer(art: Article, m: Marked) -> Found | None:
+def paragraph_signer(art: ParsedArticle, m: Marked) -> Found | None:
     """The name signing a paragraph of quotes at its end: '“…” And that is all he has “…” ―
     Jane Doe.' (readers' comments, social posts)."""
     if m.para not in art.signatures:  # once per paragraph: linear in the article
@@ -281,7 +281,7 @@ def paragraph_signer(art: Article, m: Marked) -> Found | None:
     return _signer_at(art, art.token_at(signed.start(1)))
 
 
-def _signer_at(art: Article, i: int) -> Found | None:
+def _signer_at(art: ParsedArticle, i: int) -> Found | None:
     """The name that signs a quote, among the four tokens from `i` ("― Jane Doe.")."""
     for token in art.doc[i : i + 4]:
         if token.pos_ == "PROPN" or (token.is_title and token.is_alpha and token.pos_ != "DET"):
@@ -291,7 +291,7 @@ def _signer_at(art: Article, i: int) -> Found | None:
     return None
 
 
-def _colon_before(art: Article, m: Marked) -> int | None:
+def _colon_before(art: ParsedArticle, m: Marked) -> int | None:
     """Index of the colon token right before a quote's opening mark, if there is one."""
     j = m.open_at - 1
     while j >= 0 and art.text[j].isspace():
@@ -299,7 +299,7 @@ def _colon_before(art: Article, m: Marked) -> int | None:
     return art.token_at(j) if j >= 0 and art.text[j] == ":" else None
 
 
-def signed_colon(art: Article, m: Marked) -> Found | None:
+def signed_colon(art: ParsedArticle, m: Marked) -> Found | None:
     """A name set off by a dash before the colon that opens a quote: "Pollsters agree - Jane Doe: “…”"."""
     colon = _colon_before(art, m)
     if colon is None or colon == 0 or art.doc[colon - 1].pos_ != "PROPN":
@@ -313,7 +313,7 @@ def signed_colon(art: Article, m: Marked) -> Found | None:
     return None
 
 
-def colon_cue(art: Article, m: Marked) -> Found | None:
+def colon_cue(art: ParsedArticle, m: Marked) -> Found | None:
     """A cue in the sentence before a quote that follows a colon ("…, saying:" / "He wrote:")."""
     colon = _colon_before(art, m)
     if colon is None:
@@ -350,7 +350,7 @@ def colon_cue(art: Article, m: Marked) -> Found | None:
     return None
 
 
-def as_cue(art: Article, m: Marked) -> Found | None:
+def as_cue(art: ParsedArticle, m: Marked) -> Found | None:
     """An "as" clause right after a quote that names its source: '“…,” as a ministry memo put
     it', '“…,” as Doe called it'."""
     if m.close_at is None:
@@ -371,7 +371,7 @@ def as_cue(art: Article, m: Marked) -> Found | None:
     return None
 
 
-def mixed_cue(art: Article, m: Marked) -> Found | None:
+def mixed_cue(art: ParsedArticle, m: Marked) -> Found | None:
     """The speech verb governing a quoted fragment, else one in its sentence, else the party
     whose clause holds it."""
     found = climb_cue(art, m)
@@ -387,7 +387,7 @@ def mixed_cue(art: Article, m: Marked) -> Found | None:
     return found or _clause_holder(art, doc[lo:hi].root)
 
 
-def climb_cue(art: Article, m: Marked) -> Found | None:
+def climb_cue(art: ParsedArticle, m: Marked) -> Found | None:
     """The speech verb (or possessed speech noun) governing a quoted fragment in the parse."""
     doc = art.doc
     lo, hi = art.token_at(m.start), art.token_at(max(m.end - 1, m.start)) + 1
@@ -412,7 +412,7 @@ def climb_cue(art: Article, m: Marked) -> Found | None:
     return None
 
 
-def _clause_holder(art: Article, token: Token) -> Found | None:
+def _clause_holder(art: ParsedArticle, token: Token) -> Found | None:
     """A party whose clause holds the fragment, through a verb outside the lexicon: "He implied
     the judge was “hostile”", "Trump groused that CNN “doesn't treat me properly”"."""
     node = token
@@ -440,7 +440,7 @@ def _clause_holder(art: Article, token: Token) -> Found | None:
     return None
 
 
-def per_source(art: Article, m: Marked) -> Found | None:
+def per_source(art: ParsedArticle, m: Marked) -> Found | None:
     """The source named by "per" right after a fragment with no cue: '"…," per the bylaws'."""
     if m.close_at is None:
         return None
@@ -458,7 +458,7 @@ def per_source(art: Article, m: Marked) -> Found | None:
     return Found(None, source) if source is not None else None
 
 
-def governing_subject(art: Article, m: Marked) -> Found | None:
+def governing_subject(art: ParsedArticle, m: Marked) -> Found | None:
     """For a long fragment with no speech cue, the subject of the highest clause above it:
     'The report found the money came from "the drug trade …"', 'He voiced a wish for a "…"'."""
     doc = art.doc
@@ -485,7 +485,7 @@ def governing_subject(art: Article, m: Marked) -> Found | None:
     return found
 
 
-def recent_cue(art: Article, m: Marked, previous: Quote | None) -> Found | None:
+def recent_cue(art: ParsedArticle, m: Marked, previous: Quote | None) -> Found | None:
     """The latest attribution before a quote with no cue of its own, in this or the previous
     paragraph, when it comes after the previous quote: "Carter said X would not happen. / “…”"."""
     para = m.para
@@ -514,7 +514,7 @@ def introduces(cue: Token) -> bool:
     return not any(c.dep_ in ("neg", "nsubjpass", "auxpass") for c in cue.children)
 
 
-def transcript_speaker(art: Article, m: Marked) -> Found | None:
+def transcript_speaker(art: ParsedArticle, m: Marked) -> Found | None:
     """The speaker of a transcript turn that holds the quote ("WALLACE: … “…” …")."""
     start = art.paras[m.para][0]
     turn = TRANSCRIPT.match(art.text, start, art.paras[m.para][1])
@@ -523,7 +523,7 @@ def transcript_speaker(art: Article, m: Marked) -> Found | None:
     return Found(None, art.doc[art.token_at(turn.start(1))])
 
 
-def narrative_subject(art: Article, m: Marked) -> Found | None:
+def narrative_subject(art: ParsedArticle, m: Marked) -> Found | None:
     """The person who is the subject of the unquoted sentence right before a quote that opens a
     sentence and has no cue: "Viguerie sees Cruz as a uniter. / “Not only can Cruz win …”"."""
     first = art.token_at(m.open_at)

@@ -28,8 +28,8 @@ from dateline.stages.quotes.attribution import (
     via_near,
 )
 from dateline.stages.quotes.cues import (
-    Article,
     Found,
+    ParsedArticle,
     as_cue,
     climb_cue,
     colon_cue,
@@ -90,7 +90,7 @@ PRONOUNS = frozenset({"he", "she", "they", "it", "who", "i", "we", "you", "that"
 QUOTED_SHARE = 0.8
 
 
-def _looks_direct(art: Article, m: Marked) -> bool:
+def _looks_direct(art: ParsedArticle, m: Marked) -> bool:
     """A quote that stands as a sentence or clause of its own, rather than a fragment."""
     inner = art.text[m.start : m.end].strip()
     if m.continued:
@@ -108,7 +108,7 @@ def _looks_direct(art: Article, m: Marked) -> bool:
     return len(inner.split()) >= 3 and (opens_sentence or (ends_sentence and inner[:1].isupper()))
 
 
-def _not_speech(art: Article, m: Marked) -> bool:
+def _not_speech(art: ParsedArticle, m: Marked) -> bool:
     """Scare quotes and titles: "(APPLAUSE)", a short Title Case phrase (what `NOT_SPEECH_BEFORE`
     announces, "so-called …", "a sign reading …", is skipped before this is asked)."""
     inner = art.text[m.start : m.end].strip()
@@ -121,7 +121,7 @@ def _not_speech(art: Article, m: Marked) -> bool:
     return title_case and len(inner.split()) <= 6 and inner[-1:] not in "!?"
 
 
-def is_title(art: Article, m: Marked) -> bool:
+def is_title(art: ParsedArticle, m: Marked) -> bool:
     """A short Title Case name inside a sentence: a show, book, law or slogan ("on “Face the
     Nation,”", "NBC's “Today”", "the movie “The Revenant”")."""
     inner = art.text[m.start : m.end].strip().rstrip(".,")
@@ -146,7 +146,7 @@ def is_title(art: Article, m: Marked) -> bool:
     return len(content) >= 2 or (len(words) >= 2 and words[0] in ("The", "A", "An"))
 
 
-def _naming_cue(art: Article, m: Marked) -> Found | None:
+def _naming_cue(art: ParsedArticle, m: Marked) -> Found | None:
     """The naming verb that governs a quoted Title Case name ("called her “Miss Piggy”",
     "proclaimed a goal of “Peace Through Strength”"), unless it is a show or a work's title."""
     left = art.text[max(art.paras[m.para][0], m.open_at - 20) : m.open_at].rstrip()
@@ -170,7 +170,7 @@ def _naming_cue(art: Article, m: Marked) -> Found | None:
     return None
 
 
-def _signed_paragraph(art: Article, m: Marked) -> bool:
+def _signed_paragraph(art: ParsedArticle, m: Marked) -> bool:
     """Whether a quote is followed only by a short signature to the end of its paragraph."""
     if m.close_at is None:
         return False
@@ -178,7 +178,7 @@ def _signed_paragraph(art: Article, m: Marked) -> bool:
     return end - m.after <= 80 and 0 < len(art.text[m.after : end].split()) <= 6
 
 
-def _name_follows(art: Article, m: Marked) -> bool:
+def _name_follows(art: ParsedArticle, m: Marked) -> bool:
     """Whether a capitalised word follows the closing mark ("“Cia” Price")."""
     if m.close_at is None:
         return False
@@ -186,7 +186,7 @@ def _name_follows(art: Article, m: Marked) -> bool:
     return rest[:1] == " " and rest[1:2].isupper()
 
 
-def _quote_record(art: Article, m: Marked, kind: str, found: Found | None) -> Quote:
+def _quote_record(art: ParsedArticle, m: Marked, kind: str, found: Found | None) -> Quote:
     """Build the Quote for a marked span and its attribution."""
     cue = cue_of(found.cue) if found and found.cue is not None else None
     speaker = speaker_for(found.speaker, art.entities) if found else Speaker()
@@ -201,7 +201,7 @@ def _quote_record(art: Article, m: Marked, kind: str, found: Found | None) -> Qu
     )
 
 
-def relay(art: Article, found: Found | None) -> str | None:
+def relay(art: ParsedArticle, found: Found | None) -> str | None:
     """The relay phrase in the cue's sentence ("in a statement", "told AFP")."""
     if not found or found.cue is None:
         return None
@@ -210,13 +210,13 @@ def relay(art: Article, found: Found | None) -> str | None:
 
 
 # An attribution step: (art, marked quote) -> the cue and speaker it finds, or None.
-Step = Callable[[Article, Marked], Found | None]
+Step = Callable[[ParsedArticle, Marked], Found | None]
 # A quote with the name of the rule that attributed it ("unattributed" when none did).
 Explained = tuple[Quote, str]
 UNATTRIBUTED = "unattributed"
 
 
-def _first(art: Article, m: Marked, steps: tuple[Step, ...]) -> tuple[str, Found] | None:
+def _first(art: ParsedArticle, m: Marked, steps: tuple[Step, ...]) -> tuple[str, Found] | None:
     """The first step that finds something for a quote, by name, with what it found."""
     for step in steps:
         found = step(art, m)
@@ -230,7 +230,7 @@ def _speaks(found: Found | None) -> bool:
     return found is not None and found.speaker is not None
 
 
-def _own_sentence(art: Article, m: Marked, direct: bool) -> tuple[str, Found] | None:
+def _own_sentence(art: ParsedArticle, m: Marked, direct: bool) -> tuple[str, Found] | None:
     """Attribution in the quote's own sentence or paragraph: a dash or a signed colon, the cue
     beside it (or, for a fragment, the verb it belongs to), a colon, a transcript turn."""
     if direct:
@@ -252,12 +252,12 @@ def _own_sentence(art: Article, m: Marked, direct: bool) -> tuple[str, Found] | 
 
 
 def _context(
-    art: Article, m: Marked, hit: tuple[str, Found] | None, previous: Quote | None
+    art: ParsedArticle, m: Marked, hit: tuple[str, Found] | None, previous: Quote | None
 ) -> tuple[str, Found] | None:
     """For a direct quote without a speaker in its sentence: the paragraph's signer, a recent
     cue that introduces it, the subject of the narration round it."""
 
-    def recent(art: Article, m: Marked) -> Found | None:
+    def recent(art: ParsedArticle, m: Marked) -> Found | None:
         return recent_cue(art, m, previous)
 
     recent.__name__ = "recent_cue"
@@ -271,7 +271,7 @@ def _context(
 
 
 def _attribute(
-    art: Article, m: Marked, direct: bool, previous: Quote | None
+    art: ParsedArticle, m: Marked, direct: bool, previous: Quote | None
 ) -> tuple[str, Found | None] | None:
     """The rule and attribution of one quoted span; None when it is not speech."""
     hit = _own_sentence(art, m, direct)
@@ -287,7 +287,7 @@ def _attribute(
     return hit if hit is not None else (UNATTRIBUTED, None)
 
 
-def _direct_and_mixed(art: Article) -> list[Explained]:
+def _direct_and_mixed(art: ParsedArticle) -> list[Explained]:
     """Quotes between quotation marks, attributed, with the rule that attributed each; scare
     quotes, titles and signs are left out."""
     quotes: list[Explained] = []
@@ -323,7 +323,7 @@ def _direct_and_mixed(art: Article) -> list[Explained]:
     return quotes
 
 
-def indirect(art: Article, direct: list[Quote]) -> list[Explained]:
+def indirect(art: ParsedArticle, direct: list[Quote]) -> list[Explained]:
     """Reported speech: a speech verb with its content clause, outside quotation marks, with the
     rule that found the content ("indirect:clause", "indirect:object", …)."""
     doc = art.doc
@@ -359,7 +359,7 @@ def indirect(art: Article, direct: list[Quote]) -> list[Explained]:
     return out
 
 
-def _report_end(art: Article, verb: Token, start: int, end: int) -> int:
+def _report_end(art: ParsedArticle, verb: Token, start: int, end: int) -> int:
     """Where reported content ends: at the end of its line, and at the closing mark of a
     quotation inside it that narration attributes ('… "We are ready," he told reporters')."""
     line = art.text.find("\n", start, end)
@@ -374,7 +374,7 @@ def _report_end(art: Article, verb: Token, start: int, end: int) -> int:
     return end
 
 
-def _attributed_after(art: Article, verb: Token, open_at: int, after: int) -> bool:
+def _attributed_after(art: ParsedArticle, verb: Token, open_at: int, after: int) -> bool:
     """Whether a quotation ends a sentence or clause of its own ('"…,"') and a speech verb
     with its own subject follows it at once ('he said', 'said Doe')."""
     inner = art.text[open_at:after].rstrip("\"'\u201d\u2019 ")
@@ -390,7 +390,7 @@ def _attributed_after(art: Article, verb: Token, open_at: int, after: int) -> bo
     return False
 
 
-def _whole_quotes(art: Article, start: int, end: int) -> tuple[int, int]:
+def _whole_quotes(art: ParsedArticle, start: int, end: int) -> tuple[int, int]:
     """Widen a content span so that it never starts or ends inside a quotation: a quotation it
     touches is taken whole, marks included ('said "we are ready," in Moscow')."""
     k = max(bisect_right(art.quote_starts, start) - 1, 0)
@@ -402,7 +402,7 @@ def _whole_quotes(art: Article, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _reports_quote(art: Article, head: Token, recorded: set[int]) -> bool:
+def _reports_quote(art: ParsedArticle, head: Token, recorded: set[int]) -> bool:
     """Whether reported content headed by `head` is a quotation already recorded as direct or
     mixed: the head lies inside it and the clause adds no word outside it but "that"."""
     k = bisect_right(art.quote_starts, head.idx) - 1
@@ -437,7 +437,7 @@ def normalise(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.lower()))
 
 
-def finish(art: Article, quotes: list[Explained]) -> list[Explained]:
+def finish(art: ParsedArticle, quotes: list[Explained]) -> list[Explained]:
     """Order quotes and set `repeat_of` and `in_caption` (a repeat that takes its first
     speaker is put down to the rule "repeat_of")."""
     quotes.sort(key=lambda q: (q[0].start, q[0].end))
@@ -464,7 +464,7 @@ def finish(art: Article, quotes: list[Explained]) -> list[Explained]:
     return out
 
 
-def _names_someone(art: Article, speaker: Speaker) -> bool:
+def _names_someone(art: ParsedArticle, speaker: Speaker) -> bool:
     """Whether a speaker mention names a person itself, rather than "he" or nobody: a repeated
     quote keeps its first speaker unless its new cue names someone."""
     if speaker.start is None:
@@ -479,7 +479,7 @@ def explain_quotes(doc: Doc) -> list[Explained]:
     """Every direct, mixed and indirect quote in `doc`, in text order, each with the name of the
     rule that attributed it (what `dateline eval quotes` counts hits and errors by)."""
     text = text_of(doc)
-    art = Article(doc, text, scan(doc, text))
+    art = ParsedArticle(doc, text, scan(doc, text))
     quoted = _direct_and_mixed(art)
     return finish(art, quoted + indirect(art, [q for q, _ in quoted]))
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from dateline.stages.times.context import Context
-from dateline.stages.times.rules import RULES, Rule
+from dateline.stages.times.rules import RULES, TimeRule
 from dateline.stages.times.words import (
     DECADE_STEMS,
     EDGES,
@@ -172,7 +172,7 @@ def grammar() -> re.Pattern[str]:
 _BY_GROUP = {group_name(rule.name): rule for rule in RULES}
 
 
-def rule_of(match: re.Match[str]) -> Rule:
+def rule_of(match: re.Match[str]) -> TimeRule:
     """The rule whose group matched."""
     return _BY_GROUP[match.lastgroup]
 
