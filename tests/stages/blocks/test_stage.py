@@ -16,24 +16,45 @@ def kinds(text: str) -> list[tuple[str, str]]:
     [
         (
             "KYIV, Ukraine (AP) — Air raid sirens sounded across the capital overnight.",
-            [("dateline", "KYIV, Ukraine (AP) —"), ("body", "Air raid sirens sounded across the capital overnight.")],
+            [
+                ("dateline", "KYIV, Ukraine (AP) —"),
+                ("body", "Air raid sirens sounded across the capital overnight."),
+            ],
         ),
         (
             "MOSCOW (Reuters) - The Kremlin said on Friday it saw no grounds for optimism.",
-            [("dateline", "MOSCOW (Reuters) -"), ("body", "The Kremlin said on Friday it saw no grounds for optimism.")],
+            [
+                ("dateline", "MOSCOW (Reuters) -"),
+                ("body", "The Kremlin said on Friday it saw no grounds for optimism."),
+            ],
         ),
         (
             "The talks ended without a deal.\n\nKursk conundrum\n\nUkrainian troops held on in the region.",
-            [("body", "The talks ended without a deal."), ("heading", "Kursk conundrum"), ("body", "Ukrainian troops held on in the region.")],
+            [
+                ("body", "The talks ended without a deal."),
+                ("heading", "Kursk conundrum"),
+                ("body", "Ukrainian troops held on in the region."),
+            ],
         ),
         (
             "Rescuers searched the rubble.\n\nA woman walks past a destroyed building in Kharkiv on December 18, 2024. SERHII BOBROV / AFP\n\nOfficials said two people died.",
-            [("body", "Rescuers searched the rubble."), ("caption", "A woman walks past a destroyed building in Kharkiv on December 18, 2024."),
-             ("credit", "SERHII BOBROV / AFP"), ("body", "Officials said two people died.")],
+            [
+                ("body", "Rescuers searched the rubble."),
+                (
+                    "caption",
+                    "A woman walks past a destroyed building in Kharkiv on December 18, 2024.",
+                ),
+                ("credit", "SERHII BOBROV / AFP"),
+                ("body", "Officials said two people died."),
+            ],
         ),
         (
             "Firefighters work at the scene in Odesa. (AP Photo/Jane Doe)\n\nThe strike hit a grain terminal.",
-            [("caption", "Firefighters work at the scene in Odesa."), ("credit", "(AP Photo/Jane Doe)"), ("body", "The strike hit a grain terminal.")],
+            [
+                ("caption", "Firefighters work at the scene in Odesa."),
+                ("credit", "(AP Photo/Jane Doe)"),
+                ("body", "The strike hit a grain terminal."),
+            ],
         ),
         (
             "Photo: Reuters\n\nThe president spoke for two hours.",
@@ -41,15 +62,25 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ),
         (
             "By Anna Kowalska and Tom Reed\n\nWARSAW — Poland will raise defence spending.",
-            [("byline", "By Anna Kowalska and Tom Reed"), ("dateline", "WARSAW —"), ("body", "Poland will raise defence spending.")],
+            [
+                ("byline", "By Anna Kowalska and Tom Reed"),
+                ("dateline", "WARSAW —"),
+                ("body", "Poland will raise defence spending."),
+            ],
         ),
         (
             "The vote is due next week.\n\nThis story originated in Dateline Wire's Berlin bureau.",
-            [("body", "The vote is due next week."), ("footer", "This story originated in Dateline Wire's Berlin bureau.")],
+            [
+                ("body", "The vote is due next week."),
+                ("footer", "This story originated in Dateline Wire's Berlin bureau."),
+            ],
         ),
         (
             "Prices rose again.\n\nSome information for this report came from Reuters.",
-            [("body", "Prices rose again."), ("footer", "Some information for this report came from Reuters.")],
+            [
+                ("body", "Prices rose again."),
+                ("footer", "Some information for this report came from Reuters."),
+            ],
         ),
         (
             "Date night is back on the menu, restaurant owners said.",
@@ -57,10 +88,13 @@ def kinds(text: str) -> list[tuple[str, str]]:
         ),
         (
             '"We will not retreat," the commander said.\n\nHe added that supplies were short.',
-            [("body", '"We will not retreat," the commander said.'), ("body", "He added that supplies were short.")],
+            [
+                ("body", '"We will not retreat," the commander said.'),
+                ("body", "He added that supplies were short."),
+            ],
         ),
     ],
-)  # fmt: skip
+)
 def test_blocks(text: str, expected: list[tuple[str, str]]) -> None:
     assert kinds(text) == expected
 

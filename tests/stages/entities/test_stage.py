@@ -39,12 +39,20 @@ def people(nlp, text: str) -> dict[str, dict]:
         (
             "U.S. President-elect Donald Trump met advisers at Mar-a-Lago. Trump, the incoming Republican, said he would act fast.",
             "Donald Trump",
-            {"country": "USA", "title": "President-elect", "mentions": ["Donald Trump", "Trump", "the incoming Republican", "he"]},
+            {
+                "country": "USA",
+                "title": "President-elect",
+                "mentions": ["Donald Trump", "Trump", "the incoming Republican", "he"],
+            },
         ),
         (
             "Ukrainian President Volodymyr Zelensky visited troops near the front. The Ukrainian president said morale was high.",
             "Volodymyr Zelensky",
-            {"country": "UKR", "title": "President", "mentions": ["Volodymyr Zelensky", "The Ukrainian president"]},
+            {
+                "country": "UKR",
+                "title": "President",
+                "mentions": ["Volodymyr Zelensky", "The Ukrainian president"],
+            },
         ),
         (
             "German Chancellor Olaf Scholz spoke to reporters in Berlin. Mr. Scholz said the government would not fall. He then left for Brussels.",
@@ -52,7 +60,7 @@ def people(nlp, text: str) -> dict[str, dict]:
             {"country": "DEU", "title": "Chancellor", "mentions": ["Olaf Scholz", "Scholz", "He"]},
         ),
     ],
-)  # fmt: skip
+)
 def test_people_cluster(nlp, text: str, name: str, expected: dict) -> None:
     found = people(nlp, text)[name]
     assert found["type"] == "PERSON"
@@ -149,7 +157,7 @@ def test_title_and_country(phrase: str, expected: tuple) -> None:
             ["Mark van Bommel", "Van Bommel"],
         ),
     ],
-)  # fmt: skip
+)
 def test_name_particles_stay_in_one_name(nlp, text: str, name: str, mentions: list) -> None:
     found = people(nlp, text)
     assert found[name]["type"] == "PERSON"
@@ -160,11 +168,23 @@ def test_name_particles_stay_in_one_name(nlp, text: str, name: str, mentions: li
 @pytest.mark.parametrize(
     ("text", "name", "country"),
     [
-        ("Taiwan's defence ministry said it had tracked 14 Chinese aircraft near the island.", "Taiwan's defence ministry", "TWN"),
-        ("The Law Society of Kenya said the arrests of the lawyers were unlawful.", "Law Society of Kenya", "KEN"),
-        ("Kenya's health ministry confirmed two more cases on Monday.", "Kenya's health ministry", "KEN"),
+        (
+            "Taiwan's defence ministry said it had tracked 14 Chinese aircraft near the island.",
+            "Taiwan's defence ministry",
+            "TWN",
+        ),
+        (
+            "The Law Society of Kenya said the arrests of the lawyers were unlawful.",
+            "Law Society of Kenya",
+            "KEN",
+        ),
+        (
+            "Kenya's health ministry confirmed two more cases on Monday.",
+            "Kenya's health ministry",
+            "KEN",
+        ),
     ],
-)  # fmt: skip
+)
 def test_organisations_named_with_their_country(nlp, text: str, name: str, country: str) -> None:
     found = people(nlp, text)[name]
     assert (found["type"], found["country"]) == ("ORG", country)
@@ -199,7 +219,7 @@ def test_organisations_named_with_their_country(nlp, text: str, name: str, count
             "Maria Lopez",
         ),
     ],
-)  # fmt: skip
+)
 def test_descriptors_agree_with_the_article(nlp, text: str, descriptor: str, name: str) -> None:
     found = people(nlp, text)
     holders = [n for n, e in found.items() if descriptor in e["mentions"]]
@@ -215,11 +235,20 @@ def test_descriptor_unresolved_when_two_fit(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "pronoun_of"),
     [
-        ('"If we ever meet President-elect Trump, we will talk," Putin said. "We are ready," he said.', "Putin"),
-        ('Ukrainian President Volodymyr Zelensky visited Odesa. "Every Patriot battery saves hundreds of lives," he said.', "Volodymyr Zelensky"),
-        ("Asked about a critique of his security forces, Putin admitted mistakes had been made. Zelensky was not present.", "Putin"),
+        (
+            '"If we ever meet President-elect Trump, we will talk," Putin said. "We are ready," he said.',
+            "Putin",
+        ),
+        (
+            'Ukrainian President Volodymyr Zelensky visited Odesa. "Every Patriot battery saves hundreds of lives," he said.',
+            "Volodymyr Zelensky",
+        ),
+        (
+            "Asked about a critique of his security forces, Putin admitted mistakes had been made. Zelensky was not present.",
+            "Putin",
+        ),
     ],
-)  # fmt: skip
+)
 def test_pronouns_never_take_a_name_from_the_quote(nlp, text: str, pronoun_of: str) -> None:
     found = people(nlp, text)
     holders = [n for n, e in found.items() if {"he", "his"} & set(e["mentions"])]

@@ -34,53 +34,141 @@ def by_text(places: list[Place], text: str) -> Place:
 @pytest.mark.parametrize(
     ("text", "mention", "country", "kind"),
     [
-        ("KYIV, Ukraine (AP) \u2014 Air raid sirens sounded across the capital overnight.",
-         "KYIV", "UA", "city"),
-        ("KYIV, Ukraine (AP) \u2014 Air raid sirens sounded across the capital overnight.",
-         "Ukraine", "UA", "country"),
-        ("Drones hit an oil depot in the Kursk region on Tuesday, the governor said.",
-         "Kursk region", "RU", "admin1"),
-        ("Officials in Anbar province said the convoy was ambushed near the border.",
-         "Anbar province", "IQ", "admin1"),
-        ("Shelling continued in the Donetsk oblast, where two villages lost power.",
-         "Donetsk oblast", "UA", "admin1"),
-        ("Protesters gathered in Lafayette Square across from the White House in Washington.",
-         "Washington", "US", "city"),
-        ("Protesters gathered in Lafayette Square across from the White House in Washington.",
-         "Lafayette Square", "US", "landmark"),
-        ("The Kremlin said talks in Moscow would resume after the summit in St. Petersburg.",
-         "Moscow", "RU", "city"),
-        ("The University of Idaho campus in Moscow, Idaho, was closed after the storm.",
-         "Moscow", "US", "city"),
-        ("Georgia's prime minister returned to Tbilisi after meetings in Brussels.",
-         "Georgia", "GE", "country"),
-        ("Storms knocked out power across Georgia, and Atlanta schools stayed shut.",
-         "Georgia", "US", "admin1"),
-        ("Kyiv reported that 40 drones were shot down over the Dnipro river valley.",
-         "Kyiv", "UA", "city"),
-        ("Heavy fighting was reported in northeastern Ukraine near the Russian border.",
-         "northeastern Ukraine", "UA", "region"),
-        ("Rockets were fired from southern Lebanon toward the Galilee, the army said.",
-         "southern Lebanon", "LB", "region"),
-        ("Syrian troops pulled back from the town of Saraqib on Sunday.",
-         "Syrian", "SY", "demonym"),
-        ("Aid trucks waited at the Rafah crossing as talks continued in Cairo.",
-         "Rafah crossing", "PS", "landmark"),
-        ("NEW DELHI (Reuters) \u2014 Monsoon rains flooded parts of the capital on Monday.",
-         "NEW DELHI", "IN", "city"),
-        ("The mayor of Springfield, Ill., said the plant would reopen in March.",
-         "Springfield", "US", "city"),
-        ("Ministers met in Brussels as farmers blocked roads in northern France.",
-         "northern France", "FR", "region"),
-        ("Talks in Geneva stalled after the delegation from Tehran left early.",
-         "Tehran", "IR", "city"),
+        (
+            "KYIV, Ukraine (AP) \u2014 Air raid sirens sounded across the capital overnight.",
+            "KYIV",
+            "UA",
+            "city",
+        ),
+        (
+            "KYIV, Ukraine (AP) \u2014 Air raid sirens sounded across the capital overnight.",
+            "Ukraine",
+            "UA",
+            "country",
+        ),
+        (
+            "Drones hit an oil depot in the Kursk region on Tuesday, the governor said.",
+            "Kursk region",
+            "RU",
+            "admin1",
+        ),
+        (
+            "Officials in Anbar province said the convoy was ambushed near the border.",
+            "Anbar province",
+            "IQ",
+            "admin1",
+        ),
+        (
+            "Shelling continued in the Donetsk oblast, where two villages lost power.",
+            "Donetsk oblast",
+            "UA",
+            "admin1",
+        ),
+        (
+            "Protesters gathered in Lafayette Square across from the White House in Washington.",
+            "Washington",
+            "US",
+            "city",
+        ),
+        (
+            "Protesters gathered in Lafayette Square across from the White House in Washington.",
+            "Lafayette Square",
+            "US",
+            "landmark",
+        ),
+        (
+            "The Kremlin said talks in Moscow would resume after the summit in St. Petersburg.",
+            "Moscow",
+            "RU",
+            "city",
+        ),
+        (
+            "The University of Idaho campus in Moscow, Idaho, was closed after the storm.",
+            "Moscow",
+            "US",
+            "city",
+        ),
+        (
+            "Georgia's prime minister returned to Tbilisi after meetings in Brussels.",
+            "Georgia",
+            "GE",
+            "country",
+        ),
+        (
+            "Storms knocked out power across Georgia, and Atlanta schools stayed shut.",
+            "Georgia",
+            "US",
+            "admin1",
+        ),
+        (
+            "Kyiv reported that 40 drones were shot down over the Dnipro river valley.",
+            "Kyiv",
+            "UA",
+            "city",
+        ),
+        (
+            "Heavy fighting was reported in northeastern Ukraine near the Russian border.",
+            "northeastern Ukraine",
+            "UA",
+            "region",
+        ),
+        (
+            "Rockets were fired from southern Lebanon toward the Galilee, the army said.",
+            "southern Lebanon",
+            "LB",
+            "region",
+        ),
+        (
+            "Syrian troops pulled back from the town of Saraqib on Sunday.",
+            "Syrian",
+            "SY",
+            "demonym",
+        ),
+        (
+            "Aid trucks waited at the Rafah crossing as talks continued in Cairo.",
+            "Rafah crossing",
+            "PS",
+            "landmark",
+        ),
+        (
+            "NEW DELHI (Reuters) \u2014 Monsoon rains flooded parts of the capital on Monday.",
+            "NEW DELHI",
+            "IN",
+            "city",
+        ),
+        (
+            "The mayor of Springfield, Ill., said the plant would reopen in March.",
+            "Springfield",
+            "US",
+            "city",
+        ),
+        (
+            "Ministers met in Brussels as farmers blocked roads in northern France.",
+            "northern France",
+            "FR",
+            "region",
+        ),
+        (
+            "Talks in Geneva stalled after the delegation from Tehran left early.",
+            "Tehran",
+            "IR",
+            "city",
+        ),
         # The small model calls Mombasa NORP and Kisumu ORG here.
-        ("The protests spread to Mombasa and Kisumu, according to local media.",
-         "Mombasa", "KE", "city"),
-        ("The protests spread to Mombasa and Kisumu, according to local media.",
-         "Kisumu", "KE", "city"),
+        (
+            "The protests spread to Mombasa and Kisumu, according to local media.",
+            "Mombasa",
+            "KE",
+            "city",
+        ),
+        (
+            "The protests spread to Mombasa and Kisumu, according to local media.",
+            "Kisumu",
+            "KE",
+            "city",
+        ),
     ],
-)  # fmt: skip
+)
 def test_mention_resolves(nlp, text: str, mention: str, country: str, kind: str) -> None:
     place = by_text(places_of(nlp, text), mention)
     assert (place.country_code, place.kind) == (country, kind)
@@ -91,34 +179,67 @@ def test_mention_resolves(nlp, text: str, mention: str, country: str, kind: str)
     ("text", "mention", "expected"),
     [
         # Two local names with homonyms near each other mean those: Paris, Tennessee.
-        ("Deputies in Henry County searched a farm outside Paris after the storm.",
-         "Paris", ("US", "city", 36.30, -88.33)),
-        ("Deputies in Henry County searched a farm outside Paris after the storm.",
-         "Henry County", ("US", "admin2", 36.30, -88.33)),
+        (
+            "Deputies in Henry County searched a farm outside Paris after the storm.",
+            "Paris",
+            ("US", "city", 36.30, -88.33),
+        ),
+        (
+            "Deputies in Henry County searched a farm outside Paris after the storm.",
+            "Henry County",
+            ("US", "admin2", 36.30, -88.33),
+        ),
         # Town names lean to the article's home state.
-        ("Police in Knoxville, Maryville and Oak Ridge said the suspect was caught in Athens.",
-         "Athens", ("US", "city", 35.44, -84.59)),
+        (
+            "Police in Knoxville, Maryville and Oak Ridge said the suspect was caught in Athens.",
+            "Athens",
+            ("US", "city", 35.44, -84.59),
+        ),
         # AP state abbreviations, and dotted city nicknames that are not states.
-        ("She grew up in L.A. and moved to Macon, Ga., last year.",
-         "L.A.", ("US", "city", 34.05, -118.24)),
-        ("She grew up in L.A. and moved to Macon, Ga., last year.",
-         "Ga.", ("US", "admin1", 32.33, -83.11)),
-        ("Tornado sirens sounded in Jackson, Tenn., and in Lafayette, La., on Friday.",
-         "La.", ("US", "admin1", 30.87, -92.0)),
-        ("Tornado sirens sounded in Jackson, Tenn., and in Lafayette, La., on Friday.",
-         "Jackson", ("US", "city", 35.61, -88.81)),
+        (
+            "She grew up in L.A. and moved to Macon, Ga., last year.",
+            "L.A.",
+            ("US", "city", 34.05, -118.24),
+        ),
+        (
+            "She grew up in L.A. and moved to Macon, Ga., last year.",
+            "Ga.",
+            ("US", "admin1", 32.33, -83.11),
+        ),
+        (
+            "Tornado sirens sounded in Jackson, Tenn., and in Lafayette, La., on Friday.",
+            "La.",
+            ("US", "admin1", 30.87, -92.0),
+        ),
+        (
+            "Tornado sirens sounded in Jackson, Tenn., and in Lafayette, La., on Friday.",
+            "Jackson",
+            ("US", "city", 35.61, -88.81),
+        ),
         # A state's point lies inside the state.
-        ("Flooding closed roads across Tennessee on Monday.",
-         "Tennessee", ("US", "admin1", 35.8, -86.3)),
+        (
+            "Flooding closed roads across Tennessee on Monday.",
+            "Tennessee",
+            ("US", "admin1", 35.8, -86.3),
+        ),
         # A name followed by a town word is the town, not the country.
-        ("The Lebanon City Council voted to repave Main Street in the spring.",
-         "Lebanon", ("US", "city", 36.21, -86.29)),
-        ("Talks between Lebanon and Israel resumed in Paris on Monday.",
-         "Lebanon", ("LB", "country", 33.83, 35.83)),
-        ("Talks between Lebanon and Israel resumed in Paris on Monday.",
-         "Paris", ("FR", "city", 48.85, 2.35)),
+        (
+            "The Lebanon City Council voted to repave Main Street in the spring.",
+            "Lebanon",
+            ("US", "city", 36.21, -86.29),
+        ),
+        (
+            "Talks between Lebanon and Israel resumed in Paris on Monday.",
+            "Lebanon",
+            ("LB", "country", 33.83, 35.83),
+        ),
+        (
+            "Talks between Lebanon and Israel resumed in Paris on Monday.",
+            "Paris",
+            ("FR", "city", 48.85, 2.35),
+        ),
     ],
-)  # fmt: skip
+)
 def test_local_disambiguation(nlp, text: str, mention: str, expected: tuple) -> None:
     place = by_text(places_of(nlp, text), mention)
     country, kind, lat, lon = expected
@@ -134,15 +255,24 @@ def test_town_word_is_not_the_country(nlp) -> None:
 @pytest.mark.parametrize(
     ("first", "second"),
     [
-        ("Explosions were heard in Kiev before dawn.", "Explosions were heard in Kyiv before dawn."),
-        ("The plant near Zaporozhye lost outside power.",
-         "The plant near Zaporizhzhia lost outside power."),
-        ("Missiles struck Dnipro overnight, officials said.",
-         "Missiles struck Dnipropetrovsk overnight, officials said."),
-        ("Officials in Sao Paulo declared an emergency.",
-         "Officials in S\u00e3o Paulo declared an emergency."),
+        (
+            "Explosions were heard in Kiev before dawn.",
+            "Explosions were heard in Kyiv before dawn.",
+        ),
+        (
+            "The plant near Zaporozhye lost outside power.",
+            "The plant near Zaporizhzhia lost outside power.",
+        ),
+        (
+            "Missiles struck Dnipro overnight, officials said.",
+            "Missiles struck Dnipropetrovsk overnight, officials said.",
+        ),
+        (
+            "Officials in Sao Paulo declared an emergency.",
+            "Officials in S\u00e3o Paulo declared an emergency.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_spellings_resolve_alike(nlp, first: str, second: str) -> None:
     a, b = places_of(nlp, first), places_of(nlp, second)
     assert a and b

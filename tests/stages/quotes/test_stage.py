@@ -806,10 +806,14 @@ def parsed(annotated: str) -> Doc:
     tags = [r[4] for r in rows] + ["."]
     spaces = [tags[i] != "``" and tags[i + 1] not in (",", ".", "''") for i in range(len(rows))]
     return Doc(
-        English().vocab, words=[r[0] for r in rows], spaces=spaces,
-        heads=[int(r[1]) for r in rows], deps=[r[2] for r in rows], pos=[r[3] for r in rows],
+        English().vocab,
+        words=[r[0] for r in rows],
+        spaces=spaces,
+        heads=[int(r[1]) for r in rows],
+        deps=[r[2] for r in rows],
+        pos=[r[3] for r in rows],
         tags=tags[:-1],
-    )  # fmt: skip
+    )
 
 
 def test_stranded_subject() -> None:
@@ -848,7 +852,7 @@ SPEAKER_NOT_IN_QUOTE = [
         'Russian President Vladimir Putin took questions for four hours. U.S. President-elect Donald Trump has promised a quick deal. "If we ever have a meeting with President-elect Trump, we will have a lot to talk about," he said.',
         "Vladimir Putin",
     ),
-]  # fmt: skip
+]
 
 
 @pytest.mark.parametrize(("text", "name"), SPEAKER_NOT_IN_QUOTE)
@@ -863,7 +867,7 @@ def test_repeat_keeps_its_first_speaker(nlp) -> None:
         'MOSCOW (Dateline Wire) \u2014 "We are ready for negotiations and compromises," Russian President Vladimir Putin said on Thursday.\n\n'
         "Trump, the incoming Republican, has promised to end the war within a day of taking office.\n\n"
         '"We are ready for negotiations and compromises," he said again later.'
-    )  # fmt: skip
+    )
     first, repeat = [q for q in run(nlp, text) if q.kind == "direct"]
     assert repeat.repeat_of == 0
     assert repeat.speaker.name == first.speaker.name == "Vladimir Putin"
@@ -873,10 +877,16 @@ def test_repeat_keeps_its_first_speaker(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "cue"),
     [
-        ('Ukrainian President Volodymyr Zelensky rebuffed the remarks, saying: "Putin does not want peace."', "saying"),
-        ('The 72-year-old leader insisted the economy remains "stable, despite external threats," though he conceded that prices had risen.', "insisted"),
+        (
+            'Ukrainian President Volodymyr Zelensky rebuffed the remarks, saying: "Putin does not want peace."',
+            "saying",
+        ),
+        (
+            'The 72-year-old leader insisted the economy remains "stable, despite external threats," though he conceded that prices had risen.',
+            "insisted",
+        ),
     ],
-)  # fmt: skip
+)
 def test_cue_is_the_verb_that_introduces_the_quote(nlp, text: str, cue: str) -> None:
     quotes = [q for q in run(nlp, text) if q.kind != "indirect"]
     assert [q.cue.text for q in quotes] == [cue]
@@ -907,7 +917,7 @@ def test_signs_banners_and_shirts_are_not_speech(nlp, text: str) -> None:
             "the border would reopen",
         ),
     ],
-)  # fmt: skip
+)
 def test_reported_content_ends_where_the_report_ends(nlp, text: str, content: str) -> None:
     (found,) = [q.text for q in run(nlp, text) if q.kind == "indirect"]
     assert found.startswith(content)
@@ -928,11 +938,20 @@ def test_speaker_of_a_verb_parsed_as_a_participle_of_the_name(nlp) -> None:
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ('Washington (Dateline Wire) \u2013 Democrat Jane Holloway has criticised the plan, saying that "loud promises" help nobody.', "Jane Holloway"),
-        ('Saturday at the state party convention Sen. Jane Holloway (D-MA) said the governor had been a "proven failure" in office.', "Jane Holloway"),
-        ('In Columbus, after the vote, Gov. Tom Brandt (R-OH), said the result was "a clear mandate" for the plan.', "Tom Brandt"),
+        (
+            'Washington (Dateline Wire) \u2013 Democrat Jane Holloway has criticised the plan, saying that "loud promises" help nobody.',
+            "Jane Holloway",
+        ),
+        (
+            'Saturday at the state party convention Sen. Jane Holloway (D-MA) said the governor had been a "proven failure" in office.',
+            "Jane Holloway",
+        ),
+        (
+            'In Columbus, after the vote, Gov. Tom Brandt (R-OH), said the result was "a clear mandate" for the plan.',
+            "Tom Brandt",
+        ),
     ],
-)  # fmt: skip
+)
 def test_datelines_dates_and_party_tags_do_not_speak(nlp, text: str, name: str) -> None:
     quotes = [q for q in run(nlp, text) if q.kind == "mixed"]
     assert [q.speaker.name for q in quotes] == [name]
