@@ -6,7 +6,6 @@ import pytest
 
 from dateline.nlp import load
 from dateline.stages.entities import find_entities
-from dateline.stages.entities.clusters import title_and_country
 
 
 @pytest.fixture(scope="module")
@@ -122,20 +121,6 @@ def test_two_people_same_surname_go_to_the_nearest(nlp) -> None:
     text = "Hillary Clinton spoke first. Later, Bill Clinton took the stage. Clinton praised the crowd."
     found = people(nlp, text)
     assert found["Bill Clinton"]["mentions"][-1] == "Clinton"
-
-
-@pytest.mark.parametrize(
-    ("phrase", "expected"),
-    [
-        ("U.S. President-elect", ("President-elect", "USA")),
-        ("Russian President", ("President", "RUS")),
-        ("British Prime Minister", ("Prime Minister", "GBR")),
-        ("Russia's", (None, "RUS")),
-        ("former", (None, None)),
-    ],
-)
-def test_title_and_country(phrase: str, expected: tuple) -> None:
-    assert title_and_country(f" {phrase} ") == expected
 
 
 @pytest.mark.parametrize(

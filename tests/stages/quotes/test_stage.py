@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 from spacy.lang.en import English
-from spacy.tokens import Doc
-from spacy.vocab import Vocab
 
 from dateline.records import Quote
-from dateline.stages.quotes.attribution import speaker_token
 from dateline.stages.quotes.stage import find_quotes
+from tests.stages.quotes.parses import parsed
 
 
 def run(nlp, text: str) -> list[Quote]:
@@ -778,70 +776,6 @@ def test_ten_thousand_unbalanced_marks_in_one_paragraph(mark: str) -> None:
     assert all(0 <= q.start <= q.end <= len(text) for q in quotes)
 
 
-@pytest.mark.parametrize(
-    ("words", "heads", "deps", "expected"),
-    [
-        # "… made public ― Doe boasted": the parser took the dash for a second subject.
-        (
-            ["public", "\u2015", "Doe", "boasted"],
-            [1, 3, 3, 3],
-            ["amod", "nsubj", "nsubj", "ROOT"],
-            "Doe",
-        ),
-        (["Doe", "boasted"], [1, 1], ["nsubj", "ROOT"], "Doe"),
-    ],
-)
-def test_speaker_skips_dash_subject(words: list, heads: list, deps: list, expected: str) -> None:
-    """A dash parsed as a subject is passed over for the real one."""
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
-    assert speaker_token(doc[len(words) - 1]).text == expected
-
-
-def parsed(annotated: str) -> Doc:
-    """A Doc from "word/head/dep/pos/tag" items, for parses the model gets wrong at random."""
-    from dateline.nlp import register_extensions
-
-    register_extensions()
-    rows = [item.rsplit("/", 4) for item in annotated.split()]
-    tags = [r[4] for r in rows] + ["."]
-    spaces = [tags[i] != "``" and tags[i + 1] not in (",", ".", "''") for i in range(len(rows))]
-    return Doc(
-        English().vocab,
-        words=[r[0] for r in rows],
-        spaces=spaces,
-        heads=[int(r[1]) for r in rows],
-        deps=[r[2] for r in rows],
-        pos=[r[3] for r in rows],
-        tags=tags[:-1],
-    )
-
-
-def test_stranded_subject() -> None:
-    """Names the parse hung on the noun before them still speak: "…, Ortiz and Kovalenko call"."""
-    doc = parsed(
-        "war/5/npadvmod/NOUN/NN ,/0/punct/PUNCT/, Ortiz/0/conj/PROPN/NNP and/2/cc/CCONJ/CC "
-        "Kovalenko/2/conj/PROPN/NNP call/5/ROOT/VERB/VBP them/5/dobj/PRON/PRP"
-    )
-    assert speaker_token(doc[5]).text == "Ortiz"
-
-
-def test_fragment_cue_without_subject_falls_back_to_the_sentence() -> None:
-    """A fragment under a cue whose subject the parse lost ("going on to say", hung on a verb
-    inside the quotation) takes the speaker of the sentence's own cue."""
-    doc = parsed(
-        "Doe/1/nsubj/PROPN/NNP said/16/parataxis/VERB/VBD ,/16/punct/PUNCT/, "
-        "going/16/advcl/VERB/VBG on/3/prt/ADP/RP to/6/aux/PART/TO say/3/xcomp/VERB/VB "
-        "that/9/mark/SCONJ/IN the/9/det/DET/DT country/10/nsubj/NOUN/NN spent/6/ccomp/VERB/VBD "
-        '"/12/punct/PUNCT/`` decades/10/dobj/NOUN/NNS fighting/12/acl/VERB/VBG ,/17/punct/PUNCT/, '
-        "people/17/nsubj/NOUN/NNS want/17/ROOT/VERB/VBP change/17/dobj/NOUN/NN ./17/punct/PUNCT/. "
-        "\"/17/punct/PUNCT/''"
-    )
-    quotes = [q for q in find_quotes(doc) if q.kind == "mixed"]
-    assert [(q.text, speaker(doc.text, q)) for q in quotes] == [
-        ("decades fighting, people want change.", "Doe")
-    ]
-
-
 SPEAKER_NOT_IN_QUOTE = [
     # A name inside the quote is not its speaker, nor the pronoun's antecedent.
     (
@@ -973,3 +907,20 @@ def test_asked_participle_is_not_the_cue(nlp) -> None:
     quotes = run(nlp, text)
     assert {q.speaker.name for q in quotes} == {"Olaf Scholz"}
     assert [q.cue.text for q in quotes if q.kind == "mixed"] == ["said"]
+
+
+def test_fragment_cue_without_subject_falls_back_to_the_sentence() -> None:
+    """A fragment under a cue whose subject the parse lost ("going on to say", hung on a verb
+    inside the quotation) takes the speaker of the sentence's own cue."""
+    doc = parsed(
+        "Doe/1/nsubj/PROPN/NNP said/16/parataxis/VERB/VBD ,/16/punct/PUNCT/, "
+        "going/16/advcl/VERB/VBG on/3/prt/ADP/RP to/6/aux/PART/TO say/3/xcomp/VERB/VB "
+        "that/9/mark/SCONJ/IN the/9/det/DET/DT country/10/nsubj/NOUN/NN spent/6/ccomp/VERB/VBD "
+        '"/12/punct/PUNCT/`` decades/10/dobj/NOUN/NNS fighting/12/acl/VERB/VBG ,/17/punct/PUNCT/, '
+        "people/17/nsubj/NOUN/NNS want/17/ROOT/VERB/VBP change/17/dobj/NOUN/NN ./17/punct/PUNCT/. "
+        "\"/17/punct/PUNCT/''"
+    )
+    quotes = [q for q in find_quotes(doc) if q.kind == "mixed"]
+    assert [(q.text, speaker(doc.text, q)) for q in quotes] == [
+        ("decades fighting, people want change.", "Doe")
+    ]
