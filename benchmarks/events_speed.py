@@ -14,7 +14,7 @@ from pathlib import Path
 import spacy
 
 from dateline.nlp import DEFAULT_MODEL, load, resolve_model
-from dateline.stages.events import find_events
+from dateline.stages.events.stage import find_events
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared" / "corpora"

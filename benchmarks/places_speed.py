@@ -13,10 +13,10 @@ from __future__ import annotations
 import argparse
 import time
 
-from dateline import gazetteer
 from dateline.evaluate.places import default_path, read_corpus
 from dateline.nlp import load
-from dateline.stages.places import find_places
+from dateline.stages.places import gazetteer
+from dateline.stages.places.stage import find_places
 
 
 def main() -> None:

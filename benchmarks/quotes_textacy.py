@@ -22,14 +22,14 @@ from dateline import nlp as nlp_module
 from dateline.evaluate.quotes import (
     Counts,
     Predicted,
-    Report,
+    QuotesReport,
     articles,
     default_polnear,
     gold_direct,
     score,
     split_quotes,
 )
-from dateline.stages.quotes import find_quotes
+from dateline.stages.quotes.stage import find_quotes
 
 
 def textacy_quotes(doc) -> list[Predicted]:  # noqa: ANN001
@@ -49,7 +49,7 @@ def textacy_quotes(doc) -> list[Predicted]:  # noqa: ANN001
     return found
 
 
-def add(report: Report, predicted: list[Predicted], gold: list) -> None:
+def add(report: QuotesReport, predicted: list[Predicted], gold: list) -> None:
     """Score one article's predictions into a report."""
     detection, attributed = score(predicted, gold)
     report.detection.add(detection)
@@ -75,7 +75,7 @@ def main() -> None:
 
     # Pass 1: the bare parse, timed; textacy reads it, as in the corpus README's measurement.
     bare = spacy.load(nlp_module.resolve_model(nlp_module.DEFAULT_MODEL))
-    reports = {"dateline": Report(len(data)), "textacy": Report(len(data))}
+    reports = {"dateline": QuotesReport(len(data)), "textacy": QuotesReport(len(data))}
     golds = [gold_direct(text, attributions, args.doubled) for _, text, attributions in data]
     docs = bare.pipe(texts, batch_size=8)
     parse_time = 0.0

@@ -13,7 +13,7 @@ import time
 
 from dateline.evaluate.times import find_corpus, read_corpus
 from dateline.nlp import load, make_doc
-from dateline.stages.times import find_times, grammar
+from dateline.stages.times.stage import find_times, grammar
 
 
 def main() -> None:

@@ -29,13 +29,40 @@ def test_case_of(text: str, case: str) -> None:
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        (STORY.lower(), ["Pushpa Kamal Dahal", "Friday", "Nepal", "India", "China",
-                         "United Nations", "Kathmandu", "We don't", "Anita Rai"]),
-        (STORY.upper(), ["Pushpa Kamal Dahal", "Friday", "Nepal", "India", "China",
-                         "United Nations", "Kathmandu", "We don't", "Anita Rai"]),
-        ("FLOODS CUT OFF VILLAGES IN EASTERN NEPAL\n\n" + STORY, ["Floods", "Nepal\n\nPrime Minister"]),
+        (
+            STORY.lower(),
+            [
+                "Pushpa Kamal Dahal",
+                "Friday",
+                "Nepal",
+                "India",
+                "China",
+                "United Nations",
+                "Kathmandu",
+                "We don't",
+                "Anita Rai",
+            ],
+        ),
+        (
+            STORY.upper(),
+            [
+                "Pushpa Kamal Dahal",
+                "Friday",
+                "Nepal",
+                "India",
+                "China",
+                "United Nations",
+                "Kathmandu",
+                "We don't",
+                "Anita Rai",
+            ],
+        ),
+        (
+            "FLOODS CUT OFF VILLAGES IN EASTERN NEPAL\n\n" + STORY,
+            ["Floods", "Nepal\n\nPrime Minister"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_restore_case(text: str, names: list[str]) -> None:
     restored = restore_case(text)
     assert restored is not None and len(restored) == len(text)

@@ -161,9 +161,16 @@ def test_search_takes_what_the_web_takes(
 )
 @pytest.mark.parametrize(
     "command",
-    [["quotes"], ["events"], ["people"], ["search", "x"], ["timeline", "Putin"], ["show", "x"],
-     ["export", "quotes"]],
-)  # fmt: skip
+    [
+        ["quotes"],
+        ["events"],
+        ["people"],
+        ["search", "x"],
+        ["timeline", "Putin"],
+        ["show", "x"],
+        ["export", "quotes"],
+    ],
+)
 def test_read_commands_never_write(tmp_path: Path, content: bytes, command: list[str]) -> None:
     db = tmp_path / "e.db"
     db.write_bytes(content)

@@ -22,15 +22,24 @@ def person(analysis: dateline.Analysis, name: str) -> dateline.records.Entity:
     ("text", "date", "headings", "captions", "people"),
     [
         (
-            EXAMPLE, "2024-12-19", ["Kursk conundrum", "Trump's pledge"], 1,
+            EXAMPLE,
+            "2024-12-19",
+            ["Kursk conundrum", "Trump's pledge"],
+            1,
             {
-                "Vladimir Putin": ("RUS", {"Vladimir Putin", "Putin", "the 72-year-old leader", "he"}),
+                "Vladimir Putin": (
+                    "RUS",
+                    {"Vladimir Putin", "Putin", "the 72-year-old leader", "he"},
+                ),
                 "Donald Trump": ("USA", {"Donald Trump", "Trump", "the incoming Republican"}),
                 "Volodymyr Zelensky": ("UKR", {"Volodymyr Zelensky", "The Ukrainian leader"}),
             },
         ),
         (
-            SUMMIT, "2025-02-14", ["Transatlantic rift", "Money and guns"], 1,
+            SUMMIT,
+            "2025-02-14",
+            ["Transatlantic rift", "Money and guns"],
+            1,
             {
                 "Emmanuel Macron": ("FRA", {"Emmanuel Macron", "Macron", "the French leader"}),
                 "Olaf Scholz": ("DEU", {"Olaf Scholz", "Scholz", "The German chancellor", "He"}),
@@ -39,7 +48,7 @@ def person(analysis: dateline.Analysis, name: str) -> dateline.records.Entity:
             },
         ),
     ],
-)  # fmt: skip
+)
 def test_article(text: str, date: str, headings: list[str], captions: int, people: dict) -> None:
     analysis = dateline.analyze(text)
     assert analysis.error is None, analysis.error
@@ -136,11 +145,23 @@ def spans(analysis: dateline.Analysis) -> list:
     ("text", "options", "expected", "repairs", "speaker"),
     [
         (damaged(CLEAN), dateline.Options(), CLEAN, ("mojibake", "html_entities"), "Anita Rai"),
-        (damaged(CLEAN.lower()), dateline.Options(), CLEAN.lower(), ("mojibake", "html_entities", "case"), "Anita Rai"),
-        (damaged(CLEAN.upper()), dateline.Options(), CLEAN.upper(), ("mojibake", "html_entities", "case"), "Anita Rai"),
+        (
+            damaged(CLEAN.lower()),
+            dateline.Options(),
+            CLEAN.lower(),
+            ("mojibake", "html_entities", "case"),
+            "Anita Rai",
+        ),
+        (
+            damaged(CLEAN.upper()),
+            dateline.Options(),
+            CLEAN.upper(),
+            ("mojibake", "html_entities", "case"),
+            "Anita Rai",
+        ),
         (damaged(CLEAN), dateline.Options(raw_text=True), damaged(CLEAN), (), None),
     ],
-)  # fmt: skip
+)
 def test_damaged_text_is_repaired_and_offsets_index_the_returned_text(
     text: str, options: dateline.Options, expected: str, repairs: tuple, speaker: str | None
 ) -> None:

@@ -28,12 +28,50 @@ BASES = [
     "Editing by Sara Berg\n",
 ]
 INSERTS = [
-    "\u201c", "\u201d", '"', "'", "\u2019", "\u2014", " (AP) — ", "\n", "\n\n", "\r\n", "\t",
-    "\u200b", "\u200f", "\u0301", "\ufeff", "\x00", "\x0b", "🇺🇦", "👍🏽", "ß", "İ", "ﬁ", "Ⅻ",
-    "date 9999-12-31\n", "date 0001-01-01\n", "title \n", " said ", " on Monday ", " next week ",
-    " in Paris ", " 1,000,000 ", " Mr. ", " U.S. ", "...", "!?", " -- ", "Photo: ", "/AFP",
-    "http://x.example/a?b=c", "<script>alert(1)</script>", "A" * 300, ", and " * 40, "\u00a0",
-]  # fmt: skip
+    "\u201c",
+    "\u201d",
+    '"',
+    "'",
+    "\u2019",
+    "\u2014",
+    " (AP) — ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    "\u200b",
+    "\u200f",
+    "\u0301",
+    "\ufeff",
+    "\x00",
+    "\x0b",
+    "🇺🇦",
+    "👍🏽",
+    "ß",
+    "İ",
+    "ﬁ",
+    "Ⅻ",
+    "date 9999-12-31\n",
+    "date 0001-01-01\n",
+    "title \n",
+    " said ",
+    " on Monday ",
+    " next week ",
+    " in Paris ",
+    " 1,000,000 ",
+    " Mr. ",
+    " U.S. ",
+    "...",
+    "!?",
+    " -- ",
+    "Photo: ",
+    "/AFP",
+    "http://x.example/a?b=c",
+    "<script>alert(1)</script>",
+    "A" * 300,
+    ", and " * 40,
+    "\u00a0",
+]
 CASES = int(os.environ.get("DATELINE_FUZZ", "240"))
 EXPECTED = ("lone surrogate", "empty document")
 
@@ -115,7 +153,7 @@ def test_long_sentences_are_cut_before_the_parse() -> None:
     import datetime as dt
 
     from dateline import nlp
-    from dateline.clean import MAX_SENTENCE
+    from dateline.stages.blocks.stage import MAX_SENTENCE
 
     pipeline = nlp.load()
     doc = pipeline(nlp.make_doc(pipeline, SENTENCE, dt.date(2024, 12, 19)))

@@ -42,20 +42,36 @@ def corrupt_gzip() -> bytes:
 # (file name, content, the id its error is stored under, words of the expected error)
 POISON = [
     ("deep.jsonl", "[" * 100_000 + "]" * 100_000, "deep.jsonl:1", "nested too deeply"),
-    ("digits.jsonl", '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}", "digits.jsonl:1",
-     "digits"),
+    (
+        "digits.jsonl",
+        '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}",
+        "digits.jsonl:1",
+        "digits",
+    ),
     ("corrupt.jsonl.gz", corrupt_gzip(), "corrupt.jsonl.gz", "gzip"),
     ("locked/inside.txt", GOOD.format(n=99), "locked", "cannot"),
-]  # fmt: skip
+]
 # Documents with a defect that must not cost the article: they are stored with their records.
 SOUND = [
     ("surrogate.jsonl", {"id": "lone", "text": "Bad \ud800 text said on Monday."}),  # repaired
     ("title.jsonl", {"id": "title", "title": "Talks \udc80", "text": GOOD.format(n=7)}),
-    ("edge-late.jsonl", {"id": "late", "date": "9999-12-31",
-                         "text": "The minister will visit Kyiv next week, officials said."}),
-    ("edge-early.jsonl", {"id": "early", "date": "0001-01-01",
-                          "text": "The minister left Kyiv last Friday, officials said."}),
-]  # fmt: skip
+    (
+        "edge-late.jsonl",
+        {
+            "id": "late",
+            "date": "9999-12-31",
+            "text": "The minister will visit Kyiv next week, officials said.",
+        },
+    ),
+    (
+        "edge-early.jsonl",
+        {
+            "id": "early",
+            "date": "0001-01-01",
+            "text": "The minister left Kyiv last Friday, officials said.",
+        },
+    ),
+]
 
 
 @pytest.fixture
@@ -143,7 +159,7 @@ def test_a_batch_that_raises_is_rerun_one_by_one(monkeypatch: pytest.MonkeyPatch
 
 
 def test_a_failing_stage_drops_only_its_records(monkeypatch: pytest.MonkeyPatch) -> None:
-    from dateline.stages import quotes
+    from dateline.stages.quotes import stage as quotes
 
     monkeypatch.setattr(quotes, "find_quotes", lambda doc: 1 / 0)
     result = dateline.analyze(GOOD.format(n=5))
@@ -210,8 +226,15 @@ def test_a_crashed_or_hung_worker_costs_one_document(workers: int) -> None:
     articles = [Article(id=f"d{i}", text=t) for i, t in enumerate(texts)]
     chunks = iter([articles[i : i + 4] for i in range(0, len(articles), 4)])
     stored: list[Analysis] = []
-    run_workers(chunks, list, lambda _, results: stored.extend(results), Options(), workers, 2.0,
-                target=crashing_serve)  # fmt: skip
+    run_workers(
+        chunks,
+        list,
+        lambda _, results: stored.extend(results),
+        Options(),
+        workers,
+        2.0,
+        target=crashing_serve,
+    )
     assert [a.id for a in stored] == [a.id for a in articles]  # input order kept
     errors = {a.id: a.error for a in stored if a.error}
     assert set(errors) == {"d2", "d5"}
@@ -288,7 +311,7 @@ def test_concurrent_first_runs_create_the_schema_once(tmp_path: Path) -> None:
 def test_a_failing_stage_is_stored_and_told_by_ingest(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dateline.stages import quotes
+    from dateline.stages.quotes import stage as quotes
     from dateline.store import Store
     from dateline.store.ingest import IngestOptions, ingest
 

@@ -16,17 +16,37 @@ FIXTURES = Path(__file__).parent / "fixtures" / "read"
 @pytest.mark.parametrize(
     ("text", "fields", "body"),
     [
-        ("date 2024-12-19\ntitle Talks stall\n\nBody.", {"date": "2024-12-19", "title": "Talks stall"}, "\nBody."),
-        (" date 2024-12-19 Russian President Vladimir Putin said", {"date": "2024-12-19"}, "Russian President Vladimir Putin said"),
+        (
+            "date 2024-12-19\ntitle Talks stall\n\nBody.",
+            {"date": "2024-12-19", "title": "Talks stall"},
+            "\nBody.",
+        ),
+        (
+            " date 2024-12-19 Russian President Vladimir Putin said",
+            {"date": "2024-12-19"},
+            "Russian President Vladimir Putin said",
+        ),
         ("\tdate 2024-12-19   Kyiv said", {"date": "2024-12-19"}, "Kyiv said"),
         ("Date night is back in Washington.", {}, "Date night is back in Washington."),
         ("date palms line the avenue.\nMore.", {}, "date palms line the avenue.\nMore."),
         ("source close to the talks said", {}, "source close to the talks said"),
-        ("url https://example.org/a\ndate Dec 17, 2016\n\nText", {"url": "https://example.org/a", "date": "Dec 17, 2016"}, "\nText"),
-        ("date 2024-12-19\rtitle Talks stall\r\rBody.", {"date": "2024-12-19", "title": "Talks stall"}, "\rBody."),
-        ("date 2024-12-19\r\ntitle Talks stall\r\n\r\nBody.", {"date": "2024-12-19", "title": "Talks stall"}, "\r\nBody."),
+        (
+            "url https://example.org/a\ndate Dec 17, 2016\n\nText",
+            {"url": "https://example.org/a", "date": "Dec 17, 2016"},
+            "\nText",
+        ),
+        (
+            "date 2024-12-19\rtitle Talks stall\r\rBody.",
+            {"date": "2024-12-19", "title": "Talks stall"},
+            "\rBody.",
+        ),
+        (
+            "date 2024-12-19\r\ntitle Talks stall\r\n\r\nBody.",
+            {"date": "2024-12-19", "title": "Talks stall"},
+            "\r\nBody.",
+        ),
     ],
-)  # fmt: skip
+)
 def test_split_header(text: str, fields: dict, body: str) -> None:
     found, start = split_header(text)
     assert found == fields
@@ -131,14 +151,27 @@ def test_html_page(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("data", "text", "warning"),
     [
-        ("date 2024-03-04\ntitle Caf\u00e9 owners protest\n\nOwners of caf\u00e9s in Montr\u00e9al said the city\u2019s rules hurt.".encode("cp1252"),
-         "Owners of caf\u00e9s in Montr\u00e9al said the city\u2019s rules hurt.", "read as cp1252"),
-        ("\ufeffdate 2024-03-04\ntitle Caf\u00e9 owners protest\n\nKyiv said talks resumed.".encode("utf-16-le"),
-         "Kyiv said talks resumed.", "read as utf-16"),
-        ("date 2024-03-04\rtitle Caf\u00e9 owners protest\r\rKyiv said talks resumed.".encode(),
-         "Kyiv said talks resumed.", None),
+        (
+            "date 2024-03-04\ntitle Caf\u00e9 owners protest\n\nOwners of caf\u00e9s in Montr\u00e9al said the city\u2019s rules hurt.".encode(
+                "cp1252"
+            ),
+            "Owners of caf\u00e9s in Montr\u00e9al said the city\u2019s rules hurt.",
+            "read as cp1252",
+        ),
+        (
+            "\ufeffdate 2024-03-04\ntitle Caf\u00e9 owners protest\n\nKyiv said talks resumed.".encode(
+                "utf-16-le"
+            ),
+            "Kyiv said talks resumed.",
+            "read as utf-16",
+        ),
+        (
+            "date 2024-03-04\rtitle Caf\u00e9 owners protest\r\rKyiv said talks resumed.".encode(),
+            "Kyiv said talks resumed.",
+            None,
+        ),
     ],
-)  # fmt: skip
+)
 def test_legacy_encodings_and_line_endings_keep_the_header(
     tmp_path: Path, data: bytes, text: str, warning: str | None
 ) -> None:

@@ -34,8 +34,10 @@ from dateline.store.ingest import IngestOptions, ingest
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 S3_CREDENTIALS = {
-    "AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "AWS_DEFAULT_REGION": "us-east-1",
-}  # fmt: skip
+    "AWS_ACCESS_KEY_ID": "test",
+    "AWS_SECRET_ACCESS_KEY": "test",
+    "AWS_DEFAULT_REGION": "us-east-1",
+}
 
 
 @pytest.fixture(scope="module")

@@ -54,11 +54,21 @@ def to_analysis(article: Article, doc: Doc) -> Analysis:
     quotes = tuple(replace(q, repeat_of=quote_at.get(q.repeat_of)) for q in quotes)
     events = tuple(replace(e, place=place_at.get(e.place)) for e in events)
     analysis = Analysis(
-        id=article.id, text=article.text, date=article.date, title=article.title,
-        url=article.url, source=article.source, blocks=blocks,
-        entities=tuple(doc._.entities or ()), quotes=quotes, times=times, places=places,
-        events=events, warnings=warnings, repairs=article.repairs,
-    )  # fmt: skip
+        id=article.id,
+        text=article.text,
+        date=article.date,
+        title=article.title,
+        url=article.url,
+        source=article.source,
+        blocks=blocks,
+        entities=tuple(doc._.entities or ()),
+        quotes=quotes,
+        times=times,
+        places=places,
+        events=events,
+        warnings=warnings,
+        repairs=article.repairs,
+    )
     if doc.text != article.text:  # parsed with its case restored: quote the text as it is
         analysis = with_texts_of(analysis, article.text)
         analysis = replace(analysis, repairs=(*analysis.repairs, "case"))
@@ -200,9 +210,11 @@ def analyze(
     except ReadError as err:
         return Analysis(id=scrub(id) or id, text=text, error=str(err))
     article = replace(
-        article, title=title or article.title, url=url or article.url,
+        article,
+        title=title or article.title,
+        url=url or article.url,
         source=source or article.source,
-    )  # fmt: skip
+    )
     return next(analyze_articles([article], options))
 
 

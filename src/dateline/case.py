@@ -225,8 +225,44 @@ def lexicon() -> dict[str, str]:
 
 
 # Words the lexicons capitalise that are ordinary words in lower-case running text.
-COMMON_WORDS = frozenset((
-    "a", "an", "and", "the", "of", "in", "on", "at", "to", "for", "by", "as", "is", "it", "be",
-    "may", "will", "can", "mark", "bill", "rose", "grace", "hope", "faith", "joy", "sue", "art",
-    "gene", "august", "chad", "victoria", "white", "house", "state", "states", "union", "new",
-))  # fmt: skip
+COMMON_WORDS = frozenset(
+    (
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "as",
+        "is",
+        "it",
+        "be",
+        "may",
+        "will",
+        "can",
+        "mark",
+        "bill",
+        "rose",
+        "grace",
+        "hope",
+        "faith",
+        "joy",
+        "sue",
+        "art",
+        "gene",
+        "august",
+        "chad",
+        "victoria",
+        "white",
+        "house",
+        "state",
+        "states",
+        "union",
+        "new",
+    )
+)

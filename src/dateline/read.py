@@ -18,22 +18,12 @@ from pathlib import Path
 from dateline.records import Article
 from dateline.repair import NotText, repair
 from dateline.repair import decode as decode_bytes
+from dateline.resources import time_words
 
 MAX_CHARS = 1_000_000  # ~3.2 GB peak and ~5 min on a loaded 2-core machine (benchmarks/length.py)
-HEADER_KEYS = ("date", "title", "url", "source", "id")
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".jsonl.gzip")
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-         ("dec", "december")], start=1)
-    for m in names
-}  # fmt: skip
 _MONTH = r"(?P<mon>[A-Za-z]{3,9})\.?"
 DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?=$|[T\s_])"),
@@ -41,9 +31,13 @@ DATE_PATTERNS = [
     re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})(?=$|T)"),
     re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4})\b"),
     re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})\b"),
-    re.compile(rf"(?:[A-Za-z]+,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y>\d{{4}})\b"),
-    re.compile(rf"(?:[A-Za-z]+,?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"),
-]  # fmt: skip
+    re.compile(
+        rf"(?:[A-Za-z]+,?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?P<y>\d{{4}})\b"
+    ),
+    re.compile(
+        rf"(?:[A-Za-z]+,?\s+)?{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b"
+    ),
+]
 # The date a header line starts with, for the inline form " date 2024-12-19 Russian President …".
 INLINE_DATE = re.compile(r"[ \t]*date:?[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]+|$)")
 HEADER_LINE = re.compile(
@@ -63,11 +57,11 @@ def parse_date(value: str) -> dt.date | None:
         if not match:
             continue
         parts = match.groupdict()
-        month = int(parts["m"]) if parts.get("m") else MONTHS.get(parts["mon"].lower())
+        month = parts.get("m") or time_words()["month"].get(parts["mon"].lower())
         if month is None:
             continue
         try:
-            return dt.date(int(parts["y"]), month, int(parts["d"]))
+            return dt.date(int(parts["y"]), int(month), int(parts["d"]))
         except ValueError:
             return None
     return None
@@ -165,10 +159,15 @@ def from_text(
     warnings: list[str] = []
     found = normalise_date(date or fields.get("date"), doc_id, warnings)
     return Article(
-        id=fields.get("id", doc_id), text=text, date=found, title=fields.get("title"),
-        url=fields.get("url"), source=fields.get("source"), warnings=tuple(warnings),
+        id=fields.get("id", doc_id),
+        text=text,
+        date=found,
+        title=fields.get("title"),
+        url=fields.get("url"),
+        source=fields.get("source"),
+        warnings=tuple(warnings),
         repairs=repairs,
-    )  # fmt: skip
+    )
 
 
 def from_html(
@@ -192,9 +191,15 @@ def from_html(
     text, repairs = repaired(text, raw_text)
     title = repaired(doc.title, raw_text)[0] if doc.title else doc.title
     return Article(
-        id=doc_id, text=text, date=found, title=title, url=doc.url,
-        source=doc.sitename, warnings=tuple(warnings), repairs=repairs,
-    )  # fmt: skip
+        id=doc_id,
+        text=text,
+        date=found,
+        title=title,
+        url=doc.url,
+        source=doc.sitename,
+        warnings=tuple(warnings),
+        repairs=repairs,
+    )
 
 
 def from_record(
@@ -345,9 +350,13 @@ def read_stdin(
     head = data.lstrip()[:1]
     if head == b"{":
         yield from read_jsonl(
-            data.splitlines(), "stdin", date, max_chars=max_chars, raw_text=raw_text,
+            data.splitlines(),
+            "stdin",
+            date,
+            max_chars=max_chars,
+            raw_text=raw_text,
             encoding=encoding,
-        )  # fmt: skip
+        )
         return
     try:
         if len(data) > max_chars * 4:
@@ -464,16 +473,15 @@ def read(
             for file, doc_id in expand(path):
                 found = True
                 yield from read_file(
-                    file, doc_id, override, max_chars=max_chars, raw_text=raw_text,
+                    file,
+                    doc_id,
+                    override,
+                    max_chars=max_chars,
+                    raw_text=raw_text,
                     encoding=encoding,
-                )  # fmt: skip
+                )
         except OSError as err:  # a folder that vanished or turned unreadable while walking it
             found = True
             yield Article(id=path, text="", error=f"{path}: cannot read ({err.strerror or err})")
         if not found:
             yield Article(id=path, text="", error=f"{path}: no such file or folder")
-
-
-def with_date(article: Article, date: str | None) -> Article:
-    """Return `article` with its date replaced."""
-    return replace(article, date=date)

@@ -140,7 +140,9 @@ def repair(text: str) -> tuple[str, tuple[str, ...]]:
     if fixed == text:
         return text, ()
     names = ["mojibake"] if ruled != text else []
-    names += [REPAIR_NAMES.get(s.action if s.action != "apply" else s.parameter, s.parameter)
-              for s in steps or ()]  # fmt: skip
+    names += [
+        REPAIR_NAMES.get(s.action if s.action != "apply" else s.parameter, s.parameter)
+        for s in steps or ()
+    ]
     order = list(dict.fromkeys(REPAIR_NAMES.values()))
     return fixed, tuple(sorted(set(names), key=lambda n: (order.index(n) if n in order else 99, n)))

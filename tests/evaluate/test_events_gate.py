@@ -30,10 +30,10 @@ def test_plover_examples_gate(nlp):
     figures = {
         "accuracy": scores.accuracy,
         "macro_f1": scores.macro_f1(),
-        "actor_f1": scores.actor_text.f1()[2],
-        "recipient_f1": scores.recipient_text.f1()[2],
-        "actor_code_f1": scores.actor_code.f1()[2],
-        "recipient_code_f1": scores.recipient_code.f1()[2],
+        "actor_f1": scores.actor_text.f1,
+        "recipient_f1": scores.recipient_text.f1,
+        "actor_code_f1": scores.actor_code.f1,
+        "recipient_code_f1": scores.recipient_code.f1,
     }
     print(f"PLOVER events: {figures}")
     for name, floor in FLOORS.items():

@@ -45,27 +45,62 @@ def kursk_story(id_: str, source: str, date: str, extra: str = "") -> Analysis:
     shelled = span(text, "Ukrainian forces had shelled a village")
     kursk = span(text, "the Kursk region")
     return Analysis(
-        id=id_, text=text, date=date, source=source, title="Putin ready to talk to Trump",
+        id=id_,
+        text=text,
+        date=date,
+        source=source,
+        title="Putin ready to talk to Trump",
         blocks=(Block("dateline", body, body + 20), Block("body", body + 23, len(text.rstrip()))),
         entities=(
-            Entity("e1", "Vladimir Putin", "PERSON", "RUS", "President",
-                   (Mention(*span(text, "Vladimir Putin"), "Vladimir Putin"),
-                    Mention(*putin2, "Putin"))),
-            Entity("e2", "Donald Trump", "PERSON", "USA", None,
-                   (Mention(*span(text, "Donald Trump"), "Donald Trump"),)),
-            Entity("e3", "Ukraine", "GPE", "UKR", None, (Mention(*span(text, "Ukraine's"), "Ukraine"),)),
+            Entity(
+                "e1",
+                "Vladimir Putin",
+                "PERSON",
+                "RUS",
+                "President",
+                (
+                    Mention(*span(text, "Vladimir Putin"), "Vladimir Putin"),
+                    Mention(*putin2, "Putin"),
+                ),
+            ),
+            Entity(
+                "e2",
+                "Donald Trump",
+                "PERSON",
+                "USA",
+                None,
+                (Mention(*span(text, "Donald Trump"), "Donald Trump"),),
+            ),
+            Entity(
+                "e3", "Ukraine", "GPE", "UKR", None, (Mention(*span(text, "Ukraine's"), "Ukraine"),)
+            ),
         ),
         quotes=(
-            Quote(*quote, text[quote[0] : quote[1]], "direct", Speaker("e1", "Vladimir Putin", *putin2),
-                  Cue(*told, "told")),
+            Quote(
+                *quote,
+                text[quote[0] : quote[1]],
+                "direct",
+                Speaker("e1", "Vladimir Putin", *putin2),
+                Cue(*told, "told"),
+            ),
         ),
-        places=(Place(*kursk, "the Kursk region", "Kursk Oblast", "admin1", "RU", 538555, 51.7, 36.2),),
+        places=(
+            Place(*kursk, "the Kursk region", "Kursk Oblast", "admin1", "RU", 538555, 51.7, 36.2),
+        ),
         events=(
-            Event("ASSAULT", *shelled, text[shelled[0] : shelled[1]], mode="shelling",
-                  actor=Actor("e3", "Ukrainian forces", "UKR", "MIL"), recipient=None,
-                  place=0, date=date, confidence=0.8),
+            Event(
+                "ASSAULT",
+                *shelled,
+                text[shelled[0] : shelled[1]],
+                mode="shelling",
+                actor=Actor("e3", "Ukrainian forces", "UKR", "MIL"),
+                recipient=None,
+                place=0,
+                date=date,
+                confidence=0.8,
+            ),
         ),
-    )  # fmt: skip
+    )
 
 
 def fisheries_story() -> Analysis:
@@ -79,19 +114,42 @@ def fisheries_story() -> Analysis:
     holm = span(text, "Holm", quote[1])
     rejected = span(text, "rejected the Commission's cod plan")
     return Analysis(
-        id="fish-1", text=text, date="2026-02-17", source="Continental Press",
+        id="fish-1",
+        text=text,
+        date="2026-02-17",
+        source="Continental Press",
         blocks=(Block("body", span(text, "BRUSSELS")[0], len(text)),),
         entities=(
-            Entity("e1", "Jakob Holm", "PERSON", "DNK", "fisheries minister",
-                   (Mention(*span(text, "Jakob Holm"), "Jakob Holm"), Mention(*holm, "Holm"))),
+            Entity(
+                "e1",
+                "Jakob Holm",
+                "PERSON",
+                "DNK",
+                "fisheries minister",
+                (Mention(*span(text, "Jakob Holm"), "Jakob Holm"), Mention(*holm, "Holm")),
+            ),
         ),
-        quotes=(Quote(*quote, text[quote[0] : quote[1]], "direct", Speaker("e1", "Jakob Holm", *holm),
-                      Cue(*span(text, "said", holm[1]), "said")),),
-        events=(Event("REJECT", *rejected, text[rejected[0] : rejected[1]],
-                      actor=Actor("e1", "Jakob Holm", "DNK", "GOV"),
-                      recipient=Actor(None, "European Commission", "EUR", "GOV"),
-                      date="2026-02-17", confidence=0.7),),
-    )  # fmt: skip
+        quotes=(
+            Quote(
+                *quote,
+                text[quote[0] : quote[1]],
+                "direct",
+                Speaker("e1", "Jakob Holm", *holm),
+                Cue(*span(text, "said", holm[1]), "said"),
+            ),
+        ),
+        events=(
+            Event(
+                "REJECT",
+                *rejected,
+                text[rejected[0] : rejected[1]],
+                actor=Actor("e1", "Jakob Holm", "DNK", "GOV"),
+                recipient=Actor(None, "European Commission", "EUR", "GOV"),
+                date="2026-02-17",
+                confidence=0.7,
+            ),
+        ),
+    )
 
 
 @pytest.fixture
@@ -101,7 +159,7 @@ def stories() -> list[Analysis]:
         kursk_story("kursk-wire", "Harbor Wire", "2024-12-19"),
         kursk_story("kursk-reprint", "Black Sea Daily", "2024-12-19", "Reporting by the wire."),
         fisheries_story(),
-    ]  # fmt: skip
+    ]
 
 
 @pytest.fixture

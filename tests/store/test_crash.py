@@ -75,9 +75,17 @@ def table_counts(db: Path) -> dict[str, int]:
 
 def start(corpus: Path, db: Path, workers: int) -> subprocess.Popen:
     command = [
-        sys.executable, "-c", "from dateline.cli import run; run()",
-        "ingest", str(corpus), "--db", str(db), "--workers", str(workers), "--quiet",
-    ]  # fmt: skip
+        sys.executable,
+        "-c",
+        "from dateline.cli import run; run()",
+        "ingest",
+        str(corpus),
+        "--db",
+        str(db),
+        "--workers",
+        str(workers),
+        "--quiet",
+    ]
     return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 

@@ -20,7 +20,7 @@ ARTICLES = {
     "bill": "LITTLE ROCK (Dateline Wire) \u2014 Former President Bill Clinton opened a library wing on Friday. Clinton said he was proud of the staff.",
     "kim-jong-un": "SEOUL (Dateline Wire) \u2014 North Korean leader Kim Jong Un oversaw a missile launch on Sunday, state media said.",
     "kim-yo-jong": "SEOUL (Dateline Wire) \u2014 Kim Yo Jong, the sister of the North Korean leader, issued a statement on Monday criticising the drills.",
-}  # fmt: skip
+}
 
 
 @pytest.fixture(scope="module")

@@ -147,12 +147,22 @@ def surname_story(id_: str, surname: str) -> Analysis:
     name = span(text, surname)
     quote = span(text, '"We will answer,"')
     return Analysis(
-        id=id_, text=text, date="2024-12-18", source="Harbor Wire",
+        id=id_,
+        text=text,
+        date="2024-12-18",
+        source="Harbor Wire",
         blocks=(Block("body", quote[0], len(text)),),
         entities=(Entity("e1", surname, "PERSON", None, None, (Mention(*name, surname),)),),
-        quotes=(Quote(*quote, text[quote[0] : quote[1]], "direct", Speaker("e1", surname, *name),
-                      Cue(*span(text, "said"), "said")),),
-    )  # fmt: skip
+        quotes=(
+            Quote(
+                *quote,
+                text[quote[0] : quote[1]],
+                "direct",
+                Speaker("e1", surname, *name),
+                Cue(*span(text, "said"), "said"),
+            ),
+        ),
+    )
 
 
 @pytest.mark.parametrize(
@@ -197,10 +207,19 @@ def test_unresolved_speaker_shown_by_the_words_of_the_article(tmp_path: Path) ->
     text = 'date: 2026-02-18\n\n"The ice will hold until March," the harbour master said.'
     quote, who = span(text, '"The ice will hold until March,"'), span(text, "the harbour master")
     analysis = Analysis(
-        id="ice", text=text, date="2026-02-18",
-        quotes=(Quote(*quote, text[quote[0] : quote[1]], "direct", Speaker(None, None, *who),
-                      Cue(*span(text, "said"), "said")),),
-    )  # fmt: skip
+        id="ice",
+        text=text,
+        date="2026-02-18",
+        quotes=(
+            Quote(
+                *quote,
+                text[quote[0] : quote[1]],
+                "direct",
+                Speaker(None, None, *who),
+                Cue(*span(text, "said"), "said"),
+            ),
+        ),
+    )
     with Writer(tmp_path / "ice.db", model="hand") as writer:
         writer.add(analysis)
     with Store(tmp_path / "ice.db") as store:

@@ -37,12 +37,16 @@ def story(id_: str, source: str, date: str, said: list[tuple[str, str | None, st
     )
     ids = {name: f"e{i}" for i, name in enumerate(names)}
     return Analysis(
-        id=id_, text=text, date=date, source=source, entities=entities,
+        id=id_,
+        text=text,
+        date=date,
+        source=source,
+        entities=entities,
         quotes=tuple(
             Quote(s, e, w, k, Speaker(ids.get(who), who) if who else Speaker())
             for s, e, w, who, k in quotes
         ),
-    )  # fmt: skip
+    )
 
 
 def grouping(db: Path) -> dict[str, int]:
@@ -105,8 +109,14 @@ def test_second_quote_joins_or_not(
                 [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")],
             )
         )
-        writer.add(story("paper", "Daily Ledger", "2025-05-02",
-                         [(words, who, kind), (SHARED, "Piet Smit", "direct")]))  # fmt: skip
+        writer.add(
+            story(
+                "paper",
+                "Daily Ledger",
+                "2025-05-02",
+                [(words, who, kind), (SHARED, "Piet Smit", "direct")],
+            )
+        )
     assert same(db, "wire:0", "paper:0") is joins
 
 
@@ -147,8 +157,14 @@ def test_short_quotes_join_other_articles_only_within_days(
                 [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")],
             )
         )
-        writer.add(story("later", "Daily Ledger", date,
-                         [(words, "Anna Berg", "mixed"), (SHARED, "Piet Smit", "direct")]))  # fmt: skip
+        writer.add(
+            story(
+                "later",
+                "Daily Ledger",
+                date,
+                [(words, "Anna Berg", "mixed"), (SHARED, "Piet Smit", "direct")],
+            )
+        )
     assert same(db, "wire:0", "later:0") is joins
 
 
@@ -237,23 +253,41 @@ def test_cli_statements_and_similar(tmp_path: Path) -> None:
     with Writer(db, model="hand") as writer:
         writer.add(story("a", "Harbor Wire", "2025-05-01", [(FULL, "Anna Berg", "direct")]))
         writer.add(story("b", "Daily Ledger", "2025-05-02", [(FULL, "Anna Berg", "direct")]))
-        writer.add(story("c", "Daily Ledger", "2025-05-03",
-                         [("The bridge will reopen to lorries in June", "Omar Khan", "direct")]))  # fmt: skip
+        writer.add(
+            story(
+                "c",
+                "Daily Ledger",
+                "2025-05-03",
+                [("The bridge will reopen to lorries in June", "Omar Khan", "direct")],
+            )
+        )
     runner = CliRunner()
-    out = runner.invoke(main, ["statements", "--db", str(db), "--min-outlets", "2", "--format",
-                               "json"])  # fmt: skip
+    out = runner.invoke(
+        main, ["statements", "--db", str(db), "--min-outlets", "2", "--format", "json"]
+    )
     assert out.exit_code == 0, out.output
     (row,) = json.loads(out.stdout)
     assert (row["speaker"], row["outlets"], row["first_source"]) == ("Anna Berg", 2, "Harbor Wire")
-    out = runner.invoke(main, ["statements", "--db", str(db), "--id", str(row["statement"]),
-                               "--format", "csv"])  # fmt: skip
+    out = runner.invoke(
+        main, ["statements", "--db", str(db), "--id", str(row["statement"]), "--format", "csv"]
+    )
     assert out.exit_code == 0 and out.stdout.count("Anna Berg") == 0 and "Harbor Wire" in out.stdout
-    out = runner.invoke(main, ["similar", "--db", str(db), "growers will be poorer under the "
-                               "agreement", "--format", "json"])  # fmt: skip
+    out = runner.invoke(
+        main,
+        [
+            "similar",
+            "--db",
+            str(db),
+            "growers will be poorer under the agreement",
+            "--format",
+            "json",
+        ],
+    )
     hits = json.loads(out.stdout)
     assert hits[0]["who"] == "Anna Berg" and len(hits) == 2  # the two copies shown once
-    out = runner.invoke(main, ["similar", "--db", str(db), "growers", "--speaker", "Khan",
-                               "--format", "json"])  # fmt: skip
+    out = runner.invoke(
+        main, ["similar", "--db", str(db), "growers", "--speaker", "Khan", "--format", "json"]
+    )
     assert [h["who"] for h in json.loads(out.stdout)] == ["Omar Khan"]
     out = runner.invoke(main, ["statements", "--db", str(db), "--id", "99"])
     assert out.exit_code == 1 and "no statement 99" in out.output

@@ -237,10 +237,20 @@ def _screenshot(chrome: Any, folder: Path, label: str, full: bool = True) -> Pat
         size = chrome.execute_script(
             "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]"
         )
-        shot = chrome.execute_cdp_cmd("Page.captureScreenshot", {
-            "format": "png", "captureBeyondViewport": True,
-            "clip": {"x": 0, "y": 0, "width": size[0], "height": min(size[1], 5000), "scale": 1},
-        })  # fmt: skip
+        shot = chrome.execute_cdp_cmd(
+            "Page.captureScreenshot",
+            {
+                "format": "png",
+                "captureBeyondViewport": True,
+                "clip": {
+                    "x": 0,
+                    "y": 0,
+                    "width": size[0],
+                    "height": min(size[1], 5000),
+                    "scale": 1,
+                },
+            },
+        )
         target.write_bytes(base64.b64decode(shot["data"]))
     else:
         chrome.save_screenshot(str(target))
@@ -330,8 +340,12 @@ def test_detector_sees_execution(server: str, driver: Any, bypass_csp: bool) -> 
 
 def _map_ready(chrome: Any) -> dict[str, Any]:
     """Wait until the map has drawn its points; return its timings and point count."""
-    _wait_for(chrome, lambda: chrome.execute_script(
-        "const w = document.querySelector('.map-wrap'); return !!(w && w.dataset.points);"))  # fmt: skip
+    _wait_for(
+        chrome,
+        lambda: chrome.execute_script(
+            "const w = document.querySelector('.map-wrap'); return !!(w && w.dataset.points);"
+        ),
+    )
     return chrome.execute_script(
         "return Object.assign({}, document.querySelector('.map-wrap').dataset)"
     )
@@ -385,8 +399,14 @@ def test_click_map_point_and_quote_highlight(server: str, driver: Any, shots: Pa
     first = popup.find_elements("css selector", "li")[0].text  # the nearest point first
     assert "ASSAULT · 2026-06-03" in first and "Nairobi" in first, popup.text
     assert "Kenyan police →" in first, popup.text
-    assert float(driver.execute_script(
-        "return document.querySelector('.map-wrap').dataset.popupMs || 'NaN'")) < 500  # fmt: skip
+    assert (
+        float(
+            driver.execute_script(
+                "return document.querySelector('.map-wrap').dataset.popupMs || 'NaN'"
+            )
+        )
+        < 500
+    )
     _screenshot(driver, shots, "click-map-point", full=False)
     print(f"map: {seen['points']} points, drawn in {seen['drawMs']} ms")
     driver.find_element("css selector", "body").send_keys("\ue00c")  # Escape closes it

@@ -62,10 +62,15 @@ def chrome(ui_server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 
 def _width(driver: Any, width: int) -> None:
     """Emulate a window `width` CSS pixels wide (a phone when narrow)."""
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
-        "width": width, "height": 800 if width < 600 else 1000, "deviceScaleFactor": 1,
-        "mobile": width < 600,
-    })  # fmt: skip
+    driver.execute_cdp_cmd(
+        "Emulation.setDeviceMetricsOverride",
+        {
+            "width": width,
+            "height": 800 if width < 600 else 1000,
+            "deviceScaleFactor": 1,
+            "mobile": width < 600,
+        },
+    )
 
 
 def _open(driver: Any, url: str) -> None:
@@ -123,8 +128,12 @@ def test_every_page_fits_the_window(
         for name, path in PAGES.items():
             _open(chrome, ui_server + path)
             if name == "events":
-                _wait_for(chrome, lambda: chrome.execute_script(
-                    "return !!document.querySelector('.map-wrap').dataset.points"))  # fmt: skip
+                _wait_for(
+                    chrome,
+                    lambda: chrome.execute_script(
+                        "return !!document.querySelector('.map-wrap').dataset.points"
+                    ),
+                )
             seen = chrome.execute_script(OVERFLOW)
             assert seen["page"] <= seen["width"] and not seen["out"], (name, width, seen)
             for el in chrome.find_elements("css selector", ".nowrap, time.date"):
@@ -140,7 +149,8 @@ def test_every_page_fits_the_window(
                 assert svg.size["width"] >= 40 * 16 - 1, (name, width, svg.size)  # labels legible
                 if width < 600:
                     assert chrome.execute_script(
-                        "return arguments[0].scrollWidth > arguments[0].clientWidth", chart)  # fmt: skip
+                        "return arguments[0].scrollWidth > arguments[0].clientWidth", chart
+                    )
             _screenshot(chrome, shots, f"ui-{name}-{width}")
     finally:
         _width(chrome, 1280)

@@ -40,11 +40,18 @@ def call(app, method: str, path: str, chunks: list[bytes], headers: list | None 
         replies.append(message)
 
     scope = {
-        "type": "http", "method": method, "path": path, "raw_path": path.encode(),
-        "query_string": b"", "headers": [(b"host", b"testserver"), *(headers or [])],
-        "scheme": "http", "server": ("testserver", 80), "client": ("127.0.0.1", 1),
-        "http_version": "1.1", "root_path": "",
-    }  # fmt: skip
+        "type": "http",
+        "method": method,
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "headers": [(b"host", b"testserver"), *(headers or [])],
+        "scheme": "http",
+        "server": ("testserver", 80),
+        "client": ("127.0.0.1", 1),
+        "http_version": "1.1",
+        "root_path": "",
+    }
     asyncio.run(app(scope, receive, send))
     start = next(m for m in replies if m["type"] == "http.response.start")
     return start["status"], sent["read"], dict(start["headers"])
@@ -97,8 +104,14 @@ def test_bad_parameters_get_4xx(client, url: str) -> None:
 
 
 def test_no_path_or_sql_in_replies(client, web_db: Path) -> None:
-    for url in ("/api/articles/nonexistent", "/api/search?q=%00", "/search?q=%00",
-                "/api/search?q=%22", "/articles/nonexistent", "/api/events?since=%00"):  # fmt: skip
+    for url in (
+        "/api/articles/nonexistent",
+        "/api/search?q=%00",
+        "/search?q=%00",
+        "/api/search?q=%22",
+        "/articles/nonexistent",
+        "/api/events?since=%00",
+    ):
         response = client.get(url)
         assert response.status_code < 500, url
         body = response.text.lower()

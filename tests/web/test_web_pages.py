@@ -106,7 +106,7 @@ def test_events_map_points(client) -> None:
 
 
 def test_quad_classes_match_the_events_stage() -> None:
-    from dateline.stages.events import QUAD
+    from dateline.stages.events.stage import QUAD
     from dateline.web import charts
 
     assert charts.QUAD == QUAD
@@ -115,15 +115,23 @@ def test_quad_classes_match_the_events_stage() -> None:
 def test_by_type_chart_buckets() -> None:
     from dateline.web.charts import by_type
 
-    days = by_type([{"day": "2026-05-12", "type": "AGREE", "n": 2},
-                    {"day": "2026-06-03", "type": "ASSAULT", "n": 1},
-                    {"day": None, "type": "AGREE", "n": 4}])  # fmt: skip
+    days = by_type(
+        [
+            {"day": "2026-05-12", "type": "AGREE", "n": 2},
+            {"day": "2026-06-03", "type": "ASSAULT", "n": 1},
+            {"day": None, "type": "AGREE", "n": 4},
+        ]
+    )
     assert days["unit"] == "day" and days["first"] == "2026-05-12" and days["undated"] == 4
     assert [r["type"] for r in days["rows"]] == ["AGREE", "ASSAULT"]  # PLOVER order
-    months = by_type([{"day": "2025-01-02", "type": "AGREE", "n": 1},
-                      {"day": "2026-03", "type": "AGREE", "n": 1},
-                      {"day": "2026-W20", "type": "AGREE", "n": 2},
-                      {"day": "2026-03-02T10:00", "type": "AGREE", "n": 1}])  # fmt: skip
+    months = by_type(
+        [
+            {"day": "2025-01-02", "type": "AGREE", "n": 1},
+            {"day": "2026-03", "type": "AGREE", "n": 1},
+            {"day": "2026-W20", "type": "AGREE", "n": 2},
+            {"day": "2026-03-02T10:00", "type": "AGREE", "n": 1},
+        ]
+    )
     # a week counts in the month of its Monday (2026-W20: 2026-05-11); a time stays in its month
     assert months["unit"] == "month" and months["last"] == "2026-05" and months["undated"] == 0
     assert months["rows"][0]["total"] == 5
@@ -151,9 +159,16 @@ def test_country_outlines_never_cross_the_whole_map() -> None:
 
 @pytest.mark.parametrize(
     "filters",
-    [{}, {"type": "AGREE"}, {"since": "2026-06"}, {"until": "2026-05-31"}, {"source": "Coastline"},
-     {"country": "KE"}, {"type": "REJECT", "source": "Harbor"}],
-)  # fmt: skip
+    [
+        {},
+        {"type": "AGREE"},
+        {"since": "2026-06"},
+        {"until": "2026-05-31"},
+        {"source": "Coastline"},
+        {"country": "KE"},
+        {"type": "REJECT", "source": "Harbor"},
+    ],
+)
 def test_event_pages_follow_the_date_order(web_db, filters: dict) -> None:
     """The merged index scans give the same events as a plain sort on the event's date."""
     from dateline.web import db

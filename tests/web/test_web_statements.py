@@ -41,7 +41,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
                 [("The bridge will reopen to lorries in June", "Omar Khan", "direct")],
             )
         )
-    return TestClient(create_app(db))  # fmt: skip
+    return TestClient(create_app(db))
 
 
 def test_api_statements_and_one_statement(app: TestClient) -> None:

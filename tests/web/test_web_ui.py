@@ -103,7 +103,13 @@ def test_events_in_real_date_order_readable_and_once(ui) -> None:
     ]
     rows = [r for r in rows if r]
     assert [r.split(" ", 1)[0] for r in rows] == [
-        "2026-02-17", "2025-03-10", "2025", "2024-12-19", "week", "a"]  # fmt: skip
+        "2026-02-17",
+        "2025-03-10",
+        "2025",
+        "2024-12-19",
+        "week",
+        "a",
+    ]
     assert rows[4].startswith("week 51, 2024 THREATEN hypothetical")
     assert rows[5].startswith("a Monday (date unknown) ASSAULT negated")
     assert rows[2].startswith("2025 AID future")

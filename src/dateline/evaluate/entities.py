@@ -61,7 +61,7 @@ class Coverage:
 
 
 @dataclass
-class Report:
+class EntitiesReport:
     """Bare NER against dateline entities."""
 
     articles: int = 0
@@ -133,12 +133,12 @@ def evaluate(
     geo_path: Path | None,
     model: str | None = None,
     lowercase: bool = False,
-) -> Report:
+) -> EntitiesReport:
     """Score bare NER and dateline entities on PolNeAR sources and, if given, GeoWebNews toponyms.
 
     `lowercase` parses lower-cased texts (offsets unchanged) against the same gold.
     """
-    report = Report()
+    report = EntitiesReport()
     data = list(polnear.articles(polnear_dir, split))
     report.articles = len(data)
     cased = polnear.lower_in_place if lowercase else str
@@ -157,7 +157,7 @@ def evaluate(
     return report
 
 
-def render(report: Report) -> None:
+def render(report: EntitiesReport) -> None:
     """Print the report as tables."""
     from rich.console import Console
     from rich.table import Table
@@ -186,7 +186,7 @@ def run(
     geo_path: str | None = None,
     model: str | None = None,
     lowercase: bool = False,
-) -> Report:
+) -> EntitiesReport:
     """Evaluate and print; the CLI's `dateline eval entities`."""
     folder = Path(polnear_dir) if polnear_dir else polnear.default_polnear()
     gwn = Path(geo_path) if geo_path else geo.default_path("gwn")

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.evaluate.metrics import harmonic, ratio
+from dateline.evaluate.metrics import Counts, ratio
 from dateline.records import PLOVER_TYPES, Actor, Event
 
 OLD_TYPES = {
@@ -40,7 +40,7 @@ FILENAME = "PLOVER_GSR_CAMEO.txt"
 
 
 @dataclass(frozen=True)
-class Example:
+class PloverExample:
     """One coded sentence: text, gold type and the gold actor/recipient spans and codes."""
 
     id: str
@@ -53,21 +53,6 @@ class Example:
 
 
 @dataclass
-class Tally:
-    """Counts for one F1: matches, predictions and gold items."""
-
-    hit: int = 0
-    predicted: int = 0
-    gold: int = 0
-
-    def f1(self) -> tuple[float, float, float]:
-        """Precision, recall and F1."""
-        p = ratio(self.hit, self.predicted)
-        r = ratio(self.hit, self.gold)
-        return p, r, harmonic(p, r)
-
-
-@dataclass
 class Scores:
     """All figures for one run."""
 
@@ -75,10 +60,10 @@ class Scores:
     correct: int = 0
     with_event: int = 0
     confusion: Counter = field(default_factory=Counter)
-    actor_text: Tally = field(default_factory=Tally)
-    actor_code: Tally = field(default_factory=Tally)
-    recipient_text: Tally = field(default_factory=Tally)
-    recipient_code: Tally = field(default_factory=Tally)
+    actor_text: Counts = field(default_factory=Counts)
+    actor_code: Counts = field(default_factory=Counts)
+    recipient_text: Counts = field(default_factory=Counts)
+    recipient_code: Counts = field(default_factory=Counts)
 
     @property
     def accuracy(self) -> float:
@@ -93,7 +78,7 @@ class Scores:
             tp = self.confusion[(t, t)]
             fp = sum(v for (g, p), v in self.confusion.items() if p == t and g != t)
             fn = sum(v for (g, p), v in self.confusion.items() if g == t and p != t)
-            values.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+            values.append(Counts(tp, tp + fp, tp + fn).f1)
         return sum(values) / len(values) if values else 0.0
 
     def per_type(self) -> dict[str, tuple[int, int]]:
@@ -132,7 +117,7 @@ def codes(parties) -> tuple[str, ...]:
     return tuple(out)
 
 
-def read_examples(path: Path) -> Iterator[Example]:
+def read_examples(path: Path) -> Iterator[PloverExample]:
     """Examples with a PLOVER 2.0 type (old types mapped; DOCUMENT and dropped types skipped)."""
     for item in json.loads(path.read_text("utf-8")):
         type_ = OLD_TYPES.get(item.get("event", ""), item.get("event", ""))
@@ -140,11 +125,15 @@ def read_examples(path: Path) -> Iterator[Example]:
             continue
         info = item.get("textInfo") or {}
         markup = info.get("markup", "") if isinstance(info, dict) else str(info)
-        yield Example(
-            id=item["id"], text=item["text"], type=type_,
-            actors=tuple(spans(markup, "SRC")), recipients=tuple(spans(markup, "TAR")),
-            actor_codes=codes(item.get("source")), recipient_codes=codes(item.get("target")),
-        )  # fmt: skip
+        yield PloverExample(
+            id=item["id"],
+            text=item["text"],
+            type=type_,
+            actors=tuple(spans(markup, "SRC")),
+            recipients=tuple(spans(markup, "TAR")),
+            actor_codes=codes(item.get("source")),
+            recipient_codes=codes(item.get("target")),
+        )
 
 
 def content_words(text: str) -> set[str]:
@@ -174,14 +163,14 @@ def primary(events: list[Event]) -> Event | None:
     return max(events, key=lambda e: (e.confidence, e.end - e.start))
 
 
-def tally(t: Tally, predicted: Actor | None, gold: tuple[str, ...], hit: bool) -> None:
-    """Add one example to a tally."""
+def tally(t: Counts, predicted: Actor | None, gold: tuple[str, ...], hit: bool) -> None:
+    """Add one example to an F1's counts."""
     t.predicted += predicted is not None and (bool(predicted.name) or bool(predicted.country))
     t.gold += bool(gold)
-    t.hit += hit and bool(gold)
+    t.tp += hit and bool(gold)
 
 
-def score(examples: list[Example], events: list[list[Event]]) -> Scores:
+def score(examples: list[PloverExample], events: list[list[Event]]) -> Scores:
     """Score the system's events (one list per example) against the gold."""
     s = Scores()
     for ex, found in zip(examples, events, strict=True):
@@ -197,13 +186,17 @@ def score(examples: list[Example], events: list[list[Event]]) -> Scores:
         tally(s.recipient_text, recipient, ex.recipients, text_match(recipient, ex.recipients))
         tally(s.actor_code, actor, ex.actor_codes, code_match(actor, ex.actor_codes))
         tally(
-            s.recipient_code, recipient, ex.recipient_codes,
+            s.recipient_code,
+            recipient,
+            ex.recipient_codes,
             code_match(recipient, ex.recipient_codes),
-        )  # fmt: skip
+        )
     return s
 
 
-def run(path: Path, model: str | None = None) -> tuple[list[Example], list[list[Event]], Scores]:
+def run(
+    path: Path, model: str | None = None
+) -> tuple[list[PloverExample], list[list[Event]], Scores]:
     """Run the pipeline over every example and score it."""
     from dateline import nlp as nlp_module
 
@@ -239,11 +232,12 @@ def report(scores: Scores) -> list[tuple[str, str]]:
         ("type macro-F1", f"{scores.macro_f1():.3f}"),
     ]
     for label, t in (
-        ("actor text", scores.actor_text), ("actor code", scores.actor_code),
-        ("recipient text", scores.recipient_text), ("recipient code", scores.recipient_code),
-    ):  # fmt: skip
-        p, r, f = t.f1()
-        rows.append((f"{label} F1 (P / R)", f"{f:.3f} ({p:.3f} / {r:.3f})"))
+        ("actor text", scores.actor_text),
+        ("actor code", scores.actor_code),
+        ("recipient text", scores.recipient_text),
+        ("recipient code", scores.recipient_code),
+    ):
+        rows.append((f"{label} F1 (P / R)", f"{t.f1:.3f} ({t.precision:.3f} / {t.recall:.3f})"))
     return rows
 
 

@@ -28,11 +28,44 @@ from dateline.records import Actor, Event
 
 LEVELS = ("type", "actor", "full")
 IGNORED = {
-    "the", "a", "an", "of", "and", "'s", "s", "in", "for", "to", "on", "at", "its", "his",
-    "her", "their", "president", "minister", "prime", "foreign", "secretary", "chief", "head",
-    "leader", "general", "mr", "mrs", "ms", "dr", "former", "deputy", "spokesman",
-    "spokeswoman", "spokesperson", "official", "officials", "state",
-}  # fmt: skip
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "'s",
+    "s",
+    "in",
+    "for",
+    "to",
+    "on",
+    "at",
+    "its",
+    "his",
+    "her",
+    "their",
+    "president",
+    "minister",
+    "prime",
+    "foreign",
+    "secretary",
+    "chief",
+    "head",
+    "leader",
+    "general",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "former",
+    "deputy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "state",
+}
 GEO_FILES = {"gwn": "GWN.xml", "lgl": "lgl.xml"}
 
 
@@ -177,19 +210,25 @@ def read_gold(folder: Path) -> list[NewsArticle]:
         corpus, ident = item["corpus"], str(item["file"])
         out.append(
             NewsArticle(
-                f"{corpus}-{ident}", texts[(corpus, ident)], bool(item.get("political")),
+                f"{corpus}-{ident}",
+                texts[(corpus, ident)],
+                bool(item.get("political")),
                 tuple(sorted(item["events"], key=lambda e: e["anchor_start"])),
             )
-        )  # fmt: skip
+        )
     return out
 
 
 def resolve_folder(news: str | None) -> Path:
     """The events-news folder: as given, else ../shared/corpora/events-news."""
-    candidates = [Path(news)] if news else [
-        Path.cwd().parent / "shared" / "corpora" / "events-news",
-        Path(__file__).resolve().parents[4] / "shared" / "corpora" / "events-news",
-    ]  # fmt: skip
+    candidates = (
+        [Path(news)]
+        if news
+        else [
+            Path.cwd().parent / "shared" / "corpora" / "events-news",
+            Path(__file__).resolve().parents[4] / "shared" / "corpora" / "events-news",
+        ]
+    )
     for path in candidates:
         if (path / "gold.jsonl").is_file():
             return path
@@ -209,7 +248,7 @@ def run(folder: Path, model: str | None = None) -> list[Outcome]:
 def shown(outcomes: list[Outcome], threshold: float | None = None) -> list[Outcome]:
     """The matching of the events a user sees: confidence at or above `threshold` (the
     stage's default threshold when None)."""
-    from dateline.stages.events import DEFAULT_THRESHOLD
+    from dateline.stages.events.stage import DEFAULT_THRESHOLD
 
     floor = DEFAULT_THRESHOLD if threshold is None else threshold
     return [
@@ -240,11 +279,15 @@ def calibration(
     for lo, hi in itertools.pairwise(edges):
         inside = [ok for c, ok in scored if lo <= c < hi]
         above = [ok for c, ok in scored if c >= lo]
-        rows.append((
-            f"{lo:.2f}-{min(hi, 1.0):.2f}",
-            len(inside), sum(inside) / len(inside) if inside else 0.0,
-            len(above), sum(above) / len(above) if above else 0.0,
-        ))  # fmt: skip
+        rows.append(
+            (
+                f"{lo:.2f}-{min(hi, 1.0):.2f}",
+                len(inside),
+                sum(inside) / len(inside) if inside else 0.0,
+                len(above),
+                sum(above) / len(above) if above else 0.0,
+            )
+        )
     return rows
 
 

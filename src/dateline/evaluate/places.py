@@ -8,14 +8,14 @@ Resolution is scored on matched toponyms that have gold coordinates: the share p
 
 from __future__ import annotations
 
-import math
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.evaluate.metrics import harmonic, ratio
+from dateline.evaluate.metrics import Counts, ratio
 from dateline.records import Place
+from dateline.stages.places.gazetteer import distance_km
 
 ACCURACY_KM = 161.0
 CORPORA = {"lgl": "lgl.xml", "gwn": "GWN.xml", "geovirus": "GeoVirus.xml"}
@@ -127,14 +127,6 @@ def default_path(name: str, cwd: Path | None = None) -> Path:
     return Path(__file__).resolve().parents[4] / "shared" / "corpora" / "geo" / CORPORA[name]
 
 
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (haversine)."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
 def match(
     gold: Iterable[GoldToponym], predicted: Iterable[Place]
 ) -> list[tuple[GoldToponym, Place]]:
@@ -158,12 +150,10 @@ def match(
 
 
 @dataclass
-class Score:
-    """Counts that add up over articles; the figures are properties."""
+class PlacesScore:
+    """Counts that add up over articles: toponym spans (P/R/F1) and distances; figures are properties."""
 
-    gold: int = 0
-    predicted: int = 0
-    matched: int = 0
+    toponyms: Counts = field(default_factory=Counts)
     with_point: int = 0
     placed: int = 0
     within: int = 0
@@ -172,10 +162,8 @@ class Score:
 
     def add(self, article: GeoArticle, places: list[Place], keep_errors: bool = False) -> None:
         """Score one article's predictions against its gold toponyms."""
-        self.gold += len(article.toponyms)
-        self.predicted += len(places)
         pairs = match(article.toponyms, places)
-        self.matched += len(pairs)
+        self.toponyms.add(Counts(len(pairs), len(places), len(article.toponyms)))
         for gold, place in pairs:
             if gold.lat is None or gold.lon is None:
                 continue
@@ -198,21 +186,6 @@ class Score:
             )
 
     @property
-    def precision(self) -> float:
-        """Matched predictions over all predictions."""
-        return ratio(self.matched, self.predicted)
-
-    @property
-    def recall(self) -> float:
-        """Matched gold toponyms over all gold toponyms."""
-        return ratio(self.matched, self.gold)
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        return harmonic(self.precision, self.recall)
-
-    @property
     def accuracy(self) -> float:
         """Share of matched toponyms with a gold point placed within 161 km (unplaced count as wrong)."""
         return ratio(self.within, self.with_point)
@@ -227,10 +200,10 @@ def evaluate(
     articles: Iterable[GeoArticle],
     find: Callable[[Iterable[str]], Iterator[list[Place]]],
     keep_errors: bool = False,
-) -> Score:
+) -> PlacesScore:
     """Score `find` (texts in, place lists out, in order) over the articles."""
     articles = list(articles)
-    score = Score()
+    score = PlacesScore()
     for article, places in zip(articles, find(a.text for a in articles), strict=True):
         score.add(article, places, keep_errors)
     return score
@@ -249,7 +222,7 @@ def pipeline_finder(model: str | None = None) -> Callable[[Iterable[str]], Itera
     return find
 
 
-def table(name: str, score: Score):  # noqa: ANN201  (a rich Table; rich is imported lazily)
+def table(name: str, score: PlacesScore):  # noqa: ANN201  (a rich Table; rich is imported lazily)
     """A readable rich table of one corpus's figures."""
     from rich.table import Table
 
@@ -257,12 +230,12 @@ def table(name: str, score: Score):  # noqa: ANN201  (a rich Table; rich is impo
     out.add_column("measure")
     out.add_column("value", justify="right")
     rows = [
-        ("gold toponyms", f"{score.gold}"),
-        ("predicted places", f"{score.predicted}"),
-        ("matched (span overlap, 1:1)", f"{score.matched}"),
-        ("precision", f"{score.precision:.3f}"),
-        ("recall", f"{score.recall:.3f}"),
-        ("F1", f"{score.f1:.3f}"),
+        ("gold toponyms", f"{score.toponyms.gold}"),
+        ("predicted places", f"{score.toponyms.predicted}"),
+        ("matched (span overlap, 1:1)", f"{score.toponyms.tp}"),
+        ("precision", f"{score.toponyms.precision:.3f}"),
+        ("recall", f"{score.toponyms.recall:.3f}"),
+        ("F1", f"{score.toponyms.f1:.3f}"),
         ("matched with a gold point", f"{score.with_point}"),
         (f"within {ACCURACY_KM:.0f} km", f"{score.accuracy:.3f}"),
         ("mean error km (placed)", f"{score.mean_error_km:.0f}"),
@@ -273,7 +246,7 @@ def table(name: str, score: Score):  # noqa: ANN201  (a rich Table; rich is impo
     return out
 
 
-def run(corpus: str, path: str | None = None, limit: int | None = None) -> Score:
+def run(corpus: str, path: str | None = None, limit: int | None = None) -> PlacesScore:
     """Read a corpus, run the pipeline over it and print its table; return the score."""
     from rich.console import Console
 

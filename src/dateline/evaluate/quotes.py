@@ -6,8 +6,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dateline.evaluate.metrics import Counts
+
+if TYPE_CHECKING:
+    from rich.table import Table
 
 Piece = tuple[int, int]
 
@@ -47,10 +51,26 @@ class Predicted:
     end: int
     speaker: Piece | None = None
     entity: tuple[Piece, ...] = ()
+    rule: str = ""
 
 
 @dataclass
-class Report:
+class RuleTally:
+    """What the quotes one attribution rule produced came to: right speaker (by entity), wrong
+    or no speaker for a gold quote, and quotes the gold does not have."""
+
+    right: int = 0
+    wrong: int = 0
+    unmatched: int = 0
+
+    @property
+    def total(self) -> int:
+        """Quotes the rule produced."""
+        return self.right + self.wrong + self.unmatched
+
+
+@dataclass
+class QuotesReport:
     """Detection and attribution figures for direct/mixed quotes and indirect speech."""
 
     articles: int = 0
@@ -60,6 +80,7 @@ class Report:
     indirect_attributed: Counts = field(default_factory=Counts)
     entity_attributed: Counts = field(default_factory=Counts)
     indirect_entity_attributed: Counts = field(default_factory=Counts)
+    rules: dict[str, RuleTally] = field(default_factory=dict)
 
     def rows(self) -> list[tuple[str, Counts]]:
         """Name and counts of each figure, headline first."""
@@ -225,6 +246,22 @@ def score(
     return detection, attributed
 
 
+def tally_rules(predicted: list[Predicted], gold: list[Gold], rules: dict[str, RuleTally]) -> None:
+    """Add each prediction to its rule's tally: right (by entity), wrong, or not in the gold
+    (predictions matched to a gold item without a source are left out, as in `score`)."""
+    predicted = sorted(predicted, key=lambda p: (p.start, p.end))
+    matched = {pi: gi for gi, pi in match(predicted, gold).items()}
+    for pi, p in enumerate(predicted):
+        tally = rules.setdefault(p.rule or "?", RuleTally())
+        if pi not in matched:
+            tally.unmatched += 1
+        elif gold[matched[pi]].source:
+            if right_speaker(p, gold[matched[pi]], entity_level=True):
+                tally.right += 1
+            else:
+                tally.wrong += 1
+
+
 def annotation_for(folder: Path, stem: str) -> Path | None:
     """The first annotator's .ann file for an article, in sorted order."""
     files = sorted(folder.glob(f"{stem}_*.ann"))
@@ -262,16 +299,16 @@ def lower_in_place(text: str) -> str:
 
 def evaluate(
     polnear: Path, split: str, extract: Extractor, doubled: bool = False, lowercase: bool = False
-) -> Report:
+) -> QuotesReport:
     """Score `extract` (texts -> (direct+mixed, indirect) predictions per text) on a split.
 
     `doubled` also counts '' and `` as quotation marks in the gold (off: the issue's rule);
     `lowercase` gives the extractor lower-cased texts (the gold stays on the cased ones).
     """
-    from dateline.stages.attribution import is_speech_cue
+    from dateline.stages.speech import is_speech_cue
 
     data = list(articles(polnear, split))
-    report = Report(articles=len(data))
+    report = QuotesReport(articles=len(data))
     outputs = extract([lower_in_place(t) if lowercase else t for _, t, _ in data])
     for (_, text, attributions), (direct, indirect) in zip(data, outputs, strict=True):
         gold = gold_direct(text, attributions, doubled)
@@ -279,11 +316,13 @@ def evaluate(
         report.detection.add(detection)
         report.attributed.add(attributed)
         report.entity_attributed.add(score(direct, gold, entity_level=True)[1])
+        tally_rules(direct, gold, report.rules)
         gold = gold_indirect(text, attributions, is_speech_cue, doubled)
         detection, attributed = score(indirect, gold)
         report.indirect_detection.add(detection)
         report.indirect_attributed.add(attributed)
         report.indirect_entity_attributed.add(score(indirect, gold, entity_level=True)[1])
+        tally_rules(indirect, gold, report.rules)
     return report
 
 
@@ -292,34 +331,41 @@ def dateline_extractor(model: str | None = None) -> Extractor:
 
     def extract(texts: list[str]) -> Iterator[tuple[list[Predicted], list[Predicted]]]:
         from dateline import nlp as nlp_module
+        from dateline.stages.quotes import explain_quotes
 
-        # Only the stages quotes depend on: the parse, blocks and entities.
-        nlp = nlp_module.load(model or nlp_module.DEFAULT_MODEL, ("entities", "quotes"))
+        # Only the stages quotes depend on: the parse, blocks and entities; the quotes are
+        # found here with the rule that attributed each.
+        nlp = nlp_module.load(model or nlp_module.DEFAULT_MODEL, ("entities",))
         docs = (nlp_module.make_doc(nlp, text, None) for text in texts)
         for doc in nlp.pipe(docs, batch_size=8):
-            yield split_quotes(doc._.quotes or [], doc._.entities or [])
+            explained = explain_quotes(doc)
+            quotes = [quote for quote, _ in explained]
+            rules = [rule for _, rule in explained]
+            yield split_quotes(quotes, doc._.entities or [], rules)
 
     return extract
 
 
 def split_quotes(
-    quotes: Iterable, entities: Iterable = ()
+    quotes: Iterable, entities: Iterable = (), rules: Iterable[str] | None = None
 ) -> tuple[list[Predicted], list[Predicted]]:
-    """Direct and mixed quotes apart from indirect ones, reduced to spans, speaker mention and
-    the mentions of the speaker's entity."""
+    """Direct and mixed quotes apart from indirect ones, reduced to spans, speaker mention, the
+    mentions of the speaker's entity and (when given) the rule that attributed each."""
     mentions = {e.id: tuple((m.start, m.end) for m in e.mentions) for e in entities}
     direct: list[Predicted] = []
     indirect: list[Predicted] = []
-    for quote in quotes:
+    quotes = list(quotes)
+    names = list(rules) if rules is not None else [""] * len(quotes)
+    for quote, rule in zip(quotes, names, strict=True):
         sp = quote.speaker
         speaker = (sp.start, sp.end) if sp.start is not None and sp.end is not None else None
         entity = mentions.get(sp.entity, ()) if speaker is not None else ()
         target = indirect if quote.kind == "indirect" else direct
-        target.append(Predicted(quote.start, quote.end, speaker, entity))
+        target.append(Predicted(quote.start, quote.end, speaker, entity, rule))
     return direct, indirect
 
 
-def render(report: Report, title: str = "quotes") -> None:
+def render(report: QuotesReport, title: str = "quotes") -> None:
     """Print the report as a table."""
     from rich.console import Console
     from rich.table import Table
@@ -329,15 +375,36 @@ def render(report: Report, title: str = "quotes") -> None:
         table.add_column(column, justify="left" if column == "figure" else "right")
     for name, c in report.rows():
         table.add_row(
-            name, f"{c.precision:.3f}", f"{c.recall:.3f}", f"{c.f1:.3f}",
-            str(c.tp), str(c.predicted), str(c.gold),
-        )  # fmt: skip
-    Console().print(table)
+            name,
+            f"{c.precision:.3f}",
+            f"{c.recall:.3f}",
+            f"{c.f1:.3f}",
+            str(c.tp),
+            str(c.predicted),
+            str(c.gold),
+        )
+    console = Console()
+    console.print(table)
+    if report.rules:
+        console.print(rule_table(report))
+
+
+def rule_table(report: QuotesReport) -> Table:
+    """Per attribution rule: quotes produced, right speaker (by entity), wrong or no speaker for
+    a gold quote, and quotes the gold does not count; most productive rule first."""
+    from rich.table import Table
+
+    table = Table(title="attribution rules (right = right speaker by entity)")
+    for column in ("rule", "quotes", "right", "wrong", "not in gold"):
+        table.add_column(column, justify="left" if column == "rule" else "right")
+    for name, t in sorted(report.rules.items(), key=lambda kv: (-kv[1].total, kv[0])):
+        table.add_row(name, str(t.total), str(t.right), str(t.wrong), str(t.unmatched))
+    return table
 
 
 def run(
     polnear: str | None = None, split: str = "dev", doubled: bool = False, lowercase: bool = False
-) -> Report:
+) -> QuotesReport:
     """Score the dateline pipeline on a PolNeAR split and print the table."""
     folder = Path(polnear) if polnear else default_polnear()
     if not (folder / split / "text").is_dir():

@@ -6,11 +6,12 @@ import datetime as dt
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dateline.evaluate.metrics import harmonic, ratio
+from dateline.evaluate.metrics import Counts
 from dateline.records import Time
 
 DEFAULT_PATH = Path("..") / "shared" / "corpora" / "timeml"
@@ -31,32 +32,7 @@ class TimeMLDoc:
 
 
 @dataclass(frozen=True)
-class Counts:
-    """Precision, recall and F1 from a numerator over system and gold counts."""
-
-    hits_system: int
-    hits_gold: int
-    system: int
-    gold: int
-
-    @property
-    def precision(self) -> float:
-        """Correct system items / system items."""
-        return ratio(self.hits_system, self.system)
-
-    @property
-    def recall(self) -> float:
-        """Correct gold items / gold items."""
-        return ratio(self.hits_gold, self.gold)
-
-    @property
-    def f1(self) -> float:
-        """Harmonic mean of precision and recall."""
-        return harmonic(self.precision, self.recall)
-
-
-@dataclass(frozen=True)
-class Score:
+class TimesScore:
     """TempEval-3 figures: strict and relaxed spans, type and value on relaxed matches."""
 
     strict: Counts
@@ -199,7 +175,7 @@ def _match(system: Sequence[Time], gold: Sequence[Time]) -> list[tuple[Time, Tim
 
 def score(
     results: Iterable[tuple[Sequence[Time], Sequence[Time]]], keep_errors: bool = False
-) -> Score:
+) -> TimesScore:
     """Score (system, gold) pairs of time lists per document with TempEval-3's figures."""
     n_sys = n_gold = strict = relaxed = typed = valued = modded = 0
     errors: list[tuple[str, Time | None, Time | None]] = []
@@ -221,17 +197,17 @@ def score(
             matched_gold = {id(g) for _, g in pairs}
             errors += [("spurious", s, None) for s in system if id(s) not in matched_sys]
             errors += [("missed", None, g) for g in gold if id(g) not in matched_gold]
-    return Score(
-        strict=Counts(strict, strict, n_sys, n_gold),
-        relaxed=Counts(relaxed, relaxed, n_sys, n_gold),
-        type=Counts(typed, typed, n_sys, n_gold),
-        value=Counts(valued, valued, n_sys, n_gold),
-        mod=Counts(modded, modded, n_sys, n_gold),
+    return TimesScore(
+        strict=Counts(strict, n_sys, n_gold),
+        relaxed=Counts(relaxed, n_sys, n_gold),
+        type=Counts(typed, n_sys, n_gold),
+        value=Counts(valued, n_sys, n_gold),
+        mod=Counts(modded, n_sys, n_gold),
         errors=tuple(errors),
     )
 
 
-def evaluate(docs: Sequence[TimeMLDoc], keep_errors: bool = False) -> Score:
+def evaluate(docs: Sequence[TimeMLDoc], keep_errors: bool = False) -> TimesScore:
     """Run the pipeline over TimeML documents and score the times stage."""
     from dateline.nlp import load, make_doc
 
@@ -246,7 +222,7 @@ def evaluate(docs: Sequence[TimeMLDoc], keep_errors: bool = False) -> Score:
     )
 
 
-def show(result: Score, title: str) -> None:
+def show(result: TimesScore, title: str) -> None:
     """Print the TempEval-3 figures as a table."""
     from rich.console import Console
     from rich.table import Table
@@ -259,15 +235,57 @@ def show(result: Score, title: str) -> None:
     Console().print(table)
 
 
-def show_errors(docs: Sequence[TimeMLDoc]) -> None:
-    """Print each row's missed, spurious and mismatched times."""
+def _times_by_rule(docs: Sequence[TimeMLDoc]) -> Iterator[list[tuple[Time, str]]]:
+    """Each document's times with the rule that read each, as the times component finds them."""
     from dateline.nlp import load, make_doc
+    from dateline.stages.times import find_times_by_rule
 
-    nlp = load(stages=("times",))
-    for doc in docs:
-        found = nlp(make_doc(nlp, doc.text, doc.dct))._.times or []
-        for kind, system, gold in score([(found, doc.gold)], keep_errors=True).errors:
-            print(f"{doc.id}\t{kind}\t{_brief(system)}\t{_brief(gold)}\t{doc.text}")
+    nlp = load(stages=())
+    for parsed in nlp.pipe((make_doc(nlp, doc.text, doc.dct) for doc in docs), batch_size=8):
+        try:
+            yield find_times_by_rule(parsed)
+        except Exception:  # noqa: BLE001  (as the component: a crash drops this document's times)
+            yield []
+
+
+def show_errors(docs: Sequence[TimeMLDoc], title: str = "times") -> None:
+    """Print each document's missed, spurious and mismatched times with the rule behind each
+    (- for a missed one), then how many hits and errors each rule made."""
+    tally: dict[str, Counter[str]] = defaultdict(Counter)
+    for doc, found in zip(docs, _times_by_rule(docs), strict=True):
+        rules = {id(time): rule for time, rule in found}
+        errors = score([([t for t, _ in found], doc.gold)], keep_errors=True).errors
+        wrong = {id(system) for _, system, _ in errors if system is not None}
+        for time, rule in found:
+            if id(time) not in wrong:
+                tally[rule]["hit"] += 1
+        for kind, system, gold in errors:
+            rule = rules[id(system)] if system is not None else "-"
+            tally[rule][kind] += 1
+            where = _around(doc.text, system or gold)
+            print(f"{doc.id}\t{kind}\t{rule}\t{_brief(system)}\t{_brief(gold)}\t{where}")
+    _show_rules(tally, title)
+
+
+def _around(text: str, time: Time | None, width: int = 80) -> str:
+    """The text (a short one whole) or the stretch of it around `time`, on one line."""
+    if time is not None and len(text) > 3 * width:
+        text = text[max(0, time.start - width) : time.end + width]
+    return " ".join(text.split())
+
+
+def _show_rules(tally: dict[str, Counter[str]], title: str) -> None:
+    """Print hits, mismatches and spurious times by the rule that read them, and the misses."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{title}: by rule")
+    for column in ("rule", "hit", "mismatch", "spurious", "missed"):
+        table.add_column(column, justify="left" if column == "rule" else "right")
+    for rule, counts in sorted(tally.items(), key=lambda item: (item[0] == "-", item[0])):
+        kinds = ("hit", "mismatch", "spurious", "missed")
+        table.add_row(rule, *(str(counts[k]) if counts[k] else "" for k in kinds))
+    Console().print(table)
 
 
 def _brief(time: Time | None) -> str:
@@ -277,19 +295,21 @@ def _brief(time: Time | None) -> str:
     )
 
 
-def run_dev(path: str | Path | None = None, errors: bool = False) -> Score:
+def run_dev(path: str | Path | None = None, errors: bool = False) -> TimesScore:
     """Score the stage on the development table and print its figures (and errors if asked)."""
     docs = read_dev_table(path)
     result = evaluate(docs)
     gold = sum(len(d.gold) for d in docs)
-    show(result, f"times: development table, {len(docs)} sentences, {gold} gold TIMEX3")
+    title = f"times: development table, {len(docs)} sentences, {gold} gold TIMEX3"
+    show(result, title)
     if errors:
-        show_errors(docs)
+        show_errors(docs, "times: development table")
     return result
 
 
-def run(paths: Sequence[str | Path]) -> Score:
-    """Read the TimeML folders (default ../shared/corpora/timeml), score the stage and print the table."""
+def run(paths: Sequence[str | Path], errors: bool = False) -> TimesScore:
+    """Read the TimeML folders (default ../shared/corpora/timeml), score the stage and print the
+    table (and each document's errors with the rule behind each, if asked)."""
     folders = [find_corpus(p) for p in paths] if paths else [find_corpus()]
     missing = [str(f) for f in folders if not f.exists()]
     if missing:
@@ -298,4 +318,6 @@ def run(paths: Sequence[str | Path]) -> Score:
     result = evaluate(docs)
     gold = sum(len(d.gold) for d in docs)
     show(result, f"times: {len(docs)} TimeML documents, {gold} gold TIMEX3")
+    if errors:
+        show_errors(docs, "times: TimeML")
     return result

@@ -1,4 +1,7 @@
-"""Lexicons and tables shipped with dateline; each file names its source and licence."""
+"""Lexicons and tables shipped with dateline, and the one loader every module reads them with.
+
+Each file names its source and licence in `#` comment lines at its top, which the loader skips.
+"""
 
 from __future__ import annotations
 
@@ -6,18 +9,65 @@ import csv
 from functools import cache
 from importlib.resources import files
 
+# Word tables whose `uses` column says what each word serves for (see `tagged`).
+PERSON_WORDS = "person_words.tsv"
+SPEECH_VERBS = "speech_verbs.tsv"
+SPEECH_NOUN_WORDS = "speech_nouns.tsv"
+PLACE_WORDS = "place_words.tsv"
+ORG_WORDS = "org_words.tsv"
+SUBORDINATOR_WORDS = "subordinators.tsv"
+
+
+def text(name: str) -> str:
+    """The whole text of a resource file, comment lines included."""
+    return files(__package__).joinpath(name).read_text(encoding="utf-8")
+
+
+def lines(name: str) -> list[str]:
+    """The lines of a resource that hold data: blanks and `#` comment lines skipped."""
+    return [line for line in text(name).splitlines() if line.strip() and not line.startswith("#")]
+
 
 def rows(name: str) -> list[dict[str, str]]:
-    """Read a TSV resource with a header row, skipping `#` comment lines."""
-    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
-    lines = [line for line in text.splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    """Read a TSV resource with a header row, skipping `#` comment lines; missing cells are ""."""
+    return list(csv.DictReader(lines(name), delimiter="\t", restval=""))
+
+
+@cache
+def _table(name: str) -> tuple[dict[str, str], ...]:
+    """A TSV resource's rows, read once per process."""
+    return tuple(rows(name))
+
+
+def tagged(name: str, use: str) -> list[dict[str, str]]:
+    """The rows of a word table whose space-separated `uses` column lists `use`, in file order."""
+    return [row for row in _table(name) if use in row["uses"].split()]
+
+
+def spellings(word: str) -> tuple[str, ...]:
+    """How a table's word is matched: lower-cased, an abbreviation with or without its stop."""
+    lowered = word.lower()
+    return (lowered, lowered.rstrip(".")) if lowered.endswith(".") else (lowered,)
+
+
+def fields(name: str) -> list[list[str]]:
+    """Read a TSV resource without a header row: each data line split at its tabs."""
+    return [line.split("\t") for line in lines(name)]
 
 
 def words(name: str) -> list[str]:
-    """Read a one-entry-per-line resource, skipping blanks and `#` comments."""
-    text = files(__package__).joinpath(name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    """Read a one-entry-per-line resource; a `#` starts a comment, on its own line or after an entry."""
+    found = (line.split("#", 1)[0].strip() for line in lines(name))
+    return [entry for entry in found if entry]
+
+
+@cache
+def time_words() -> dict[str, dict[str, str]]:
+    """The time-word table (times_words.tsv) by kind: word -> value, in file order."""
+    table: dict[str, dict[str, str]] = {}
+    for row in rows("times_words.tsv"):
+        table.setdefault(row["kind"], {})[row["word"]] = row["value"]
+    return table
 
 
 @cache

@@ -25,7 +25,20 @@ from dateline.scale.sources import filesystem_for, inputs, read_remote
 from dateline.scale.tables import PARTITION, ScaleError, require_pyarrow, rows, schemas
 
 __all__ = [
-    "PARTITION", "LoadStats", "ScaleError", "ScaleOptions", "ScaleStats",
-    "filesystem_for", "ingest_ray", "inputs", "load", "read_dataset", "read_manifest",
-    "read_remote", "require_pyarrow", "require_ray", "rows", "schemas",
-]  # fmt: skip
+    "PARTITION",
+    "LoadStats",
+    "ScaleError",
+    "ScaleOptions",
+    "ScaleStats",
+    "filesystem_for",
+    "ingest_ray",
+    "inputs",
+    "load",
+    "read_dataset",
+    "read_manifest",
+    "read_remote",
+    "require_pyarrow",
+    "require_ray",
+    "rows",
+    "schemas",
+]

@@ -61,9 +61,12 @@ def _tables(fs: Any, root: str) -> dict[str, Any]:
         if fs.get_file_info(path).type == pafs.FileType.Directory:
             partitioning = pds.partitioning(pa.schema([(PARTITION, pa.string())]), flavor="hive")
             found[name] = pds.dataset(
-                path, filesystem=fs, format="parquet", partitioning=partitioning,
+                path,
+                filesystem=fs,
+                format="parquet",
+                partitioning=partitioning,
                 schema=schemas()[name],
-            )  # fmt: skip
+            )
     return found
 
 

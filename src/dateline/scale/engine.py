@@ -143,9 +143,12 @@ class Analyzer:
             for item, analysis in zip(items, analyse_batch(articles, self.options), strict=True):
                 day = analysis.date if analysis.error is None else item["date"]
                 for table, table_rows in rows(
-                    analysis, position=item["position"], version=self.version,
-                    model=self.options.model, day=day,
-                ).items():  # fmt: skip
+                    analysis,
+                    position=item["position"],
+                    version=self.version,
+                    model=self.options.model,
+                    day=day,
+                ).items():
                     found[table].extend(table_rows)
                 summary["hash"].append(content_hash(analysis.text))
                 summary["id"].append(analysis.id)
@@ -240,6 +243,61 @@ def prepare_out(out: str, filesystem: Any, overwrite: bool) -> tuple[Any, str]:
     return fs, root
 
 
+@contextmanager
+def data_context(ray: Any) -> Iterator[None]:
+    """Ray Data's context set to CONTEXT for one job, then put back as it was."""
+    context = ray.data.DataContext.get_current()
+    saved = {name: getattr(context, name) for name in CONTEXT}
+    for name, value in CONTEXT.items():
+        setattr(context, name, value)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            setattr(context, name, value)
+
+
+def dataset_of(
+    ray: Any,
+    files: list,
+    systems: Any,
+    options: ScaleOptions,
+    out: tuple[Any, str],
+    version: str,
+    actors: int,
+) -> Any:
+    """The Ray dataset: readers (tasks) turn files into articles, analyser actors write them."""
+    readers = options.readers or max(1, actors // 8)
+    analysis = Options(model=options.model, max_chars=options.max_chars, raw_text=options.raw_text)
+    memory = {"memory": options.actor_memory} if options.actor_memory else {}
+    return (
+        ray.data.from_items(files, override_num_blocks=min(len(files), actors * 4))
+        .map_batches(
+            make_reader(
+                systems,
+                options.date,
+                options.max_chars,
+                options.batch_size,
+                raw_text=options.raw_text,
+                encoding=options.encoding,
+            ),
+            batch_size=1,
+            batch_format="pyarrow",
+            num_cpus=0,
+            compute=ray.data.TaskPoolStrategy(size=readers),
+        )
+        .map_batches(
+            analyzer_class(*out, analysis, version),
+            batch_size=options.batch_size,
+            batch_format="pyarrow",
+            compute=ray.data.ActorPoolStrategy(size=actors),
+            num_cpus=options.actor_cpus,
+            runtime_env={"env_vars": ACTOR_ENV},
+            **memory,
+        )
+    )
+
+
 def ingest_ray(
     paths: Sequence[str],
     out: str,
@@ -270,54 +328,36 @@ def ingest_ray(
         stats.startup = time.monotonic() - stats.started
         actors = options.actors or max(1, int(cpus // options.actor_cpus))
         if local and actors * options.actor_cpus > cpus:  # would wait for actors forever
-            raise ScaleError(f"{actors} actors of {options.actor_cpus:g} CPU need more than the "
-                             f"{cpus:g} CPUs of the local Ray")  # fmt: skip
-        readers = options.readers or max(1, actors // 8)
-        analysis = Options(
-            model=options.model, max_chars=options.max_chars, raw_text=options.raw_text
-        )
-        memory = {"memory": options.actor_memory} if options.actor_memory else {}
+            raise ScaleError(
+                f"{actors} actors of {options.actor_cpus:g} CPU need more than the "
+                f"{cpus:g} CPUs of the local Ray"
+            )
         logging.getLogger("ray.data").setLevel(logging.WARNING)
-        context = ray.data.DataContext.get_current()
-        saved = {name: getattr(context, name) for name in CONTEXT}
-        for name, value in CONTEXT.items():
-            setattr(context, name, value)
-        try:
-            dataset = (
-                ray.data.from_items(files, override_num_blocks=min(len(files), actors * 4))
-                .map_batches(
-                    make_reader(
-                        systems, options.date, options.max_chars, options.batch_size,
-                        raw_text=options.raw_text, encoding=options.encoding,
-                    ),  # fmt: skip
-                    batch_size=1, batch_format="pyarrow", num_cpus=0,
-                    compute=ray.data.TaskPoolStrategy(size=readers),
-                )
-                .map_batches(
-                    analyzer_class(fs, root, analysis, version),
-                    batch_size=options.batch_size, batch_format="pyarrow",
-                    compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=options.actor_cpus,
-                    runtime_env={"env_vars": ACTOR_ENV}, **memory,
-                )
-            )  # fmt: skip
-            for batch in dataset.iter_batches(batch_format="pyarrow", batch_size=None):
-                analysed = batch.column("error").null_count  # rows without an error
-                stats.added += analysed
-                stats.errors += batch.num_rows - analysed
-                if progress is not None:
-                    progress(stats)
-        except Exception as error:  # noqa: BLE001  (Ray wraps the cause; show it in one line)
-            cause = getattr(error, "cause", None) or error
-            first = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
-            raise ScaleError(f"the Ray job failed: {cause.__class__.__name__}: {first}") from None
-        finally:
-            for name, value in saved.items():
-                setattr(context, name, value)
+        with data_context(ray):
+            try:
+                dataset = dataset_of(ray, files, systems, options, (fs, root), version, actors)
+                for batch in dataset.iter_batches(batch_format="pyarrow", batch_size=None):
+                    analysed = batch.column("error").null_count  # rows without an error
+                    stats.added += analysed
+                    stats.errors += batch.num_rows - analysed
+                    if progress is not None:
+                        progress(stats)
+            except Exception as error:  # noqa: BLE001  (Ray wraps the cause; show it in one line)
+                cause = getattr(error, "cause", None) or error
+                first = str(cause).strip().splitlines()[0] if str(cause).strip() else ""
+                raise ScaleError(
+                    f"the Ray job failed: {cause.__class__.__name__}: {first}"
+                ) from None
     manifest = {
-        "format": FORMAT, "version": version, "model": options.model,
-        "partitioning": f"hive:{PARTITION}", "tables": list(TABLE_NAMES),
-        "articles": stats.added, "errors": stats.errors, "inputs": list(paths),
-    }  # fmt: skip
+        "format": FORMAT,
+        "version": version,
+        "model": options.model,
+        "partitioning": f"hive:{PARTITION}",
+        "tables": list(TABLE_NAMES),
+        "articles": stats.added,
+        "errors": stats.errors,
+        "inputs": list(paths),
+    }
     with fs.open_output_stream(f"{root}/{MANIFEST}") as handle:
         handle.write(json.dumps(manifest, indent=2).encode() + b"\n")
     return stats

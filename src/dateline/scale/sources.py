@@ -22,8 +22,17 @@ from dateline.records import Article
 from dateline.scale.tables import ScaleError, require_pyarrow
 
 INPUT_COLUMNS = (
-    "id", "text", "date", "title", "url", "source", "error", "repairs", "warnings", "position",
-)  # fmt: skip
+    "id",
+    "text",
+    "date",
+    "title",
+    "url",
+    "source",
+    "error",
+    "repairs",
+    "warnings",
+    "position",
+)
 ARTICLE_INPUT = INPUT_COLUMNS[:7]  # the Article fields carried as they are
 LINE_CHUNK = 1 << 20
 
@@ -119,8 +128,10 @@ def _lines(stream: Any) -> Iterator[bytes]:
 def article_row(article: Article) -> dict[str, Any]:
     """An article as a row of the input table (its repairs and warnings as JSON lists)."""
     row = {c: getattr(article, c) for c in ARTICLE_INPUT}
-    return row | {"repairs": json.dumps(list(article.repairs)),
-                  "warnings": json.dumps(list(article.warnings), ensure_ascii=False)}  # fmt: skip
+    return row | {
+        "repairs": json.dumps(list(article.repairs)),
+        "warnings": json.dumps(list(article.warnings), ensure_ascii=False),
+    }
 
 
 def article_from(row: dict[str, Any]) -> Article:
@@ -151,9 +162,13 @@ def read_remote(
             gz = name.lower().endswith(("gz", "gzip"))
             with fs.open_input_stream(path, compression="gzip" if gz else None) as stream:
                 yield from read_jsonl(
-                    _lines(stream), doc_id, date, max_chars=max_chars, raw_text=raw_text,
+                    _lines(stream),
+                    doc_id,
+                    date,
+                    max_chars=max_chars,
+                    raw_text=raw_text,
                     encoding=encoding,
-                )  # fmt: skip
+                )
             return
         size = fs.get_file_info(path).size or 0
         if size > max_chars * 4:
@@ -202,15 +217,24 @@ def make_reader(
                 ]
             elif item["fs"] < 0:
                 articles = read_file(
-                    Path(item["path"]), item["id"], date, max_chars=max_chars, raw_text=raw_text,
+                    Path(item["path"]),
+                    item["id"],
+                    date,
+                    max_chars=max_chars,
+                    raw_text=raw_text,
                     encoding=encoding,
-                )  # fmt: skip
+                )
             else:
                 fs = systems[item["fs"]]
                 articles = read_remote(
-                    fs, item["path"], item["id"], date, max_chars, raw_text=raw_text,
+                    fs,
+                    item["path"],
+                    item["id"],
+                    date,
+                    max_chars,
+                    raw_text=raw_text,
                     encoding=encoding,
-                )  # fmt: skip
+                )
             for k, article in enumerate(articles):
                 out.append(article_row(article) | {"position": (item["index"] << 32) + k})
                 if len(out) >= chunk:

@@ -14,9 +14,18 @@ PARTITION = "article_date"
 MANIFEST = "dateline.json"
 FORMAT = "dateline-parquet/1"
 ARTICLE_COLUMNS = (
-    "hash", "id", "date", "title", "url", "source", "text", "version", "model", "repairs",
+    "hash",
+    "id",
+    "date",
+    "title",
+    "url",
+    "source",
+    "text",
+    "version",
+    "model",
+    "repairs",
     "warnings",
-)  # fmt: skip
+)
 ERROR_COLUMNS = ("hash", "id", "error", "version", "model")
 TABLE_NAMES = ("articles", "errors", *(t.name for t in TABLES))
 

@@ -106,9 +106,11 @@ def ingest(
 
     def todo() -> Iterator[Item]:
         read_all = read(
-            list(paths), max_chars=options.max_chars, raw_text=options.raw_text,
+            list(paths),
+            max_chars=options.max_chars,
+            raw_text=options.raw_text,
             encoding=options.encoding,
-        )  # fmt: skip
+        )
         for article in read_all:
             for warning in article.warnings if warn else ():
                 warn(warning)

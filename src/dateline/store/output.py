@@ -24,9 +24,15 @@ def flat(item: Any) -> dict[str, Any]:
     if isinstance(item, Hit):
         kind = type(item.record).__name__.lower()
         head = {
-            "kind": kind, "article": item.article, "date": item.date, "source": item.source,
-            "title": item.title, "url": item.url, "articles": item.articles, "sources": item.sources,
-        }  # fmt: skip
+            "kind": kind,
+            "article": item.article,
+            "date": item.date,
+            "source": item.source,
+            "title": item.title,
+            "url": item.url,
+            "articles": item.articles,
+            "sources": item.sources,
+        }
         for column in columns_of(type(item.record)):
             value = column.value(item.record)
             head[column.name if column.name not in head else f"{kind}_{column.name}"] = value
@@ -105,8 +111,15 @@ def summary(item: Any) -> list[Any]:
         via = f" ({item.via})" if item.via else ""
         return [when, (item.source or "") + via, item.match, item.text, item.article]
     if isinstance(item, Similar):
-        return [f"{item.score:.3f}", item.date or "", item.source or "", item.who or "",
-                item.text, item.outlets, item.article]  # fmt: skip
+        return [
+            f"{item.score:.3f}",
+            item.date or "",
+            item.source or "",
+            item.who or "",
+            item.text,
+            item.outlets,
+            item.article,
+        ]
     return [str(v) for v in asdict(item).values()] if is_dataclass(item) else [str(item)]
 
 

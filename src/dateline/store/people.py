@@ -7,17 +7,22 @@ from __future__ import annotations
 from functools import cache
 
 from dateline.records import Entity
+from dateline.resources import PERSON_WORDS, spellings, tagged
 
-MALE = frozenset({"he", "him", "his", "himself", "mr", "mr."})
-FEMALE = frozenset({"she", "her", "hers", "herself", "mrs", "mrs.", "ms", "ms."})
+# Pronouns and courtesy titles of each gender: "he", "Mr.".
+GENDER_WORDS = [row for use in ("pronoun", "courtesy") for row in tagged(PERSON_WORDS, use)]
+MALE = frozenset(s for row in GENDER_WORDS if row["gender"] == "m" for s in spellings(row["word"]))
+FEMALE = frozenset(
+    s for row in GENDER_WORDS if row["gender"] == "f" for s in spellings(row["word"])
+)
 # Words that open a name without being part of it: "President Putin", "Sen. Warren", "Mr. Kim".
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "rev", "gen"})
+HONORIFICS = frozenset(row["word"].lower().rstrip(".") for row in tagged(PERSON_WORDS, "honorific"))
 
 
 @cache
 def title_words() -> frozenset[str]:
     """Lower-cased words of the titles that precede a name ("president", "sen", "minister")."""
-    from dateline.stages.entities import lexicon
+    from dateline.stages.entities.lexicon import lexicon
 
     return lexicon().title_words | HONORIFICS
 
@@ -25,7 +30,7 @@ def title_words() -> frozenset[str]:
 @cache
 def first_gender() -> dict[str, str]:
     """Given name -> "m" or "f", from the resource table."""
-    from dateline.stages.entities import lexicon
+    from dateline.stages.entities.lexicon import lexicon
 
     return lexicon().first_gender
 
@@ -59,7 +64,7 @@ def same_given_names(a: str, b: str) -> bool:
     """Whether two full names with one surname can be one person's: the same first name (or its
     familiar form) and middle names that do not differ ("Vladimir V. Putin", "Vladimir Putin";
     not "Kim Jong Un" and "Kim Yo Jong", not "Bill Clinton" and "Hillary Clinton")."""
-    from dateline.stages.entities import same_first_name
+    from dateline.stages.entities.clusters import same_first_name
 
     first_a, *middle_a, last_a = a.split()
     first_b, *middle_b, last_b = b.split()

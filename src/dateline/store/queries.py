@@ -25,9 +25,6 @@ from dateline.store.schema import (
     type_hints,
 )
 
-TABLE_BY_NAME = {t.name: t for t in TABLES}
-
-
 INTERNATIONAL = ("EUR", "IGO", "NGO", "UNO")  # actor codes beyond ISO 3166 (PLOVER's)
 CLI_NAMES = {"type": "--type", "country": "--country", "since": "--since", "until": "--until"}
 
@@ -240,7 +237,7 @@ class Store:
                     data.get("n_articles", 1),
                     data.get("n_sources", 1),
                     data.get("speaker_mention"),
-                )  # fmt: skip
+                )
             )
         return out
 

@@ -6,7 +6,7 @@ import json
 import sqlite3
 import types
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from functools import cache
 from pathlib import Path
@@ -520,8 +520,3 @@ def insert_sql(table: Table) -> str:
         f"INSERT INTO {q(table.name)} ({', '.join(q(n) for n in names)}) "
         f"VALUES ({', '.join('?' for _ in names)})"
     )
-
-
-def iter_tables() -> Iterator[Table]:
-    """Record tables in creation order."""
-    yield from TABLES

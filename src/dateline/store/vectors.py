@@ -34,7 +34,7 @@ WIDTH = embed.DIM // 8  # bytes of sign bits per vector
 
 
 @dataclass
-class Block:
+class VectorBlock:
     """One block of vectors: rowids, int8 vectors and their sign bits, in step."""
 
     ids: np.ndarray
@@ -42,7 +42,7 @@ class Block:
     bits: np.ndarray
 
     @classmethod
-    def empty(cls) -> Block:
+    def empty(cls) -> VectorBlock:
         return cls(
             np.zeros(0, np.int64),
             np.zeros((0, embed.DIM), np.int8),
@@ -50,7 +50,7 @@ class Block:
         )
 
     @classmethod
-    def read(cls, row: tuple[bytes, bytes, bytes] | None) -> Block:
+    def read(cls, row: tuple[bytes, bytes, bytes] | None) -> VectorBlock:
         if row is None:
             return cls.empty()
         ids = np.frombuffer(row[0], np.int64)
@@ -60,8 +60,8 @@ class Block:
             np.frombuffer(row[2], np.uint8).reshape(len(ids), WIDTH),
         )
 
-    def keep(self, mask: np.ndarray) -> Block:
-        return Block(self.ids[mask], self.vectors[mask], self.bits[mask])
+    def keep(self, mask: np.ndarray) -> VectorBlock:
+        return VectorBlock(self.ids[mask], self.vectors[mask], self.bits[mask])
 
 
 def sign_bits(vectors: np.ndarray) -> np.ndarray:
@@ -69,7 +69,7 @@ def sign_bits(vectors: np.ndarray) -> np.ndarray:
     return np.packbits(vectors > 0, axis=1)
 
 
-def _write(conn: sqlite3.Connection, kind: str, block: int, data: Block) -> None:
+def _write(conn: sqlite3.Connection, kind: str, block: int, data: VectorBlock) -> None:
     if not len(data.ids):
         conn.execute("DELETE FROM vector_blocks WHERE kind = ? AND block = ?", (kind, block))
         return
@@ -81,11 +81,11 @@ def _write(conn: sqlite3.Connection, kind: str, block: int, data: Block) -> None
     )
 
 
-def _read(conn: sqlite3.Connection, kind: str, block: int) -> Block:
+def _read(conn: sqlite3.Connection, kind: str, block: int) -> VectorBlock:
     row = conn.execute(
         "SELECT ids, vectors, bits FROM vector_blocks WHERE kind = ? AND block = ?", (kind, block)
     ).fetchone()
-    return Block.read(row)
+    return VectorBlock.read(row)
 
 
 def add_vectors(
@@ -105,11 +105,16 @@ def add_vectors(
         mine = ids // BLOCK == block
         old = _read(conn, kind, block)
         old = old.keep(~np.isin(old.ids, ids[mine]))
-        _write(conn, kind, block, Block(
-            np.concatenate([old.ids, ids[mine]]),
-            np.concatenate([old.vectors, packed[mine]]),
-            np.concatenate([old.bits, sign_bits(packed[mine])]),
-        ))  # fmt: skip
+        _write(
+            conn,
+            kind,
+            block,
+            VectorBlock(
+                np.concatenate([old.ids, ids[mine]]),
+                np.concatenate([old.vectors, packed[mine]]),
+                np.concatenate([old.bits, sign_bits(packed[mine])]),
+            ),
+        )
 
 
 def remove(conn: sqlite3.Connection, kind: str, rowids: Sequence[int]) -> None:
@@ -199,11 +204,15 @@ def nearest(
     )
     if where != "1":
         allowed = np.fromiter(
-            (r[0] for r in conn.execute(
-                f"SELECT r.rowid FROM {join.format(table=KINDS[kind])} WHERE {where}",
-                list(params))),
+            (
+                r[0]
+                for r in conn.execute(
+                    f"SELECT r.rowid FROM {join.format(table=KINDS[kind])} WHERE {where}",
+                    list(params),
+                )
+            ),
             np.int64,
-        )  # fmt: skip
+        )
         chosen = np.flatnonzero(np.isin(ids, allowed))
     else:
         chosen = np.arange(len(ids))

@@ -11,6 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from dateline.records import Analysis, Entity
+from dateline.resources import PERSON_WORDS, tagged
 from dateline.store import copies, statements, vectors
 from dateline.store.people import (
     gender_of,
@@ -31,16 +32,15 @@ from dateline.store.schema import (
 
 # Mention texts that never name anyone across articles.
 NOT_ALIASES = {
-    "he", "she", "they", "him", "her", "his", "hers", "them", "their", "it", "its", "i", "we",
-    "you", "me", "us", "our", "the president", "the minister", "the official", "the spokesman",
-    "the spokeswoman", "the company", "the group", "the country",
-}  # fmt: skip
+    *(row["word"] for row in tagged(PERSON_WORDS, "pronoun") if "reflexive" not in row["uses"]),
+    *(f"the {noun}" for noun in ("president", "minister", "official", "spokesman", "spokeswoman")),
+    *(f"the {noun}" for noun in ("company", "group", "country")),
+}
 PIPELINE_FILES = (
     "records.py",
     "read.py",
     "repair.py",
     "case.py",
-    "clean.py",
     "nlp.py",
     "analyze.py",
     "stages",
@@ -177,9 +177,15 @@ class Writer:
         cur = self.conn.execute(
             "INSERT INTO errors VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (hash, id) DO UPDATE SET "
             "error = excluded.error, version = excluded.version, model = excluded.model",
-            (hash_, storable(analysis.id), storable(analysis.error or ""), self.version,
-             self.model, now()),
-        )  # fmt: skip
+            (
+                hash_,
+                storable(analysis.id),
+                storable(analysis.error or ""),
+                self.version,
+                self.model,
+                now(),
+            ),
+        )
         return cur.rowcount > 0
 
     def _add_article(
@@ -208,7 +214,7 @@ class Writer:
                 now(),
                 repairs_value(analysis.repairs),
                 warnings_value(tuple(map(storable, analysis.warnings))),
-            ),  # fmt: skip
+            ),
         )
         if cur.rowcount == 0:
             return False

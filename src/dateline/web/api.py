@@ -13,31 +13,32 @@ from pydantic import BaseModel, Field, field_validator
 from dateline.records import Analysis
 from dateline.store.queries import MARK
 from dateline.web import db
-from dateline.web.deps import EventFiltersDep, FiltersDep, QuoteFiltersDep, StoreDep
+from dateline.web.deps import (
+    EventFiltersDep,
+    FiltersDep,
+    Limit,
+    Offset,
+    QuoteFiltersDep,
+    StoreDep,
+    page_of,
+)
 
 MAX_ANALYZE_CHARS = 100_000  # characters of text for /api/analyze (the body limit is larger)
 router = APIRouter(prefix="/api", tags=["records"])
-Limit = Annotated[int, Query(ge=1, le=db.MAX_PAGE)]
-Offset = Annotated[int, Query(ge=0, le=db.MAX_OFFSET)]
 _lock = threading.Lock()  # one analysis at a time: the spaCy pipeline loads on first use
-
-
-def _page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    """A page of results with the parameters that fetch the next one."""
-    more = len(items) > limit
-    return {
-        "items": items[:limit], "limit": limit, "offset": offset,
-        "next_offset": offset + limit if more else None,
-    }  # fmt: skip
 
 
 def _hit(hit: Any) -> dict[str, Any]:
     """A Store.Hit as JSON: the record plus its article context and copy counts."""
     return {
-        **asdict(hit.record), "article": hit.article, "article_date": hit.date,
-        "article_source": hit.source, "article_title": hit.title,
-        "articles": hit.articles, "sources": hit.sources,
-    }  # fmt: skip
+        **asdict(hit.record),
+        "article": hit.article,
+        "article_date": hit.date,
+        "article_source": hit.source,
+        "article_title": hit.title,
+        "articles": hit.articles,
+        "sources": hit.sources,
+    }
 
 
 def _event_hits(store: db.ReadOnlyStore, hits: list[Any]) -> list[dict[str, Any]]:
@@ -57,7 +58,7 @@ def articles(
 ) -> dict[str, Any]:
     """Stored articles (id, date, title, url, source), newest first; `speaker` keeps articles that
     quote them, `type` those with an event of that type, `country` those with a place or party there."""
-    return _page(db.articles(store, f, limit + 1, offset), limit, offset)
+    return page_of(db.articles(store, f, limit + 1, offset), limit, offset)
 
 
 @router.get("/articles/{article_id:path}")
@@ -73,25 +74,52 @@ def article(store: StoreDep, article_id: str) -> dict[str, Any]:
 
 @router.get("/quotes")
 def quotes(
-    store: StoreDep, f: QuoteFiltersDep, about: str | None = None, all_copies: bool = False,
-    limit: Limit = 50, offset: Offset = 0,
-) -> dict[str, Any]:  # fmt: skip
+    store: StoreDep,
+    f: QuoteFiltersDep,
+    about: str | None = None,
+    all_copies: bool = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     """Quotes by speaker, about words, by outlet and date; wire copies once unless all_copies."""
-    hits = store.quotes(f.speaker, about, f.since, f.until, f.source,
-                        all_copies=all_copies, limit=offset + limit + 1)  # fmt: skip
-    return _page([_hit(h) for h in hits[offset:]], limit, offset)
+    hits = store.quotes(
+        f.speaker,
+        about,
+        f.since,
+        f.until,
+        f.source,
+        all_copies=all_copies,
+        limit=offset + limit + 1,
+    )
+    return page_of([_hit(h) for h in hits[offset:]], limit, offset)
 
 
 @router.get("/events")
 def events(
-    store: StoreDep, f: EventFiltersDep, actor: str | None = None, recipient: str | None = None,
-    place: str | None = None, all_copies: bool = False, limit: Limit = 50, offset: Offset = 0,
-) -> dict[str, Any]:  # fmt: skip
+    store: StoreDep,
+    f: EventFiltersDep,
+    actor: str | None = None,
+    recipient: str | None = None,
+    place: str | None = None,
+    all_copies: bool = False,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     """PLOVER events by type, actor, recipient, country, place and date."""
-    hits = store.events(f.type, actor, recipient, f.country, place, f.since, f.until,
-                        source=f.source, all_copies=all_copies, limit=offset + limit + 1,
-                        all_events=f.all_events)  # fmt: skip
-    return _page(_event_hits(store, hits[offset : offset + limit + 1]), limit, offset)
+    hits = store.events(
+        f.type,
+        actor,
+        recipient,
+        f.country,
+        place,
+        f.since,
+        f.until,
+        source=f.source,
+        all_copies=all_copies,
+        limit=offset + limit + 1,
+        all_events=f.all_events,
+    )
+    return page_of(_event_hits(store, hits[offset : offset + limit + 1]), limit, offset)
 
 
 MAP_DOC = (
@@ -103,31 +131,37 @@ MAP_DOC = (
 
 @router.get("/events/map", description=MAP_DOC, response_class=JSONResponse)
 def events_map(
-    store: StoreDep, f: EventFiltersDep,
+    store: StoreDep,
+    f: EventFiltersDep,
     limit: Annotated[int, Query(ge=1, le=db.MAX_POINTS)] = 5000,
-) -> JSONResponse:  # fmt: skip
+) -> JSONResponse:
     """Located events for the map, as compact points."""
     return JSONResponse(db.event_points(store, f, limit))  # plain json.dumps: 5,000 points
 
 
 @router.get("/people")
 def people(
-    store: StoreDep, rank: str = "quoted", source: str | None = None,
+    store: StoreDep,
+    rank: str = "quoted",
+    source: str | None = None,
     top: Annotated[int, Query(ge=1, le=db.MAX_PAGE)] = 20,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     """People and actors ranked by quotes (quoted), events (active) or articles (mentioned)."""
     return {"items": [asdict(r) for r in store.people(rank, source=source, top=top)]}
 
 
 @router.get("/search")
 def search(
-    store: StoreDep, f: FiltersDep, q: Annotated[str, Query(min_length=1, max_length=500)],
-    limit: Limit = 20, offset: Offset = 0,
-) -> dict[str, Any]:  # fmt: skip
+    store: StoreDep,
+    f: FiltersDep,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    limit: Limit = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     """Full text over articles and quotes (every word must match); `snippet` is plain text and
     `marks` the [start, end) of each match in it."""
     hits = [{**h, **_marked(h["snippet"])} for h in db.search(store, q, f, limit + 1, offset)]
-    return _page(hits, limit, offset)
+    return page_of(hits, limit, offset)
 
 
 def _marked(snippet: str) -> dict[str, Any]:
@@ -175,9 +209,13 @@ def run_analysis(request: Request, body: AnalyzeRequest, article_id: str) -> Ana
         raise HTTPException(413, f"text over {MAX_ANALYZE_CHARS} characters")
     try:
         result = request.app.state.analysis.analyze(
-            text=body.text, date=body.date, id=article_id, title=body.title,
-            source=body.source, url=body.url,
-        )  # fmt: skip
+            text=body.text,
+            date=body.date,
+            id=article_id,
+            title=body.title,
+            source=body.source,
+            url=body.url,
+        )
     except Busy as error:
         raise HTTPException(503, str(error), headers={"Retry-After": "5"}) from None
     except Failed as error:

@@ -11,15 +11,28 @@ from urllib.parse import urlencode
 from dateline.records import PLOVER_TYPES
 from dateline.web.dates import sort_key
 
-# PLOVER quad classes (as dateline.stages.events.QUAD, which imports spaCy: copied, and a test
+# PLOVER quad classes (as dateline.stages.events.stage.QUAD, which imports spaCy: copied, and a test
 # checks they agree). Each class has an Okabe-Ito colour and its own marker shape, so a reader
 # who cannot tell the colours apart still can by shape and label. The light colours are always
 # drawn with a dark outline (contrast over 3:1 against the page and the map).
 QUAD = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
-    "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4,
-    "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}  # fmt: skip
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "PROTEST": 4,
+    "SANCTION": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
 CLASSES = {
     0: {"label": "other", "colour": "#999999", "shape": "plus", "symbol": "+"},
     1: {"label": "verbal cooperation", "colour": "#56B4E9", "shape": "circle", "symbol": "●"},
@@ -50,8 +63,9 @@ def legend() -> list[dict[str, Any]]:
     out = []
     for n in (1, 2, 3, 4):
         types = [t for t in PLOVER_TYPES if QUAD[t] == n]
-        out.append({**CLASSES[n], "class": n, "marker": MARKERS[CLASSES[n]["shape"]],
-                    "types": types})  # fmt: skip
+        out.append(
+            {**CLASSES[n], "class": n, "marker": MARKERS[CLASSES[n]["shape"]], "types": types}
+        )
     return out
 
 
@@ -115,13 +129,46 @@ def by_type(
         for key, n in sorted(counts[kind].items()):
             h = max(n / top * (row_height - 4), 1.5)
             query = {**(base or {}), "type": kind, "since": key, "until": key}
-            bars.append({"x": label_w + index[key] * step + (0.5 if step > 3 else 0),
-                         "y": y0 + row_height - 2 - h, "w": max(step - (1 if step > 3 else 0), 1),
-                         "h": h, "label": f"{kind}, {key}: {n}",
-                         "href": "/events?" + urlencode(query)})  # fmt: skip
-        out.append({"type": kind, "y": y0, "mid": y0 + row_height / 2 + 4, "bars": bars,
-                    "total": sum(counts[kind].values()), "fill": c["colour"],
-                    "class": quad(kind)})  # fmt: skip
+            bars.append(
+                {
+                    "x": label_w + index[key] * step + (0.5 if step > 3 else 0),
+                    "y": y0 + row_height - 2 - h,
+                    "w": max(step - (1 if step > 3 else 0), 1),
+                    "h": h,
+                    "label": f"{kind}, {key}: {n}",
+                    "href": "/events?" + urlencode(query),
+                }
+            )
+        out.append(
+            {
+                "type": kind,
+                "y": y0,
+                "mid": y0 + row_height / 2 + 4,
+                "bars": bars,
+                "total": sum(counts[kind].values()),
+                "fill": c["colour"],
+                "class": quad(kind),
+            }
+        )
+    kept = _ticks(buckets, label_w, step)
+    height = len(types) * row_height
+    return {
+        "rows": out,
+        "ticks": kept,
+        "width": width,
+        "height": height,
+        "top": top,
+        "label_w": label_w,
+        "plot_right": label_w + plot_w,
+        "undated": undated,
+        "unit": "day" if daily else "month",
+        "first": buckets[0],
+        "last": buckets[-1],
+    }
+
+
+def _ticks(buckets: list[str], label_w: float, step: float) -> list[dict[str, Any]]:
+    """Axis labels under the bars, at least 64 units apart, the last bucket always labelled."""
     # Label every bucket when there is room, else each new year (months) or month (days).
     roomy = step >= 64
     ticks = []
@@ -138,7 +185,4 @@ def by_type(
             kept.append(tick)
         elif tick is ticks[-1] and len(kept) > 1:
             kept[-1] = tick
-    height = len(types) * row_height
-    return {"rows": out, "ticks": kept, "width": width, "height": height, "top": top,
-            "label_w": label_w, "plot_right": label_w + plot_w, "undated": undated,
-            "unit": "day" if daily else "month", "first": buckets[0], "last": buckets[-1]}  # fmt: skip
+    return kept

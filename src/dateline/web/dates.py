@@ -11,10 +11,26 @@ ANCHORED = re.compile(r"\d")
 WEEK = re.compile(r"(\d{4}|XXXX)-W(\d\d|XX)(?:-(\d|WE))?")
 PART = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
 MONTH_DAY = re.compile(r"(\d{4}|XXXX)-(\d\d|XX)(?:-(\d\d|XX))?(T.*)?")
-PART_START = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7,
-              "SP": 3, "SU": 6, "FA": 9, "WI": 12}  # fmt: skip
-PART_NAME = {"H1": "first half of", "H2": "second half of", "SP": "spring", "SU": "summer",
-             "FA": "autumn", "WI": "winter"}  # fmt: skip
+PART_START = {
+    "Q1": 1,
+    "Q2": 4,
+    "Q3": 7,
+    "Q4": 10,
+    "H1": 1,
+    "H2": 7,
+    "SP": 3,
+    "SU": 6,
+    "FA": 9,
+    "WI": 12,
+}
+PART_NAME = {
+    "H1": "first half of",
+    "H2": "second half of",
+    "SP": "spring",
+    "SU": "summer",
+    "FA": "autumn",
+    "WI": "winter",
+}
 REFS = {"PRESENT_REF": "now", "PAST_REF": "the past", "FUTURE_REF": "the future"}
 # The same order in SQL: a week or part of a year sorts at its first day; a value that is not
 # anchored to a year (XXXX-WXX-1, PRESENT_REF) gives NULL, which the pages sort last.

@@ -352,17 +352,42 @@ def demonyms() -> str:
 # not anchored in time (XXXX-WXX-1, PRESENT_REF) sorts last, with the undated events.
 PERIOD = "ev.date GLOB '[0-9][0-9][0-9][0-9]-[A-Z]*'"
 BRANCHES = (
-    ("ev.date", "events ev CROSS JOIN articles a ON a.article = ev.article",
-     f"ev.date < 'A' AND NOT {PERIOD}", "ev.type", "ev.rowid"),
-    (sql_key("ev.date"), "events ev CROSS JOIN articles a ON a.article = ev.article",
-     PERIOD, "ev.type", "ev.rowid"),
-    ("a.date", "articles a CROSS JOIN events ev ON ev.article = a.article",
-     "a.date IS NOT NULL AND +ev.date IS NULL", "a.article", "ev.seq"),
-    ("NULL", "events ev CROSS JOIN articles a ON a.article = ev.article",
-     "ev.date >= 'A'", "ev.type", "ev.rowid"),
-    ("NULL", "articles a CROSS JOIN events ev ON ev.article = a.article",
-     "a.date IS NULL AND +ev.date IS NULL", "a.article", "ev.seq"),
-)  # fmt: skip
+    (
+        "ev.date",
+        "events ev CROSS JOIN articles a ON a.article = ev.article",
+        f"ev.date < 'A' AND NOT {PERIOD}",
+        "ev.type",
+        "ev.rowid",
+    ),
+    (
+        sql_key("ev.date"),
+        "events ev CROSS JOIN articles a ON a.article = ev.article",
+        PERIOD,
+        "ev.type",
+        "ev.rowid",
+    ),
+    (
+        "a.date",
+        "articles a CROSS JOIN events ev ON ev.article = a.article",
+        "a.date IS NOT NULL AND +ev.date IS NULL",
+        "a.article",
+        "ev.seq",
+    ),
+    (
+        "NULL",
+        "events ev CROSS JOIN articles a ON a.article = ev.article",
+        "ev.date >= 'A'",
+        "ev.type",
+        "ev.rowid",
+    ),
+    (
+        "NULL",
+        "articles a CROSS JOIN events ev ON ev.article = a.article",
+        "a.date IS NULL AND +ev.date IS NULL",
+        "a.article",
+        "ev.seq",
+    ),
+)
 
 
 def _newest(
@@ -421,9 +446,12 @@ def event_counts(store: ReadOnlyStore, filters: Filters) -> list[dict[str, Any]]
     parts, params = [], []
     for key, source, condition in (
         ("ev.date", f"events ev {join}{place}", "ev.date IS NOT NULL"),
-        ("a.date", f"events ev JOIN articles a ON a.article = ev.article {place}",
-         "ev.date IS NULL AND a.date IS NOT NULL"),
-    ):  # fmt: skip
+        (
+            "a.date",
+            f"events ev JOIN articles a ON a.article = ev.article {place}",
+            "ev.date IS NULL AND a.date IS NOT NULL",
+        ),
+    ):
         where, branch_params = [condition, *common], [*common_params]
         filters.dates(key, where, branch_params)
         day = "ev.date" if key == "ev.date" else "substr(a.date, 1, 10)"  # in index order

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import Depends, HTTPException, Request
+from fastapi import Depends, HTTPException, Query, Request
 
 from dateline.store.queries import check_filters
 from dateline.store.schema import StoreError
@@ -22,6 +22,19 @@ def open_store(request: Request) -> Iterator[db.ReadOnlyStore]:
 
 
 StoreDep = Annotated[db.ReadOnlyStore, Depends(open_store)]
+Limit = Annotated[int, Query(ge=1, le=db.MAX_PAGE)]
+Offset = Annotated[int, Query(ge=0, le=db.MAX_OFFSET)]
+
+
+def page_of(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
+    """A page of results (fetched one past `limit`) with the parameters that fetch the next one."""
+    more = len(items) > limit
+    return {
+        "items": items[:limit],
+        "limit": limit,
+        "offset": offset,
+        "next_offset": offset + limit if more else None,
+    }
 
 
 API_NAMES = {"type": "type", "country": "country", "since": "since", "until": "until"}

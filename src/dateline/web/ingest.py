@@ -56,6 +56,10 @@ def ingest(request: Request, body: IngestRequest) -> Any:
             raise HTTPException(422, str(error)) from None
         finally:
             writer.close()
-    summary = {"id": article_id, "added": added, "quotes": len(result.quotes),
-               "events": len(result.events)}  # fmt: skip
+    summary = {
+        "id": article_id,
+        "added": added,
+        "quotes": len(result.quotes),
+        "events": len(result.events),
+    }
     return JSONResponse(summary, 201 if added else 200)

@@ -10,9 +10,12 @@ from dateline.resources import country_codes, iso_countries
 from dateline.store.queries import INTERNATIONAL
 
 QUOTE_MARKS = "\"'“”„‟«»‘’‚‹›「」"
-INTERNATIONAL_NAMES = {"EUR": "European Union (EUR)", "IGO": "Intergovernmental organisation (IGO)",
-                       "NGO": "Non-governmental organisation (NGO)",
-                       "UNO": "United Nations (UNO)"}  # fmt: skip
+INTERNATIONAL_NAMES = {
+    "EUR": "European Union (EUR)",
+    "IGO": "Intergovernmental organisation (IGO)",
+    "NGO": "Non-governmental organisation (NGO)",
+    "UNO": "United Nations (UNO)",
+}
 
 
 def safe_url(url: str | None) -> str | None:

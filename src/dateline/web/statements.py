@@ -11,13 +11,10 @@ from fastapi.responses import HTMLResponse
 from dateline.embed import EmbeddingError
 from dateline.store import statement_queries as sq
 from dateline.web import db
-from dateline.web.deps import QuoteFiltersDep, StoreDep
+from dateline.web.deps import Limit, Offset, QuoteFiltersDep, StoreDep, page_of
 
 api = APIRouter(prefix="/api", tags=["statements"])
 pages = APIRouter(include_in_schema=False)
-Limit = Annotated[int, Query(ge=1, le=db.MAX_PAGE)]
-Offset = Annotated[int, Query(ge=0, le=db.MAX_OFFSET)]
-PAGE = 20
 
 
 def _statement(row: sq.StatementRow) -> dict[str, Any]:
@@ -34,25 +31,34 @@ def similar_hits(
     """Search by meaning with the quote filters; a missing model is a clear 503."""
     kinds = ("quote", "event") if events else ("quote",)
     try:
-        return sq.similar(store, q, kinds=kinds, speaker=f.speaker, source=f.source,
-                          since=f.since, until=f.until, limit=limit)  # fmt: skip
+        return sq.similar(
+            store,
+            q,
+            kinds=kinds,
+            speaker=f.speaker,
+            source=f.source,
+            since=f.since,
+            until=f.until,
+            limit=limit,
+        )
     except EmbeddingError as error:
         raise HTTPException(503, str(error)) from None
 
 
 @api.get("/statements")
 def statements(
-    store: StoreDep, f: QuoteFiltersDep, min_outlets: Annotated[int, Query(ge=1)] = 1,
-    limit: Limit = 50, offset: Offset = 0,
-) -> dict[str, Any]:  # fmt: skip
+    store: StoreDep,
+    f: QuoteFiltersDep,
+    min_outlets: Annotated[int, Query(ge=1)] = 1,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> dict[str, Any]:
     """Statements (one utterance of one speaker across the store), widest-carried first;
     `since`/`until` filter the first appearance, `source` an outlet that carried it."""
-    rows = sq.statements(store, f.speaker, f.since, f.until, f.source, min_outlets,
-                         offset + limit + 1)  # fmt: skip
-    items = [_statement(r) for r in rows[offset:]]
-    more = len(items) > limit
-    return {"items": items[:limit], "limit": limit, "offset": offset,
-            "next_offset": offset + limit if more else None}  # fmt: skip
+    rows = sq.statements(
+        store, f.speaker, f.since, f.until, f.source, min_outlets, offset + limit + 1
+    )
+    return page_of([_statement(r) for r in rows[offset:]], limit, offset)
 
 
 @api.get("/statements/{number}")
@@ -66,9 +72,12 @@ def statement(store: StoreDep, number: int) -> dict[str, Any]:
 
 @api.get("/similar")
 def similar(
-    store: StoreDep, f: QuoteFiltersDep, q: Annotated[str, Query(min_length=1, max_length=500)],
-    events: bool = False, limit: Annotated[int, Query(ge=1, le=100)] = 10,
-) -> dict[str, Any]:  # fmt: skip
+    store: StoreDep,
+    f: QuoteFiltersDep,
+    q: Annotated[str, Query(min_length=1, max_length=500)],
+    events: bool = False,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> dict[str, Any]:
     """Quotes (and with `events=true` event evidence) closest in meaning to `q`, best first;
     `score` is the cosine similarity of static sentence vectors (blind to negation)."""
     hits = similar_hits(store, q, f, events, limit)
@@ -77,9 +86,11 @@ def similar(
 
 @pages.get("/statements", response_class=HTMLResponse)
 def statements_page(
-    request: Request, store: StoreDep, f: QuoteFiltersDep,
+    request: Request,
+    store: StoreDep,
+    f: QuoteFiltersDep,
     min_outlets: Annotated[int, Query(ge=1)] = 2,
-) -> HTMLResponse:  # fmt: skip
+) -> HTMLResponse:
     rows = sq.statements(store, f.speaker, f.since, f.until, f.source, min_outlets, 100)
     return request.app.state.page(
         "statements.html", title="Statements", rows=rows, f=f, min_outlets=min_outlets

@@ -59,7 +59,7 @@ def serve(conn: Connection, memory: int) -> None:
 
 
 @dataclass
-class Worker:
+class AnalysisWorker:
     """One worker process and its end of the pipe."""
 
     process: Any
@@ -79,17 +79,17 @@ class AnalysisPool:
         self.slots = threading.BoundedSemaphore(size)
         self.timeout = timeout
         self.memory = memory_mb * 2**20
-        self.idle: list[Worker] = []
+        self.idle: list[AnalysisWorker] = []
         self.lock = threading.Lock()
         self.context = mp.get_context("spawn")
 
-    def start(self) -> Worker:
+    def start(self) -> AnalysisWorker:
         """A new worker, ready to analyse."""
         parent, child = self.context.Pipe()
         process = self.context.Process(target=serve, args=(child, self.memory), daemon=True)
         process.start()
         child.close()
-        worker = Worker(process, parent)
+        worker = AnalysisWorker(process, parent)
         if not parent.poll(START_TIMEOUT) or parent.recv() != "ready":
             worker.stop()
             raise Failed("the analysis worker did not start")

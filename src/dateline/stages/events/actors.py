@@ -1,0 +1,432 @@
+"""Code an actor noun phrase with a PLOVER country (alpha-3 or IGO/UNO/EUR/NGO) and sector."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from dateline.records import Actor
+from dateline.resources import fields, iso_countries
+from dateline.stages.common import covering
+
+# Dependents that belong to a noun phrase when we cut it out of the sentence.
+PHRASE_DEPS = {
+    "det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod", "prep", "pobj",
+    "advmod", "npadvmod", "predet", "nn", "punct", "hyph", "cc", "conj",
+}  # fmt: skip
+# Prepositions whose object still describes the actor ("supporters of X", "groups in Zimbabwe").
+PHRASE_PREPS = {"of", "in", "from", "throughout", "across"}
+PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "who"}
+FIRST_PERSON = {"i", "we", "me", "us", "our", "my"}
+
+
+def first_person(token: Token) -> bool:
+    """A first-person pronoun (we, us, me...), never the all-caps "US" of the United States."""
+    return token.lower_ in FIRST_PERSON and token.text != "US" and token.ent_type_ == ""
+
+
+# Heads that say "someone of": their modifiers' role decides ("rebel leaders" -> REB).
+GENERIC_HEADS = {
+    "leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+    "member", "members", "head", "chief", "representatives", "representative",
+}  # fmt: skip
+# The kinds whose match is the actor itself when it is the phrase's head.
+SELF_KINDS = ("person", "metonym", "org", "capital")
+
+
+@dataclass(frozen=True)
+class Code:
+    """One lexicon entry: what kind of form it is and the codes it carries."""
+
+    kind: str
+    country: str | None
+    sector: str | None
+
+
+@dataclass(frozen=True)
+class ActorLexicon:
+    """Surface forms (lower-cased word tuples; all-caps forms kept exact) mapped to codes."""
+
+    folded: dict[tuple[str, ...], Code]
+    exact: dict[tuple[str, ...], Code]
+    longest: int
+
+
+def words(form: str) -> tuple[str, ...]:
+    """Split a lexicon form the way spaCy tokenises simple names."""
+    return tuple(form.replace("-", " - ").replace("'s", " 's").split())
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> ActorLexicon:
+    """Load resources/actors.tsv once per process."""
+    folded: dict[tuple[str, ...], Code] = {}
+    exact: dict[tuple[str, ...], Code] = {}
+    for kind, country, sector, forms in fields("actors.tsv"):
+        code = Code(kind, country or None, sector or None)
+        for form in forms.split("|"):
+            key = words(form)
+            if form.isupper() and len(form) <= 6:
+                exact.setdefault(key, code)
+            else:
+                folded.setdefault(tuple(w.lower() for w in key), code)
+    longest = max(len(k) for k in (*folded, *exact))
+    return ActorLexicon(folded, exact, longest)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The tokens of the noun phrase headed by `head`, without clauses and appositions."""
+    out = [head, *_entity_tokens(head)]
+    for child in head.children:
+        if child.dep_ not in PHRASE_DEPS:
+            continue
+        if child.dep_ == "prep" and (
+            child.lower_ not in PHRASE_PREPS or not any(g.dep_ == "pobj" for g in child.children)
+        ):
+            continue  # not "commanders of" when "of" takes a clause ("of killing civilians")
+        if child.dep_ in ("cc", "conj", "punct") and child.i > head.i:
+            continue
+        out.extend(_phrase(child) if child.dep_ != "prep" else _prep_tokens(child))
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _entity_tokens(head: Token) -> list[Token]:
+    """The other tokens of the named entity `head` belongs to (walking the IOB tags locally)."""
+    if head.ent_iob_ not in ("B", "I"):
+        return []
+    doc = head.doc
+    start = head.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    end = head.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return [doc[i] for i in range(start, end) if i != head.i]
+
+
+def _prep_tokens(prep: Token) -> list[Token]:
+    """A preposition with its object phrase."""
+    out = [prep]
+    for child in prep.children:
+        if child.dep_ == "pobj":
+            out.extend(_phrase(child))
+    return out
+
+
+def _trimmed(tokens: list[Token]) -> list[Token]:
+    """Drop leading and trailing punctuation and determiners' commas."""
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens = tokens[:-1]
+    return tokens
+
+
+def _matches(tokens: list[Token]) -> list[tuple[int, int, Code]]:
+    """All lexicon matches in `tokens`, longest first at each position: (start, end, code)."""
+    lex = _lexicon()
+    found = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(lex.longest, len(tokens) - i), 0, -1):
+            span = tokens[i : i + n]
+            key = tuple(t.text for t in span)
+            code = lex.exact.get(key) or lex.folded.get(tuple(w.lower() for w in key))
+            if code is None and n == 1 and tokens[i].lemma_:
+                code = lex.folded.get((tokens[i].lemma_.lower(),))
+            if code is not None:
+                found.append((i, i + n, code))
+                i += n - 1
+                break
+        i += 1
+    return found
+
+
+def alpha3(alpha2: str | None) -> str | None:
+    """ISO alpha-2 to alpha-3 (places carry alpha-2)."""
+    if not alpha2:
+        return None
+    found = iso_countries().get(alpha2.upper())
+    return found[0] if found else None
+
+
+def entity_at(doc: Doc, token: Token):
+    """The entity (from the entities stage) with a mention covering `token`, if any."""
+    found = covering(doc, "entities", token.idx)
+    return None if found is None else doc._.entities[found]
+
+
+def _place_at(doc: Doc, token: Token):
+    """The place (from the places stage) covering `token`, if any."""
+    found = covering(doc, "places", token.idx)
+    return None if found is None else doc._.places[found]
+
+
+def _code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | None]:
+    """Country and sector for a phrase: the head's own code first, then its modifiers."""
+    found = _matches(tokens)
+    head_pos = tokens.index(head) if head in tokens else len(tokens) - 1
+    country = sector = None
+    head_code = None
+    found = [
+        (start, end, code)
+        for start, end, code in found
+        if not (code.kind == "country" and start > 0 and tokens[start - 1].lower_ == "ethnic")
+    ]  # fmt: skip  ("ethnic Albanians in Serbia": an ethnicity, not a nationality)
+    for start, end, code in found:
+        if start <= head_pos < end:
+            head_code = code
+    if head_code is not None:
+        if head_code.kind in SELF_KINDS or head_code.kind == "country":
+            country = head_code.country
+            sector = head_code.sector
+        elif head_code.kind == "role" and head.lower_ not in GENERIC_HEADS:
+            sector = head_code.sector
+    # Modifiers before the head code the country ("Russian troops", "Iraq's government");
+    # "of"/"in" objects after it come next ("groups in Zimbabwe").
+    ordered = sorted(found, key=lambda m: (m[0] > head_pos, abs(m[0] - head_pos)))
+    for start, end, code in ordered:
+        if start <= head_pos < end:
+            continue
+        if country is None and code.country:
+            country = code.country
+            if sector is None and code.kind in ("person", "metonym", "org") and start > head_pos:
+                sector = code.sector
+        if sector is None and code.kind == "role" and start < head_pos:
+            sector = code.sector
+        if sector is None and code.kind in ("person", "metonym", "org") and start < head_pos:
+            sector = code.sector
+    if sector is None and head_code is not None and head_code.kind == "role":
+        sector = head_code.sector
+    return country, sector
+
+
+PARTY_KINDS = ("country", "capital", "metonym", "org", "person", "role")
+PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
+# Collective nouns that name a party whatever its sector ("an extremist organization").
+PARTY_NOUNS = {
+    "group", "groups", "organization", "organisation", "organizations", "organisations",
+    "faction", "factions", "alliance", "camp", "camps", "members", "member",
+}  # fmt: skip
+
+
+def is_party(head: Token) -> bool:
+    """Whether the phrase's head names a party (a state, group, person or role), not a thing.
+
+    "Sweden", "the rebels", "Israeli officials" are parties; "Sweden's decision", "all official
+    contact", "a military aid program" are things that only point at one.
+    """
+    if head.ent_type_ in PARTY_ENTS or head.pos_ == "PRON" or head.lower_ in PARTY_NOUNS:
+        return True
+    tokens = _trimmed(_phrase(head))
+    if head not in tokens:
+        return False
+    at = tokens.index(head)
+    return any(
+        start <= at < end and code.kind in PARTY_KINDS for start, end, code in _matches(tokens)
+    )
+
+
+# Endings of nouns for people and groups ("landowners", "fundamentalists", "businessman").
+PERSON_ENDINGS = ("ers", "ists", "ians", "men", "ees", "man", "woman", "ist", "ian", "ors")
+PEOPLE = {
+    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "person", "people", "child",
+    "children", "teen", "teens", "youth", "youths", "suspect", "suspects", "victim", "victims",
+    "couple", "family", "families", "crowd", "mob", "him", "her", "them", "staff", "public",
+    "chief", "chiefs", "boss", "aide", "aides", "inmate", "inmates", "accomplice",
+    "accomplices", "resident", "residents", "student", "students", "defendant", "defendants",
+    "participant", "participants", "immigrant", "immigrants", "migrant", "migrants",
+    "militant", "militants", "opponent", "opponents", "dissident", "dissidents", "agent",
+    "agents", "parent", "parents", "patient", "patients", "tenant", "tenants", "servant",
+    "majority", "handful", "dozens", "hundreds", "thousands", "several", "others", "fugitive",
+    "fugitives", "teenager", "teenagers", "prisoner", "prisoners", "detainee", "detainees", "hostage", "hostages",
+}  # fmt: skip
+# Collective heads for organised groups that the actor lexicon does not code.
+GROUP_HEADS = {
+    "association", "network", "wing", "movement", "union", "front", "council", "committee",
+    "federation", "league", "coalition", "society", "foundation", "brigades", "cell",
+    "campaign", "team", "board", "agency", "commission",
+}  # fmt: skip
+# Words that name a police or court agency in an article ("the Sheriff's Office said").
+AGENCY_WORDS = {
+    "COP": {"police", "sheriff", "investigators", "detectives", "troopers", "officers"},
+    "JUD": {"court", "judge", "courts", "tribunal"},
+}
+
+
+def agency(doc: Doc, sector: str) -> Actor | None:
+    """The first police (COP) or court (JUD) agency the article names, coded, if any."""
+    words = AGENCY_WORDS.get(sector, set())
+    for token in doc:
+        if token.lower_ not in words or token.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = token
+        while head.dep_ in ("compound", "poss", "case", "amod") and head.head.i != head.i:
+            head = head.head
+        if head.lower_ not in words and head.lower_ not in ("office", "department", "service"):
+            continue  # "Kenyan police fire tear gas": a headline, not a name
+        found = code_actor(head)
+        if found is not None and found.sector == sector:
+            return found
+    return None
+
+
+def person_noun(token: Token) -> bool:
+    """A common noun that names people or an organised group ("hackers", "the network"),
+    or a count of them ("tens of thousands of students")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "MONEY"):
+        return False
+    word = token.lower_
+    if (
+        word in GROUP_HEADS
+        or word in PEOPLE
+        or word in GENERIC_HEADS
+        or (len(word) > 4 and word.endswith(PERSON_ENDINGS))
+    ):
+        return True
+    objects = [g for c in token.children if c.lower_ == "of" for g in c.children]
+    return (
+        token.like_num
+        or word in ("tens", "hundreds", "thousands", "dozens")
+        and any(person_noun(o) for o in objects)
+    )
+
+
+def code_actor(head: Token, role: str = "actor") -> Actor | None:
+    """Build the Actor for the phrase headed by `head`; None for pronouns nobody resolves."""
+    doc = head.doc
+    tokens = _trimmed(_phrase(head))
+    if not tokens:
+        return None
+    if head.lower_ in PRONOUNS or head.pos_ == "PRON":
+        entity = entity_at(doc, head)
+        if entity is None:
+            return None
+        country, sector = code_name(entity.name)
+        if entity.title:
+            sector = _code_title(entity.title) or sector
+        return Actor(entity.id, entity.name, entity.country or country, sector)
+    tokens = _named_through(tokens, head)
+    country, sector = _code_tokens(tokens, head)
+    entity = entity_of(head)
+    if country is None:
+        place = _place_at(doc, head) or next(
+            filter(None, (_place_at(doc, t) for t in tokens)), None
+        )
+        if place is not None:
+            country = alpha3(place.country_code)
+    if entity is not None:
+        country = country or entity.country
+        if sector is None and entity.title:
+            sector = _code_title(entity.title)
+    for appos in (c for c in head.children if c.dep_ == "appos") if country is None else ():
+        apt = _trimmed(_phrase(appos))
+        if apt:
+            country, found = _code_tokens(apt, appos)
+            sector = sector or found
+    named = head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC")
+    people = named or person_noun(head)  # "two inmates", "a man" are parties, uncoded
+    if role == "recipient" and country is None and sector is None and entity is None and not people:
+        return None
+    if role == "recipient" and sector == "GOV" and head.lower_ in ("town", "towns", "city"):
+        sector = "CVL"
+    name = entity.name if entity is not None else _text_of(tokens)
+    if entity is not None and entity_at(doc, head) is None:  # "Kenya's president William Ruto"
+        appos = next(c for c in head.children if c.dep_ == "appos" and entity_at(doc, c) is entity)
+        name = _text_of(tokens[:1] + _trimmed(_phrase(appos)))
+    return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
+
+
+def _named_through(tokens: list[Token], head: Token) -> list[Token]:
+    """The phrase grown to a lexicon name that runs through a preposition the parse cut off
+    ("Reporters Without Borders", "Committee to Protect Journalists")."""
+    lex = _lexicon()
+    doc = head.doc
+    start = tokens[0].i
+    for n in range(min(lex.longest, len(doc) - start), len(tokens), -1):
+        span = doc[start : start + n]
+        if not span.start <= head.i < span.end:
+            continue
+        key = tuple(t.text for t in span)
+        code = lex.exact.get(key) or lex.folded.get(tuple(w.lower() for w in key))
+        if code is not None and code.kind in ("org", "person", "metonym"):
+            return list(span)
+    return tokens
+
+
+def entity_of(head: Token):
+    """The entity a phrase head names: its own mention's, else its named apposition's."""
+    return entity_at(head.doc, head) or _named_apposition(head)
+
+
+def _named_apposition(head: Token):
+    """The named entity a common-noun head is in apposition with ("Kenya's president William
+    Ruto", "the group's leader, Abu Bakr"), if any."""
+    if head.pos_ != "NOUN":
+        return None
+    for child in head.children:
+        if child.dep_ != "appos" or child.ent_type_ not in ("PERSON", "ORG"):
+            continue
+        first = _trimmed(_phrase(child))[0]
+        between = head.doc[head.i + 1 : first.i]
+        if all(t.is_punct for t in between):  # right after the head, or after a comma
+            return entity_at(head.doc, child)
+    return None
+
+
+def _code_title(title: str) -> str | None:
+    """The sector a title implies ("Foreign Minister" -> GOV)."""
+    for _, _, code in _matches_text(title):
+        if code.kind == "role":
+            return code.sector
+    return None
+
+
+def _matches_text(text: str) -> list[tuple[int, int, Code]]:
+    """Lexicon matches in a plain string (used for titles and speaker names)."""
+    lex = _lexicon()
+    tokens = words(text)
+    out = []
+    for n in range(min(lex.longest, len(tokens)), 0, -1):
+        for i in range(len(tokens) - n + 1):
+            key = tokens[i : i + n]
+            code = lex.exact.get(key) or lex.folded.get(tuple(w.lower() for w in key))
+            if code:
+                out.append((i, i + n, code))
+    return out
+
+
+def names_state(name: str | None) -> bool:
+    """Whether a name is a country's or a capital's own name ("Armenia", "Kyiv"): a state,
+    whatever the parser's entity label."""
+    tokens = words(name or "")
+    return (
+        any(
+            start == 0 and end == len(tokens) and code.kind in ("country", "capital")
+            for start, end, code in _matches_text(name or "")
+        )
+        and not (name or "")[:1].islower()
+    )
+
+
+def code_name(name: str) -> tuple[str | None, str | None]:
+    """Country and sector for a bare name such as a quote speaker's."""
+    country = sector = None
+    for _, _, code in _matches_text(name):
+        country = country or code.country
+        sector = sector or code.sector
+    return country, sector
+
+
+def _text_of(tokens: list[Token] | Span) -> str:
+    """The exact text covered by the tokens."""
+    tokens = list(tokens)
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text
+
+
+def span_of(head: Token) -> tuple[int, int]:
+    """Character offsets of the phrase headed by `head`."""
+    tokens = _trimmed(_phrase(head)) or [head]
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

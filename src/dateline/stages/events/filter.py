@@ -1,0 +1,320 @@
+"""Which candidate events are political events: named gates over the act and its parties.
+
+PLOVER codes a political actor acting on a party. A verb of the lexicon is only a candidate:
+"Hurricane Betsy destroyed the church", "the apartments provide living space", "Johnson hit
+the tying 3-pointer" have trigger words but no political actor. A candidate is kept when one
+of the GATES below admits it; the gate's name is kept with the event's rule so that errors can
+be traced. The parties are judged on their tokens (is this phrase a person, group, state or
+role at all?) and on their codes (is it a state or political actor?).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from dateline.records import EVENT_THRESHOLD, Actor
+from dateline.stages.events.actors import is_party, names_state, person_noun
+
+# Events that no gate admits keep this share of their confidence, which puts them under the
+# default threshold: they stay queryable (--all-events) but are not shown by default.
+UNGATED = 0.4
+# Events at or above this confidence are shown by default (calibrated on events-news).
+DEFAULT_THRESHOLD = EVENT_THRESHOLD
+# Sectors of the state, and of the other actors PLOVER treats as political by themselves.
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+POLITICAL_SECTORS = STATE_SECTORS | {"REB", "OPP", "PTY", "UAF", "ELI", "IGO", "NGO"}
+INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO"}
+# Organised groups of citizens that act politically when they protest or press the state.
+GROUP_SECTORS = {"CVL", "LAB", "EDU", "MED", "REL", "JRN", "REF", "BUS", "CRM"}
+STATE_ENTS = {"GPE", "NORP"}
+PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# Acts a business or club of a named place does all day ("provides services", "offers
+# plans", "supports the event"): political only from a political actor.
+SERVICE_TYPES = {"AID", "AGREE", "SUPPORT", "COOPERATE", "CONSULT"}
+# Sectors whose acts are private unless they act on the state (shops, crime, households).
+PRIVATE_SECTORS = {"BUS", "CRM", "CVL"}
+# Weapons of war: an attack with them is political whoever is named ("a roadside bomb killed").
+WAR_MODES = {"drone", "aerial", "heavy-weapons", "suicide-attack", "explosives", "unconventional"}
+# Acts only a state performs: with no agent named ("42 were arrested"), the state is the agent.
+STATE_ACTS = {
+    "arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "indict",
+    "arraign", "deport", "extradite", "expel", "prosecute", "raid", "expropriate", "ban",
+    "outlaw", "dissolve", "deregister", "censor", "sanction", "fine", "release on bail",
+    "capture", "release", "investigation", "trial", "prosecution", "indictment",
+    "deportation", "extradition",
+}  # fmt: skip
+AGENTLESS = "state act, agent unnamed"
+# Words of protest acts: ending or calling off a strike is a protest group's act too.
+PROTEST_WORDS = {"strike", "protest", "boycott", "walkout", "sit-in", "demonstration"}
+# Acts whose recipient is the point of the report even when the agent is unnamed.
+ACTED_ON = {"ACCUSE", "ASSAULT", "COERCE", "SANCTION", "THREATEN", "REJECT", "REQUEST", "PROTEST"}
+
+
+@dataclass(frozen=True)
+class Parties:
+    """What a gate looks at: the event type, the trigger lemma, and each party's token and code."""
+
+    type: str
+    mode: str | None
+    lemma: str
+    verb: Token
+    actor_tok: Token | None
+    actor: Actor | None
+    recipient_tok: Token | None
+    recipient: Actor | None
+    words: tuple[str, ...] = ()  # the trigger rule's extra words ("end strike": strike)
+
+
+def state(party: Actor | None, token: Token | None) -> bool:
+    """A state actor: a government, army, police, court or legislature, a state named as such
+    ("Russia", "Washington"), or an international organisation."""
+    if party is None:
+        return False
+    if party.sector in STATE_SECTORS or party.country in INTERNATIONAL or names_state(party.name):
+        return True
+    return token is not None and token.ent_type_ in STATE_ENTS and party.country is not None
+
+
+def political(party: Actor | None, token: Token | None) -> bool:
+    """A political actor: a state actor, or a rebel group, party, opposition or IGO/NGO."""
+    if party is None:
+        return False
+    return state(party, token) or party.sector in POLITICAL_SECTORS
+
+
+def _a_party(party: Actor | None, token: Token | None) -> bool:
+    """A person, organisation, group, state or role at all (not "the proposal", "a storm")."""
+    if party is None or token is None:
+        return False
+    if party.sector is not None or party.entity is not None or is_party(token):
+        return True
+    return person_noun(token)
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A named reason to keep a candidate event, with an example it admits."""
+
+    name: str
+    admits: Callable[[Parties], bool]
+    example: str
+
+
+GATES = (
+    Gate(
+        "political actor",
+        lambda p: political(p.actor, p.actor_tok),
+        "Vietnam supports Russia; police detained the activists",
+    ),
+    Gate(
+        "party acting on a political actor",
+        lambda p: _a_party(p.actor, p.actor_tok) and political(p.recipient, p.recipient_tok),
+        "a man and his mother launched a lawsuit against Toronto police",
+    ),
+    Gate(
+        "group protesting",
+        lambda p: (
+            (p.type == "PROTEST" or bool(PROTEST_WORDS & set(p.words)))
+            and (p.actor is None or _a_party(p.actor, p.actor_tok))
+        ),
+        "teachers marched on the Capitol",
+    ),
+    Gate(
+        AGENTLESS,
+        lambda p: p.actor is None and p.lemma in STATE_ACTS,
+        "three residents were charged with arson",
+    ),
+    Gate(
+        "act on a political actor, agent unnamed",
+        lambda p: (
+            p.actor is None
+            and p.type in ACTED_ON
+            and p.recipient is not None
+            and p.recipient.sector in POLITICAL_SECTORS
+            and p.recipient_tok is not None
+            and p.recipient_tok.ent_type_ not in ("GPE", "LOC", "FAC")
+        ),
+        "the ousted president has been accused of misusing funds",
+    ),
+    Gate(
+        "party of a named country",
+        lambda p: (
+            _a_party(p.actor, p.actor_tok)
+            and p.actor.country is not None
+            and p.actor.sector not in PRIVATE_SECTORS
+            and (p.actor.sector is not None or p.actor_tok.ent_type_ != "PERSON")
+            and p.actor_tok.pos_ != "PRON"
+            and p.type not in SERVICE_TYPES
+        ),
+        "Palestinians reject the changes; the Justice Department seized the assets",
+    ),
+    Gate(
+        "attack with weapons of war",
+        lambda p: p.type == "ASSAULT" and p.mode in WAR_MODES,
+        "a roadside bomb killed one soldier",
+    ),
+)
+
+
+# Verbs whose direct object must be a party for the act to be political ("hit a jumper",
+# "released a statement", "received a grant", "executed a search warrant" are not).
+# (Giving, offering and welcoming verbs take things by nature: "deliver shells", "welcomed
+# the apology"; the gates judge their parties.)
+PARTY_OBJECT = {
+    "hit", "strike", "shoot", "fire", "capture", "target", "execute", "fight", "beat",
+    "release", "free", "receive", "occupy", "destroy", "attack", "share",
+}  # fmt: skip
+TARGET_PREPS = {"with", "at", "on", "upon", "toward", "towards", "against", "into"}
+# Verbs whose complement is an act they deny ("denied targeting civilians": no attack coded).
+DENIALS = {"deny", "refute", "dismiss", "reject", "disavow"}
+# Words after "ask" that make it a question put to someone, not a request.
+QUESTION_WORDS = {"how", "why", "what", "whether", "if", "when", "where", "who", "about"}
+# Complements of a refusal that make it no act ("declined to comment").
+NO_COMMENT = {"comment", "say", "elaborate", "confirm", "discuss", "speculate", "answer"}
+
+
+def _object_no_party(p: Parties) -> bool:
+    """The verb's direct object names a thing, not a party, and no other dependent names the
+    party acted on ("fired tear gas at protesters" has one)."""
+    if p.lemma not in PARTY_OBJECT:
+        return False
+    objects = [c for c in p.verb.children if c.dep_ == "dobj"]
+    targets = [
+        g
+        for c in p.verb.children
+        if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if any(
+        _names_party(g) or g.pos_ == "PRON" or g.lower_ in ("other", "another") for g in targets
+    ):
+        return False  # "shared intelligence with each other", "fired at the crowd"
+    target = p.recipient_tok
+    if target is not None and not (target.dep_ in ("poss", "compound") and target.head in objects):
+        return False  # a target besides the object ("toward Russian positions")
+    return bool(objects) and not any(_names_party(o) for o in objects)
+
+
+def _names_party(token: Token) -> bool:
+    """A phrase that names a party, or a count of one ("41 of the drones", "two of them")."""
+    if is_party(token) or person_noun(token) or token.ent_type_ in PARTY_ENTS:
+        return True
+    counted = [g for c in token.children if c.lower_ == "of" for g in c.children]
+    return (token.like_num or token.pos_ in ("NUM", "PRON")) and any(
+        _names_party(g) or g.pos_ == "PRON" for g in counted
+    )
+
+
+def _question(p: Parties) -> bool:
+    """ "Asked about X, he said", "asked how Malta could…": a question put to someone."""
+    if p.lemma != "ask":
+        return False
+    if p.verb.tag_ == "VBN" and p.verb.dep_ in ("advcl", "ROOT") and p.verb.i == p.verb.sent.start:
+        return True
+    near = [t.lower_ for c in p.verb.children for t in (c, *c.children)]
+    return any(w in QUESTION_WORDS for w in near)
+
+
+def _no_comment(p: Parties) -> bool:
+    """A refusal to comment or to say: no act on anyone."""
+    return p.type == "REJECT" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in NO_COMMENT for c in p.verb.children
+    )
+
+
+def _helping(p: Parties) -> bool:
+    """ "help X win", "helped unite the opposition": helping someone do something is no aid."""
+    return p.lemma == "help" and any(
+        c.dep_ in ("xcomp", "ccomp")
+        or (c.dep_ == "dobj" and any(g.dep_ in ("xcomp", "ccomp") for g in c.children))
+        for c in p.verb.children
+    )
+
+
+def _attempt_or_claim(p: Parties) -> bool:
+    """ "sought to downplay" is an attempt, "insisted that the law was clear" a claim: neither
+    asks anything of anyone (a demand needs an object or must/should: "insisted on a vote")."""
+    if p.lemma not in ("seek", "insist"):
+        return False
+    kids = list(p.verb.children)
+    if p.lemma == "seek":
+        return any(c.dep_ == "xcomp" for c in kids)
+    return any(c.dep_ == "ccomp" for c in kids) and not any(
+        g.lower_ in ("must", "should") for c in kids if c.dep_ == "ccomp" for g in c.children
+    )
+
+
+def _denied(p: Parties) -> bool:
+    """The act is what someone denies doing ("denied targeting civilians"); the denial itself
+    is the REJECT ("rejected the demand" stays)."""
+    node = p.verb
+    return (
+        p.type != "REJECT"
+        and node.dep_ in ("xcomp", "ccomp", "pcomp", "dobj")
+        and node.head.lemma_.lower() in DENIALS
+    )
+
+
+def _going_back(p: Parties) -> bool:
+    """ "will return to the White House": going back somewhere, not returning anything."""
+    return p.lemma == "return" and not any(c.dep_ in ("dobj", "dative") for c in p.verb.children)
+
+
+VETOES = (
+    Gate("act denied", _denied, "the army denied targeting civilians"),
+    Gate("going back somewhere", _going_back, "Trump will return to the White House"),
+    Gate("an attempt or a claim", _attempt_or_claim, "officials sought to downplay the threat"),
+    Gate("helping someone do something", _helping, "Paul scored 27 points to help Houston win"),
+    Gate("object is no party", _object_no_party, "hit a jumper; released a statement"),
+    Gate("question put to someone", _question, "Asked about the ads, McCollum said"),
+    Gate("refusal to comment", _no_comment, "police declined to comment"),
+)
+
+
+def _dismissal(verb: Token) -> bool:
+    """ "fired the minister": a person fired, no weapon, no target preposition."""
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "on", "upon", "into") for c in verb.children):
+        return False
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return any(o.ent_type_ == "PERSON" or is_party(o) or person_noun(o) for o in objects)
+
+
+def retyped(p: Parties) -> tuple[str, str | None]:
+    """Type and mode after the parties: capturing people is an arrest (COERCE), not a battle;
+    police or courts "capturing" act as police do."""
+    if p.type == "ASSAULT" and p.lemma == "fire" and _dismissal(p.verb):
+        return "COERCE", None  # "fired critics within the government"
+    if p.type == "ASSAULT" and p.lemma == "capture":
+        taken = p.recipient_tok if p.recipient_tok is not None else None
+        people = taken is not None and (taken.ent_type_ == "PERSON" or person_noun(taken))
+        if people or p.actor is None or (p.actor.sector in ("COP", "JUD")):
+            return "COERCE", "arrest"
+    return p.type, p.mode
+
+
+def admitted(parties: Parties) -> str | None:
+    """The name of the first gate that admits the candidate, or None to drop it (also when a
+    veto finds that the trigger's arguments make it no political act)."""
+    if any(veto.admits(parties) for veto in VETOES):
+        return None
+    for gate in GATES:
+        if gate.admits(parties):
+            return gate.name
+    return None
+
+
+__all__ = [
+    "AGENTLESS",
+    "DEFAULT_THRESHOLD",
+    "GATES",
+    "UNGATED",
+    "retyped",
+    "Parties",
+    "admitted",
+    "political",
+    "state",
+]

@@ -1,0 +1,87 @@
+"""One event per act per article: repeated reports of one act merge into one event.
+
+News states an act in the headline, again in the lede and once more in the body. Two events
+are one act when they have the same type, a compatible mode, the same polarity and modality, and each party of one is the
+same party in the other or unnamed there ("police arrested two men" and "the men were
+arrested"). The merged event keeps the evidence of the first mention that names the most
+parties (the act first stated in full; a headline's clipped report only when the body has none), the highest confidence, and the other spans as
+`mentions`. A mention shown by default (at or above the threshold) is preferred as evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from dateline.records import Actor, Event
+from dateline.stages.events.filter import DEFAULT_THRESHOLD
+
+
+def _party_key(party: Actor | None) -> str | None:
+    """What identifies a party across sentences: its entity, else its name, else its codes."""
+    if party is None:
+        return None
+    if party.entity:
+        return party.entity
+    if party.name:
+        return " ".join(party.name.casefold().split())
+    return f"{party.country}/{party.sector}" if party.country or party.sector else None
+
+
+def _fullness(event: Event) -> int:
+    """How many parties an event names."""
+    return (_party_key(event.actor) is not None) + (_party_key(event.recipient) is not None)
+
+
+def same_act(a: Event, b: Event) -> bool:
+    """Whether two events report one act (same type and polarity, compatible mode and parties:
+    a later "the threat" without a mode is the threat reported before)."""
+    if (a.type, a.negated, a.hypothetical, a.future) != (
+        b.type, b.negated, b.hypothetical, b.future
+    ):  # fmt: skip
+        return False
+    if a.mode is not None and b.mode is not None and a.mode != b.mode:
+        return False
+    for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
+        kx, ky = _party_key(x), _party_key(y)
+        if kx is not None and ky is not None and kx != ky:
+            return False
+    return (_party_key(a.actor), _party_key(a.recipient)) != (None, None) or _fullness(b) == 0
+
+
+def merge(events: list[Event], headline: Callable[[Event], bool] = lambda e: False) -> list[Event]:
+    """Merge the events of one article that report the same act; text order is kept.
+    `headline` tells a headline's clipped report from the body's full one."""
+    groups: list[list[Event]] = []
+    for event in events:
+        home = next((g for g in groups if all(same_act(event, e) for e in g)), None)
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    merged = [_combine(group, headline) for group in groups]
+    return sorted(merged, key=lambda e: (e.start, e.end))
+
+
+def _combine(group: list[Event], headline: Callable[[Event], bool]) -> Event:
+    """One event for a group of mentions: the first fullest mention, with the others listed."""
+    if len(group) == 1:
+        return group[0]
+    best = max(
+        group,
+        key=lambda e: (e.confidence >= DEFAULT_THRESHOLD, _fullness(e), not headline(e), -e.start),
+    )
+    others = sorted(
+        {(e.start, e.end, e.text) for e in group if (e.start, e.end) != (best.start, best.end)}
+    )
+    return replace(
+        best,
+        actor=best.actor or next((e.actor for e in group if e.actor is not None), None),
+        recipient=best.recipient
+        or next((e.recipient for e in group if e.recipient is not None), None),
+        confidence=max(e.confidence for e in group),
+        mentions=tuple({"start": s, "end": e, "text": t} for s, e, t in others),
+    )
+
+
+__all__ = ["merge", "same_act"]

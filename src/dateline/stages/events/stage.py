@@ -1,0 +1,373 @@
+"""The events stage: PLOVER events from verb and noun triggers over the dependency parse.
+
+The stage reads in steps, one module each: `event_triggers` finds the verbs and nouns of
+resources/events.tsv, `event_frames` folds complements into their frames and reads modality,
+`event_roles` finds the actor and recipient tokens, `actors` codes them, and `event_details`
+adds the evidence span, place, date and casualty counts. This module builds the records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from dateline.records import Actor, Event
+from dateline.stages.common import run_stage, text_of
+from dateline.stages.events.actors import agency, code_actor, first_person
+from dateline.stages.events.details import (
+    block_kind,
+    casualties,
+    clause_tokens,
+    cue_mode,
+    evidence,
+    place_and_date,
+    quote_at,
+    speaker_actor,
+)
+from dateline.stages.events.filter import (
+    AGENTLESS,
+    DEFAULT_THRESHOLD,
+    UNGATED,
+    Parties,
+    admitted,
+    retyped,
+)
+from dateline.stages.events.frames import Reading, combine, read, resolve
+from dateline.stages.events.merge import merge
+from dateline.stages.events.roles import (
+    accidental,
+    actor_token,
+    find_recipient,
+    noun_owner,
+    passive_subject,
+    subject,
+)
+from dateline.stages.events.triggers import Lexicon, Trigger, base, find_triggers, lexicon
+
+QUAD = {
+    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
+    "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4,
+    "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
+}  # fmt: skip
+INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO"}
+# Sectors that act within their own country, and the recipients a government acts on at home.
+DOMESTIC_ACTORS = {
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "PTY",
+    "CVL",
+    "LAB",
+    "EDU",
+    "MED",
+    "REL",
+    "JRN",
+}
+DOMESTIC_TARGETS = {
+    "OPP",
+    "CVL",
+    "JRN",
+    "LAB",
+    "EDU",
+    "REB",
+    "PTY",
+    "REL",
+    "MED",
+    "CRM",
+    "JUD",
+    "LEG",
+}
+CROSSING = {"ASSAULT", "MOBILIZE", "THREATEN"}
+# Blocks that restate the story (the title header line and headings).
+HEADLINE_BLOCKS = {"header", "heading"}
+# Mutual acts: coordinated actors with no recipient act on each other.
+MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
+MAX_PARTIES = 4
+# Acts that are about the party they are done to: without one named they are less certain.
+DYADIC = {"REQUEST", "SUPPORT", "CONSULT", "THREATEN", "AGREE", "AID", "COOPERATE", "CONCEDE"}
+# Types of the agentless acts that take the article's police or court agency as actor.
+STATE_TYPES = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
+SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
+
+
+def find_events(doc: Doc) -> list[Event]:
+    """Return the events found in `doc`, in text order."""
+    lex = lexicon()
+    found: list[Event] = []
+    for sent in doc.sents:
+        if block_kind(doc, sent.start_char) in SKIP_BLOCKS:
+            continue
+        triggers = find_triggers(sent, lex)
+        if not triggers:
+            continue
+        resolve(triggers, lex)
+        stop = {t.pred.i for t in triggers if not t.absorbed}
+        for trig in triggers:
+            if trig.absorbed:
+                continue
+            found.extend(_build(trig, sent, stop, lex))
+    return merge(_with_agency(found, doc), lambda e: block_kind(doc, e.start) in HEADLINE_BLOCKS)
+
+
+def _with_agency(events: list[Event], doc: Doc) -> list[Event]:
+    """Give agentless state acts ("three were arrested", "he was charged") the article's police
+    or court agency, when the article names one ("the Sheriff's Office said")."""
+    if not any(e.actor is None and (e.rule or "").endswith(AGENTLESS) for e in events):
+        return events
+    found: dict[str, Actor | None] = {}
+    out = []
+    for event in events:
+        if (
+            event.actor is None
+            and (event.rule or "").endswith(AGENTLESS)
+            and event.type in STATE_TYPES
+        ):
+            sector = "JUD" if event.mode == "convict" or "sentence" in (event.rule or "") else "COP"
+            if sector not in found:
+                found[sector] = agency(doc, sector)
+            event = replace(event, actor=found[sector]) if found[sector] else event
+        out.append(event)
+    return out
+
+
+def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Event]:
+    """Turn a resolved trigger into Events (one per actor/recipient pair) with their evidence."""
+    pred = trig.pred
+    type_, _ = combine(trig)
+    if type_ == "ASSAULT" and accidental(pred, lex):
+        return []
+    actor_tok = actor_token(trig, type_, lex)
+    if trig.rule.reverse:  # "X faces charges", "X is under police surveillance": X is acted on
+        owner = noun_owner(trig.word) if trig.word.i != pred.i else None
+        reading = read(trig, owner, subject(pred) or passive_subject(pred), lex)
+    else:
+        reading = read(trig, actor_tok, find_recipient(trig, actor_tok), lex)
+    actor_tok, recipient_tok = reading.actor, reading.recipient
+    clause = clause_tokens(pred, stop - {pred.i})
+    actor, recipient = _code_pair(reading)
+    if actor_tok is not None and _in_markup(actor_tok):  # "<svg onload=…> The ministers met"
+        actor_tok, actor = None, None
+    if recipient_tok is not None and _in_markup(recipient_tok):
+        recipient_tok, recipient = None, None
+    type_, mode = _civil_mode(trig, reading, actor, clause, lex)
+    quote = quote_at(sent.doc, pred.idx)
+    # A subjectless act in a speaker's words is theirs ("Stop the shelling," she said; "said
+    # …, after meeting X"), but a passive without agent names no one ("42 were arrested").
+    unsaid = actor_tok is None and passive_subject(pred) is None
+    if quote is not None and (unsaid or (actor_tok is not None and first_person(actor_tok))):
+        actor = speaker_actor(quote) or actor  # "we will strike back": the speaker's act
+    if recipient_tok is not None and first_person(recipient_tok):
+        spoken = quote_at(sent.doc, recipient_tok.idx)
+        recipient = speaker_actor(spoken) if spoken is not None else recipient
+    word = (trig.inner or trig).word
+    rule = (trig.inner or trig).rule
+    # A reversed act is named by its object ("faces charges" is a charge).
+    lemma = rule.words[-1] if rule.reverse and rule.words else base(word, lex)
+    parties = Parties(
+        type_, mode, lemma, word, actor_tok, actor, recipient_tok, recipient, rule.words
+    )
+    type_, mode = retyped(parties)
+    gate = admitted(replace(parties, type=type_, mode=mode))
+    actors = [(actor_tok, actor)] + _partners(actor_tok, actor)
+    recipients = [(recipient_tok, recipient)] + _partners(recipient_tok, recipient)
+    lo, hi = evidence(pred, clause, *(t for t, _ in actors + recipients))
+    hypothetical, negated = reading.hypothetical, reading.negated
+    place, date = place_and_date(sent, pred, actor_tok, hypothetical)
+    counts = casualties(clause, lex) if type_ in ("ASSAULT", "COERCE") else {}
+    confidence = _score(trig, actor, recipient, hypothetical, negated, quote is not None)
+    if gate is None:  # no political actor acting on a party: kept, below the default threshold
+        confidence = round(confidence * UNGATED, 2)
+    event = Event(
+        type=type_, start=lo, end=hi, text=sent.text[lo - sent.start_char : hi - sent.start_char],
+        mode=mode, actor=actor, recipient=recipient, place=place, date=date, negated=negated,
+        hypothetical=hypothetical, future=reading.future, confidence=confidence,
+        counts=counts or None, rule=f"{_rule_name(trig)}; {gate or 'no gate'}",
+    )  # fmt: skip
+    return [
+        replace(event, actor=a, recipient=None if _same_party(a, r) else r)
+        for a, r in _pairs([a for _, a in actors], [r for _, r in recipients], type_, mode)
+    ]
+
+
+def _rule_name(trig: Trigger) -> str:
+    """The name of the lexicon rule behind an event (and of its complement's, if folded)."""
+    name = trig.rule.name or trig.rule.type
+    return f"{name} > {trig.inner.rule.name}" if trig.inner is not None else name
+
+
+def _in_markup(token: Token) -> bool:
+    """Whether a token lies inside an HTML tag left in the text ("<img src=x onerror=…>")."""
+    text = text_of(token.doc)
+    opened = text.rfind("<", 0, token.idx + 1)
+    if opened < 0:
+        return False
+    closed = text.find(">", opened)
+    return text.rfind(">", 0, token.idx) < opened and closed >= token.idx + len(token)
+
+
+def _same_party(actor: Actor | None, recipient: Actor | None) -> bool:
+    """Whether the recipient is the actor again (one entity, or one unlinked name): no party
+    acts on itself, so such a recipient is a misreading and is left empty."""
+    if actor is None or recipient is None:
+        return False
+    if actor.entity is not None or recipient.entity is not None:
+        return actor.entity == recipient.entity
+    return (actor.name or "").casefold() == (recipient.name or "").casefold() != ""
+
+
+def _code_pair(reading: Reading) -> tuple[Actor | None, Actor | None]:
+    """Code the actor and recipient tokens; each may lend the other its country."""
+    actor = code_actor(reading.actor) if reading.actor is not None else None
+    recipient = (
+        code_actor(reading.recipient, "recipient") if reading.recipient is not None else None
+    )
+    recipient = _domestic(recipient, actor, reading.type)
+    return _home(actor, recipient), recipient
+
+
+def _civil_mode(
+    trig: Trigger, reading: Reading, actor: Actor | None, clause: list[Token], lex: Lexicon
+) -> tuple[str, str | None]:
+    """Type and mode after the actor's sector and the clause's weapon and method words: an
+    unarmed civilian group's "strike" is a PROTEST when no weapon is named."""
+    type_, mode = reading.type, reading.mode
+    if (
+        trig.rule.civil
+        and type_ == trig.rule.type
+        and actor is not None
+        and actor.sector in ("CVL", "LAB", "EDU", "MED", "OPP")
+        and cue_mode(type_, None, clause, lex) is None
+    ):
+        type_, mode = trig.rule.civil
+    return type_, cue_mode(type_, mode, clause, lex)
+
+
+def _partners(head: Token | None, coded: Actor | None) -> list[tuple[Token, Actor]]:
+    """Parties coordinated with `head` ("Israel and Hamas", "Russia and Belarus"), coded."""
+    if head is None or coded is None:
+        return []
+    out = []
+    for conj in head.conjuncts:
+        if conj.i <= head.i or conj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        found = code_actor(conj)
+        if found is not None and (found.country or found.entity) and found != coded:
+            out.append((conj, found))
+    return out[: MAX_PARTIES - 1]
+
+
+def _pairs(
+    actors: list[Actor | None],
+    recipients: list[Actor | None],
+    type_: str,
+    mode: str | None = None,
+) -> list[tuple[Actor | None, Actor | None]]:
+    """One (actor, recipient) pair per event: every actor with every recipient.
+
+    Coordinated actors of a mutual act with no named recipient ("Israel and Hamas agreed to a
+    ceasefire", "Armenia and Azerbaijan exchanged prisoners") are each other's recipients:
+    ISR -> PSE and PSE -> ISR. Co-mediators ("mediated by Qatar and Egypt") are not.
+    """
+    unnamed = all(r is None or not (r.country or r.entity) for r in recipients)
+    if len(actors) > 1 and unnamed and type_ in MUTUAL and mode != "third-party":
+        return [(a, actors[(i + 1) % len(actors)]) for i, a in enumerate(actors)]
+    return [(a, r) for a in actors for r in recipients]
+
+
+def _domestic(recipient: Actor | None, actor: Actor | None, type_: str) -> Actor | None:
+    """Give an uncoded recipient the actor's country when the act is a domestic one.
+
+    Police, courts, parties and rebels act on their own country's people ("an Argentine judge
+    ordered Carlos Menem" -> ARG); a government does too when the recipient is a domestic
+    group (opposition, journalists, protesters). Armed attacks cross borders, so they never
+    inherit from a government or an army.
+    """
+    if recipient is None or recipient.country or actor is None or not actor.country:
+        return recipient
+    if actor.country in INTERNATIONAL:
+        return recipient
+    if actor.sector in DOMESTIC_ACTORS or (
+        actor.sector == "GOV" and recipient.sector in DOMESTIC_TARGETS and type_ not in CROSSING
+    ):
+        return replace(recipient, country=actor.country)
+    return recipient
+
+
+def _home(actor: Actor | None, recipient: Actor | None) -> Actor | None:
+    """Give an uncoded domestic actor (protesters, rebels, a party) its target's country.
+
+    Civilians, parties and rebels mostly press their own state: "Islamic fundamentalists
+    demanded the resignation of Algerian President Ben Bella" -> DZA.
+    """
+    if actor is None or actor.country or recipient is None or not recipient.country:
+        return actor
+    if recipient.country in INTERNATIONAL or actor.sector not in DOMESTIC_ACTORS:
+        return actor
+    if recipient.sector in ("GOV", "COP", "JUD", "LEG"):
+        return replace(actor, country=recipient.country)
+    return actor
+
+
+def _depth(pred: Token, lex: Lexicon) -> int:
+    """How many subordinate clauses (relative, adverbial, prepositional) hold the predicate."""
+    levels = 0
+    node = pred
+    if pred.pos_ in ("NOUN", "PROPN"):  # an event noun counts from the clause that holds it
+        while node.dep_ in ("pobj", "prep", "dobj", "attr", "compound", "nsubj", "nsubjpass"):
+            if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
+                break
+            node = node.head
+        node = node.head if node.head.pos_ in ("VERB", "AUX") else node
+    while node.head.i != node.i:
+        subordinate = node.dep_ in (
+            "relcl",
+            "acl",
+            "advcl",
+            "pcomp",
+            "pobj",
+            "csubj",
+            "amod",
+            "prep",
+        )
+        if subordinate or (node.dep_ == "ccomp" and base(node.head, lex) not in lex.report):
+            levels += 1
+        node = node.head
+    return levels
+
+
+def _score(
+    trig: Trigger, actor, recipient, hypothetical: bool, negated: bool, quoted: bool
+) -> float:
+    """A confidence in [0, 1]: trigger specificity, completeness, and main-clause prominence."""
+    value = 0.55 + (0.15 if trig.specific or trig.inner else 0.0)
+    value -= 0.1 if trig.pred.pos_ == "NOUN" and trig.pred.dep_ != "ROOT" else 0.0
+    value -= 0.1 * min(3, _depth(trig.pred, lexicon()))
+    value += 0.15 if actor is not None and actor.country else 0.05 if actor else 0.0
+    value += 0.1 if recipient is not None else -0.1 if trig.rule.type in DYADIC else 0.0
+    value -= 0.15 if hypothetical else 0.0
+    value -= 0.1 if negated else 0.0
+    value -= 0.05 if quoted else 0.0
+    return round(max(0.05, min(0.99, value)), 2)
+
+
+@Language.component(
+    "dateline_events",
+    requires=[
+        "token.dep",
+        "doc._.blocks",
+        "doc._.entities",
+        "doc._.times",
+        "doc._.places",
+        "doc._.quotes",
+    ],
+    assigns=["doc._.events"],
+)
+def events_component(doc: Doc) -> Doc:
+    """Set `doc._.events`."""
+    return run_stage(doc, "events", find_events)
+
+
+__all__ = ["DEFAULT_THRESHOLD", "QUAD", "find_events", "lexicon"]

@@ -1,0 +1,307 @@
+"""Event triggers: the lexicon of resources/events.tsv and the verbs and nouns it matches."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from dateline.resources import fields
+
+DEONTIC_AUX = {"must", "should"}
+# Heads that take their event from a modifier ("mediation effort", "rescue mission").
+GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative"}
+# Names that contain an event word without reporting one.
+NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
+# Acts a subject undergoes: "is under investigation", "under arrest", "under sanctions".
+UNDER_TYPES = {"ACCUSE", "COERCE", "SANCTION"}
+# Agencies whose name before an event noun makes them its owner ("police raid", "army shelling").
+AGENCY_NOUNS = {"police", "army", "military", "government", "rebel", "militia", "court", "troops"}
+# Event nouns whose singular means something else ("talk" vs "talks").
+PLURAL_SENSES = {"talk"}
+CAUSE_PREPS = {"in", "by", "from", "during", "of", "after", "amid"}
+# Objects that make an attack verb figurative ("struck a cautious tone", "hit a record").
+FIGURATIVE = {
+    "tone", "note", "chord", "balance", "pose", "record", "high", "low", "snag", "nerve",
+    "mark", "wall", "jackpot", "headline", "headlines",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One trigger: a head lemma plus words that must appear under it, its type and mode."""
+
+    type: str
+    mode: str | None
+    words: tuple[str, ...] = ()
+    civil: tuple[str, str] | None = None
+    speech: tuple[str, str] | None = None
+    instrument: bool = False
+    name: str = ""
+    reverse: bool = False  # the subject is acted on, the agent unnamed ("X faces charges")
+
+
+@dataclass
+class Lexicon:
+    """Everything read from resources/events.tsv."""
+
+    verbs: dict[str, list[Rule]] = field(default_factory=dict)
+    nouns: dict[str, list[Rule]] = field(default_factory=dict)
+    frames: dict[str, str] = field(default_factory=dict)
+    report: set[str] = field(default_factory=set)
+    intent: set[str] = field(default_factory=set)
+    aspect: set[str] = field(default_factory=set)
+    light: set[str] = field(default_factory=set)
+    casualty: dict[str, str] = field(default_factory=dict)
+    cues: dict[str, dict[str, str]] = field(default_factory=dict)
+    accident: set[str] = field(default_factory=set)
+    occur: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Load resources/events.tsv once per process."""
+    lex = Lexicon()
+    for row in fields("events.tsv"):
+        cols = row + ["", "", ""]
+        kind, pattern = cols[0], cols[1].split()
+        if kind in ("verb", "noun"):
+            _add_rule(lex, kind, pattern, cols)
+        elif kind == "frame":
+            lex.frames[pattern[0]] = cols[2]
+        elif kind == "cue":
+            lex.cues.setdefault(cols[1], {})[cols[2]] = cols[3]
+        elif kind == "casualty":
+            lex.casualty[pattern[0]] = cols[2]
+        elif kind in ("report", "intent", "aspect", "light", "accident", "occur"):
+            getattr(lex, kind).add(" ".join(pattern))
+    for table in (lex.verbs, lex.nouns):
+        for rules in table.values():
+            rules.sort(key=lambda r: -len(r.words))
+    return lex
+
+
+def _add_rule(lex: Lexicon, kind: str, pattern: list[str], cols: list[str]) -> None:
+    """File a verb or noun row under its head word (a verb's first word, a noun's last)."""
+    flags = dict(f.split("=", 1) for f in cols[4].split() if "=" in f)
+    civil = tuple(flags["civil"].split("/")) if "civil" in flags else None
+    speech = tuple(flags["speech"].split("/")) if "speech" in flags else None
+    head, rest = (pattern[0], pattern[1:]) if kind == "verb" else (pattern[-1], pattern[:-1])
+    table = lex.verbs if kind == "verb" else lex.nouns
+    table.setdefault(head, []).append(
+        Rule(
+            cols[2],
+            cols[3] or None,
+            tuple(rest),
+            civil,
+            speech,
+            "instrument" in flags,
+            f"{kind} {' '.join(pattern)}",
+            "reverse" in cols[4].split(),
+        )  # fmt: skip
+    )
+
+
+@dataclass
+class Trigger:
+    """A candidate event: the predicate token, the trigger token and the matched rule."""
+
+    pred: Token
+    word: Token
+    rule: Rule
+    specific: bool = False
+    inner: Trigger | None = None
+    absorbed: bool = False
+
+
+def _nearby_lemmas(token: Token) -> set[str]:
+    """Lemmas of a token's children and grandchildren (particles, objects, their objects)."""
+    out = set()
+    for child in token.children:
+        out.add(child.lemma_.lower())
+        out.add(child.lower_)
+        for grand in child.children:
+            out.add(grand.lemma_.lower())
+            out.add(grand.lower_)
+    return out
+
+
+def _keys(token: Token) -> tuple[str, ...]:
+    """The lemma, then stems of the word form, to survive lemmatiser slips ("staged" -> "stag")."""
+    return _stems(token.lower_, token.lemma_)
+
+
+@lru_cache(maxsize=65536)
+def _stems(word: str, lemma: str) -> tuple[str, ...]:
+    """Lookup keys for a word form and its lemma (a pure function of the two strings)."""
+    out = [lemma.lower()]
+    if word.endswith("ed"):
+        out += [word[:-1], word[:-2], word[:-3]]
+    elif word.endswith("ing"):
+        out += [word[:-3], word[:-3] + "e", word[:-4]]
+    elif word.endswith("s"):
+        out += [word[:-1], word[:-2]]
+    return tuple(out)
+
+
+def _lookup(table: dict, token: Token):
+    """The first entry in `table` under one of the token's keys."""
+    for key in _keys(token):
+        if key in table:
+            return table[key]
+    return None
+
+
+def base(token: Token, lex: Lexicon) -> str:
+    """The key under which the token is known to the lexicon (else its lemma)."""
+    for key in _keys(token):
+        if key in lex.verbs or key in lex.frames or key in lex.light or key in lex.report:
+            return key
+    return token.lemma_.lower()
+
+
+def _match_rule(rules: list[Rule] | None, token: Token) -> tuple[Rule | None, bool]:
+    """The most specific rule whose extra words are all found around `token`."""
+    if not rules:
+        return None, False
+    near = None
+    for rule in rules:
+        if not rule.words:
+            return rule, False
+        near = near if near is not None else _nearby_lemmas(token)
+        if all(w in near for w in rule.words):
+            return rule, True
+    return None, False
+
+
+def event_noun(token: Token, lex: Lexicon) -> Rule | None:
+    """The noun rule for `token` if it is an event noun."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    rule, _ = _match_rule(_lookup(lex.nouns, token), token)
+    return rule
+
+
+def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
+    """Verb, light-verb+noun and casualty-cause noun triggers in one sentence."""
+    found = [trig for token in sent if (trig := _trigger_at(token, lex)) is not None]
+    return sorted(found, key=lambda t: t.pred.i)
+
+
+def _trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
+    """The trigger a token carries: a verb's, an event noun's, or an occurring noun's."""
+    pos = token.pos_
+    if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
+        return None  # "attacked without warning": a manner, not an act
+    if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
+        return None  # "a proposed tax", "alleged war crimes", "a talking shop": a modifier
+    if pos in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB"):
+        found = _verb_trigger(token, lex)
+    elif pos in ("NOUN", "PROPN"):
+        rule = event_noun(token, lex)
+        if rule is None:
+            return None
+        if token.pos_ == "PROPN" and token.ent_type_ in NAME_ENTS:
+            return None  # "the March of Dimes", "Operation Protective Edge"
+        if token.dep_ == "pobj" and token.head.lower_ == "under" and rule.type in UNDER_TYPES:
+            undergone = replace(rule, reverse=True, name=f"under {rule.name}")
+            return Trigger(token.head.head, token, undergone, True)  # "is under investigation"
+        if token.tag_ == "NN" and token.lemma_.lower() in PLURAL_SENSES:
+            return None  # "tough talk" is rhetoric, "talks" are negotiations
+        if token.dep_ != "ROOT" and (rule.type == "PROTEST" or _owned(token)):
+            if token.ent_type_ in ("DATE", "TIME") or token.dep_ == "compound":
+                return None  # "March 18", "protest leaders"
+            if rule.type == "PROTEST" and any(c.lower_ == "of" for c in token.children):
+                return None  # "a demonstration of military power"
+            return Trigger(token, token, rule, False)  # "a walkout over pay", "police surveillance"
+        if rule.type != "ASSAULT" and token.dep_ != "ROOT":
+            return None
+        found = _noun_trigger(token, rule, lex)
+    else:
+        return None
+    return found if found is not None else _occurring(token, lex)
+
+
+def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+    """A verb's or predicate adjective's own rule, else the event noun a light verb takes."""
+    lemma = base(token, lex)
+    rule, specific = _match_rule(_lookup(lex.verbs, token), token)
+    if rule is not None and rule.speech and any(c.dep_ == "ccomp" for c in token.children):
+        rule, specific = Rule(*rule.speech, name=f"{rule.name} (speech)"), True
+    if rule is None and _demand_clause(token, lex):
+        rule = Rule("REQUEST", None, name="demand clause (must/should)")
+    if not specific and lemma in lex.light:
+        light = _light_verb_trigger(token, lex)
+        if light is not None:
+            return light
+    if rule is None and lemma in lex.frames and token.pos_ == "ADJ":
+        rule = Rule(lex.frames[lemma], None, name=f"frame {lemma}")
+    if rule is not None and rule.type == "ASSAULT" and _figurative(token):
+        return None
+    if rule is not None and token.pos_ != "AUX":
+        return Trigger(token, token, rule, specific)
+    return None
+
+
+def _figurative(verb: Token) -> bool:
+    """An attack verb whose object is no target ("struck a more cautious tone")."""
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in FIGURATIVE for c in verb.children)
+
+
+def _light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
+    """A light verb's event-noun object ("launched an attack", "a rescue mission")."""
+    for child in token.children:
+        if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            rule = event_noun(child, lex)
+            if rule is None and child.lemma_.lower() in GENERIC_EVENTS:
+                rule = next(
+                    (r for c in child.children if c.dep_ == "compound"
+                     if (r := event_noun(c, lex)) is not None), None,
+                )  # fmt: skip
+            if rule is not None and not rule.instrument:
+                return Trigger(token, child, rule, True)
+    return None
+
+
+def _owned(noun: Token) -> bool:
+    """An event noun whose owner is named: "Beijing's duties", "police surveillance"."""
+    from dateline.stages.events.actors import is_party
+
+    for child in noun.children:
+        if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our"):
+            return is_party(child)
+        if child.dep_ == "compound" and (
+            child.ent_type_ in ("ORG", "GPE", "NORP", "PERSON") or child.lower_ in AGENCY_NOUNS
+        ):
+            return True
+    return False
+
+
+def _noun_trigger(token: Token, rule: Rule, lex: Lexicon) -> Trigger | None:
+    """An event noun that causes casualties ("killed in an attack") or heads a headline."""
+    if token.dep_ == "pobj" and token.head.lower_ in CAUSE_PREPS:
+        cause_of = token.head.head
+        lemma = cause_of.lemma_.lower()
+        if lemma in lex.casualty and lemma not in lex.verbs:
+            return Trigger(cause_of, token, rule, True)
+    elif token.dep_ == "ROOT":
+        return Trigger(token, token, rule, False)
+    return None
+
+
+def _occurring(token: Token, lex: Lexicon) -> Trigger | None:
+    """An event noun as the subject of an occurrence verb ("fighting erupted")."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ != "nsubj":
+        return None
+    rule = event_noun(token, lex)
+    if rule is not None and base(token.head, lex) in lex.occur:
+        return Trigger(token, token, rule, False)
+    return None
+
+
+def _demand_clause(token: Token, lex: Lexicon) -> bool:
+    """A reported clause with must/should ("X said Y must withdraw") is a demand on Y."""
+    if token.dep_ != "ccomp" or base(token.head, lex) not in lex.report:
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in token.children)
