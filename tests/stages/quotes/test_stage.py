@@ -556,6 +556,18 @@ INDIRECT = [
         "The minister appeared at a news conference announcing that the border would reopen.",
         ("that the border would reopen", "The minister", "announcing"),
     ),
+    (  # a document that speaks is its issuer's: "released a letter that says …"
+        "The governor released a letter on Friday that says the budget is unlawful.",
+        ("the budget is unlawful", "The governor", "says"),
+    ),
+    (  # "according to a speech Doe delivered": Doe's words
+        "The tariffs will rise next year, according to a speech Finance Minister Lena Ortiz delivered in Lima.",
+        ("The tariffs will rise next year", "Finance Minister Lena Ortiz", "according to"),
+    ),
+    (  # a rule or a law is no issued document: it keeps its own words
+        "The board adopted a rule that says ballots must arrive by Friday.",
+        ("ballots must arrive by Friday", "a rule", "says"),
+    ),
 ]
 
 

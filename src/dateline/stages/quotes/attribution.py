@@ -182,7 +182,7 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         for to in verb.rights:
             for obj in to.rights:
                 if obj.dep_ == "pobj":
-                    return obj
+                    return _author(obj)
         return None
     for child in verb.children:  # passive "… was said by officials", "was asked by the host"
         if child.dep_ == "agent":
@@ -204,7 +204,7 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             or child.text in ("\u2015", "\u2014", "\u2013", "--")  # "… public ― Doe boasted"
         ):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl" and child.lower_ == "that":
-                return verb.head
+                return _issuer(verb.head)  # "the rule that says …"; "released a letter that says …"
             return named_apposition(_not_a_speaker(child, verb))
     for child in verb.lefts:  # "Doe, asked about the remarks, said …" parsed as "Doe asked"
         if (
@@ -229,6 +229,36 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             head = head.head  # a parse error: "called it “shameful” and called on …"
         return speaker_token(head, depth - 1)
     return _stranded_subject(verb)
+
+
+# Documents that carry the words of whoever issued or delivered them: "He released a letter that
+# says …" and "according to a speech Doe delivered" report the issuer's words.
+ISSUED_DOCUMENTS = frozenset(
+    {"letter", "statement", "memo", "note", "release", "document", "video", "speech", "post",
+     "tweet", "email", "message", "ad", "advertisement", "op-ed", "column", "essay"}
+)  # fmt: skip
+
+
+def _issuer(noun: Token) -> Token:
+    """Who issued a document that speaks ("He released a letter that says …": He), else the
+    noun itself ("the rule that says …")."""
+    if noun.lemma_.lower() in ISSUED_DOCUMENTS and noun.dep_ == "dobj":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
+            return named_apposition(subject)
+    return noun
+
+
+def _author(noun: Token) -> Token:
+    """Who delivered a document cited as a source ("according to a speech Doe delivered": Doe),
+    else the noun itself ("according to officials")."""
+    if noun.lemma_.lower() in ISSUED_DOCUMENTS:
+        for clause in noun.rights:
+            if clause.dep_ == "relcl":
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.pos_ in ("PROPN", "PRON"):
+                    return subject
+    return noun
 
 
 def _participle_speaker(verb: Token, depth: int) -> Token | None:
