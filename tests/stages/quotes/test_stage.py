@@ -31,6 +31,12 @@ def summary(
 
 
 QUOTED = [
+    # A party tag and a comma between the name and "said", after a fronted date and place: the
+    # parse takes the name for a conjunct of the place and leaves "said" without a subject.
+    (
+        'On Monday at a town hall in Dayton, Ohio, Sen. Mark Ellison (R-OH), said, "We will not back down."',
+        [("direct", "We will not back down.", "Sen. Mark Ellison")],
+    ),
     # A cue word the tagger reads as a noun after the quote ("the editorial read"); the parse
     # then leaves "the" out of the speaker mention.
     (

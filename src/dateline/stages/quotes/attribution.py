@@ -328,12 +328,34 @@ def _stranded_subject(verb: Token) -> Token | None:
     Clinton call them …" parsed with the names as conjuncts of the noun before them."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or verb.dep_ not in ("ROOT", "conj"):
         return None
+    left = _before_party_tag(verb)
+    if left is not None:
+        return left
     left = verb.doc[verb.i - 1]
     if left.pos_ not in ("PROPN", "PRON") or left.head.i == verb.i or left.tag_ == "PRP$":
         return None
     while left.dep_ == "conj" and left.head.pos_ == "PROPN" and left.head.i < left.i:
         left = left.head
     return left
+
+
+def _before_party_tag(verb: Token) -> Token | None:
+    """A person or organisation named before a bracketed tag and a comma, right before a verb
+    the parse left without a subject: "On Tuesday in Berea, Ohio, Gov. Jane Doe (R-OH), said
+    …" parsed with the name as a conjunct of the place."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].text == ",":
+        i -= 1
+    if doc[i].text != ")":
+        return None
+    opener = next((j for j in range(i - 1, max(i - 8, 0), -1) if doc[j].text == "("), None)
+    if opener is None or opener == 0:
+        return None
+    name = doc[opener - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.head.i == verb.i:
+        return None
+    return name
 
 
 def named_apposition(subject: Token) -> Token:
