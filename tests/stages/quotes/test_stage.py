@@ -862,6 +862,20 @@ def test_speaker_skips_dash_subject(words: list, heads: list, deps: list, expect
     assert speaker_token(doc[len(words) - 1]).text == expected
 
 
+def test_party_tag_taken_for_the_subject_gives_the_name_before_it(nlp) -> None:
+    """ "Gov. Ann Whitford (R-OH), said" parsed with "OH" as the subject: the name speaks."""
+    words = ["Gov.", "Ann", "Whitford", "(", "R", "-", "OH", ")", ",", "said"]
+    doc = Doc(
+        nlp.vocab, words=words, heads=[2, 2, 6, 6, 6, 6, 9, 6, 9, 9],
+        deps=["compound", "compound", "dep", "punct", "compound", "punct", "nsubj", "punct",
+              "punct", "ROOT"],
+        pos=["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PUNCT", "PUNCT",
+             "VERB"],
+        ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"],
+    )  # fmt: skip
+    assert speaker_token(doc[9]).text == "Whitford"
+
+
 def parsed(annotated: str) -> Doc:
     """A Doc from "word/head/dep/pos/tag" items, for parses the model gets wrong at random."""
     from dateline.nlp import register_extensions

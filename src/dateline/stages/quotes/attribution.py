@@ -313,6 +313,13 @@ def _not_a_speaker(subject: Token, verb: Token) -> Token:
     for token in reversed(doc[subject.i + 1 : verb.i]):
         if token.ent_type_ in ("PERSON", "ORG") and not _in_parentheses(token):
             return token
+    if _in_parentheses(subject):  # "Gov. Jane Doe (R-OH), said": the tag taken for the subject
+        opener = next(
+            (t for t in reversed(doc[max(subject.i - 4, 0) : subject.i]) if t.text == "("), None
+        )
+        name = doc[opener.i - 1] if opener is not None and opener.i > 0 else None
+        if name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG"):
+            return name
     return subject
 
 
