@@ -562,6 +562,10 @@ INDIRECT = [
         "The minister appeared at a news conference announcing that the border would reopen.",
         ("that the border would reopen", "The minister", "announcing"),
     ),
+    (
+        "The treasurer maintained that the pension fund was solvent.",
+        ("that the pension fund was solvent", "The treasurer", "maintained"),
+    ),
     (  # a document that speaks is its issuer's: "released a letter that says …"
         "The governor released a letter on Friday that says the budget is unlawful.",
         ("the budget is unlawful", "The governor", "says"),
@@ -668,6 +672,9 @@ NOT_REPORTED = [
     "The prime minister rebuffed the comments about the flood victims on Tuesday.",
     "The senator dismissed the allegations against her campaign manager.",
     "Opposition leaders welcomed the statement from the central bank.",
+    # Cues whose object is a thing: what they report comes as a clause.
+    "The state added a week of early voting in 2005.",
+    "The foundation maintains a scholarship fund for nursing students.",
 ]
 
 

@@ -641,7 +641,7 @@ def _adverbial_content(verb: Token) -> tuple[int, int] | None:
 def _object_content(verb: Token) -> tuple[int, int] | None:
     """What the verb's object or infinitive reports: "called him a liar", "told a meeting that
     …", "promised to act", "denied the report" (never for clause-only cues)."""
-    if verb.lemma_.lower() in CLAUSE_ONLY:
+    if verb.lemma_.lower() in CLAUSE_ONLY | OBJECT_NOT_SAID:
         return None
     doc = verb.doc
     predicate = next((c for c in verb.rights if c.dep_ == "oprd"), None)
@@ -672,6 +672,9 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+# Cues whose object is a thing, never what was said: "added a week of voting", "maintains a
+# program" (what they report comes as a clause: "added that …", "maintained that …").
+OBJECT_NOT_SAID = frozenset({"add", "maintain"})
 # Verbs of answering what someone else said, and the nouns for what was said: the object of
 # "rebuffed the remarks", "welcomed the statement" is another's words, not the subject's.
 REACTION_VERBS = frozenset(
