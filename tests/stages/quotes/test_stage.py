@@ -675,6 +675,9 @@ NOT_REPORTED = [
     # Cues whose object is a thing: what they report comes as a clause.
     "The state added a week of early voting in 2005.",
     "The foundation maintains a scholarship fund for nursing students.",
+    # A work written or posted is named, not reported.
+    "The senator wrote an op-ed for the local paper last week.",
+    "The campaign posted a video on its website on Sunday.",
 ]
 
 

@@ -659,8 +659,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
             return _trimmed(doc, child.left_edge.i, _clause_end(verb, child))
         if child.dep_ == "dobj":
-            if _answers_others(verb, child):
-                return NOTHING  # "rebuffed the remarks …": someone else's words, not the subject's
+            if _answers_others(verb, child) or _writes_a_work(verb, child):
+                return NOTHING  # "rebuffed the remarks …", "wrote a letter": not what was said
             if child.lower_ in STANCE_NOUNS:
                 return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
             after = doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(doc) else None
@@ -691,6 +691,26 @@ def _answers_others(verb: Token, obj: Token) -> bool:
     """Whether a verb answers someone else's words named by its object ("rebuffed the remarks
     trivializing …", "welcomed the announcement")."""
     return verb.lemma_.lower() in REACTION_VERBS and obj.lemma_.lower() in OTHERS_WORDS
+
+
+# Verbs of writing or posting, and the works they make: "wrote a letter", "posted a video" name
+# the work, not what it says.
+WRITING_VERBS = frozenset({"write", "post", "publish", "send", "pen"})
+WRITTEN_WORKS = ISSUED_DOCUMENTS | frozenset(
+    {"book", "song", "clip", "article", "story", "profile", "comment", "syllabus", "piece",
+     "editorial", "memoir", "report", "photo", "picture", "link", "tweets", "messages"}
+)  # fmt: skip
+
+
+def _writes_a_work(verb: Token, obj: Token) -> bool:
+    """Whether a verb of writing names the work it made ("wrote an op-ed", "posted a message on
+    Twitter") rather than what was said."""
+    if verb.lemma_.lower() not in WRITING_VERBS:
+        return False
+    doc, i = obj.doc, obj.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_:
+        i -= 2  # "op-ed", tokenised "op - ed"
+    return obj.lemma_.lower() in WRITTEN_WORKS or doc[i : obj.i + 1].text.lower() in WRITTEN_WORKS
 
 
 # The rules that find what a speech verb reports, tried in order; the first that finds a
