@@ -668,10 +668,6 @@ NOT_REPORTED = [
     # Speech that may come, not speech that was reported.
     "The governor plans to call for new elections in the spring.",
     "The union could threaten a strike if the talks fail.",
-    # Someone else's words answered: the object is not what the subject said.
-    "The prime minister rebuffed the comments about the flood victims on Tuesday.",
-    "The senator dismissed the allegations against her campaign manager.",
-    "Opposition leaders welcomed the statement from the central bank.",
     # Cues whose object is a thing: what they report comes as a clause.
     "The state added a week of early voting in 2005.",
     "The foundation maintains a scholarship fund for nursing students.",
@@ -679,13 +675,6 @@ NOT_REPORTED = [
     "The senator wrote an op-ed for the local paper last week.",
     "The campaign posted a video on its website on Sunday.",
 ]
-
-
-def test_answered_words_are_not_the_answerers(nlp) -> None:
-    """A participle on someone else's words ("rebuffed the comments mocking …") is not the
-    words of the one who rebuffed them."""
-    text = "The prime minister rebuffed the comments mocking the flood victims on Tuesday."
-    assert all(speaker(text, q) != "The prime minister" for q in run(nlp, text))
 
 
 @pytest.mark.parametrize("text", NOT_REPORTED)

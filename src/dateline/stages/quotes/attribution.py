@@ -281,9 +281,7 @@ def _participle_speaker(verb: Token, depth: int) -> Token | None:
             subject = speaker_token(frame, depth - 1) if depth else None
             if subject is not None:
                 return subject
-        if noun.dep_ == "dobj" and not _answers_others(noun.head, noun):
-            # "the council issued a statement saying …": the council (not "X rebuffed the
-            # comments mocking …": those are someone else's)
+        if noun.dep_ == "dobj":  # "the council issued a statement saying …": the council
             issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
             if issuer is not None:
                 return issuer
@@ -659,8 +657,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
             return _trimmed(doc, child.left_edge.i, _clause_end(verb, child))
         if child.dep_ == "dobj":
-            if _answers_others(verb, child) or _writes_a_work(verb, child):
-                return NOTHING  # "rebuffed the remarks …", "wrote a letter": not what was said
+            if _writes_a_work(verb, child):
+                return NOTHING  # "wrote a letter", "posted a video": not what was said
             if child.lower_ in STANCE_NOUNS:
                 return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
             after = doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(doc) else None
@@ -675,24 +673,6 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 # Cues whose object is a thing, never what was said: "added a week of voting", "maintains a
 # program" (what they report comes as a clause: "added that …", "maintained that …").
 OBJECT_NOT_SAID = frozenset({"add", "maintain"})
-# Verbs of answering what someone else said, and the nouns for what was said: the object of
-# "rebuffed the remarks", "welcomed the statement" is another's words, not the subject's.
-REACTION_VERBS = frozenset(
-    {"reject", "rebuff", "dismiss", "condemn", "criticize", "criticise", "slam", "blast",
-     "denounce", "decry", "mock", "ridicule", "praise", "welcome", "applaud", "hail"}
-)  # fmt: skip
-OTHERS_WORDS = frozenset(
-    {"remark", "comment", "statement", "claim", "accusation", "allegation", "suggestion",
-     "criticism", "rhetoric", "words", "assertion", "tweet", "post", "report"}
-)  # fmt: skip
-
-
-def _answers_others(verb: Token, obj: Token) -> bool:
-    """Whether a verb answers someone else's words named by its object ("rebuffed the remarks
-    trivializing …", "welcomed the announcement")."""
-    return verb.lemma_.lower() in REACTION_VERBS and obj.lemma_.lower() in OTHERS_WORDS
-
-
 # Verbs of writing or posting, and the works they make: "wrote a letter", "posted a video" name
 # the work, not what it says.
 WRITING_VERBS = frozenset({"write", "post", "publish", "send", "pen"})
