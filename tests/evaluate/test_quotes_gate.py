@@ -12,12 +12,14 @@ from tests.conftest import corpus
 # ('' quotes in NYT copy are found and kept, but count as false positives under these rules.)
 # 2026-12-06 (issue 17): attributed 0.856, and entity-level (the speaker right when any mention
 # of its entity is the gold source) attributed 0.860, indirect 0.723.
+# 2026-12-06 (issue 17, second pass): attributed 0.857, by entity 0.862, indirect attributed
+# 0.723, by entity 0.727 (with '' counted as marks, --doubled-apostrophes: 0.912 and 0.916).
 FLOORS = {
-    "attributed": 0.855,
-    "entity_attributed": 0.860,
-    "indirect_entity_attributed": 0.723,
+    "attributed": 0.856,
+    "entity_attributed": 0.861,
+    "indirect_entity_attributed": 0.726,
     "detection": 0.900,
-    "indirect_attributed": 0.719,
+    "indirect_attributed": 0.722,
     "indirect_detection": 0.749,
 }
 

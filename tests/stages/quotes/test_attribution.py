@@ -6,8 +6,14 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from dateline.nlp import register_extensions
 from dateline.stages.quotes.attribution import speaker_token
 from tests.stages.quotes.parses import parsed
+
+
+@pytest.fixture(autouse=True)
+def _extensions() -> None:
+    register_extensions()
 
 
 @pytest.mark.parametrize(
@@ -36,3 +42,39 @@ def test_stranded_subject() -> None:
         "Kovalenko/2/conj/PROPN/NNP call/5/ROOT/VERB/VBP them/5/dobj/PRON/PRP"
     )
     assert speaker_token(doc[5]).text == "Ortiz"
+
+
+def test_party_tag_taken_for_the_subject_gives_the_name_before_it() -> None:
+    """ "Gov. Ann Whitford (R-OH), said" parsed with "OH" as the subject: the name speaks."""
+    words = ["Gov.", "Ann", "Whitford", "(", "R", "-", "OH", ")", ",", "said"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[2, 2, 6, 6, 6, 6, 9, 6, 9, 9],
+        deps=[
+            "compound",
+            "compound",
+            "dep",
+            "punct",
+            "compound",
+            "punct",
+            "nsubj",
+            "punct",
+            "punct",
+            "ROOT",
+        ],
+        pos=[
+            "PROPN",
+            "PROPN",
+            "PROPN",
+            "PUNCT",
+            "PROPN",
+            "PUNCT",
+            "PROPN",
+            "PUNCT",
+            "PUNCT",
+            "VERB",
+        ],
+        ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"],
+    )
+    assert speaker_token(doc[9]).text == "Whitford"

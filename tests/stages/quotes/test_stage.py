@@ -29,6 +29,12 @@ def summary(
 
 
 QUOTED = [
+    # A party tag and a comma between the name and "said", after a fronted date and place: the
+    # parse takes the name for a conjunct of the place and leaves "said" without a subject.
+    (
+        'On Monday at a town hall in Dayton, Ohio, Sen. Mark Ellison (R-OH), said, "We will not back down."',
+        [("direct", "We will not back down.", "Sen. Mark Ellison")],
+    ),
     # A cue word the tagger reads as a noun after the quote ("the editorial read"); the parse
     # then leaves "the" out of the speaker mention.
     (
@@ -554,6 +560,22 @@ INDIRECT = [
         "The minister appeared at a news conference announcing that the border would reopen.",
         ("that the border would reopen", "The minister", "announcing"),
     ),
+    (
+        "The treasurer maintained that the pension fund was solvent.",
+        ("that the pension fund was solvent", "The treasurer", "maintained"),
+    ),
+    (  # a document that speaks is its issuer's: "released a letter that says …"
+        "The governor released a letter on Friday that says the budget is unlawful.",
+        ("the budget is unlawful", "The governor", "says"),
+    ),
+    (  # "according to a speech Doe delivered": Doe's words
+        "The tariffs will rise next year, according to a speech Finance Minister Lena Ortiz delivered in Lima.",
+        ("The tariffs will rise next year", "Finance Minister Lena Ortiz", "according to"),
+    ),
+    (  # a rule or a law is no issued document: it keeps its own words
+        "The board adopted a rule that says ballots must arrive by Friday.",
+        ("ballots must arrive by Friday", "a rule", "says"),
+    ),
 ]
 
 
@@ -644,6 +666,12 @@ NOT_REPORTED = [
     # Speech that may come, not speech that was reported.
     "The governor plans to call for new elections in the spring.",
     "The union could threaten a strike if the talks fail.",
+    # Cues whose object is a thing: what they report comes as a clause.
+    "The state added a week of early voting in 2005.",
+    "The foundation maintains a scholarship fund for nursing students.",
+    # A work written or posted is named, not reported.
+    "The senator wrote an op-ed for the local paper last week.",
+    "The campaign posted a video on its website on Sunday.",
 ]
 
 

@@ -98,7 +98,7 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         for to in verb.rights:
             for obj in to.rights:
                 if obj.dep_ == "pobj":
-                    return obj
+                    return _author(obj)
         return None
     for child in verb.children:  # passive "… was said by officials", "was asked by the host"
         if child.dep_ == "agent":
@@ -120,7 +120,7 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             or child.text in ("\u2015", "\u2014", "\u2013", "--")  # "… public ― Doe boasted"
         ):
             if child.lower_ in RELATIVES and verb.dep_ == "relcl" and child.lower_ == "that":
-                return verb.head
+                return _issuer(verb.head)  # "the rule that says …"; "released a letter that says …"
             return named_apposition(_not_a_speaker(child, verb))
     for child in verb.lefts:  # "Doe, asked about the remarks, said …" parsed as "Doe asked"
         if (
@@ -145,6 +145,53 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
             head = head.head  # a parse error: "called it “shameful” and called on …"
         return speaker_token(head, depth - 1)
     return _stranded_subject(verb)
+
+
+# Documents that carry the words of whoever issued or delivered them: "He released a letter that
+# says …" and "according to a speech Doe delivered" report the issuer's words.
+ISSUED_DOCUMENTS = frozenset(
+    {
+        "letter",
+        "statement",
+        "memo",
+        "note",
+        "release",
+        "document",
+        "video",
+        "speech",
+        "post",
+        "tweet",
+        "email",
+        "message",
+        "ad",
+        "advertisement",
+        "op-ed",
+        "column",
+        "essay",
+    }
+)
+
+
+def _issuer(noun: Token) -> Token:
+    """Who issued a document that speaks ("He released a letter that says …": He), else the
+    noun itself ("the rule that says …")."""
+    if noun.lemma_.lower() in ISSUED_DOCUMENTS and noun.dep_ == "dobj":
+        subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.pos_ in ("PROPN", "PRON", "NOUN"):
+            return named_apposition(subject)
+    return noun
+
+
+def _author(noun: Token) -> Token:
+    """Who delivered a document cited as a source ("according to a speech Doe delivered": Doe),
+    else the noun itself ("according to officials")."""
+    if noun.lemma_.lower() in ISSUED_DOCUMENTS:
+        for clause in noun.rights:
+            if clause.dep_ == "relcl":
+                subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.pos_ in ("PROPN", "PRON"):
+                    return subject
+    return noun
 
 
 def _participle_speaker(verb: Token, depth: int) -> Token | None:
@@ -197,6 +244,13 @@ def _not_a_speaker(subject: Token, verb: Token) -> Token:
     for token in reversed(doc[subject.i + 1 : verb.i]):
         if token.ent_type_ in ("PERSON", "ORG") and not _in_parentheses(token):
             return token
+    if _in_parentheses(subject):  # "Gov. Jane Doe (R-OH), said": the tag taken for the subject
+        opener = next(
+            (t for t in reversed(doc[max(subject.i - 4, 0) : subject.i]) if t.text == "("), None
+        )
+        name = doc[opener.i - 1] if opener is not None and opener.i > 0 else None
+        if name is not None and name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG"):
+            return name
     return subject
 
 
@@ -214,12 +268,34 @@ def _stranded_subject(verb: Token) -> Token | None:
     Clinton call them …" parsed with the names as conjuncts of the noun before them."""
     if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0 or verb.dep_ not in ("ROOT", "conj"):
         return None
+    left = _before_party_tag(verb)
+    if left is not None:
+        return left
     left = verb.doc[verb.i - 1]
     if left.pos_ not in ("PROPN", "PRON") or left.head.i == verb.i or left.tag_ == "PRP$":
         return None
     while left.dep_ == "conj" and left.head.pos_ == "PROPN" and left.head.i < left.i:
         left = left.head
     return left
+
+
+def _before_party_tag(verb: Token) -> Token | None:
+    """A person or organisation named before a bracketed tag and a comma, right before a verb
+    the parse left without a subject: "On Tuesday in Berea, Ohio, Gov. Jane Doe (R-OH), said
+    …" parsed with the name as a conjunct of the place."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i > 0 and doc[i].text == ",":
+        i -= 1
+    if doc[i].text != ")":
+        return None
+    opener = next((j for j in range(i - 1, max(i - 8, 0), -1) if doc[j].text == "("), None)
+    if opener is None or opener == 0:
+        return None
+    name = doc[opener - 1]
+    if name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or name.head.i == verb.i:
+        return None
+    return name
 
 
 def named_apposition(subject: Token) -> Token:
@@ -475,7 +551,7 @@ def _adverbial_content(verb: Token) -> tuple[int, int] | None:
 def _object_content(verb: Token) -> tuple[int, int] | None:
     """What the verb's object or infinitive reports: "called him a liar", "told a meeting that
     …", "promised to act", "denied the report" (never for clause-only cues)."""
-    if verb.lemma_.lower() in CLAUSE_ONLY:
+    if verb.lemma_.lower() in CLAUSE_ONLY | OBJECT_NOT_SAID:
         return None
     doc = verb.doc
     predicate = next((c for c in verb.rights if c.dep_ == "oprd"), None)
@@ -493,6 +569,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.lefts):
             return _trimmed(doc, child.left_edge.i, _clause_end(verb, child))
         if child.dep_ == "dobj":
+            if _writes_a_work(verb, child):
+                return NOTHING  # "wrote a letter", "posted a video": not what was said
             if child.lower_ in STANCE_NOUNS:
                 return _trimmed(doc, child.left_edge.i, child.right_edge.i + 1)
             after = doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(doc) else None
@@ -502,6 +580,46 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
             if (dative or verb.lemma_.lower() not in ADDRESSEE_OBJECT) and child.pos_ != "PRON":
                 return _trimmed(doc, child.left_edge.i, _clause_end(verb, child))
     return None
+
+
+# Cues whose object is a thing, never what was said: "added a week of voting", "maintains a
+# program" (what they report comes as a clause: "added that …", "maintained that …").
+OBJECT_NOT_SAID = frozenset({"add", "maintain"})
+# Verbs of writing or posting, and the works they make: "wrote a letter", "posted a video" name
+# the work, not what it says.
+WRITING_VERBS = frozenset({"write", "post", "publish", "send", "pen"})
+WRITTEN_WORKS = ISSUED_DOCUMENTS | frozenset(
+    {
+        "book",
+        "song",
+        "clip",
+        "article",
+        "story",
+        "profile",
+        "comment",
+        "syllabus",
+        "piece",
+        "editorial",
+        "memoir",
+        "report",
+        "photo",
+        "picture",
+        "link",
+        "tweets",
+        "messages",
+    }
+)
+
+
+def _writes_a_work(verb: Token, obj: Token) -> bool:
+    """Whether a verb of writing names the work it made ("wrote an op-ed", "posted a message on
+    Twitter") rather than what was said."""
+    if verb.lemma_.lower() not in WRITING_VERBS:
+        return False
+    doc, i = obj.doc, obj.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 2].whitespace_:
+        i -= 2  # "op-ed", tokenised "op - ed"
+    return obj.lemma_.lower() in WRITTEN_WORKS or doc[i : obj.i + 1].text.lower() in WRITTEN_WORKS
 
 
 # The rules that find what a speech verb reports, tried in order; the first that finds a

@@ -299,7 +299,7 @@ def _direct_and_mixed(art: ParsedArticle) -> list[Explained]:
         if is_title(art, m):
             named = _naming_cue(art, m)
             if named is not None:  # 'Trump called her “Miss Piggy”': a name someone used
-                quotes.append((_quote_record(art, m, "mixed", named), "_naming_cue"))
+                quotes.append((_quote_record(art, m, "mixed", named), "naming_cue"))
             continue
         hit = _attribute(art, m, direct, previous)
         if hit is None:
