@@ -13,6 +13,7 @@ from spacy.vocab import Vocab
 from dateline.analyze import analyze
 from dateline.export_events import rows, tsv_lines
 from dateline.records import PLOVER_TYPES
+from dateline.stages.events.filter import GATES, VETOES
 from dateline.stages.events.stage import QUAD, find_events, lexicon
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "events"
@@ -397,12 +398,13 @@ def fixture_scores(nlp) -> dict[str, float]:
 
 
 def test_fixture_articles_precision_recall(nlp):
-    """On our own hand-coded articles: event precision >= 0.95 at recall >= 0.92 (measured
-    2026-12-06: 0.959 / 0.934)."""
+    """On our own hand-coded articles: event precision >= 0.965 at recall >= 0.93, actor
+    country >= 0.97 (measured 2026-12-06: 0.959 / 0.934 / 0.981; later 0.973 / 0.934 / 0.981)."""
     scores = fixture_scores(nlp)
     print(f"fixture events: {scores}")
-    assert scores["precision"] >= 0.95, scores
-    assert scores["recall"] >= 0.92, scores
+    assert scores["precision"] >= 0.965, scores
+    assert scores["recall"] >= 0.93, scores
+    assert scores["actor"] >= 0.97, scores
 
 
 def test_frame_verb_known_by_its_stem_does_not_crash(nlp) -> None:
@@ -528,3 +530,264 @@ def test_repeated_act_is_one_event_with_mentions(nlp):
     assert len(arrests) == 1, arrests
     assert arrests[0].start < text.index("The arrest")
     assert arrests[0].mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("The energy ministry said it must review its own pricing rules.", False),
+        ('"We must defend our jobs," the union leader said on Monday.', False),
+        ("The foreign ministry said Serbia must withdraw its troops from the border.", True),
+        ("The envoy sent a reminder to Iraq that it must cooperate with the inspectors.", True),
+    ],
+)
+def test_self_obligation_is_no_demand(nlp, text, demand):
+    """A speaker binding itself ("said it must", "we must") demands nothing of another party."""
+    got = [e for e in events_of(nlp, text) if e.type == "REQUEST"]
+    assert bool(got) == demand, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Canada's trade minister on Monday called Japan's steel quota unjustified.",
+            ("ACCUSE", "trade minister", "Japan"),
+        ),
+        ("The governor described the court ruling as a disgrace.", ("ACCUSE", "governor", None)),
+        (
+            'Sen. Maria Lopez called the ruling "unconstitutional" in a statement.',
+            ("ACCUSE", "Maria Lopez", None),
+        ),
+        (
+            'The foreign minister called the peace deal "a historic step" for the region.',
+            ("SUPPORT", "foreign minister", None),
+        ),
+    ],
+)
+def test_naming_verb_with_an_evaluation(nlp, text, expected):
+    """Calling something "unjustified" or "a disgrace" accuses; "historic" praises."""
+    got = shown_of(nlp, text)
+    assert any(
+        g[0] == expected[0]
+        and expected[1].lower() in (g[1] or "").lower()
+        and (expected[2] is None or expected[2].lower() in (g[2] or "").lower())
+        for g in got
+    ), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor called the meeting to order at seven.",
+        "She called the police to report a break-in at the store.",
+        "The two mayors sought fresh quotes for the paving work.",
+        "The mayor is seeking re-election in November.",
+        "The governor signed legislation on Friday that raises the speed limit.",
+    ],
+)
+def test_naming_seeking_and_signing_without_a_party(nlp, text):
+    """Calling without an evaluation, seeking a thing from no one and signing a law are shown
+    as no request, praise or accusation."""
+    assert not [g for g in shown_of(nlp, text) if g[0] in ("ACCUSE", "SUPPORT", "REQUEST")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "RIVERTON — A local couple was charged with selling stolen cars, police said.",
+            ("ACCUSE", "police", "A local couple"),
+        ),
+        (
+            "EASTFIELD — A man wanted for robbery has been captured by Eastfield police.",
+            ("COERCE", "Eastfield police", "A man"),
+        ),
+        (
+            "Four diplomats were expelled by the Dutch government on Friday.",
+            ("SANCTION", "Dutch government", "Four diplomats"),
+        ),
+        (
+            "Twelve protesters were released on bail by the city police on Monday.",
+            ("RETREAT", "city police", "Twelve protesters"),
+        ),
+    ],
+)
+def test_passive_subject_is_the_party_acted_on(nlp, text, expected):
+    """The passive subject of an arrest, charge, expulsion or release is its recipient, and
+    a dateline ("RIVERTON —") is never a party."""
+    got = shown_of(nlp, text)
+    assert any(
+        g[0] == expected[0]
+        and expected[1].lower() in (g[1] or "").lower()
+        and (g[2] or "").lower() == expected[2].lower()
+        for g in got
+    ), got
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The chancellor is widely expected to expel the envoy next week.", False),
+        ("Analysts say the central bank is likely to sanction the lender.", False),
+        ("The government is set to expel the ambassador on Monday.", True),
+    ],
+)
+def test_prediction_is_no_act(nlp, text, shown):
+    """An act others foresee ("is expected to") is hypothetical and not shown; an announced
+    one ("is set to") is a future act."""
+    found = [e for e in events_of(nlp, text) if e.type not in ("CONSULT",)]
+    assert found, found
+    assert any(e.confidence >= 0.45 for e in found) == shown, found
+    if not shown:
+        assert all(e.hypothetical and not e.future for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister praised the results of the talks between Poland and Ukraine.",
+            ("CONSULT", "Poland", "Ukraine"),
+        ),
+        (
+            "At the end of the Polish prime minister's official visit to the Holy See, a "
+            "dinner was held.",
+            ("CONSULT", "Polish prime minister", "Vatican"),
+        ),
+    ],
+)
+def test_meeting_noun_naming_its_partner(nlp, text, expected):
+    """A meeting or deal noun that names its other party is an act wherever it stands."""
+    got = events_of(nlp, text)
+    assert any(
+        e.type == expected[0]
+        and (expected[1] is None or expected[1] in (e.actor.name if e.actor else ""))
+        and expected[2] in (e.recipient.name if e.recipient else "")
+        for e in got
+    ), got
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The diplomas are recognised by French state training schemes.", None),
+        ("The fuel tax hit rural drivers hard last year.", None),
+        ("Three Nordic countries declined to recall their ambassadors.", "countries"),
+        ("Russian shelling killed four civilians in Kherson.", "Russian"),
+    ],
+)
+def test_a_thing_is_no_actor(nlp, text, actor):
+    """A programme or a levy acts on no one; countries and an attack's owner do."""
+    got = events_of(nlp, text)
+    names = [e.actor.name for e in got if e.actor is not None]
+    if actor is None:
+        assert not [n for n in names if "schemes" in n or "tax" in n], got
+    else:
+        assert any(actor in n for n in names), got
+
+
+def test_participle_of_its_actors_is_the_act(nlp):
+    """ "nurses striking in Leeds" reports the strike itself, shown as a PROTEST."""
+    got = shown_of(nlp, "The dispute began with nurses striking in Leeds in May.")
+    assert any(g[0] == "PROTEST" and g[1] == "nurses" for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Council members usually do not meet in summer.", None),
+        ("The president refused to meet the opposition leader.", "REJECT"),
+    ],
+)
+def test_meeting_not_held_is_no_refusal(nlp, text, type_):
+    """Not meeting with no one named is no refusal; refusing to meet someone is."""
+    got = shown_of(nlp, text)
+    if type_ is None:
+        assert not [g for g in got if g[0] == "REJECT"], got
+    else:
+        assert any(g[0] == type_ for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Unions blast the mayor's transit plan.", ("ACCUSE", "Unions", "mayor")),
+        (
+            "The president instructed the trade minister to prepare a response.",
+            ("REQUEST", "president", "trade minister"),
+        ),
+        (
+            "Detectives later contacted the county housing authority.",
+            ("CONSULT", "Detectives", "authority"),
+        ),
+    ],
+)
+def test_blast_instruct_contact(nlp, text, expected):
+    """Headline criticism, instructions to a subordinate and contacting an agency are acts."""
+    got = shown_of(nlp, text)
+    assert any(
+        g[0] == expected[0] and expected[1] in (g[1] or "") and expected[2] in (g[2] or "")
+        for g in got
+    ), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspect was taken into custody on Friday, the sheriff's office said.",
+        "Two men were taken to the county jail, police said.",
+    ],
+)
+def test_taken_into_custody_is_an_arrest(nlp, text):
+    """Being taken into custody or to jail is an arrest by the article's agency."""
+    got = shown_of(nlp, text)
+    assert any(g[0] == "COERCE" and g[1] is not None for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "assault"),
+    [
+        ("Brazil retaliated by publishing a list of European goods for new duties.", False),
+        ("The army retaliated against the militants on Sunday.", True),
+    ],
+)
+def test_retaliation_typed_by_its_means(nlp, text, assault):
+    """Retaliating by listing goods for duties is no attack; retaliating against fighters is."""
+    got = shown_of(nlp, text)
+    assert any(g[0] == "ASSAULT" for g in got) == assault, got
+
+
+def _gate_examples(table):
+    """(gate name, example sentence) for each example of each gate or veto."""
+    return [(g.name, ex) for g in table for ex in g.example.split("; ")]
+
+
+@pytest.mark.parametrize(("name", "example"), _gate_examples(GATES))
+def test_each_gate_admits_its_examples(nlp, name, example):
+    """Every gate's own examples are admitted by it (or by a gate tried before it)."""
+    names = [g.name for g in GATES]
+    rules = [e.rule or "" for e in events_of(nlp, example + ".")]
+    admitted_by = [n for r in rules for n in names if r.endswith(f"; {n}")]
+    assert admitted_by and min(names.index(n) for n in admitted_by) <= names.index(name), rules
+
+
+@pytest.mark.parametrize(("name", "example"), _gate_examples(VETOES))
+def test_each_veto_drops_its_examples(nlp, name, example):
+    """Every veto's own examples are vetoed by it and not shown; `--errors` names the veto."""
+    found = events_of(nlp, example + ".")
+    assert any((e.rule or "").endswith(f"; vetoed: {name}") for e in found), found
+    assert all(e.confidence < 0.45 for e in found if "vetoed" in (e.rule or "")), found
+
+
+def test_short_name_takes_the_full_name_and_title(nlp):
+    """ "Kovac" after "Prime Minister Adam Kovac" is the prime minister: his acts are shown,
+    firing critics is a dismissal, not a shooting."""
+    text = (
+        "Prime Minister Adam Kovac opened the new parliament on Friday. Kovac, who rejects the "
+        "claims, has fired critics in his cabinet and muzzled the state broadcaster."
+    )
+    got = shown_of(nlp, text)
+    assert ("COERCE", "Adam Kovac", "the state broadcaster") in got, got
+    assert any(g[0] == "COERCE" and (g[2] or "").startswith("critics") for g in got), got
+    assert not any(g[0] == "ASSAULT" for g in got), got

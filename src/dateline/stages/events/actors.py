@@ -208,7 +208,9 @@ PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 # Collective nouns that name a party whatever its sector ("an extremist organization").
 PARTY_NOUNS = {
     "group", "groups", "organization", "organisation", "organizations", "organisations",
-    "faction", "factions", "alliance", "camp", "camps", "members", "member",
+    "faction", "factions", "alliance", "camp", "camps", "members", "member", "country",
+    "countries", "nation", "nations", "states", "ally", "allies", "partners", "neighbours",
+    "neighbors", "powers",
 }  # fmt: skip
 
 
@@ -241,7 +243,7 @@ PEOPLE = {
     "militant", "militants", "opponent", "opponents", "dissident", "dissidents", "agent",
     "agents", "parent", "parents", "patient", "patients", "tenant", "tenants", "servant",
     "majority", "handful", "dozens", "hundreds", "thousands", "several", "others", "fugitive",
-    "fugitives", "teenager", "teenagers", "prisoner", "prisoners", "detainee", "detainees", "hostage", "hostages",
+    "fugitives", "critic", "critics", "teenager", "teenagers", "prisoner", "prisoners", "detainee", "detainees", "hostage", "hostages",
 }  # fmt: skip
 # Collective heads for organised groups that the actor lexicon does not code.
 GROUP_HEADS = {
@@ -311,6 +313,8 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
     tokens = _named_through(tokens, head)
     country, sector = _code_tokens(tokens, head)
     entity = entity_of(head)
+    if role == "actor" and entity is None and _thing(head):
+        return None  # "state grant schemes recognise…": a thing acts on no one
     if country is None:
         place = _place_at(doc, head) or next(
             filter(None, (_place_at(doc, t) for t in tokens)), None
@@ -334,9 +338,27 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         sector = "CVL"
     name = entity.name if entity is not None else _text_of(tokens)
     if entity is not None and entity_at(doc, head) is None:  # "Kenya's president William Ruto"
-        appos = next(c for c in head.children if c.dep_ == "appos" and entity_at(doc, c) is entity)
-        name = _text_of(tokens[:1] + _trimmed(_phrase(appos)))
+        appos = next(
+            (c for c in head.children if c.dep_ == "appos" and entity_at(doc, c) is entity), None
+        )
+        if appos is not None:
+            name = _text_of(tokens[:1] + _trimmed(_phrase(appos)))
     return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
+
+
+def _thing(head: Token) -> bool:
+    """A common noun for a thing, not a party or an act ("grant schemes", "the fuel
+    tax"; "Russian shelling" stays an act whose modifier names the party)."""
+    from dateline.stages.events.triggers import event_noun, lexicon
+
+    return (
+        head.pos_ == "NOUN"
+        and event_noun(head, lexicon()) is None
+        and head.ent_type_ == ""
+        and head.lower_ not in GENERIC_HEADS
+        and not is_party(head)
+        and not person_noun(head)
+    )
 
 
 def _named_through(tokens: list[Token], head: Token) -> list[Token]:
@@ -357,8 +379,22 @@ def _named_through(tokens: list[Token], head: Token) -> list[Token]:
 
 
 def entity_of(head: Token):
-    """The entity a phrase head names: its own mention's, else its named apposition's."""
-    return entity_at(head.doc, head) or _named_apposition(head)
+    """The entity a phrase head names: its own mention's, else its named apposition's, else
+    the one person of the article whose full name holds it ("Kovac" after "Adam Kovac")."""
+    return entity_at(head.doc, head) or _named_apposition(head) or _short_name(head)
+
+
+def _short_name(head: Token):
+    """The article's only PERSON entity with a longer name containing this proper noun."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", ""):
+        return None
+    if not head.doc.has_extension("entities"):
+        return None
+    found = [
+        e for e in head.doc._.entities or ()
+        if e.type == "PERSON" and head.text in e.name.split() and e.name != head.text
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
 
 
 def _named_apposition(head: Token):

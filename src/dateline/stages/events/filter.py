@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from dateline.records import EVENT_THRESHOLD, Actor
 from dateline.stages.events.actors import is_party, names_state, person_noun
+from dateline.stages.events.triggers import event_noun, lexicon
 
 # Events that no gate admits keep this share of their confidence, which puts them under the
 # default threshold: they stay queryable (--all-events) but are not shown by default.
@@ -47,6 +48,8 @@ STATE_ACTS = {
     "deportation", "extradition",
 }  # fmt: skip
 AGENTLESS = "state act, agent unnamed"
+# Words of a rule that make it a state act ("taken into custody", "taken to jail").
+CUSTODY = {"custody", "jail", "prison"}
 # Words of protest acts: ending or calling off a strike is a protest group's act too.
 PROTEST_WORDS = {"strike", "protest", "boycott", "walkout", "sit-in", "demonstration"}
 # Acts whose recipient is the point of the report even when the agent is unnamed.
@@ -124,7 +127,7 @@ GATES = (
     ),
     Gate(
         AGENTLESS,
-        lambda p: p.actor is None and p.lemma in STATE_ACTS,
+        lambda p: p.actor is None and (p.lemma in STATE_ACTS or bool(CUSTODY & set(p.words))),
         "three residents were charged with arson",
     ),
     Gate(
@@ -149,7 +152,7 @@ GATES = (
             and p.actor_tok.pos_ != "PRON"
             and p.type not in SERVICE_TYPES
         ),
-        "Palestinians reject the changes; the Justice Department seized the assets",
+        "Palestinians reject the changes; the US Justice Department seized the assets",
     ),
     Gate(
         "attack with weapons of war",
@@ -264,14 +267,33 @@ def _going_back(p: Parties) -> bool:
     return p.lemma == "return" and not any(c.dep_ in ("dobj", "dative") for c in p.verb.children)
 
 
+def _seeking_a_thing(p: Parties) -> bool:
+    """Seeking something from no one ("sought fresh quotes", "seeks re-election"): a
+    request needs a party asked or a political act sought ("sought the release of X")."""
+    if p.lemma != "seek" or p.recipient is not None:
+        return False
+    objects = [c for c in p.verb.children if c.dep_ == "dobj"]
+    if not objects or any(c.dep_ in ("xcomp", "dative") for c in p.verb.children):
+        return False
+    sought = [g for o in objects for c in o.children if c.dep_ == "prep" for g in c.children]
+    if any(_names_party(t) for t in objects + sought):
+        return False
+    return not any(event_noun(o, lexicon()) for o in objects)
+
+
 VETOES = (
     Gate("act denied", _denied, "the army denied targeting civilians"),
     Gate("going back somewhere", _going_back, "Trump will return to the White House"),
     Gate("an attempt or a claim", _attempt_or_claim, "officials sought to downplay the threat"),
-    Gate("helping someone do something", _helping, "Paul scored 27 points to help Houston win"),
+    Gate("helping someone do something", _helping, "the governor helped Houston win the bid"),
     Gate("object is no party", _object_no_party, "hit a jumper; released a statement"),
     Gate("question put to someone", _question, "Asked about the ads, McCollum said"),
     Gate("refusal to comment", _no_comment, "police declined to comment"),
+    Gate(
+        "seeking a thing",
+        _seeking_a_thing,
+        "the two mayors sought fresh quotes for the paving work",
+    ),
 )
 
 
@@ -299,12 +321,17 @@ def retyped(p: Parties) -> tuple[str, str | None]:
 def admitted(parties: Parties) -> str | None:
     """The name of the first gate that admits the candidate, or None to drop it (also when a
     veto finds that the trigger's arguments make it no political act)."""
-    if any(veto.admits(parties) for veto in VETOES):
+    if vetoed(parties) is not None:
         return None
     for gate in GATES:
         if gate.admits(parties):
             return gate.name
     return None
+
+
+def vetoed(parties: Parties) -> str | None:
+    """The name of the first veto that finds the candidate no political act, if any."""
+    return next((veto.name for veto in VETOES if veto.admits(parties)), None)
 
 
 __all__ = [
@@ -315,6 +342,7 @@ __all__ = [
     "retyped",
     "Parties",
     "admitted",
+    "vetoed",
     "political",
     "state",
 ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dateline.stages.events.roles import inherited_subject, reporter_of, subject
-from dateline.stages.events.triggers import DEONTIC_AUX, Lexicon, Trigger, base
+from dateline.stages.events.triggers import DEONTIC_AUX, Lexicon, Trigger, base, self_bound
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"}
@@ -94,6 +94,7 @@ class Reading:
     negated: bool
     hypothetical: bool
     future: bool
+    predicted: bool = False  # foreseen by others ("is expected to"), not announced
 
 
 def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexicon) -> Reading:
@@ -108,6 +109,8 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
         addressee = _addressee_of(pred)
         if addressee is not None and (actor is None or actor.pos_ == "PRON"):
             actor = addressee
+    if deontic and self_bound(pred):  # "we must defend our jobs": the speaker's own duty
+        deontic = False
     if deontic and reporter is not None and trig.word.i == pred.i and type_ != "THREATEN":
         mode = _reject_mode(type_) if type_ != "REQUEST" else "change"
         type_, recipient, actor = "REQUEST", actor, reporter
@@ -117,6 +120,10 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     )
     if frame is not None:
         future = future and frame not in ("AGREE", "THREATEN")
+    if found.predicted:  # "is widely expected to expel the envoy": others foresee it
+        return Reading(type_, mode, actor, recipient, negated, True, False, True)
+    if negated and recipient is None and type_ == "CONSULT" and trig.inner is None:
+        return Reading(type_, mode, actor, recipient, True, False, future)  # "don't meet in summer"
     type_, mode, negated, hypothetical, future = _recode(
         type_, mode, negated, future, None if found.conditional else possible
     )
@@ -142,6 +149,7 @@ class Modality:
     possible: bool = False
     deontic: bool = False
     conditional: bool = False
+    predicted: bool = False
 
 
 def _modality(pred: Token, lex: Lexicon) -> Modality:
@@ -155,6 +163,8 @@ def _modality(pred: Token, lex: Lexicon) -> Modality:
             found.conditional = True
         if depth > 0 and _intended(node, lex):
             found.future = True
+        if depth > 0 and _intended(node, lex, lex.predict):
+            found.predicted = True
         if depth > 0 and node.lemma_.lower() == "fail":
             found.negated = True
         if node.dep_ not in ("xcomp", "acomp") or node.head.i == node.i:
@@ -195,12 +205,14 @@ def _offered(pred: Token, lex: Lexicon) -> bool:
     )
 
 
-def _intended(node: Token, lex: Lexicon) -> bool:
-    """An intent predicate: "plan", "intend", or a "be" phrase ("is set to", "is due to")."""
+def _intended(node: Token, lex: Lexicon, phrases: set[str] | None = None) -> bool:
+    """An intent predicate: "plan", "intend", or a "be" phrase ("is set to", "is due to");
+    with `phrases`, one of those instead (predictions: "is expected to")."""
+    phrases = lex.intent if phrases is None else phrases
     lemma = node.lemma_.lower()
-    if lemma in lex.intent:
+    if lemma in phrases:
         return True
-    if f"be {lemma}" not in lex.intent and f"be {node.lower_}" not in lex.intent:
+    if f"be {lemma}" not in phrases and f"be {node.lower_}" not in phrases:
         return False
     be = [c for c in node.children if c.dep_ in ("aux", "auxpass", "cop")]
     if node.dep_ in ("acomp", "attr"):

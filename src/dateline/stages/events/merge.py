@@ -1,20 +1,25 @@
 """One event per act per article: repeated reports of one act merge into one event.
 
 News states an act in the headline, again in the lede and once more in the body. Two events
-are one act when they have the same type, a compatible mode, the same polarity and modality, and each party of one is the
-same party in the other or unnamed there ("police arrested two men" and "the men were
-arrested"). The merged event keeps the evidence of the first mention that names the most
-parties (the act first stated in full; a headline's clipped report only when the body has none), the highest confidence, and the other spans as
-`mentions`. A mention shown by default (at or above the threshold) is preferred as evidence.
-"""
+are one act when they have the same type, a compatible mode, the same polarity and modality,
+and each party of one is the same party in the other or unnamed there ("police arrested two men" and "the men were
+arrested"). The merged event keeps the evidence of the first mention whose own words name the
+most parties (the act first stated in full, not "he was freed" whoever "he" is; a headline's
+clipped report only when the body has none), the highest confidence, and the other spans as
+`mentions`."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
 from dateline.records import Actor, Event
-from dateline.stages.events.filter import DEFAULT_THRESHOLD
+
+# Acts made of a future, conditional act: their modality tells of that act, not of themselves.
+OPEN_ACTS = {"THREATEN"}
+# Prepositions that put an act noun as the setting of another act ("arrested in a raid").
+SETTING_PREPS = {"in", "during", "amid"}
 
 
 def _party_key(party: Actor | None) -> str | None:
@@ -24,6 +29,9 @@ def _party_key(party: Actor | None) -> str | None:
     if party.entity:
         return party.entity
     if party.name:
+        words = party.name.split()
+        if words[-1].isalpha() and not any(w[:1].isupper() for w in words):
+            return words[-1].casefold()  # "60 diplomats", "more diplomats": a kind of people
         return " ".join(party.name.casefold().split())
     return f"{party.country}/{party.sector}" if party.country or party.sector else None
 
@@ -33,20 +41,42 @@ def _fullness(event: Event) -> int:
     return (_party_key(event.actor) is not None) + (_party_key(event.recipient) is not None)
 
 
+def _stated(event: Event) -> int:
+    """How many parties the mention's own words name ("He was freed" names no one, whoever
+    "he" is; "police freed the man" names two)."""
+    said = set(re.findall(r"\w+", event.text.casefold()))
+    return sum(
+        bool(party and party.name and set(re.findall(r"\w+", party.name.casefold())) & said)
+        for party in (event.actor, event.recipient)
+    )
+
+
 def same_act(a: Event, b: Event) -> bool:
     """Whether two events report one act (same type and polarity, compatible mode and parties:
-    a later "the threat" without a mode is the threat reported before)."""
-    if (a.type, a.negated, a.hypothetical, a.future) != (
-        b.type, b.negated, b.hypothetical, b.future
-    ):  # fmt: skip
+    a later "the threat" without a mode is the threat reported before). A threat speaks of the
+    future and its conditions, so "vowed to hit back" and "will hit back if" are one threat."""
+    if (a.type, a.negated) != (b.type, b.negated):
         return False
-    if a.mode is not None and b.mode is not None and a.mode != b.mode:
+    if a.type not in OPEN_ACTS and (a.hypothetical, a.future) != (b.hypothetical, b.future):
+        return False
+    if a.mode is not None and b.mode is not None and a.mode != b.mode and not _setting(a, b):
         return False
     for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
         kx, ky = _party_key(x), _party_key(y)
         if kx is not None and ky is not None and kx != ky:
             return False
     return (_party_key(a.actor), _party_key(a.recipient)) != (None, None) or _fullness(b) == 0
+
+
+def _setting(a: Event, b: Event) -> bool:
+    """One is a bare act noun without a recipient inside the other's clause: the operation the
+    other act was done in ("arrested the pair in a raid on their farm")."""
+    for x, y in ((a, b), (b, a)):
+        bare = (x.rule or "").startswith("noun ") and x.recipient is None
+        before = y.text[: x.start - y.start].split() if y.start <= x.start < y.end else []
+        if bare and before and before[-1].casefold() in SETTING_PREPS:
+            return True
+    return False
 
 
 def merge(events: list[Event], headline: Callable[[Event], bool] = lambda e: False) -> list[Event]:
@@ -69,7 +99,7 @@ def _combine(group: list[Event], headline: Callable[[Event], bool]) -> Event:
         return group[0]
     best = max(
         group,
-        key=lambda e: (e.confidence >= DEFAULT_THRESHOLD, _fullness(e), not headline(e), -e.start),
+        key=lambda e: (_stated(e), not headline(e), -e.start),
     )
     others = sorted(
         {(e.start, e.end, e.text) for e in group if (e.start, e.end) != (best.start, best.end)}

@@ -57,7 +57,10 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
     if trig.word.i != pred.i and actor is None:
         actor = noun_owner(trig.word)
     if actor is None and pred.pos_ in ("NOUN", "PROPN") and pred.dep_ != "ROOT":
-        actor = noun_owner(pred) or _participant(pred)
+        between = _between(pred) if type_ == "CONSULT" else None  # "talks between X and Y"
+        actor = noun_owner(pred) or between or _participant(pred)
+        if actor is not None and actor.pos_ == "PRON" and actor.dep_ == "poss":
+            actor = _participant(pred) or actor  # "South Korea continues its exercises"
     if type_ == "ASSAULT" and passive and actor is None:
         cause = next((g for g in _causes(pred) if event_noun(g, lex) is not None), None)
         actor = noun_owner(cause) if cause is not None else None
@@ -108,7 +111,7 @@ def accidental(pred: Token, lex: Lexicon) -> bool:
 def subject(pred: Token) -> Token | None:
     """The grammatical subject of a predicate (for adjectives, the copula's subject)."""
     for child in pred.children:
-        if child.dep_ in ("nsubj", "csubj"):
+        if child.dep_ in ("nsubj", "csubj") and not _dateline_word(child):
             return child
     if pred.dep_ == "acomp":
         return subject(pred.head)
@@ -119,7 +122,8 @@ def subject(pred: Token) -> Token | None:
 
 def passive_subject(pred: Token) -> Token | None:
     """The nsubjpass of a passive predicate."""
-    return next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
+    subjects = [c for c in pred.children if c.dep_ == "nsubjpass"]
+    return next((c for c in subjects if not _dateline_word(c)), subjects[0] if subjects else None)
 
 
 def _agent(pred: Token) -> Token | None:
@@ -171,7 +175,11 @@ def _controller(prep: Token) -> Token | None:
 
 
 def _real_head(token: Token) -> Token:
-    """Resolve relative pronouns and 'of'-quantities to the noun they stand for."""
+    """Resolve relative pronouns, 'of'-quantities and datelines to the noun they stand for."""
+    if _dateline_word(token):  # "RIVERTON — A local couple … was charged": the couple
+        named = next((c for c in token.children if c.dep_ == "appos"), None)
+        if named is not None:
+            return named
     if token.lower_ in ("who", "whom", "which", "that") and token.head.dep_ == "relcl":
         return token.head.head
     if token.lower_ in ("thousands", "hundreds", "dozens", "scores", "group", "number", "some"):
@@ -180,6 +188,17 @@ def _real_head(token: Token) -> Token:
         if obj is not None:
             return obj
     return token
+
+
+def _dateline_word(token: Token) -> bool:
+    """An all-capitals place name opening a sentence before a dash ("RIVERTON —")."""
+    return (
+        token.is_upper
+        and len(token) > 1
+        and token.i - token.sent.start < 3
+        and token.i + 1 < len(token.doc)
+        and token.doc[token.i + 1].text in ("—", "–", "--", "-")
+    )
 
 
 def reporter_of(pred: Token, lex: Lexicon) -> Token | None:
@@ -194,6 +213,15 @@ def reporter_of(pred: Token, lex: Lexicon) -> Token | None:
         else:
             break
     return None
+
+
+def _between(noun: Token) -> Token | None:
+    """The first of the parties a meeting noun is between ("talks between X and Y")."""
+    return next(
+        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
+         for g in c.children if g.dep_ == "pobj"),
+        None,
+    )  # fmt: skip
 
 
 def _participant(noun: Token) -> Token | None:
@@ -274,8 +302,10 @@ def _fill(slots: Slots, child: Token, host: Token, t: Trigger, lex: Lexicon) -> 
         (slots.goals if dep == "dative" else slots.objects).append(child)
     elif dep == "prep" and child.lower_ == "of" and host.pos_ in ("NOUN", "PROPN"):
         slots.objects.extend(g for g in child.children if g.dep_ == "pobj")
-    elif dep == "nsubjpass" and t.rule.type in ("ASSAULT", "COERCE", "ACCUSE"):
-        slots.objects.append(child)
+    elif dep == "nsubjpass" and _undergoes(t):
+        undergoer = _real_head(child)  # "two men were arrested", "diplomats were expelled"
+        if not _dateline_word(undergoer):
+            slots.objects.append(undergoer)
     elif dep == "ccomp" and (subj := subject(child)) is not None:
         slots.objects.append(subj)
     elif dep == "prep" and child.lower_ in t.rule.words:
@@ -290,6 +320,15 @@ def _fill(slots: Slots, child: Token, host: Token, t: Trigger, lex: Lexicon) -> 
                 slots.places.append(g)
     elif dep == "advcl" and (cond := _condition_subject(child)) is not None:
         slots.conditions.append(cond)
+
+
+def _undergoes(t: Trigger) -> bool:
+    """Acts whose passive subject is the party acted on: attacks, arrests, charges,
+    sanctions, and releases of people ("most were released on bail")."""
+    kind = t.rule.type
+    return kind in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION") or (
+        kind == "RETREAT" and t.word.lemma_.lower() in ("release", "free")
+    )
 
 
 def _first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | None:

@@ -33,6 +33,7 @@ from dateline.stages.events.filter import (
     Parties,
     admitted,
     retyped,
+    vetoed,
 )
 from dateline.stages.events.frames import Reading, combine, read, resolve
 from dateline.stages.events.merge import merge
@@ -170,7 +171,9 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         type_, mode, lemma, word, actor_tok, actor, recipient_tok, recipient, rule.words
     )
     type_, mode = retyped(parties)
-    gate = admitted(replace(parties, type=type_, mode=mode))
+    retyped_parties = replace(parties, type=type_, mode=mode)
+    gate = admitted(retyped_parties)
+    veto = vetoed(retyped_parties) if gate is None else None
     actors = [(actor_tok, actor)] + _partners(actor_tok, actor)
     recipients = [(recipient_tok, recipient)] + _partners(recipient_tok, recipient)
     lo, hi = evidence(pred, clause, *(t for t, _ in actors + recipients))
@@ -178,13 +181,15 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
     place, date = place_and_date(sent, pred, actor_tok, hypothetical)
     counts = casualties(clause, lex) if type_ in ("ASSAULT", "COERCE") else {}
     confidence = _score(trig, actor, recipient, hypothetical, negated, quote is not None)
+    confidence -= 0.1 if reading.future else 0.0  # announced or planned: not yet done
+    confidence -= 0.15 if reading.predicted else 0.0  # foreseen by others: no act at all
     if gate is None:  # no political actor acting on a party: kept, below the default threshold
         confidence = round(confidence * UNGATED, 2)
     event = Event(
         type=type_, start=lo, end=hi, text=sent.text[lo - sent.start_char : hi - sent.start_char],
         mode=mode, actor=actor, recipient=recipient, place=place, date=date, negated=negated,
         hypothetical=hypothetical, future=reading.future, confidence=confidence,
-        counts=counts or None, rule=f"{_rule_name(trig)}; {gate or 'no gate'}",
+        counts=counts or None, rule=f"{_rule_name(trig)}; {gate or (f'vetoed: {veto}' if veto else 'no gate')}",
     )  # fmt: skip
     return [
         replace(event, actor=a, recipient=None if _same_party(a, r) else r)
@@ -321,6 +326,8 @@ def _depth(pred: Token, lex: Lexicon) -> int:
                 break
             node = node.head
         node = node.head if node.head.pos_ in ("VERB", "AUX") else node
+    if _acting_participle(pred):  # "nurses striking in Leeds": the act itself
+        node = pred.head
     while node.head.i != node.i:
         subordinate = node.dep_ in (
             "relcl",
@@ -336,6 +343,12 @@ def _depth(pred: Token, lex: Lexicon) -> int:
             levels += 1
         node = node.head
     return levels
+
+
+def _acting_participle(pred: Token) -> bool:
+    """A participle telling what the people it follows do ("teachers striking", "workers
+    protesting outside the plant")."""
+    return pred.dep_ == "acl" and pred.tag_ == "VBG" and pred.head.pos_ in ("NOUN", "PROPN")
 
 
 def _score(

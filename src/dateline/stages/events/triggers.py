@@ -10,6 +10,8 @@ from spacy.tokens import Span, Token
 from dateline.resources import fields
 
 DEONTIC_AUX = {"must", "should"}
+# Subjects of a must/should clause that bind the speaker ("we must", "I should").
+SELF_PRONOUNS = {"i", "we"}
 # Heads that take their event from a modifier ("mediation effort", "rescue mission").
 GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative"}
 # Names that contain an event word without reporting one.
@@ -26,6 +28,16 @@ FIGURATIVE = {
     "tone", "note", "chord", "balance", "pose", "record", "high", "low", "snag", "nerve",
     "mark", "wall", "jackpot", "headline", "headlines",
 }  # fmt: skip
+# Event nouns that are acts when they name their other party ("talks with Russia").
+MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
+PARTNER_PREPS = {"with", "between", "to"}
+PARTNER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# Prepositions that make an event noun the background of another act ("freed after talks").
+TIME_PREPS = {"after", "before", "since", "following", "amid", "during", "until"}
+# Acts typed by their means ("retaliated by imposing tariffs" is no attack).
+RETALIATION = {"retaliate", "strike"}
+# Objects that make signing law-making rather than an agreement with a party.
+LAWS = {"legislation", "bill", "law", "decree", "budget", "measure", "ordinance"}
 
 
 @dataclass(frozen=True)
@@ -51,12 +63,15 @@ class Lexicon:
     frames: dict[str, str] = field(default_factory=dict)
     report: set[str] = field(default_factory=set)
     intent: set[str] = field(default_factory=set)
+    predict: set[str] = field(default_factory=set)
     aspect: set[str] = field(default_factory=set)
     light: set[str] = field(default_factory=set)
     casualty: dict[str, str] = field(default_factory=dict)
     cues: dict[str, dict[str, str]] = field(default_factory=dict)
     accident: set[str] = field(default_factory=set)
     occur: set[str] = field(default_factory=set)
+    naming: set[str] = field(default_factory=set)
+    evaluation: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +89,18 @@ def lexicon() -> Lexicon:
             lex.cues.setdefault(cols[1], {})[cols[2]] = cols[3]
         elif kind == "casualty":
             lex.casualty[pattern[0]] = cols[2]
-        elif kind in ("report", "intent", "aspect", "light", "accident", "occur"):
+        elif kind == "evaluation":
+            lex.evaluation[pattern[0]] = (cols[2], cols[3] or None)
+        elif kind in (
+            "report",
+            "intent",
+            "aspect",
+            "light",
+            "accident",
+            "occur",
+            "naming",
+            "predict",
+        ):
             getattr(lex, kind).add(" ".join(pattern))
     for table in (lex.verbs, lex.nouns):
         for rules in table.values():
@@ -215,6 +241,11 @@ def _trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
             if rule.type == "PROTEST" and any(c.lower_ == "of" for c in token.children):
                 return None  # "a demonstration of military power"
             return Trigger(token, token, rule, False)  # "a walkout over pay", "police surveillance"
+        acted = token.dep_ == "dobj" and base(token.head, lex) in lex.verbs  # "signed a deal"
+        acted = acted or token.dep_ == "pobj" and token.head.lower_ in TIME_PREPS  # "after talks"
+        acted = acted or token.dep_ in ("nsubj", "nsubjpass")  # "talks resumed": see _occurring
+        if token.dep_ != "ROOT" and rule.type in MUTUAL and not acted and _names_partner(token):
+            return Trigger(token, token, rule, False)  # "talks between X and Y", "visit to X"
         if rule.type != "ASSAULT" and token.dep_ != "ROOT":
             return None
         found = _noun_trigger(token, rule, lex)
@@ -231,17 +262,60 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         rule, specific = Rule(*rule.speech, name=f"{rule.name} (speech)"), True
     if rule is None and _demand_clause(token, lex):
         rule = Rule("REQUEST", None, name="demand clause (must/should)")
+    if lemma in lex.naming and (rule is None or any(c.dep_ == "oprd" for c in token.children)):
+        judged = _evaluation(token, lex)  # "called the deal a historic step for the region"
+        rule, specific = (judged, True) if judged is not None else (rule, specific)
     if not specific and lemma in lex.light:
         light = _light_verb_trigger(token, lex)
         if light is not None:
             return light
     if rule is None and lemma in lex.frames and token.pos_ == "ADJ":
         rule = Rule(lex.frames[lemma], None, name=f"frame {lemma}")
-    if rule is not None and rule.type == "ASSAULT" and _figurative(token):
+    if (
+        rule is not None
+        and rule.type == "ASSAULT"
+        and (_figurative(token) or _peaceful(token, lex))
+    ):
         return None
+    if lemma == "sign" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in LAWS for c in token.children
+    ):
+        return None  # "signed legislation", "signed the bill": law-making, no act on a party
     if rule is not None and token.pos_ != "AUX":
         return Trigger(token, token, rule, specific)
     return None
+
+
+NAMED_DEPS = {"dobj", "oprd", "xcomp", "ccomp", "attr", "acomp"}
+
+
+def _evaluation(verb: Token, lex: Lexicon) -> Rule | None:
+    """A naming verb judging its object ("called Japan's quota 'unjustified'", "described the
+    ruling as a disgrace"): the act of the first evaluation word in what it names it."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            named = [t for g in child.children for t in g.subtree]
+        elif child.dep_ in NAMED_DEPS:
+            named = list(child.subtree)
+        else:
+            continue
+        for tok in named:
+            found = lex.evaluation.get(tok.lower_) or lex.evaluation.get(tok.lemma_.lower())
+            if found is not None:
+                return Rule(*found, name=f"verb {base(verb, lex)} + evaluation {tok.lower_}")
+    return None
+
+
+def _peaceful(verb: Token, lex: Lexicon) -> bool:
+    """Retaliating by a means that is no attack ("retaliated by publishing a list of
+    goods for new duties"): the means, not the retaliation, says what was done."""
+    if base(verb, lex) not in RETALIATION:
+        return False
+    means = [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
+        for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"
+    ]  # fmt: skip
+    return any(not any(r.type == "ASSAULT" for r in _lookup(lex.verbs, m) or ()) for m in means)
 
 
 def _figurative(verb: Token) -> bool:
@@ -278,6 +352,19 @@ def _owned(noun: Token) -> bool:
     return False
 
 
+def _names_partner(noun: Token) -> bool:
+    """A meeting or deal noun that names its other party ("talks with Russia", "her visit to
+    Ankara", "discussions between the ministers")."""
+    from dateline.stages.events.actors import is_party, person_noun
+
+    return any(
+        g.dep_ == "pobj" and (is_party(g) or person_noun(g) or g.ent_type_ in PARTNER_ENTS)
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
+        for g in c.children
+    )
+
+
 def _noun_trigger(token: Token, rule: Rule, lex: Lexicon) -> Trigger | None:
     """An event noun that causes casualties ("killed in an attack") or heads a headline."""
     if token.dep_ == "pobj" and token.head.lower_ in CAUSE_PREPS:
@@ -304,4 +391,25 @@ def _demand_clause(token: Token, lex: Lexicon) -> bool:
     """A reported clause with must/should ("X said Y must withdraw") is a demand on Y."""
     if token.dep_ != "ccomp" or base(token.head, lex) not in lex.report:
         return False
-    return any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in token.children)
+    if not any(c.dep_ == "aux" and c.lower_ in DEONTIC_AUX for c in token.children):
+        return False
+    return not self_bound(token)
+
+
+def self_bound(clause: Token) -> bool:
+    """The reporter binds itself ("the ministry said it must review its own rules", "we
+    should"): an obligation the speaker takes on, not a demand on anyone else."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return False
+    if subj.lower_ in SELF_PRONOUNS:
+        return True
+    head = clause.head
+    reporter = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    addressed = any(c.dep_ in ("dobj", "dative") or c.lower_ == "to" for c in head.children)
+    return (
+        subj.lower_ == "it"
+        and not addressed
+        and reporter is not None
+        and reporter.tag_ in ("NN", "NNP")
+    )

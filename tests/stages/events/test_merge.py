@@ -1,0 +1,93 @@
+"""One event per act per article: which repeated reports merge (no parse needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dateline.records import Actor, Event
+from dateline.stages.events.merge import merge, same_act
+
+POLICE = Actor(name="police", country="USA", sector="COP")
+
+
+def _event(
+    start: int, recipient: str | None, text: str = "they were held", confidence: float = 0.6
+) -> Event:
+    """A COERCE arrest by the police on a recipient named `recipient`, at `start`."""
+    party = Actor(name=recipient) if recipient else None
+    end = start + len(text)
+    return Event("COERCE", start, end, text, "arrest", POLICE, party, confidence=confidence)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        ("two men", "the men", True),  # one kind of people, counted once and named again
+        ("12 diplomats", "almost twice as many diplomats", True),
+        ("two men", None, True),  # the later report names no one
+        ("two men", "three women", False),
+        ("Latvian diplomats", "Estonian diplomats", False),  # proper names tell groups apart
+        ("the mayor", "the governor", False),
+    ],
+)
+def test_same_act_by_recipient(first, second, expected):
+    """Two arrests by the same police are one act when their recipients can be one group."""
+    assert same_act(_event(0, first), _event(100, second)) is expected
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        (  # the first report naming both parties in its own words
+            [(0, None, "Arrests in the capital"), (50, "two men", "Police arrested two men"),
+             (300, "the men", "The men were arrested by police")],
+            (50, [0, 300], 0.6),
+        ),
+        (  # a pronoun names no one, whoever it stands for; the highest confidence is kept
+            [(10, "two men", "the arrest of two men", 0.4), (400, "two men", "they were held", 0.7)],
+            (10, [400], 0.7),
+        ),
+    ],
+)  # fmt: skip
+def test_merged_event_keeps_the_first_full_report_and_lists_the_others(mentions, expected):
+    """The first report whose words name the most parties is the evidence; the others are its
+    mentions."""
+    merged = merge([_event(*m) for m in mentions])
+    assert [(e.start, [m["start"] for m in e.mentions], e.confidence) for e in merged] == [expected]
+
+
+CAPITAL = Actor(name="Ruritania", country="RUR", sector="GOV")
+RIVAL = Actor(name="Freedonia", country="FRE", sector="GOV")
+
+
+@pytest.mark.parametrize(
+    ("type_", "later", "expected"),
+    [
+        ("THREATEN", {"future": True, "hypothetical": True}, True),  # "will hit back if"
+        ("THREATEN", {"negated": True}, False),  # "did not threaten" is no threat made
+        ("SANCTION", {"future": True}, False),  # tariffs imposed, tariffs planned: two acts
+    ],
+)
+def test_modality_of_a_repeat(type_, later, expected):
+    """A threat restated with its condition is one threat; other acts keep their modality."""
+    first = Event(type_, 0, 20, "vowed to hit back", None, CAPITAL, RIVAL, confidence=0.9)
+    second = Event(type_, 300, 330, "will hit back if", None, CAPITAL, RIVAL, **later)
+    assert same_act(first, second) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        ("In a dawn raid, officers arrested the pair", "a dawn raid", True),  # the setting
+        ("Officers arrested the pair during a sweep", "a sweep", True),
+        ("The junta imposed a curfew and closed the borders", "a curfew", False),  # two acts
+    ],
+)
+def test_an_act_noun_setting_another_act_is_that_act(text, noun, expected):
+    """A bare act noun after "in"/"during" inside another act's clause is that act."""
+    police = Actor(name="officers", country="USA", sector="COP")
+    pair = Actor(name="the pair")
+    at = 100 + text.index(noun)
+    verb = Event("COERCE", 100, 100 + len(text), text, "arrest", police, pair, rule="verb arrest")
+    act = Event("COERCE", at, at + len(noun), noun, "seize", police, rule="noun raid")
+    assert same_act(verb, act) is expected
