@@ -39,16 +39,22 @@ def test_same_act_by_recipient(first, second, expected):
     ("mentions", "expected"),
     [
         (  # the first report naming both parties in its own words
-            [(0, None, "Arrests in the capital"), (50, "two men", "Police arrested two men"),
-             (300, "the men", "The men were arrested by police")],
+            [
+                (0, None, "Arrests in the capital"),
+                (50, "two men", "Police arrested two men"),
+                (300, "the men", "The men were arrested by police"),
+            ],
             (50, [0, 300], 0.6),
         ),
         (  # a pronoun names no one, whoever it stands for; the highest confidence is kept
-            [(10, "two men", "the arrest of two men", 0.4), (400, "two men", "they were held", 0.7)],
+            [
+                (10, "two men", "the arrest of two men", 0.4),
+                (400, "two men", "they were held", 0.7),
+            ],
             (10, [400], 0.7),
         ),
     ],
-)  # fmt: skip
+)
 def test_merged_event_keeps_the_first_full_report_and_lists_the_others(mentions, expected):
     """The first report whose words name the most parties is the evidence; the others are its
     mentions."""

@@ -320,12 +320,14 @@ def test_handbuilt_doc_without_model():
     register_extensions()
     words = ["Sweden", "expelled", "three", "Russian", "diplomats", "."]
     doc = Doc(
-        Vocab(), words=words, heads=[1, 1, 4, 4, 1, 1],
+        Vocab(),
+        words=words,
+        heads=[1, 1, 4, 4, 1, 1],
         deps=["nsubj", "ROOT", "nummod", "amod", "dobj", "punct"],
         pos=["PROPN", "VERB", "NUM", "ADJ", "NOUN", "PUNCT"],
         lemmas=["Sweden", "expel", "three", "russian", "diplomat", "."],
         sent_starts=[True, False, False, False, False, False],
-    )  # fmt: skip
+    )
     (event,) = find_events(doc)
     assert (event.type, event.mode) == ("SANCTION", "expel")
     assert event.actor.country == "SWE" and event.recipient.country == "RUS"

@@ -10,12 +10,29 @@ from spacy.tokens import Doc, Span, Token
 from dateline.records import Actor
 from dateline.resources import fields, iso_countries
 from dateline.stages.common import covering
+from dateline.stages.events.lexicon import event_noun, lexicon
 
 # Dependents that belong to a noun phrase when we cut it out of the sentence.
 PHRASE_DEPS = {
-    "det", "amod", "compound", "poss", "case", "nummod", "quantmod", "nmod", "prep", "pobj",
-    "advmod", "npadvmod", "predet", "nn", "punct", "hyph", "cc", "conj",
-}  # fmt: skip
+    "det",
+    "amod",
+    "compound",
+    "poss",
+    "case",
+    "nummod",
+    "quantmod",
+    "nmod",
+    "prep",
+    "pobj",
+    "advmod",
+    "npadvmod",
+    "predet",
+    "nn",
+    "punct",
+    "hyph",
+    "cc",
+    "conj",
+}
 # Prepositions whose object still describes the actor ("supporters of X", "groups in Zimbabwe").
 PHRASE_PREPS = {"of", "in", "from", "throughout", "across"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "who"}
@@ -29,9 +46,20 @@ def first_person(token: Token) -> bool:
 
 # Heads that say "someone of": their modifiers' role decides ("rebel leaders" -> REB).
 GENERIC_HEADS = {
-    "leader", "leaders", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
-    "member", "members", "head", "chief", "representatives", "representative",
-}  # fmt: skip
+    "leader",
+    "leaders",
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "member",
+    "members",
+    "head",
+    "chief",
+    "representatives",
+    "representative",
+}
 # The kinds whose match is the actor itself when it is the phrase's head.
 SELF_KINDS = ("person", "metonym", "org", "capital")
 
@@ -174,7 +202,7 @@ def _code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | No
         (start, end, code)
         for start, end, code in found
         if not (code.kind == "country" and start > 0 and tokens[start - 1].lower_ == "ethnic")
-    ]  # fmt: skip  ("ethnic Albanians in Serbia": an ethnicity, not a nationality)
+    ]
     for start, end, code in found:
         if start <= head_pos < end:
             head_code = code
@@ -207,11 +235,31 @@ PARTY_KINDS = ("country", "capital", "metonym", "org", "person", "role")
 PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
 # Collective nouns that name a party whatever its sector ("an extremist organization").
 PARTY_NOUNS = {
-    "group", "groups", "organization", "organisation", "organizations", "organisations",
-    "faction", "factions", "alliance", "camp", "camps", "members", "member", "country",
-    "countries", "nation", "nations", "states", "ally", "allies", "partners", "neighbours",
-    "neighbors", "powers",
-}  # fmt: skip
+    "group",
+    "groups",
+    "organization",
+    "organisation",
+    "organizations",
+    "organisations",
+    "faction",
+    "factions",
+    "alliance",
+    "camp",
+    "camps",
+    "members",
+    "member",
+    "country",
+    "countries",
+    "nation",
+    "nations",
+    "states",
+    "ally",
+    "allies",
+    "partners",
+    "neighbours",
+    "neighbors",
+    "powers",
+}
 
 
 def is_party(head: Token) -> bool:
@@ -234,23 +282,115 @@ def is_party(head: Token) -> bool:
 # Endings of nouns for people and groups ("landowners", "fundamentalists", "businessman").
 PERSON_ENDINGS = ("ers", "ists", "ians", "men", "ees", "man", "woman", "ist", "ian", "ors")
 PEOPLE = {
-    "man", "men", "woman", "women", "boy", "boys", "girl", "girls", "person", "people", "child",
-    "children", "teen", "teens", "youth", "youths", "suspect", "suspects", "victim", "victims",
-    "couple", "family", "families", "crowd", "mob", "him", "her", "them", "staff", "public",
-    "chief", "chiefs", "boss", "aide", "aides", "inmate", "inmates", "accomplice",
-    "accomplices", "resident", "residents", "student", "students", "defendant", "defendants",
-    "participant", "participants", "immigrant", "immigrants", "migrant", "migrants",
-    "militant", "militants", "opponent", "opponents", "dissident", "dissidents", "agent",
-    "agents", "parent", "parents", "patient", "patients", "tenant", "tenants", "servant",
-    "majority", "handful", "dozens", "hundreds", "thousands", "several", "others", "fugitive",
-    "fugitives", "critic", "critics", "teenager", "teenagers", "prisoner", "prisoners", "detainee", "detainees", "hostage", "hostages",
-}  # fmt: skip
+    "man",
+    "men",
+    "woman",
+    "women",
+    "boy",
+    "boys",
+    "girl",
+    "girls",
+    "person",
+    "people",
+    "child",
+    "children",
+    "teen",
+    "teens",
+    "youth",
+    "youths",
+    "suspect",
+    "suspects",
+    "victim",
+    "victims",
+    "couple",
+    "family",
+    "families",
+    "crowd",
+    "mob",
+    "him",
+    "her",
+    "them",
+    "staff",
+    "public",
+    "chief",
+    "chiefs",
+    "boss",
+    "aide",
+    "aides",
+    "inmate",
+    "inmates",
+    "accomplice",
+    "accomplices",
+    "resident",
+    "residents",
+    "student",
+    "students",
+    "defendant",
+    "defendants",
+    "participant",
+    "participants",
+    "immigrant",
+    "immigrants",
+    "migrant",
+    "migrants",
+    "militant",
+    "militants",
+    "opponent",
+    "opponents",
+    "dissident",
+    "dissidents",
+    "agent",
+    "agents",
+    "parent",
+    "parents",
+    "patient",
+    "patients",
+    "tenant",
+    "tenants",
+    "servant",
+    "majority",
+    "handful",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "several",
+    "others",
+    "fugitive",
+    "fugitives",
+    "critic",
+    "critics",
+    "teenager",
+    "teenagers",
+    "prisoner",
+    "prisoners",
+    "detainee",
+    "detainees",
+    "hostage",
+    "hostages",
+}
 # Collective heads for organised groups that the actor lexicon does not code.
 GROUP_HEADS = {
-    "association", "network", "wing", "movement", "union", "front", "council", "committee",
-    "federation", "league", "coalition", "society", "foundation", "brigades", "cell",
-    "campaign", "team", "board", "agency", "commission",
-}  # fmt: skip
+    "association",
+    "network",
+    "wing",
+    "movement",
+    "union",
+    "front",
+    "council",
+    "committee",
+    "federation",
+    "league",
+    "coalition",
+    "society",
+    "foundation",
+    "brigades",
+    "cell",
+    "campaign",
+    "team",
+    "board",
+    "agency",
+    "commission",
+}
 # Words that name a police or court agency in an article ("the Sheriff's Office said").
 AGENCY_WORDS = {
     "COP": {"police", "sheriff", "investigators", "detectives", "troopers", "officers"},
@@ -349,8 +489,6 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
 def _thing(head: Token) -> bool:
     """A common noun for a thing, not a party or an act ("grant schemes", "the fuel
     tax"; "Russian shelling" stays an act whose modifier names the party)."""
-    from dateline.stages.events.triggers import event_noun, lexicon
-
     return (
         head.pos_ == "NOUN"
         and event_noun(head, lexicon()) is None
@@ -391,9 +529,10 @@ def _short_name(head: Token):
     if not head.doc.has_extension("entities"):
         return None
     found = [
-        e for e in head.doc._.entities or ()
+        e
+        for e in head.doc._.entities or ()
         if e.type == "PERSON" and head.text in e.name.split() and e.name != head.text
-    ]  # fmt: skip
+    ]
     return found[0] if len(found) == 1 else None
 
 

@@ -11,17 +11,38 @@ from spacy.tokens import Doc, Span, Token
 from dateline.records import Actor, Quote
 from dateline.stages.common import covering, within
 from dateline.stages.events.actors import code_name, span_of
-from dateline.stages.events.triggers import Lexicon
+from dateline.stages.events.lexicon import Lexicon
 
 PLACE_PREPS = {"in", "at", "near", "outside", "across", "inside", "around", "over", "throughout"}
 MAX_COUNT = 1_000_000
 NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a dozen": 12,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
     "dozen": 12,
-}  # fmt: skip
+}
 
 
 def clause_tokens(pred: Token, stop: set[int]) -> list[Token]:

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from dateline.records import EVENT_THRESHOLD, Actor
 from dateline.stages.events.actors import is_party, names_state, person_noun
-from dateline.stages.events.triggers import event_noun, lexicon
+from dateline.stages.events.lexicon import event_noun, lexicon
 
 # Events that no gate admits keep this share of their confidence, which puts them under the
 # default threshold: they stay queryable (--all-events) but are not shown by default.
@@ -41,12 +41,38 @@ PRIVATE_SECTORS = {"BUS", "CRM", "CVL"}
 WAR_MODES = {"drone", "aerial", "heavy-weapons", "suicide-attack", "explosives", "unconventional"}
 # Acts only a state performs: with no agent named ("42 were arrested"), the state is the agent.
 STATE_ACTS = {
-    "arrest", "detain", "jail", "imprison", "sentence", "convict", "charge", "indict",
-    "arraign", "deport", "extradite", "expel", "prosecute", "raid", "expropriate", "ban",
-    "outlaw", "dissolve", "deregister", "censor", "sanction", "fine", "release on bail",
-    "capture", "release", "investigation", "trial", "prosecution", "indictment",
-    "deportation", "extradition",
-}  # fmt: skip
+    "arrest",
+    "detain",
+    "jail",
+    "imprison",
+    "sentence",
+    "convict",
+    "charge",
+    "indict",
+    "arraign",
+    "deport",
+    "extradite",
+    "expel",
+    "prosecute",
+    "raid",
+    "expropriate",
+    "ban",
+    "outlaw",
+    "dissolve",
+    "deregister",
+    "censor",
+    "sanction",
+    "fine",
+    "release on bail",
+    "capture",
+    "release",
+    "investigation",
+    "trial",
+    "prosecution",
+    "indictment",
+    "deportation",
+    "extradition",
+}
 AGENTLESS = "state act, agent unnamed"
 # Words of a rule that make it a state act ("taken into custody", "taken to jail").
 CUSTODY = {"custody", "jail", "prison"}
@@ -167,9 +193,23 @@ GATES = (
 # (Giving, offering and welcoming verbs take things by nature: "deliver shells", "welcomed
 # the apology"; the gates judge their parties.)
 PARTY_OBJECT = {
-    "hit", "strike", "shoot", "fire", "capture", "target", "execute", "fight", "beat",
-    "release", "free", "receive", "occupy", "destroy", "attack", "share",
-}  # fmt: skip
+    "hit",
+    "strike",
+    "shoot",
+    "fire",
+    "capture",
+    "target",
+    "execute",
+    "fight",
+    "beat",
+    "release",
+    "free",
+    "receive",
+    "occupy",
+    "destroy",
+    "attack",
+    "share",
+}
 TARGET_PREPS = {"with", "at", "on", "upon", "toward", "towards", "against", "into"}
 # Verbs whose complement is an act they deny ("denied targeting civilians": no attack coded).
 DENIALS = {"deny", "refute", "dismiss", "reject", "disavow"}

@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from dateline.stages.events.lexicon import Lexicon, base
 from dateline.stages.events.roles import inherited_subject, reporter_of, subject
-from dateline.stages.events.triggers import DEONTIC_AUX, Lexicon, Trigger, base, self_bound
+from dateline.stages.events.triggers import DEONTIC_AUX, Trigger, self_bound
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
 MATERIAL_CONFLICT = {"ASSAULT", "COERCE", "MOBILIZE", "SANCTION", "PROTEST"}
@@ -135,9 +136,16 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
 def _addressee_of(pred: Token) -> Token | None:
     """Whom a demand noun is addressed to ("a reminder to Iraq that it must")."""
     return next(
-        (g for h in (pred.head, pred.head.head) for c in h.children if c.lower_ == "to"
-         for g in c.children if g.dep_ == "pobj"), None,
-    )  # fmt: skip
+        (
+            g
+            for h in (pred.head, pred.head.head)
+            for c in h.children
+            if c.lower_ == "to"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
+        None,
+    )
 
 
 @dataclass
@@ -250,9 +258,14 @@ def _recode(
 def _reject_mode(inner: str | None) -> str | None:
     """REQUEST/REJECT mode from the type of what is asked for or refused."""
     return {
-        "AID": "assist", "COOPERATE": "assist", "SUPPORT": "assist", "RETREAT": "yield",
-        "CONCEDE": "yield", "CONSULT": "meet", "AGREE": "meet",
-    }.get(inner or "", None if inner is None else "change")  # fmt: skip
+        "AID": "assist",
+        "COOPERATE": "assist",
+        "SUPPORT": "assist",
+        "RETREAT": "yield",
+        "CONCEDE": "yield",
+        "CONSULT": "meet",
+        "AGREE": "meet",
+    }.get(inner or "", None if inner is None else "change")
 
 
 def _threat_mode(inner: str | None, mode: str | None) -> str | None:

@@ -17,7 +17,8 @@ from dateline.stages.events.actors import (
     person_noun,
 )
 from dateline.stages.events.details import PLACE_PREPS, quote_at
-from dateline.stages.events.triggers import Lexicon, Trigger, base, event_noun, lexicon
+from dateline.stages.events.lexicon import Lexicon, base, event_noun, lexicon
+from dateline.stages.events.triggers import Trigger
 
 RECIPIENT_PREPS = {
     "with",
@@ -218,10 +219,15 @@ def reporter_of(pred: Token, lex: Lexicon) -> Token | None:
 def _between(noun: Token) -> Token | None:
     """The first of the parties a meeting noun is between ("talks between X and Y")."""
     return next(
-        (g for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"
-         for g in c.children if g.dep_ == "pobj"),
+        (
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ == "between"
+            for g in c.children
+            if g.dep_ == "pobj"
+        ),
         None,
-    )  # fmt: skip
+    )
 
 
 def _participant(noun: Token) -> Token | None:
@@ -353,10 +359,13 @@ def _first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | 
         coded = _recipient_code(cand, lex, actor_tok)
         if coded is not None and not is_place and not is_party(cand) and not person_noun(cand):
             party = next(
-                (h for h in _pointers(cand) + _located(cand)
-                 if is_party(h) and not (actor_tok is not None and _coreferent(h, actor_tok))),
+                (
+                    h
+                    for h in _pointers(cand) + _located(cand)
+                    if is_party(h) and not (actor_tok is not None and _coreferent(h, actor_tok))
+                ),
                 None,
-            )  # fmt: skip
+            )
             if party is not None and code_actor(party, "recipient") is not None:
                 return party
             if coded.country is None:
@@ -426,9 +435,12 @@ def _condition_subject(clause: Token) -> Token | None:
 def _located(noun: Token) -> list[Token]:
     """Objects of a noun's "in" phrase ("targets in Jericho")."""
     return [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "in"
-        for g in c.children if g.dep_ == "pobj"
-    ]  # fmt: skip
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ == "in"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
 
 
 def _pointers(thing: Token) -> list[Token]:
@@ -439,9 +451,10 @@ def _pointers(thing: Token) -> list[Token]:
 def _handover(noun: Token) -> list[Token]:
     """Where to look when a noun is not a party itself: its owner, modifiers and objects."""
     modifiers = [
-        c for c in noun.children
+        c
+        for c in noun.children
         if c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
-    ]  # fmt: skip
+    ]
     return _owners(noun) + modifiers + _prep_objects(noun) + _appositions(noun)
 
 
@@ -461,6 +474,9 @@ def _prep_objects(noun: Token) -> list[Token]:
     """Objects of a noun's recipient and handover prepositions ("contact with Russia")."""
     preps = RECIPIENT_PREPS | HANDOVER_PREPS
     return [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps
-        for g in c.children if g.dep_ == "pobj"
-    ]  # fmt: skip
+        g
+        for c in noun.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]

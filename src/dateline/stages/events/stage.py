@@ -36,6 +36,7 @@ from dateline.stages.events.filter import (
     vetoed,
 )
 from dateline.stages.events.frames import Reading, combine, read, resolve
+from dateline.stages.events.lexicon import Lexicon, base, lexicon
 from dateline.stages.events.merge import merge
 from dateline.stages.events.roles import (
     accidental,
@@ -45,13 +46,26 @@ from dateline.stages.events.roles import (
     passive_subject,
     subject,
 )
-from dateline.stages.events.triggers import Lexicon, Trigger, base, find_triggers, lexicon
+from dateline.stages.events.triggers import Trigger, find_triggers
 
 QUAD = {
-    "AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
-    "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4,
-    "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
-}  # fmt: skip
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "PROTEST": 4,
+    "SANCTION": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
 INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO"}
 # Sectors that act within their own country, and the recipients a government acts on at home.
 DOMESTIC_ACTORS = {
@@ -186,11 +200,22 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
     if gate is None:  # no political actor acting on a party: kept, below the default threshold
         confidence = round(confidence * UNGATED, 2)
     event = Event(
-        type=type_, start=lo, end=hi, text=sent.text[lo - sent.start_char : hi - sent.start_char],
-        mode=mode, actor=actor, recipient=recipient, place=place, date=date, negated=negated,
-        hypothetical=hypothetical, future=reading.future, confidence=confidence,
-        counts=counts or None, rule=f"{_rule_name(trig)}; {gate or (f'vetoed: {veto}' if veto else 'no gate')}",
-    )  # fmt: skip
+        type=type_,
+        start=lo,
+        end=hi,
+        text=sent.text[lo - sent.start_char : hi - sent.start_char],
+        mode=mode,
+        actor=actor,
+        recipient=recipient,
+        place=place,
+        date=date,
+        negated=negated,
+        hypothetical=hypothetical,
+        future=reading.future,
+        confidence=confidence,
+        counts=counts or None,
+        rule=f"{_rule_name(trig)}; {gate or (f'vetoed: {veto}' if veto else 'no gate')}",
+    )
     return [
         replace(event, actor=a, recipient=None if _same_party(a, r) else r)
         for a, r in _pairs([a for _, a in actors], [r for _, r in recipients], type_, mode)

@@ -2,131 +2,83 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
-from dateline.resources import fields
+from dateline.stages.events.actors import is_party, person_noun
+from dateline.stages.events.lexicon import Lexicon, Rule, base, event_noun, lookup, match_rule
 
 DEONTIC_AUX = {"must", "should"}
+
+
 # Subjects of a must/should clause that bind the speaker ("we must", "I should").
 SELF_PRONOUNS = {"i", "we"}
+
+
 # Heads that take their event from a modifier ("mediation effort", "rescue mission").
 GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative"}
+
+
 # Names that contain an event word without reporting one.
 NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
+
+
 # Acts a subject undergoes: "is under investigation", "under arrest", "under sanctions".
 UNDER_TYPES = {"ACCUSE", "COERCE", "SANCTION"}
+
+
 # Agencies whose name before an event noun makes them its owner ("police raid", "army shelling").
 AGENCY_NOUNS = {"police", "army", "military", "government", "rebel", "militia", "court", "troops"}
+
+
 # Event nouns whose singular means something else ("talk" vs "talks").
 PLURAL_SENSES = {"talk"}
+
+
 CAUSE_PREPS = {"in", "by", "from", "during", "of", "after", "amid"}
+
+
 # Objects that make an attack verb figurative ("struck a cautious tone", "hit a record").
 FIGURATIVE = {
-    "tone", "note", "chord", "balance", "pose", "record", "high", "low", "snag", "nerve",
-    "mark", "wall", "jackpot", "headline", "headlines",
-}  # fmt: skip
+    "tone",
+    "note",
+    "chord",
+    "balance",
+    "pose",
+    "record",
+    "high",
+    "low",
+    "snag",
+    "nerve",
+    "mark",
+    "wall",
+    "jackpot",
+    "headline",
+    "headlines",
+}
+
+
 # Event nouns that are acts when they name their other party ("talks with Russia").
 MUTUAL = {"CONSULT", "AGREE", "COOPERATE"}
+
+
 PARTNER_PREPS = {"with", "between", "to"}
+
+
 PARTNER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
 # Prepositions that make an event noun the background of another act ("freed after talks").
 TIME_PREPS = {"after", "before", "since", "following", "amid", "during", "until"}
+
+
 # Acts typed by their means ("retaliated by imposing tariffs" is no attack).
 RETALIATION = {"retaliate", "strike"}
+
+
 # Objects that make signing law-making rather than an agreement with a party.
 LAWS = {"legislation", "bill", "law", "decree", "budget", "measure", "ordinance"}
-
-
-@dataclass(frozen=True)
-class Rule:
-    """One trigger: a head lemma plus words that must appear under it, its type and mode."""
-
-    type: str
-    mode: str | None
-    words: tuple[str, ...] = ()
-    civil: tuple[str, str] | None = None
-    speech: tuple[str, str] | None = None
-    instrument: bool = False
-    name: str = ""
-    reverse: bool = False  # the subject is acted on, the agent unnamed ("X faces charges")
-
-
-@dataclass
-class Lexicon:
-    """Everything read from resources/events.tsv."""
-
-    verbs: dict[str, list[Rule]] = field(default_factory=dict)
-    nouns: dict[str, list[Rule]] = field(default_factory=dict)
-    frames: dict[str, str] = field(default_factory=dict)
-    report: set[str] = field(default_factory=set)
-    intent: set[str] = field(default_factory=set)
-    predict: set[str] = field(default_factory=set)
-    aspect: set[str] = field(default_factory=set)
-    light: set[str] = field(default_factory=set)
-    casualty: dict[str, str] = field(default_factory=dict)
-    cues: dict[str, dict[str, str]] = field(default_factory=dict)
-    accident: set[str] = field(default_factory=set)
-    occur: set[str] = field(default_factory=set)
-    naming: set[str] = field(default_factory=set)
-    evaluation: dict[str, tuple[str, str | None]] = field(default_factory=dict)
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> Lexicon:
-    """Load resources/events.tsv once per process."""
-    lex = Lexicon()
-    for row in fields("events.tsv"):
-        cols = row + ["", "", ""]
-        kind, pattern = cols[0], cols[1].split()
-        if kind in ("verb", "noun"):
-            _add_rule(lex, kind, pattern, cols)
-        elif kind == "frame":
-            lex.frames[pattern[0]] = cols[2]
-        elif kind == "cue":
-            lex.cues.setdefault(cols[1], {})[cols[2]] = cols[3]
-        elif kind == "casualty":
-            lex.casualty[pattern[0]] = cols[2]
-        elif kind == "evaluation":
-            lex.evaluation[pattern[0]] = (cols[2], cols[3] or None)
-        elif kind in (
-            "report",
-            "intent",
-            "aspect",
-            "light",
-            "accident",
-            "occur",
-            "naming",
-            "predict",
-        ):
-            getattr(lex, kind).add(" ".join(pattern))
-    for table in (lex.verbs, lex.nouns):
-        for rules in table.values():
-            rules.sort(key=lambda r: -len(r.words))
-    return lex
-
-
-def _add_rule(lex: Lexicon, kind: str, pattern: list[str], cols: list[str]) -> None:
-    """File a verb or noun row under its head word (a verb's first word, a noun's last)."""
-    flags = dict(f.split("=", 1) for f in cols[4].split() if "=" in f)
-    civil = tuple(flags["civil"].split("/")) if "civil" in flags else None
-    speech = tuple(flags["speech"].split("/")) if "speech" in flags else None
-    head, rest = (pattern[0], pattern[1:]) if kind == "verb" else (pattern[-1], pattern[:-1])
-    table = lex.verbs if kind == "verb" else lex.nouns
-    table.setdefault(head, []).append(
-        Rule(
-            cols[2],
-            cols[3] or None,
-            tuple(rest),
-            civil,
-            speech,
-            "instrument" in flags,
-            f"{kind} {' '.join(pattern)}",
-            "reverse" in cols[4].split(),
-        )  # fmt: skip
-    )
 
 
 @dataclass
@@ -139,74 +91,6 @@ class Trigger:
     specific: bool = False
     inner: Trigger | None = None
     absorbed: bool = False
-
-
-def _nearby_lemmas(token: Token) -> set[str]:
-    """Lemmas of a token's children and grandchildren (particles, objects, their objects)."""
-    out = set()
-    for child in token.children:
-        out.add(child.lemma_.lower())
-        out.add(child.lower_)
-        for grand in child.children:
-            out.add(grand.lemma_.lower())
-            out.add(grand.lower_)
-    return out
-
-
-def _keys(token: Token) -> tuple[str, ...]:
-    """The lemma, then stems of the word form, to survive lemmatiser slips ("staged" -> "stag")."""
-    return _stems(token.lower_, token.lemma_)
-
-
-@lru_cache(maxsize=65536)
-def _stems(word: str, lemma: str) -> tuple[str, ...]:
-    """Lookup keys for a word form and its lemma (a pure function of the two strings)."""
-    out = [lemma.lower()]
-    if word.endswith("ed"):
-        out += [word[:-1], word[:-2], word[:-3]]
-    elif word.endswith("ing"):
-        out += [word[:-3], word[:-3] + "e", word[:-4]]
-    elif word.endswith("s"):
-        out += [word[:-1], word[:-2]]
-    return tuple(out)
-
-
-def _lookup(table: dict, token: Token):
-    """The first entry in `table` under one of the token's keys."""
-    for key in _keys(token):
-        if key in table:
-            return table[key]
-    return None
-
-
-def base(token: Token, lex: Lexicon) -> str:
-    """The key under which the token is known to the lexicon (else its lemma)."""
-    for key in _keys(token):
-        if key in lex.verbs or key in lex.frames or key in lex.light or key in lex.report:
-            return key
-    return token.lemma_.lower()
-
-
-def _match_rule(rules: list[Rule] | None, token: Token) -> tuple[Rule | None, bool]:
-    """The most specific rule whose extra words are all found around `token`."""
-    if not rules:
-        return None, False
-    near = None
-    for rule in rules:
-        if not rule.words:
-            return rule, False
-        near = near if near is not None else _nearby_lemmas(token)
-        if all(w in near for w in rule.words):
-            return rule, True
-    return None, False
-
-
-def event_noun(token: Token, lex: Lexicon) -> Rule | None:
-    """The noun rule for `token` if it is an event noun."""
-    if token.pos_ not in ("NOUN", "PROPN"):
-        return None
-    rule, _ = _match_rule(_lookup(lex.nouns, token), token)
-    return rule
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -257,7 +141,7 @@ def _trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
 def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     """A verb's or predicate adjective's own rule, else the event noun a light verb takes."""
     lemma = base(token, lex)
-    rule, specific = _match_rule(_lookup(lex.verbs, token), token)
+    rule, specific = match_rule(lookup(lex.verbs, token), token)
     if rule is not None and rule.speech and any(c.dep_ == "ccomp" for c in token.children):
         rule, specific = Rule(*rule.speech, name=f"{rule.name} (speech)"), True
     if rule is None and _demand_clause(token, lex):
@@ -312,10 +196,13 @@ def _peaceful(verb: Token, lex: Lexicon) -> bool:
     if base(verb, lex) not in RETALIATION:
         return False
     means = [
-        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by"
-        for g in c.children if g.dep_ == "pcomp" and g.pos_ == "VERB"
-    ]  # fmt: skip
-    return any(not any(r.type == "ASSAULT" for r in _lookup(lex.verbs, m) or ()) for m in means)
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "by"
+        for g in c.children
+        if g.dep_ == "pcomp" and g.pos_ == "VERB"
+    ]
+    return any(not any(r.type == "ASSAULT" for r in lookup(lex.verbs, m) or ()) for m in means)
 
 
 def _figurative(verb: Token) -> bool:
@@ -330,9 +217,14 @@ def _light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
             rule = event_noun(child, lex)
             if rule is None and child.lemma_.lower() in GENERIC_EVENTS:
                 rule = next(
-                    (r for c in child.children if c.dep_ == "compound"
-                     if (r := event_noun(c, lex)) is not None), None,
-                )  # fmt: skip
+                    (
+                        r
+                        for c in child.children
+                        if c.dep_ == "compound"
+                        if (r := event_noun(c, lex)) is not None
+                    ),
+                    None,
+                )
             if rule is not None and not rule.instrument:
                 return Trigger(token, child, rule, True)
     return None
@@ -340,8 +232,6 @@ def _light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
 
 def _owned(noun: Token) -> bool:
     """An event noun whose owner is named: "Beijing's duties", "police surveillance"."""
-    from dateline.stages.events.actors import is_party
-
     for child in noun.children:
         if child.dep_ == "poss" and child.lower_ not in ("its", "their", "his", "her", "our"):
             return is_party(child)
@@ -355,8 +245,6 @@ def _owned(noun: Token) -> bool:
 def _names_partner(noun: Token) -> bool:
     """A meeting or deal noun that names its other party ("talks with Russia", "her visit to
     Ankara", "discussions between the ministers")."""
-    from dateline.stages.events.actors import is_party, person_noun
-
     return any(
         g.dep_ == "pobj" and (is_party(g) or person_noun(g) or g.ent_type_ in PARTNER_ENTS)
         for c in noun.children
