@@ -6,8 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Protocol
 
-from dateline.records import Actor, Analysis, Event, Place
-from dateline.stages.events.stage import QUAD
+from dateline.records import QUAD, Actor, Analysis, Event, Place
 
 GDELT_COLUMNS = (
     "GlobalEventID",

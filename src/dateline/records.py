@@ -26,6 +26,26 @@ PLOVER_TYPES = (
     "COERCE",
     "ASSAULT",
 )
+# PLOVER quad classes: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict,
+# 4 material conflict (as GDELT's QuadClass).
+QUAD = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "PROTEST": 4,
+    "SANCTION": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
 
 
 @dataclass(frozen=True)

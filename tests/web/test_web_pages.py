@@ -105,13 +105,6 @@ def test_events_map_points(client) -> None:
     assert client.get("/api/events/map?limit=0").status_code == 422
 
 
-def test_quad_classes_match_the_events_stage() -> None:
-    from dateline.stages.events.stage import QUAD
-    from dateline.web import charts
-
-    assert charts.QUAD == QUAD
-
-
 def test_by_type_chart_buckets() -> None:
     from dateline.web.charts import by_type
 

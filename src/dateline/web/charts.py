@@ -8,31 +8,12 @@ from collections import defaultdict
 from typing import Any
 from urllib.parse import urlencode
 
-from dateline.records import PLOVER_TYPES
+from dateline.records import PLOVER_TYPES, QUAD
 from dateline.web.dates import sort_key
 
-# PLOVER quad classes (as dateline.stages.events.stage.QUAD, which imports spaCy: copied, and a test
-# checks they agree). Each class has an Okabe-Ito colour and its own marker shape, so a reader
-# who cannot tell the colours apart still can by shape and label. The light colours are always
+# PLOVER quad classes (records.QUAD): each has an Okabe-Ito colour and its own marker shape, so
+# a reader who cannot tell the colours apart still can by shape and label. The light colours are always
 # drawn with a dark outline (contrast over 3:1 against the page and the map).
-QUAD = {
-    "AGREE": 1,
-    "CONSULT": 1,
-    "SUPPORT": 1,
-    "CONCEDE": 1,
-    "COOPERATE": 2,
-    "AID": 2,
-    "RETREAT": 2,
-    "REQUEST": 3,
-    "ACCUSE": 3,
-    "REJECT": 3,
-    "THREATEN": 3,
-    "PROTEST": 4,
-    "SANCTION": 4,
-    "MOBILIZE": 4,
-    "COERCE": 4,
-    "ASSAULT": 4,
-}
 CLASSES = {
     0: {"label": "other", "colour": "#999999", "shape": "plus", "symbol": "+"},
     1: {"label": "verbal cooperation", "colour": "#56B4E9", "shape": "circle", "symbol": "●"},

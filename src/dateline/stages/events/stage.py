@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dateline.records import Actor, Event
+from dateline.records import QUAD, Actor, Event
 from dateline.stages.common import run_stage, text_of
 from dateline.stages.events.actors import agency, code_actor, first_person
 from dateline.stages.events.details import (
@@ -48,24 +48,6 @@ from dateline.stages.events.roles import (
 )
 from dateline.stages.events.triggers import Trigger, find_triggers
 
-QUAD = {
-    "AGREE": 1,
-    "CONSULT": 1,
-    "SUPPORT": 1,
-    "CONCEDE": 1,
-    "COOPERATE": 2,
-    "AID": 2,
-    "RETREAT": 2,
-    "REQUEST": 3,
-    "ACCUSE": 3,
-    "REJECT": 3,
-    "THREATEN": 3,
-    "PROTEST": 4,
-    "SANCTION": 4,
-    "MOBILIZE": 4,
-    "COERCE": 4,
-    "ASSAULT": 4,
-}
 INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO"}
 # Sectors that act within their own country, and the recipients a government acts on at home.
 DOMESTIC_ACTORS = {
