@@ -151,7 +151,9 @@ def _rivals(doc: Doc, clusters: list[Cluster], ids: Iterable[int]) -> list[int]:
     Corners Obama") yields to one named in the text."""
     people: list[int] = []
     for i in dict.fromkeys(ids):
-        if not any(same_person_name(clusters[j].name, clusters[i].name) for j in people):
+        if clusters[i].mentions and not any(
+            same_person_name(clusters[j].name, clusters[i].name) for j in people
+        ):
             people.append(i)
     blocks = doc._.blocks or []
     named = [
@@ -166,6 +168,7 @@ def _rivals(doc: Doc, clusters: list[Cluster], ids: Iterable[int]) -> list[int]:
 
 
 def _paragraph(doc: Doc, char: int) -> int | None:
+    """The index of the block holding offset `char` (None outside blocks)."""
     return covering(doc, "blocks", char) if doc._.blocks else None
 
 
