@@ -19,6 +19,8 @@ ARTICLES = {
     "hillary": "WASHINGTON (Dateline Wire) \u2014 Hillary Clinton told supporters in Ohio on Monday that she would fight for the plan. Clinton said she was confident.",
     "bill": "LITTLE ROCK (Dateline Wire) \u2014 Former President Bill Clinton opened a library wing on Friday. Clinton said he was proud of the staff.",
     "kim-jong-un": "SEOUL (Dateline Wire) \u2014 North Korean leader Kim Jong Un oversaw a missile launch on Sunday, state media said.",
+    "bush-41": "HOUSTON (Dateline Wire) \u2014 Former President George H.W. Bush marked his birthday on Tuesday with a skydive.",
+    "bush-43": "DALLAS (Dateline Wire) \u2014 Former President George W. Bush unveiled a portrait exhibition on Tuesday.",
     "kim-yo-jong": "SEOUL (Dateline Wire) \u2014 Kim Yo Jong, the sister of the North Korean leader, issued a statement on Monday criticising the drills.",
 }
 
@@ -59,6 +61,7 @@ def test_one_person_for_every_way_of_naming_putin(people_db: Path) -> None:
     [
         (("hillary", "Hillary Clinton"), ("bill", "Bill Clinton")),
         (("kim-jong-un", "Kim Jong Un"), ("kim-yo-jong", "Kim Yo Jong")),
+        (("bush-41", "George H.W. Bush"), ("bush-43", "George W. Bush")),
     ],
 )
 def test_people_sharing_a_surname_stay_apart(people_db: Path, one: tuple, other: tuple) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dateline.stages.entities.clusters import title_and_country
+from dateline.stages.entities.clusters import same_person_name, title_and_country
 
 
 @pytest.mark.parametrize(
@@ -19,3 +19,16 @@ from dateline.stages.entities.clusters import title_and_country
 )
 def test_title_and_country(phrase: str, expected: tuple) -> None:
     assert title_and_country(f" {phrase} ") == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ("Joseph R. Biden", "Joe Biden", True),
+        ("Vladimir V. Putin", "Vladimir Putin", True),
+        ("George H.W. Bush", "George W. Bush", False),
+        ("Hillary Clinton", "Bill Clinton", False),
+    ],
+)
+def test_same_person_name(a: str, b: str, expected: bool) -> None:
+    assert same_person_name(a, b) is expected

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from dateline.stages.common import text_of, tokens_in
+from dateline.stages.common import covering, text_of, tokens_in
 from dateline.stages.entities.lexicon import (
     ACTOR_DEPS,
     COURTESY,
@@ -138,15 +138,68 @@ def _index_of(clusters: list[Cluster]) -> dict[str, list[int]]:
     return index
 
 
-def nearest(clusters: list[Cluster], ids: Iterable[int], offset: int) -> int | None:
-    """The cluster among `ids` with the mention closest before `offset` (else the first)."""
-    best, best_pos = None, -1
-    for i in ids:
-        before = [s for s, _ in clusters[i].mentions if s < offset]
-        pos = max(before) if before else -1
-        if best is None or pos > best_pos:
-            best, best_pos = i, pos
-    return best
+def _gender_of(cluster: Cluster) -> str | None:
+    """A person's gender from an honorific so far, else from the given name."""
+    parts = cluster.name.split()
+    first = lexicon().first_gender.get(parts[0]) if len(parts) > 1 else None
+    return cluster.gender or first
+
+
+def _rivals(doc: Doc, clusters: list[Cluster], ids: Iterable[int]) -> list[int]:
+    """Distinct people among candidate clusters: name variants of one person ("Donald Trump",
+    "Donald J. Trump") count once, and a name only ever seen in a heading ("Gold Star Mom
+    Corners Obama") yields to one named in the text."""
+    people: list[int] = []
+    for i in dict.fromkeys(ids):
+        if clusters[i].mentions and not any(
+            same_person_name(clusters[j].name, clusters[i].name) for j in people
+        ):
+            people.append(i)
+    blocks = doc._.blocks or []
+    named = [
+        i
+        for i in people
+        if any(
+            (at := covering(doc, "blocks", s)) is None or blocks[at].kind != "heading"
+            for s, _ in clusters[i].mentions
+        )
+    ]
+    return named if named else people
+
+
+def _paragraph(doc: Doc, char: int) -> int | None:
+    """The index of the block holding offset `char` (None outside blocks)."""
+    return covering(doc, "blocks", char) if doc._.blocks else None
+
+
+def one_person(doc: Doc, clusters: list[Cluster], ids: Iterable[int], start: int) -> int | None:
+    """The one person a bare surname at token `start` names, else None (a wrong speaker is worse
+    than none): the only candidate; the only one the honorific or title before it fits ("Mrs.
+    Clinton", "President Clinton"); else the one named first in the article, the story's
+    principal, unless another was named earlier in the same paragraph."""
+    ids = _rivals(doc, clusters, ids)
+    if len(ids) <= 1:
+        return ids[0] if ids else None
+    honorific = HONORIFIC_GENDER.get(doc[start - 1].lower_) if start > 0 else None
+    fit = [i for i in ids if honorific is None or _gender_of(clusters[i]) in (None, honorific)]
+    left = left_context(doc, start)
+    title = title_and_country(" " + " ".join(t.text for t in left) + " ")[0] if left else None
+    titled = [i for i in fit if title and title in clusters[i].titles]
+    if len(titled) == 1:
+        return titled[0]
+    if len(fit) <= 1:
+        return fit[0] if fit else None
+    offset = doc[start].idx
+    first = min(fit, key=lambda i: min(clusters[i].mentions))
+    here = _paragraph(doc, offset)
+    rival_here = any(
+        _paragraph(doc, s) == here
+        for i in fit
+        if i != first
+        for s, _ in clusters[i].mentions
+        if s < offset
+    )
+    return None if rival_here or min(clusters[first].mentions)[0] > offset else first
 
 
 def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
@@ -164,7 +217,8 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
         key = _canonical_key(text, label)
         if label == "PERSON":
             first_last = " ".join(p for p in text.lower().split() if p not in SUFFIXES).split()
-            key = ("PERSON", f"{first_last[0]} {' '.join(surname_words(first_last))}")
+            surname = " ".join(surname_words(first_last))
+            key = ("PERSON", f"{first_last[0]} {_middle(text)} {surname}")
         if key not in by_key:
             by_key[key] = len(clusters)
             clusters.append(
@@ -197,7 +251,12 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
             for i, c in enumerate(clusters)
             if c.type == "PERSON" and c.name.split()[0].lower() == text.lower()
         ]
-        target = nearest(clusters, ids, start) if ids else None
+        if len(set(ids)) > 1:
+            target = one_person(doc, clusters, ids, span.start)
+            if target is None:
+                continue  # two people share this name: leave the mention unresolved
+        else:
+            target = ids[0] if ids else None
         if target is None:
             target = len(clusters)
             clusters.append(Cluster(name=text, type="PERSON"))
@@ -288,7 +347,7 @@ def add_surname_mentions(doc: Doc, clusters: list[Cluster], taken: set[int]) -> 
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].is_title and doc[token.i + 1].tag_ == "NNP":
             continue  # part of a longer name we don't know
-        target = nearest(clusters, surnames[token.lower_], token.idx)
+        target = one_person(doc, clusters, surnames[token.lower_], token.i)
         if target is not None:
             clusters[target].mentions.append((token.idx, token.idx + len(token)))
             taken.add(token.i)
@@ -302,6 +361,22 @@ def same_first_name(a: str, b: str) -> bool:
     )
 
 
+def _middle(name: str) -> str:
+    """The words between the given name and the surname, without dots ("H.W." gives "hw")."""
+    parts = [p for p in name.split() if p.lower() not in SUFFIXES]
+    inner = parts[1 : len(parts) - len(surname_words(parts))]
+    return "".join(inner).replace(".", "").lower()
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Whether two full names with one surname can be one person's: "Joseph R. Biden" and "Joe
+    Biden", never "George H.W. Bush" and "George W. Bush"."""
+    middles = _middle(a), _middle(b)
+    return same_first_name(a.split()[0], b.split()[0]) and (
+        not all(middles) or middles[0] == middles[1]
+    )
+
+
 def merge_name_variants(clusters: list[Cluster]) -> None:
     """Merge full-name clusters of one person: "Joseph R. Biden" and "Joe Biden"."""
     by_surname: dict[str, int] = {}
@@ -311,7 +386,7 @@ def merge_name_variants(clusters: list[Cluster]) -> None:
             continue
         key = cluster.surname.lower()
         j = by_surname.get(key)
-        if j is not None and same_first_name(clusters[j].name.split()[0], parts[0]):
+        if j is not None and same_person_name(clusters[j].name, cluster.name):
             keep = clusters[j]
             keep.mentions.extend(cluster.mentions)
             keep.title, keep.country = keep.title or cluster.title, keep.country or cluster.country
@@ -322,16 +397,20 @@ def merge_name_variants(clusters: list[Cluster]) -> None:
             by_surname[key] = i
 
 
-def absorb_surnames(clusters: list[Cluster]) -> None:
-    """Move a known person's surname that the model labelled ORG or GPE into that person."""
+def absorb_surnames(doc: Doc, clusters: list[Cluster]) -> None:
+    """Move a known person's surname that the model labelled ORG or GPE into that person, or
+    drop it when two people share that surname."""
     surnames = {
         k: v for k, v in _index_of(clusters).items() if len(clusters[v[0]].name.split()) > 1
     }
     for cluster in clusters:
         if cluster.type != "PERSON" and cluster.name.lower() in surnames:
             for start, end in cluster.mentions:
-                target = nearest(clusters, surnames[cluster.name.lower()], start)
-                clusters[target].mentions.append((start, end))
+                span = doc.char_span(start, end, alignment_mode="expand")
+                ids = surnames[cluster.name.lower()]
+                target = one_person(doc, clusters, ids, span.start) if span else None
+                if target is not None:
+                    clusters[target].mentions.append((start, end))
             cluster.mentions = []
 
 

@@ -121,7 +121,7 @@ def find_entities(doc: Doc) -> list[Entity]:
     merge_name_variants(clusters)
     clusters = [c for c in clusters if c.mentions]
     add_surname_mentions(doc, clusters, taken)
-    absorb_surnames(clusters)
+    absorb_surnames(doc, clusters)
     add_metonyms(doc, clusters)
     quoted = quoted_ranges(doc)
     add_descriptors(doc, clusters, taken, quoted)
