@@ -254,6 +254,14 @@ def test_modifiers_and_figures_are_no_events(nlp, text, absent):
             "Israel and Hamas agreed to a ceasefire after talks mediated by Qatar.",
             ("CONSULT", "Qatar", None),
         ),
+        (  # a bare participle shares the passive subject of the verb it is conjoined to
+            "Three organisers were convicted of inciting unrest and sentenced to prison terms.",
+            ("COERCE", None, "Three organisers"),
+        ),
+        (  # a suspension of people by an unnamed employer; "one of X" stands for X
+            "One of the ticket inspectors was suspended with pay while the agency reviews the case.",
+            ("SANCTION", None, "the ticket inspectors"),
+        ),
         (  # markup left in the text names nobody
             "<svg onload=alert(1)></svg> The ministers met again on Tuesday.",
             ("CONSULT", "The ministers", None),
@@ -763,6 +771,18 @@ def test_retaliation_typed_by_its_means(nlp, text, assault):
 def _gate_examples(table):
     """(gate name, example sentence) for each example of each gate or veto."""
     return [(g.name, ex) for g in table for ex in g.example.split("; ")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All flights were suspended on Monday after the storm.",
+        "The match was suspended for an hour because of heavy rain.",
+    ],
+)
+def test_suspending_a_thing_is_not_shown(nlp, text):
+    """A suspension is a state act only when people are suspended."""
+    assert all(e.confidence < 0.45 for e in events_of(nlp, text))
 
 
 @pytest.mark.parametrize(("name", "example"), _gate_examples(GATES))
