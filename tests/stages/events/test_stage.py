@@ -254,6 +254,14 @@ def test_modifiers_and_figures_are_no_events(nlp, text, absent):
             "Israel and Hamas agreed to a ceasefire after talks mediated by Qatar.",
             ("CONSULT", "Qatar", None),
         ),
+        (  # a count of acts under a light verb is those acts
+            "The activist has made dozens of requests to the police for information.",
+            ("REQUEST", "The activist", "the police"),
+        ),
+        (  # a run of acts under a light verb is those acts
+            "Rebels launched a series of attacks on army posts.",
+            ("ASSAULT", "Rebels", None),
+        ),
         (  # a bare participle shares the passive subject of the verb it is conjoined to
             "Three organisers were convicted of inciting unrest and sentenced to prison terms.",
             ("COERCE", None, "Three organisers"),
