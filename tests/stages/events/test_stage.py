@@ -254,6 +254,14 @@ def test_modifiers_and_figures_are_no_events(nlp, text, absent):
             "Israel and Hamas agreed to a ceasefire after talks mediated by Qatar.",
             ("CONSULT", "Qatar", None),
         ),
+        (  # an event noun as the subject of an occurrence verb
+            "Talks between Armenia and Azerbaijan resumed on Monday in Geneva.",
+            ("CONSULT", "Armenia", "Azerbaijan"),
+        ),
+        (  # discussions are talks
+            "Ethiopia held discussions with Egypt over the dam.",
+            ("CONSULT", "Ethiopia", "Egypt"),
+        ),
         (  # a count of acts under a light verb is those acts
             "The activist has made dozens of requests to the police for information.",
             ("REQUEST", "The activist", "the police"),

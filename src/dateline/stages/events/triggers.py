@@ -134,7 +134,7 @@ def _trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
         if token.dep_ != "ROOT" and rule.type in MUTUAL and not acted and _names_partner(token):
             return Trigger(token, token, rule, False)  # "talks between X and Y", "visit to X"
         if rule.type != "ASSAULT" and token.dep_ != "ROOT":
-            return None
+            return _occurring(token, lex)  # "talks with the rebels resumed"
         found = _noun_trigger(token, rule, lex)
     else:
         return None
