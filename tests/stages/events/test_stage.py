@@ -258,6 +258,10 @@ def test_modifiers_and_figures_are_no_events(nlp, text, absent):
             "Talks between Armenia and Azerbaijan resumed on Monday in Geneva.",
             ("CONSULT", "Armenia", "Azerbaijan"),
         ),
+        (  # talks with a named side, told by one party, are that party's
+            "Iran said negotiations with Washington would continue.",
+            ("CONSULT", "Iran", "Washington"),
+        ),
         (  # discussions are talks
             "Ethiopia held discussions with Egypt over the dam.",
             ("CONSULT", "Ethiopia", "Egypt"),

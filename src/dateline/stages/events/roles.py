@@ -62,12 +62,21 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
         actor = noun_owner(pred) or between or _participant(pred)
         if actor is not None and actor.pos_ == "PRON" and actor.dep_ == "poss":
             actor = _participant(pred) or actor  # "South Korea continues its exercises"
+        if actor is None and type_ == "CONSULT" and _talks_with(pred):
+            actor = reporter_of(pred.head, lex)  # "Iran said talks with the US will resume"
     if type_ == "ASSAULT" and passive and actor is None:
         cause = next((g for g in _causes(pred) if event_noun(g, lex) is not None), None)
         actor = noun_owner(cause) if cause is not None else None
         if actor is None:  # "killed in police firing": the party doing the firing
             actor = next(filter(None, (_firing_party(g) for g in _causes(pred))), None)
     return _real_head(actor) if actor is not None else None
+
+
+def _talks_with(noun: Token) -> bool:
+    """A meeting noun, subject of its clause, that names the other side ("talks with X")."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in noun.children
+    )
 
 
 def _firing_party(cause: Token) -> Token | None:
