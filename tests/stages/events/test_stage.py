@@ -794,6 +794,24 @@ def _gate_examples(table):
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United Nations expressed concern over the arrests of opposition leaders.",
+            ("ACCUSE", "United Nations"),
+        ),
+        ("Residents' main concern is traffic on the bypass.", None),
+    ],
+)
+def test_expressed_concern_is_disapproval(nlp, text, expected):
+    """Concern expressed by a political actor is an ACCUSE; a worry stated is no event."""
+    shown = [
+        (e.type, e.actor and e.actor.name) for e in events_of(nlp, text) if e.confidence >= 0.45
+    ]
+    assert (expected in shown) if expected else not shown, shown
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "All flights were suspended on Monday after the storm.",
