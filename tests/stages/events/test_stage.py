@@ -254,6 +254,34 @@ def test_modifiers_and_figures_are_no_events(nlp, text, absent):
             "Israel and Hamas agreed to a ceasefire after talks mediated by Qatar.",
             ("CONSULT", "Qatar", None),
         ),
+        (  # an event noun as the subject of an occurrence verb
+            "Talks between Armenia and Azerbaijan resumed on Monday in Geneva.",
+            ("CONSULT", "Armenia", "Azerbaijan"),
+        ),
+        (  # talks with a named side, told by one party, are that party's
+            "Iran said negotiations with Washington would continue.",
+            ("CONSULT", "Iran", "Washington"),
+        ),
+        (  # discussions are talks
+            "Ethiopia held discussions with Egypt over the dam.",
+            ("CONSULT", "Ethiopia", "Egypt"),
+        ),
+        (  # a count of acts under a light verb is those acts
+            "The activist has made dozens of requests to the police for information.",
+            ("REQUEST", "The activist", "the police"),
+        ),
+        (  # a run of acts under a light verb is those acts
+            "Rebels launched a series of attacks on army posts.",
+            ("ASSAULT", "Rebels", None),
+        ),
+        (  # a bare participle shares the passive subject of the verb it is conjoined to
+            "Three organisers were convicted of inciting unrest and sentenced to prison terms.",
+            ("COERCE", None, "Three organisers"),
+        ),
+        (  # a suspension of people by an unnamed employer; "one of X" stands for X
+            "One of the ticket inspectors was suspended with pay while the agency reviews the case.",
+            ("SANCTION", None, "the ticket inspectors"),
+        ),
         (  # markup left in the text names nobody
             "<svg onload=alert(1)></svg> The ministers met again on Tuesday.",
             ("CONSULT", "The ministers", None),
@@ -763,6 +791,36 @@ def test_retaliation_typed_by_its_means(nlp, text, assault):
 def _gate_examples(table):
     """(gate name, example sentence) for each example of each gate or veto."""
     return [(g.name, ex) for g in table for ex in g.example.split("; ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The United Nations expressed concern over the arrests of opposition leaders.",
+            ("ACCUSE", "United Nations"),
+        ),
+        ("Residents' main concern is traffic on the bypass.", None),
+    ],
+)
+def test_expressed_concern_is_disapproval(nlp, text, expected):
+    """Concern expressed by a political actor is an ACCUSE; a worry stated is no event."""
+    shown = [
+        (e.type, e.actor and e.actor.name) for e in events_of(nlp, text) if e.confidence >= 0.45
+    ]
+    assert (expected in shown) if expected else not shown, shown
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "All flights were suspended on Monday after the storm.",
+        "The match was suspended for an hour because of heavy rain.",
+    ],
+)
+def test_suspending_a_thing_is_not_shown(nlp, text):
+    """A suspension is a state act only when people are suspended."""
+    assert all(e.confidence < 0.45 for e in events_of(nlp, text))
 
 
 @pytest.mark.parametrize(("name", "example"), _gate_examples(GATES))

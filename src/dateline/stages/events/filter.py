@@ -74,6 +74,9 @@ STATE_ACTS = {
     "extradition",
 }
 AGENTLESS = "state act, agent unnamed"
+# Acts an employer or the state does to named people ("two guards were suspended"); with a
+# thing acted on ("flights were suspended") they are no state act.
+PERSONNEL_ACTS = {"suspend"}
 # Words of a rule that make it a state act ("taken into custody", "taken to jail").
 CUSTODY = {"custody", "jail", "prison"}
 # Words of protest acts: ending or calling off a strike is a protest group's act too.
@@ -123,6 +126,13 @@ def _a_party(party: Actor | None, token: Token | None) -> bool:
     return person_noun(token)
 
 
+def _staff_act(p: Parties) -> bool:
+    """A suspension or the like done to people ("two guards were suspended")."""
+    return (
+        p.lemma in PERSONNEL_ACTS and p.recipient_tok is not None and person_noun(p.recipient_tok)
+    )
+
+
 @dataclass(frozen=True)
 class Gate:
     """A named reason to keep a candidate event, with an example it admits."""
@@ -153,8 +163,11 @@ GATES = (
     ),
     Gate(
         AGENTLESS,
-        lambda p: p.actor is None and (p.lemma in STATE_ACTS or bool(CUSTODY & set(p.words))),
-        "three residents were charged with arson",
+        lambda p: (
+            p.actor is None
+            and (p.lemma in STATE_ACTS or bool(CUSTODY & set(p.words)) or _staff_act(p))
+        ),
+        "three residents were charged with arson; one of the ticket inspectors was suspended",
     ),
     Gate(
         "act on a political actor, agent unnamed",

@@ -62,12 +62,21 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
         actor = noun_owner(pred) or between or _participant(pred)
         if actor is not None and actor.pos_ == "PRON" and actor.dep_ == "poss":
             actor = _participant(pred) or actor  # "South Korea continues its exercises"
+        if actor is None and type_ == "CONSULT" and _talks_with(pred):
+            actor = reporter_of(pred.head, lex)  # "Iran said talks with the US will resume"
     if type_ == "ASSAULT" and passive and actor is None:
         cause = next((g for g in _causes(pred) if event_noun(g, lex) is not None), None)
         actor = noun_owner(cause) if cause is not None else None
         if actor is None:  # "killed in police firing": the party doing the firing
             actor = next(filter(None, (_firing_party(g) for g in _causes(pred))), None)
     return _real_head(actor) if actor is not None else None
+
+
+def _talks_with(noun: Token) -> bool:
+    """A meeting noun, subject of its clause, that names the other side ("talks with X")."""
+    return noun.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in noun.children
+    )
 
 
 def _firing_party(cause: Token) -> Token | None:
@@ -183,12 +192,28 @@ def _real_head(token: Token) -> Token:
             return named
     if token.lower_ in ("who", "whom", "which", "that") and token.head.dep_ == "relcl":
         return token.head.head
-    if token.lower_ in ("thousands", "hundreds", "dozens", "scores", "group", "number", "some"):
+    if token.lower_ in OF_QUANTITIES:
         of = next((c for c in token.children if c.lower_ == "of"), None)
         obj = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
         if obj is not None:
             return obj
     return token
+
+
+# Heads that stand for the people of their "of" phrase ("dozens of students", "one of the guards").
+OF_QUANTITIES = {
+    "thousands",
+    "hundreds",
+    "dozens",
+    "scores",
+    "group",
+    "number",
+    "some",
+    "one",
+    "two",
+    "three",
+    "several",
+}
 
 
 def _dateline_word(token: Token) -> bool:
@@ -284,6 +309,8 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
         for host in _hosts(t):
             for child in host.children:
                 _fill(slots, child, host, t, lex)
+    if not slots.objects and _undergoes(trig) and (shared := _conjoined_passive(trig.pred)):
+        slots.objects.append(_real_head(shared))  # "were convicted … and sentenced"
     themed = trig.rule.type in THEME_TYPES or (
         trig.inner is not None and trig.inner.rule.type in THEME_TYPES
     )
@@ -291,6 +318,22 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
     return _first_party(
         ordered + slots.conditions + [("place", p) for p in slots.places], actor_tok, lex
     )
+
+
+def _conjoined_passive(pred: Token) -> Token | None:
+    """The passive subject a bare participle shares with the passive it is conjoined to
+    ("were convicted of inciting unrest and sentenced", even when the parser hangs the
+    participle on the gerund)."""
+    if pred.dep_ != "conj" or pred.tag_ != "VBN" or subject(pred) or passive_subject(pred):
+        return None
+    node = pred.head
+    for _ in range(3):
+        if (found := passive_subject(node)) is not None:
+            return found
+        if node.dep_ not in ("conj", "pcomp", "prep") or node.head.i == node.i:
+            return None
+        node = node.head
+    return None
 
 
 def _nested(trig: Trigger) -> list[Trigger]:

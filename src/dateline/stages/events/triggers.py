@@ -18,6 +18,9 @@ SELF_PRONOUNS = {"i", "we"}
 
 # Heads that take their event from a modifier ("mediation effort", "rescue mission").
 GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", "initiative"}
+# Counts and runs of acts under a light verb: the act is their "of" object ("made dozens of
+# requests", "launched a series of attacks").
+ACT_QUANTITIES = {"dozens", "hundreds", "scores", "series", "number", "wave", "spate", "string"}
 
 
 # Names that contain an event word without reporting one.
@@ -131,7 +134,7 @@ def _trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
         if token.dep_ != "ROOT" and rule.type in MUTUAL and not acted and _names_partner(token):
             return Trigger(token, token, rule, False)  # "talks between X and Y", "visit to X"
         if rule.type != "ASSAULT" and token.dep_ != "ROOT":
-            return None
+            return _occurring(token, lex)  # "talks with the rebels resumed"
         found = _noun_trigger(token, rule, lex)
     else:
         return None
@@ -214,6 +217,7 @@ def _light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     """A light verb's event-noun object ("launched an attack", "a rescue mission")."""
     for child in token.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass"):
+            child = _counted_act(child)
             rule = event_noun(child, lex)
             if rule is None and child.lemma_.lower() in GENERIC_EVENTS:
                 rule = next(
@@ -228,6 +232,14 @@ def _light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
             if rule is not None and not rule.instrument:
                 return Trigger(token, child, rule, True)
     return None
+
+
+def _counted_act(noun: Token) -> Token:
+    """The act a count or run stands for ("a series of attacks" -> attacks), else the noun."""
+    if noun.lower_ not in ACT_QUANTITIES:
+        return noun
+    of = next((c for c in noun.children if c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj"), noun) if of is not None else noun
 
 
 def _owned(noun: Token) -> bool:
