@@ -1,0 +1,49 @@
+"""Descriptors: joined to the one person the article says fits them, or left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.entities.helpers import people
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptor", "name"),
+    [
+        (  # the article's Republican is Trump, not the Russian president named before him
+            "Russian President Vladimir Putin said he was ready to meet U.S. President-elect Donald Trump. Trump, the incoming Republican, has promised to end the war.",
+            "the incoming Republican",
+            "Donald Trump",
+        ),
+        (  # nationality agrees with the Russian, though the American was named last
+            'Russian President Vladimir Putin spoke for four hours. "I am ready," he said. U.S. President-elect Donald Trump has promised a deal. The Russian leader also condemned the attack on Kursk.',
+            "The Russian leader",
+            "Vladimir Putin",
+        ),
+        (  # age stated for one of two officials
+            "Finance Minister Anna Berg, 58, and Labour Minister Piet Kruger, 72, met unions on Monday. The 72-year-old minister said wages would rise.",
+            "The 72-year-old minister",
+            "Piet Kruger",
+        ),
+        (  # a title's short form: Rep. is a congresswoman
+            "Rep. Laura Vance met Senator Mark Ruiz on Tuesday. Later, the congresswoman said the deal was close.",
+            "the congresswoman",
+            "Laura Vance",
+        ),
+        (  # gender: a spokeswoman is not the man named last
+            "Ministry spokeswoman Maria Lopez spoke after Interior Minister Tomas Brandt left. The spokeswoman said the border would stay open.",
+            "The spokeswoman",
+            "Maria Lopez",
+        ),
+    ],
+)
+def test_descriptors_agree_with_the_article(nlp, text: str, descriptor: str, name: str) -> None:
+    found = people(nlp, text)
+    holders = [n for n, e in found.items() if descriptor in e["mentions"]]
+    assert holders == [name]
+
+
+def test_descriptor_unresolved_when_two_fit(nlp) -> None:
+    text = "Senator Jane Holloway and Senator Mark Ruiz met the governor. The senator said the bill would pass."
+    found = people(nlp, text)
+    assert not any("The senator" in e["mentions"] for e in found.values())

@@ -1,0 +1,59 @@
+"""Name spans: particles stay inside a name, organisations keep their country's name."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.entities.helpers import people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "mentions"),
+    [
+        (
+            "European Commission President Ursula von der Leyen told lawmakers in Strasbourg on Tuesday that the bloc would hold firm. Von der Leyen said new measures would follow.",
+            "Ursula von der Leyen",
+            ["Ursula von der Leyen", "Von der Leyen"],
+        ),
+        (
+            "Syrian President Bashar al-Assad received the envoy in Damascus. Assad said the talks were useful.",
+            "Bashar al-Assad",
+            ["Bashar al-Assad", "Assad"],
+        ),
+        (
+            "Dutch striker Mark van Bommel scored twice on Sunday. Van Bommel said the team deserved the win.",
+            "Mark van Bommel",
+            ["Mark van Bommel", "Van Bommel"],
+        ),
+    ],
+)
+def test_name_particles_stay_in_one_name(nlp, text: str, name: str, mentions: list) -> None:
+    found = people(nlp, text)
+    assert found[name]["type"] == "PERSON"
+    assert found[name]["mentions"][: len(mentions)] == mentions
+    assert not any(n in found for n in ("Leyen", "Ursula von der", "Bommel"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Taiwan's defence ministry said it had tracked 14 Chinese aircraft near the island.",
+            "Taiwan's defence ministry",
+            "TWN",
+        ),
+        (
+            "The Law Society of Kenya said the arrests of the lawyers were unlawful.",
+            "Law Society of Kenya",
+            "KEN",
+        ),
+        (
+            "Kenya's health ministry confirmed two more cases on Monday.",
+            "Kenya's health ministry",
+            "KEN",
+        ),
+    ],
+)
+def test_organisations_named_with_their_country(nlp, text: str, name: str, country: str) -> None:
+    found = people(nlp, text)[name]
+    assert (found["type"], found["country"]) == ("ORG", country)
