@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from dateline.analyze import analyze
 from dateline.records import Actor, Event
 from dateline.stages.events.merge import merge, same_act
+from tests.stages.events.helpers import events_of
 
 POLICE = Actor(name="police", country="USA", sector="COP")
 
@@ -97,3 +99,34 @@ def test_an_act_noun_setting_another_act_is_that_act(text, noun, expected):
     verb = Event("COERCE", 100, 100 + len(text), text, "arrest", police, pair, rule="verb arrest")
     act = Event("COERCE", at, at + len(noun), noun, "seize", police, rule="noun raid")
     assert same_act(verb, act) is expected
+
+
+def test_headline_restating_the_lead_is_merged(nlp):
+    """Title and heading events that the body reports too are one event, evidenced by the body."""
+    text = (
+        "title: Israel and Hamas agree to Gaza ceasefire\n"
+        "date: 2026-06-30\n\n"
+        "Israel and Hamas agree to six-week truce\n\n"
+        "DOHA, Qatar (Reuters) - Israel and Hamas agreed to a six-week ceasefire on Sunday, "
+        "officials said.\n\n"
+        "Russia expels Latvian diplomats\n\n"
+        "Fighting continued in northern Gaza.\n"
+    )
+    analysis = analyze(text)
+    agree = [e for e in analysis.events if e.type == "AGREE"]
+    assert agree and all(text[e.start : e.end].startswith(("Israel", "Hamas")) for e in agree)
+    assert all(e.start > text.index("DOHA") for e in agree)
+    assert any(m["start"] < text.index("DOHA") for e in agree for m in e.mentions)  # headline
+    assert any(e.type == "SANCTION" for e in analysis.events)  # only the heading says this
+
+
+def test_repeated_act_is_one_event_with_mentions(nlp):
+    """An act reported twice is one event; the second report is kept as a mention."""
+    text = (
+        "Police arrested the opposition leader Amara Diallo in Bamako on Monday. "
+        "The arrest of Diallo drew criticism. Diallo was arrested by police after a rally."
+    )
+    arrests = [e for e in events_of(nlp, text) if e.type == "COERCE"]
+    assert len(arrests) == 1, arrests
+    assert arrests[0].start < text.index("The arrest")
+    assert arrests[0].mentions

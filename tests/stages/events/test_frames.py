@@ -1,0 +1,85 @@
+"""Frames: modality, the future, self-obligations and predictions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.events.helpers import events_of
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "negated", "hypothetical"),
+    [
+        ("Russia did not attack the convoy, the ministry said.", "ASSAULT", True, False),
+        ("Turkey will not impose sanctions on Russia, Ankara said.", "SANCTION", True, False),
+        ("We will absolutely kick them out of our country.", "THREATEN", False, False),
+        ("Poland will host the summit next year.", "CONSULT", False, False),
+        ("The rebels said they would withdraw from the city.", "AGREE", False, False),
+        ("Hungary did not meet the Ukrainian delegation.", "REJECT", False, False),
+        ("If Serbia attacks Kosovo, NATO will respond.", "ASSAULT", False, True),
+        ("Israel may halt the talks, officials warned.", "THREATEN", False, False),
+    ],
+)
+def test_modality(nlp, text, type_, negated, hypothetical):
+    """Negation, future intent and conditionals follow PLOVER's recoding rules."""
+    found = [e for e in events_of(nlp, text) if e.type == type_]
+    assert found, [e.type for e in events_of(nlp, text)]
+    assert found[0].negated is negated
+    assert found[0].hypothetical is hypothetical
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "future"),
+    [
+        ("We will absolutely kick them out of our country.", "THREATEN", True),
+        ("The French president plans to visit Algeria next month.", "CONSULT", True),
+        ("Putin will meet Xi Jinping in Beijing on Friday.", "CONSULT", True),
+        ("The two leaders are scheduled to meet in Geneva.", "CONSULT", True),
+        ("Germany intends to send more tanks to Ukraine.", "AGREE", True),
+        ("The rebels said they would withdraw from the city.", "AGREE", True),
+        ("The government is set to expel two Russian diplomats.", "THREATEN", True),
+        ("Putin met Xi Jinping in Beijing on Friday.", "CONSULT", False),
+        ("Iran threatened to close the Strait of Hormuz.", "THREATEN", False),
+        ("Japan pledged $500 million in aid to the Philippines.", "AGREE", False),
+        ("Hungary did not meet the Ukrainian delegation.", "REJECT", False),
+        ("If Serbia attacks Kosovo, NATO will respond.", "ASSAULT", False),
+    ],
+)
+def test_future(nlp, text, type_, future):
+    """Announced, planned and promised acts carry `future`; done or refused ones do not."""
+    found = [e for e in events_of(nlp, text) if e.type == type_]
+    assert found, [e.type for e in events_of(nlp, text)]
+    assert found[0].future is future
+
+
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("The energy ministry said it must review its own pricing rules.", False),
+        ('"We must defend our jobs," the union leader said on Monday.', False),
+        ("The foreign ministry said Serbia must withdraw its troops from the border.", True),
+        ("The envoy sent a reminder to Iraq that it must cooperate with the inspectors.", True),
+    ],
+)
+def test_self_obligation_is_no_demand(nlp, text, demand):
+    """A speaker binding itself ("said it must", "we must") demands nothing of another party."""
+    got = [e for e in events_of(nlp, text) if e.type == "REQUEST"]
+    assert bool(got) == demand, got
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("The chancellor is widely expected to expel the envoy next week.", False),
+        ("Analysts say the central bank is likely to sanction the lender.", False),
+        ("The government is set to expel the ambassador on Monday.", True),
+    ],
+)
+def test_prediction_is_no_act(nlp, text, shown):
+    """An act others foresee ("is expected to") is hypothetical and not shown; an announced
+    one ("is set to") is a future act."""
+    found = [e for e in events_of(nlp, text) if e.type not in ("CONSULT",)]
+    assert found, found
+    assert any(e.confidence >= 0.45 for e in found) == shown, found
+    if not shown:
+        assert all(e.hypothetical and not e.future for e in found), found
