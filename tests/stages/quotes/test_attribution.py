@@ -8,7 +8,42 @@ from spacy.vocab import Vocab
 
 from dateline.nlp import register_extensions
 from dateline.stages.quotes.attribution import speaker_token
+from tests.stages.quotes.helpers import run, speaker
 from tests.stages.quotes.parses import parsed
+
+NOT_REPORTED = [
+    "The mayor continued to inspect the flooded streets on Friday.",
+    "Lawmakers continued their attacks on the budget office.",
+    # Speech that may come, not speech that was reported.
+    "The governor plans to call for new elections in the spring.",
+    "The union could threaten a strike if the talks fail.",
+    # Cues whose object is a thing: what they report comes as a clause.
+    "The state added a week of early voting in 2005.",
+    "The foundation maintains a scholarship fund for nursing students.",
+    # A work written or posted is named, not reported.
+    "The senator wrote an op-ed for the local paper last week.",
+    "The campaign posted a video on its website on Sunday.",
+]
+
+
+VIA = [
+    ('"We are not leaving the city," the mayor told Reuters.', "told Reuters"),
+    ('"The decision is final," the ministry said in a statement.', "in a statement"),
+    ('"Nobody asked us," the senator wrote on Truth Social.', "on Truth Social"),
+    (
+        '"We will respond," the president wrote in a post on Truth Social.',
+        "in a post on Truth Social",
+    ),
+    ('"The talks will continue," a senior official said, per Reuters.', "per Reuters"),
+]
+
+
+SIGNS = [
+    'Outside the Capitol, a retired teacher holds a sign reading "Hands off our pensions" while the crowd chants.',
+    "Demonstrators waved banners saying the war must end now.",
+    'One man wore a T-shirt that said "Make Congress work again" as he waited in line.',
+    "The protester, who carried a placard reading that the vote was rigged, was led away.",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -78,3 +113,66 @@ def test_party_tag_taken_for_the_subject_gives_the_name_before_it() -> None:
         ents=["O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O"],
     )
     assert speaker_token(doc[9]).text == "Whitford"
+
+
+@pytest.mark.parametrize("text", NOT_REPORTED)
+def test_not_reported_speech(nlp, text: str) -> None:
+    """A verb that only introduces quotes ("he continued: …") reports nothing by its object."""
+    assert [q.text for q in run(nlp, text) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            'Zelensky left Kyiv.\n\nThe Ukrainian leader said: "We will not give up the east."',
+            "The Ukrainian leader",
+        ),
+        (
+            'Kenya\'s health minister said: "We are doing everything we can to contain it."',
+            "Kenya's health minister",
+        ),
+    ],
+)
+def test_nationality_or_country_is_not_one_persons_name(nlp, text: str, mention: str) -> None:
+    """ "the Ukrainian leader" names one person: unresolved rather than the nationality."""
+    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert (speaker(text, quote), quote.speaker.name) == (mention, None)
+
+
+def test_relative_pronoun_speaker_resolved(nlp) -> None:
+    """ "who" is the mention; the speaker entity is the person it refers back to."""
+    text = 'The bill was drafted by Senator Maria Okafor, who said it would "end the backlog."'
+    (quote,) = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert (speaker(text, quote), quote.speaker.name) == ("who", "Maria Okafor")
+
+
+@pytest.mark.parametrize(("text", "via"), VIA)
+def test_via(nlp, text: str, via: str) -> None:
+    """The relay through which a quote reached the article."""
+    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [q.via for q in quotes] == [via]
+
+
+@pytest.mark.parametrize("text", SIGNS)
+def test_signs_banners_and_shirts_are_not_speech(nlp, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (  # a reported clause never takes in the narration of a quotation after it
+            'The minister said the talks would resume in Geneva "as soon as both sides are ready," he told reporters, before leaving the room.',
+            "the talks would resume in Geneva",
+        ),
+        (  # and never runs into the next line
+            "Officials said the border would reopen\nsource: ministry briefing notes",
+            "the border would reopen",
+        ),
+    ],
+)
+def test_reported_content_ends_where_the_report_ends(nlp, text: str, content: str) -> None:
+    (found,) = [q.text for q in run(nlp, text) if q.kind == "indirect"]
+    assert found.startswith(content)
+    assert "told" not in found and "\n" not in found

@@ -5,28 +5,9 @@ from __future__ import annotations
 import pytest
 from spacy.lang.en import English
 
-from dateline.records import Quote
 from dateline.stages.quotes.stage import find_quotes
+from tests.stages.quotes.helpers import run, speaker, summary
 from tests.stages.quotes.parses import parsed
-
-
-def run(nlp, text: str) -> list[Quote]:
-    """Quotes found by the full pipeline in `text`."""
-    return list(nlp(text)._.quotes)
-
-
-def speaker(text: str, quote: Quote) -> str | None:
-    """The speaker mention's text."""
-    sp = quote.speaker
-    return text[sp.start : sp.end] if sp.start is not None else None
-
-
-def summary(
-    text: str, quotes: list[Quote], kinds: tuple[str, ...]
-) -> list[tuple[str, str, str | None]]:
-    """(kind, quote text, speaker mention) for the quotes of the given kinds."""
-    return [(q.kind, q.text, speaker(text, q)) for q in quotes if q.kind in kinds]
-
 
 QUOTED = [
     # A party tag and a comma between the name and "said", after a fronted date and place: the
@@ -660,39 +641,6 @@ def test_quotes_of_all_kinds(nlp, text: str, expected: list) -> None:
     assert summary(text, run(nlp, text), ("direct", "mixed", "indirect")) == expected
 
 
-NOT_REPORTED = [
-    "The mayor continued to inspect the flooded streets on Friday.",
-    "Lawmakers continued their attacks on the budget office.",
-    # Speech that may come, not speech that was reported.
-    "The governor plans to call for new elections in the spring.",
-    "The union could threaten a strike if the talks fail.",
-    # Cues whose object is a thing: what they report comes as a clause.
-    "The state added a week of early voting in 2005.",
-    "The foundation maintains a scholarship fund for nursing students.",
-    # A work written or posted is named, not reported.
-    "The senator wrote an op-ed for the local paper last week.",
-    "The campaign posted a video on its website on Sunday.",
-]
-
-
-@pytest.mark.parametrize("text", NOT_REPORTED)
-def test_not_reported_speech(nlp, text: str) -> None:
-    """A verb that only introduces quotes ("he continued: …") reports nothing by its object."""
-    assert [q.text for q in run(nlp, text) if q.kind == "indirect"] == []
-
-
-VIA = [
-    ('"We are not leaving the city," the mayor told Reuters.', "told Reuters"),
-    ('"The decision is final," the ministry said in a statement.', "in a statement"),
-    ('"Nobody asked us," the senator wrote on Truth Social.', "on Truth Social"),
-    (
-        '"We will respond," the president wrote in a post on Truth Social.',
-        "in a post on Truth Social",
-    ),
-    ('"The talks will continue," a senior official said, per Reuters.', "per Reuters"),
-]
-
-
 def test_pronoun_speaker_resolved(nlp) -> None:
     """ "he" is the mention; the speaker entity is the person the entity stage resolved."""
     text = (
@@ -701,39 +649,6 @@ def test_pronoun_speaker_resolved(nlp) -> None:
     )
     (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
     assert (speaker(text, quote), quote.speaker.name) == ("he", "Vladimir Putin")
-
-
-@pytest.mark.parametrize(
-    ("text", "mention"),
-    [
-        (
-            'Zelensky left Kyiv.\n\nThe Ukrainian leader said: "We will not give up the east."',
-            "The Ukrainian leader",
-        ),
-        (
-            'Kenya\'s health minister said: "We are doing everything we can to contain it."',
-            "Kenya's health minister",
-        ),
-    ],
-)
-def test_nationality_or_country_is_not_one_persons_name(nlp, text: str, mention: str) -> None:
-    """ "the Ukrainian leader" names one person: unresolved rather than the nationality."""
-    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
-    assert (speaker(text, quote), quote.speaker.name) == (mention, None)
-
-
-def test_relative_pronoun_speaker_resolved(nlp) -> None:
-    """ "who" is the mention; the speaker entity is the person it refers back to."""
-    text = 'The bill was drafted by Senator Maria Okafor, who said it would "end the backlog."'
-    (quote,) = [q for q in run(nlp, text) if q.kind == "mixed"]
-    assert (speaker(text, quote), quote.speaker.name) == ("who", "Maria Okafor")
-
-
-@pytest.mark.parametrize(("text", "via"), VIA)
-def test_via(nlp, text: str, via: str) -> None:
-    """The relay through which a quote reached the article."""
-    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
-    assert [q.via for q in quotes] == [via]
 
 
 def test_repeat_of(nlp) -> None:
@@ -834,107 +749,6 @@ def test_repeat_keeps_its_first_speaker(nlp) -> None:
     assert repeat.repeat_of == 0
     assert repeat.speaker.name == first.speaker.name == "Vladimir Putin"
     assert speaker(text, repeat) == "he"
-
-
-@pytest.mark.parametrize(
-    ("text", "cue"),
-    [
-        (
-            'Ukrainian President Volodymyr Zelensky rebuffed the remarks, saying: "Putin does not want peace."',
-            "saying",
-        ),
-        (
-            'The 72-year-old leader insisted the economy remains "stable, despite external threats," though he conceded that prices had risen.',
-            "insisted",
-        ),
-    ],
-)
-def test_cue_is_the_verb_that_introduces_the_quote(nlp, text: str, cue: str) -> None:
-    quotes = [q for q in run(nlp, text) if q.kind != "indirect"]
-    assert [q.cue.text for q in quotes] == [cue]
-
-
-SIGNS = [
-    'Outside the Capitol, a retired teacher holds a sign reading "Hands off our pensions" while the crowd chants.',
-    "Demonstrators waved banners saying the war must end now.",
-    'One man wore a T-shirt that said "Make Congress work again" as he waited in line.',
-    "The protester, who carried a placard reading that the vote was rigged, was led away.",
-]
-
-
-@pytest.mark.parametrize("text", SIGNS)
-def test_signs_banners_and_shirts_are_not_speech(nlp, text: str) -> None:
-    assert run(nlp, text) == []
-
-
-@pytest.mark.parametrize(
-    ("text", "content"),
-    [
-        (  # a reported clause never takes in the narration of a quotation after it
-            'The minister said the talks would resume in Geneva "as soon as both sides are ready," he told reporters, before leaving the room.',
-            "the talks would resume in Geneva",
-        ),
-        (  # and never runs into the next line
-            "Officials said the border would reopen\nsource: ministry briefing notes",
-            "the border would reopen",
-        ),
-    ],
-)
-def test_reported_content_ends_where_the_report_ends(nlp, text: str, content: str) -> None:
-    (found,) = [q.text for q in run(nlp, text) if q.kind == "indirect"]
-    assert found.startswith(content)
-    assert "told" not in found and "\n" not in found
-
-
-def test_speaker_of_a_verb_parsed_as_a_participle_of_the_name(nlp) -> None:
-    """The small model reads "Doe, the director …, compared" as a name with a participle."""
-    text = (
-        "WASHINGTON (Dateline Wire) \u2014 The debate is on Monday.\n\n"
-        "Aaron Kall, the director of debate at the University of Michigan, compared Trump to a "
-        'coach at a basketball game who is "working the referees" in hopes of a softer call.'
-    )
-    (quote,) = [q for q in run(nlp, text) if q.kind == "mixed"]
-    assert (quote.cue.text, quote.speaker.name) == ("compared", "Aaron Kall")
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        (
-            'Washington (Dateline Wire) \u2013 Democrat Jane Holloway has criticised the plan, saying that "loud promises" help nobody.',
-            "Jane Holloway",
-        ),
-        (
-            'Saturday at the state party convention Sen. Jane Holloway (D-MA) said the governor had been a "proven failure" in office.',
-            "Jane Holloway",
-        ),
-        (
-            'In Columbus, after the vote, Gov. Tom Brandt (R-OH), said the result was "a clear mandate" for the plan.',
-            "Tom Brandt",
-        ),
-    ],
-)
-def test_datelines_dates_and_party_tags_do_not_speak(nlp, text: str, name: str) -> None:
-    quotes = [q for q in run(nlp, text) if q.kind == "mixed"]
-    assert [q.speaker.name for q in quotes] == [name]
-
-
-def test_a_place_before_a_colon_is_not_the_speaker(nlp) -> None:
-    text = (
-        "As the paper reported after the police left the scene in Millbrook:\n\n"
-        '"For example, nobody has yet explained why the gate was open that night."'
-    )
-    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
-    assert quote.speaker.name != "Millbrook"
-
-
-def test_asked_participle_is_not_the_cue(nlp) -> None:
-    """ "Doe, asked about the remarks, said …": Doe speaks, through "said" (the parse reads "asked"
-    as Doe's own verb)."""
-    text = 'German Chancellor Olaf Scholz, asked about the remarks in Berlin, said Germany remained "a friend of Turkey" but added that the rule of law was not negotiable.'
-    quotes = run(nlp, text)
-    assert {q.speaker.name for q in quotes} == {"Olaf Scholz"}
-    assert [q.cue.text for q in quotes if q.kind == "mixed"] == ["said"]
 
 
 def test_fragment_cue_without_subject_falls_back_to_the_sentence() -> None:

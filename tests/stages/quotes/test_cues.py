@@ -1,0 +1,76 @@
+"""Cues: the verb that introduces a quote, and the speaker beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.quotes.helpers import run
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            'Ukrainian President Volodymyr Zelensky rebuffed the remarks, saying: "Putin does not want peace."',
+            "saying",
+        ),
+        (
+            'The 72-year-old leader insisted the economy remains "stable, despite external threats," though he conceded that prices had risen.',
+            "insisted",
+        ),
+    ],
+)
+def test_cue_is_the_verb_that_introduces_the_quote(nlp, text: str, cue: str) -> None:
+    quotes = [q for q in run(nlp, text) if q.kind != "indirect"]
+    assert [q.cue.text for q in quotes] == [cue]
+
+
+def test_speaker_of_a_verb_parsed_as_a_participle_of_the_name(nlp) -> None:
+    """The small model reads "Doe, the director …, compared" as a name with a participle."""
+    text = (
+        "WASHINGTON (Dateline Wire) \u2014 The debate is on Monday.\n\n"
+        "Aaron Kall, the director of debate at the University of Michigan, compared Trump to a "
+        'coach at a basketball game who is "working the referees" in hopes of a softer call.'
+    )
+    (quote,) = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert (quote.cue.text, quote.speaker.name) == ("compared", "Aaron Kall")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Washington (Dateline Wire) \u2013 Democrat Jane Holloway has criticised the plan, saying that "loud promises" help nobody.',
+            "Jane Holloway",
+        ),
+        (
+            'Saturday at the state party convention Sen. Jane Holloway (D-MA) said the governor had been a "proven failure" in office.',
+            "Jane Holloway",
+        ),
+        (
+            'In Columbus, after the vote, Gov. Tom Brandt (R-OH), said the result was "a clear mandate" for the plan.',
+            "Tom Brandt",
+        ),
+    ],
+)
+def test_datelines_dates_and_party_tags_do_not_speak(nlp, text: str, name: str) -> None:
+    quotes = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert [q.speaker.name for q in quotes] == [name]
+
+
+def test_a_place_before_a_colon_is_not_the_speaker(nlp) -> None:
+    text = (
+        "As the paper reported after the police left the scene in Millbrook:\n\n"
+        '"For example, nobody has yet explained why the gate was open that night."'
+    )
+    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert quote.speaker.name != "Millbrook"
+
+
+def test_asked_participle_is_not_the_cue(nlp) -> None:
+    """ "Doe, asked about the remarks, said …": Doe speaks, through "said" (the parse reads "asked"
+    as Doe's own verb)."""
+    text = 'German Chancellor Olaf Scholz, asked about the remarks in Berlin, said Germany remained "a friend of Turkey" but added that the rule of law was not negotiable.'
+    quotes = run(nlp, text)
+    assert {q.speaker.name for q in quotes} == {"Olaf Scholz"}
+    assert [q.cue.text for q in quotes if q.kind == "mixed"] == ["said"]
