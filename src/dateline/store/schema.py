@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 import types
 import typing
 from collections.abc import Callable
@@ -465,7 +466,7 @@ def connect(
             raise StoreError(f"{path}: not a dateline store (an empty database); left untouched")
         conn.execute("PRAGMA busy_timeout = 30000")
         if app == 0 and version == 0:  # a new, empty file
-            conn.execute("PRAGMA journal_mode = WAL")
+            _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         if version < target:
@@ -484,11 +485,30 @@ def connect(
     return conn
 
 
+def _use_wal(conn: sqlite3.Connection, wait: float = 30.0) -> None:
+    """Switch a new file to WAL; another first run may hold the file a moment (SQLite does not
+    wait on its busy handler for this), so retry until `wait` seconds have passed."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 def check(conn: sqlite3.Connection, path: Path) -> tuple[int, int]:
     """Return (application_id, user_version); refuse other applications' and newer databases."""
-    app = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if app == 0 and version == 0 and tables_in(conn):
+    conn.execute("BEGIN")  # one snapshot: another process may create the schema meanwhile
+    try:
+        app = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        tables = tables_in(conn)
+    finally:
+        conn.execute("COMMIT")
+    if app == 0 and version == 0 and tables:
         raise StoreError(f"{path}: a SQLite database, but not a dateline store; left untouched")
     if app not in (0, APPLICATION_ID):
         raise StoreError(f"{path}: a SQLite database of another application; left untouched")
