@@ -95,20 +95,23 @@ CASES = [
 ]
 
 
+def wire_story() -> Analysis:
+    """The wire article every test starts from: Berg's full sentence and Smit's shared quote."""
+    return story(
+        "wire",
+        "Harbor Wire",
+        "2025-05-01",
+        [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")],
+    )
+
+
 @pytest.mark.parametrize(("words", "who", "kind", "joins"), CASES)
 def test_second_quote_joins_or_not(
     tmp_path: Path, words: str, who: str | None, kind: str, joins: bool
 ) -> None:
     db = tmp_path / "s.db"
     with Writer(db, model="hand") as writer:
-        writer.add(
-            story(
-                "wire",
-                "Harbor Wire",
-                "2025-05-01",
-                [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")],
-            )
-        )
+        writer.add(wire_story())
         writer.add(
             story(
                 "paper",
@@ -149,14 +152,7 @@ def test_short_quotes_join_other_articles_only_within_days(
 ) -> None:
     db = tmp_path / "s.db"
     with Writer(db, model="hand") as writer:
-        writer.add(
-            story(
-                "wire",
-                "Harbor Wire",
-                "2025-05-01",
-                [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")],
-            )
-        )
+        writer.add(wire_story())
         writer.add(
             story(
                 "later",

@@ -7,21 +7,14 @@ from fastapi.testclient import TestClient
 
 from dateline.store.writer import Writer
 from dateline.web.app import create_app
-from tests.store.test_statements import FULL, SHARED, story
+from tests.store.test_statements import FULL, SHARED, story, wire_story
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
     db = tmp_path_factory.mktemp("statements") / "s.db"
     with Writer(db, model="hand") as writer:
-        writer.add(
-            story(
-                "wire",
-                "Harbor Wire",
-                "2025-05-01",
-                [(FULL, "Anna Berg", "direct"), (SHARED, "Piet Smit", "direct")],
-            )
-        )
+        writer.add(wire_story())
         writer.add(
             story(
                 "paper",
