@@ -384,10 +384,10 @@ DB_OPTION = click.option(
 FORMAT_OPTION = click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "csv"]),
+    type=click.Choice(["table", "json", "jsonl", "csv", "tsv"]),
     default="table",
     show_default=True,
-    help="table: a readable table; json or csv for other tools.",
+    help="table: a readable table; json, jsonl (one object a line), csv or tsv for other tools.",
 )
 COPIES_OPTION = click.option(
     "--all-copies", is_flag=True, help="List every copy instead of counting wire copies once."
@@ -713,7 +713,7 @@ def statements(
         found = sq.statement(store, number)
         if found is None:
             raise click.ClickException(f"no statement {number} in {db}")
-        if fmt == "json":
+        if fmt in ("json", "jsonl"):
             return [found[0], *found[1]]
         return found[1]
 

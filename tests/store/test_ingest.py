@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import sqlite3
 from pathlib import Path
@@ -111,6 +113,24 @@ def test_parquet_export(filled: Path, tmp_path: Path) -> None:
     table = pq.read_table(tmp_path / "g.parquet")
     assert sorted(table.column("EventCode").to_pylist()) == ["ASSAULT", "REJECT"]
     assert table.column("Confidence").to_pylist() == [0.8, 0.7]
+
+
+@pytest.mark.parametrize("command", [["quotes"], ["events"], ["people"], ["search", "Trump"]])
+def test_query_formats_give_the_same_rows(filled: Path, command: list[str]) -> None:
+    """json, jsonl, csv and tsv carry the same rows, in the same order."""
+    runner = CliRunner()
+
+    def run(fmt: str) -> str:
+        result = runner.invoke(main, [*command, "--db", str(filled), "--format", fmt])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    as_json = json.loads(run("json"))
+    as_jsonl = [json.loads(line) for line in run("jsonl").splitlines()]
+    as_csv = list(csv.DictReader(io.StringIO(run("csv"))))
+    as_tsv = list(csv.DictReader(io.StringIO(run("tsv")), dialect="excel-tab"))
+    assert as_jsonl == as_json
+    assert as_json and as_tsv == as_csv and len(as_csv) == len(as_json)
 
 
 def test_cli_ingest_from_stdin(tmp_path: Path, nlp) -> None:  # noqa: ANN001

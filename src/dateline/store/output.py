@@ -140,12 +140,17 @@ def show(items: list[Any], fmt: str, title: str = "") -> None:
             json.dumps([nested(i) for i in items], ensure_ascii=False, indent=2) + "\n"
         )
         return
-    if fmt == "csv":
+    if fmt == "jsonl":
+        for item in items:
+            sys.stdout.write(json.dumps(nested(item), ensure_ascii=False) + "\n")
+        return
+    if fmt in ("csv", "tsv"):
         rows = [flat(i) for i in items]
         names: list[str] = []
         for row in rows:
             names += [k for k in row if k not in names]
-        writer = csv.DictWriter(sys.stdout, fieldnames=names)
+        dialect = "excel-tab" if fmt == "tsv" else "excel"
+        writer = csv.DictWriter(sys.stdout, fieldnames=names, dialect=dialect)
         writer.writeheader()
         writer.writerows(rows)
         return
