@@ -965,7 +965,7 @@ def show_article(article_id: str, fmt: str, db: str) -> None:
 @click.option(
     "--all-events",
     is_flag=True,
-    help="gdelt/polecat: also the events under the default confidence threshold.",
+    help="events, gdelt, polecat: also the events under the default confidence threshold.",
 )
 @DB_OPTION
 def export(table: str, fmt: str | None, out: str | None, all_events: bool, db: str) -> None:

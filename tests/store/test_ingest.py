@@ -133,6 +133,23 @@ def test_query_formats_give_the_same_rows(filled: Path, command: list[str]) -> N
     assert as_json and as_tsv == as_csv and len(as_csv) == len(as_json)
 
 
+@pytest.mark.parametrize(("all_events", "expected"), [(False, [0.8, 0.8]), (True, [0.2, 0.8, 0.8])])
+def test_export_events_hides_the_unsure_by_default(
+    filled: Path, all_events: bool, expected: list[float]
+) -> None:
+    """The events table exports the shown events; --all-events adds the ones under the threshold."""
+    with sqlite3.connect(filled) as conn:
+        conn.execute("UPDATE events SET confidence = 0.2 WHERE confidence = 0.7")
+    out = filled.parent / "events.jsonl"
+    flag = ["--all-events"] if all_events else []
+    result = CliRunner().invoke(
+        main, ["export", "events", "--db", str(filled), "--out", str(out), *flag]
+    )
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    assert sorted(r["confidence"] for r in rows) == expected
+
+
 def test_cli_ingest_from_stdin(tmp_path: Path, nlp) -> None:  # noqa: ANN001
     db = tmp_path / "stdin.db"
     text = (FIXTURES / "brussels-fisheries.txt").read_text()

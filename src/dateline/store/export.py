@@ -25,13 +25,16 @@ def tables() -> list[str]:
     return [*BASE_TABLES, *(t.name for t in TABLES), *EVENT_EXPORTS]
 
 
-def query_for(table: str) -> str:
-    """The SELECT for a table name (names are checked against a fixed list, never user SQL)."""
+def query_for(table: str, all_events: bool = False) -> tuple[str, list[float]]:
+    """The SELECT for a table name and its parameters (names are checked against a fixed list,
+    never user SQL); the events table holds the shown events unless `all_events`."""
     if table not in tables():
         raise StoreError(f"export: unknown table {table!r}; choose from {', '.join(tables())}")
     if table == "articles":
-        return "SELECT * FROM articles ORDER BY article"
-    return f"SELECT * FROM {q(table)}"
+        return "SELECT * FROM articles ORDER BY article", []
+    if table == "events" and not all_events:
+        return "SELECT * FROM events WHERE confidence >= ?", [EVENT_THRESHOLD]
+    return f"SELECT * FROM {q(table)}", []
 
 
 EVENTS = """
@@ -104,8 +107,8 @@ def export(
     all_events: bool = False,
 ) -> int:
     """Stream one table to `out` in `fmt` (default: TSV for gdelt/polecat, else JSONL). The
-    GDELT-like and POLECAT-like tables hold the events at or above the default confidence
-    threshold unless `all_events` (the `events` table holds every event)."""
+    events table and the GDELT-like and POLECAT-like tables hold the events at or above the
+    default confidence threshold unless `all_events`."""
     fmt = fmt or ("tsv" if table in EVENT_EXPORTS else "jsonl")
     if fmt not in FORMATS:
         raise StoreError(f"export: unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -117,7 +120,7 @@ def export(
             ([r.get(c) for c in names] for r in event_rows(conn, batch, all_events)), batch
         )
     else:
-        cursor = conn.execute(query_for(table))
+        cursor = conn.execute(*query_for(table, all_events))
         names = [d[0] for d in cursor.description]
         batches = iter(lambda: cursor.fetchmany(batch), [])
     if fmt == "parquet":
