@@ -65,7 +65,17 @@ def same_act(a: Event, b: Event) -> bool:
         kx, ky = _party_key(x), _party_key(y)
         if kx is not None and ky is not None and kx != ky:
             return False
-    return (_party_key(a.actor), _party_key(a.recipient)) != (None, None) or _fullness(b) == 0
+    if _fullness(a) and _fullness(b):
+        return True
+    # A report that names no party joins only a report of the same word ("he was freed" after
+    # "police freed two men"), not any act of its type ("they pressed on", "called the centre").
+    return _word(a) == _word(b)
+
+
+def _word(event: Event) -> str:
+    """The trigger word of an event's rule ("verb allege > verb arrest; …" -> "arrest")."""
+    name = (event.rule or "").split(";")[0].split(" > ")[-1].split()
+    return " ".join(w for w in name if w not in ("verb", "noun", "under"))
 
 
 def _setting(a: Event, b: Event) -> bool:

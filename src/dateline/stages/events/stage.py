@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.records import QUAD, Actor, Event
 from dateline.stages.common import run_stage, text_of
 from dateline.stages.events.actors import agency, code_actor, first_person
+from dateline.stages.events.confidence import Signals, score
 from dateline.stages.events.details import (
     block_kind,
     casualties,
@@ -83,8 +84,6 @@ HEADLINE_BLOCKS = {"header", "heading"}
 # Mutual acts: coordinated actors with no recipient act on each other.
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 MAX_PARTIES = 4
-# Acts that are about the party they are done to: without one named they are less certain.
-DYADIC = {"REQUEST", "SUPPORT", "CONSULT", "THREATEN", "AGREE", "AID", "COOPERATE", "CONCEDE"}
 # Types of the agentless acts that take the article's police or court agency as actor.
 STATE_TYPES = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
@@ -176,9 +175,17 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
     hypothetical, negated = reading.hypothetical, reading.negated
     place, date = place_and_date(sent, pred, actor_tok, hypothetical)
     counts = casualties(clause, lex) if type_ in ("ASSAULT", "COERCE") else {}
-    confidence = _score(trig, actor, recipient, hypothetical, negated, quote is not None)
-    confidence -= 0.1 if reading.future else 0.0  # announced or planned: not yet done
-    confidence -= 0.15 if reading.predicted else 0.0  # foreseen by others: no act at all
+    signals = Signals(
+        trig,
+        actor,
+        recipient,
+        hypothetical,
+        negated,
+        quote is not None,
+        reading.future,
+        reading.predicted,
+    )
+    confidence = score(signals)
     if gate is None:  # no political actor acting on a party: kept, below the default threshold
         confidence = round(confidence * UNGATED, 2)
     event = Event(
@@ -321,56 +328,6 @@ def _home(actor: Actor | None, recipient: Actor | None) -> Actor | None:
     if recipient.sector in ("GOV", "COP", "JUD", "LEG"):
         return replace(actor, country=recipient.country)
     return actor
-
-
-def _depth(pred: Token, lex: Lexicon) -> int:
-    """How many subordinate clauses (relative, adverbial, prepositional) hold the predicate."""
-    levels = 0
-    node = pred
-    if pred.pos_ in ("NOUN", "PROPN"):  # an event noun counts from the clause that holds it
-        while node.dep_ in ("pobj", "prep", "dobj", "attr", "compound", "nsubj", "nsubjpass"):
-            if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
-                break
-            node = node.head
-        node = node.head if node.head.pos_ in ("VERB", "AUX") else node
-    if _acting_participle(pred):  # "nurses striking in Leeds": the act itself
-        node = pred.head
-    while node.head.i != node.i:
-        subordinate = node.dep_ in (
-            "relcl",
-            "acl",
-            "advcl",
-            "pcomp",
-            "pobj",
-            "csubj",
-            "amod",
-            "prep",
-        )
-        if subordinate or (node.dep_ == "ccomp" and base(node.head, lex) not in lex.report):
-            levels += 1
-        node = node.head
-    return levels
-
-
-def _acting_participle(pred: Token) -> bool:
-    """A participle telling what the people it follows do ("teachers striking", "workers
-    protesting outside the plant")."""
-    return pred.dep_ == "acl" and pred.tag_ == "VBG" and pred.head.pos_ in ("NOUN", "PROPN")
-
-
-def _score(
-    trig: Trigger, actor, recipient, hypothetical: bool, negated: bool, quoted: bool
-) -> float:
-    """A confidence in [0, 1]: trigger specificity, completeness, and main-clause prominence."""
-    value = 0.55 + (0.15 if trig.specific or trig.inner else 0.0)
-    value -= 0.1 if trig.pred.pos_ == "NOUN" and trig.pred.dep_ != "ROOT" else 0.0
-    value -= 0.1 * min(3, _depth(trig.pred, lexicon()))
-    value += 0.15 if actor is not None and actor.country else 0.05 if actor else 0.0
-    value += 0.1 if recipient is not None else -0.1 if trig.rule.type in DYADIC else 0.0
-    value -= 0.15 if hypothetical else 0.0
-    value -= 0.1 if negated else 0.0
-    value -= 0.05 if quoted else 0.0
-    return round(max(0.05, min(0.99, value)), 2)
 
 
 @Language.component(
