@@ -41,6 +41,7 @@ class Signals:
     quoted: bool = False
     future: bool = False
     predicted: bool = False
+    pronoun: bool = False  # a party named only by a pronoun ("him", "they") left unresolved
 
 
 @dataclass(frozen=True)
@@ -112,6 +113,12 @@ FACTORS = (
         -0.1,
         lambda s: s.recipient is None and s.trig.rule.type in DYADIC,
         "the minister demanded more",
+    ),
+    Factor(
+        "no party named",
+        -0.1,
+        lambda s: s.actor is None and s.recipient is None and not s.pronoun,
+        "the protests continued (but not: he was released without charge)",
     ),
     Factor("hypothetical", -0.15, lambda s: s.hypothetical, "if Israel attacks, …"),
     Factor("negated", -0.1, lambda s: s.negated, "did not attack"),

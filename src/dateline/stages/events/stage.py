@@ -184,6 +184,10 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         quote is not None,
         reading.future,
         reading.predicted,
+        any(
+            t is not None and t.pos_ == "PRON"
+            for t in (actor_tok, recipient_tok, subject(pred), passive_subject(pred))
+        ),
     )
     confidence = score(signals)
     if gate is None:  # no political actor acting on a party: kept, below the default threshold
