@@ -36,6 +36,31 @@ def _party_key(party: Actor | None) -> str | None:
     return f"{party.country}/{party.sector}" if party.country or party.sector else None
 
 
+def _described(party: Actor) -> bool:
+    """A party described by a common noun, not named ("Three Eastland County residents",
+    "a man")."""
+    words = (party.name or "").split()
+    return not party.entity and bool(words) and words[-1].isalpha() and words[-1].islower()
+
+
+def _one_party(x: Actor | None, y: Actor | None, named: bool = False) -> bool:
+    """Whether two parties of two reports can be one: the same or unnamed in one of them;
+    with `named`, also people described in one report and named in the other ("three
+    residents were charged" ... "Brian Freeman … faces five charges")."""
+    kx, ky = _party_key(x), _party_key(y)
+    if kx is None or ky is None or kx == ky:
+        return True
+    if x.country and y.country and x.country != y.country:
+        return False
+    return named and _described(x) != _described(y)
+
+
+def _same_actor(a: Event, b: Event) -> bool:
+    """Both reports name one actor (not merely unnamed in one of them)."""
+    kx, ky = _party_key(a.actor), _party_key(b.actor)
+    return kx is not None and ky is not None and _one_party(a.actor, b.actor)
+
+
 def _fullness(event: Event) -> int:
     """How many parties an event names."""
     return (_party_key(event.actor) is not None) + (_party_key(event.recipient) is not None)
@@ -61,10 +86,10 @@ def same_act(a: Event, b: Event) -> bool:
         return False
     if a.mode is not None and b.mode is not None and a.mode != b.mode and not _setting(a, b):
         return False
-    for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
-        kx, ky = _party_key(x), _party_key(y)
-        if kx is not None and ky is not None and kx != ky:
-            return False
+    if not _one_party(a.actor, b.actor):
+        return False
+    if not _one_party(a.recipient, b.recipient, named=_same_actor(a, b)):
+        return False
     if _fullness(a) and _fullness(b):
         return True
     # A report that names no party joins only a report of the same word ("he was freed" after
