@@ -334,12 +334,33 @@ def _seeking_a_thing(p: Parties) -> bool:
     return not any(event_noun(o, lexicon()) for o in objects)
 
 
+# Places a visit can go to without meeting another party when they are the visitor's own.
+OWN_PLACES = {"GPE", "LOC", "FAC"}
+OWN_BUILDINGS = {"embassy", "consulate", "mission", "base", "headquarters", "barracks"}
+
+
+def _visit_home(p: Parties) -> bool:
+    """A visit to a place or building of the visitor's own country ("the president visited
+    his country's embassy", "the governor toured flooded towns"): no other party is met."""
+    if p.type != "CONSULT" or p.mode != "visit" or p.recipient_tok is None:
+        return False
+    if p.actor is None or p.recipient is None or not p.actor.country:
+        return False
+    place = p.recipient_tok.ent_type_ in OWN_PLACES or p.recipient_tok.lower_ in OWN_BUILDINGS
+    return place and p.recipient.country == p.actor.country
+
+
 VETOES = (
     Gate("act denied", _denied, "the army denied targeting civilians"),
     Gate("going back somewhere", _going_back, "Trump will return to the White House"),
     Gate("an attempt or a claim", _attempt_or_claim, "officials sought to downplay the threat"),
     Gate("helping someone do something", _helping, "the governor helped Houston win the bid"),
     Gate("object is no party", _object_no_party, "hit a jumper; released a statement"),
+    Gate(
+        "a visit home",
+        _visit_home,
+        "the Armenian president then visited the embassy of Armenia in Rome",
+    ),
     Gate("question put to someone", _question, "Asked about the ads, McCollum said"),
     Gate("refusal to comment", _no_comment, "police declined to comment"),
     Gate(
