@@ -350,12 +350,29 @@ def _visit_home(p: Parties) -> bool:
     return place and p.recipient.country == p.actor.country
 
 
+# Sectors that bear arms: their "targeting" is an attack.
+ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY"}
+
+
+def _figurative_target(p: Parties) -> bool:
+    """ "The party was being targeted", "regulators targeted the bank": singled out, not
+    attacked, when no weapon is named and no armed actor acts."""
+    if p.type != "ASSAULT" or p.lemma != "target" or p.mode is not None:
+        return False
+    return p.actor is None or p.actor.sector not in ARMED_SECTORS
+
+
 VETOES = (
     Gate("act denied", _denied, "the army denied targeting civilians"),
     Gate("going back somewhere", _going_back, "Trump will return to the White House"),
     Gate("an attempt or a claim", _attempt_or_claim, "officials sought to downplay the threat"),
     Gate("helping someone do something", _helping, "the governor helped Houston win the bid"),
     Gate("object is no party", _object_no_party, "hit a jumper; released a statement"),
+    Gate(
+        "singled out, not attacked",
+        _figurative_target,
+        "the newspaper says it is being targeted by the tax office",
+    ),
     Gate(
         "a visit home",
         _visit_home,
