@@ -13,7 +13,7 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dateline.records import QUAD, Actor, Event
+from dateline.records import QUAD, Actor, Event, Quote
 from dateline.stages.common import run_stage, text_of
 from dateline.stages.events.actors import agency, code_actor, first_person
 from dateline.stages.events.confidence import Signals, score
@@ -153,11 +153,16 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
     # A subjectless act in a speaker's words is theirs ("Stop the shelling," she said; "said
     # …, after meeting X"), but a passive without agent names no one ("42 were arrested").
     unsaid = actor_tok is None and passive_subject(pred) is None
-    if quote is not None and (unsaid or (actor_tok is not None and first_person(actor_tok))):
+    if (
+        quote is not None
+        and (unsaid or (actor_tok is not None and first_person(actor_tok)))
+        and not _quoted_within(quote, pred.idx)
+    ):
         actor = speaker_actor(quote) or actor  # "we will strike back": the speaker's act
     if recipient_tok is not None and first_person(recipient_tok):
         spoken = quote_at(sent.doc, recipient_tok.idx)
-        recipient = speaker_actor(spoken) if spoken is not None else recipient
+        if spoken is not None and not _quoted_within(spoken, recipient_tok.idx):
+            recipient = speaker_actor(spoken)
     word = (trig.inner or trig).word
     rule = (trig.inner or trig).rule
     # A reversed act is named by its object ("faces charges" is a charge).
@@ -213,6 +218,20 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         replace(event, actor=a, recipient=None if _same_party(a, r) else r)
         for a, r in _pairs([a for _, a in actors], [r for _, r in recipients], type_, mode)
     ]
+
+
+# Quotation marks of a quote inside a quote ("he said: 'I was attacked'").
+INNER_OPEN, INNER_CLOSE = "‘'", "’'"
+
+
+def _quoted_within(quote: Quote, char: int) -> bool:
+    """Whether a character of a quote lies in a quote nested in it, whose first person is
+    someone else than the speaker ("none of them said ‘X raped me’")."""
+    before = quote.text[: max(0, char - quote.start)]
+    opened = max(before.rfind(c) for c in INNER_OPEN)
+    if opened < 0 or before[opened] == "'" and before[opened - 1 : opened].isalpha():
+        return False  # no inner quote, or an apostrophe ("don't")
+    return not any(c in before[opened + 1 :] for c in "’")
 
 
 def _rule_name(trig: Trigger) -> str:
