@@ -84,7 +84,7 @@ def _acting_participle(pred: Token) -> bool:
 FACTORS = (
     Factor(
         "specific trigger",
-        0.15,
+        0.05,
         lambda s: bool(s.trig.specific or s.trig.inner),
         "launched an attack; threatened to shell; open fire",
     ),
