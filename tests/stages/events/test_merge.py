@@ -163,3 +163,25 @@ def test_described_and_named_merge_only_under_one_named_actor():
     assert not same_act(charged, faces)
     with_police = [replace(e, actor=POLICE) for e in (charged, faces)]
     assert same_act(*with_police)
+
+
+@pytest.mark.parametrize(
+    ("actors", "recipients", "expected"),
+    [
+        (("Police officers", "officers"), ("a man", "John Doe"), True),
+        (("Oklahoma teachers", "teachers"), (None, "Texas"), False),  # one report names no one
+        (("Latvian officers", "Estonian officers"), ("a man", "John Doe"), False),
+    ],
+)
+def test_one_kind_of_actor_needs_both_recipients(actors, recipients, expected):
+    """Actors of one kind, one described more closely, report one act only when both reports
+    name whom it was done to."""
+
+    def shot(start: int, actor: str, recipient: str | None) -> Event:
+        party = Actor(name=recipient) if recipient else None
+        return Event("ASSAULT", start, start + 10, "x" * 10, None, Actor(name=actor), party)
+
+    first, second = (
+        shot(i * 100, a, r) for i, (a, r) in enumerate(zip(actors, recipients, strict=True))
+    )
+    assert same_act(first, second) is expected

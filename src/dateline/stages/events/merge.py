@@ -20,6 +20,7 @@ from dateline.records import Actor, Event
 OPEN_ACTS = {"THREATEN"}
 # Prepositions that put an act noun as the setting of another act ("arrested in a raid").
 SETTING_PREPS = {"in", "during", "amid"}
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those"}
 
 
 def _party_key(party: Actor | None) -> str | None:
@@ -61,6 +62,23 @@ def _same_actor(a: Event, b: Event) -> bool:
     return kx is not None and ky is not None and _one_party(a.actor, b.actor)
 
 
+def _one_kind(x: Actor | None, y: Actor | None) -> bool:
+    """Two parties described by one common noun, one closer than the other ("officers",
+    "Police officers"): the bare noun's words are all among the other's."""
+    if x is None or y is None or not (_described(x) and _described(y)):
+        return False
+    wx, wy = _words(x), _words(y)
+    return wx[-1] == wy[-1] and (set(wx) <= set(wy) or set(wy) <= set(wx))
+
+
+def _words(party: Actor) -> list[str]:
+    """A party's name words, lower-cased, without leading articles."""
+    words = (party.name or "").casefold().split()
+    while words[:-1] and words[0] in DETERMINERS:
+        words = words[1:]
+    return words
+
+
 def _fullness(event: Event) -> int:
     """How many parties an event names."""
     return (_party_key(event.actor) is not None) + (_party_key(event.recipient) is not None)
@@ -86,9 +104,14 @@ def same_act(a: Event, b: Event) -> bool:
         return False
     if a.mode is not None and b.mode is not None and a.mode != b.mode and not _setting(a, b):
         return False
+    named = _same_actor(a, b)
     if not _one_party(a.actor, b.actor):
-        return False
-    if not _one_party(a.recipient, b.recipient, named=_same_actor(a, b)):
+        # "Police officers … shot a man" and "X was shot by officers": one kind of people,
+        # one closer described, is one actor only when both reports name the one acted on.
+        if not (_one_kind(a.actor, b.actor) and a.recipient and b.recipient):
+            return False
+        named = True
+    if not _one_party(a.recipient, b.recipient, named=named):
         return False
     if _fullness(a) and _fullness(b):
         return True
