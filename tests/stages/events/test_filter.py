@@ -186,3 +186,16 @@ def test_each_veto_drops_its_examples(nlp, name, example):
     found = events_of(nlp, example + ".")
     assert any((e.rule or "").endswith(f"; vetoed: {name}") for e in found), found
     assert all(e.confidence < 0.45 for e in found if "vetoed" in (e.rule or "")), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The family is seeking $2 million in damages from the Riverton police.", "ACCUSE"),
+        ("The union demanded compensation from the ministry.", "ACCUSE"),
+        ("The mayor sought the release of the two journalists.", "REQUEST"),
+    ],
+)
+def test_seeking_damages_is_suing(nlp, text, expected):
+    """Seeking damages or compensation from someone is a legal claim against them (ACCUSE)."""
+    assert [e.type for e in events_of(nlp, text)][:1] == [expected]

@@ -396,9 +396,24 @@ def _dismissal(verb: Token) -> bool:
     return any(o.ent_type_ == "PERSON" or is_party(o) or person_noun(o) for o in objects)
 
 
+# What a lawsuit claims: seeking it from someone is suing them ("sought $3 million in damages
+# from the city"), an accusation, not a request.
+LEGAL_CLAIMS = {"damages", "compensation", "restitution", "reparations"}
+CLAIM_VERBS = {"seek", "claim", "demand"}
+
+
+def _legal_claim(verb: Token) -> bool:
+    """The verb's object is, or is counted in, damages or compensation."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    held = [g for o in objects for c in o.children if c.dep_ == "prep" for g in c.children]
+    return any(t.lemma_.lower() in LEGAL_CLAIMS or t.lower_ in LEGAL_CLAIMS for t in objects + held)
+
+
 def retyped(p: Parties) -> tuple[str, str | None]:
     """Type and mode after the parties: capturing people is an arrest (COERCE), not a battle;
-    police or courts "capturing" act as police do."""
+    police or courts "capturing" act as police do; seeking damages from someone is suing them."""
+    if p.type == "REQUEST" and p.lemma in CLAIM_VERBS and _legal_claim(p.verb):
+        return "ACCUSE", "allege"
     if p.type == "ASSAULT" and p.lemma == "fire" and _dismissal(p.verb):
         return "COERCE", None  # "fired critics within the government"
     if p.type == "ASSAULT" and p.lemma == "capture":
