@@ -150,19 +150,7 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         recipient_tok, recipient = None, None
     type_, mode = _civil_mode(trig, reading, actor, clause, lex)
     quote = quote_at(sent.doc, pred.idx)
-    # A subjectless act in a speaker's words is theirs ("Stop the shelling," she said; "said
-    # …, after meeting X"), but a passive without agent names no one ("42 were arrested").
-    unsaid = actor_tok is None and passive_subject(pred) is None
-    if (
-        quote is not None
-        and (unsaid or (actor_tok is not None and first_person(actor_tok)))
-        and not _quoted_within(quote, pred.idx)
-    ):
-        actor = speaker_actor(quote) or actor  # "we will strike back": the speaker's act
-    if recipient_tok is not None and first_person(recipient_tok):
-        spoken = quote_at(sent.doc, recipient_tok.idx)
-        if spoken is not None and not _quoted_within(spoken, recipient_tok.idx):
-            recipient = speaker_actor(spoken)
+    actor, recipient = _spoken(pred, quote, reading, actor, recipient)
     word = (trig.inner or trig).word
     rule = (trig.inner or trig).rule
     # A reversed act is named by its object ("faces charges" is a charge).
@@ -180,21 +168,7 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
     hypothetical, negated = reading.hypothetical, reading.negated
     place, date = place_and_date(sent, pred, actor_tok, hypothetical)
     counts = casualties(clause, lex) if type_ in ("ASSAULT", "COERCE") else {}
-    signals = Signals(
-        trig,
-        actor,
-        recipient,
-        hypothetical,
-        negated,
-        quote is not None,
-        reading.future,
-        reading.predicted,
-        any(
-            t is not None and t.pos_ == "PRON"
-            for t in (actor_tok, recipient_tok, subject(pred), passive_subject(pred))
-        ),
-    )
-    confidence = score(signals)
+    confidence = _confidence(trig, reading, actor, recipient, quote is not None)
     if gate is None:  # no political actor acting on a party: kept, below the default threshold
         confidence = round(confidence * UNGATED, 2)
     event = Event(
@@ -218,6 +192,52 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         replace(event, actor=a, recipient=None if _same_party(a, r) else r)
         for a, r in _pairs([a for _, a in actors], [r for _, r in recipients], type_, mode)
     ]
+
+
+def _spoken(
+    pred: Token,
+    quote: Quote | None,
+    reading: Reading,
+    actor: Actor | None,
+    recipient: Actor | None,
+) -> tuple[Actor | None, Actor | None]:
+    """The speaker as the actor or recipient of an act in their own words ("we will strike
+    back", "they attacked us"); not in words they quote from someone else."""
+    actor_tok, recipient_tok = reading.actor, reading.recipient
+    # A subjectless act in a speaker's words is theirs ("Stop the shelling," she said; "said
+    # …, after meeting X"), but a passive without agent names no one ("42 were arrested").
+    unsaid = actor_tok is None and passive_subject(pred) is None
+    if (
+        quote is not None
+        and (unsaid or (actor_tok is not None and first_person(actor_tok)))
+        and not _quoted_within(quote, pred.idx)
+    ):
+        actor = speaker_actor(quote) or actor
+    if recipient_tok is not None and first_person(recipient_tok):
+        spoken = quote_at(pred.doc, recipient_tok.idx)
+        if spoken is not None and not _quoted_within(spoken, recipient_tok.idx):
+            recipient = speaker_actor(spoken)
+    return actor, recipient
+
+
+def _confidence(
+    trig: Trigger, reading: Reading, actor: Actor | None, recipient: Actor | None, quoted: bool
+) -> float:
+    """The event's confidence from the named factors of `confidence.py`."""
+    pred = trig.pred
+    parties = (reading.actor, reading.recipient, subject(pred), passive_subject(pred))
+    signals = Signals(
+        trig,
+        actor,
+        recipient,
+        reading.hypothetical,
+        reading.negated,
+        quoted,
+        reading.future,
+        reading.predicted,
+        any(t is not None and t.pos_ == "PRON" for t in parties),
+    )
+    return score(signals)
 
 
 # Quotation marks of a quote inside a quote ("he said: 'I was attacked'").
