@@ -126,6 +126,17 @@ def _a_party(party: Actor | None, token: Token | None) -> bool:
     return person_noun(token)
 
 
+def _thing(token: Token | None) -> bool:
+    """A subject that is a thing, not an unnamed agent ("the claim alleged", "the report
+    says"): the act is the thing's author's, whom the sentence does not name."""
+    return (
+        token is not None
+        and token.pos_ == "NOUN"
+        and not token.text.isupper()  # an acronym is a name ("HCSD arrests woman")
+        and not (is_party(token) or person_noun(token) or event_noun(token, lexicon()))
+    )
+
+
 def _staff_act(p: Parties) -> bool:
     """A suspension or the like done to people ("two guards were suspended")."""
     return (
@@ -165,6 +176,7 @@ GATES = (
         AGENTLESS,
         lambda p: (
             p.actor is None
+            and not _thing(p.actor_tok)
             and (p.lemma in STATE_ACTS or bool(CUSTODY & set(p.words)) or _staff_act(p))
         ),
         "three residents were charged with arson; one of the ticket inspectors was suspended",
@@ -173,6 +185,7 @@ GATES = (
         "act on a political actor, agent unnamed",
         lambda p: (
             p.actor is None
+            and not _thing(p.actor_tok)
             and p.type in ACTED_ON
             and p.recipient is not None
             and p.recipient.sector in POLITICAL_SECTORS
