@@ -225,7 +225,10 @@ def _confidence(
 ) -> float:
     """The event's confidence from the named factors of `confidence.py`."""
     pred = trig.pred
-    parties = (reading.actor, reading.recipient, subject(pred), passive_subject(pred))
+    pronoun = False
+    if actor is None and recipient is None:  # only "no party named" asks
+        parties = (reading.actor, reading.recipient, subject(pred), passive_subject(pred))
+        pronoun = any(t is not None and t.pos_ == "PRON" for t in parties)
     signals = Signals(
         trig,
         actor,
@@ -235,7 +238,7 @@ def _confidence(
         quoted,
         reading.future,
         reading.predicted,
-        any(t is not None and t.pos_ == "PRON" for t in parties),
+        pronoun,
     )
     return score(signals)
 
