@@ -97,3 +97,14 @@ def test_web_api(db: Path, query: str, count: int) -> None:
 
     items = TestClient(create_app(db)).get(f"/api/events{query}").json()["items"]
     assert len(items) == count
+
+
+@pytest.mark.parametrize(("query", "count"), [("", 1), ("?all_events=true", 2)])
+def test_web_map(db: Path, query: str, count: int) -> None:
+    """The web map's located events follow the same rule."""
+    from fastapi.testclient import TestClient
+
+    from dateline.web import create_app
+
+    data = TestClient(create_app(db)).get(f"/api/events/map{query}").json()
+    assert len(data["points"]) == count
