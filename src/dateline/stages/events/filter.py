@@ -127,7 +127,7 @@ def _a_party(party: Actor | None, token: Token | None) -> bool:
 
 
 def _thing(token: Token | None) -> bool:
-    """A subject that is a thing, not an unnamed agent ("the claim alleged", "the report
+    """A subject that is a thing, not an unnamed agent ("the complaint states", "the report
     says"): the act is the thing's author's, whom the sentence does not name."""
     return (
         token is not None
@@ -368,7 +368,7 @@ ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY"}
 
 
 def _figurative_target(p: Parties) -> bool:
-    """ "The party was being targeted", "regulators targeted the bank": singled out, not
+    """ "The mayor felt targeted", "regulators targeted the bank": singled out, not
     attacked, when no weapon is named and no armed actor acts."""
     if p.type != "ASSAULT" or p.lemma != "target" or p.mode is not None:
         return False

@@ -106,7 +106,7 @@ def same_act(a: Event, b: Event) -> bool:
         return False
     named = _same_actor(a, b)
     if not _one_party(a.actor, b.actor):
-        # "Police officers … shot a man" and "X was shot by officers": one kind of people,
+        # "Sheriff deputies … fired on a man" and "X was hit by deputies": one kind of people,
         # one closer described, is one actor only when both reports name the one acted on.
         if not (_one_kind(a.actor, b.actor) and a.recipient and b.recipient):
             return False

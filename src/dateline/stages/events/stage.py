@@ -249,7 +249,7 @@ INNER_OPEN, INNER_CLOSE = "‘'", "’'"
 
 def _quoted_within(quote: Quote, char: int) -> bool:
     """Whether a character of a quote lies in a quote nested in it, whose first person is
-    someone else than the speaker ("none of them said ‘X raped me’")."""
+    someone else than the speaker ("none of them said ‘X hit me’")."""
     before = quote.text[: max(0, char - quote.start)]
     opened = max(before.rfind(c) for c in INNER_OPEN)
     if opened < 0 or before[opened] == "'" and before[opened - 1 : opened].isalpha():
