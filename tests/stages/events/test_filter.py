@@ -186,3 +186,32 @@ def test_each_veto_drops_its_examples(nlp, name, example):
     found = events_of(nlp, example + ".")
     assert any((e.rule or "").endswith(f"; vetoed: {name}") for e in found), found
     assert all(e.confidence < 0.45 for e in found if "vetoed" in (e.rule or "")), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The family is seeking $2 million in damages from the Riverton police.", "ACCUSE"),
+        ("The union demanded compensation from the ministry.", "ACCUSE"),
+        ("The mayor sought the release of the two journalists.", "REQUEST"),
+    ],
+)
+def test_seeking_damages_is_suing(nlp, text, expected):
+    """Seeking damages or compensation from someone is a legal claim against them (ACCUSE)."""
+    assert [e.type for e in events_of(nlp, text)][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Riverton police are investigating. Two deputies came to the house and pushed the "
+        "woman, the suit alleged, adding that deputies later detained her.",
+        "The state police are investigating. Three guards entered the cell and beat the man, "
+        "the lawsuit alleged, adding that guards later detained him.",
+    ],
+)
+def test_a_thing_alleging_is_no_unnamed_state_agent(nlp, text):
+    """A document's allegation is its author's, not an agentless state act whose agent is the
+    article's police: it is not shown with the police as accuser."""
+    found = [e for e in events_of(nlp, text) if e.type == "ACCUSE" and "alleged" in e.text]
+    assert found and all(e.confidence < 0.45 for e in found), found

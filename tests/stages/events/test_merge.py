@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dateline.analyze import analyze
@@ -30,6 +32,9 @@ def _event(
         ("two men", "three women", False),
         ("Latvian diplomats", "Estonian diplomats", False),  # proper names tell groups apart
         ("the mayor", "the governor", False),
+        ("four city residents", "John Doe", True),  # described, then named
+        ("a man", "Richard Roe", True),
+        ("John Doe", "Richard Roe", False),  # two names are two people
     ],
 )
 def test_same_act_by_recipient(first, second, expected):
@@ -130,3 +135,53 @@ def test_repeated_act_is_one_event_with_mentions(nlp):
     assert len(arrests) == 1, arrests
     assert arrests[0].start < text.index("The arrest")
     assert arrests[0].mentions
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (("verb press", None), ("verb release", None), False),  # two acts of one type
+        (("verb call on", "AFP"), ("verb release", None), False),
+        (("verb release", "Li"), ("verb release", None), True),  # "he was released" again
+    ],
+)
+def test_report_naming_no_party_joins_only_its_own_word(first, second, expected):
+    """A REQUEST that names no party is not merged into any other REQUEST of the article."""
+
+    def request(start: int, rule: str, actor: str | None) -> Event:
+        party = Actor(name=actor) if actor else None
+        return Event("REQUEST", start, start + 10, "x" * 10, None, party, None, rule=rule)
+
+    assert same_act(request(0, *first), request(100, *second)) is expected
+
+
+def test_described_and_named_merge_only_under_one_named_actor():
+    """ "Three residents were charged" and "Doe … faces charges" are one act only when both
+    reports have the same actor (here the police); with no actor they stay apart."""
+    charged = Event("ACCUSE", 0, 10, "x" * 10, None, None, Actor(name="three residents"))
+    faces = Event("ACCUSE", 50, 60, "x" * 10, None, None, Actor(name="John Doe"))
+    assert not same_act(charged, faces)
+    with_police = [replace(e, actor=POLICE) for e in (charged, faces)]
+    assert same_act(*with_police)
+
+
+@pytest.mark.parametrize(
+    ("actors", "recipients", "expected"),
+    [
+        (("Police officers", "officers"), ("a man", "John Doe"), True),
+        (("Oklahoma teachers", "teachers"), (None, "Texas"), False),  # one report names no one
+        (("Latvian officers", "Estonian officers"), ("a man", "John Doe"), False),
+    ],
+)
+def test_one_kind_of_actor_needs_both_recipients(actors, recipients, expected):
+    """Actors of one kind, one described more closely, report one act only when both reports
+    name whom it was done to."""
+
+    def shot(start: int, actor: str, recipient: str | None) -> Event:
+        party = Actor(name=recipient) if recipient else None
+        return Event("ASSAULT", start, start + 10, "x" * 10, None, Actor(name=actor), party)
+
+    first, second = (
+        shot(i * 100, a, r) for i, (a, r) in enumerate(zip(actors, recipients, strict=True))
+    )
+    assert same_act(first, second) is expected

@@ -126,6 +126,17 @@ def _a_party(party: Actor | None, token: Token | None) -> bool:
     return person_noun(token)
 
 
+def _thing(token: Token | None) -> bool:
+    """A subject that is a thing, not an unnamed agent ("the complaint states", "the report
+    says"): the act is the thing's author's, whom the sentence does not name."""
+    return (
+        token is not None
+        and token.pos_ == "NOUN"
+        and not token.text.isupper()  # an acronym is a name ("HCSD arrests woman")
+        and not (is_party(token) or person_noun(token) or event_noun(token, lexicon()))
+    )
+
+
 def _staff_act(p: Parties) -> bool:
     """A suspension or the like done to people ("two guards were suspended")."""
     return (
@@ -165,6 +176,7 @@ GATES = (
         AGENTLESS,
         lambda p: (
             p.actor is None
+            and not _thing(p.actor_tok)
             and (p.lemma in STATE_ACTS or bool(CUSTODY & set(p.words)) or _staff_act(p))
         ),
         "three residents were charged with arson; one of the ticket inspectors was suspended",
@@ -173,6 +185,7 @@ GATES = (
         "act on a political actor, agent unnamed",
         lambda p: (
             p.actor is None
+            and not _thing(p.actor_tok)
             and p.type in ACTED_ON
             and p.recipient is not None
             and p.recipient.sector in POLITICAL_SECTORS
@@ -334,12 +347,50 @@ def _seeking_a_thing(p: Parties) -> bool:
     return not any(event_noun(o, lexicon()) for o in objects)
 
 
+# Places a visit can go to without meeting another party when they are the visitor's own.
+OWN_PLACES = {"GPE", "LOC", "FAC"}
+OWN_BUILDINGS = {"embassy", "consulate", "mission", "base", "headquarters", "barracks"}
+
+
+def _visit_home(p: Parties) -> bool:
+    """A visit to a place or building of the visitor's own country ("the president visited
+    his country's embassy", "the governor toured flooded towns"): no other party is met."""
+    if p.type != "CONSULT" or p.mode != "visit" or p.recipient_tok is None:
+        return False
+    if p.actor is None or p.recipient is None or not p.actor.country:
+        return False
+    place = p.recipient_tok.ent_type_ in OWN_PLACES or p.recipient_tok.lower_ in OWN_BUILDINGS
+    return place and p.recipient.country == p.actor.country
+
+
+# Sectors that bear arms: their "targeting" is an attack.
+ARMED_SECTORS = {"MIL", "REB", "UAF", "COP", "SPY"}
+
+
+def _figurative_target(p: Parties) -> bool:
+    """ "The mayor felt targeted", "regulators targeted the bank": singled out, not
+    attacked, when no weapon is named and no armed actor acts."""
+    if p.type != "ASSAULT" or p.lemma != "target" or p.mode is not None:
+        return False
+    return p.actor is None or p.actor.sector not in ARMED_SECTORS
+
+
 VETOES = (
     Gate("act denied", _denied, "the army denied targeting civilians"),
     Gate("going back somewhere", _going_back, "Trump will return to the White House"),
     Gate("an attempt or a claim", _attempt_or_claim, "officials sought to downplay the threat"),
     Gate("helping someone do something", _helping, "the governor helped Houston win the bid"),
     Gate("object is no party", _object_no_party, "hit a jumper; released a statement"),
+    Gate(
+        "singled out, not attacked",
+        _figurative_target,
+        "the newspaper says it is being targeted by the tax office",
+    ),
+    Gate(
+        "a visit home",
+        _visit_home,
+        "the Armenian president then visited the embassy of Armenia in Rome",
+    ),
     Gate("question put to someone", _question, "Asked about the ads, McCollum said"),
     Gate("refusal to comment", _no_comment, "police declined to comment"),
     Gate(
@@ -358,9 +409,24 @@ def _dismissal(verb: Token) -> bool:
     return any(o.ent_type_ == "PERSON" or is_party(o) or person_noun(o) for o in objects)
 
 
+# What a lawsuit claims: seeking it from someone is suing them ("sought $3 million in damages
+# from the city"), an accusation, not a request.
+LEGAL_CLAIMS = {"damages", "compensation", "restitution", "reparations"}
+CLAIM_VERBS = {"seek", "claim", "demand"}
+
+
+def _legal_claim(verb: Token) -> bool:
+    """The verb's object is, or is counted in, damages or compensation."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    held = [g for o in objects for c in o.children if c.dep_ == "prep" for g in c.children]
+    return any(t.lemma_.lower() in LEGAL_CLAIMS or t.lower_ in LEGAL_CLAIMS for t in objects + held)
+
+
 def retyped(p: Parties) -> tuple[str, str | None]:
     """Type and mode after the parties: capturing people is an arrest (COERCE), not a battle;
-    police or courts "capturing" act as police do."""
+    police or courts "capturing" act as police do; seeking damages from someone is suing them."""
+    if p.type == "REQUEST" and p.lemma in CLAIM_VERBS and _legal_claim(p.verb):
+        return "ACCUSE", "allege"
     if p.type == "ASSAULT" and p.lemma == "fire" and _dismissal(p.verb):
         return "COERCE", None  # "fired critics within the government"
     if p.type == "ASSAULT" and p.lemma == "capture":

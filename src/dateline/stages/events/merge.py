@@ -20,6 +20,7 @@ from dateline.records import Actor, Event
 OPEN_ACTS = {"THREATEN"}
 # Prepositions that put an act noun as the setting of another act ("arrested in a raid").
 SETTING_PREPS = {"in", "during", "amid"}
+DETERMINERS = {"a", "an", "the", "this", "that", "these", "those"}
 
 
 def _party_key(party: Actor | None) -> str | None:
@@ -34,6 +35,48 @@ def _party_key(party: Actor | None) -> str | None:
             return words[-1].casefold()  # "60 diplomats", "more diplomats": a kind of people
         return " ".join(party.name.casefold().split())
     return f"{party.country}/{party.sector}" if party.country or party.sector else None
+
+
+def _described(party: Actor) -> bool:
+    """A party described by a common noun, not named ("Three Eastland County residents",
+    "a man")."""
+    words = (party.name or "").split()
+    return not party.entity and bool(words) and words[-1].isalpha() and words[-1].islower()
+
+
+def _one_party(x: Actor | None, y: Actor | None, named: bool = False) -> bool:
+    """Whether two parties of two reports can be one: the same or unnamed in one of them;
+    with `named`, also people described in one report and named in the other ("three
+    residents were charged" ... "Brian Freeman … faces five charges")."""
+    kx, ky = _party_key(x), _party_key(y)
+    if kx is None or ky is None or kx == ky:
+        return True
+    if x.country and y.country and x.country != y.country:
+        return False
+    return named and _described(x) != _described(y)
+
+
+def _same_actor(a: Event, b: Event) -> bool:
+    """Both reports name one actor (not merely unnamed in one of them)."""
+    kx, ky = _party_key(a.actor), _party_key(b.actor)
+    return kx is not None and ky is not None and _one_party(a.actor, b.actor)
+
+
+def _one_kind(x: Actor | None, y: Actor | None) -> bool:
+    """Two parties described by one common noun, one closer than the other ("officers",
+    "Police officers"): the bare noun's words are all among the other's."""
+    if x is None or y is None or not (_described(x) and _described(y)):
+        return False
+    wx, wy = _words(x), _words(y)
+    return wx[-1] == wy[-1] and (set(wx) <= set(wy) or set(wy) <= set(wx))
+
+
+def _words(party: Actor) -> list[str]:
+    """A party's name words, lower-cased, without leading articles."""
+    words = (party.name or "").casefold().split()
+    while words[:-1] and words[0] in DETERMINERS:
+        words = words[1:]
+    return words
 
 
 def _fullness(event: Event) -> int:
@@ -61,11 +104,26 @@ def same_act(a: Event, b: Event) -> bool:
         return False
     if a.mode is not None and b.mode is not None and a.mode != b.mode and not _setting(a, b):
         return False
-    for x, y in ((a.actor, b.actor), (a.recipient, b.recipient)):
-        kx, ky = _party_key(x), _party_key(y)
-        if kx is not None and ky is not None and kx != ky:
+    named = _same_actor(a, b)
+    if not _one_party(a.actor, b.actor):
+        # "Sheriff deputies … fired on a man" and "X was hit by deputies": one kind of people,
+        # one closer described, is one actor only when both reports name the one acted on.
+        if not (_one_kind(a.actor, b.actor) and a.recipient and b.recipient):
             return False
-    return (_party_key(a.actor), _party_key(a.recipient)) != (None, None) or _fullness(b) == 0
+        named = True
+    if not _one_party(a.recipient, b.recipient, named=named):
+        return False
+    if _fullness(a) and _fullness(b):
+        return True
+    # A report that names no party joins only a report of the same word ("he was freed" after
+    # "police freed two men"), not any act of its type ("they pressed on", "called the centre").
+    return _word(a) == _word(b)
+
+
+def _word(event: Event) -> str:
+    """The trigger word of an event's rule ("verb allege > verb arrest; …" -> "arrest")."""
+    name = (event.rule or "").split(";")[0].split(" > ")[-1].split()
+    return " ".join(w for w in name if w not in ("verb", "noun", "under"))
 
 
 def _setting(a: Event, b: Event) -> bool:

@@ -13,9 +13,10 @@ from dataclasses import replace
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from dateline.records import QUAD, Actor, Event
+from dateline.records import QUAD, Actor, Event, Quote
 from dateline.stages.common import run_stage, text_of
 from dateline.stages.events.actors import agency, code_actor, first_person
+from dateline.stages.events.confidence import Signals, score
 from dateline.stages.events.details import (
     block_kind,
     casualties,
@@ -83,8 +84,6 @@ HEADLINE_BLOCKS = {"header", "heading"}
 # Mutual acts: coordinated actors with no recipient act on each other.
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 MAX_PARTIES = 4
-# Acts that are about the party they are done to: without one named they are less certain.
-DYADIC = {"REQUEST", "SUPPORT", "CONSULT", "THREATEN", "AGREE", "AID", "COOPERATE", "CONCEDE"}
 # Types of the agentless acts that take the article's police or court agency as actor.
 STATE_TYPES = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
@@ -151,14 +150,7 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         recipient_tok, recipient = None, None
     type_, mode = _civil_mode(trig, reading, actor, clause, lex)
     quote = quote_at(sent.doc, pred.idx)
-    # A subjectless act in a speaker's words is theirs ("Stop the shelling," she said; "said
-    # …, after meeting X"), but a passive without agent names no one ("42 were arrested").
-    unsaid = actor_tok is None and passive_subject(pred) is None
-    if quote is not None and (unsaid or (actor_tok is not None and first_person(actor_tok))):
-        actor = speaker_actor(quote) or actor  # "we will strike back": the speaker's act
-    if recipient_tok is not None and first_person(recipient_tok):
-        spoken = quote_at(sent.doc, recipient_tok.idx)
-        recipient = speaker_actor(spoken) if spoken is not None else recipient
+    actor, recipient = _spoken(pred, quote, reading, actor, recipient)
     word = (trig.inner or trig).word
     rule = (trig.inner or trig).rule
     # A reversed act is named by its object ("faces charges" is a charge).
@@ -176,9 +168,7 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
     hypothetical, negated = reading.hypothetical, reading.negated
     place, date = place_and_date(sent, pred, actor_tok, hypothetical)
     counts = casualties(clause, lex) if type_ in ("ASSAULT", "COERCE") else {}
-    confidence = _score(trig, actor, recipient, hypothetical, negated, quote is not None)
-    confidence -= 0.1 if reading.future else 0.0  # announced or planned: not yet done
-    confidence -= 0.15 if reading.predicted else 0.0  # foreseen by others: no act at all
+    confidence = _confidence(trig, reading, actor, recipient, quote is not None)
     if gate is None:  # no political actor acting on a party: kept, below the default threshold
         confidence = round(confidence * UNGATED, 2)
     event = Event(
@@ -202,6 +192,69 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         replace(event, actor=a, recipient=None if _same_party(a, r) else r)
         for a, r in _pairs([a for _, a in actors], [r for _, r in recipients], type_, mode)
     ]
+
+
+def _spoken(
+    pred: Token,
+    quote: Quote | None,
+    reading: Reading,
+    actor: Actor | None,
+    recipient: Actor | None,
+) -> tuple[Actor | None, Actor | None]:
+    """The speaker as the actor or recipient of an act in their own words ("we will strike
+    back", "they attacked us"); not in words they quote from someone else."""
+    actor_tok, recipient_tok = reading.actor, reading.recipient
+    # A subjectless act in a speaker's words is theirs ("Stop the shelling," she said; "said
+    # …, after meeting X"), but a passive without agent names no one ("42 were arrested").
+    unsaid = actor_tok is None and passive_subject(pred) is None
+    if (
+        quote is not None
+        and (unsaid or (actor_tok is not None and first_person(actor_tok)))
+        and not _quoted_within(quote, pred.idx)
+    ):
+        actor = speaker_actor(quote) or actor
+    if recipient_tok is not None and first_person(recipient_tok):
+        spoken = quote_at(pred.doc, recipient_tok.idx)
+        if spoken is not None and not _quoted_within(spoken, recipient_tok.idx):
+            recipient = speaker_actor(spoken)
+    return actor, recipient
+
+
+def _confidence(
+    trig: Trigger, reading: Reading, actor: Actor | None, recipient: Actor | None, quoted: bool
+) -> float:
+    """The event's confidence from the named factors of `confidence.py`."""
+    pred = trig.pred
+    pronoun = False
+    if actor is None and recipient is None:  # only "no party named" asks
+        parties = (reading.actor, reading.recipient, subject(pred), passive_subject(pred))
+        pronoun = any(t is not None and t.pos_ == "PRON" for t in parties)
+    signals = Signals(
+        trig,
+        actor,
+        recipient,
+        reading.hypothetical,
+        reading.negated,
+        quoted,
+        reading.future,
+        reading.predicted,
+        pronoun,
+    )
+    return score(signals)
+
+
+# Quotation marks of a quote inside a quote ("he said: 'I was attacked'").
+INNER_OPEN, INNER_CLOSE = "‘'", "’'"
+
+
+def _quoted_within(quote: Quote, char: int) -> bool:
+    """Whether a character of a quote lies in a quote nested in it, whose first person is
+    someone else than the speaker ("none of them said ‘X hit me’")."""
+    before = quote.text[: max(0, char - quote.start)]
+    opened = max(before.rfind(c) for c in INNER_OPEN)
+    if opened < 0 or before[opened] == "'" and before[opened - 1 : opened].isalpha():
+        return False  # no inner quote, or an apostrophe ("don't")
+    return not any(c in before[opened + 1 :] for c in "’")
 
 
 def _rule_name(trig: Trigger) -> str:
@@ -321,56 +374,6 @@ def _home(actor: Actor | None, recipient: Actor | None) -> Actor | None:
     if recipient.sector in ("GOV", "COP", "JUD", "LEG"):
         return replace(actor, country=recipient.country)
     return actor
-
-
-def _depth(pred: Token, lex: Lexicon) -> int:
-    """How many subordinate clauses (relative, adverbial, prepositional) hold the predicate."""
-    levels = 0
-    node = pred
-    if pred.pos_ in ("NOUN", "PROPN"):  # an event noun counts from the clause that holds it
-        while node.dep_ in ("pobj", "prep", "dobj", "attr", "compound", "nsubj", "nsubjpass"):
-            if node.head.i == node.i or node.head.pos_ in ("VERB", "AUX"):
-                break
-            node = node.head
-        node = node.head if node.head.pos_ in ("VERB", "AUX") else node
-    if _acting_participle(pred):  # "nurses striking in Leeds": the act itself
-        node = pred.head
-    while node.head.i != node.i:
-        subordinate = node.dep_ in (
-            "relcl",
-            "acl",
-            "advcl",
-            "pcomp",
-            "pobj",
-            "csubj",
-            "amod",
-            "prep",
-        )
-        if subordinate or (node.dep_ == "ccomp" and base(node.head, lex) not in lex.report):
-            levels += 1
-        node = node.head
-    return levels
-
-
-def _acting_participle(pred: Token) -> bool:
-    """A participle telling what the people it follows do ("teachers striking", "workers
-    protesting outside the plant")."""
-    return pred.dep_ == "acl" and pred.tag_ == "VBG" and pred.head.pos_ in ("NOUN", "PROPN")
-
-
-def _score(
-    trig: Trigger, actor, recipient, hypothetical: bool, negated: bool, quoted: bool
-) -> float:
-    """A confidence in [0, 1]: trigger specificity, completeness, and main-clause prominence."""
-    value = 0.55 + (0.15 if trig.specific or trig.inner else 0.0)
-    value -= 0.1 if trig.pred.pos_ == "NOUN" and trig.pred.dep_ != "ROOT" else 0.0
-    value -= 0.1 * min(3, _depth(trig.pred, lexicon()))
-    value += 0.15 if actor is not None and actor.country else 0.05 if actor else 0.0
-    value += 0.1 if recipient is not None else -0.1 if trig.rule.type in DYADIC else 0.0
-    value -= 0.15 if hypothetical else 0.0
-    value -= 0.1 if negated else 0.0
-    value -= 0.05 if quoted else 0.0
-    return round(max(0.05, min(0.99, value)), 2)
 
 
 @Language.component(
