@@ -192,7 +192,7 @@ def test_each_veto_drops_its_examples(nlp, name, example):
     ("text", "expected"),
     [
         ("The family is seeking $2 million in damages from the Riverton police.", "ACCUSE"),
-        ("The union demanded compensation from the ministry.", "ACCUSE"),
+        ("Poland demanded compensation from Moscow for the shelling.", "REQUEST"),
         ("The mayor sought the release of the two journalists.", "REQUEST"),
     ],
 )

@@ -412,7 +412,7 @@ def _dismissal(verb: Token) -> bool:
 # What a lawsuit claims: seeking it from someone is suing them ("sought $3 million in damages
 # from the city"), an accusation, not a request.
 LEGAL_CLAIMS = {"damages", "compensation", "restitution", "reparations"}
-CLAIM_VERBS = {"seek", "claim", "demand"}
+CLAIM_VERBS = {"seek", "claim"}  # a demand stays a REQUEST: states demand reparations
 
 
 def _legal_claim(verb: Token) -> bool:
