@@ -13,6 +13,13 @@ from dateline.records import Actor
 from dateline.resources import fields, iso_countries
 from dateline.stages.common import covering, text_of
 from dateline.stages.events.lexicon import event_noun, lexicon
+from dateline.stages.events.people import (
+    GENERIC_HEADS,
+    GROUP_HEADS,
+    PARTY_NOUNS,
+    PEOPLE,
+    PERSON_ENDINGS,
+)
 
 # Dependents that belong to a noun phrase when we cut it out of the sentence.
 PHRASE_DEPS = {
@@ -47,22 +54,6 @@ def first_person(token: Token) -> bool:
     return token.lower_ in FIRST_PERSON and token.text != "US" and token.ent_type_ == ""
 
 
-# Heads that say "someone of": their modifiers' role decides ("rebel leaders" -> REB).
-GENERIC_HEADS = {
-    "leader",
-    "leaders",
-    "official",
-    "officials",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "member",
-    "members",
-    "head",
-    "chief",
-    "representatives",
-    "representative",
-}
 # The kinds whose match is the actor itself when it is the phrase's head.
 SELF_KINDS = ("person", "metonym", "org", "capital")
 
@@ -239,33 +230,6 @@ def _code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | No
 
 PARTY_KINDS = ("country", "capital", "metonym", "org", "person", "role")
 PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
-# Collective nouns that name a party whatever its sector ("an extremist organization").
-PARTY_NOUNS = {
-    "group",
-    "groups",
-    "organization",
-    "organisation",
-    "organizations",
-    "organisations",
-    "faction",
-    "factions",
-    "alliance",
-    "camp",
-    "camps",
-    "members",
-    "member",
-    "country",
-    "countries",
-    "nation",
-    "nations",
-    "states",
-    "ally",
-    "allies",
-    "partners",
-    "neighbours",
-    "neighbors",
-    "powers",
-}
 
 
 def is_party(head: Token) -> bool:
@@ -285,149 +249,8 @@ def is_party(head: Token) -> bool:
     )
 
 
-# Family members: people, whatever their role ("the boy's father and his uncle").
-KIN = {
-    "mother",
-    "father",
-    "son",
-    "daughter",
-    "wife",
-    "husband",
-    "boyfriend",
-    "girlfriend",
-    "brother",
-    "sister",
-    "uncle",
-    "aunt",
-    "cousin",
-    "nephew",
-    "niece",
-    "grandmother",
-    "grandfather",
-    "stepfather",
-    "stepmother",
-    "relative",
-    "relatives",
-    "sons",
-    "daughters",
-    "sisters",
-    "wives",
-}
-# Endings of nouns for people and groups ("landowners", "fundamentalists", "businessman").
-PERSON_ENDINGS = ("ers", "ists", "ians", "men", "ees", "man", "woman", "ist", "ian", "ors")
-PEOPLE = {
-    "man",
-    "men",
-    "woman",
-    "women",
-    "boy",
-    "boys",
-    "girl",
-    "girls",
-    "person",
-    "people",
-    "child",
-    "children",
-    "teen",
-    "teens",
-    "youth",
-    "youths",
-    "suspect",
-    "suspects",
-    "victim",
-    "victims",
-    "couple",
-    "family",
-    "families",
-    "crowd",
-    "mob",
-    "him",
-    "her",
-    "them",
-    "staff",
-    "public",
-    "chief",
-    "chiefs",
-    "boss",
-    "aide",
-    "aides",
-    "inmate",
-    "inmates",
-    "accomplice",
-    "accomplices",
-    "resident",
-    "residents",
-    "student",
-    "students",
-    "defendant",
-    "defendants",
-    "participant",
-    "participants",
-    "immigrant",
-    "immigrants",
-    "migrant",
-    "migrants",
-    "militant",
-    "militants",
-    "opponent",
-    "opponents",
-    "dissident",
-    "dissidents",
-    "agent",
-    "agents",
-    "parent",
-    "parents",
-    "patient",
-    "patients",
-    "tenant",
-    "tenants",
-    "servant",
-    "majority",
-    "handful",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "several",
-    "others",
-    "fugitive",
-    "fugitives",
-    "critic",
-    "critics",
-    "teenager",
-    "teenagers",
-    "prisoner",
-    "prisoners",
-    "detainee",
-    "detainees",
-    "hostage",
-    "hostages",
-    *KIN,
-}
 # Dependencies of a noun phrase's head: a listed people word there is a noun, whatever its tag.
 NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"}
-# Collective heads for organised groups that the actor lexicon does not code.
-GROUP_HEADS = {
-    "association",
-    "network",
-    "wing",
-    "movement",
-    "union",
-    "front",
-    "council",
-    "committee",
-    "federation",
-    "league",
-    "coalition",
-    "society",
-    "foundation",
-    "brigades",
-    "cell",
-    "campaign",
-    "team",
-    "board",
-    "agency",
-    "commission",
-}
 # Words that name a police or court agency in an article ("the Sheriff's Office said").
 AGENCY_WORDS = {
     "COP": {"police", "sheriff", "investigators", "detectives", "troopers", "officers"},

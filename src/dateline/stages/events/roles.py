@@ -9,8 +9,6 @@ from spacy.tokens import Token
 from dateline.records import Actor
 from dateline.stages.events.actors import (
     FIRST_PERSON,
-    GENERIC_HEADS,
-    PEOPLE,
     code_actor,
     entity_at,
     entity_of,
@@ -20,6 +18,7 @@ from dateline.stages.events.actors import (
 )
 from dateline.stages.events.details import PLACE_PREPS, quote_at
 from dateline.stages.events.lexicon import Lexicon, base, event_noun, lexicon
+from dateline.stages.events.people import GENERIC_HEADS, PEOPLE
 from dateline.stages.events.triggers import Trigger
 
 RECIPIENT_PREPS = {
