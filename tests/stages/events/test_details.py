@@ -44,3 +44,56 @@ def test_caption_takes_its_own_date(nlp):
     caption = [e for e in analysis.events if "howitzer" in e.text]
     assert caption and caption[0].type == "ASSAULT"
     assert caption[0].date != analysis.date
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "expected"),
+    [
+        (  # the line before the lede's dateline is a headline: the lede states the act
+            "Police arrest two men in fraud case. RIVERTON — Police arrested two men on Monday "
+            "in a fraud case.",
+            "COERCE",
+            "Police arrested two men",
+        ),
+        (  # "Man" in a headline and "A man" in the lede are one party: one charge, the lede's
+            "Man charged with fraud detained. RIVERTON — A man charged with fraud was detained "
+            "by Riverton police on Monday.",
+            "ACCUSE",
+            "A man charged with fraud",
+        ),
+        (  # without a dateline the first statement stays
+            "Police arrested two men on Monday in a fraud case. Police arrested two men, the "
+            "sheriff said.",
+            "COERCE",
+            "Police arrested two men on Monday",
+        ),
+    ],
+)
+def test_headline_before_dateline(nlp, text, type_, expected):
+    """A repeated act keeps the lede's statement, not the headline's clipped one."""
+    found = [e for e in events_of(nlp, text) if e.type == type_]
+    assert len(found) == 1 and expected in found[0].text, found
+    if "RIVERTON" in text:
+        assert found[0].start >= text.index("RIVERTON"), found
+
+
+@pytest.mark.parametrize(
+    ("text", "char", "expected"),
+    [
+        ("Man held in fraud case. RIVERTON — A man was arrested.", 0, True),
+        ("Man held in fraud case. RIVERTON — A man was arrested.", 30, False),
+        ("Man held in fraud case. A man was arrested — police said.", 0, False),
+        ("RIVERTON — A man was arrested on Monday.", 0, False),
+    ],
+)
+def test_before_dateline(nlp, text, char, expected):
+    """Text before a dateline-opened sentence among the first three is a headline."""
+    from dateline.stages.events.details import before_dateline
+
+    assert before_dateline(nlp(text), char) is expected
+
+
+def test_evidence_drops_a_trailing_conjunction(nlp):
+    """A clause cut before its conjoined clause ends on a word, not on "and"."""
+    text = "Mark Novak has been charged with fraud and Anne Walsh has been charged with perjury."
+    assert all(not e.text.endswith(" and") for e in events_of(nlp, text))

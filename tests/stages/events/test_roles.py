@@ -233,3 +233,122 @@ def test_short_name_takes_the_full_name_and_title(nlp):
     assert ("COERCE", "Adam Kovac", "the state broadcaster") in got, got
     assert any(g[0] == "COERCE" and (g[2] or "").startswith("critics") for g in got), got
     assert not any(g[0] == "ASSAULT" for g in got), got
+
+
+def _has(found, expected) -> bool:
+    """An event of the expected type whose actor and recipient names hold the expected words
+    (None: no party)."""
+    type_, actor, recipient = expected
+
+    def named(party, words):
+        if words is None:
+            return party is None
+        return party is not None and words.lower() in (party.name or "").lower()
+
+    return any(
+        e.type == type_ and named(e.actor, actor) and named(e.recipient, recipient) for e in found
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a conjunct with its own passive subject is an act of its own
+            "Mark Novak and Tom Kerr have been charged with fraud and Anne Walsh has been "
+            "charged with perjury.",
+            ("ACCUSE", None, "Anne Walsh"),
+        ),
+        (  # uncoded people named together are one party of one event
+            "Mark Novak and Tom Kerr have been charged with fraud and Anne Walsh has been "
+            "charged with perjury.",
+            ("ACCUSE", None, "Mark Novak and Tom Kerr"),
+        ),
+        (
+            "Police arrested John Smith and Mary Jones on Monday.",
+            ("COERCE", "Police", "John Smith and Mary Jones"),
+        ),
+        (  # family members are people, not their owner
+            "The boy's father and his uncle have been charged with assault.",
+            ("ACCUSE", None, "father"),
+        ),
+        (  # a bare number stands for the noun counted in the parallel clause
+            "Norway has expelled five envoys, Denmark has expelled two.",
+            ("SANCTION", "Denmark", "envoys"),
+        ),
+        (  # a past participle acts on the noun it modifies
+            "A man charged with fraud last year has been detained by Riverton police.",
+            ("ACCUSE", "Riverton police", "A man"),
+        ),
+        (  # "have X under investigation": the subject investigates X
+            "City detectives have kept the couple under investigation since March.",
+            ("ACCUSE", "detectives", "the couple"),
+        ),
+        (  # examples of the parties a thing concerns
+            "Ottawa imposed tariffs on car parts, including from Mexico.",
+            ("SANCTION", "Canada", "Mexico"),
+        ),
+        (  # a contracted "has" is no passive; an order to one's own official keeps them
+            "The governor's also ordered his staff to review the contracts.",
+            ("REQUEST", "governor", "his staff"),
+        ),
+        (  # a main verb hung on its subject after an apposition
+            'Okafor, a former governor who retired in 2019, called the ruling "a disgrace".',
+            ("ACCUSE", "Okafor", None),
+        ),
+        (  # a verb with no object shares the object of the verb conjoined after it
+            "Peru strongly supports and wants Chile to join the fishing talks.",
+            ("SUPPORT", "Peru", "Chile"),
+        ),
+        (
+            "The ministry condemned and rejected the decision by Egypt.",
+            ("ACCUSE", "ministry", "Egypt"),
+        ),
+        (  # a march's goal, not its source
+            "Hundreds of farmers marched from the village to the provincial court on Monday.",
+            ("PROTEST", "farmers", "provincial court"),
+        ),
+        (  # the public body a sentence names as its source is the agent of a state act
+            "Two hunters were charged with poaching, according to the State Forestry Service.",
+            ("ACCUSE", "State Forestry Service", "Two hunters"),
+        ),
+        (  # … or as the subject of a conjoined clause
+            "The journalist has been charged with espionage but authorities have refused to "
+            "let diplomats see him.",
+            ("ACCUSE", "authorities", "The journalist"),
+        ),
+        (  # "he" cannot be the Novak named as his own object: the last other person named
+            "President Mark Novak will sign the bill, his adviser Tom Kerr said on Friday. He "
+            'also called Novak "a hero".',
+            ("SUPPORT", "Tom Kerr", "Mark Novak"),
+        ),
+        (  # a reporter is no agent when it is only a news agency
+            "A Dutch engineer was detained in Minsk, according to Reuters.",
+            ("COERCE", None, "engineer"),
+        ),
+    ],
+)
+def test_parties_from_the_whole_sentence(nlp, text, expected):
+    """Objects, passive subjects and sources found where the parse hides them."""
+    found = events_of(nlp, text)
+    assert _has(found, expected), [
+        (e.type, e.actor and e.actor.name, e.recipient and e.recipient.name) for e in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a thing released is no release of the people it comes from
+            "The mayor's office released a letter from a nurse.",
+            [],
+        ),
+        ("Hamas released a video of two hostages.", []),
+        (  # a target beside the object still counts
+            "Ukrainian soldiers fire a howitzer toward Russian positions near Kupiansk.",
+            [("ASSAULT", "Ukrainian soldiers", "Russian positions")],
+        ),
+    ],
+)
+def test_object_that_is_no_party(nlp, text, expected):
+    """The party inside a thing's phrase ("a letter from X") is no target beside it."""
+    assert shown_of(nlp, text) == expected

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
 from dateline.records import Actor
 from dateline.resources import fields, iso_countries
-from dateline.stages.common import covering
+from dateline.stages.common import covering, text_of
 from dateline.stages.events.lexicon import event_noun, lexicon
+from dateline.stages.events.people import (
+    GENERIC_HEADS,
+    GROUP_HEADS,
+    PARTY_NOUNS,
+    PEOPLE,
+    PERSON_ENDINGS,
+)
 
 # Dependents that belong to a noun phrase when we cut it out of the sentence.
 PHRASE_DEPS = {
@@ -33,6 +42,7 @@ PHRASE_DEPS = {
     "cc",
     "conj",
 }
+TIME_DEPS = {"compound", "npadvmod", "nmod", "advmod", "det", "nummod"}
 # Prepositions whose object still describes the actor ("supporters of X", "groups in Zimbabwe").
 PHRASE_PREPS = {"of", "in", "from", "throughout", "across"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "me", "us", "him", "her", "them", "who"}
@@ -44,22 +54,6 @@ def first_person(token: Token) -> bool:
     return token.lower_ in FIRST_PERSON and token.text != "US" and token.ent_type_ == ""
 
 
-# Heads that say "someone of": their modifiers' role decides ("rebel leaders" -> REB).
-GENERIC_HEADS = {
-    "leader",
-    "leaders",
-    "official",
-    "officials",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "member",
-    "members",
-    "head",
-    "chief",
-    "representatives",
-    "representative",
-}
 # The kinds whose match is the actor itself when it is the phrase's head.
 SELF_KINDS = ("person", "metonym", "org", "capital")
 
@@ -116,6 +110,9 @@ def _phrase(head: Token) -> list[Token]:
             continue  # not "commanders of" when "of" takes a clause ("of killing civilians")
         if child.dep_ in ("cc", "conj", "punct") and child.i > head.i:
             continue
+        timed = child.ent_type_ in ("DATE", "TIME") and head.ent_type_ not in ("DATE", "TIME")
+        if timed and child.dep_ in TIME_DEPS:
+            continue  # "the six weeks city police": a time, not part of the name
         out.extend(_phrase(child) if child.dep_ != "prep" else _prep_tokens(child))
     return sorted(set(out), key=lambda t: t.i)
 
@@ -233,33 +230,6 @@ def _code_tokens(tokens: list[Token], head: Token) -> tuple[str | None, str | No
 
 PARTY_KINDS = ("country", "capital", "metonym", "org", "person", "role")
 PARTY_ENTS = ("PERSON", "ORG", "GPE", "NORP")
-# Collective nouns that name a party whatever its sector ("an extremist organization").
-PARTY_NOUNS = {
-    "group",
-    "groups",
-    "organization",
-    "organisation",
-    "organizations",
-    "organisations",
-    "faction",
-    "factions",
-    "alliance",
-    "camp",
-    "camps",
-    "members",
-    "member",
-    "country",
-    "countries",
-    "nation",
-    "nations",
-    "states",
-    "ally",
-    "allies",
-    "partners",
-    "neighbours",
-    "neighbors",
-    "powers",
-}
 
 
 def is_party(head: Token) -> bool:
@@ -279,118 +249,8 @@ def is_party(head: Token) -> bool:
     )
 
 
-# Endings of nouns for people and groups ("landowners", "fundamentalists", "businessman").
-PERSON_ENDINGS = ("ers", "ists", "ians", "men", "ees", "man", "woman", "ist", "ian", "ors")
-PEOPLE = {
-    "man",
-    "men",
-    "woman",
-    "women",
-    "boy",
-    "boys",
-    "girl",
-    "girls",
-    "person",
-    "people",
-    "child",
-    "children",
-    "teen",
-    "teens",
-    "youth",
-    "youths",
-    "suspect",
-    "suspects",
-    "victim",
-    "victims",
-    "couple",
-    "family",
-    "families",
-    "crowd",
-    "mob",
-    "him",
-    "her",
-    "them",
-    "staff",
-    "public",
-    "chief",
-    "chiefs",
-    "boss",
-    "aide",
-    "aides",
-    "inmate",
-    "inmates",
-    "accomplice",
-    "accomplices",
-    "resident",
-    "residents",
-    "student",
-    "students",
-    "defendant",
-    "defendants",
-    "participant",
-    "participants",
-    "immigrant",
-    "immigrants",
-    "migrant",
-    "migrants",
-    "militant",
-    "militants",
-    "opponent",
-    "opponents",
-    "dissident",
-    "dissidents",
-    "agent",
-    "agents",
-    "parent",
-    "parents",
-    "patient",
-    "patients",
-    "tenant",
-    "tenants",
-    "servant",
-    "majority",
-    "handful",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "several",
-    "others",
-    "fugitive",
-    "fugitives",
-    "critic",
-    "critics",
-    "teenager",
-    "teenagers",
-    "prisoner",
-    "prisoners",
-    "detainee",
-    "detainees",
-    "hostage",
-    "hostages",
-}
-# Collective heads for organised groups that the actor lexicon does not code.
-GROUP_HEADS = {
-    "association",
-    "network",
-    "wing",
-    "movement",
-    "union",
-    "front",
-    "council",
-    "committee",
-    "federation",
-    "league",
-    "coalition",
-    "society",
-    "foundation",
-    "brigades",
-    "cell",
-    "campaign",
-    "team",
-    "board",
-    "agency",
-    "commission",
-}
+# Dependencies of a noun phrase's head: a listed people word there is a noun, whatever its tag.
+NOMINAL_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"}
 # Words that name a police or court agency in an article ("the Sheriff's Office said").
 AGENCY_WORDS = {
     "COP": {"police", "sheriff", "investigators", "detectives", "troopers", "officers"},
@@ -418,9 +278,11 @@ def agency(doc: Doc, sector: str) -> Actor | None:
 def person_noun(token: Token) -> bool:
     """A common noun that names people or an organised group ("hackers", "the network"),
     or a count of them ("tens of thousands of students")."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.ent_type_ in ("DATE", "TIME", "MONEY"):
-        return False
     word = token.lower_
+    if token.ent_type_ in ("DATE", "TIME", "MONEY"):
+        return False
+    if token.pos_ not in ("NOUN", "PROPN"):  # "inmates" tagged as a verb
+        return word in PEOPLE and token.dep_ in NOMINAL_DEPS
     if (
         word in GROUP_HEADS
         or word in PEOPLE
@@ -445,14 +307,14 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
     if head.lower_ in PRONOUNS or head.pos_ == "PRON":
         entity = entity_at(doc, head)
         if entity is None:
-            return None
-        country, sector = code_name(entity.name)
-        if entity.title:
-            sector = _code_title(entity.title) or sector
-        return Actor(entity.id, entity.name, entity.country or country, sector)
+            found = antecedent(head)
+            return code_actor(found, role) if found is not None else None
+        return entity_actor(entity)
     tokens = _named_through(tokens, head)
     country, sector = _code_tokens(tokens, head)
     entity = entity_of(head)
+    if entity is not None and entity_at(doc, head) is entity and _other_office(head, entity):
+        entity = None  # "the trade minister" is not the prime minister
     if role == "actor" and entity is None and _thing(head):
         return None  # "state grant schemes recognise…": a thing acts on no one
     if country is None:
@@ -484,6 +346,90 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         if appos is not None:
             name = _text_of(tokens[:1] + _trimmed(_phrase(appos)))
     return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
+
+
+def other_sides(head: Token, coded: Actor) -> list[Actor]:
+    """The further sides of a group named by coordinated nationalities ("the Peruvian and
+    Chilean delegations" -> the Chilean delegation): one party per further country."""
+    sides = []
+    for mod in head.children:
+        if mod.dep_ not in ("amod", "compound", "nmod") or mod.i > head.i:
+            continue
+        for conj in mod.conjuncts:
+            if conj.i < mod.i or conj.ent_type_ not in ("NORP", "GPE"):
+                continue
+            country, _ = code_name(conj.text)
+            if country and country != coded.country:
+                sides.append(Actor(None, f"{conj.text} {head.text}", country, coded.sector))
+    return sides
+
+
+# Modifiers that date a title without naming another office ("the former prime minister").
+TITLE_TIMES = {"former", "then", "current", "new", "outgoing", "incoming", "late", "acting"}
+
+
+def _other_office(head: Token, entity) -> bool:
+    """A title description ("the trade minister") whose own words name another office than
+    the title of the person it was linked to ("Prime Minister")."""
+    if head.pos_ != "NOUN" or not entity.title:
+        return False
+    title = set(entity.title.lower().split())
+    known = title | set(entity.name.lower().split()) | TITLE_TIMES
+    return head.lower_ in title and any(
+        c.dep_ in ("compound", "amod") and c.pos_ == "NOUN" and c.lower_ not in known
+        for c in head.children
+        if c.is_lower
+    )
+
+
+def antecedent(pronoun: Token) -> Token | None:
+    """The group an unresolved "they"/"them" stands for: for "them", the nearest plural party
+    that is a subject before it in its sentence, never the subject of its own clause
+    ("detectives kept them under investigation"); else (and for "they", whose own sentence
+    the reporter rule reads) the first plural subject of the sentence before."""
+    if pronoun.lower_ not in ("they", "them"):
+        return None
+    own = {c.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")}
+    sent = pronoun.sent
+    before = list(reversed(sent[: pronoun.i - sent.start])) if pronoun.lower_ == "them" else []
+    previous = list(pronoun.doc[sent.start - 1].sent) if sent.start > 0 else []
+    for tok in before + previous:
+        if tok.i in own or tok.dep_ not in ("nsubj", "nsubjpass") or tok.pos_ == "PRON":
+            continue
+        plural = tok.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in tok.children)
+        party = is_party(tok) or person_noun(tok) or tok.ent_type_ in PARTY_ENTS
+        if plural and party and tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+    return None
+
+
+def entity_actor(entity) -> Actor:
+    """An entity of the entities stage as a party, coded by its name and title."""
+    country, sector = code_name(entity.name)
+    if entity.title:
+        sector = _code_title(entity.title) or sector
+    return Actor(entity.id, entity.name, entity.country or country, sector)
+
+
+def other_person(pronoun: Token, taken: str | None) -> Actor | None:
+    """Who a pronoun subject is when its resolution names its own clause's object ("He
+    called Novak …" cannot be Novak): the last other person named in the three sentences
+    before it."""
+    doc = pronoun.doc
+    if not doc.has_extension("entities") or not doc._.entities:
+        return None
+    sents = [s for s in doc.sents if s.start <= pronoun.i][-4:]
+    floor = sents[0].start_char if sents else 0
+    found = [
+        (m.start, e)
+        for e in doc._.entities
+        if e.type == "PERSON" and e.id != taken
+        for m in e.mentions
+        if floor <= m.start < pronoun.idx
+        and m.text[:1].isupper()
+        and m.text.lower() not in PRONOUNS
+    ]
+    return entity_actor(max(found, key=lambda f: f[0])[1]) if found else None
 
 
 def _thing(head: Token) -> bool:
@@ -518,8 +464,41 @@ def _named_through(tokens: list[Token], head: Token) -> list[Token]:
 
 def entity_of(head: Token):
     """The entity a phrase head names: its own mention's, else its named apposition's, else
-    the one person of the article whose full name holds it ("Kovac" after "Adam Kovac")."""
-    return entity_at(head.doc, head) or _named_apposition(head) or _short_name(head)
+    the one person of the article whose full name holds it ("Kovac" after "Adam Kovac"),
+    else the person a lede's "a man" turns out to be in the next sentence."""
+    return (
+        entity_at(head.doc, head)
+        or _named_apposition(head)
+        or _short_name(head)
+        or _named_next(head)
+    )
+
+
+# Someone introduced without a name, named with an age in the next sentences.
+SOMEONE = {"man", "woman", "teen", "teenager", "boy", "girl", "person", "driver", "suspect"}
+AGED = re.compile(r",\s*\d{1,3}\s*,")
+
+
+def _named_next(head: Token):
+    """The person an indefinite "a man" of a lede is: the first person the next two sentences
+    open with, followed by an age ("A woman was detained … Maria Lopez, 34, was charged")."""
+    if head.lower_ not in SOMEONE or not any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children
+    ):
+        return None
+    doc = head.doc
+    if not doc.has_extension("entities") or not doc._.entities:
+        return None
+    text = text_of(doc)
+    after = list(islice((s for s in doc.sents if s.start > head.i), 2))
+    for sent in after:
+        for entity in doc._.entities:
+            if entity.type != "PERSON" or not entity.mentions:
+                continue
+            first = entity.mentions[0]
+            if first.start == sent.start_char and AGED.match(text[first.end : first.end + 8]):
+                return entity
+    return None
 
 
 def _short_name(head: Token):

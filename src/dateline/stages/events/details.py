@@ -59,6 +59,8 @@ def clause_tokens(pred: Token, stop: set[int]) -> list[Token]:
 def evidence(pred: Token, clause: list[Token], *parts: Token | None) -> tuple[int, int]:
     """Character span of the clause plus the actor and recipient phrases."""
     tokens = [t for t in clause if not (t.is_punct or t.is_space)] or [pred]
+    while len(tokens) > 1 and tokens[-1].dep_ == "cc":  # "charged with fraud and"
+        tokens = tokens[:-1]
     lo = tokens[0].idx
     hi = tokens[-1].idx + len(tokens[-1].text)
     for part in parts:
@@ -94,6 +96,27 @@ def block_kind(doc: Doc, char: int) -> str:
     if blocks and char < blocks[0].start:
         return "header"
     return "body"
+
+
+DASHES = {"—", "–", "--", "-"}
+
+
+def before_dateline(doc: Doc, char: int) -> bool:
+    """Whether a character lies before the lede's dateline ("RIVERTON — A man …") in one of
+    the first sentences: the text before it is the story's headline."""
+    for number, sent in enumerate(doc.sents):
+        if number > 2:
+            return False
+        words = [t for t in sent[:6] if not t.is_space]
+        for i, token in enumerate(words[1:], 1):
+            if token.text in DASHES:
+                place = words[:i]
+                if i > 1 or place[0].is_upper and len(place[0]) > 1:
+                    named = all(t.is_upper or t.is_punct for t in place) and place[0].is_upper
+                    if named and number > 0:
+                        return char < sent.start_char
+                break
+    return False
 
 
 def _block_bounds(doc: Doc, char: int) -> tuple[int, int] | None:

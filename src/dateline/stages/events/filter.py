@@ -263,7 +263,10 @@ def _object_no_party(p: Parties) -> bool:
     ):
         return False  # "shared intelligence with each other", "fired at the crowd"
     target = p.recipient_tok
-    if target is not None and not (target.dep_ in ("poss", "compound") and target.head in objects):
+    aside = target is not None and target.head.lower_ not in TARGET_PREPS  # "a letter from X"
+    if aside and (target.dep_ == "pobj" or any(target in o.subtree for o in objects)):
+        target = None
+    if target is not None:
         return False  # a target besides the object ("toward Russian positions")
     return bool(objects) and not any(_names_party(o) for o in objects)
 

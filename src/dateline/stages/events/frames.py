@@ -11,7 +11,12 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dateline.stages.events.lexicon import Lexicon, base
-from dateline.stages.events.roles import inherited_subject, reporter_of, subject
+from dateline.stages.events.roles import (
+    inherited_subject,
+    passive_subject,
+    reporter_of,
+    subject,
+)
 from dateline.stages.events.triggers import DEONTIC_AUX, Trigger, self_bound
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -80,6 +85,7 @@ def frames(outer: Trigger, trig: Trigger, node: Token, lex: Lexicon) -> bool:
         rel == "conj"
         and (trig.rule.type, trig.rule.mode) == (outer.rule.type, outer.rule.mode)
         and not subject(trig.pred)
+        and passive_subject(trig.pred) is None  # "X was charged and Y was charged": two acts
     )
     return (is_frame and rel != "conj") or purpose or casualty or same
 

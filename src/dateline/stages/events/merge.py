@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from dateline.records import Actor, Event
 
+ARTICLES = {"a", "an", "the"}  # "Man held" (a headline) and "A man was held" are one party
 # Acts made of a future, conditional act: their modality tells of that act, not of themselves.
 OPEN_ACTS = {"THREATEN"}
 # Prepositions that put an act noun as the setting of another act ("arrested in a raid").
@@ -30,7 +31,7 @@ def _party_key(party: Actor | None) -> str | None:
     if party.entity:
         return party.entity
     if party.name:
-        words = party.name.split()
+        words = [w for w in party.name.split() if w.casefold() not in ARTICLES] or [party.name]
         if words[-1].isalpha() and not any(w[:1].isupper() for w in words):
             return words[-1].casefold()  # "60 diplomats", "more diplomats": a kind of people
         return " ".join(party.name.casefold().split())

@@ -18,6 +18,7 @@ from dateline.stages.events.actors import (
 )
 from dateline.stages.events.details import PLACE_PREPS, quote_at
 from dateline.stages.events.lexicon import Lexicon, base, event_noun, lexicon
+from dateline.stages.events.people import GENERIC_HEADS, PEOPLE
 from dateline.stages.events.triggers import Trigger
 
 RECIPIENT_PREPS = {
@@ -34,6 +35,28 @@ RECIPIENT_PREPS = {
     "between",
     "among",
 }
+NAMED_PARTIES = {"PERSON", "ORG", "GPE", "NORP"}
+# Acts of the state that a sentence's named authority did when no agent is given.
+STATE_ACTS = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
+STATE_SECTORS = {"GOV", "COP", "JUD", "MIL"}
+# Heads of the names of public bodies ("the State Forestry Service", "the Sheriff's Office").
+PUBLIC_BODIES = {
+    "service",
+    "department",
+    "office",
+    "agency",
+    "bureau",
+    "ministry",
+    "authority",
+    "commission",
+    "patrol",
+}
+# Sectors of the officials a party instructs or urges (its secretary, its lawmakers).
+STAFF_SECTORS = {"GOV", "LEG", "JUD", "COP", "PTY"}
+# Acts whose "from" object is the party acted on even beside a "to" ("withdrew from X to Y").
+SOURCE_TYPES = {"RETREAT"}
+# Words that bring in examples of the parties ("on car parts, including from Mexico").
+EXAMPLE_PREPS = {"including", "especially", "notably", "particularly"}
 # Prepositions whose event-noun object points at the parties ("for a war against Iraq").
 EVENT_PREPS = {"for", "during", "amid", "over"}
 HANDOVER_PREPS = {"of", "by", "for"}
@@ -69,7 +92,30 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
         actor = noun_owner(cause) if cause is not None else None
         if actor is None:  # "killed in police firing": the party doing the firing
             actor = next(filter(None, (_firing_party(g) for g in _causes(pred))), None)
+    if actor is None and passive and type_ in STATE_ACTS:
+        actor = sentence_agent(pred)  # "were charged, according to the Forestry Service"
     return _real_head(actor) if actor is not None else None
+
+
+def sentence_agent(pred: Token) -> Token | None:
+    """The state body a sentence names beside an agentless state act: its source ("according
+    to the State Forestry Service") or the subject of a conjoined clause ("was charged but
+    authorities have refused…"). A reporter ("…, police said") is left to the article's agency."""
+    found = [
+        g
+        for tok in pred.sent
+        if tok.lower_ == "according"
+        for to in tok.children
+        if to.lower_ == "to"
+        for g in to.children
+        if g.dep_ == "pobj"
+    ]
+    found += [s for c in pred.children if c.dep_ == "conj" and (s := subject(c)) is not None]
+    for cand in found:
+        coded = code_actor(cand)
+        if coded is not None and (coded.sector in STATE_SECTORS or cand.lower_ in PUBLIC_BODIES):
+            return cand
+    return None
 
 
 def _talks_with(noun: Token) -> bool:
@@ -123,15 +169,42 @@ def subject(pred: Token) -> Token | None:
     for child in pred.children:
         if child.dep_ in ("nsubj", "csubj") and not _dateline_word(child):
             return child
+        if child.dep_ == "nsubjpass" and _contracted_perfect(pred):
+            return child
     if pred.dep_ == "acomp":
         return subject(pred.head)
     if pred.dep_ == "acl" and pred.tag_ == "VBG" and pred.head.pos_ in ("NOUN", "PROPN"):
         return pred.head  # "teachers striking in West Virginia"
+    if _interrupted(pred):
+        return pred.head  # "Okafor, 71, called the ruling unlawful"
     return None
+
+
+def _interrupted(pred: Token) -> bool:
+    """A main verb the parser hung on its subject as a participle because an apposition
+    came between them: right after a comma, with an object of its own."""
+    return (
+        pred.dep_ == "acl"
+        and pred.tag_ in ("VBN", "VBD")
+        and pred.head.pos_ == "PROPN"
+        and pred.i > 0
+        and pred.doc[pred.i - 1].text == ","
+        and any(c.dep_ in ("dobj", "oprd", "ccomp") for c in pred.children)
+    )
+
+
+def _contracted_perfect(pred: Token) -> bool:
+    """ "He's ordered his staff": a contracted "has" read as a passive "is", which takes
+    no direct object."""
+    return any(c.dep_ == "auxpass" and c.lower_ in ("'s", "’s") for c in pred.children) and any(
+        c.dep_ == "dobj" for c in pred.children
+    )
 
 
 def passive_subject(pred: Token) -> Token | None:
     """The nsubjpass of a passive predicate."""
+    if _contracted_perfect(pred):
+        return None
     subjects = [c for c in pred.children if c.dep_ == "nsubjpass"]
     return next((c for c in subjects if not _dateline_word(c)), subjects[0] if subjects else None)
 
@@ -311,13 +384,77 @@ def find_recipient(trig: Trigger, actor_tok: Token | None) -> Token | None:
                 _fill(slots, child, host, t, lex)
     if not slots.objects and _undergoes(trig) and (shared := _conjoined_passive(trig.pred)):
         slots.objects.append(_real_head(shared))  # "were convicted … and sentenced"
+    if not slots.objects and not slots.goals:
+        slots.objects.extend(_shared_objects(trig.pred))  # "supports and wants Chile to…"
+    if not slots.objects and _undergoes(trig) and _passive_modifier(trig.pred):
+        slots.objects.append(trig.pred.head)  # "a man charged with fraud"
     themed = trig.rule.type in THEME_TYPES or (
         trig.inner is not None and trig.inner.rule.type in THEME_TYPES
     )
+    if trig.rule.type not in SOURCE_TYPES:  # "a march from the square to the court"
+        slots.goals.sort(key=lambda g: g.head.lower_ == "from")
     ordered = (slots.goals + slots.objects) if themed else (slots.objects + slots.goals)
     return _first_party(
-        ordered + slots.conditions + [("place", p) for p in slots.places], actor_tok, lex
+        ordered + slots.conditions + [("place", p) for p in slots.places], actor_tok, lex, themed
     )
+
+
+def _shared_objects(pred: Token) -> list[Token]:
+    """The object a verb with none shares with the verb conjoined after it ("condemned and
+    rejected the decision", "supports and wants Chile to join the talks")."""
+    out = []
+    for conj in pred.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or conj.i < pred.i:
+            continue
+        if subject(conj) is not None or passive_subject(conj) is not None:
+            continue
+        for child in conj.children:
+            if child.dep_ == "dobj":
+                out.append(child)
+            elif child.dep_ == "ccomp" and child.i > conj.i and (subj := subject(child)):
+                out.append(subj)
+    return out
+
+
+def _passive_modifier(pred: Token) -> bool:
+    """A past participle modifying the noun it was done to ("a man charged with fraud",
+    "the envoys expelled last week")."""
+    return (
+        pred.dep_ == "acl"
+        and pred.tag_ == "VBN"
+        and pred.head.pos_ in ("NOUN", "PROPN")
+        and not any(c.dep_ in ("dobj", "oprd", "nsubj") for c in pred.children)
+    )
+
+
+def _elided(obj: Token) -> Token:
+    """A bare number object stands for the noun counted in a parallel clause of the same verb
+    ("Norway expelled five envoys, Denmark expelled two" -> envoys)."""
+    if not (obj.like_num and obj.pos_ == "NUM" and obj.dep_ == "dobj"):
+        return obj
+    verb = obj.head.lemma_.lower()
+    for tok in reversed(obj.sent[: obj.i - obj.sent.start]):
+        if (
+            tok.dep_ == "dobj"
+            and tok.head.lemma_.lower() == verb
+            and tok.pos_ == "NOUN"
+            and any(c.dep_ == "nummod" for c in tok.children)
+        ):
+            return tok
+    return obj
+
+
+def reversed_roles(trig: Trigger) -> tuple[Token | None, Token | None]:
+    """Actor and recipient tokens of an act named by what its party undergoes: "X faces
+    charges", "X is under investigation" (agent: the noun's owner, "police surveillance"),
+    and "police have (keep, put) X under investigation" (agent: the subject)."""
+    pred = trig.pred
+    owner = noun_owner(trig.word) if trig.word.i != pred.i else None
+    held = next((c for c in pred.children if c.dep_ == "dobj" and c.i != trig.word.i), None)
+    under = trig.word.dep_ == "pobj" and trig.word.head.lower_ == "under"
+    if held is not None and under and trig.word.head.head.i == pred.i:
+        return owner or subject(pred), held
+    return owner, subject(pred) or passive_subject(pred)
 
 
 def _conjoined_passive(pred: Token) -> Token | None:
@@ -348,19 +485,23 @@ def _fill(slots: Slots, child: Token, host: Token, t: Trigger, lex: Lexicon) -> 
     """File one dependent of a host under the role it may play."""
     dep = child.dep_
     if dep in ("dobj", "dative", "obj") and child.i != t.word.i:
-        (slots.goals if dep == "dative" else slots.objects).append(child)
+        (slots.goals if dep == "dative" else slots.objects).append(_elided(child))
+    elif dep == "oprd" and child.pos_ == "PROPN" and child.ent_type_ in NAMED_PARTIES:
+        slots.objects.append(child)  # "called Novak 'a hero'"
     elif dep == "prep" and child.lower_ == "of" and host.pos_ in ("NOUN", "PROPN"):
         slots.objects.extend(g for g in child.children if g.dep_ == "pobj")
     elif dep == "nsubjpass" and _undergoes(t):
         undergoer = _real_head(child)  # "two men were arrested", "diplomats were expelled"
         if not _dateline_word(undergoer):
             slots.objects.append(undergoer)
-    elif dep == "ccomp" and (subj := subject(child)) is not None:
+    elif dep == "ccomp" and child.i > host.i and (subj := subject(child)) is not None:
         slots.objects.append(subj)
     elif dep == "prep" and child.lower_ in t.rule.words:
         slots.objects.extend(g for g in child.children if g.dep_ == "pobj")
     elif dep == "prep" and child.lower_ in RECIPIENT_PREPS:
         slots.goals.extend(g for g in child.children if g.dep_ == "pobj")
+    elif dep == "prep" and child.lower_ in EXAMPLE_PREPS:  # "tariffs, including from Mexico"
+        slots.goals.extend(_prep_objects(child) + [g for g in child.children if g.dep_ == "pobj"])
     elif dep == "prep" and child.lower_ in PLACE_PREPS | EVENT_PREPS:
         for g in child.children:
             if g.dep_ == "pobj" and event_noun(g, lex) is not None:
@@ -380,7 +521,9 @@ def _undergoes(t: Trigger) -> bool:
     )
 
 
-def _first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | None:
+def _first_party(
+    queue: list, actor_tok: Token | None, lex: Lexicon, themed: bool = True
+) -> Token | None:
     """The first candidate in `queue` that codes as a party; places ("place", token) count
     only with a country, and a thing that is no party hands over to what it points at."""
     seen: set[int] = set()
@@ -393,13 +536,15 @@ def _first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | 
         if actor_tok is not None and _coreferent(cand, actor_tok):
             if cand.pos_ == "PRON" and cand.i != actor_tok.i:
                 return None  # "he invited him": someone else, whom the resolution missed
+            if actor_tok.lower_ in ("he", "she") and cand.pos_ == "PROPN" and not is_place:
+                return cand  # "He called Novak …": the name stands, the "he" was misread
             continue
         seen.add(cand.i)
         if cand.pos_ == "PRON" and cand.lower_ not in ("him", "her", "them", "us", "me"):
             continue
         if first_person(cand) and quote_at(cand.doc, cand.idx) is not None:
             return cand  # the speaker's side: events.py codes it as the speaker
-        coded = _recipient_code(cand, lex, actor_tok)
+        coded = _recipient_code(cand, lex, actor_tok, themed)
         if coded is not None and not is_place and not is_party(cand) and not person_noun(cand):
             party = next(
                 (
@@ -415,9 +560,8 @@ def _first_party(queue: list, actor_tok: Token | None, lex: Lexicon) -> Token | 
                 coded = None
         if coded is not None and (not is_place or coded.country):
             return cand
-        if not is_place:
-            queue[:0] = _handover(cand)
-            queue.extend(("place", g) for g in _located(cand))
+        if not is_place:  # a thing: what it points at, then where it stands
+            queue[:0] = _handover(cand) + [("place", g) for g in _located(cand)]
     return None
 
 
@@ -440,16 +584,30 @@ def _coreferent(a: Token, b: Token) -> bool:
     return second is not None and first.id == second.id
 
 
-def _recipient_code(cand: Token, lex: Lexicon, actor_tok: Token | None = None) -> Actor | None:
-    """The candidate coded as a recipient; none for what the actor's pronoun owns ("its
-    troops"; an unresolved owner counts as the actor's) and for event nouns that name no
-    entity. "They attacked her supporters" keeps a recipient when "her" is someone else."""
+def _recipient_code(
+    cand: Token, lex: Lexicon, actor_tok: Token | None = None, themed: bool = True
+) -> Actor | None:
+    """The candidate coded as a recipient; none for what the actor's pronoun owns in an act
+    that moves it ("deployed its troops"; an unresolved owner counts as the actor's) and for
+    event nouns that name no entity. "They attacked her supporters" keeps a recipient when
+    "her" is someone else; "ordered his staff", "urged its members" keep the actor's
+    own people, whom other acts address."""
     owner = next((c for c in cand.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-    if owner is not None and not _someone_else(owner, actor_tok):
+    own_people = not themed and _staff(cand)
+    if owner is not None and not _someone_else(owner, actor_tok) and not own_people:
         return None
     if event_noun(cand, lex) is not None and cand.ent_type_ == "":
         return None
     return code_actor(cand, "recipient")
+
+
+def _staff(noun: Token) -> bool:
+    """People of an office ("his secretary", "its members", "her aides"), not a force or a
+    thing ("its troops", "its borders")."""
+    if noun.lower_ in PEOPLE or noun.lower_ in GENERIC_HEADS:
+        return True
+    coded = code_actor(noun, "recipient")
+    return coded is not None and coded.sector in STAFF_SECTORS and noun.pos_ == "NOUN"
 
 
 def _hosts(trig: Trigger) -> list[Token]:

@@ -15,9 +15,18 @@ from spacy.tokens import Doc, Span, Token
 
 from dateline.records import QUAD, Actor, Event, Quote
 from dateline.stages.common import run_stage, text_of
-from dateline.stages.events.actors import agency, code_actor, first_person
+from dateline.stages.events.actors import (
+    agency,
+    code_actor,
+    first_person,
+    is_party,
+    other_person,
+    other_sides,
+    person_noun,
+)
 from dateline.stages.events.confidence import Signals, score
 from dateline.stages.events.details import (
+    before_dateline,
     block_kind,
     casualties,
     clause_tokens,
@@ -43,8 +52,8 @@ from dateline.stages.events.roles import (
     accidental,
     actor_token,
     find_recipient,
-    noun_owner,
     passive_subject,
+    reversed_roles,
     subject,
 )
 from dateline.stages.events.triggers import Trigger, find_triggers
@@ -105,7 +114,12 @@ def find_events(doc: Doc) -> list[Event]:
             if trig.absorbed:
                 continue
             found.extend(_build(trig, sent, stop, lex))
-    return merge(_with_agency(found, doc), lambda e: block_kind(doc, e.start) in HEADLINE_BLOCKS)
+    return merge(_with_agency(found, doc), lambda e: _headline(doc, e.start))
+
+
+def _headline(doc: Doc, char: int) -> bool:
+    """A headline: the header or heading blocks, or the line before the lede's dateline."""
+    return block_kind(doc, char) in HEADLINE_BLOCKS or before_dateline(doc, char)
 
 
 def _with_agency(events: list[Event], doc: Doc) -> list[Event]:
@@ -137,13 +151,14 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         return []
     actor_tok = actor_token(trig, type_, lex)
     if trig.rule.reverse:  # "X faces charges", "X is under police surveillance": X is acted on
-        owner = noun_owner(trig.word) if trig.word.i != pred.i else None
-        reading = read(trig, owner, subject(pred) or passive_subject(pred), lex)
+        reading = read(trig, *reversed_roles(trig), lex)
     else:
         reading = read(trig, actor_tok, find_recipient(trig, actor_tok), lex)
     actor_tok, recipient_tok = reading.actor, reading.recipient
     clause = clause_tokens(pred, stop - {pred.i})
     actor, recipient = _code_pair(reading)
+    if _bound(actor_tok, recipient_tok) and _same_party(actor, recipient):
+        actor = other_person(actor_tok, recipient and recipient.entity)  # "He called Novak …"
     if actor_tok is not None and _in_markup(actor_tok):  # "<svg onload=…> The ministers met"
         actor_tok, actor = None, None
     if recipient_tok is not None and _in_markup(recipient_tok):
@@ -164,6 +179,10 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
     veto = vetoed(retyped_parties) if gate is None else None
     actors = [(actor_tok, actor)] + _partners(actor_tok, actor)
     recipients = [(recipient_tok, recipient)] + _partners(recipient_tok, recipient)
+    actors[0] = (actor_tok, _together(actor_tok, actor, len(actors) - 1))
+    recipients[0] = (recipient_tok, _together(recipient_tok, recipient, len(recipients) - 1))
+    if type_ in MUTUAL and recipient is None and actor_tok is not None and actor is not None:
+        recipients = [(None, side) for side in other_sides(actor_tok, actor)[:1]] or recipients
     lo, hi = evidence(pred, clause, *(t for t, _ in actors + recipients))
     hypothetical, negated = reading.hypothetical, reading.negated
     place, date = place_and_date(sent, pred, actor_tok, hypothetical)
@@ -263,6 +282,17 @@ def _rule_name(trig: Trigger) -> str:
     return f"{name} > {trig.inner.rule.name}" if trig.inner is not None else name
 
 
+def _bound(subject: Token | None, obj: Token | None) -> bool:
+    """A pronoun subject with a named object in its clause: the two cannot be one person."""
+    return (
+        subject is not None
+        and obj is not None
+        and subject.pos_ == "PRON"
+        and subject.lower_ in ("he", "she")
+        and obj.pos_ == "PROPN"
+    )
+
+
 def _in_markup(token: Token) -> bool:
     """Whether a token lies inside an HTML tag left in the text ("<img src=x onerror=…>")."""
     text = text_of(token.doc)
@@ -319,9 +349,30 @@ def _partners(head: Token | None, coded: Actor | None) -> list[tuple[Token, Acto
         if conj.i <= head.i or conj.pos_ not in ("NOUN", "PROPN"):
             continue
         found = code_actor(conj)
-        if found is not None and (found.country or found.entity) and found != coded:
+        if (
+            found is not None
+            and (found.country or found.entity and found.sector)
+            and found != coded
+        ):
             out.append((conj, found))
     return out[: MAX_PARTIES - 1]
+
+
+def _named_party(token: Token) -> bool:
+    """A name, a party or people ("Kerr", "a group of supporters")."""
+    return token.pos_ == "PROPN" or is_party(token) or person_noun(token)
+
+
+def _together(head: Token | None, coded: Actor | None, split: int) -> Actor | None:
+    """A party named with uncoded partners ("Novak and Kerr were charged") is one party
+    of one event, named by the whole coordination."""
+    if head is None or coded is None or split:
+        return coded
+    conjuncts = [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN")]
+    if not conjuncts or head.pos_ != "PROPN" or not all(_named_party(c) for c in conjuncts):
+        return coded
+    names = [coded.name] + [(code_actor(c) or coded).name for c in conjuncts]
+    return replace(coded, name=", ".join(names[:-1]) + " and " + names[-1])
 
 
 def _pairs(

@@ -1,0 +1,109 @@
+"""Actor coding: people, named people and the sides of a group."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.events.helpers import events_of
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a lede's "a woman" is the person the next sentence names with an age
+            "A woman was detained after a crash on Friday. Maria Lopez, 34, was charged with "
+            "drunk driving on Saturday.",
+            ("COERCE", "Maria Lopez"),
+        ),
+        (  # no one named with an age: she stays "a woman"
+            "A woman was detained after a crash on Friday. The road was closed.",
+            ("COERCE", "A woman"),
+        ),
+        (  # a listed people noun the tagger calls a verb is still people
+            "UPDATE : The inmates and their driver have been captured near Dayton.",
+            ("COERCE", "The inmates"),
+        ),
+    ],
+)
+def test_recipient_names(nlp, text, expected):
+    """Who the acted-on people are, named as the article names them."""
+    type_, name = expected
+    got = [(e.type, e.recipient and e.recipient.name) for e in events_of(nlp, text)]
+    assert (type_, name) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Peruvian and Chilean delegations discussed fishing quotas.",
+            ("CONSULT", "PER", "CHL"),
+        ),
+        ("US and Chinese officials discussed trade on Monday.", ("CONSULT", "USA", "CHN")),
+    ],
+)
+def test_group_of_two_nations_meets_itself(nlp, text, expected):
+    """A group named by coordinated nationalities: the first side meets the second."""
+    got = [
+        (e.type, e.actor and e.actor.country, e.recipient and e.recipient.country)
+        for e in events_of(nlp, text)
+    ]
+    assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the trade minister" is no mention of the prime minister
+            "Former Prime Minister Ana Ruiz's party was ordered to disband. Ruiz said the party "
+            "will appeal to the trade minister.",
+            ("REQUEST", "the trade minister"),
+        ),
+        (  # "the minister" may well be the foreign minister named before
+            "Foreign Minister Hakan Fidan arrived in Kyiv. Zelensky met the minister on Monday.",
+            ("CONSULT", "Hakan Fidan"),
+        ),
+    ],
+)
+def test_title_description_names_its_own_office(nlp, text, expected):
+    """A title description linked to a person with another title is not that person."""
+    type_, name = expected
+    got = [(e.type, e.recipient and e.recipient.name) for e in events_of(nlp, text)]
+    assert (type_, name) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "them" is the plural subject before it, not the subject of its own clause
+            "Mark Novak and Tom Kerr ran the scheme from a warehouse for the six weeks city "
+            "detectives kept them under investigation.",
+            ("ACCUSE", "city detectives", "Mark Novak"),
+        ),
+        (  # a sentence-initial "They" is the plural subject of the sentence before
+            "Protesters gathered outside parliament on Monday. They demanded the resignation of "
+            "the minister.",
+            ("REQUEST", "Protesters", "the minister"),
+        ),
+        (
+            "Several Nordic governments announced new sanctions on Belarus on Monday. They also "
+            "expressed solidarity with Lithuania.",
+            ("SUPPORT", "Nordic governments", "Lithuania"),
+        ),
+        (  # no plural subject before: "they" stays unresolved
+            "The minister met the rebels on Monday. They agreed to a ceasefire.",
+            ("AGREE", None, None),
+        ),
+    ],
+)
+def test_plural_pronoun_antecedent(nlp, text, expected):
+    """An unresolved "they"/"them" stands for the plural party subject before it."""
+    type_, actor, recipient = expected
+    found = [e for e in events_of(nlp, text) if e.type == type_]
+
+    def named(party, words):
+        return party is None if words is None else words in (party and party.name or "")
+
+    assert any(named(e.actor, actor) and named(e.recipient, recipient) for e in found) or (
+        actor is None and not any(e.actor for e in found)
+    ), found
