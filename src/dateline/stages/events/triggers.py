@@ -149,6 +149,9 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         rule, specific = Rule(*rule.speech, name=f"{rule.name} (speech)"), True
     if rule is None and _demand_clause(token, lex):
         rule = Rule("REQUEST", None, name="demand clause (must/should)")
+    if rule is None and lemma in lex.report:
+        judged = _judgement(token, lex)  # "said the registrar's move was an abuse of power"
+        rule, specific = (judged, True) if judged is not None else (rule, specific)
     if lemma in lex.naming and (rule is None or any(c.dep_ == "oprd" for c in token.children)):
         judged = _evaluation(token, lex)  # "called the deal a historic step for the region"
         rule, specific = (judged, True) if judged is not None else (rule, specific)
@@ -191,6 +194,57 @@ def _evaluation(verb: Token, lex: Lexicon) -> Rule | None:
             if found is not None:
                 return Rule(*found, name=f"verb {base(verb, lex)} + evaluation {tok.lower_}")
     return None
+
+
+# Possessives that name no party of their own ("its illegal practices": whose is unknown here).
+OWNER_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
+def _judgement(report: Token, lex: Lexicon) -> Rule | None:
+    """A speaker judging a party or a party's act in the clause reported ("said the
+    registrar's move was 'an abuse of power'", "'Mexico's illegal dumping practices have
+    cost jobs,' the senator said"): the act of the evaluation word, as under a naming verb."""
+    for clause in (c for c in report.children if c.dep_ == "ccomp"):
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue  # "said the move was not illegal": no judgement against anyone
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        owned = _owner(subj) is not None
+        if owned:
+            for mod in subj.children:
+                if mod.dep_ == "amod" and (found := _evaluated(mod, report, lex)) is not None:
+                    return found  # "Beijing's unfair trade rules are harmful"
+        if not (owned or is_party(subj) or person_noun(subj)) or subj.pos_ == "PRON":
+            continue
+        if clause.lemma_ != "be":
+            continue
+        for named in clause.children:
+            if named.dep_ not in ("attr", "acomp"):
+                continue
+            for tok in named.subtree:
+                if (found := _evaluated(tok, report, lex)) is not None:
+                    return found  # "the registrar's move was an abuse of power"
+    return None
+
+
+def _owner(noun: Token) -> Token | None:
+    """Who a thing belongs to ("the registrar's move" -> registrar), else None; not a time
+    ("Thursday's order")."""
+    for child in noun.children:
+        if child.dep_ != "poss" or child.lower_ in OWNER_PRONOUNS:
+            continue
+        if child.ent_type_ not in ("DATE", "TIME") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _evaluated(tok: Token, report: Token, lex: Lexicon) -> Rule | None:
+    """The act an evaluation word makes when a speaker says it of a party."""
+    found = lex.evaluation.get(tok.lower_) or lex.evaluation.get(tok.lemma_.lower())
+    if found is None:
+        return None
+    return Rule(*found, name=f"verb {base(report, lex)} + judgement {tok.lower_}")
 
 
 def _peaceful(verb: Token, lex: Lexicon) -> bool:

@@ -1,0 +1,85 @@
+"""Triggers: judgements a speaker states, attitudes towards a party, counted acts."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.stages.events.helpers import shown_of
+
+
+def _has(got, expected) -> bool:
+    """Whether one shown (type, actor, recipient) fits `expected` (None: any party)."""
+    type_, actor, recipient = expected
+    return any(
+        g[0] == type_
+        and (actor is None or actor.lower() in (g[1] or "").lower())
+        and (recipient is None or recipient.lower() in (g[2] or "").lower())
+        for g in got
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'Opposition leader Ana Lopez said the ministry\'s decision was "an abuse of power".',
+            ("ACCUSE", "Ana Lopez", None),
+        ),
+        (
+            '"Mexico\'s illegal dumping practices have cost thousands of American jobs," the '
+            "senator said on Tuesday.",
+            ("ACCUSE", "senator", "Mexico"),
+        ),
+        (
+            "The trade minister said Canada's tariff plan was an appropriate answer.",
+            ("SUPPORT", "trade minister", "Canada"),
+        ),
+        (
+            "The foreign minister said Russia's security concerns were legitimate.",
+            ("SUPPORT", "foreign minister", "Russia"),
+        ),
+    ],
+)
+def test_judgement_a_speaker_states(nlp, text, expected):
+    """A speaker judging a party or its act in a reported clause accuses or praises it."""
+    got = shown_of(nlp, text)
+    assert _has(got, expected), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The senator said the ministry's decision was not illegal.",
+        "Police said the attack was a terrorist act.",
+        "The minister said the deal was historic.",
+        "The mayor said Thursday's storm was a disgrace for the forecasters.",
+    ],
+)
+def test_no_judgement_of_a_party(nlp, text):
+    """A denied judgement, or one of no party's act, accuses and praises no one."""
+    got = shown_of(nlp, text)
+    assert not any(g[0] in ("ACCUSE", "SUPPORT") for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lawmakers from both parties said they were satisfied with the answers given by "
+            "the central bank governor.",
+            ("SUPPORT", "Lawmakers", None),
+        ),
+        (
+            "The teachers' union said it was disappointed with the government's pay offer.",
+            ("ACCUSE", None, "government"),
+        ),
+        (
+            "Senate Democrats were unhappy with the White House's budget proposal.",
+            ("ACCUSE", "Democratic", "White House"),
+        ),
+    ],
+)
+def test_attitude_towards_a_party(nlp, text, expected):
+    """Satisfaction with a party is support; disappointment with it disapproval."""
+    got = shown_of(nlp, text)
+    assert _has(got, expected), got
