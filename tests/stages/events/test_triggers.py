@@ -83,3 +83,60 @@ def test_attitude_towards_a_party(nlp, text, expected):
     """Satisfaction with a party is support; disappointment with it disapproval."""
     got = shown_of(nlp, text)
     assert _has(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Chinese envoy said Beijing always attaches great importance to its ties "
+            "with Pakistan.",
+            ("SUPPORT", "China", "Pakistan"),
+        ),
+        (
+            "The minister said Japan will spare no effort to carry out its pledges.",
+            ("AGREE", "Japan", None),
+        ),
+        (
+            "The Indian defence ministry will work closely with the Japanese defence ministry.",
+            ("AGREE", "Indian defence ministry", "Japanese defence ministry"),
+        ),
+        ("Washington moved to slap tariffs on Mexican steel.", ("SANCTION", None, None)),
+        (
+            "Authorities have blocked lawyers from visiting the detained activist.",
+            ("COERCE", "Authorities", "lawyers"),
+        ),
+        (
+            "The lawsuit says officers pinned the teenager to the ground.",
+            ("ASSAULT", "officers", None),
+        ),
+        (
+            "The opposition party said it will file a legal suit against the election commission.",
+            ("ACCUSE", "opposition party", "election commission"),
+        ),
+        (
+            "Over two years, the activist has made dozens of freedom of information "
+            "requests to the police.",
+            ("REQUEST", "activist", "police"),
+        ),
+    ],
+)
+def test_idioms_and_counted_acts(nlp, text, expected):
+    """Diplomatic idioms, tariffs slapped, people blocked or pinned down, suits filed, and a
+    count of acts under a light verb reached through a chain of "of"s."""
+    got = shown_of(nlp, text)
+    assert _has(got, expected), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm blocked hikers from reaching the summit.",
+        "The striker pinned his hopes on the second half.",
+        "The coach said he will work closely with the new players.",
+    ],
+)
+def test_idioms_without_a_political_act(nlp, text):
+    """The same words with no political party acting show nothing."""
+    got = shown_of(nlp, text)
+    assert not any(g[0] in ("COERCE", "ASSAULT", "COOPERATE", "AGREE") for g in got), got

@@ -271,7 +271,7 @@ def _light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     """A light verb's event-noun object ("launched an attack", "a rescue mission")."""
     for child in token.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass"):
-            child = _counted_act(child)
+            child = _counted_act(child, lex)
             rule = event_noun(child, lex)
             if rule is None and child.lemma_.lower() in GENERIC_EVENTS:
                 rule = next(
@@ -288,12 +288,21 @@ def _light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
-def _counted_act(noun: Token) -> Token:
-    """The act a count or run stands for ("a series of attacks" -> attacks), else the noun."""
+def _counted_act(noun: Token, lex: Lexicon) -> Token:
+    """The act a count or run stands for ("a series of attacks" -> attacks; "dozens of
+    freedom of information requests" -> requests), else the noun."""
     if noun.lower_ not in ACT_QUANTITIES:
         return noun
-    of = next((c for c in noun.children if c.lower_ == "of"), None)
-    return next((g for g in of.children if g.dep_ == "pobj"), noun) if of is not None else noun
+    found, node = noun, noun
+    for _ in range(3):
+        of = next((c for c in node.children if c.lower_ == "of"), None)
+        node = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if node is None:
+            return found
+        found = node if found is noun else found
+        if event_noun(node, lex) is not None:
+            return node
+    return found
 
 
 def _owned(noun: Token) -> bool:
