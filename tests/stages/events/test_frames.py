@@ -83,3 +83,22 @@ def test_prediction_is_no_act(nlp, text, shown):
     assert any(e.confidence >= 0.45 for e in found) == shown, found
     if not shown:
         assert all(e.hypothetical and not e.future for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        (
+            "The union called for a vote after the ethics committee dismissed the complaints.",
+            {"REQUEST", "REJECT"},
+        ),
+        (
+            "Poland demanded compensation because Russian troops shelled the border post.",
+            {"REQUEST", "ASSAULT"},
+        ),
+    ],
+)
+def test_setting_clause_is_no_complement(nlp, text, types):
+    """A frame does not swallow the act of an after/because clause: both are coded."""
+    found = {e.type for e in events_of(nlp, text)}
+    assert types <= found, found

@@ -22,6 +22,9 @@ FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
 MODAL_AUX = {"may", "might", "could", "can"}
 NEGATORS = {"not", "n't", "never", "no"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "acomp"}
+# Conjunctions of an adverbial clause that is the frame's setting, not what it frames
+# ("called for a vote after the committee dismissed the complaints").
+SETTING_MARKS = {"after", "before", "when", "while", "since", "because", "as", "although", "though"}
 
 
 def _governor(token: Token) -> Token | None:
@@ -81,7 +84,10 @@ def frames(outer: Trigger, trig: Trigger, node: Token, lex: Lexicon) -> bool:
         and (trig.rule.type, trig.rule.mode) == (outer.rule.type, outer.rule.mode)
         and not subject(trig.pred)
     )
-    return (is_frame and rel != "conj") or purpose or casualty or same
+    setting = rel == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in SETTING_MARKS for c in node.children
+    )
+    return (is_frame and rel != "conj" and not setting) or purpose or casualty or same
 
 
 @dataclass(frozen=True)
