@@ -140,3 +140,54 @@ def test_idioms_without_a_political_act(nlp, text):
     """The same words with no political party acting show nothing."""
     got = shown_of(nlp, text)
     assert not any(g[0] in ("COERCE", "ASSAULT", "COOPERATE", "AGREE") for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The journalists' union wrote an open letter to the Duma calling for a "
+            "condemnation of the deputy.",
+            ("REQUEST", "union", "Duma"),
+        ),
+        (
+            "The foreign ministry issued a statement condemning the raid on the embassy.",
+            ("ACCUSE", "foreign ministry", None),
+        ),
+        (
+            "Opposition lawmakers filed a motion urging the government to resign.",
+            ("REQUEST", "lawmakers", "government"),
+        ),
+    ],
+)
+def test_act_carried_by_a_document(nlp, text, expected):
+    """A letter, statement or motion whose participle states a verbal act is its issuer's
+    act, addressed to the document's addressee."""
+    got = shown_of(nlp, text)
+    assert _has(got, expected), got
+
+
+def test_demand_in_a_motion_is_one_request(nlp):
+    """What a motion urges someone to do is the motion's request, not a second act."""
+    got = shown_of(nlp, "Opposition lawmakers filed a motion urging the government to resign.")
+    assert [g[0] for g in got] == ["REQUEST"], got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Beijing announced plans to tax $50 billion in American products.",
+            ("SANCTION", "China", None),
+        ),
+        (
+            "The president proposed slapping an additional $100 billion in tariffs on "
+            "Chinese goods.",
+            ("THREATEN", "president", None),
+        ),
+    ],
+)
+def test_sum_of_money_in_tariffs(nlp, text, expected):
+    """A sum "in tariffs" or "in products" names what the verb acts with or on."""
+    got = shown_of(nlp, text)
+    assert _has(got, expected), got

@@ -41,6 +41,9 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> None:
     """Fold complements into the frames that govern them (threatened to shell -> THREATEN)."""
     by_pred = {t.pred.i: t for t in triggers}
     by_word = {t.word.i: t for t in triggers}
+    for t in triggers:
+        if t.document is not None:  # "a motion urging the government to resign"
+            by_pred.setdefault(t.word.i, t)
     for trig in triggers:
         _fold(trig, by_pred, lex)
         if (
@@ -76,7 +79,9 @@ def frames(outer: Trigger, trig: Trigger, node: Token, lex: Lexicon) -> bool:
     """Does `outer` take in `trig`: as a frame's complement, a purpose, a casualty clause, or
     a conjunct of the same act with no subject of its own?"""
     rel = node.dep_
-    is_frame = base(outer.word, lex) in lex.frames and outer.word.i == outer.pred.i
+    is_frame = base(outer.word, lex) in lex.frames and (
+        outer.word.i == outer.pred.i or outer.document is not None
+    )
     purpose = rel == "advcl" and any(c.lower_ == "to" for c in node.children)
     casualty = rel in ("advcl", "conj") and base(trig.word, lex) in lex.casualty
     same = (
@@ -108,6 +113,8 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     """Type, mode and modality of a resolved trigger; a demand becomes the demander's REQUEST."""
     pred = trig.pred
     type_, mode = combine(trig)
+    if trig.document is not None:  # "wrote a letter to the Duma calling for …": the Duma
+        recipient = _addressee(trig.document) or recipient
     found = _modality(pred, lex)
     negated, future, possible, deontic = found.negated, found.future, found.possible, found.deontic
     reporter = reporter_of(pred, lex)
@@ -137,6 +144,14 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     if type_ == "THREATEN" and mode is None and trig.inner is None and trig.rule.type != "THREATEN":
         mode = _threat_mode(trig.rule.type, trig.rule.mode)
     return Reading(type_, mode, actor, recipient, negated, hypothetical, future)
+
+
+def _addressee(document: Token) -> Token | None:
+    """Whom a letter or petition is addressed to ("a letter to the Duma")."""
+    return next(
+        (g for c in document.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
 
 
 def _addressee_of(pred: Token) -> Token | None:

@@ -23,6 +23,20 @@ GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", 
 ACT_QUANTITIES = {"dozens", "hundreds", "scores", "series", "number", "wave", "spate", "string"}
 
 
+# Documents that carry a verbal act ("a letter calling for", "a statement condemning").
+DOCUMENTS = {
+    "letter",
+    "statement",
+    "petition",
+    "resolution",
+    "motion",
+    "declaration",
+    "communique",
+    "report",
+}
+VERBAL = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"}
+
+
 # Names that contain an event word without reporting one.
 NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
 
@@ -94,6 +108,7 @@ class Trigger:
     specific: bool = False
     inner: Trigger | None = None
     absorbed: bool = False
+    document: Token | None = None  # the letter or statement that carries a verbal act
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -111,6 +126,8 @@ def _trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
         return None  # "a proposed tax", "alleged war crimes", "a talking shop": a modifier
     if pos in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB"):
         found = _verb_trigger(token, lex)
+        if found is not None and found.rule.type in VERBAL and (writer := _writer(token)):
+            return Trigger(writer, token, found.rule, True, document=token.head)
     elif pos in ("NOUN", "PROPN"):
         rule = event_noun(token, lex)
         if rule is None:
@@ -303,6 +320,16 @@ def _counted_act(noun: Token, lex: Lexicon) -> Token:
         if event_noun(node, lex) is not None:
             return node
     return found
+
+
+def _writer(verb: Token) -> Token | None:
+    """The verb by which a party issues a document whose participle states a verbal act
+    ("wrote a letter to the Duma calling for", "issued a statement condemning the raid"):
+    the act is the issuer's, addressed to the document's addressee."""
+    doc = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or doc.lemma_.lower() not in DOCUMENTS:
+        return None
+    return doc.head if doc.dep_ == "dobj" and doc.head.pos_ == "VERB" else None
 
 
 def _owned(noun: Token) -> bool:
