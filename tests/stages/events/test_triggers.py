@@ -38,6 +38,15 @@ def _has(got, expected) -> bool:
             "The foreign minister said Russia's security concerns were legitimate.",
             ("SUPPORT", "foreign minister", "Russia"),
         ),
+        (
+            "But, the senator said, \"in the end, China's unfair and illegal trading actions "
+            'are damaging to growth."',
+            ("ACCUSE", "senator", "China"),
+        ),
+        (
+            "The opposition leader said the registrar's order was an abuse of power.",
+            ("ACCUSE", "opposition leader", None),
+        ),
     ],
 )
 def test_judgement_a_speaker_states(nlp, text, expected):

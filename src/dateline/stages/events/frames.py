@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from dateline.stages.events.lexicon import Lexicon, base
-from dateline.stages.events.roles import inherited_subject, reporter_of, subject
+from dateline.stages.events.roles import inherited_subject, noun_owner, reporter_of, subject
 from dateline.stages.events.triggers import DEONTIC_AUX, Trigger, self_bound
 
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"}
@@ -115,6 +115,10 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     type_, mode = combine(trig)
     if trig.document is not None:  # "wrote a letter to the Duma calling for …": the Duma
         recipient = _addressee(trig.document) or recipient
+    if trig.judged is not None and trig.word.i != pred.i:  # 'But, he said, "X's … are …"'
+        actor, recipient = subject(trig.word), None
+    if trig.judged is not None and recipient is None:  # "said the registrar's move was …"
+        recipient = noun_owner(trig.judged) or trig.judged
     found = _modality(pred, lex)
     negated, future, possible, deontic = found.negated, found.future, found.possible, found.deontic
     reporter = reporter_of(pred, lex)

@@ -109,6 +109,7 @@ class Trigger:
     inner: Trigger | None = None
     absorbed: bool = False
     document: Token | None = None  # the letter or statement that carries a verbal act
+    judged: Token | None = None  # what a speaker judges ("the registrar's move")
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -166,9 +167,11 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         rule, specific = Rule(*rule.speech, name=f"{rule.name} (speech)"), True
     if rule is None and _demand_clause(token, lex):
         rule = Rule("REQUEST", None, name="demand clause (must/should)")
+    thing = None
     if rule is None and lemma in lex.report:
-        judged = _judgement(token, lex)  # "said the registrar's move was an abuse of power"
-        rule, specific = (judged, True) if judged is not None else (rule, specific)
+        found = _judgement(token, lex)  # "said the registrar's move was an abuse of power"
+        if found is not None:
+            (rule, thing), specific = found, True
     if lemma in lex.naming and (rule is None or any(c.dep_ == "oprd" for c in token.children)):
         judged = _evaluation(token, lex)  # "called the deal a historic step for the region"
         rule, specific = (judged, True) if judged is not None else (rule, specific)
@@ -188,8 +191,10 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         c.dep_ == "dobj" and c.lemma_.lower() in LAWS for c in token.children
     ):
         return None  # "signed legislation", "signed the bill": law-making, no act on a party
+    if thing is not None and token.dep_ == "parataxis":  # 'But, he said, "X's … are …"'
+        return Trigger(token.head, token, rule, True, judged=thing)
     if rule is not None and token.pos_ != "AUX":
-        return Trigger(token, token, rule, specific)
+        return Trigger(token, token, rule, specific, judged=thing)
     return None
 
 
@@ -217,11 +222,16 @@ def _evaluation(verb: Token, lex: Lexicon) -> Rule | None:
 OWNER_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 
 
-def _judgement(report: Token, lex: Lexicon) -> Rule | None:
+def _judgement(report: Token, lex: Lexicon) -> tuple[Rule, Token] | None:
     """A speaker judging a party or a party's act in the clause reported ("said the
     registrar's move was 'an abuse of power'", "'Mexico's illegal dumping practices have
-    cost jobs,' the senator said"): the act of the evaluation word, as under a naming verb."""
-    for clause in (c for c in report.children if c.dep_ == "ccomp"):
+    cost jobs,' the senator said", 'But, he said, "Beijing's unfair rules are harmful"'):
+    the act of the evaluation word, as under a naming verb, and what it judges."""
+    if report.dep_ == "parataxis":
+        clauses = [report.head]
+    else:
+        clauses = [c for c in report.children if c.dep_ == "ccomp"]
+    for clause in clauses:
         if any(c.dep_ == "neg" for c in clause.children):
             continue  # "said the move was not illegal": no judgement against anyone
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -229,9 +239,9 @@ def _judgement(report: Token, lex: Lexicon) -> Rule | None:
             continue
         owned = _owner(subj) is not None
         if owned:
-            for mod in subj.children:
-                if mod.dep_ == "amod" and (found := _evaluated(mod, report, lex)) is not None:
-                    return found  # "Beijing's unfair trade rules are harmful"
+            for mod in _modifiers(subj):
+                if (found := _evaluated(mod, report, lex)) is not None:
+                    return found, subj  # "Beijing's unfair trade rules are harmful"
         if not (owned or is_party(subj) or person_noun(subj)) or subj.pos_ == "PRON":
             continue
         if clause.lemma_ != "be":
@@ -241,8 +251,16 @@ def _judgement(report: Token, lex: Lexicon) -> Rule | None:
                 continue
             for tok in named.subtree:
                 if (found := _evaluated(tok, report, lex)) is not None:
-                    return found  # "the registrar's move was an abuse of power"
+                    return found, subj  # "the registrar's move was an abuse of power"
     return None
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """Adjectives of a noun, and of its compounds ("unfair trading actions", where the parse
+    may hang "unfair" on "trading"), with their conjuncts ("unfair and illegal")."""
+    heads = [noun] + [c for c in noun.children if c.dep_ == "compound"]
+    mods = [m for h in heads for m in h.children if m.dep_ == "amod"]
+    return mods + [c for m in mods for c in m.conjuncts]
 
 
 def _owner(noun: Token) -> Token | None:
