@@ -47,6 +47,15 @@ def _has(got, expected) -> bool:
             "The opposition leader said the registrar's order was an abuse of power.",
             ("ACCUSE", "opposition leader", None),
         ),
+        (
+            "Amnesty researcher Maria Holt said the campaigning of relatives had drawn "
+            'attention to Beijing\'s "lies" about its courts.',
+            ("ACCUSE", "Maria Holt", "Beijing"),
+        ),
+        (
+            "The minister said Moscow's aggression would not go unanswered.",
+            ("ACCUSE", "minister", "Moscow"),
+        ),
     ],
 )
 def test_judgement_a_speaker_states(nlp, text, expected):
@@ -62,6 +71,7 @@ def test_judgement_a_speaker_states(nlp, text, expected):
         "Police said the attack was a terrorist act.",
         "The minister said the deal was historic.",
         "The mayor said Thursday's storm was a disgrace for the forecasters.",
+        "The minister said the city's budget was approved on Monday.",
     ],
 )
 def test_no_judgement_of_a_party(nlp, text):

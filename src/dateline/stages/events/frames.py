@@ -117,8 +117,8 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
         recipient = _addressee(trig.document) or recipient
     if trig.judged is not None and trig.word.i != pred.i:  # 'But, he said, "X's … are …"'
         actor, recipient = subject(trig.word), None
-    if trig.judged is not None and recipient is None:  # "said the registrar's move was …"
-        recipient = noun_owner(trig.judged) or trig.judged
+    if trig.judged is not None:  # "said the registrar's move was …": the registrar
+        recipient = noun_owner(trig.judged) or recipient or trig.judged
     found = _modality(pred, lex)
     negated, future, possible, deontic = found.negated, found.future, found.possible, found.deontic
     reporter = reporter_of(pred, lex)

@@ -84,6 +84,7 @@ PARTNER_PREPS = {"with", "between", "to"}
 
 
 PARTNER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+PARTY_ENTS = PARTNER_ENTS
 
 
 # Prepositions that make an event noun the background of another act ("freed after talks").
@@ -252,6 +253,13 @@ def _judgement(report: Token, lex: Lexicon) -> tuple[Rule, Token] | None:
             for tok in named.subtree:
                 if (found := _evaluated(tok, report, lex)) is not None:
                     return found, subj  # "the registrar's move was an abuse of power"
+    for clause in clauses:
+        for tok in clause.subtree:
+            owner = _owner(tok) if tok.pos_ == "NOUN" else None
+            if owner is None or not (is_party(owner) or owner.ent_type_ in PARTY_ENTS):
+                continue
+            if (found := _evaluated(tok, report, lex)) is not None:
+                return found, tok  # "drew attention to China's 'lies' about its courts"
     return None
 
 
