@@ -138,6 +138,14 @@ def test_attitude_towards_a_party(nlp, text, expected):
             "requests to the police.",
             ("REQUEST", "activist", "police"),
         ),
+        (
+            "The suspect was taken to a juvenile detention facility, police said.",
+            ("COERCE", "police", "suspect"),
+        ),
+        (
+            "NATO will expand its military presence on the eastern flank.",
+            ("THREATEN", "North Atlantic", None),
+        ),
     ],
 )
 def test_idioms_and_counted_acts(nlp, text, expected):
@@ -153,6 +161,8 @@ def test_idioms_and_counted_acts(nlp, text, expected):
         "The storm blocked hikers from reaching the summit.",
         "The striker pinned his hopes on the second half.",
         "The coach said he will work closely with the new players.",
+        "The injured were taken to a medical facility.",
+        "The retailer will expand its presence in Asia.",
     ],
 )
 def test_idioms_without_a_political_act(nlp, text):
