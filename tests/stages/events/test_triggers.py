@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stages.events.helpers import shown_of
+from tests.stages.events.helpers import events_of, shown_of
 
 
 def _has(got, expected) -> bool:
@@ -220,3 +220,15 @@ def test_sum_of_money_in_tariffs(nlp, text, expected):
     """A sum "in tariffs" or "in products" names what the verb acts with or on."""
     got = shown_of(nlp, text)
     assert _has(got, expected), got
+
+
+def test_meeting_noun_with_a_name_the_recogniser_missed(nlp):
+    """Talks between two titled people are an act even when one name is not recognised
+    (a title before it, or a recognised name beside it, says it is a person)."""
+    got = [
+        (e.type, e.actor and e.actor.name, e.recipient and e.recipient.name)
+        for e in events_of(
+            nlp, "He praised the talks between Defence Ministers Ngo Xuan Lich and Sergey Shoyu."
+        )
+    ]
+    assert any(g[0] == "CONSULT" and "Shoyu" in (g[1] or "") + (g[2] or "") for g in got), got

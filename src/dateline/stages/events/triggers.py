@@ -374,11 +374,21 @@ def _names_partner(noun: Token) -> bool:
     """A meeting or deal noun that names its other party ("talks with Russia", "her visit to
     Ankara", "discussions between the ministers")."""
     return any(
-        g.dep_ == "pobj" and (is_party(g) or person_noun(g) or g.ent_type_ in PARTNER_ENTS)
+        g.dep_ == "pobj" and any(_partner(n) for n in (g, *g.conjuncts, *_titles(g)))
         for c in noun.children
         if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
         for g in c.children
     )
+
+
+def _partner(token: Token) -> bool:
+    """A party, a person or a named group or place."""
+    return is_party(token) or person_noun(token) or token.ent_type_ in PARTNER_ENTS
+
+
+def _titles(name: Token) -> list[Token]:
+    """Titles before a name the entity recogniser missed ("Defence Ministers Ngo Xuan Lich")."""
+    return [c for c in name.children if c.dep_ == "compound" and person_noun(c)]
 
 
 def _noun_trigger(token: Token, rule: Rule, lex: Lexicon) -> Trigger | None:
