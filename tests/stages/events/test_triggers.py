@@ -228,7 +228,9 @@ def test_meeting_noun_with_a_name_the_recogniser_missed(nlp):
     got = [
         (e.type, e.actor and e.actor.name, e.recipient and e.recipient.name)
         for e in events_of(
-            nlp, "He praised the talks between Defence Ministers Ngo Xuan Lich and Sergey Shoyu."
+            nlp,
+            "A spokesman hailed the outcome of the talks between Foreign Ministers Tran Van "
+            "Minh and Sergei Lavrov.",
         )
     ]
-    assert any(g[0] == "CONSULT" and "Shoyu" in (g[1] or "") + (g[2] or "") for g in got), got
+    assert any(g[0] == "CONSULT" and "Minh" in (g[1] or "") + (g[2] or "") for g in got), got
