@@ -234,3 +234,34 @@ def test_meeting_noun_with_a_name_the_recogniser_missed(nlp):
         )
     ]
     assert any(g[0] == "CONSULT" and "Minh" in (g[1] or "") + (g[2] or "") for g in got), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The minister lashed out at the European Commission over the fines.",
+            ("ACCUSE", "minister", "European Commission"),
+        ),
+        ("Germany voiced support for the peace plan.", ("SUPPORT", "Germany", None)),
+        (
+            "The senator voiced concern over Beijing's military build-up.",
+            ("ACCUSE", "senator", None),
+        ),
+        ("Tehran turned down the invitation to the talks.", ("REJECT", "Iran", None)),
+        ("The nurses walked off the job on Monday.", ("PROTEST", "nurses", None)),
+        ("Thousands took to the streets of Caracas.", ("PROTEST", None, None)),
+        (
+            "The president signed a decree pardoning 300 political prisoners.",
+            ("CONCEDE", "president", "prisoners"),
+        ),
+        (
+            "Congress passed a law imposing new sanctions on Iran.",
+            ("SANCTION", "Congress", "Iran"),
+        ),
+    ],
+)
+def test_wire_phrasings(nlp, text, expected):
+    """Phrasal verbs and light verbs of wire copy, and laws that act in their issuer's name."""
+    got = shown_of(nlp, text)
+    assert _has(got, expected), got

@@ -35,6 +35,8 @@ DOCUMENTS = {
     "report",
 }
 VERBAL = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"}
+# What a law or decree does to a party in its issuer's name ("a bill granting amnesty").
+LAW_ACTS = {"CONCEDE", "RETREAT", "SANCTION"}
 
 
 # Names that contain an event word without reporting one.
@@ -128,7 +130,7 @@ def _trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
         return None  # "a proposed tax", "alleged war crimes", "a talking shop": a modifier
     if pos in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB"):
         found = _verb_trigger(token, lex)
-        if found is not None and found.rule.type in VERBAL and (writer := _writer(token)):
+        if found is not None and (writer := _writer(token, found.rule.type)):
             return Trigger(writer, token, found.rule, True, document=token.head)
     elif pos in ("NOUN", "PROPN"):
         rule = event_noun(token, lex)
@@ -348,12 +350,16 @@ def _counted_act(noun: Token, lex: Lexicon) -> Token:
     return found
 
 
-def _writer(verb: Token) -> Token | None:
+def _writer(verb: Token, type_: str) -> Token | None:
     """The verb by which a party issues a document whose participle states a verbal act
-    ("wrote a letter to the Duma calling for", "issued a statement condemning the raid"):
+    ("wrote a letter to the Duma calling for", "issued a statement condemning the raid"),
+    or a law that concedes, frees or sanctions ("signed a decree pardoning 300 prisoners"):
     the act is the issuer's, addressed to the document's addressee."""
     doc = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or doc.lemma_.lower() not in DOCUMENTS:
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    kind = doc.lemma_.lower()
+    if not (kind in DOCUMENTS and type_ in VERBAL or kind in LAWS and type_ in LAW_ACTS):
         return None
     return doc.head if doc.dep_ == "dobj" and doc.head.pos_ == "VERB" else None
 
