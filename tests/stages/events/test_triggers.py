@@ -259,6 +259,23 @@ def test_meeting_noun_with_a_name_the_recogniser_missed(nlp):
             "Congress passed a law imposing new sanctions on Iran.",
             ("SANCTION", "Congress", "Iran"),
         ),
+        (
+            "The minister hit back at critics of the reform.",
+            ("ACCUSE", "minister", None),
+        ),
+        (
+            "Israel hit back at Hamas with air strikes on Gaza.",
+            ("ASSAULT", "Israel", "Hamas"),
+        ),
+        ("Beijing expressed regret over the incident.", ("CONCEDE", "China", None)),
+        (
+            "The senator said Moscow's decision was a grave mistake.",
+            ("ACCUSE", "senator", "Moscow"),
+        ),
+        (
+            "The envoy said Iran's proposal was constructive.",
+            ("SUPPORT", "envoy", "Iran"),
+        ),
     ],
 )
 def test_wire_phrasings(nlp, text, expected):

@@ -166,6 +166,8 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     """A verb's or predicate adjective's own rule, else the event noun a light verb takes."""
     lemma = base(token, lex)
     rule, specific = match_rule(lookup(lex.verbs, token), token)
+    if rule is not None and rule.type != "ASSAULT" and _armed(token, lex):
+        rule = next((r for r in lookup(lex.verbs, token) or () if r.type == "ASSAULT"), rule)
     if rule is not None and rule.speech and any(c.dep_ == "ccomp" for c in token.children):
         rule, specific = Rule(*rule.speech, name=f"{rule.name} (speech)"), True
     if rule is None and _demand_clause(token, lex):
@@ -290,6 +292,17 @@ def _evaluated(tok: Token, report: Token, lex: Lexicon) -> Rule | None:
     if found is None:
         return None
     return Rule(*found, name=f"verb {base(report, lex)} + judgement {tok.lower_}")
+
+
+def _armed(verb: Token, lex: Lexicon) -> bool:
+    """A retort done with weapons ("hit back at Hamas with air strikes"): an attack."""
+    return any(
+        (rule := event_noun(g, lex)) is not None and rule.type == "ASSAULT"
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _peaceful(verb: Token, lex: Lexicon) -> bool:
