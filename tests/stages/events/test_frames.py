@@ -102,3 +102,25 @@ def test_setting_clause_is_no_complement(nlp, text, types):
     """A frame does not swallow the act of an after/because clause: both are coded."""
     found = {e.type for e in events_of(nlp, text)}
     assert types <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deputies shot and killed a man on Friday.", ("ASSAULT", "Deputies", "man")),
+        (
+            "Soldiers opened fire and killed two protesters.",
+            ("ASSAULT", "Soldiers", "protesters"),
+        ),
+        (
+            "Police arrested and detained three activists.",
+            ("COERCE", "Police", "activists"),
+        ),
+    ],
+)
+def test_conjoined_verbs_of_one_act(nlp, text, expected):
+    """Two conjoined verbs of one act are one event whose recipient the second names."""
+    got = [e for e in events_of(nlp, text) if e.type == expected[0]]
+    assert len(got) == 1, got
+    assert expected[1] in (got[0].actor.name if got[0].actor else ""), got
+    assert expected[2] in (got[0].recipient.name if got[0].recipient else ""), got

@@ -276,6 +276,15 @@ def test_meeting_noun_with_a_name_the_recogniser_missed(nlp):
             "The envoy said Iran's proposal was constructive.",
             ("SUPPORT", "envoy", "Iran"),
         ),
+        ("Police used a stun gun to subdue the man.", ("ASSAULT", "Police", "man")),
+        (
+            "Officers tackled the man to the ground and handcuffed him.",
+            ("ASSAULT", "Officers", "man"),
+        ),
+        (
+            "The man was booked into the county jail on charges of assault.",
+            ("COERCE", None, "man"),
+        ),
     ],
 )
 def test_wire_phrasings(nlp, text, expected):

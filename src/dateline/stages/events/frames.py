@@ -22,6 +22,8 @@ FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
 MODAL_AUX = {"may", "might", "could", "can"}
 NEGATORS = {"not", "n't", "never", "no"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "acomp"}
+# Types whose folded complement changes the act (a threat to strike, a demand to withdraw).
+NOT_ONE_ACT = {"THREATEN", "REQUEST", "REJECT", "AGREE"}
 # Conjunctions of an adverbial clause that is the frame's setting, not what it frames
 # ("called for a vote after the committee dismissed the complaints").
 SETTING_MARKS = {"after", "before", "when", "while", "since", "because", "as", "although", "though"}
@@ -67,12 +69,23 @@ def _fold(trig: Trigger, by_pred: dict[int, Trigger], lex: Lexicon) -> None:
         if outer is not None and outer is not trig:
             if frames(outer, trig, node, lex):
                 trig.absorbed = True
-                if outer.inner is None and rel != "conj":
-                    outer.inner = trig
+                if outer.inner is None and (rel != "conj" or _one_act(outer, trig)):
+                    outer.inner = trig  # "shot and killed a man": the man is the one shot
             break
         if rel == "conj" or base(gov, lex) not in (lex.report | lex.intent | lex.aspect):
             break
         node = gov
+
+
+def _one_act(outer: Trigger, trig: Trigger) -> bool:
+    """Conjoined verbs of one material act ("shot and killed", "arrested and detained"),
+    the first naming no one it was done to: the second names whom."""
+    if outer.rule.type != trig.rule.type or outer.rule.type in NOT_ONE_ACT:
+        return False
+    return not any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in outer.rule.words
+        for c in outer.pred.children
+    )
 
 
 def frames(outer: Trigger, trig: Trigger, node: Token, lex: Lexicon) -> bool:
