@@ -291,3 +291,36 @@ def test_wire_phrasings(nlp, text, expected):
     """Phrasal verbs and light verbs of wire copy, and laws that act in their issuer's name."""
     got = shown_of(nlp, text)
     assert _has(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hundreds of dock workers downed tools at the port.", ("PROTEST", "workers", None)),
+        ("Students staged a sit-in at the ministry.", ("PROTEST", "Students", None)),
+        ("The union called a general strike for Monday.", ("PROTEST", "union", None)),
+        (
+            "The president ordered an investigation into the killings.",
+            ("ACCUSE", "president", None),
+        ),
+    ],
+)
+def test_protest_and_light_verb_phrasings(nlp, text, expected):
+    """Strikes and sit-ins in their wire phrasings; a light verb's act object wins over a
+    rule matched by a stray preposition ("called a strike for Monday")."""
+    got = shown_of(nlp, text)
+    assert _has(got, expected), got
+
+
+def test_hunger_strike_is_one_event(nlp):
+    """ "Went on hunger strike" is one hunger strike, not also a plain strike."""
+    got = shown_of(nlp, "Prisoners at the camp went on hunger strike on Monday.")
+    assert [g[0] for g in got] == ["PROTEST"], got
+
+
+def test_called_off_strike_is_no_strike(nlp):
+    """Calling off a strike is the verb's own act, not a strike."""
+    from tests.stages.events.helpers import events_of
+
+    got = [e.type for e in events_of(nlp, "The teachers' union has called off a four-day strike.")]
+    assert "PROTEST" not in got, got

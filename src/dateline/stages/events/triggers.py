@@ -180,10 +180,13 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     if lemma in lex.naming and (rule is None or any(c.dep_ == "oprd" for c in token.children)):
         judged = _evaluation(token, lex)  # "called the deal a historic step for the region"
         rule, specific = (judged, True) if judged is not None else (rule, specific)
-    if not specific and lemma in lex.light:
-        light = _light_verb_trigger(token, lex)
+    if lemma in lex.light and (not specific or _names_act(token, rule, lex)):
+        light = _light_verb_trigger(token, lex)  # "called a general strike for Monday"
         if light is not None:
             return light
+    if rule is not None and rule.words and _finer_noun(token, rule, lex):
+        # "went on hunger strike", "filed a legal suit": the noun says more than the verb
+        return _light_verb_trigger(token, lex) if lemma in lex.light else None
     if rule is None and lemma in lex.frames and token.pos_ == "ADJ":
         rule = Rule(lex.frames[lemma], None, name=f"frame {lemma}")
     if (
@@ -292,6 +295,31 @@ def _evaluated(tok: Token, report: Token, lex: Lexicon) -> Rule | None:
     if found is None:
         return None
     return Rule(*found, name=f"verb {base(report, lex)} + judgement {tok.lower_}")
+
+
+def _names_act(verb: Token, rule: Rule | None, lex: Lexicon) -> bool:
+    """A light verb whose object is an act its own rule does not name ("called a strike for
+    Monday" matched "call for" by the date's preposition): the object is the act."""
+    if rule is None or not rule.words:
+        return False  # a naming verb's judgement ("called the deal a historic step") stays
+    words = set(rule.words)
+    if any(c.dep_ == "prt" and c.lower_ in words for c in verb.children):
+        return False  # "called off a strike": the particle makes the verb's own act
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in words and event_noun(c, lex) is not None
+        for c in verb.children
+    )
+
+
+def _finer_noun(verb: Token, rule: Rule, lex: Lexicon) -> bool:
+    """A verb rule's noun that has a finer rule of its own ("go on strike" around "hunger
+    strike"): that noun is the trigger."""
+    for tok in (g for c in verb.children for g in (c, *c.children)):
+        if tok.lemma_.lower() in rule.words and tok.pos_ == "NOUN":
+            found = event_noun(tok, lex)
+            if found is not None and found.words and found.type == rule.type:
+                return True
+    return False
 
 
 def _armed(verb: Token, lex: Lexicon) -> bool:
