@@ -324,3 +324,18 @@ def test_called_off_strike_is_no_strike(nlp):
 
     got = [e.type for e in events_of(nlp, "The teachers' union has called off a four-day strike.")]
     assert "PROTEST" not in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fans took to the streets to celebrate the title.",
+        "Crowds marched through the city to celebrate independence day.",
+        "The coach said he was pleased with the team's effort.",
+        "The singer said her label's decision was unfair.",
+    ],
+)
+def test_no_political_act_in_everyday_phrasings(nlp, text):
+    """Celebrations are no protests; praise and complaints between private parties are not
+    shown."""
+    assert shown_of(nlp, text) == []

@@ -97,6 +97,10 @@ TIME_PREPS = {"after", "before", "since", "following", "amid", "during", "until"
 RETALIATION = {"retaliate", "strike"}
 
 
+# Purposes that make a crowd in the streets no protest ("took to the streets to celebrate").
+FESTIVE = {"celebrate", "cheer", "greet", "welcome", "watch", "party"}
+
+
 # Objects that make signing law-making rather than an agreement with a party.
 LAWS = {"legislation", "bill", "law", "decree", "budget", "measure", "ordinance"}
 
@@ -195,6 +199,8 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         and (_figurative(token) or _peaceful(token, lex))
     ):
         return None
+    if rule is not None and rule.type == "PROTEST" and _festive(token):
+        return None  # "fans took to the streets to celebrate the title"
     if lemma == "sign" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in LAWS for c in token.children
     ):
@@ -320,6 +326,11 @@ def _finer_noun(verb: Token, rule: Rule, lex: Lexicon) -> bool:
             if found is not None and found.words and found.type == rule.type:
                 return True
     return False
+
+
+def _festive(verb: Token) -> bool:
+    """A gathering whose purpose is a celebration or a welcome, not a protest."""
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FESTIVE for c in verb.children)
 
 
 def _armed(verb: Token, lex: Lexicon) -> bool:
