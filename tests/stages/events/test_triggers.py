@@ -339,3 +339,26 @@ def test_no_political_act_in_everyday_phrasings(nlp, text):
     """Celebrations are no protests; praise and complaints between private parties are not
     shown."""
     assert shown_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The UN chief pleaded with both sides to stop the fighting.",
+            ("REQUEST", "UN chief", None),
+        ),
+        (
+            "Activists petitioned the court to halt the deportation.",
+            ("REQUEST", "Activists", "court"),
+        ),
+        ("The court threw out the lawsuit.", ("REJECT", "court", None)),
+        ("The Senate blocked the nomination.", ("REJECT", "Senate", None)),
+        ("The minister ruled out early elections.", ("REJECT", "minister", None)),
+    ],
+)
+def test_requests_and_refusals(nlp, text, expected):
+    """Pleas and petitions are requests; throwing out a suit, blocking a nomination and
+    ruling something out are refusals (not an expulsion, not a blockade)."""
+    got = shown_of(nlp, text)
+    assert _has(got, expected), got
