@@ -124,3 +124,19 @@ def test_conjoined_verbs_of_one_act(nlp, text, expected):
     assert len(got) == 1, got
     assert expected[1] in (got[0].actor.name if got[0].actor else ""), got
     assert expected[2] in (got[0].recipient.name if got[0].recipient else ""), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan pledged to deepen its ties with the Philippines.", ("AGREE", "Philippines")),
+        (
+            "The envoy said Beijing attaches great importance to its partnership with Pakistan.",
+            ("SUPPORT", "Pakistan"),
+        ),
+    ],
+)
+def test_partner_in_ties_is_the_recipient(nlp, text, expected):
+    """A cooperative act about ties or a partnership with a named side is aimed at it."""
+    got = [e for e in events_of(nlp, text) if e.type == expected[0]]
+    assert got and expected[1] in (got[0].recipient.name if got[0].recipient else ""), got

@@ -22,6 +22,19 @@ FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
 MODAL_AUX = {"may", "might", "could", "can"}
 NEGATORS = {"not", "n't", "never", "no"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "acomp"}
+# Cooperative acts whose other side may be named only as a partner in ties ("pledged to
+# deepen ties with Japan").
+BILATERAL = {"SUPPORT", "AGREE", "COOPERATE"}
+RELATION_NOUNS = {
+    "ties",
+    "relation",
+    "relations",
+    "relationship",
+    "partnership",
+    "cooperation",
+    "friendship",
+    "alliance",
+}
 # Types whose folded complement changes the act (a threat to strike, a demand to withdraw).
 NOT_ONE_ACT = {"THREATEN", "REQUEST", "REJECT", "AGREE"}
 # Conjunctions of an adverbial clause that is the frame's setting, not what it frames
@@ -132,6 +145,8 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
         actor, recipient = subject(trig.word), None
     if trig.judged is not None:  # "said the registrar's move was …": the registrar
         recipient = noun_owner(trig.judged) or recipient or trig.judged
+    if recipient is None and type_ in BILATERAL:
+        recipient = _partner_in_ties(pred, actor)  # "pledged to deepen ties with Japan"
     found = _modality(pred, lex)
     negated, future, possible, deontic = found.negated, found.future, found.possible, found.deontic
     reporter = reporter_of(pred, lex)
@@ -161,6 +176,22 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     if type_ == "THREATEN" and mode is None and trig.inner is None and trig.rule.type != "THREATEN":
         mode = _threat_mode(trig.rule.type, trig.rule.mode)
     return Reading(type_, mode, actor, recipient, negated, hypothetical, future)
+
+
+def _partner_in_ties(pred: Token, actor: Token | None) -> Token | None:
+    """The other side of the ties, partnership or cooperation an act is about ("places
+    importance on its partnership with Vietnam" -> Vietnam)."""
+    for tok in pred.subtree:
+        if tok.lemma_.lower() not in RELATION_NOUNS:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "between"):
+                continue
+            for other in prep.children:
+                named = other.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                if other.dep_ == "pobj" and named and (actor is None or other.i != actor.i):
+                    return other
+    return None
 
 
 def _addressee(document: Token) -> Token | None:
