@@ -245,6 +245,13 @@ def _judgement(report: Token, lex: Lexicon) -> tuple[Rule, Token] | None:
         clauses = [report.head]
     else:
         clauses = [c for c in report.children if c.dep_ == "ccomp"]
+    evaluation = lex.evaluation
+    if not any(
+        t.lower_ in evaluation or t.lemma_.lower() in evaluation
+        for clause in clauses
+        for t in clause.subtree
+    ):
+        return None  # most reported clauses judge no one
     for clause in clauses:
         if any(c.dep_ == "neg" for c in clause.children):
             continue  # "said the move was not illegal": no judgement against anyone
@@ -268,10 +275,10 @@ def _judgement(report: Token, lex: Lexicon) -> tuple[Rule, Token] | None:
                     return found, subj  # "the registrar's move was an abuse of power"
     for clause in clauses:
         for tok in clause.subtree:
-            owner = _owner(tok) if tok.pos_ == "NOUN" else None
-            if owner is None or not (is_party(owner) or owner.ent_type_ in PARTY_ENTS):
+            if tok.pos_ != "NOUN" or (found := _evaluated(tok, report, lex)) is None:
                 continue
-            if (found := _evaluated(tok, report, lex)) is not None:
+            owner = _owner(tok)
+            if owner is not None and (is_party(owner) or owner.ent_type_ in PARTY_ENTS):
                 return found, tok  # "drew attention to China's 'lies' about its courts"
     return None
 
