@@ -140,3 +140,29 @@ def test_partner_in_ties_is_the_recipient(nlp, text, expected):
     """A cooperative act about ties or a partnership with a named side is aimed at it."""
     got = [e for e in events_of(nlp, text) if e.type == expected[0]]
     assert got and expected[1] in (got[0].recipient.name if got[0].recipient else ""), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hungary always supports and wants Serbia to join the bloc.",
+            ("SUPPORT", "Serbia"),
+        ),
+        ("Britain welcomed and praised Kenya for its role.", ("SUPPORT", "Kenya")),
+    ],
+)
+def test_object_shared_with_a_conjoined_verb(nlp, text, expected):
+    """A verb with no object of its own acts on the party its conjoined verb names."""
+    got = [e for e in events_of(nlp, text) if e.type == expected[0]]
+    assert got and expected[1] in (got[0].recipient.name if got[0].recipient else ""), got
+
+
+def test_no_shared_thing(nlp):
+    """A thing after the conjoined verb is not shared as a recipient."""
+    got = [
+        e
+        for e in events_of(nlp, "The ministry condemned and rejected the new visa rules.")
+        if e.type == "ACCUSE"
+    ]
+    assert got and got[0].recipient is None, got

@@ -147,6 +147,8 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
         recipient = noun_owner(trig.judged) or recipient or trig.judged
     if recipient is None and type_ in BILATERAL:
         recipient = _partner_in_ties(pred, actor)  # "pledged to deepen ties with Japan"
+    if recipient is None and trig.word.i == pred.i:
+        recipient = _shared_object(pred, actor)  # "supports and wants Russia to lead"
     found = _modality(pred, lex)
     negated, future, possible, deontic = found.negated, found.future, found.possible, found.deontic
     reporter = reporter_of(pred, lex)
@@ -176,6 +178,24 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     if type_ == "THREATEN" and mode is None and trig.inner is None and trig.rule.type != "THREATEN":
         mode = _threat_mode(trig.rule.type, trig.rule.mode)
     return Reading(type_, mode, actor, recipient, negated, hypothetical, future)
+
+
+def _shared_object(verb: Token, actor: Token | None) -> Token | None:
+    """The party a verb with no object of its own shares with the verb conjoined after it
+    ("Vietnam supports and wants Russia to play a greater role", "condemned and rejected
+    Moscow's demands" does not count: a thing)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative", "ccomp") for c in verb.children):
+        return None
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or subject(conj) is not None:
+            continue
+        obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in conj.children if c.dep_ in ("ccomp", "xcomp")), None)
+        obj = obj if obj is not None or comp is None else subject(comp)  # "wants Russia to"
+        named = obj is not None and obj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        if named and (actor is None or obj.i != actor.i):
+            return obj
+    return None
 
 
 def _partner_in_ties(pred: Token, actor: Token | None) -> Token | None:
