@@ -166,3 +166,16 @@ def test_no_shared_thing(nlp):
         if e.type == "ACCUSE"
     ]
     assert got and got[0].recipient is None, got
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Beijing announced duties on steel imports, including from Japan, last week.", "Japan"),
+        ("Washington imposed tariffs on goods from Mexico.", "Mexico"),
+    ],
+)
+def test_trade_measure_hits_the_origin_country(nlp, text, recipient):
+    """Duties and tariffs on goods from a country are aimed at that country."""
+    got = [e for e in events_of(nlp, text) if e.type == "SANCTION"]
+    assert got and recipient in (got[0].recipient.name if got[0].recipient else ""), got

@@ -35,6 +35,8 @@ RELATION_NOUNS = {
     "friendship",
     "alliance",
 }
+# Measures aimed at the country whose goods they hit.
+TRADE_MEASURES = {"SANCTION"}
 # Types whose folded complement changes the act (a threat to strike, a demand to withdraw).
 NOT_ONE_ACT = {"THREATEN", "REQUEST", "REJECT", "AGREE"}
 # Conjunctions of an adverbial clause that is the frame's setting, not what it frames
@@ -149,6 +151,8 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
         recipient = _partner_in_ties(pred, actor)  # "pledged to deepen ties with Japan"
     if recipient is None and trig.word.i == pred.i:
         recipient = _shared_object(pred, actor)  # "supports and wants Russia to lead"
+    if recipient is None and type_ in TRADE_MEASURES:
+        recipient = _origin(trig.word, actor)  # "duties on steel imports, including from X"
     found = _modality(pred, lex)
     negated, future, possible, deontic = found.negated, found.future, found.possible, found.deontic
     reporter = reporter_of(pred, lex)
@@ -178,6 +182,17 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     if type_ == "THREATEN" and mode is None and trig.inner is None and trig.rule.type != "THREATEN":
         mode = _threat_mode(trig.rule.type, trig.rule.mode)
     return Reading(type_, mode, actor, recipient, negated, hypothetical, future)
+
+
+def _origin(measure: Token, actor: Token | None) -> Token | None:
+    """The country whose goods a trade measure hits ("duties on steel imports, including from
+    Japan", "tariffs on goods from Mexico")."""
+    for tok in measure.subtree:
+        if tok.dep_ != "pobj" or tok.head.lower_ != "from" or tok.ent_type_ not in ("GPE", "NORP"):
+            continue
+        if actor is None or tok.i != actor.i:
+            return tok
+    return None
 
 
 def _shared_object(verb: Token, actor: Token | None) -> Token | None:
