@@ -83,3 +83,99 @@ def test_prediction_is_no_act(nlp, text, shown):
     assert any(e.confidence >= 0.45 for e in found) == shown, found
     if not shown:
         assert all(e.hypothetical and not e.future for e in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        (
+            "The union called for a vote after the ethics committee dismissed the complaints.",
+            {"REQUEST", "REJECT"},
+        ),
+        (
+            "Poland demanded compensation because Russian troops shelled the border post.",
+            {"REQUEST", "ASSAULT"},
+        ),
+    ],
+)
+def test_setting_clause_is_no_complement(nlp, text, types):
+    """A frame does not swallow the act of an after/because clause: both are coded."""
+    found = {e.type for e in events_of(nlp, text)}
+    assert types <= found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Deputies shot and killed a man on Friday.", ("ASSAULT", "Deputies", "man")),
+        (
+            "Soldiers opened fire and killed two protesters.",
+            ("ASSAULT", "Soldiers", "protesters"),
+        ),
+        (
+            "Police arrested and detained three activists.",
+            ("COERCE", "Police", "activists"),
+        ),
+    ],
+)
+def test_conjoined_verbs_of_one_act(nlp, text, expected):
+    """Two conjoined verbs of one act are one event whose recipient the second names."""
+    got = [e for e in events_of(nlp, text) if e.type == expected[0]]
+    assert len(got) == 1, got
+    assert expected[1] in (got[0].actor.name if got[0].actor else ""), got
+    assert expected[2] in (got[0].recipient.name if got[0].recipient else ""), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Japan pledged to deepen its ties with the Philippines.", ("AGREE", "Philippines")),
+        (
+            "The envoy said Beijing attaches great importance to its partnership with Pakistan.",
+            ("SUPPORT", "Pakistan"),
+        ),
+    ],
+)
+def test_partner_in_ties_is_the_recipient(nlp, text, expected):
+    """A cooperative act about ties or a partnership with a named side is aimed at it."""
+    got = [e for e in events_of(nlp, text) if e.type == expected[0]]
+    assert got and expected[1] in (got[0].recipient.name if got[0].recipient else ""), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Hungary always supports and wants Serbia to join the bloc.",
+            ("SUPPORT", "Serbia"),
+        ),
+        ("Britain welcomed and praised Kenya for its role.", ("SUPPORT", "Kenya")),
+    ],
+)
+def test_object_shared_with_a_conjoined_verb(nlp, text, expected):
+    """A verb with no object of its own acts on the party its conjoined verb names."""
+    got = [e for e in events_of(nlp, text) if e.type == expected[0]]
+    assert got and expected[1] in (got[0].recipient.name if got[0].recipient else ""), got
+
+
+def test_no_shared_thing(nlp):
+    """A thing after the conjoined verb is not shared as a recipient."""
+    got = [
+        e
+        for e in events_of(nlp, "The ministry condemned and rejected the new visa rules.")
+        if e.type == "ACCUSE"
+    ]
+    assert got and got[0].recipient is None, got
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Beijing announced duties on steel imports, including from Japan, last week.", "Japan"),
+        ("Washington imposed tariffs on goods from Mexico.", "Mexico"),
+    ],
+)
+def test_trade_measure_hits_the_origin_country(nlp, text, recipient):
+    """Duties and tariffs on goods from a country are aimed at that country."""
+    got = [e for e in events_of(nlp, text) if e.type == "SANCTION"]
+    assert got and recipient in (got[0].recipient.name if got[0].recipient else ""), got

@@ -78,7 +78,7 @@ AGENTLESS = "state act, agent unnamed"
 # thing acted on ("flights were suspended") they are no state act.
 PERSONNEL_ACTS = {"suspend"}
 # Words of a rule that make it a state act ("taken into custody", "taken to jail").
-CUSTODY = {"custody", "jail", "prison"}
+CUSTODY = {"custody", "jail", "prison", "detention"}
 # Words of protest acts: ending or calling off a strike is a protest group's act too.
 PROTEST_WORDS = {"strike", "protest", "boycott", "walkout", "sit-in", "demonstration"}
 # Acts whose recipient is the point of the report even when the agent is unnamed.

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 from dateline.stages.events.lexicon import Lexicon, base
 from dateline.stages.events.roles import (
     inherited_subject,
+    noun_owner,
     passive_subject,
     reporter_of,
     subject,
@@ -27,6 +28,26 @@ FUTURE_AUX = {"will", "wo", "'ll", "shall", "would", "'d"}
 MODAL_AUX = {"may", "might", "could", "can"}
 NEGATORS = {"not", "n't", "never", "no"}
 COMPLEMENT_DEPS = {"xcomp", "ccomp", "acomp"}
+# Cooperative acts whose other side may be named only as a partner in ties ("pledged to
+# deepen ties with Japan").
+BILATERAL = {"SUPPORT", "AGREE", "COOPERATE"}
+RELATION_NOUNS = {
+    "ties",
+    "relation",
+    "relations",
+    "relationship",
+    "partnership",
+    "cooperation",
+    "friendship",
+    "alliance",
+}
+# Measures aimed at the country whose goods they hit.
+TRADE_MEASURES = {"SANCTION"}
+# Types whose folded complement changes the act (a threat to strike, a demand to withdraw).
+NOT_ONE_ACT = {"THREATEN", "REQUEST", "REJECT", "AGREE"}
+# Conjunctions of an adverbial clause that is the frame's setting, not what it frames
+# ("called for a vote after the committee dismissed the complaints").
+SETTING_MARKS = {"after", "before", "when", "while", "since", "because", "as", "although", "though"}
 
 
 def _governor(token: Token) -> Token | None:
@@ -43,6 +64,9 @@ def resolve(triggers: list[Trigger], lex: Lexicon) -> None:
     """Fold complements into the frames that govern them (threatened to shell -> THREATEN)."""
     by_pred = {t.pred.i: t for t in triggers}
     by_word = {t.word.i: t for t in triggers}
+    for t in triggers:
+        if t.document is not None:  # "a motion urging the government to resign"
+            by_pred.setdefault(t.word.i, t)
     for trig in triggers:
         _fold(trig, by_pred, lex)
         if (
@@ -66,19 +90,32 @@ def _fold(trig: Trigger, by_pred: dict[int, Trigger], lex: Lexicon) -> None:
         if outer is not None and outer is not trig:
             if frames(outer, trig, node, lex):
                 trig.absorbed = True
-                if outer.inner is None and rel != "conj":
-                    outer.inner = trig
+                if outer.inner is None and (rel != "conj" or _one_act(outer, trig)):
+                    outer.inner = trig  # "shot and killed a man": the man is the one shot
             break
         if rel == "conj" or base(gov, lex) not in (lex.report | lex.intent | lex.aspect):
             break
         node = gov
 
 
+def _one_act(outer: Trigger, trig: Trigger) -> bool:
+    """Conjoined verbs of one material act ("shot and killed", "arrested and detained"),
+    the first naming no one it was done to: the second names whom."""
+    if outer.rule.type != trig.rule.type or outer.rule.type in NOT_ONE_ACT:
+        return False
+    return not any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() not in outer.rule.words
+        for c in outer.pred.children
+    )
+
+
 def frames(outer: Trigger, trig: Trigger, node: Token, lex: Lexicon) -> bool:
     """Does `outer` take in `trig`: as a frame's complement, a purpose, a casualty clause, or
     a conjunct of the same act with no subject of its own?"""
     rel = node.dep_
-    is_frame = base(outer.word, lex) in lex.frames and outer.word.i == outer.pred.i
+    is_frame = base(outer.word, lex) in lex.frames and (
+        outer.word.i == outer.pred.i or outer.document is not None
+    )
     purpose = rel == "advcl" and any(c.lower_ == "to" for c in node.children)
     casualty = rel in ("advcl", "conj") and base(trig.word, lex) in lex.casualty
     same = (
@@ -87,7 +124,10 @@ def frames(outer: Trigger, trig: Trigger, node: Token, lex: Lexicon) -> bool:
         and not subject(trig.pred)
         and passive_subject(trig.pred) is None  # "X was charged and Y was charged": two acts
     )
-    return (is_frame and rel != "conj") or purpose or casualty or same
+    setting = rel == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in SETTING_MARKS for c in node.children
+    )
+    return (is_frame and rel != "conj" and not setting) or purpose or casualty or same
 
 
 @dataclass(frozen=True)
@@ -108,6 +148,18 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     """Type, mode and modality of a resolved trigger; a demand becomes the demander's REQUEST."""
     pred = trig.pred
     type_, mode = combine(trig)
+    if trig.document is not None:  # "wrote a letter to the Duma calling for …": the Duma
+        recipient = _addressee(trig.document) or recipient
+    if trig.judged is not None and trig.word.i != pred.i:  # 'But, he said, "X's … are …"'
+        actor, recipient = subject(trig.word), None
+    if trig.judged is not None:  # "said the registrar's move was …": the registrar
+        recipient = noun_owner(trig.judged) or recipient or trig.judged
+    if recipient is None and type_ in BILATERAL:
+        recipient = _partner_in_ties(pred, actor)  # "pledged to deepen ties with Japan"
+    if recipient is None and trig.word.i == pred.i:
+        recipient = _shared_object(pred, actor)  # "supports and wants Russia to lead"
+    if recipient is None and type_ in TRADE_MEASURES:
+        recipient = _origin(trig.word, actor)  # "duties on steel imports, including from X"
     found = _modality(pred, lex)
     negated, future, possible, deontic = found.negated, found.future, found.possible, found.deontic
     reporter = reporter_of(pred, lex)
@@ -137,6 +189,59 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
     if type_ == "THREATEN" and mode is None and trig.inner is None and trig.rule.type != "THREATEN":
         mode = _threat_mode(trig.rule.type, trig.rule.mode)
     return Reading(type_, mode, actor, recipient, negated, hypothetical, future)
+
+
+def _origin(measure: Token, actor: Token | None) -> Token | None:
+    """The country whose goods a trade measure hits ("duties on steel imports, including from
+    Japan", "tariffs on goods from Mexico")."""
+    for tok in measure.subtree:
+        if tok.dep_ != "pobj" or tok.head.lower_ != "from" or tok.ent_type_ not in ("GPE", "NORP"):
+            continue
+        if actor is None or tok.i != actor.i:
+            return tok
+    return None
+
+
+def _shared_object(verb: Token, actor: Token | None) -> Token | None:
+    """The party a verb with no object of its own shares with the verb conjoined after it
+    ("Vietnam supports and wants Russia to play a greater role", "condemned and rejected
+    Moscow's demands" does not count: a thing)."""
+    if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative", "ccomp") for c in verb.children):
+        return None
+    for conj in verb.children:
+        if conj.dep_ != "conj" or conj.pos_ != "VERB" or subject(conj) is not None:
+            continue
+        obj = next((c for c in conj.children if c.dep_ == "dobj"), None)
+        comp = next((c for c in conj.children if c.dep_ in ("ccomp", "xcomp")), None)
+        obj = obj if obj is not None or comp is None else subject(comp)  # "wants Russia to"
+        named = obj is not None and obj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+        if named and (actor is None or obj.i != actor.i):
+            return obj
+    return None
+
+
+def _partner_in_ties(pred: Token, actor: Token | None) -> Token | None:
+    """The other side of the ties, partnership or cooperation an act is about ("places
+    importance on its partnership with Vietnam" -> Vietnam)."""
+    for tok in pred.subtree:
+        if tok.lemma_.lower() not in RELATION_NOUNS:
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("with", "between"):
+                continue
+            for other in prep.children:
+                named = other.ent_type_ in ("GPE", "ORG", "NORP", "PERSON")
+                if other.dep_ == "pobj" and named and (actor is None or other.i != actor.i):
+                    return other
+    return None
+
+
+def _addressee(document: Token) -> Token | None:
+    """Whom a letter or petition is addressed to ("a letter to the Duma")."""
+    return next(
+        (g for c in document.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"),
+        None,
+    )
 
 
 def _addressee_of(pred: Token) -> Token | None:

@@ -108,6 +108,10 @@ def _nearby_lemmas(token: Token) -> set[str]:
         for grand in child.children:
             out.add(grand.lemma_.lower())
             out.add(grand.lower_)
+            if child.dep_ == "prep" and grand.dep_ == "pobj":  # "taken to a detention centre"
+                out.update(g.lemma_.lower() for g in grand.children if g.dep_ == "compound")
+            if child.ent_type_ == "MONEY" and grand.dep_ == "prep" and grand.lower_ == "in":
+                out.update(g.lemma_.lower() for g in grand.children)  # "$50 billion in tariffs"
     return out
 
 

@@ -23,6 +23,22 @@ GENERIC_EVENTS = {"effort", "mission", "campaign", "operation", "bid", "drive", 
 ACT_QUANTITIES = {"dozens", "hundreds", "scores", "series", "number", "wave", "spate", "string"}
 
 
+# Documents that carry a verbal act ("a letter calling for", "a statement condemning").
+DOCUMENTS = {
+    "letter",
+    "statement",
+    "petition",
+    "resolution",
+    "motion",
+    "declaration",
+    "communique",
+    "report",
+}
+VERBAL = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"}
+# What a law or decree does to a party in its issuer's name ("a bill granting amnesty").
+LAW_ACTS = {"CONCEDE", "RETREAT", "SANCTION"}
+
+
 # Names that contain an event word without reporting one.
 NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
 
@@ -70,6 +86,7 @@ PARTNER_PREPS = {"with", "between", "to"}
 
 
 PARTNER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+PARTY_ENTS = PARTNER_ENTS
 
 
 # Prepositions that make an event noun the background of another act ("freed after talks").
@@ -78,6 +95,10 @@ TIME_PREPS = {"after", "before", "since", "following", "amid", "during", "until"
 
 # Acts typed by their means ("retaliated by imposing tariffs" is no attack).
 RETALIATION = {"retaliate", "strike"}
+
+
+# Purposes that make a crowd in the streets no protest ("took to the streets to celebrate").
+FESTIVE = {"celebrate", "cheer", "greet", "welcome", "watch", "party"}
 
 
 # Objects that make signing law-making rather than an agreement with a party.
@@ -94,6 +115,8 @@ class Trigger:
     specific: bool = False
     inner: Trigger | None = None
     absorbed: bool = False
+    document: Token | None = None  # the letter or statement that carries a verbal act
+    judged: Token | None = None  # what a speaker judges ("the registrar's move")
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -111,6 +134,8 @@ def _trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
         return None  # "a proposed tax", "alleged war crimes", "a talking shop": a modifier
     if pos in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB"):
         found = _verb_trigger(token, lex)
+        if found is not None and (writer := _writer(token, found.rule.type)):
+            return Trigger(writer, token, found.rule, True, document=token.head)
     elif pos in ("NOUN", "PROPN"):
         rule = event_noun(token, lex)
         if rule is None:
@@ -145,17 +170,27 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     """A verb's or predicate adjective's own rule, else the event noun a light verb takes."""
     lemma = base(token, lex)
     rule, specific = match_rule(lookup(lex.verbs, token), token)
+    if rule is not None and rule.type != "ASSAULT" and _armed(token, lex):
+        rule = next((r for r in lookup(lex.verbs, token) or () if r.type == "ASSAULT"), rule)
     if rule is not None and rule.speech and any(c.dep_ == "ccomp" for c in token.children):
         rule, specific = Rule(*rule.speech, name=f"{rule.name} (speech)"), True
     if rule is None and _demand_clause(token, lex):
         rule = Rule("REQUEST", None, name="demand clause (must/should)")
+    thing = None
+    if rule is None and lemma in lex.report:
+        found = _judgement(token, lex)  # "said the registrar's move was an abuse of power"
+        if found is not None:
+            (rule, thing), specific = found, True
     if lemma in lex.naming and (rule is None or any(c.dep_ == "oprd" for c in token.children)):
         judged = _evaluation(token, lex)  # "called the deal a historic step for the region"
         rule, specific = (judged, True) if judged is not None else (rule, specific)
-    if not specific and lemma in lex.light:
-        light = _light_verb_trigger(token, lex)
+    if lemma in lex.light and (not specific or _names_act(token, rule, lex)):
+        light = _light_verb_trigger(token, lex)  # "called a general strike for Monday"
         if light is not None:
             return light
+    if rule is not None and rule.words and _finer_noun(token, rule, lex):
+        # "went on hunger strike", "filed a legal suit": the noun says more than the verb
+        return _light_verb_trigger(token, lex) if lemma in lex.light else None
     if rule is None and lemma in lex.frames and token.pos_ == "ADJ":
         rule = Rule(lex.frames[lemma], None, name=f"frame {lemma}")
     if (
@@ -164,12 +199,16 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         and (_figurative(token) or _peaceful(token, lex))
     ):
         return None
+    if rule is not None and rule.type == "PROTEST" and _festive(token):
+        return None  # "fans took to the streets to celebrate the title"
     if lemma == "sign" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in LAWS for c in token.children
     ):
         return None  # "signed legislation", "signed the bill": law-making, no act on a party
+    if thing is not None and token.dep_ == "parataxis":  # 'But, he said, "X's … are …"'
+        return Trigger(token.head, token, rule, True, judged=thing)
     if rule is not None and token.pos_ != "AUX":
-        return Trigger(token, token, rule, specific)
+        return Trigger(token, token, rule, specific, judged=thing)
     return None
 
 
@@ -191,6 +230,125 @@ def _evaluation(verb: Token, lex: Lexicon) -> Rule | None:
             if found is not None:
                 return Rule(*found, name=f"verb {base(verb, lex)} + evaluation {tok.lower_}")
     return None
+
+
+# Possessives that name no party of their own ("its illegal practices": whose is unknown here).
+OWNER_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
+
+
+def _judgement(report: Token, lex: Lexicon) -> tuple[Rule, Token] | None:
+    """A speaker judging a party or a party's act in the clause reported ("said the
+    registrar's move was 'an abuse of power'", "'Mexico's illegal dumping practices have
+    cost jobs,' the senator said", 'But, he said, "Beijing's unfair rules are harmful"'):
+    the act of the evaluation word, as under a naming verb, and what it judges."""
+    if report.dep_ == "parataxis":
+        clauses = [report.head]
+    else:
+        clauses = [c for c in report.children if c.dep_ == "ccomp"]
+    evaluation = lex.evaluation
+    if not any(
+        t.lower_ in evaluation or t.lemma_.lower() in evaluation
+        for clause in clauses
+        for t in clause.subtree
+    ):
+        return None  # most reported clauses judge no one
+    for clause in clauses:
+        if any(c.dep_ == "neg" for c in clause.children):
+            continue  # "said the move was not illegal": no judgement against anyone
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None:
+            continue
+        owned = _owner(subj) is not None
+        if owned:
+            for mod in _modifiers(subj):
+                if (found := _evaluated(mod, report, lex)) is not None:
+                    return found, subj  # "Beijing's unfair trade rules are harmful"
+        if not (owned or is_party(subj) or person_noun(subj)) or subj.pos_ == "PRON":
+            continue
+        if clause.lemma_ != "be":
+            continue
+        for named in clause.children:
+            if named.dep_ not in ("attr", "acomp"):
+                continue
+            for tok in named.subtree:
+                if (found := _evaluated(tok, report, lex)) is not None:
+                    return found, subj  # "the registrar's move was an abuse of power"
+    for clause in clauses:
+        for tok in clause.subtree:
+            if tok.pos_ != "NOUN" or (found := _evaluated(tok, report, lex)) is None:
+                continue
+            owner = _owner(tok)
+            if owner is not None and (is_party(owner) or owner.ent_type_ in PARTY_ENTS):
+                return found, tok  # "drew attention to China's 'lies' about its courts"
+    return None
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """Adjectives of a noun, and of its compounds ("unfair trading actions", where the parse
+    may hang "unfair" on "trading"), with their conjuncts ("unfair and illegal")."""
+    heads = [noun] + [c for c in noun.children if c.dep_ == "compound"]
+    mods = [m for h in heads for m in h.children if m.dep_ == "amod"]
+    return mods + [c for m in mods for c in m.conjuncts]
+
+
+def _owner(noun: Token) -> Token | None:
+    """Who a thing belongs to ("the registrar's move" -> registrar), else None; not a time
+    ("Thursday's order")."""
+    for child in noun.children:
+        if child.dep_ != "poss" or child.lower_ in OWNER_PRONOUNS:
+            continue
+        if child.ent_type_ not in ("DATE", "TIME") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _evaluated(tok: Token, report: Token, lex: Lexicon) -> Rule | None:
+    """The act an evaluation word makes when a speaker says it of a party."""
+    found = lex.evaluation.get(tok.lower_) or lex.evaluation.get(tok.lemma_.lower())
+    if found is None:
+        return None
+    return Rule(*found, name=f"verb {base(report, lex)} + judgement {tok.lower_}")
+
+
+def _names_act(verb: Token, rule: Rule | None, lex: Lexicon) -> bool:
+    """A light verb whose object is an act its own rule does not name ("called a strike for
+    Monday" matched "call for" by the date's preposition): the object is the act."""
+    if rule is None or not rule.words:
+        return False  # a naming verb's judgement ("called the deal a historic step") stays
+    words = set(rule.words)
+    if any(c.dep_ == "prt" and c.lower_ in words for c in verb.children):
+        return False  # "called off a strike": the particle makes the verb's own act
+    return any(
+        c.dep_ == "dobj" and c.lemma_.lower() not in words and event_noun(c, lex) is not None
+        for c in verb.children
+    )
+
+
+def _finer_noun(verb: Token, rule: Rule, lex: Lexicon) -> bool:
+    """A verb rule's noun that has a finer rule of its own ("go on strike" around "hunger
+    strike"): that noun is the trigger."""
+    for tok in (g for c in verb.children for g in (c, *c.children)):
+        if tok.lemma_.lower() in rule.words and tok.pos_ == "NOUN":
+            found = event_noun(tok, lex)
+            if found is not None and found.words and found.type == rule.type:
+                return True
+    return False
+
+
+def _festive(verb: Token) -> bool:
+    """A gathering whose purpose is a celebration or a welcome, not a protest."""
+    return any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in FESTIVE for c in verb.children)
+
+
+def _armed(verb: Token, lex: Lexicon) -> bool:
+    """A retort done with weapons ("hit back at Hamas with air strikes"): an attack."""
+    return any(
+        (rule := event_noun(g, lex)) is not None and rule.type == "ASSAULT"
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj"
+    )
 
 
 def _peaceful(verb: Token, lex: Lexicon) -> bool:
@@ -217,7 +375,7 @@ def _light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     """A light verb's event-noun object ("launched an attack", "a rescue mission")."""
     for child in token.children:
         if child.dep_ in ("dobj", "obj", "nsubjpass"):
-            child = _counted_act(child)
+            child = _counted_act(child, lex)
             rule = event_noun(child, lex)
             if rule is None and child.lemma_.lower() in GENERIC_EVENTS:
                 rule = next(
@@ -234,12 +392,35 @@ def _light_verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
-def _counted_act(noun: Token) -> Token:
-    """The act a count or run stands for ("a series of attacks" -> attacks), else the noun."""
+def _counted_act(noun: Token, lex: Lexicon) -> Token:
+    """The act a count or run stands for ("a series of attacks" -> attacks; "dozens of
+    freedom of information requests" -> requests), else the noun."""
     if noun.lower_ not in ACT_QUANTITIES:
         return noun
-    of = next((c for c in noun.children if c.lower_ == "of"), None)
-    return next((g for g in of.children if g.dep_ == "pobj"), noun) if of is not None else noun
+    found, node = noun, noun
+    for _ in range(3):
+        of = next((c for c in node.children if c.lower_ == "of"), None)
+        node = next((g for g in of.children if g.dep_ == "pobj"), None) if of else None
+        if node is None:
+            return found
+        found = node if found is noun else found
+        if event_noun(node, lex) is not None:
+            return node
+    return found
+
+
+def _writer(verb: Token, type_: str) -> Token | None:
+    """The verb by which a party issues a document whose participle states a verbal act
+    ("wrote a letter to the Duma calling for", "issued a statement condemning the raid"),
+    or a law that concedes, frees or sanctions ("signed a decree pardoning 300 prisoners"):
+    the act is the issuer's, addressed to the document's addressee."""
+    doc = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    kind = doc.lemma_.lower()
+    if not (kind in DOCUMENTS and type_ in VERBAL or kind in LAWS and type_ in LAW_ACTS):
+        return None
+    return doc.head if doc.dep_ == "dobj" and doc.head.pos_ == "VERB" else None
 
 
 def _owned(noun: Token) -> bool:
@@ -258,11 +439,21 @@ def _names_partner(noun: Token) -> bool:
     """A meeting or deal noun that names its other party ("talks with Russia", "her visit to
     Ankara", "discussions between the ministers")."""
     return any(
-        g.dep_ == "pobj" and (is_party(g) or person_noun(g) or g.ent_type_ in PARTNER_ENTS)
+        g.dep_ == "pobj" and any(_partner(n) for n in (g, *g.conjuncts, *_titles(g)))
         for c in noun.children
         if c.dep_ == "prep" and c.lower_ in PARTNER_PREPS
         for g in c.children
     )
+
+
+def _partner(token: Token) -> bool:
+    """A party, a person or a named group or place."""
+    return is_party(token) or person_noun(token) or token.ent_type_ in PARTNER_ENTS
+
+
+def _titles(name: Token) -> list[Token]:
+    """Titles before a name the entity recogniser missed ("Defence Ministers Ngo Xuan Lich")."""
+    return [c for c in name.children if c.dep_ == "compound" and person_noun(c)]
 
 
 def _noun_trigger(token: Token, rule: Rule, lex: Lexicon) -> Trigger | None:
