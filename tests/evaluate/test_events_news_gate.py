@@ -26,12 +26,16 @@ pytestmark = pytest.mark.gate
 #   half A: type P 0.818 R 0.491, actor P 0.758 F1 0.568, full F1 0.364, 0.10
 #   half B: type P 0.946 R 0.507, actor P 0.892 F1 0.623, full F1 0.377, 0.00
 #   all:    type P 0.886 R 0.500, actor P 0.829 F1 0.598, full F1 0.371, 0.05
+# Issue 16 round 3 merged (recall ev-r, roles ev-p, confidence ev-c):
+#   half A: type P 0.805 R 0.600, actor P 0.780 F1 0.667, full F1 0.521, 0.10
+#   half B: type P 0.936 R 0.638, actor P 0.894 F1 0.724, full F1 0.603, 0.00
+#   all:    type P 0.875 R 0.621, actor P 0.841 F1 0.698, full F1 0.566, 0.05
 # Floors sit just below; the ceilings on false alarms just above. `actor_p` is the actor-level
 # precision of the events shown by default (the issue asks for 0.80 at the default threshold).
 FLOORS = {
-    "A": {"type_p": 0.81, "type_r": 0.48, "actor_f1": 0.56, "full_f1": 0.36, "actor_p": 0.75},
-    "B": {"type_p": 0.93, "type_r": 0.50, "actor_f1": 0.615, "full_f1": 0.37, "actor_p": 0.88},
-    "all": {"type_p": 0.88, "type_r": 0.49, "actor_f1": 0.595, "full_f1": 0.365, "actor_p": 0.82},
+    "A": {"type_p": 0.80, "type_r": 0.60, "actor_f1": 0.66, "full_f1": 0.515, "actor_p": 0.775},
+    "B": {"type_p": 0.93, "type_r": 0.63, "actor_f1": 0.72, "full_f1": 0.60, "actor_p": 0.89},
+    "all": {"type_p": 0.87, "type_r": 0.62, "actor_f1": 0.695, "full_f1": 0.56, "actor_p": 0.835},
 }
 CEILINGS = {"A": 0.15, "B": 0.15, "all": 0.15}
 
