@@ -352,3 +352,33 @@ def test_parties_from_the_whole_sentence(nlp, text, expected):
 def test_object_that_is_no_party(nlp, text, expected):
     """The party inside a thing's phrase ("a letter from X") is no target beside it."""
     assert shown_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The president granted amnesty to 300 political prisoners.",
+            ("CONCEDE", "president", "prisoners"),
+        ),
+        (
+            "The ambassador was awarded the Order of Merit by the president.",
+            ("SUPPORT", "president", "ambassador"),
+        ),
+        ("Forty inmates were pardoned by the governor.", ("CONCEDE", "governor", "inmates")),
+        ("Japan gave $20 million to the Philippines.", ("AID", "Japan", "Philippines")),
+    ],
+)
+def test_dative_and_undergone_recipients(nlp, text, expected):
+    """A dative "to" phrase names the recipient; the passive subject of an award or a pardon
+    is the party it is given to."""
+    type_, actor, recipient = expected
+    got = shown_of(nlp, text)
+    assert any(
+        g[0] == type_ and actor in (g[1] or "") and recipient in (g[2] or "") for g in got
+    ), got
+
+
+def test_award_to_a_film_is_no_event(nlp):
+    """A prize awarded to a film at a festival names no political party."""
+    assert shown_of(nlp, "The film was awarded the top prize at the festival.") == []

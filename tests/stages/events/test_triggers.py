@@ -362,3 +362,33 @@ def test_requests_and_refusals(nlp, text, expected):
     ruling something out are refusals (not an expulsion, not a blockade)."""
     got = shown_of(nlp, text)
     assert _has(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both the ruling and opposition parties agreed to her appointment.", "SUPPORT"),
+        ("The Senate approved his nomination on Tuesday.", "SUPPORT"),
+        ("The president granted amnesty to 300 political prisoners.", "CONCEDE"),
+        ("The governor granted a pay raise to striking nurses.", "CONCEDE"),
+        ("The court returned the petition unanswered.", "REJECT"),
+        # near-misses: the plain verb keeps its own act
+        ("The two sides agreed to a ceasefire.", "AGREE"),
+        ("The court returned the petition to the lawyers.", "RETREAT"),
+    ],
+)
+def test_approvals_concessions_and_unanswered(nlp, text, expected):
+    """Agreeing to an appointment endorses the appointee; granting an amnesty or a raise
+    concedes; a petition sent back unanswered is refused."""
+    from tests.stages.events.helpers import events_of
+
+    got = [e.type for e in events_of(nlp, text)]
+    assert expected in got, got
+
+
+def test_granting_a_permit_is_no_concession(nlp):
+    """Granting a permit to a company is no concession to a demand."""
+    from tests.stages.events.helpers import events_of
+
+    got = [e.type for e in events_of(nlp, "The city granted a building permit to the company.")]
+    assert "CONCEDE" not in got, got

@@ -38,6 +38,13 @@ RECIPIENT_PREPS = {
 NAMED_PARTIES = {"PERSON", "ORG", "GPE", "NORP"}
 # Acts of the state that a sentence's named authority did when no agent is given.
 STATE_ACTS = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
+# Other acts whose passive subject is the party they are done to ("was awarded a medal",
+# "were pardoned", "most were released on bail").
+UNDERGONE = {
+    "RETREAT": ("release", "free"),
+    "SUPPORT": ("award", "decorate", "honour", "honor"),
+    "CONCEDE": ("pardon", "acquit", "amnesty"),
+}
 STATE_SECTORS = {"GOV", "COP", "JUD", "MIL"}
 # Heads of the names of public bodies ("the State Forestry Service", "the Sheriff's Office").
 PUBLIC_BODIES = {
@@ -484,7 +491,9 @@ def _nested(trig: Trigger) -> list[Trigger]:
 def _fill(slots: Slots, child: Token, host: Token, t: Trigger, lex: Lexicon) -> None:
     """File one dependent of a host under the role it may play."""
     dep = child.dep_
-    if dep in ("dobj", "dative", "obj") and child.i != t.word.i:
+    if dep == "dative" and child.pos_ == "ADP":  # "granted amnesty to 300 prisoners"
+        slots.goals.extend(g for g in child.children if g.dep_ == "pobj")
+    elif dep in ("dobj", "dative", "obj") and child.i != t.word.i:
         (slots.goals if dep == "dative" else slots.objects).append(_elided(child))
     elif dep == "oprd" and child.pos_ == "PROPN" and child.ent_type_ in NAMED_PARTIES:
         slots.objects.append(child)  # "called Novak 'a hero'"
@@ -515,10 +524,8 @@ def _fill(slots: Slots, child: Token, host: Token, t: Trigger, lex: Lexicon) -> 
 def _undergoes(t: Trigger) -> bool:
     """Acts whose passive subject is the party acted on: attacks, arrests, charges,
     sanctions, and releases of people ("most were released on bail")."""
-    kind = t.rule.type
-    return kind in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION") or (
-        kind == "RETREAT" and t.word.lemma_.lower() in ("release", "free")
-    )
+    kind, lemma = t.rule.type, t.word.lemma_.lower()
+    return kind in ("ASSAULT", "COERCE", "ACCUSE", "SANCTION") or (lemma in UNDERGONE.get(kind, ()))
 
 
 def _first_party(
