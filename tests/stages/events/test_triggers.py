@@ -187,6 +187,14 @@ def test_idioms_without_a_political_act(nlp, text):
             "Opposition lawmakers filed a motion urging the government to resign.",
             ("REQUEST", "lawmakers", "government"),
         ),
+        (
+            "The governor signed legislation that granted pay raises to state nurses.",
+            ("CONCEDE", "governor", "nurses"),
+        ),
+        (
+            "The president signed a decree that pardoned 300 prisoners.",
+            ("CONCEDE", "president", "prisoners"),
+        ),
     ],
 )
 def test_act_carried_by_a_document(nlp, text, expected):
@@ -392,3 +400,15 @@ def test_granting_a_permit_is_no_concession(nlp):
 
     got = [e.type for e in events_of(nlp, "The city granted a building permit to the company.")]
     assert "CONCEDE" not in got, got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The governor signed legislation that funds new schools.",
+        "The mayor read a statement that the council had prepared.",
+    ],
+)
+def test_law_without_a_concession_is_no_event(nlp, text):
+    """A law that only funds something, and a statement that names no act, are not shown."""
+    assert shown_of(nlp, text) == []

@@ -415,7 +415,10 @@ def _writer(verb: Token, type_: str) -> Token | None:
     or a law that concedes, frees or sanctions ("signed a decree pardoning 300 prisoners"):
     the act is the issuer's, addressed to the document's addressee."""
     doc = verb.head
-    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+    relative = verb.dep_ == "relcl" and any(  # "signed legislation that granted raises to"
+        c.dep_ == "nsubj" and c.lower_ in ("that", "which") for c in verb.children
+    )
+    if not (verb.dep_ == "acl" and verb.tag_ == "VBG" or relative):
         return None
     kind = doc.lemma_.lower()
     if not (kind in DOCUMENTS and type_ in VERBAL or kind in LAWS and type_ in LAW_ACTS):
