@@ -382,3 +382,27 @@ def test_dative_and_undergone_recipients(nlp, text, expected):
 def test_award_to_a_film_is_no_event(nlp):
     """A prize awarded to a film at a festival names no political party."""
     assert shown_of(nlp, "The film was awarded the top prize at the festival.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Anna Berg was named chief of the central bank. Both the ruling and opposition "
+            "parties agreed to her appointment.",
+            ("SUPPORT", "parties", "Anna Berg"),
+        ),
+        (
+            "Omar Said was named envoy to Cairo. The senators approved his nomination.",
+            ("SUPPORT", "senators", "Omar Said"),
+        ),
+    ],
+)
+def test_person_owning_the_thing_acted_on(nlp, text, expected):
+    """An appointment, a nomination or the like owned by "his"/"her" hands over to the person
+    the pronoun stands for."""
+    type_, actor, recipient = expected
+    got = shown_of(nlp, text)
+    assert any(
+        g[0] == type_ and actor in (g[1] or "") and recipient in (g[2] or "") for g in got
+    ), got

@@ -547,7 +547,7 @@ def _first_party(
                 return cand  # "He called Novak …": the name stands, the "he" was misread
             continue
         seen.add(cand.i)
-        if cand.pos_ == "PRON" and cand.lower_ not in ("him", "her", "them", "us", "me"):
+        if cand.pos_ == "PRON" and cand.lower_ not in ("him", "her", "his", "them", "us", "me"):
             continue
         if first_person(cand) and quote_at(cand.doc, cand.idx) is not None:
             return cand  # the speaker's side: events.py codes it as the speaker
@@ -663,7 +663,8 @@ def _handover(noun: Token) -> list[Token]:
         for c in noun.children
         if c.dep_ in ("compound", "amod") and c.ent_type_ in ("NORP", "GPE", "ORG", "PERSON")
     ]
-    return _owners(noun) + modifiers + _prep_objects(noun) + _appositions(noun)
+    people = [c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("his", "her")]
+    return _owners(noun) + modifiers + _prep_objects(noun) + _appositions(noun) + people
 
 
 def _appositions(noun: Token) -> list[Token]:
