@@ -406,3 +406,51 @@ def test_person_owning_the_thing_acted_on(nlp, text, expected):
     assert any(
         g[0] == type_ and actor in (g[1] or "") and recipient in (g[2] or "") for g in got
     ), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "President Ali Karimov met the envoy on Monday. Under a presidential decree, "
+            "200 prisoners were pardoned on Tuesday.",
+            ("CONCEDE", "Ali Karimov", "prisoners"),
+        ),
+        (
+            "The President of Georgia visited the embassy. Under presidential decrees, the "
+            "ambassador was awarded the Medal of Honour, and businessman Levan Kapanadze was "
+            "awarded the Order of Glory.",
+            ("SUPPORT", "President of Georgia", "Levan Kapanadze"),
+        ),
+    ],
+)
+def test_decree_issuer_is_the_actor(nlp, text, expected):
+    """An agentless act done under a presidential decree is the president's act."""
+    type_, actor, recipient = expected
+    got = shown_of(nlp, text)
+    assert any(
+        g[0] == type_ and actor in (g[1] or "") and recipient in (g[2] or "") for g in got
+    ), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Under a presidential decree, 200 prisoners were pardoned on Tuesday.",
+        "The shop was closed by order of the health inspector.",
+    ],
+)
+def test_decree_without_a_named_issuer(nlp, text):
+    """With no president named in the article, or a private order, no actor is invented."""
+    assert all(g[1] is None for g in shown_of(nlp, text)), shown_of(nlp, text)
+
+
+def test_coordinated_title_words_are_one_party(nlp):
+    """ "Ambassador Extraordinary and Plenipotentiary" is one title, not two recipients."""
+    text = (
+        "President Ilia Abashidze visited the embassy. Under presidential decrees, Ambassador "
+        "Extraordinary and Plenipotentiary of the Republic of Georgia to the Holy See Nino "
+        "Beridze was awarded the Medal of Honour."
+    )
+    awards = [g for g in shown_of(nlp, text) if g[0] == "SUPPORT"]
+    assert len(awards) == 1 and "Ilia Abashidze" in (awards[0][1] or ""), awards

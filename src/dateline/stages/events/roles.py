@@ -19,7 +19,7 @@ from dateline.stages.events.actors import (
 from dateline.stages.events.details import PLACE_PREPS, quote_at
 from dateline.stages.events.lexicon import Lexicon, base, event_noun, lexicon
 from dateline.stages.events.people import GENERIC_HEADS, PEOPLE
-from dateline.stages.events.triggers import Trigger
+from dateline.stages.events.triggers import Trigger, decree_issuer
 
 RECIPIENT_PREPS = {
     "with",
@@ -101,6 +101,8 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
             actor = next(filter(None, (_firing_party(g) for g in _causes(pred))), None)
     if actor is None and passive and type_ in STATE_ACTS:
         actor = sentence_agent(pred)  # "were charged, according to the Forestry Service"
+    if actor is None and passive:
+        actor = decree_issuer(pred)  # "under a presidential decree, … was awarded"
     return _real_head(actor) if actor is not None else None
 
 

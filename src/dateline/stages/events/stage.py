@@ -93,6 +93,9 @@ HEADLINE_BLOCKS = {"header", "heading"}
 # Mutual acts: coordinated actors with no recipient act on each other.
 MUTUAL = {"AGREE", "CONSULT", "COOPERATE"}
 MAX_PARTIES = 4
+# Words coordinated inside one title, never parties of their own ("Ambassador Extraordinary
+# and Plenipotentiary of Georgia").
+TITLE_WORDS = {"extraordinary", "plenipotentiary"}
 # Types of the agentless acts that take the article's police or court agency as actor.
 STATE_TYPES = {"COERCE", "ACCUSE", "SANCTION", "RETREAT"}
 SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
@@ -346,7 +349,7 @@ def _partners(head: Token | None, coded: Actor | None) -> list[tuple[Token, Acto
         return []
     out = []
     for conj in head.conjuncts:
-        if conj.i <= head.i or conj.pos_ not in ("NOUN", "PROPN"):
+        if conj.i <= head.i or conj.pos_ not in ("NOUN", "PROPN") or conj.lower_ in TITLE_WORDS:
             continue
         found = code_actor(conj)
         if (

@@ -37,6 +37,12 @@ DOCUMENTS = {
 VERBAL = {"REQUEST", "ACCUSE", "SUPPORT", "REJECT", "THREATEN"}
 # What a law or decree does to a party in its issuer's name ("a bill granting amnesty").
 LAW_ACTS = {"CONCEDE", "RETREAT", "SANCTION"}
+# Decrees under which an agentless act is done, and the offices their adjectives name.
+DECREES = {"decree", "edict", "order", "ukase"}
+ISSUERS = {
+    "presidential": ("president",),
+    "royal": ("king", "queen", "monarch", "emir", "sultan"),
+}
 
 
 # Names that contain an event word without reporting one.
@@ -424,6 +430,31 @@ def _writer(verb: Token, type_: str) -> Token | None:
     if not (kind in DOCUMENTS and type_ in VERBAL or kind in LAWS and type_ in LAW_ACTS):
         return None
     return doc.head if doc.dep_ == "dobj" and doc.head.pos_ == "VERB" else None
+
+
+def decree_issuer(pred: Token) -> Token | None:
+    """Who issued the decree an agentless passive act was done under ("under a presidential
+    decree, 200 prisoners were pardoned"): the decree's owner, or for a presidential or royal
+    decree the president or monarch the article names first."""
+    node = pred
+    while node.dep_ == "conj" and node.head.i != node.i:  # "…, and Y was awarded …"
+        node = node.head
+    for prep in (c for c in (*pred.children, *node.children) if c.dep_ == "prep"):
+        if prep.lower_ not in ("under", "by"):
+            continue
+        for decree in (g for g in prep.children if g.dep_ == "pobj"):
+            if decree.lemma_.lower() not in DECREES:
+                continue
+            owner = next((c for c in decree.children if c.dep_ == "poss"), None)
+            if owner is not None and owner.pos_ != "PRON":
+                return owner  # "by the president's decree"
+            office = next((ISSUERS[c.lower_] for c in decree.children if c.lower_ in ISSUERS), None)
+            named = (t for t in pred.doc if t.lower_ in office and t.pos_ != "ADJ")
+            if office is not None and (title := next(named, None)) is not None:
+                while title.dep_ == "compound" and title.head.i != title.i:
+                    title = title.head  # "President Ali Karimov"
+                return title
+    return None
 
 
 def _owned(noun: Token) -> bool:
