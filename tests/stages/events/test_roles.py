@@ -454,3 +454,43 @@ def test_coordinated_title_words_are_one_party(nlp):
     )
     awards = [g for g in shown_of(nlp, text) if g[0] == "SUPPORT"]
     assert len(awards) == 1 and "Ilia Abashidze" in (awards[0][1] or ""), awards
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The attorney general has approval from the state legislature to spend another "
+            "$1 million on the campaign.",
+            ("SUPPORT", "legislature", "attorney general"),
+        ),
+        (
+            "The mayor won the backing of the city council for the plan.",
+            ("SUPPORT", "city council", "mayor"),
+        ),
+        (
+            "The senator won the governor's endorsement on Friday.",
+            ("SUPPORT", "governor", "senator"),
+        ),
+    ],
+)
+def test_support_received_from_a_giver(nlp, text, expected):
+    """Approval, backing or endorsement that a subject has or wins is the giver's support of
+    the subject."""
+    type_, actor, recipient = expected
+    got = shown_of(nlp, text)
+    assert any(
+        g[0] == type_ and actor in (g[1] or "") and recipient in (g[2] or "") for g in got
+    ), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister won approval of the budget.",
+        "The drug received approval last year.",
+    ],
+)
+def test_approval_without_a_giver_is_not_shown(nlp, text):
+    """Approval of a thing, or from no one named, is not shown as anyone's support."""
+    assert all(g[0] != "SUPPORT" for g in shown_of(nlp, text)), shown_of(nlp, text)

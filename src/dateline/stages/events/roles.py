@@ -463,7 +463,22 @@ def reversed_roles(trig: Trigger) -> tuple[Token | None, Token | None]:
     under = trig.word.dep_ == "pobj" and trig.word.head.lower_ == "under"
     if held is not None and under and trig.word.head.head.i == pred.i:
         return owner or subject(pred), held
+    if owner is None and held is not None and held.lemma_.lower() in trig.rule.words:
+        owner = _giver(held)  # "has approval from the legislature", "won the party's backing"
     return owner, subject(pred) or passive_subject(pred)
+
+
+def _giver(noun: Token) -> Token | None:
+    """Who gave what a subject received: the noun's owner, its "from" object, or an "of"
+    object that is a party ("the backing of the council", not "approval of the budget")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+    if owner is not None:
+        return owner
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "of")):
+        for giver in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ == "from" or is_party(giver):
+                return giver
+    return None
 
 
 def _conjoined_passive(pred: Token) -> Token | None:
