@@ -115,6 +115,39 @@ def test_party_tag_taken_for_the_subject_gives_the_name_before_it() -> None:
     assert speaker_token(doc[9]).text == "Whitford"
 
 
+def test_a_place_the_parse_took_for_a_second_subject_does_not_speak() -> None:
+    """ "Tuesday in Kent, OH, Gov. Ann Whitford said" parsed with "OH" as a subject too."""
+    words = ["Tuesday", "in", "Kent", ",", "OH", ",", "Gov.", "Ann", "Whitford", "said"]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[9, 0, 1, 9, 9, 9, 8, 8, 9, 9],
+        deps=["npadvmod", "prep", "pobj", "punct", "nsubj", "punct"]
+        + ["compound", "compound", "nsubj", "ROOT"],
+        pos=["PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB"],
+        ents=["B-DATE", "O", "B-GPE", "O", "B-GPE", "O", "O", "B-PERSON", "I-PERSON", "O"],
+    )
+    assert speaker_token(doc[9]).text == "Whitford"
+
+
+# A passive verb that is not speech names its agent, not the speaker of the verb joined to it.
+AGENT_NOT_SPEAKER = [
+    (
+        'Alvarez was joined on stage by Senator Tom Reed and joked, "We should do this more often."',
+        "Alvarez",
+    ),
+    ('The mayor was greeted by protesters and said, "I hear you and I will act."', "The mayor"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), AGENT_NOT_SPEAKER)
+def test_the_agent_of_a_passive_joined_to_the_cue_is_not_the_speaker(
+    nlp, text: str, name: str
+) -> None:
+    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert speaker(text, quote) == name
+
+
 @pytest.mark.parametrize("text", NOT_REPORTED)
 def test_not_reported_speech(nlp, text: str) -> None:
     """A verb that only introduces quotes ("he continued: …") reports nothing by its object."""

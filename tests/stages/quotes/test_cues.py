@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stages.quotes.helpers import run
+from tests.stages.quotes.helpers import run, speaker
 
 
 @pytest.mark.parametrize(
@@ -74,3 +74,21 @@ def test_asked_participle_is_not_the_cue(nlp) -> None:
     quotes = run(nlp, text)
     assert {q.speaker.name for q in quotes} == {"Olaf Scholz"}
     assert [q.cue.text for q in quotes if q.kind == "mixed"] == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # A possessed speech noun that is the object of another party's speech verb: the
+        # judgement in marks is that party's, not the owner's of the noun.
+        (
+            'The senator sharply criticised the governor\'s claims about the budget as "a fantasy."',
+            "The senator",
+        ),
+    ],
+)
+def test_a_possessed_speech_noun_under_a_speech_verb_gives_the_verbs_speaker(
+    nlp, text: str, name: str
+) -> None:
+    quotes = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert [speaker(text, q) for q in quotes] == [name]

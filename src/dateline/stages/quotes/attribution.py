@@ -14,6 +14,8 @@ from dateline.stages.entities import entity_at
 from dateline.stages.speech import is_speech
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Entity labels of places and times: one the parse gives a verb beside a name is not its subject.
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Dependencies that stay in a speaker mention: "Mayor Bill de Blasio", "the 72-year-old leader".
 MENTION_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "nmod", "case"})
@@ -101,11 +103,16 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
                     return _author(obj)
         return None
     for child in verb.children:  # passive "… was said by officials", "was asked by the host"
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" and is_speech(verb):  # not "Doe was joined by Roe and joked"
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1 and subjects[0].ent_type_ in PLACE_OR_TIME:
+        # "Tuesday in Berea, Ohio, Gov. Jane Doe said": the parse took the place as a subject
+        named = [c for c in subjects if c.ent_type_ not in PLACE_OR_TIME]
+        if named and named[0].i < verb.i:
+            return named_apposition(_not_a_speaker(named[0], verb))
     if (
         len(subjects) > 1
         and subjects[-1].i > verb.i

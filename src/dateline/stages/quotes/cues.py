@@ -396,19 +396,24 @@ def climb_cue(art: ParsedArticle, m: Marked) -> Found | None:
         if lo <= token.head.i < hi and token.head.i != token.i:
             continue
         node = token
+        owned: Found | None = None
         while node.head.i != node.i and seen < 40:
             seen += 1
             node = node.head
-            if node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
+            if owned is None and node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
                 owner = next((c for c in node.children if c.dep_ == "poss"), None)
                 if owner is not None and not art.inside_quote(owner.idx):
-                    return Found(node, owner)  # "Trump's claim that there were “thousands”"
+                    owned = Found(node, owner)  # "Trump's claim that there were “thousands”"
             if is_speech(node) and not art.inside_quote(node.idx):
                 speaker = speaker_token(node)
                 if speaker is not None and art.inside_quote(speaker.idx):
                     # '"Meh," wrote a supporter': the parse made the quote the subject.
                     speaker = _inverted_speaker(art, node, node.sent.end, node.i)
+                if owned is not None and speaker is None:
+                    return owned
                 return _introduced_by(art, node, speaker)
+        if owned is not None:
+            return owned
     return None
 
 
