@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
+from dateline.stages.quotes.stage import find_quotes
 from tests.stages.quotes.helpers import run, speaker
+from tests.stages.quotes.parses import parsed
 
 
 @pytest.mark.parametrize(
@@ -92,3 +95,40 @@ def test_a_possessed_speech_noun_under_a_speech_verb_gives_the_verbs_speaker(
 ) -> None:
     quotes = [q for q in run(nlp, text) if q.kind == "mixed"]
     assert [speaker(text, q) for q in quotes] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The verb right before the opening mark introduces the quote, in the lexicon or not,
+        # and wins over a cue farther back in the sentence.
+        (
+            'When Reed asked about the budget, Alvarez cracked, "I have read it twice, which is more than most."',
+            "Alvarez",
+        ),
+        ('At the dinner, the mayor grinned, "Nobody told me there would be a test."', "the mayor"),
+        (
+            'After the governor criticized the senator during a debate, the senator shot back, "I could have stayed home, but I chose to serve."',
+            "the senator",
+        ),
+    ],
+)
+def test_the_verb_right_before_a_quote_introduces_it(nlp, text: str, name: str) -> None:
+    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert speaker(text, quote) == name
+
+
+def test_a_participle_the_parse_left_without_a_subject_takes_the_clause_before() -> None:
+    """ "Quinn shared the news, writing “…”" parsed with "writing" as a subject inside the
+    quotation: the participle speaks for the subject of the clause before it."""
+    doc = parsed(
+        "Quinn/1/nsubj/PROPN/NNP shared/1/ROOT/VERB/VBD the/3/det/DET/DT news/1/dobj/NOUN/NN "
+        ',/1/punct/PUNCT/, writing/7/nsubj/VERB/VBG "/7/punct/PUNCT/`` Feels/1/conj/VERB/VBZ '
+        "great/7/acomp/ADJ/JJ to/10/aux/PART/TO help/8/xcomp/VERB/VB ./7/punct/PUNCT/. "
+        "\"/7/punct/PUNCT/''"
+    )
+    doc.ents = [Span(doc, 0, 1, "PERSON")]
+    quotes = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert [(q.text, speaker(doc.text, q), q.cue.text) for q in quotes] == [
+        ("Feels great to help.", "Quinn", "writing")
+    ]

@@ -12,7 +12,12 @@ from spacy.tokens import Doc, Token
 from dateline.records import Quote
 from dateline.resources import PERSON_WORDS, SPEECH_NOUN_WORDS, SUBORDINATOR_WORDS, tagged
 from dateline.stages.marks import Marked, paragraphs
-from dateline.stages.quotes.attribution import EntityIndex, outer_speaker, speaker_token
+from dateline.stages.quotes.attribution import (
+    EntityIndex,
+    named_apposition,
+    outer_speaker,
+    speaker_token,
+)
 from dateline.stages.speech import is_speech, speech_indices
 
 # A transcript turn: "PENCE: Well, look …" (the speaker in capitals before a colon).
@@ -28,6 +33,8 @@ SOURCE_NOUNS = frozenset(
     [row["word"] for row in tagged(SPEECH_NOUN_WORDS, "source")]
     + [row["word"].lower() for row in tagged(PERSON_WORDS, "source")]
 )
+# Common nouns for people and bodies that speak, when the parse gives a cue no subject.
+PARTY_NOUNS = SOURCE_NOUNS | frozenset(row["word"].lower() for row in tagged(PERSON_WORDS, "head"))
 # A name signing a paragraph at its end: "… ― Jane Doe." (readers' comments, social posts).
 SIGNATURE = re.compile(
     r"(?:^|[\s\"\u201d'\u2019])[\u2015\u2014\u2013-]\s*"
@@ -133,6 +140,9 @@ def own_cue(art: ParsedArticle, m: Marked) -> Found | None:
         lo = max(lo, art.token_at(art.quoted[prev_quote][1]))
     lo = max(lo, art.token_at(art.paras[m.para][0]))
     before = [(first - t.i, t) for t in art.speech_tokens(lo, first)]
+    verb = _verb_before(art, first, lo)
+    if verb is not None and all(t.i != verb.i for _, t in before):
+        before.append((first - verb.i, verb))  # '… Doe shot back, “…”': a verb of any kind
     candidates = sorted(after + before, key=lambda c: c[0])
     for _, cue in candidates:
         speaker = speaker_token(cue)
@@ -143,10 +153,80 @@ def own_cue(art: ParsedArticle, m: Marked) -> Found | None:
             if cue.i > last and outer.i > cue.i:
                 return Found(cue, speaker)  # '“…?” she said, but … Doe said': the cue beside it
             return Found(cue, outer_subject)  # the verb beside the quote is its cue
+    introducing = _introducing_cue(art, m, before)
+    if introducing is not None and not after:
+        party = _party_before(art, introducing)
+        if party is not None:
+            return Found(introducing, party)
     if after:
         cue = min(after, key=lambda c: c[0])[1]
         return Found(cue, _inverted_speaker(art, cue, limit, last + 1))
     return _layout_cue(art, m, last, limit)
+
+
+def _verb_before(art: ParsedArticle, first: int, lo: int) -> Token | None:
+    """A finite verb or participle right before a quote's opening mark, set off by a comma or a
+    colon: "Doe shot back, “…”", "…, interjecting: “…”"."""
+    doc = art.doc
+    i = first - 1
+    while i >= lo and (doc[i].is_space or doc[i].text in ("\u201c", '"')):
+        i -= 1
+    if i < lo or doc[i].text not in (",", ":"):
+        return None
+    i -= 1
+    while i > lo and doc[i].dep_ in ("prt", "advmod") and doc[i].head.i < i:
+        i -= 1  # "shot back", "fired back forcefully"
+    verb = doc[i] if i >= lo else None
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
+        return None
+    if art.inside_quote(verb.idx):
+        return None
+    subject = speaker_token(verb)
+    return verb if subject is not None and _is_party(art, subject) else None
+
+
+def _introducing_cue(
+    art: ParsedArticle, m: Marked, before: list[tuple[int, Token]]
+) -> Token | None:
+    """The cue right before a quote's opening mark, with only punctuation between ("…, writing
+    “…”", "… said Wednesday, “…”")."""
+    if not before:
+        return None
+    cue = min(before, key=lambda c: c[0])[1]
+    gap = art.doc[cue.i + 1 : art.token_at(m.open_at)]
+    if all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME") for t in gap):
+        return cue
+    return None
+
+
+def _party_before(art: ParsedArticle, cue: Token) -> Token | None:
+    """Who speaks for a cue the parse left without a subject: for a participle ("Flea shared the
+    news, writing “…”") the subject of the nearest clause before it; else the nearest party named
+    before it in its sentence ("a White House official who spoke anonymously said, “…”")."""
+    doc = art.doc
+    start = art.sent(cue.i)[0]
+    if cue.tag_ == "VBG":
+        for verb in reversed(doc[start : cue.i]):
+            if verb.pos_ not in ("VERB", "AUX") or art.inside_quote(verb.idx):
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i < verb.i and _is_party(art, subject):
+                return named_apposition(subject)
+    for token in reversed(doc[start : cue.i]):
+        if _is_party(art, token) and token.dep_ not in ("compound", "poss"):
+            return token
+    return None
+
+
+def _is_party(art: ParsedArticle, token: Token) -> bool:
+    """A person, group or named source that can speak, outside quotation marks."""
+    if art.inside_quote(token.idx) or _datelike(token):
+        return False
+    if token.pos_ == "PRON":
+        return token.lower_ in ("he", "she", "they", "i", "we")
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in ("PERSON", "ORG", "NORP")
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PARTY_NOUNS
 
 
 def nickname(art: ParsedArticle, start: int, end: int) -> bool:
