@@ -148,6 +148,24 @@ def test_the_agent_of_a_passive_joined_to_the_cue_is_not_the_speaker(
     assert speaker(text, quote) == name
 
 
+# A name the parse hung on a phrase fronted before the main verb still speaks for it.
+FRONTED_NAME = [
+    (
+        "Speaking in Toledo, Maria Lopez, without naming him, also accused Reed of being a latecomer to the cause.",
+        "Maria Lopez",
+    ),
+    ("Asked about his plea, Tom Brandt, 52, said that he regretted nothing.", "Tom Brandt"),
+]
+
+
+@pytest.mark.parametrize(("text", "name"), FRONTED_NAME)
+def test_a_name_hung_on_a_fronted_phrase_speaks_for_the_main_verb(
+    nlp, text: str, name: str
+) -> None:
+    (quote,) = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert speaker(text, quote) == name
+
+
 @pytest.mark.parametrize("text", NOT_REPORTED)
 def test_not_reported_speech(nlp, text: str) -> None:
     """A verb that only introduces quotes ("he continued: …") reports nothing by its object."""

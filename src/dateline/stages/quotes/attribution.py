@@ -280,10 +280,22 @@ def _stranded_subject(verb: Token) -> Token | None:
         return left
     left = verb.doc[verb.i - 1]
     if left.pos_ not in ("PROPN", "PRON") or left.head.i == verb.i or left.tag_ == "PRP$":
-        return None
+        return _fronted_name(verb) if verb.dep_ == "ROOT" else None
     while left.dep_ == "conj" and left.head.pos_ == "PROPN" and left.head.i < left.i:
         left = left.head
     return left
+
+
+def _fronted_name(verb: Token) -> Token | None:
+    """A name the parse hung on a phrase fronted before a main verb that has no subject: "As
+    part of his plea, Jan Doe, 44, said …", "Speaking in Ohio, Doe, without naming him, accused
+    …" (the name taken for an apposition of the phrase)."""
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        if token.dep_ not in ("appos", "dep", "npadvmod"):
+            continue
+        if token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
+            return token
+    return None
 
 
 def _before_party_tag(verb: Token) -> Token | None:
