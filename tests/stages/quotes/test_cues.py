@@ -132,3 +132,17 @@ def test_a_participle_the_parse_left_without_a_subject_takes_the_clause_before()
     assert [(q.text, speaker(doc.text, q), q.cue.text) for q in quotes] == [
         ("Feels great to help.", "Quinn", "writing")
     ]
+
+
+def test_a_participle_reporting_a_fragment_speaks_for_its_clause_subject(nlp) -> None:
+    """ "…, telling … and questioning how he has “…”": the words are hers, not the person the
+    reported clause is about."""
+    text = (
+        "She escalated her criticism on Tuesday, telling reporters that the mayor is a "
+        '"faker" and questioning how he has "gotten away with hiding the report."'
+    )
+    quotes = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert [(q.text, speaker(text, q)) for q in quotes] == [
+        ("faker", "She"),
+        ("gotten away with hiding the report.", "She"),
+    ]

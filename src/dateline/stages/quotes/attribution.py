@@ -348,7 +348,7 @@ def outer_speaker(
         if quoted is not None and quoted(node.idx):
             break
         if is_speech(node) and not any(c.dep_ == "neg" for c in node.children):
-            outer = speaker_token(node, depth=0)  # not "Doe cannot say that …": no words of Doe's
+            outer = speaker_token(node, depth=1 if node.tag_ == "VBG" else 0)
             if outer is not None:
                 best = (node, outer)
     cue, subject = best
