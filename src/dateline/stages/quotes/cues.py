@@ -87,6 +87,10 @@ class ParsedArticle:
         """Index of the paragraph holding character `char`."""
         return max(bisect_right(self.para_starts, char) - 1, 0)
 
+    def quoted_end(self, m: Marked) -> int:
+        """Where a marked quotation ends, its closing mark included."""
+        return m.after if m.close_at is not None else m.end + 1
+
     def speech_tokens(self, lo: int, hi: int) -> Iterator[Token]:
         """Speech-cue tokens in token range [lo, hi) outside quotations."""
         for k in range(bisect_left(self.speech, lo), bisect_left(self.speech, hi)):
@@ -215,6 +219,19 @@ def _party_before(art: ParsedArticle, cue: Token) -> Token | None:
     for token in reversed(doc[start : cue.i]):
         if _is_party(art, token) and token.dep_ not in ("compound", "poss"):
             return token
+    return None
+
+
+def subject_before(art: ParsedArticle, i: int) -> Token | None:
+    """The subject of the nearest clause before token i in its sentence that is a party:
+    "Doe hardly settled it, treating the remark as a compliment -- “…” --"."""
+    doc = art.doc
+    for verb in reversed(doc[art.sent(i)[0] : i]):
+        if verb.pos_ not in ("VERB", "AUX") or art.inside_quote(verb.idx):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.i < verb.i and _is_party(art, subject):
+            return named_apposition(subject)
     return None
 
 
