@@ -146,3 +146,13 @@ def test_a_participle_reporting_a_fragment_speaks_for_its_clause_subject(nlp) ->
         ("faker", "She"),
         ("gotten away with hiding the report.", "She"),
     ]
+
+
+def test_the_party_told_is_not_the_speaker(nlp) -> None:
+    """ "…," Doe, who …, told AFP: the noun after "told" is the listener, never the speaker."""
+    text = (
+        '"We were wrong not to confront him from the start," Ramos, who anchors the evening '
+        "news, told AFP in an interview."
+    )
+    (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert speaker(text, quote) == "Ramos"

@@ -33,6 +33,9 @@ SOURCE_NOUNS = frozenset(
     [row["word"] for row in tagged(SPEECH_NOUN_WORDS, "source")]
     + [row["word"].lower() for row in tagged(PERSON_WORDS, "source")]
 )
+# Cues whose object is who was addressed and that never come before their subject: '"…,"
+# told Reuters' names the listener ("said the senator", "asked Doe", "warned Doe" are inverted).
+NEVER_INVERTED = frozenset({"tell", "inform", "assure", "reassure", "remind"})
 # Common nouns for people and bodies that speak, when the parse gives a cue no subject.
 PARTY_NOUNS = SOURCE_NOUNS | frozenset(row["word"].lower() for row in tagged(PERSON_WORDS, "head"))
 # A name signing a paragraph at its end: "… ― Jane Doe." (readers' comments, social posts).
@@ -322,8 +325,10 @@ def _noun_tagged_cue(doc: Doc, lo: int, hi: int) -> Found | None:
 
 
 def _inverted_speaker(art: ParsedArticle, cue: Token, limit: int, lo: int) -> Token | None:
-    """The noun after an inverted cue ("…," said the senator), else the first one before it."""
-    for token in art.doc[cue.i + 1 : limit]:
+    """The noun after an inverted cue ("…," said the senator), else the first one before it
+    (after "told" the noun names who was addressed: '"…," a source told Reuters')."""
+    after = art.doc[cue.i + 1 : limit] if cue.lemma_.lower() not in NEVER_INVERTED else ()
+    for token in after:
         if token.pos_ in ("PROPN", "NOUN", "PRON") and not _datelike(token):
             while token.dep_ in ("compound", "amod", "det") and token.head.i > token.i:
                 token = token.head
