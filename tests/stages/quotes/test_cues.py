@@ -156,3 +156,18 @@ def test_the_party_told_is_not_the_speaker(nlp) -> None:
     )
     (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
     assert speaker(text, quote) == "Ramos"
+
+
+def test_a_cue_with_its_object_before_the_quote_still_introduces_it() -> None:
+    """ "Doe seemed ready, telling the crowd, “…”" parsed with "telling" under a verb inside the
+    quotation: the participle and its object introduce the quote, for the clause before."""
+    doc = parsed(
+        "Doe/1/nsubj/PROPN/NNP seemed/1/ROOT/VERB/VBD ready/1/acomp/ADJ/JJ ,/1/punct/PUNCT/, "
+        "telling/11/advcl/VERB/VBG the/6/det/DET/DT crowd/4/dobj/NOUN/NN ,/11/punct/PUNCT/, "
+        '"/11/punct/PUNCT/`` Some/10/det/DET/DT people/11/nsubj/NOUN/NNS get/17/advcl/VERB/VBP '
+        "carried/11/acomp/VERB/VBN away/12/prt/ADV/RB ,/17/punct/PUNCT/, have/17/aux/AUX/VBP "
+        "you/17/nsubj/PRON/PRP noticed/1/advcl/VERB/VBN ?/17/punct/PUNCT/. \"/17/punct/PUNCT/''"
+    )
+    doc.ents = [Span(doc, 0, 1, "PERSON")]
+    quotes = [q for q in find_quotes(doc) if q.kind == "direct"]
+    assert [(speaker(doc.text, q), q.cue.text) for q in quotes] == [("Doe", "telling")]

@@ -201,9 +201,17 @@ def _introducing_cue(
         return None
     cue = min(before, key=lambda c: c[0])[1]
     gap = art.doc[cue.i + 1 : art.token_at(m.open_at)]
-    if all(t.is_punct or t.is_space or t.ent_type_ in ("DATE", "TIME") for t in gap):
+    if all(_aside(t, cue) for t in gap):
         return cue
     return None
+
+
+def _aside(token: Token, cue: Token) -> bool:
+    """Whether a token between a cue and a quote leaves the quote the cue's: punctuation, a
+    time, or the cue's own object ("telling the crowd, “…”")."""
+    if token.is_punct or token.is_space or token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return token.head.i == cue.i or token.head.head.i == cue.i
 
 
 def _party_before(art: ParsedArticle, cue: Token) -> Token | None:
