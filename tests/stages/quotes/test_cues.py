@@ -171,3 +171,14 @@ def test_a_cue_with_its_object_before_the_quote_still_introduces_it() -> None:
     doc.ents = [Span(doc, 0, 1, "PERSON")]
     quotes = [q for q in find_quotes(doc) if q.kind == "direct"]
     assert [(speaker(doc.text, q), q.cue.text) for q in quotes] == [("Doe", "telling")]
+
+
+def test_a_common_noun_subject_speaks_through_the_name_beside_it(nlp) -> None:
+    """ "The nominee, Tom Brandt, … referred to X as “…”": the verb is outside the speech
+    lexicon and its subject a common noun; the name in apposition speaks."""
+    text = (
+        "The Republican nominee, Tom Brandt, during two interviews on Thursday, referred to the "
+        'mayor as "the most valuable player" for the rival team.'
+    )
+    (quote,) = [q for q in run(nlp, text) if q.kind == "mixed"]
+    assert (speaker(text, quote), quote.speaker.name) == ("Tom Brandt", "Tom Brandt")

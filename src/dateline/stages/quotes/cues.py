@@ -541,6 +541,7 @@ def _clause_holder(art: ParsedArticle, token: Token) -> Found | None:
             verb = node.head.head  # "Reid has gone after Trump as a “human leech”"
         if verb is not None:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = named_apposition(subject) if subject is not None else None
             if (
                 subject is not None
                 and not art.inside_quote(subject.idx)
@@ -589,6 +590,7 @@ def governing_subject(art: ParsedArticle, m: Marked) -> Found | None:
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is None or art.inside_quote(subject.idx) or _datelike(subject):
             continue
+        subject = named_apposition(subject)  # "the nominee, Jane Doe, …"
         if subject.left_edge.idx <= m.start < subject.right_edge.idx:
             continue  # 'The "90 percent" figure came from …': the quote is in the subject
         if (
