@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from dateline.nlp import register_extensions
@@ -146,6 +146,42 @@ def test_the_agent_of_a_passive_joined_to_the_cue_is_not_the_speaker(
 ) -> None:
     (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
     assert speaker(text, quote) == name
+
+
+@pytest.mark.parametrize(
+    ("annotated", "ents", "expected"),
+    [
+        (  # the name taken for a conjunct of the fronted phrase, its title beside it
+            "Alarmed/9/advcl/VERB/VBN by/0/prep/ADP/IN the/3/det/DET/DT unrest/1/pobj/NOUN/NN "
+            ",/3/punct/PUNCT/, Reid/3/conj/PROPN/NNP ,/5/punct/PUNCT/, the/8/det/DET/DT "
+            "leader/5/appos/NOUN/NN said/9/ROOT/VERB/VBD that/12/mark/SCONJ/IN "
+            "he/12/nsubj/PRON/PRP spoke/9/ccomp/VERB/VBD",
+            [(5, "PERSON")],
+            "leader",
+        ),
+        (  # an office named by its holder, taken for a conjunct
+            "After/6/prep/ADP/IN talks/0/pobj/NOUN/NNS ,/1/punct/PUNCT/, Brandt/5/poss/PROPN/NNP "
+            "'s/3/case/PART/POS office/1/conj/NOUN/NN announced/6/ROOT/VERB/VBD that/9/mark/SCONJ/IN "
+            "he/9/nsubj/PRON/PRP resigned/6/ccomp/VERB/VBD",
+            [(3, "PERSON")],
+            "office",
+        ),
+        (  # the subject swallowed by a clause the parse put under the verb
+            "Ruiz/2/nsubj/PROPN/NNP loudly/2/advmod/ADV/RB opposed/6/ccomp/VERB/VBD Doe/2/dobj/PROPN/NNP "
+            ",/6/punct/PUNCT/, week/6/npadvmod/NOUN/NN said/6/ROOT/VERB/VBD Doe/8/nsubj/PROPN/NNP "
+            "lied/6/ccomp/VERB/VBD",
+            [(0, "PERSON"), (3, "PERSON"), (7, "PERSON")],
+            "Ruiz",
+        ),
+    ],
+)
+def test_a_main_verb_without_subject_takes_the_party_the_parse_hung_elsewhere(
+    annotated: str, ents: list, expected: str
+) -> None:
+    doc = parsed(annotated)
+    doc.ents = [Span(doc, i, i + 1, label) for i, label in ents]
+    verb = next(t for t in doc if t.dep_ == "ROOT")
+    assert speaker_token(verb).text == expected
 
 
 # A name the parse hung on a phrase fronted before the main verb still speaks for it.

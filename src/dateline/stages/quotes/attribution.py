@@ -8,12 +8,16 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from dateline.records import Cue, Entity, Speaker
-from dateline.resources import SPEECH_NOUN_WORDS, SPEECH_VERBS, tagged
+from dateline.resources import PERSON_WORDS, SPEECH_NOUN_WORDS, SPEECH_VERBS, tagged
 from dateline.stages.common import text_of
 from dateline.stages.entities import entity_at
 from dateline.stages.speech import is_speech
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Common nouns for a person: titles, descriptors and sources ("the senator", "the candidate").
+PERSON_NOUNS = frozenset(
+    row["word"].lower() for use in ("title", "head", "source") for row in tagged(PERSON_WORDS, use)
+)
 # Entity labels of places and times: one the parse gives a verb beside a name is not its subject.
 PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
@@ -291,9 +295,20 @@ def _fronted_name(verb: Token) -> Token | None:
     part of his plea, Jan Doe, 44, said …", "Speaking in Ohio, Doe, without naming him, accused
     …" (the name taken for an apposition of the phrase)."""
     for token in reversed(verb.doc[verb.sent.start : verb.i]):
-        if token.dep_ not in ("appos", "dep", "npadvmod"):
+        swallowed = (  # "Doe, who backed Roe, and opposed Poe, said": Doe taken by "opposed"
+            token.dep_ == "nsubj" and token.head.dep_ == "ccomp" and token.head.head.i == verb.i
+        )
+        if token.dep_ not in ("appos", "dep", "npadvmod", "conj") and not swallowed:
             continue
         if token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
+            return token
+        if token.pos_ == "NOUN" and (
+            token.lower_ in PERSON_NOUNS  # "…, Jan Doe, the minority leader, said"
+            or token.lemma_.lower() in PERSON_NOUNS
+            or any(  # "…, House Speaker Jan Doe's office announced"
+                c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG") for c in token.children
+            )
+        ):
             return token
     return None
 

@@ -13,6 +13,7 @@ from dateline.records import Quote
 from dateline.resources import PERSON_WORDS, SPEECH_NOUN_WORDS, SUBORDINATOR_WORDS, tagged
 from dateline.stages.marks import Marked, paragraphs
 from dateline.stages.quotes.attribution import (
+    PERSON_NOUNS,
     EntityIndex,
     named_apposition,
     outer_speaker,
@@ -37,7 +38,7 @@ SOURCE_NOUNS = frozenset(
 # told Reuters' names the listener ("said the senator", "asked Doe", "warned Doe" are inverted).
 NEVER_INVERTED = frozenset({"tell", "inform", "assure", "reassure", "remind"})
 # Common nouns for people and bodies that speak, when the parse gives a cue no subject.
-PARTY_NOUNS = SOURCE_NOUNS | frozenset(row["word"].lower() for row in tagged(PERSON_WORDS, "head"))
+PARTY_NOUNS = SOURCE_NOUNS | PERSON_NOUNS
 # A name signing a paragraph at its end: "… ― Jane Doe." (readers' comments, social posts).
 SIGNATURE = re.compile(
     r"(?:^|[\s\"\u201d'\u2019])[\u2015\u2014\u2013-]\s*"
