@@ -166,6 +166,12 @@ def test_the_agent_of_a_passive_joined_to_the_cue_is_not_the_speaker(
             [(3, "PERSON")],
             "office",
         ),
+        (  # a poll's share taken for a number modifying the verb
+            "About/1/advmod/ADV/RB 4/3/quantmod/NUM/CD in/3/quantmod/ADP/IN 10/4/nummod/NUM/CD "
+            "say/4/ROOT/VERB/VBP they/6/nsubj/PRON/PRP want/4/ccomp/VERB/VBP change/6/dobj/NOUN/NN",
+            [(3, "CARDINAL")],
+            "10",
+        ),
         (  # the subject swallowed by a clause the parse put under the verb
             "Ruiz/2/nsubj/PROPN/NNP loudly/2/advmod/ADV/RB opposed/6/ccomp/VERB/VBD Doe/2/dobj/PROPN/NNP "
             ",/6/punct/PUNCT/, week/6/npadvmod/NOUN/NN said/6/ROOT/VERB/VBD Doe/8/nsubj/PROPN/NNP "

@@ -294,6 +294,13 @@ def _fronted_name(verb: Token) -> Token | None:
     """A name the parse hung on a phrase fronted before a main verb that has no subject: "As
     part of his plea, Jan Doe, 44, said …", "Speaking in Ohio, Doe, without naming him, accused
     …" (the name taken for an apposition of the phrase)."""
+    before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct]
+    if (
+        before
+        and before[-1].ent_type_ in ("PERCENT", "CARDINAL")
+        and before[-1].dep_ in ("nummod", "appos", "conj", "npadvmod", "dep")
+    ):
+        return before[-1]  # "About 4 in 10 say …", "…, about two-thirds, 67 percent, say …"
     for token in reversed(verb.doc[verb.sent.start : verb.i]):
         swallowed = (  # "Doe, who backed Roe, and opposed Poe, said": Doe taken by "opposed"
             token.dep_ == "nsubj" and token.head.dep_ == "ccomp" and token.head.head.i == verb.i
