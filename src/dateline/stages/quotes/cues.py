@@ -219,16 +219,10 @@ def _party_before(art: ParsedArticle, cue: Token) -> Token | None:
     """Who speaks for a cue the parse left without a subject: for a participle ("Flea shared the
     news, writing “…”") the subject of the nearest clause before it; else the nearest party named
     before it in its sentence ("a White House official who spoke anonymously said, “…”")."""
-    doc = art.doc
-    start = art.sent(cue.i)[0]
-    if cue.tag_ == "VBG":
-        for verb in reversed(doc[start : cue.i]):
-            if verb.pos_ not in ("VERB", "AUX") or art.inside_quote(verb.idx):
-                continue
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.i < verb.i and _is_party(art, subject):
-                return named_apposition(subject)
-    for token in reversed(doc[start : cue.i]):
+    subject = subject_before(art, cue.i) if cue.tag_ == "VBG" else None
+    if subject is not None:
+        return subject
+    for token in reversed(art.doc[art.sent(cue.i)[0] : cue.i]):
         if _is_party(art, token) and token.dep_ not in ("compound", "poss"):
             return token
     return None
