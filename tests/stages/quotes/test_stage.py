@@ -738,6 +738,21 @@ def test_pronoun_speaker_is_never_named_in_its_quote(nlp, text: str, name: str) 
     assert (speaker(text, quote), quote.speaker.name) == ("he", name)
 
 
+def test_a_word_of_the_quotation_is_never_its_speaker(nlp) -> None:
+    """The parse made the quotation's first word the subject of the cue it found: the clause
+    before the quotation speaks instead."""
+    text = (
+        "Mr. Brandt hardly settled the matter, treating his rival's remark first as a compliment "
+        '-- "That makes me smart" -- and, when questioned after the debate, asserting, "Of '
+        'course, I pay my taxes."'
+    )
+    quotes = [q for q in run(nlp, text) if q.kind != "indirect"]
+    assert [(q.text, speaker(text, q)) for q in quotes] == [
+        ("That makes me smart", "Mr. Brandt"),
+        ("Of course, I pay my taxes.", "Mr. Brandt"),
+    ]
+
+
 def test_repeat_keeps_its_first_speaker(nlp) -> None:
     """A repeated quote whose new cue is only "he" keeps the speaker it was first given."""
     text = (

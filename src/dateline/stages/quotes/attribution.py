@@ -8,12 +8,18 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from dateline.records import Cue, Entity, Speaker
-from dateline.resources import SPEECH_NOUN_WORDS, SPEECH_VERBS, tagged
+from dateline.resources import PERSON_WORDS, SPEECH_NOUN_WORDS, SPEECH_VERBS, tagged
 from dateline.stages.common import text_of
 from dateline.stages.entities import entity_at
 from dateline.stages.speech import is_speech
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Common nouns for a person: titles, descriptors and sources ("the senator", "the candidate").
+PERSON_NOUNS = frozenset(
+    row["word"].lower() for use in ("title", "head", "source") for row in tagged(PERSON_WORDS, use)
+)
+# Entity labels of places and times: one the parse gives a verb beside a name is not its subject.
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Dependencies that stay in a speaker mention: "Mayor Bill de Blasio", "the 72-year-old leader".
 MENTION_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "nmod", "case"})
@@ -101,11 +107,16 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
                     return _author(obj)
         return None
     for child in verb.children:  # passive "… was said by officials", "was asked by the host"
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" and is_speech(verb):  # not "Doe was joined by Roe and joked"
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1 and subjects[0].ent_type_ in PLACE_OR_TIME:
+        # "Tuesday in Berea, Ohio, Gov. Jane Doe said": the parse took the place as a subject
+        named = [c for c in subjects if c.ent_type_ not in PLACE_OR_TIME]
+        if named and named[0].i < verb.i:
+            return named_apposition(_not_a_speaker(named[0], verb))
     if (
         len(subjects) > 1
         and subjects[-1].i > verb.i
@@ -273,10 +284,40 @@ def _stranded_subject(verb: Token) -> Token | None:
         return left
     left = verb.doc[verb.i - 1]
     if left.pos_ not in ("PROPN", "PRON") or left.head.i == verb.i or left.tag_ == "PRP$":
-        return None
+        return _fronted_name(verb) if verb.dep_ == "ROOT" else None
     while left.dep_ == "conj" and left.head.pos_ == "PROPN" and left.head.i < left.i:
         left = left.head
     return left
+
+
+def _fronted_name(verb: Token) -> Token | None:
+    """A name the parse hung on a phrase fronted before a main verb that has no subject: "As
+    part of his plea, Jan Doe, 44, said …", "Speaking in Ohio, Doe, without naming him, accused
+    …" (the name taken for an apposition of the phrase)."""
+    before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct]
+    if (
+        before
+        and before[-1].ent_type_ in ("PERCENT", "CARDINAL")
+        and before[-1].dep_ in ("nummod", "appos", "conj", "npadvmod", "dep")
+    ):
+        return before[-1]  # "About 4 in 10 say …", "…, about two-thirds, 67 percent, say …"
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        swallowed = (  # "Doe, who backed Roe, and opposed Poe, said": Doe taken by "opposed"
+            token.dep_ == "nsubj" and token.head.dep_ == "ccomp" and token.head.head.i == verb.i
+        )
+        if token.dep_ not in ("appos", "dep", "npadvmod", "conj") and not swallowed:
+            continue
+        if token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
+            return token
+        if token.pos_ == "NOUN" and (
+            token.lower_ in PERSON_NOUNS  # "…, Jan Doe, the minority leader, said"
+            or token.lemma_.lower() in PERSON_NOUNS
+            or any(  # "…, House Speaker Jan Doe's office announced"
+                c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG") for c in token.children
+            )
+        ):
+            return token
+    return None
 
 
 def _before_party_tag(verb: Token) -> Token | None:
@@ -329,7 +370,7 @@ def outer_speaker(
         if quoted is not None and quoted(node.idx):
             break
         if is_speech(node) and not any(c.dep_ == "neg" for c in node.children):
-            outer = speaker_token(node, depth=0)  # not "Doe cannot say that …": no words of Doe's
+            outer = speaker_token(node, depth=1 if node.tag_ == "VBG" else 0)
             if outer is not None:
                 best = (node, outer)
     cue, subject = best

@@ -42,6 +42,7 @@ from dateline.stages.quotes.cues import (
     per_source,
     recent_cue,
     signed_colon,
+    subject_before,
     transcript_speaker,
 )
 from dateline.stages.speech import is_speech
@@ -214,6 +215,9 @@ Step = Callable[[ParsedArticle, Marked], Found | None]
 # A quote with the name of the rule that attributed it ("unattributed" when none did).
 Explained = tuple[Quote, str]
 UNATTRIBUTED = "unattributed"
+# Rules that read the speaker off the layout, where a name inside the marks can be the
+# speaker ('"PENCE: Well, look …' opening an interview transcript).
+LAYOUT_RULES = frozenset({"transcript_speaker", "dash_speaker", "paragraph_signer", "signed_colon"})
 
 
 def _first(art: ParsedArticle, m: Marked, steps: tuple[Step, ...]) -> tuple[str, Found] | None:
@@ -305,6 +309,10 @@ def _direct_and_mixed(art: ParsedArticle) -> list[Explained]:
         if hit is None:
             continue
         rule, found = hit
+        inside = _speaks(found) and m.open_at <= found.speaker.idx < art.quoted_end(m)
+        if inside and rule not in LAYOUT_RULES:
+            # the parse made a word of the quotation its speaker: the clause before it speaks
+            found = Found(found.cue, subject_before(art, art.token_at(m.open_at)))
         unattributed = not _speaks(found)
         if unattributed and direct and previous and m.para - art.para_of(previous.start) <= 1:
             quote = replace(
