@@ -298,8 +298,24 @@ def person_noun(token: Token) -> bool:
     )
 
 
+# Where find_events keeps the actors it has coded for one doc (a doc's parse does not change
+# while its events are found, and code_actor is asked about the same token many times).
+MEMO = "dateline_events_actors"
+
+
 def code_actor(head: Token, role: str = "actor") -> Actor | None:
     """Build the Actor for the phrase headed by `head`; None for pronouns nobody resolves."""
+    memo = head.doc.user_data.get(MEMO)
+    if memo is None:
+        return _code_actor(head, role)
+    key = (head.i, role)
+    if key not in memo:
+        memo[key] = _code_actor(head, role)
+    return memo[key]
+
+
+def _code_actor(head: Token, role: str) -> Actor | None:
+    """code_actor without the memo."""
     doc = head.doc
     tokens = _trimmed(_phrase(head))
     if not tokens:

@@ -593,8 +593,7 @@ def _recipient_code(
     "her" is someone else; "ordered his staff", "urged its members" keep the actor's
     own people, whom other acts address."""
     owner = next((c for c in cand.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-    own_people = not themed and _staff(cand)
-    if owner is not None and not _someone_else(owner, actor_tok) and not own_people:
+    if owner is not None and not _someone_else(owner, actor_tok) and (themed or not _staff(cand)):
         return None
     if event_noun(cand, lex) is not None and cand.ent_type_ == "":
         return None

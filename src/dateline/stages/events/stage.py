@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.records import QUAD, Actor, Event, Quote
 from dateline.stages.common import run_stage, text_of
 from dateline.stages.events.actors import (
+    MEMO,
     agency,
     code_actor,
     first_person,
@@ -100,6 +101,15 @@ SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
 
 def find_events(doc: Doc) -> list[Event]:
     """Return the events found in `doc`, in text order."""
+    doc.user_data[MEMO] = {}
+    try:
+        return _find_events(doc)
+    finally:
+        doc.user_data.pop(MEMO, None)
+
+
+def _find_events(doc: Doc) -> list[Event]:
+    """find_events, with the actor memo in place."""
     lex = lexicon()
     found: list[Event] = []
     for sent in doc.sents:
