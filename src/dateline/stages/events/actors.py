@@ -74,6 +74,7 @@ class ActorLexicon:
     folded: dict[tuple[str, ...], Code]
     exact: dict[tuple[str, ...], Code]
     longest: int
+    firsts: frozenset[str]  # the lower-cased first words of every form
 
 
 def words(form: str) -> tuple[str, ...]:
@@ -95,7 +96,8 @@ def _lexicon() -> ActorLexicon:
             else:
                 folded.setdefault(tuple(w.lower() for w in key), code)
     longest = max(len(k) for k in (*folded, *exact))
-    return ActorLexicon(folded, exact, longest)
+    firsts = frozenset(k[0].lower() for k in (*folded, *exact))
+    return ActorLexicon(folded, exact, longest, firsts)
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -155,6 +157,9 @@ def _matches(tokens: list[Token]) -> list[tuple[int, int, Code]]:
     found = []
     i = 0
     while i < len(tokens):
+        if tokens[i].lower_ not in lex.firsts and tokens[i].lemma_.lower() not in lex.firsts:
+            i += 1
+            continue
         for n in range(min(lex.longest, len(tokens) - i), 0, -1):
             span = tokens[i : i + n]
             key = tuple(t.text for t in span)
@@ -467,6 +472,8 @@ def _named_through(tokens: list[Token], head: Token) -> list[Token]:
     lex = _lexicon()
     doc = head.doc
     start = tokens[0].i
+    if tokens[0].lower_ not in lex.firsts:
+        return tokens
     for n in range(min(lex.longest, len(doc) - start), len(tokens), -1):
         span = doc[start : start + n]
         if not span.start <= head.i < span.end:
