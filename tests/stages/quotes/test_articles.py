@@ -89,7 +89,7 @@ TABLES: dict[str, list[tuple[str, str, str | None]]] = {
     "commons.txt": [
         ("crashing the economy", QUOTED, STARMER),
         ("lecturing everyone else about growth", QUOTED, STARMER),
-        ("of \"crashing the economy\"", INDIRECT, STARMER),
+        ('of "crashing the economy"', INDIRECT, STARMER),
         ("his first budget", NOT_SPEECH, None),  # what she attacked, not what she said
         ("a tax on jobs", QUOTED, BADENOCH),
         ("national insurance contributions", INDIRECT, BADENOCH),

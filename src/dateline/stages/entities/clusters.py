@@ -246,11 +246,15 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
             cluster.type = "PERSON"  # "Olaf Scholz" tagged ORG, "Scholz" tagged PERSON
     surnames = _index_of(clusters)
     for span, start, end, text in singles:
-        ids = surnames.get(text.lower()) or [
-            i
-            for i, c in enumerate(clusters)
-            if c.type == "PERSON" and c.name.split()[0].lower() == text.lower()
-        ]
+        ids = (
+            surnames.get(text.lower())
+            or [
+                i
+                for i, c in enumerate(clusters)
+                if c.type == "PERSON" and c.name.split()[0].lower() == text.lower()
+            ]
+            or _inner_name(clusters, text)
+        )
         if len(set(ids)) > 1:
             target = one_person(doc, clusters, ids, span.start)
             if target is None:
@@ -265,6 +269,18 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
         describe(doc, span, clusters[target])
     del lex
     return clusters
+
+
+def _inner_name(clusters: list[Cluster], word: str) -> list[int]:
+    """The one person a single name is an inner word of ("Lula" in "Luiz Inacio Lula da
+    Silva"), as a one-item list; empty when none or several people have it."""
+    found = [
+        i
+        for i, c in enumerate(clusters)
+        if c.type == "PERSON"
+        and word.lower() in (w.lower() for w in c.name.split()[1 : -len(c.surname.split())])
+    ]
+    return found if len(found) == 1 else []
 
 
 def _canonical_key(text: str, label: str) -> tuple[str, str]:
