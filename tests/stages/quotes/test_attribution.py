@@ -176,3 +176,28 @@ def test_reported_content_ends_where_the_report_ends(nlp, text: str, content: st
     (found,) = [q.text for q in run(nlp, text) if q.kind == "indirect"]
     assert found.startswith(content)
     assert "told" not in found and "\n" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (  # an "as" clause with an object of its own is a time clause, not the quote's source
+            'Mayor Sarah Collins accused the council of "wasting the summer" and "blaming everyone else," as council leader Tom Vale defended the budget.',
+            "blaming everyone else,",
+            "Sarah Collins",
+        ),
+        (  # a relative clause with its own named subject keeps it: not the outer speaker's words
+            'Finance Minister Lars Berg said the state could sell its stake in the airline, a plan the opposition leader, Eva Lind, has called "reckless and short-sighted."',
+            "reckless and short-sighted.",
+            "Eva Lind",
+        ),
+        (  # a clause coordinated with a report, parsed as its complement, keeps its own speaker
+            'The Farmers Union said on Monday that prices would fall, and its president, Karl Moen, warned that the drought "will ruin a generation of growers."',
+            "will ruin a generation of growers.",
+            "Karl Moen",
+        ),
+    ],
+)
+def test_a_clause_with_its_own_speaker_keeps_it(nlp, text: str, fragment: str, name: str) -> None:
+    (quote,) = [q for q in run(nlp, text) if q.kind == "mixed" and q.text == fragment]
+    assert quote.speaker.name == name

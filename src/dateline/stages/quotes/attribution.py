@@ -325,6 +325,8 @@ def outer_speaker(
             break
         if node.dep_ in STOP_DEPS and any(c.dep_ in SUBJECT_DEPS for c in node.children):
             break  # "…, but he said": a coordinated clause with its own subject
+        if _own_clause(node):
+            break
         node = node.head
         if quoted is not None and quoted(node.idx):
             break
@@ -336,6 +338,21 @@ def outer_speaker(
     if subject is not None and subject.lower_ in ANAPHORS and _borrowed(cue, subject):
         return cue, _antecedent_subject(cue, subject)
     return best
+
+
+def _own_clause(node: Token) -> bool:
+    """A clause with a named subject of its own that the parse hung below a report: a relative
+    ("an idea the German leader has called …") or a coordinated clause read as a complement
+    ("Doe said …, and its economist, Jane Roe, warned …")."""
+    named = any(c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in node.children)
+    if not named or node.dep_ not in ("relcl", "ccomp"):
+        return False
+    if node.dep_ == "relcl":
+        return True
+    doc, i = node.doc, node.left_edge.i - 1
+    while i > 0 and doc[i].is_punct:
+        i -= 1
+    return i > 0 and doc[i].pos_ == "CCONJ" and doc[i].head.i != node.i
 
 
 def _borrowed(verb: Token, subject: Token) -> bool:
