@@ -182,9 +182,9 @@ def test_reported_content_ends_where_the_report_ends(nlp, text: str, content: st
     ("text", "fragment", "name"),
     [
         (  # an "as" clause with an object of its own is a time clause, not the quote's source
-            'Mayor Sarah Collins accused the council of "wasting the summer" and "blaming everyone else," as council leader Tom Vale defended the budget.',
-            "blaming everyone else,",
-            "Sarah Collins",
+            'Prime Minister Anna Holm accused the Greens on Tuesday of "dodging every question" and then "blaming everyone else for the deficit," as opposition leader Per Dahl attacked her first budget in parliament.',
+            "blaming everyone else for the deficit,",
+            "Anna Holm",
         ),
         (  # a relative clause with its own named subject keeps it: not the outer speaker's words
             'Finance Minister Lars Berg said the state could sell its stake in the airline, a plan the opposition leader, Eva Lind, has called "reckless and short-sighted."',
@@ -192,8 +192,8 @@ def test_reported_content_ends_where_the_report_ends(nlp, text: str, content: st
             "Eva Lind",
         ),
         (  # a clause coordinated with a report, parsed as its complement, keeps its own speaker
-            'The Farmers Union said on Monday that prices would fall, and its president, Karl Moen, warned that the drought "will ruin a generation of growers."',
-            "will ruin a generation of growers.",
+            'The National Farmers Union said on Monday that growers would cut planting next year because of the new levy, and its president, Karl Moen, warned that the levy "lands on the farms least able to pay it."',
+            "lands on the farms least able to pay it.",
             "Karl Moen",
         ),
     ],
