@@ -35,6 +35,11 @@ from tests.stages.entities.helpers import people
             "The spokeswoman",
             "Maria Lopez",
         ),
+        (  # a party the model tags as an organisation still describes its leader
+            "Prime Minister Jacinda Hale, the Labour leader, spoke after Opposition Leader Mark Dunn. Later, the Labour leader said the budget was fair.",
+            "the Labour leader",
+            "Jacinda Hale",
+        ),
     ],
 )
 def test_descriptors_agree_with_the_article(nlp, text: str, descriptor: str, name: str) -> None:
@@ -47,3 +52,14 @@ def test_descriptor_unresolved_when_two_fit(nlp) -> None:
     text = "Senator Jane Holloway and Senator Mark Ruiz met the governor. The senator said the bill would pass."
     found = people(nlp, text)
     assert not any("The senator" in e["mentions"] for e in found.values())
+
+
+def test_descriptor_unresolved_when_the_one_it_fits_is_named_just_after(nlp) -> None:
+    """Read on, the paragraph names a better fit than anyone named before: leave it alone."""
+    text = (
+        "President Andrzej Duda met Foreign Minister Elena Sorin in Warsaw.\n\n"
+        "The Hungarian leader called the talks useful. Hungarian Prime Minister Viktor Orban "
+        "also said the pipeline would open in May."
+    )
+    found = people(nlp, text)
+    assert not any("The Hungarian leader" in e["mentions"] for e in found.values())

@@ -7,10 +7,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from dateline.stages.common import tokens_in
+from dateline.stages.common import covering, tokens_in
 from dateline.stages.entities.clusters import Cluster, title_and_country
 from dateline.stages.entities.lexicon import AMBIGUOUS, ROLE_HEADS
 from dateline.stages.entities.profiles import (
+    PARTIES,
     Profile,
     age_in,
     agreement,
@@ -29,8 +30,10 @@ def _descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile
         if token.i in taken and token.ent_type_ != "NORP":
             continue
         named = [
-            t for t in token.subtree if t.i < token.i and t.i in taken and t.ent_type_ != "NORP"
-        ]
+            t
+            for t in token.subtree
+            if t.i < token.i and t.i in taken and t.ent_type_ != "NORP" and t.lower_ not in PARTIES
+        ]  # "the Labour leader": a party's name, tagged or not, describes its member
         if not left or left[0].lower_ != "the" or named:
             continue
         if any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights):
@@ -76,6 +79,15 @@ def _last_mention_before(cluster: Cluster, offset: int, skip: list[tuple[int, in
     return max(found) if found else -1
 
 
+def _block_end(doc: Doc, char: int) -> int:
+    """The end of the paragraph (block) holding offset `char`, else of its sentence."""
+    at = covering(doc, "blocks", char) if doc._.blocks else None
+    if at is not None:
+        return doc._.blocks[at].end
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return token.sent.end_char if token is not None else char
+
+
 def described(
     doc: Doc, span: Span, profile: Profile, clusters: list[Cluster], skip: list[tuple[int, int]]
 ) -> int | None:
@@ -83,14 +95,20 @@ def described(
     best, the nearest; AMBIGUOUS when two fit equally and were last named in the same sentence,
     None when nobody fits better than by not contradicting it."""
     scored = []
+    ahead = 0  # how well the best person named just after it, in its paragraph, fits
+    block = _block_end(doc, span.start_char)
     for i, cluster in enumerate(clusters):
         score = fits(cluster, profile)
         last = _last_mention_before(cluster, span.start_char, skip)
         if score and last >= 0:
             scored.append((score, last, i))
+        elif score and any(span.end_char <= s < block for s, _ in cluster.mentions):
+            ahead = max(ahead, score)
     if not scored:
-        return None
+        return AMBIGUOUS if ahead else None
     best = max(score for score, _, _ in scored)
+    if ahead > best:
+        return AMBIGUOUS  # "The Russian leader said …. Russian President Vladimir Putin …"
     top = sorted(((last, i) for score, last, i in scored if score == best), reverse=True)
     if len(top) == 1:
         return top[0][1]
