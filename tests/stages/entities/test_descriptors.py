@@ -35,6 +35,11 @@ from tests.stages.entities.helpers import people
             "The spokeswoman",
             "Maria Lopez",
         ),
+        (  # an age alone stands for the person of that age
+            'Finance Minister Anna Berg, 58, and Labour Minister Piet Kruger, 72, met unions on Monday. "Wages will rise this year," the 72-year-old told reporters.',
+            "the 72-year-old",
+            "Piet Kruger",
+        ),
         (  # a party the model tags as an organisation still describes its leader
             "Prime Minister Jacinda Hale, the Labour leader, spoke after Opposition Leader Mark Dunn. Later, the Labour leader said the budget was fair.",
             "the Labour leader",

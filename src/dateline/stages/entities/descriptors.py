@@ -44,12 +44,31 @@ def _descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile
         yield span, Profile(title, country, party_in(words), age_in(span.text), gender_in(words))
 
 
+def _age_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile]]:
+    """Ages standing for a person without a noun: "the 44-year-old told MPs"."""
+    for token in tokens_in(doc, ("old",)):
+        i = token.i
+        words = [t.lower_ for t in doc[max(i - 5, 0) : i]]
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if (
+            len(words) == 5
+            and words[0] == "the"
+            and words[2:] == ["-", "year", "-"]
+            and doc[i - 4].like_num
+            and not (after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"))
+            and not any(t.i in taken for t in doc[i - 5 : i + 1])
+        ):
+            span = doc[i - 5 : i + 1]
+            yield span, Profile(age=age_in(span.text))
+
+
 def fits(cluster: Cluster, profile: Profile, strict: bool = False) -> int | None:
     """How well a named person fits a descriptor (shared attributes), or None when the article
     says something of them that the descriptor contradicts."""
     if cluster.type != "PERSON":
         return None
-    if len(cluster.name.split()) < 2 and not (cluster.title or cluster.country or cluster.party):
+    said = cluster.title or cluster.country or cluster.party or cluster.age
+    if len(cluster.name.split()) < 2 and not said:
         return None  # a lone name the article says nothing about
     titles = cluster.titles or ({cluster.title} if cluster.title else set())
     scores = [
@@ -126,7 +145,7 @@ def add_descriptors(
 ) -> None:
     """Attach "the Russian leader"-style descriptors to the person the article says they are."""
     index = PersonIndex.build(doc, clusters, skip)
-    for span, profile in list(_descriptor_spans(doc, taken)):
+    for span, profile in [*_descriptor_spans(doc, taken), *_age_spans(doc, taken)]:
         target = _appositive_head(span, clusters)
         if target is None and profile.informative():
             target = described(doc, span, profile, clusters, skip)
