@@ -23,6 +23,13 @@ NOT_REPORTED = [
     # A work written or posted is named, not reported.
     "The senator wrote an op-ed for the local paper last week.",
     "The campaign posted a video on its website on Sunday.",
+    # A question put to someone: the one asked did not say it.
+    "Asked whether she would run again, the governor smiled and changed the subject.",
+    "The senator was also asked about the leaked memo on Tuesday.",
+    # Another's words answered, an event called: not what the subject said.
+    "The minister rebuffed the opposition leader's remarks on Monday.",
+    "The mayor dismissed the claim at a news conference in the city hall.",
+    "The prime minister called an early election for the first week of June.",
 ]
 
 

@@ -437,6 +437,17 @@ def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = 
     return None
 
 
+def being_asked(verb: Token) -> bool:
+    """A question put to someone ("Asked whether he would run, Doe smiled", "Doe was asked about
+    …"): the one asked is not its speaker, and the asker is not named."""
+    return (
+        verb.lemma_.lower() in BEING_ASKED
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
+
+
 def on_a_sign(verb: Token) -> bool:
     """Words a sign, banner or shirt bears ("a sign reading …", "banners saying …", "the
     placard read …"): not speech."""
@@ -456,6 +467,8 @@ def content_rule(verb: Token) -> tuple[str, tuple[int, int]] | None:
     if verb.lower_ == "according":
         span = _according_content(verb)
         return ("according_to", span) if span is not None else None
+    if any(c.dep_ == "dobj" and _not_words(verb, c) for c in verb.children):
+        return None  # "called an election for June", "rebuffed the remarks, saying …"
     for name, rule in CONTENT_RULES:
         span = rule(verb)
         if span is NOTHING:
@@ -626,6 +639,29 @@ WRITTEN_WORKS = ISSUED_DOCUMENTS | frozenset(
         "messages",
     }
 )
+
+
+# Verbs that answer someone else's words: what "rebuffed the remarks" names is not what was said.
+ANSWERING_VERBS = frozenset({"rebuff", "dismiss", "reject"})
+# Nouns of words said, whose speaker is their possessor or the one answered ("the claim").
+SAID_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "said"))
+# Events one calls without saying anything: "called an early election", "called a strike".
+CALLED_EVENTS = frozenset(
+    {"election", "vote", "referendum", "strike", "meeting", "session", "halt", "timeout", "recess"}
+)
+
+
+def _not_words(verb: Token, obj: Token) -> bool:
+    """An object that is not what the verb's subject said: another's words answered ("rebuffed
+    the remarks", not "dismissed the pledges as …") or an event called ("called an election")."""
+    lemma, noun = verb.lemma_.lower(), obj.lemma_.lower()
+    if lemma == "call":
+        return noun in CALLED_EVENTS and not any(c.dep_ == "oprd" for c in verb.children)
+    return (
+        lemma in ANSWERING_VERBS
+        and noun in SAID_NOUNS
+        and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def _writes_a_work(verb: Token, obj: Token) -> bool:

@@ -19,6 +19,7 @@ from dateline.records import Quote, Speaker
 from dateline.stages.common import Intervals, run_stage, text_of
 from dateline.stages.marks import Marked, scan
 from dateline.stages.quotes.attribution import (
+    being_asked,
     content_rule,
     cue_of,
     on_a_sign,
@@ -331,7 +332,7 @@ def indirect(art: ParsedArticle, direct: list[Quote]) -> list[Explained]:
     recorded = {q.start for q in direct}
     out: list[Explained] = []
     for token in art.speech_tokens(0, len(doc)):
-        if unsaid(token) or on_a_sign(token):
+        if unsaid(token) or on_a_sign(token) or being_asked(token):
             continue
         found = content_rule(token)
         if found is None:
