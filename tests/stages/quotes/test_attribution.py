@@ -208,3 +208,36 @@ def test_reported_content_ends_where_the_report_ends(nlp, text: str, content: st
 def test_a_clause_with_its_own_speaker_keeps_it(nlp, text: str, fragment: str, name: str) -> None:
     (quote,) = [q for q in run(nlp, text) if q.kind == "mixed" and q.text == fragment]
     assert quote.speaker.name == name
+
+
+def test_a_fronted_participle_is_not_the_speaker(nlp) -> None:
+    """The parse takes "Briefing reporters" for the subject; the speaker is after the comma."""
+    text = "Finance Minister Olga Berg met bankers on Monday.\n\nBriefing reporters in Oslo, the minister said the krone would recover by the summer."
+    (quote,) = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert (speaker(text, quote), quote.speaker.name) == ("the minister", "Olga Berg")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (  # a report joined to the clause a speaker reports, whose subject names no one
+            'Opposition leader Marta Kovac said the government plan had "failed completely" and called for early elections in the spring.',
+            "early elections in the spring",
+            "Marta Kovac",
+        ),
+        (  # "which" after an apposition stands for the name the apposition describes
+            "The regulator turned to the Bank of Canada, the country's central bank, which has said rates will stay high until the autumn.",
+            "rates will stay high until the autumn",
+            "Bank of Canada",
+        ),
+    ],
+)
+def test_reported_speech_speaker_through_the_parse(nlp, text: str, content: str, name: str) -> None:
+    (quote,) = [q for q in run(nlp, text) if q.kind == "indirect" and q.text == content]
+    assert quote.speaker.name == name
+
+
+def test_a_direct_quote_and_its_narration_are_not_reported_speech_again(nlp) -> None:
+    """The cue parsed inside the quote's clause, with a phrase after it: still one quote."""
+    text = 'The council met on Monday. "Nothing will be decided without the farmers," she said, before getting into her car.'
+    assert [q.kind for q in run(nlp, text)] == ["direct"]

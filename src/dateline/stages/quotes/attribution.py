@@ -143,6 +143,8 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         head = verb.head
         if verb.dep_ == "conj" and verb.pos_ == "VERB" and head.pos_ in ("ADJ", "NOUN"):
             head = head.head  # a parse error: "called it “shameful” and called on …"
+        elif verb.dep_ == "conj" and _reported_thing(head):
+            head = head.head  # 'Doe said the plan had "failed" and called for talks': Doe called
         return speaker_token(head, depth - 1)
     return _stranded_subject(verb)
 
@@ -235,6 +237,9 @@ def _not_a_speaker(subject: Token, verb: Token) -> Token:
     a date ("Saturday at the convention Sen. Jane Doe said") or a party tag ("Gov. Jane Doe
     (R-OH) said") stands for the name between it and the verb, when there is one."""
     doc = subject.doc
+    fronted = _after_fronted_participle(subject, verb)
+    if fronted is not None:
+        return fronted
     if not (
         subject.ent_type_ in ("DATE", "TIME")
         or _in_parentheses(subject)
@@ -254,6 +259,26 @@ def _not_a_speaker(subject: Token, verb: Token) -> Token:
     return subject
 
 
+def _after_fronted_participle(subject: Token, verb: Token) -> Token | None:
+    """The noun phrase between the last comma and the verb when the parse took a fronted
+    participle clause for the subject: "Briefing reporters in Kyiv, the minister said …"."""
+    doc = subject.doc
+    first = doc[subject.left_edge.i]
+    participle = first.tag_ == "VBG" or (first.tag_ == "NN" and first.lower_.endswith("ing"))
+    if not participle or not first.is_sent_start or subject.i > verb.i:
+        return None
+    commas = [t.i for t in doc[subject.i + 1 : verb.i] if t.text == ","]
+    if not commas:
+        return None
+    lo = commas[-1] + 1
+    roots = [
+        t
+        for t in doc[lo : verb.i]
+        if not lo <= t.head.i < verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
+    return roots[0] if len(roots) == 1 else None
+
+
 def _in_parentheses(token: Token) -> bool:
     """Whether a token sits inside round brackets close by: "(R-OH)", "(AFP)"."""
     text = text_of(token.doc)
@@ -261,6 +286,20 @@ def _in_parentheses(token: Token) -> bool:
     after = text[token.idx : token.idx + len(token) + 12]
     closes = after.find(")")
     return before.rfind("(") > before.rfind(")") and closes != -1 and "(" not in after[:closes]
+
+
+def _reported_thing(clause: Token) -> bool:
+    """Whether a clause is what a speech verb reports, with a common noun for its subject that
+    names no one ("the strategy had failed"): a speech verb joined to it is the reporter's."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        clause.dep_ == "ccomp"
+        and is_speech(clause.head)
+        and subject is not None
+        and subject.pos_ == "NOUN"
+        and not subject.ent_type_
+        and not any(c.dep_ == "appos" for c in subject.children)
+    )
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -425,8 +464,18 @@ def speaker_for(token: Token | None, entities: EntityIndex) -> Speaker:
 def antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for ("the senator, who said"), else the token itself."""
     if token.lower_ in RELATIVES and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-        return token.head.head
+        return _named_before_apposition(token.head.head)
     return token
+
+
+def _named_before_apposition(noun: Token) -> Token:
+    """The name an apposition describes, right before its comma ("the Office for Budget
+    Responsibility, Britain's forecaster, which said …": the Office), else the noun itself."""
+    doc, lo = noun.doc, noun.left_edge.i
+    if noun.dep_ != "appos" or noun.pos_ != "NOUN" or lo < 2 or doc[lo - 1].text != ",":
+        return noun
+    name = doc[lo - 2]
+    return name if name.pos_ == "PROPN" and name.ent_type_ in ("ORG", "PERSON") else noun
 
 
 def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = ()) -> str | None:

@@ -341,7 +341,9 @@ def indirect(art: ParsedArticle, direct: list[Quote]) -> list[Explained]:
         start, end = _whole_quotes(art, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         end = _report_end(art, token, start, end)
         quoted = covered.overlap(start, end)
-        if quoted >= QUOTED_SHARE * (end - start) or _reports_quote(art, doc[lo:hi].root, recorded):
+        if quoted >= QUOTED_SHARE * (end - start) or _reports_quote(
+            art, doc[lo:hi].root, recorded, token
+        ):
             continue
         speaker = speaker_token(token)
         if token.tag_ == "VBG" and token.dep_ == "advcl" and speaker is not None:
@@ -403,9 +405,10 @@ def _whole_quotes(art: ParsedArticle, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _reports_quote(art: ParsedArticle, head: Token, recorded: set[int]) -> bool:
+def _reports_quote(art: ParsedArticle, head: Token, recorded: set[int], cue: Token) -> bool:
     """Whether reported content headed by `head` is a quotation already recorded as direct or
-    mixed: the head lies inside it and the clause adds no word outside it but "that"."""
+    mixed: the head lies inside it and the clause adds no word outside it but "that" and the
+    cue's own words ('"…," he said, before leaving', the cue parsed inside the clause)."""
     k = bisect_right(art.quote_starts, head.idx) - 1
     if k < 0 or head.idx >= art.quoted[k][1]:
         return False
@@ -413,6 +416,7 @@ def _reports_quote(art: ParsedArticle, head: Token, recorded: set[int]) -> bool:
     if m.start not in recorded:
         return False
     open_at, after = art.quoted[k]
+    inside = cue.i != head.i and any(a.i == head.i for a in cue.ancestors)
     tail = {
         w.i
         for c in head.children
@@ -422,7 +426,10 @@ def _reports_quote(art: ParsedArticle, head: Token, recorded: set[int]) -> bool:
     outside = [
         t
         for t in head.subtree
-        if not open_at <= t.idx < after and not t.is_punct and t.i not in tail
+        if not open_at <= t.idx < after
+        and not t.is_punct
+        and t.i not in tail
+        and not (inside and cue.left_edge.i <= t.i <= cue.right_edge.i)
     ]
     return all(t.dep_ == "mark" for t in outside)  # 'said that "…"'
 
