@@ -40,6 +40,11 @@ from tests.stages.entities.helpers import people
             "the 72-year-old",
             "Piet Kruger",
         ),
+        (  # named before only in a quote, but the only one the nationality fits
+            'Polish Foreign Minister Ana Lind spoke in Warsaw. "Hungarian Prime Minister Viktor Orban is blocking the aid," she said.\n\nThe Hungarian leader rejected the charge on Friday.',
+            "The Hungarian leader",
+            "Viktor Orban",
+        ),
         (  # a party the model tags as an organisation still describes its leader
             "Prime Minister Jacinda Hale, the Labour leader, spoke after Opposition Leader Mark Dunn. Later, the Labour leader said the budget was fair.",
             "the Labour leader",

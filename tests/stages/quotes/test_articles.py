@@ -93,7 +93,7 @@ TABLES: dict[str, list[tuple[str, str, str | None]]] = {
         ("crashing the economy", QUOTED, STARMER),
         ("lecturing everyone else about growth", QUOTED, STARMER),
         ('of "crashing the economy"', INDIRECT, STARMER),
-        ("his first budget", NOT_SPEECH, None),  # what she attacked, not what she said
+        ("his first budget", INDIRECT, BADENOCH),  # what she attacked (PolNeAR counts it)
         ("a tax on jobs", QUOTED, BADENOCH),
         ("national insurance contributions", INDIRECT, BADENOCH),
         ("The prime minister promised growth", QUOTED, BADENOCH),

@@ -98,6 +98,15 @@ def _last_mention_before(cluster: Cluster, offset: int, skip: list[tuple[int, in
     return max(found) if found else -1
 
 
+def _block_start(doc: Doc, char: int) -> int:
+    """The start of the paragraph (block) holding offset `char`, else of its sentence."""
+    at = covering(doc, "blocks", char) if doc._.blocks else None
+    if at is not None:
+        return doc._.blocks[at].start
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return token.sent.start_char if token is not None else char
+
+
 def _block_end(doc: Doc, char: int) -> int:
     """The end of the paragraph (block) holding offset `char`, else of its sentence."""
     at = covering(doc, "blocks", char) if doc._.blocks else None
@@ -115,17 +124,26 @@ def described(
     None when nobody fits better than by not contradicting it."""
     scored = []
     ahead = 0  # how well the best person named just after it, in its paragraph, fits
+    quoted: list[tuple[int, int]] = []  # people named before only in earlier paragraphs' quotes
     block = _block_end(doc, span.start_char)
+    opening = _block_start(doc, span.start_char)
     for i, cluster in enumerate(clusters):
         score = fits(cluster, profile)
         last = _last_mention_before(cluster, span.start_char, skip)
         if score and last >= 0:
             scored.append((score, last, i))
+        elif score and any(s < opening for s, _ in cluster.mentions):
+            quoted.append((score, i))
         elif score and any(span.end_char <= s < block for s, _ in cluster.mentions):
             ahead = max(ahead, score)
+    best = max((score for score, _, _ in scored), default=0)
+    heard = [i for score, i in quoted if score == max(s for s, _ in quoted)] if quoted else []
+    if heard and max(s for s, _ in quoted) > max(best, ahead):
+        # 'Doe said: "Putin wants war." … The Russian leader …': named only in a quote, but
+        # the one the descriptor fits best
+        return heard[0] if len(heard) == 1 else AMBIGUOUS
     if not scored:
         return AMBIGUOUS if ahead else None
-    best = max(score for score, _, _ in scored)
     if ahead > best:
         return AMBIGUOUS  # "The Russian leader said …. Russian President Vladimir Putin …"
     top = sorted(((last, i) for score, last, i in scored if score == best), reverse=True)
