@@ -45,6 +45,21 @@ from tests.stages.entities.helpers import people
             "The Hungarian leader",
             "Viktor Orban",
         ),
+        (  # "former": not the one who holds the office now
+            "Prime Minister Anna Holm met former Prime Minister Erik Lund in Oslo on Monday. Later, the former prime minister said the talks had been useful.",
+            "the former prime minister",
+            "Erik Lund",
+        ),
+        (  # "former" with a role the article never gave: still not the sitting president
+            "President Jorge Silva spoke after former President Marco Reyes at the ceremony. Afterwards, the former army captain said the country owed its veterans more.",
+            "the former army captain",
+            "Marco Reyes",
+        ),
+        (  # a title held now, and one held before, stated in an apposition
+            "NATO Secretary-General Jan Visser, a former Dutch prime minister, met Defence Minister Karl Berg. The former Dutch prime minister said more air defence would follow.",
+            "The former Dutch prime minister",
+            "Jan Visser",
+        ),
         (  # a party the model tags as an organisation still describes its leader
             "Prime Minister Jacinda Hale, the Labour leader, spoke after Opposition Leader Mark Dunn. Later, the Labour leader said the budget was fair.",
             "the Labour leader",

@@ -45,6 +45,7 @@ class Cluster:
     party: str | None = None
     age: int | None = None
     titles: set[str] = field(default_factory=set)
+    formerly: set[str] = field(default_factory=set)  # titles held before: "former President"
 
     def profile(self) -> Profile:
         """What the article has said of this person so far."""
@@ -88,7 +89,7 @@ def left_context(doc: Doc, start: int) -> list[Token]:
             break
         ok = (
             word in lex.title_words
-            or token.text
+            or token.lower_
             in {"-", "'s", "\u2019s", "-elect", "elect", "former", "then", "incoming", "outgoing"}
             or token.lower_ in lex.country_of
             or token.lower_ in lex.orgs
@@ -337,6 +338,8 @@ def describe(doc: Doc, span: Span, cluster: Cluster) -> None:
         cluster.title = title
     if title:
         cluster.titles.add(title)
+        if any(w in ("former", "ex") for w in phrase.lower().replace("-", " ").split()):
+            cluster.formerly.add(title)  # "former President Jair Bolsonaro"
     text = text_of(doc)
     around = phrase.split()
     cluster.party = cluster.party or party_in(around) or party_after(text[span.end_char :][:12])

@@ -41,7 +41,9 @@ def _descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile
         span = doc[left[0].i : token.i + 1]
         title, country = title_and_country(span.text)
         words = span.text.split()
-        yield span, Profile(title, country, party_in(words), age_in(span.text), gender_in(words))
+        former = True if any(w.lower() in ("former", "ex") for w in words) else None
+        profile = Profile(title, country, party_in(words), age_in(span.text), gender_in(words))
+        yield span, replace(profile, former=former)
 
 
 def _age_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile]]:
@@ -71,10 +73,15 @@ def fits(cluster: Cluster, profile: Profile, strict: bool = False) -> int | None
     if len(cluster.name.split()) < 2 and not said:
         return None  # a lone name the article says nothing about
     titles = cluster.titles or ({cluster.title} if cluster.title else set())
+    known = cluster.profile()
     scores = [
-        agreement(profile, replace(cluster.profile(), title=title), strict)
+        agreement(
+            profile,
+            replace(known, title=title, former=title in cluster.formerly if title else None),
+            strict,
+        )
         for title in (titles or {None})
-    ]  # the best of the titles the article gave this person
+    ]  # the best of the titles the article gave this person, held now or before
     found = [x for x in scores if x is not None]
     return max(found) if found else None
 
