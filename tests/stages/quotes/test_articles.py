@@ -4,7 +4,8 @@ Each article (tests/fixtures/articles/quotes/) is a wire story with quotes repea
 named by full name, surname, title, descriptor and pronoun, and other people named inside the
 quotes. Its table lists every quote in it: (words from the quote, kind, expected speaker).
 Kinds: QUOTED (direct or mixed), INDIRECT (reported speech), NOT_SPEECH (must not be a quote).
-An expected speaker of None means nobody the article names: unresolved or absent.
+An expected speaker of None means nobody the article names: unresolved or absent. A NOT_SPEECH
+row fails when a quote is found that is these words.
 """
 
 from __future__ import annotations
@@ -37,9 +38,9 @@ TABLES: dict[str, list[tuple[str, str, str | None]]] = {
         ("two more increases of the same size", INDIRECT, "Brazil's central bank"),
         ("with no joy", QUOTED, "Roberto Campos Neto"),
         ("the bank had acted", INDIRECT, "Roberto Campos Neto"),
-        ("whether he would seek a fourth term", NOT_SPEECH, None),  # a question put to him
+        ("whether he would seek a fourth term", INDIRECT, None),  # asked by someone unnamed
         ("If I am healthy", QUOTED, LULA),
-        ("to stay in power", NOT_SPEECH, None),
+        ("to stay in power", INDIRECT, None),  # what he was asked about, not his words
         ("Bolsonaro tried to organise a coup", QUOTED, LULA),
         ("a political persecution", QUOTED, "Jair Bolsonaro"),
         ("vindicated by history", QUOTED, "Jair Bolsonaro"),
@@ -106,7 +107,7 @@ TABLES: dict[str, list[tuple[str, str, str | None]]] = {
         ("the same forecaster had found", INDIRECT, STARMER),
         ("No farmers, no food", NOT_SPEECH, None),  # placards
         ("the protest passed off peacefully", INDIRECT, None),  # police, nobody named
-        ("whether he regretted", NOT_SPEECH, None),  # a question put to him
+        ("whether he regretted", INDIRECT, None),  # asked by someone unnamed
         ("an early election", NOT_SPEECH, None),  # calling an election is not speech
         ("I take full responsibility for the result", QUOTED, "Rishi Sunak"),
         ("failed the country", QUOTED, "Nigel Farage"),
@@ -183,10 +184,12 @@ def group(quote: Quote) -> str:
 
 
 def found(name: str, words: str, kind: str, nth: int) -> Quote | None:
-    """The nth quote of this kind holding `words` (for a quoted row), or the tightest one of
-    those holding them (for reported speech, and for words that are not speech)."""
+    """The nth quote of this kind holding `words` (for a quoted row), the tightest one of those
+    holding them (for reported speech), or one that is these words (for words not speech)."""
     kinds = (QUOTED, INDIRECT) if kind == NOT_SPEECH else (kind,)
     holding = [q for q in analysed(name)[1] if group(q) in kinds and words in q.text]
+    if kind == NOT_SPEECH:
+        holding = [q for q in holding if q.text.lstrip('"\u201c').startswith(words)]
     if kind != QUOTED:
         return min(holding, key=lambda q: q.end - q.start, default=None)
     return holding[nth] if nth < len(holding) else None

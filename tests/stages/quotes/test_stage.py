@@ -618,9 +618,12 @@ ALL_KINDS = [
         ],
     ),
     (
-        # The question was put to the candidate, by someone unnamed: only the answer is his.
+        # The question was put to the candidate by someone unnamed: only the answer is his.
         "Asked if he was ever bullied, the candidate said no.",
-        [("indirect", "no", "the candidate")],
+        [
+            ("indirect", "if he was ever bullied", None),
+            ("indirect", "no", "the candidate"),
+        ],
     ),
     # Reported content does not end on a conjunction whose other half belongs to another verb.
     (

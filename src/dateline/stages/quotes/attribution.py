@@ -488,7 +488,7 @@ def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = 
 
 def being_asked(verb: Token) -> bool:
     """A question put to someone ("Asked whether he would run, Doe smiled", "Doe was asked about
-    …"): the one asked is not its speaker, and the asker is not named."""
+    …"): reported speech whose speaker, the asker, is not named (the one asked is not it)."""
     return (
         verb.lemma_.lower() in BEING_ASKED
         and verb.tag_ == "VBN"
@@ -690,8 +690,9 @@ WRITTEN_WORKS = ISSUED_DOCUMENTS | frozenset(
 )
 
 
-# Verbs that answer someone else's words: what "rebuffed the remarks" names is not what was said.
-ANSWERING_VERBS = frozenset({"rebuff", "dismiss", "reject"})
+# Verbs that answer someone else's words: what "rebuffed the remarks" names is not what was said
+# ("reject" is not one: the lexicon, like PolNeAR, takes "rejected that argument" as reported).
+ANSWERING_VERBS = frozenset({"rebuff", "dismiss"}) - OBJECT_CONTENT
 # Nouns of words said, whose speaker is their possessor or the one answered ("the claim").
 SAID_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "said"))
 # Events one calls without saying anything: "called an early election", "called a strike".

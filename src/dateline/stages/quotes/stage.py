@@ -332,7 +332,7 @@ def indirect(art: ParsedArticle, direct: list[Quote]) -> list[Explained]:
     recorded = {q.start for q in direct}
     out: list[Explained] = []
     for token in art.speech_tokens(0, len(doc)):
-        if unsaid(token) or on_a_sign(token) or being_asked(token):
+        if unsaid(token) or on_a_sign(token):
             continue
         found = content_rule(token)
         if found is None:
@@ -345,7 +345,7 @@ def indirect(art: ParsedArticle, direct: list[Quote]) -> list[Explained]:
             art, doc[lo:hi].root, recorded, token
         ):
             continue
-        speaker = speaker_token(token)
+        speaker = None if being_asked(token) else speaker_token(token)  # asked by someone unnamed
         if token.tag_ == "VBG" and token.dep_ == "advcl" and speaker is not None:
             # "X said talks could resume, rejecting …": the participle is X's, however parsed
             speaker = outer_speaker(token, speaker, art.inside_quote)[1]
