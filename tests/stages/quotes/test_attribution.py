@@ -23,6 +23,10 @@ NOT_REPORTED = [
     # A work written or posted is named, not reported.
     "The senator wrote an op-ed for the local paper last week.",
     "The campaign posted a video on its website on Sunday.",
+    # Another's words answered, an event called: not what the subject said.
+    "The minister rebuffed the opposition leader's remarks on Monday.",
+    "The mayor dismissed the claim at a news conference in the city hall.",
+    "The prime minister called an early election for the first week of June.",
 ]
 
 
@@ -269,3 +273,74 @@ def test_reported_content_ends_where_the_report_ends(nlp, text: str, content: st
     (found,) = [q.text for q in run(nlp, text) if q.kind == "indirect"]
     assert found.startswith(content)
     assert "told" not in found and "\n" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "name"),
+    [
+        (  # an "as" clause with an object of its own is a time clause, not the quote's source
+            'Prime Minister Anna Holm accused the Greens on Tuesday of "dodging every question" and then "blaming everyone else for the deficit," as opposition leader Per Dahl attacked her first budget in parliament.',
+            "blaming everyone else for the deficit,",
+            "Anna Holm",
+        ),
+        (  # a relative clause with its own named subject keeps it: not the outer speaker's words
+            'Finance Minister Lars Berg said the state could sell its stake in the airline, a plan the opposition leader, Eva Lind, has called "reckless and short-sighted."',
+            "reckless and short-sighted.",
+            "Eva Lind",
+        ),
+        (  # a clause coordinated with a report, parsed as its complement, keeps its own speaker
+            'The National Farmers Union said on Monday that growers would cut planting next year because of the new levy, and its president, Karl Moen, warned that the levy "lands on the farms least able to pay it."',
+            "lands on the farms least able to pay it.",
+            "Karl Moen",
+        ),
+    ],
+)
+def test_a_clause_with_its_own_speaker_keeps_it(nlp, text: str, fragment: str, name: str) -> None:
+    (quote,) = [q for q in run(nlp, text) if q.kind == "mixed" and q.text == fragment]
+    assert quote.speaker.name == name
+
+
+def test_a_fronted_participle_is_not_the_speaker(nlp) -> None:
+    """The parse takes "Briefing reporters" for the subject; the speaker is after the comma."""
+    text = "Finance Minister Olga Berg met bankers on Monday.\n\nBriefing reporters in Oslo, the minister said the krone would recover by the summer."
+    (quote,) = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert (speaker(text, quote), quote.speaker.name) == ("the minister", "Olga Berg")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "name"),
+    [
+        (  # a report joined to the clause a speaker reports, whose subject names no one
+            'Opposition leader Marta Kovac said the government plan had "failed completely" and called for early elections in the spring.',
+            "early elections in the spring",
+            "Marta Kovac",
+        ),
+        (  # "which" after an apposition stands for the name the apposition describes
+            "The regulator turned to the Bank of Canada, the country's central bank, which has said rates will stay high until the autumn.",
+            "rates will stay high until the autumn",
+            "Bank of Canada",
+        ),
+    ],
+)
+def test_reported_speech_speaker_through_the_parse(nlp, text: str, content: str, name: str) -> None:
+    (quote,) = [q for q in run(nlp, text) if q.kind == "indirect" and q.text == content]
+    assert quote.speaker.name == name
+
+
+def test_a_direct_quote_and_its_narration_are_not_reported_speech_again(nlp) -> None:
+    """The cue parsed inside the quote's clause, with a phrase after it: still one quote."""
+    text = 'The council met on Monday. "Nothing will be decided without the farmers," she said, before getting into her car.'
+    assert [q.kind for q in run(nlp, text)] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asked whether she would run again, the governor smiled and changed the subject.",
+        "The senator was also asked whether the leaked memo was genuine.",
+    ],
+)
+def test_a_question_put_to_someone_is_not_their_speech(nlp, text: str) -> None:
+    """Reported speech by an unnamed asker: never on the one asked."""
+    quotes = [q for q in run(nlp, text) if q.kind == "indirect"]
+    assert quotes and all(q.speaker.start is None for q in quotes)

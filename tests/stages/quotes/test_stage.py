@@ -618,9 +618,10 @@ ALL_KINDS = [
         ],
     ),
     (
+        # The question was put to the candidate by someone unnamed: only the answer is his.
         "Asked if he was ever bullied, the candidate said no.",
         [
-            ("indirect", "if he was ever bullied", "the candidate"),
+            ("indirect", "if he was ever bullied", None),
             ("indirect", "no", "the candidate"),
         ],
     ),

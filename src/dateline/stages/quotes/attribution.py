@@ -154,6 +154,8 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         head = verb.head
         if verb.dep_ == "conj" and verb.pos_ == "VERB" and head.pos_ in ("ADJ", "NOUN"):
             head = head.head  # a parse error: "called it “shameful” and called on …"
+        elif verb.dep_ == "conj" and _reported_thing(head):
+            head = head.head  # 'Doe said the plan had "failed" and called for talks': Doe called
         return speaker_token(head, depth - 1)
     return _stranded_subject(verb)
 
@@ -246,6 +248,9 @@ def _not_a_speaker(subject: Token, verb: Token) -> Token:
     a date ("Saturday at the convention Sen. Jane Doe said") or a party tag ("Gov. Jane Doe
     (R-OH) said") stands for the name between it and the verb, when there is one."""
     doc = subject.doc
+    fronted = _after_fronted_participle(subject, verb)
+    if fronted is not None:
+        return fronted
     if not (
         subject.ent_type_ in ("DATE", "TIME")
         or _in_parentheses(subject)
@@ -265,6 +270,26 @@ def _not_a_speaker(subject: Token, verb: Token) -> Token:
     return subject
 
 
+def _after_fronted_participle(subject: Token, verb: Token) -> Token | None:
+    """The noun phrase between the last comma and the verb when the parse took a fronted
+    participle clause for the subject: "Briefing reporters in Kyiv, the minister said …"."""
+    doc = subject.doc
+    first = doc[subject.left_edge.i]
+    participle = first.tag_ == "VBG" or (first.tag_ == "NN" and first.lower_.endswith("ing"))
+    if not participle or not first.is_sent_start or subject.i > verb.i:
+        return None
+    commas = [t.i for t in doc[subject.i + 1 : verb.i] if t.text == ","]
+    if not commas:
+        return None
+    lo = commas[-1] + 1
+    roots = [
+        t
+        for t in doc[lo : verb.i]
+        if not lo <= t.head.i < verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
+    return roots[0] if len(roots) == 1 else None
+
+
 def _in_parentheses(token: Token) -> bool:
     """Whether a token sits inside round brackets close by: "(R-OH)", "(AFP)"."""
     text = text_of(token.doc)
@@ -272,6 +297,20 @@ def _in_parentheses(token: Token) -> bool:
     after = text[token.idx : token.idx + len(token) + 12]
     closes = after.find(")")
     return before.rfind("(") > before.rfind(")") and closes != -1 and "(" not in after[:closes]
+
+
+def _reported_thing(clause: Token) -> bool:
+    """Whether a clause is what a speech verb reports, with a common noun for its subject that
+    names no one ("the strategy had failed"): a speech verb joined to it is the reporter's."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        clause.dep_ == "ccomp"
+        and is_speech(clause.head)
+        and subject is not None
+        and subject.pos_ == "NOUN"
+        and not subject.ent_type_
+        and not any(c.dep_ == "appos" for c in subject.children)
+    )
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -366,6 +405,8 @@ def outer_speaker(
             break
         if node.dep_ in STOP_DEPS and any(c.dep_ in SUBJECT_DEPS for c in node.children):
             break  # "…, but he said": a coordinated clause with its own subject
+        if _own_clause(node):
+            break
         node = node.head
         if quoted is not None and quoted(node.idx):
             break
@@ -377,6 +418,21 @@ def outer_speaker(
     if subject is not None and subject.lower_ in ANAPHORS and _borrowed(cue, subject):
         return cue, _antecedent_subject(cue, subject)
     return best
+
+
+def _own_clause(node: Token) -> bool:
+    """A clause with a named subject of its own that the parse hung below a report: a relative
+    ("an idea the German leader has called …") or a coordinated clause read as a complement
+    ("Doe said …, and its economist, Jane Roe, warned …")."""
+    named = any(c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in node.children)
+    if not named or node.dep_ not in ("relcl", "ccomp"):
+        return False
+    if node.dep_ == "relcl":
+        return True
+    doc, i = node.doc, node.left_edge.i - 1
+    while i > 0 and doc[i].is_punct:
+        i -= 1
+    return i > 0 and doc[i].pos_ == "CCONJ" and doc[i].head.i != node.i
 
 
 def _borrowed(verb: Token, subject: Token) -> bool:
@@ -449,8 +505,18 @@ def speaker_for(token: Token | None, entities: EntityIndex) -> Speaker:
 def antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for ("the senator, who said"), else the token itself."""
     if token.lower_ in RELATIVES and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-        return token.head.head
+        return _named_before_apposition(token.head.head)
     return token
+
+
+def _named_before_apposition(noun: Token) -> Token:
+    """The name an apposition describes, right before its comma ("the Office for Budget
+    Responsibility, Britain's forecaster, which said …": the Office), else the noun itself."""
+    doc, lo = noun.doc, noun.left_edge.i
+    if noun.dep_ != "appos" or noun.pos_ != "NOUN" or lo < 2 or doc[lo - 1].text != ",":
+        return noun
+    name = doc[lo - 2]
+    return name if name.pos_ == "PROPN" and name.ent_type_ in ("ORG", "PERSON") else noun
 
 
 def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = ()) -> str | None:
@@ -459,6 +525,17 @@ def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = 
         if not any(s <= match.start() < e for s, e in skip):
             return match.group().strip(" .,;:")
     return None
+
+
+def being_asked(verb: Token) -> bool:
+    """A question put to someone ("Asked whether he would run, Doe smiled", "Doe was asked about
+    …"): reported speech whose speaker, the asker, is not named (the one asked is not it)."""
+    return (
+        verb.lemma_.lower() in BEING_ASKED
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
 
 
 def on_a_sign(verb: Token) -> bool:
@@ -480,6 +557,8 @@ def content_rule(verb: Token) -> tuple[str, tuple[int, int]] | None:
     if verb.lower_ == "according":
         span = _according_content(verb)
         return ("according_to", span) if span is not None else None
+    if any(c.dep_ == "dobj" and _not_words(verb, c) for c in verb.children):
+        return None  # "called an election for June", "rebuffed the remarks, saying …"
     for name, rule in CONTENT_RULES:
         span = rule(verb)
         if span is NOTHING:
@@ -650,6 +729,30 @@ WRITTEN_WORKS = ISSUED_DOCUMENTS | frozenset(
         "messages",
     }
 )
+
+
+# Verbs that answer someone else's words: what "rebuffed the remarks" names is not what was said
+# ("reject" is not one: the lexicon, like PolNeAR, takes "rejected that argument" as reported).
+ANSWERING_VERBS = frozenset({"rebuff", "dismiss"}) - OBJECT_CONTENT
+# Nouns of words said, whose speaker is their possessor or the one answered ("the claim").
+SAID_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "said"))
+# Events one calls without saying anything: "called an early election", "called a strike".
+CALLED_EVENTS = frozenset(
+    {"election", "vote", "referendum", "strike", "meeting", "session", "halt", "timeout", "recess"}
+)
+
+
+def _not_words(verb: Token, obj: Token) -> bool:
+    """An object that is not what the verb's subject said: another's words answered ("rebuffed
+    the remarks", not "dismissed the pledges as …") or an event called ("called an election")."""
+    lemma, noun = verb.lemma_.lower(), obj.lemma_.lower()
+    if lemma == "call":
+        return noun in CALLED_EVENTS and not any(c.dep_ == "oprd" for c in verb.children)
+    return (
+        lemma in ANSWERING_VERBS
+        and noun in SAID_NOUNS
+        and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def _writes_a_work(verb: Token, obj: Token) -> bool:

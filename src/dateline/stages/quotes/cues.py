@@ -470,6 +470,8 @@ def as_cue(art: ParsedArticle, m: Marked) -> Found | None:
         return None
     for cue in art.speech_tokens(i + 1, min(i + 9, len(doc))):
         if any(c.i == i for c in cue.children):
+            if any(c.dep_ in ("dobj", "ccomp") and c.pos_ != "PRON" for c in cue.children):
+                return None  # '"…," as Doe attacked the budget': a clause of its own, not a source
             speaker = speaker_token(cue)
             if speaker is not None and not art.inside_quote(speaker.idx):
                 return Found(cue, speaker)
