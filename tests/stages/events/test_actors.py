@@ -107,3 +107,45 @@ def test_plural_pronoun_antecedent(nlp, text, expected):
     assert any(named(e.actor, actor) and named(e.recipient, recipient) for e in found) or (
         actor is None and not any(e.actor for e in found)
     ), found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a state's organs and people listed as one: one party, the state
+            "HELSINKI (Reuters) - The Party, Government, Parliament and people of Finland have "
+            "always attached importance to developing the partnership with Estonia, the prime "
+            "minister said.",
+            [("Party, Government, Parliament and people of Finland", "FIN")],
+        ),
+        (
+            "The Government and people of Finland condemned Russia's attack on the port.",
+            [("Government and people of Finland", "FIN")],
+        ),
+        (  # each conjunct names its own country: separate parties
+            "Finland and Estonia condemned Russia's attack on the port.",
+            [("Finland", "FIN"), ("Estonia", "EST")],
+        ),
+    ],
+)
+def test_organs_of_one_state(nlp, text, expected):
+    """A list of one state's organs and people is one actor coded with its country."""
+    got = {(e.actor.name, e.actor.country) for e in events_of(nlp, text) if e.actor}
+    assert set(expected) <= got, got
+    assert not {name for name, _ in got} & {"Party", "Government", "Parliament"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Finland has deepened its cooperation with Estonia and wants a partnership with "
+            "the country, the minister said.",
+            "EST",
+        ),
+    ],
+)
+def test_the_country_is_the_state_named_before(nlp, text, expected):
+    """A bare "the country" stands for the last state named before it outside the subjects."""
+    got = [e.recipient.country for e in events_of(nlp, text) if e.recipient]
+    assert expected in got, got

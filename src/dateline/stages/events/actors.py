@@ -304,6 +304,9 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
     tokens = _trimmed(_phrase(head))
     if not tokens:
         return None
+    named = the_country(head)
+    if named is not None:
+        return code_actor(named, role)
     if head.lower_ in PRONOUNS or head.pos_ == "PRON":
         entity = entity_at(doc, head)
         if entity is None:
@@ -346,6 +349,44 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         if appos is not None:
             name = _text_of(tokens[:1] + _trimmed(_phrase(appos)))
     return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
+
+
+def organs_of(head: Token) -> Actor | None:
+    """A state's organs and people listed as one ("the Party, State, Government and people of
+    Vietnam"): the state itself, one party, when only the last conjunct names the country."""
+    conjuncts = [c for c in head.conjuncts if c.i > head.i]
+    if not conjuncts or head.pos_ != "PROPN":
+        return None
+    last = conjuncts[-1]
+    objs = [
+        o
+        for p in last.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if len(objs) != 1 or not names_state(objs[0].text):
+        return None
+    organs = [head, *conjuncts[:-1]]
+    if any(t.pos_ != "PROPN" or _code_tokens(_trimmed(_phrase(t)), t)[0] for t in organs):
+        return None
+    start = next(t for t in head.doc[head.left_edge.i : head.i + 1] if t.dep_ != "det")
+    country, _ = code_name(objs[0].text)
+    return Actor(None, _text_of(head.doc[start.i : objs[0].right_edge.i + 1]), country, "GOV")
+
+
+def the_country(head: Token) -> Token | None:
+    """The state a bare "the country" stands for: the last state named before it in its
+    sentence outside the clause subjects ("cooperation with Russia and a partnership with
+    the country" -> Russia)."""
+    if head.lower_ != "country" or [c.lower_ for c in head.children] != ["the"]:
+        return None
+    sent = head.sent
+    subjects = {t.i for s in sent if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+    for tok in reversed(sent[: head.i - sent.start]):
+        if tok.ent_type_ == "GPE" and tok.i not in subjects and names_state(tok.text):
+            return tok
+    return None
 
 
 def other_sides(head: Token, coded: Actor) -> list[Actor]:

@@ -20,6 +20,7 @@ from dateline.stages.events.actors import (
     code_actor,
     first_person,
     is_party,
+    organs_of,
     other_person,
     other_sides,
     person_noun,
@@ -315,12 +316,18 @@ def _same_party(actor: Actor | None, recipient: Actor | None) -> bool:
 
 def _code_pair(reading: Reading) -> tuple[Actor | None, Actor | None]:
     """Code the actor and recipient tokens; each may lend the other its country."""
-    actor = code_actor(reading.actor) if reading.actor is not None else None
-    recipient = (
-        code_actor(reading.recipient, "recipient") if reading.recipient is not None else None
-    )
+    actor = _code(reading.actor, "actor")
+    recipient = _code(reading.recipient, "recipient")
     recipient = _domestic(recipient, actor, reading.type)
     return _home(actor, recipient), recipient
+
+
+def _code(head: Token | None, role: str) -> Actor | None:
+    """A party coded: a state's organs listed as one are the state ("the Party, Government
+    and people of Vietnam"), else the phrase's own code."""
+    if head is None:
+        return None
+    return organs_of(head) or code_actor(head, role)
 
 
 def _civil_mode(
@@ -341,8 +348,9 @@ def _civil_mode(
 
 
 def _partners(head: Token | None, coded: Actor | None) -> list[tuple[Token, Actor]]:
-    """Parties coordinated with `head` ("Israel and Hamas", "Russia and Belarus"), coded."""
-    if head is None or coded is None:
+    """Parties coordinated with `head` ("Israel and Hamas", "Russia and Belarus"), coded; not
+    a state's organs listed as one."""
+    if head is None or coded is None or organs_of(head) is not None:
         return []
     out = []
     for conj in head.conjuncts:
@@ -366,7 +374,7 @@ def _named_party(token: Token) -> bool:
 def _together(head: Token | None, coded: Actor | None, split: int) -> Actor | None:
     """A party named with uncoded partners ("Novak and Kerr were charged") is one party
     of one event, named by the whole coordination."""
-    if head is None or coded is None or split:
+    if head is None or coded is None or split or organs_of(head) is not None:
         return coded
     conjuncts = [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN")]
     if not conjuncts or head.pos_ != "PROPN" or not all(_named_party(c) for c in conjuncts):
