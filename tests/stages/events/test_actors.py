@@ -149,3 +149,32 @@ def test_the_country_is_the_state_named_before(nlp, text, expected):
     """A bare "the country" stands for the last state named before it outside the subjects."""
     got = [e.recipient.country for e in events_of(nlp, text) if e.recipient]
     assert expected in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the visitor is named inside the pronoun's own clause: "He" is the host
+            "HELSINKI (Reuters) - The party chief made the remark at a dinner for visiting "
+            "Estonian Foreign Minister Tomas Berg in Helsinki on Monday. He spoke highly of the "
+            "results of the talks between Foreign Ministers Karel Holub and Tomas Berg.",
+            ("SUPPORT", "The party chief"),
+        ),
+        (
+            "TALLINN (AP) - The prime minister held a reception for visiting Defence Minister "
+            "Anna Lind on Tuesday. She praised the agreement between Anna Lind and the army.",
+            ("SUPPORT", "The prime minister"),
+        ),
+        (  # resolved to someone the clause does not name: kept
+            "RIGA (AP) - Prime Minister Ilze Kalna met the visiting Lithuanian envoy on Monday. "
+            "She praised the agreement between the two armies.",
+            ("SUPPORT", "Ilze Kalna"),
+        ),
+    ],
+)
+def test_pronoun_is_not_a_name_in_its_own_clause(nlp, text, expected):
+    """A he/she subject is never a person its own clause names again: the titled subject
+    before it is (binding)."""
+    type_, name = expected
+    got = [(e.type, e.actor and e.actor.name) for e in events_of(nlp, text)]
+    assert (type_, name) in got, got

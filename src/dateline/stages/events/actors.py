@@ -19,6 +19,7 @@ from dateline.stages.events.people import (
     PARTY_NOUNS,
     PEOPLE,
     PERSON_ENDINGS,
+    TITLES,
 )
 
 # Dependents that belong to a noun phrase when we cut it out of the sentence.
@@ -470,7 +471,24 @@ def other_person(pronoun: Token, taken: str | None) -> Actor | None:
         and m.text[:1].isupper()
         and m.text.lower() not in PRONOUNS
     ]
-    return entity_actor(max(found, key=lambda f: f[0])[1]) if found else None
+    if found:
+        return entity_actor(max(found, key=lambda f: f[0])[1])
+    return _titled_subject(pronoun, sents[:-1], taken)
+
+
+def _titled_subject(pronoun: Token, sents: list[Span], taken: str | None) -> Actor | None:
+    """The last person named by a title as a subject in the sentences before ("The party
+    chief made the remark at a dinner for Novak. He praised …": the chief), when no other
+    person is named there."""
+    for tok in (t for s in reversed(sents) for t in reversed(list(s))):
+        if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ != "NN":
+            continue
+        entity = entity_at(pronoun.doc, tok)
+        if tok.lower_ in TITLES and (entity is None or entity.id != taken):
+            coded = code_actor(tok)
+            if coded is not None and coded.sector is not None:
+                return coded
+    return None
 
 
 def _thing(head: Token) -> bool:

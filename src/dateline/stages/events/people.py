@@ -19,6 +19,33 @@ GENERIC_HEADS = {
     "representative",
 }
 
+# Titles that name one person: a "he" or "she" may stand for them ("The party chief made the
+# remark. He praised …").
+TITLES = {
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chief",
+    "secretary",
+    "king",
+    "queen",
+    "general",
+    "commander",
+    "prosecutor",
+    "judge",
+    "senator",
+    "official",
+}
+
 # Collective nouns that name a party whatever its sector ("an extremist organization").
 PARTY_NOUNS = {
     "group",

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from dateline.records import QUAD, Actor, Event, Quote
 from dateline.stages.common import run_stage, text_of
 from dateline.stages.events.actors import (
+    PRONOUNS,
     agency,
     code_actor,
     first_person,
@@ -160,6 +161,8 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
     actor, recipient = _code_pair(reading)
     if _bound(actor_tok, recipient_tok) and _same_party(actor, recipient):
         actor = other_person(actor_tok, recipient and recipient.entity)  # "He called Novak …"
+    elif _named_within(actor_tok, actor):  # "He praised the talks between X and Novak"
+        actor = other_person(actor_tok, actor.entity)
     if actor_tok is not None and _in_markup(actor_tok):  # "<svg onload=…> The ministers met"
         actor_tok, actor = None, None
     if recipient_tok is not None and _in_markup(recipient_tok):
@@ -291,6 +294,22 @@ def _bound(subject: Token | None, obj: Token | None) -> bool:
         and subject.pos_ == "PRON"
         and subject.lower_ in ("he", "she")
         and obj.pos_ == "PROPN"
+    )
+
+
+def _named_within(pronoun: Token | None, actor: Actor | None) -> bool:
+    """A he/she subject resolved to a person whom its own clause names again: a name is never
+    the pronoun's own ("He praised the talks between Holub and Berg" is neither of them)."""
+    if pronoun is None or actor is None or actor.entity is None:
+        return False
+    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    entity = next((e for e in pronoun.doc._.entities if e.id == actor.entity), None)
+    last = pronoun.head.right_edge
+    end = last.idx + len(last)
+    return entity is not None and any(
+        pronoun.idx < m.start < end and m.text[:1].isupper() and m.text.lower() not in PRONOUNS
+        for m in entity.mentions
     )
 
 
