@@ -33,12 +33,14 @@ pytestmark = pytest.mark.gate
 # A state's organs and people listed as one actor (branch ev-c2):
 #   half A: type P 0.846 R 0.600, actor P 0.821 F1 0.681, full F1 0.532, 0.10; half B unchanged
 #   all:    type P 0.895 R 0.621, actor P 0.860 F1 0.705, full F1 0.571, 0.05
+# Pronouns: a byline's reporter is no party, an unresolved he/him is the man a subject before
+# it names (branch ev-c2): half A full F1 0.532 -> 0.553, the rest unchanged; all full F1 0.581.
 # Floors sit just below; the ceilings on false alarms just above. `actor_p` is the actor-level
 # precision of the events shown by default (the issue asks for 0.80 at the default threshold).
 FLOORS = {
-    "A": {"type_p": 0.84, "type_r": 0.60, "actor_f1": 0.675, "full_f1": 0.53, "actor_p": 0.815},
+    "A": {"type_p": 0.84, "type_r": 0.60, "actor_f1": 0.675, "full_f1": 0.55, "actor_p": 0.815},
     "B": {"type_p": 0.93, "type_r": 0.63, "actor_f1": 0.72, "full_f1": 0.60, "actor_p": 0.89},
-    "all": {"type_p": 0.89, "type_r": 0.62, "actor_f1": 0.70, "full_f1": 0.565, "actor_p": 0.855},
+    "all": {"type_p": 0.89, "type_r": 0.62, "actor_f1": 0.70, "full_f1": 0.575, "actor_p": 0.855},
 }
 CEILINGS = {"A": 0.15, "B": 0.15, "all": 0.15}
 

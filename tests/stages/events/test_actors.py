@@ -178,3 +178,55 @@ def test_pronoun_is_not_a_name_in_its_own_clause(nlp, text, expected):
     type_, name = expected
     got = [(e.type, e.actor and e.actor.name) for e in events_of(nlp, text)]
     assert (type_, name) in got, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an unresolved "him" is the man the sentence's subject names
+            "MILLTOWN — A young man and his mother have sued the Milltown police, alleging "
+            "officers pinned him to the ground.",
+            ("ASSAULT", "A young man"),
+        ),
+        (  # ... or the sentence before's
+            "MILLTOWN — A young man and his mother have sued the Milltown police. The "
+            "19-year-old says the incident ended with him being released without charge.",
+            ("RETREAT", "A young man"),
+        ),
+        (
+            "A woman and her son have filed a complaint against the county sheriff, saying "
+            "deputies handcuffed her outside her home.",
+            ("COERCE", "A woman"),
+        ),
+        (  # the gender differs: not her
+            "A man and his daughter have filed a complaint against the county sheriff, saying "
+            "deputies handcuffed her outside the home.",
+            ("COERCE", None),
+        ),
+    ],
+)
+def test_singular_pronoun_antecedent(nlp, text, expected):
+    """An unresolved he/him (she/her) is the man (woman) a subject before it names."""
+    type_, name = expected
+    got = [(e.type, e.recipient and e.recipient.name) for e in events_of(nlp, text)]
+    assert (type_, name) in got, got
+
+
+@pytest.mark.parametrize(
+    ("mentions", "expected"),
+    [
+        ((("Jane Roe", 35), ("him", 75)), True),  # named only after "By": the reporter
+        ((("Jane Roe", 0), ("him", 75)), False),
+    ],
+)
+def test_byline_only(nlp, mentions, expected):
+    """An entity named only in a byline is the reporter, no party of the story."""
+    from dateline.records import Entity, Mention
+    from dateline.stages.events.actors import byline_only
+
+    text = "Police released the man Friday. By Jane Roe, The Post. They later released him."
+    doc = nlp.make_doc(text)
+    entity = Entity(
+        "E1", "Jane Roe", "PERSON", mentions=tuple(Mention(s, s + len(t), t) for t, s in mentions)
+    )
+    assert byline_only(doc, entity) is expected

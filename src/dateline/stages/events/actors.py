@@ -310,7 +310,7 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         return code_actor(named, role)
     if head.lower_ in PRONOUNS or head.pos_ == "PRON":
         entity = entity_at(doc, head)
-        if entity is None:
+        if entity is None or byline_only(doc, entity):
             found = antecedent(head)
             return code_actor(found, role) if found is not None else None
         return entity_actor(entity)
@@ -424,11 +424,44 @@ def _other_office(head: Token, entity) -> bool:
     )
 
 
+def byline_only(doc: Doc, entity) -> bool:
+    """An entity named only in a byline ("By Jane Roe, The Daily Post"): the reporter, never
+    the party a pronoun of the story stands for."""
+    text = text_of(doc)
+    named = [m for m in entity.mentions if m.text.lower() not in PRONOUNS]
+    if not named:
+        return False
+    return all(text[max(0, m.start - 3) : m.start].lower() == "by " for m in named)
+
+
+# Someone a singular pronoun may stand for, by the pronoun's gender.
+HIS_PEOPLE = {"man", "boy", "father", "son", "husband", "brother", "teen", "teenager"}
+HER_PEOPLE = {"woman", "girl", "mother", "daughter", "wife", "sister", "teen", "teenager"}
+
+
+def _singular(pronoun: Token) -> Token | None:
+    """The person an unresolved "he"/"him" ("she"/"her") stands for: the nearest subject
+    before it in its sentence, else in the sentence before, that is a man (a woman) named
+    by a common noun ("A young man and his mother sued police, alleging officers pinned him
+    down")."""
+    heads = HIS_PEOPLE if pronoun.lower_ in ("he", "him") else HER_PEOPLE
+    sent = pronoun.sent
+    before = list(reversed(sent[: pronoun.i - sent.start]))
+    previous = list(pronoun.doc[sent.start - 1].sent) if sent.start > 0 else []
+    return next(
+        (t for t in before + previous if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in heads),
+        None,
+    )
+
+
 def antecedent(pronoun: Token) -> Token | None:
     """The group an unresolved "they"/"them" stands for: for "them", the nearest plural party
     that is a subject before it in its sentence, never the subject of its own clause
     ("detectives kept them under investigation"); else (and for "they", whose own sentence
-    the reporter rule reads) the first plural subject of the sentence before."""
+    the reporter rule reads) the first plural subject of the sentence before. A singular
+    pronoun: see `_singular`."""
+    if pronoun.lower_ in ("he", "him", "she", "her"):
+        return _singular(pronoun)
     if pronoun.lower_ not in ("they", "them"):
         return None
     own = {c.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")}
