@@ -35,12 +35,14 @@ pytestmark = pytest.mark.gate
 #   all:    type P 0.895 R 0.621, actor P 0.860 F1 0.705, full F1 0.571, 0.05
 # Pronouns: a byline's reporter is no party, an unresolved he/him is the man a subject before
 # it names (branch ev-c2): half A full F1 0.532 -> 0.553, the rest unchanged; all full F1 0.581.
+# A body reporting an agentless act ("the service said") is the body named before: half B
+# type P 0.936 -> 0.957, actor P 0.894 -> 0.913, F1 0.724 -> 0.730, full F1 0.603 -> 0.609.
 # Floors sit just below; the ceilings on false alarms just above. `actor_p` is the actor-level
 # precision of the events shown by default (the issue asks for 0.80 at the default threshold).
 FLOORS = {
     "A": {"type_p": 0.84, "type_r": 0.60, "actor_f1": 0.675, "full_f1": 0.55, "actor_p": 0.815},
-    "B": {"type_p": 0.93, "type_r": 0.63, "actor_f1": 0.72, "full_f1": 0.60, "actor_p": 0.89},
-    "all": {"type_p": 0.89, "type_r": 0.62, "actor_f1": 0.70, "full_f1": 0.575, "actor_p": 0.855},
+    "B": {"type_p": 0.95, "type_r": 0.63, "actor_f1": 0.725, "full_f1": 0.605, "actor_p": 0.91},
+    "all": {"type_p": 0.90, "type_r": 0.62, "actor_f1": 0.705, "full_f1": 0.58, "actor_p": 0.865},
 }
 CEILINGS = {"A": 0.15, "B": 0.15, "all": 0.15}
 

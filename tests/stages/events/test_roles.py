@@ -352,3 +352,27 @@ def test_parties_from_the_whole_sentence(nlp, text, expected):
 def test_object_that_is_no_party(nlp, text, expected):
     """The party inside a thing's phrase ("a letter from X") is no target beside it."""
     assert shown_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the service" reporting is the body named before: one charge, its act
+            "Briefs: County roundup. Three Pine County residents were charged with arson after "
+            "fires burned more than 200 acres, according to the State Forestry Service. John "
+            "Doe, 23, Mary Roe, 20, and Tom Poe, 31, each face four charges of arson, the "
+            "service said in a statement. In another case, police said a teenager was taken to "
+            "a juvenile detention centre.",
+            [("ACCUSE", "State Forestry Service"), ("COERCE", "police")],
+        ),
+        (  # no body named before: the reporter is not made the agent
+            "Two men face charges of fraud, the agency said on Monday.",
+            [("ACCUSE", None)],
+        ),
+    ],
+)
+def test_reporting_body_named_before_is_the_agent(nlp, text, expected):
+    """An agentless state act reported by "the service" is the act of the body the article
+    named so before, not of the article's police."""
+    got = [(t, a) for t, a, _ in shown_of(nlp, text)]
+    assert got == expected, got
