@@ -37,12 +37,16 @@ pytestmark = pytest.mark.gate
 # it names (branch ev-c2): half A full F1 0.532 -> 0.553, the rest unchanged; all full F1 0.581.
 # A body reporting an agentless act ("the service said") is the body named before: half B
 # type P 0.936 -> 0.957, actor P 0.894 -> 0.913, F1 0.724 -> 0.730, full F1 0.603 -> 0.609.
+# A verb conjoined to a reported clause whose object pronoun is that clause's subject is the
+# reporter's act ("said X failed … and asked it to …"); public offices (registrar) are GOV;
+# the "or" branch of a demand is hypothetical: half B actor P 0.913 -> 0.935, F1 0.730 ->
+# 0.748, full F1 0.609 -> 0.626; half A unchanged.
 # Floors sit just below; the ceilings on false alarms just above. `actor_p` is the actor-level
 # precision of the events shown by default (the issue asks for 0.80 at the default threshold).
 FLOORS = {
     "A": {"type_p": 0.84, "type_r": 0.60, "actor_f1": 0.675, "full_f1": 0.55, "actor_p": 0.815},
-    "B": {"type_p": 0.95, "type_r": 0.63, "actor_f1": 0.725, "full_f1": 0.605, "actor_p": 0.91},
-    "all": {"type_p": 0.90, "type_r": 0.62, "actor_f1": 0.705, "full_f1": 0.58, "actor_p": 0.865},
+    "B": {"type_p": 0.95, "type_r": 0.63, "actor_f1": 0.745, "full_f1": 0.62, "actor_p": 0.93},
+    "all": {"type_p": 0.90, "type_r": 0.62, "actor_f1": 0.715, "full_f1": 0.59, "actor_p": 0.875},
 }
 CEILINGS = {"A": 0.15, "B": 0.15, "all": 0.15}
 

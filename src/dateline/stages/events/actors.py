@@ -16,6 +16,7 @@ from dateline.stages.events.lexicon import event_noun, lexicon
 from dateline.stages.events.people import (
     GENERIC_HEADS,
     GROUP_HEADS,
+    OFFICES,
     PARTY_NOUNS,
     PEOPLE,
     PERSON_ENDINGS,
@@ -331,6 +332,8 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         country = country or entity.country
         if sector is None and entity.title:
             sector = _code_title(entity.title)
+    if sector is None and head.lower_ in OFFICES:
+        sector = "GOV"  # "the Registrar of Societies"
     for appos in (c for c in head.children if c.dep_ == "appos") if country is None else ():
         apt = _trimmed(_phrase(appos))
         if apt:

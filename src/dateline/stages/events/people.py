@@ -46,6 +46,19 @@ TITLES = {
     "official",
 }
 
+# Public offices the actor lexicon does not list: a state party (GOV) when nothing else codes
+# them ("the Registrar of Societies asked the party to…").
+OFFICES = {
+    "registrar",
+    "commissioner",
+    "ombudsman",
+    "auditor",
+    "regulator",
+    "coroner",
+    "magistrate",
+    "inspectorate",
+}
+
 # Collective nouns that name a party whatever its sector ("an extremist organization").
 PARTY_NOUNS = {
     "group",

@@ -336,6 +336,21 @@ def reporter_of(pred: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def conjunct_reporter(pred: Token, actor: Token | None, lex: Lexicon) -> Token | None:
+    """The reporter of the reported clause a verb is conjoined to, when the verb's object
+    pronoun agrees with the subject it would inherit ("the registrar said the party failed to
+    file and asked it to…": "it" is never the asker, who would ask itself)."""
+    if actor is None or pred.dep_ != "conj" or pred.head.dep_ != "ccomp":
+        return None
+    if subject(pred) is not None or actor.i in {t.i for t in pred.subtree}:
+        return None
+    plural = actor.tag_ in ("NNS", "NNPS")
+    agrees = {"it": not plural and actor.ent_type_ != "PERSON", "them": plural}
+    if not any(c.dep_ == "dobj" and agrees.get(c.lower_) for c in pred.children):
+        return None
+    return reporter_of(pred.head, lex)
+
+
 def _between(noun: Token) -> Token | None:
     """The first of the parties a meeting noun is between ("talks between X and Y")."""
     return next(

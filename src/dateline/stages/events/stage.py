@@ -53,6 +53,7 @@ from dateline.stages.events.merge import merge
 from dateline.stages.events.roles import (
     accidental,
     actor_token,
+    conjunct_reporter,
     find_recipient,
     passive_subject,
     reversed_roles,
@@ -156,6 +157,8 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         reading = read(trig, *reversed_roles(trig), lex)
     else:
         reading = read(trig, actor_tok, find_recipient(trig, actor_tok), lex)
+    if _alternative(pred):  # "asked it to file within a month or be deregistered"
+        reading = replace(reading, hypothetical=True)
     actor_tok, recipient_tok = reading.actor, reading.recipient
     clause = clause_tokens(pred, stop - {pred.i})
     actor, recipient = _code_pair(reading)
@@ -163,6 +166,10 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         actor = other_person(actor_tok, recipient and recipient.entity)  # "He called Novak …"
     elif _named_within(actor_tok, actor):  # "He praised the talks between X and Novak"
         actor = other_person(actor_tok, actor.entity)
+    elif (told := conjunct_reporter(pred, actor_tok, lex)) is not None:
+        # "said X failed to … and asked it to …": the reporter asks X
+        recipient_tok, recipient = actor_tok, code_actor(actor_tok, "recipient")
+        actor_tok, actor = told, code_actor(told)
     if actor_tok is not None and _in_markup(actor_tok):  # "<svg onload=…> The ministers met"
         actor_tok, actor = None, None
     if recipient_tok is not None and _in_markup(recipient_tok):
@@ -294,6 +301,17 @@ def _bound(subject: Token | None, obj: Token | None) -> bool:
         and subject.pos_ == "PRON"
         and subject.lower_ in ("he", "she")
         and obj.pos_ == "PROPN"
+    )
+
+
+def _alternative(pred: Token) -> bool:
+    """An act offered as the other branch of a demanded act ("asked it to file within a month
+    or be deregistered"): it happens only if the demand is not met."""
+    first = pred.head
+    return (
+        pred.dep_ == "conj"
+        and first.dep_ in ("xcomp", "ccomp")
+        and any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children)
     )
 
 
