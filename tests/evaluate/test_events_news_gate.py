@@ -41,12 +41,15 @@ pytestmark = pytest.mark.gate
 # reporter's act ("said X failed … and asked it to …"); public offices (registrar) are GOV;
 # the "or" branch of a demand is hypothetical: half B actor P 0.913 -> 0.935, F1 0.730 ->
 # 0.748, full F1 0.609 -> 0.626; half A unchanged.
+# An organisation's one-word short name takes the full name's country ("the Party"): half A
+# actor P 0.821 -> 0.846, F1 0.681 -> 0.702. All now: type P 0.906 R 0.621, actor P 0.894
+# F1 0.727, full F1 0.593.
 # Floors sit just below; the ceilings on false alarms just above. `actor_p` is the actor-level
 # precision of the events shown by default (the issue asks for 0.80 at the default threshold).
 FLOORS = {
-    "A": {"type_p": 0.84, "type_r": 0.60, "actor_f1": 0.675, "full_f1": 0.55, "actor_p": 0.815},
+    "A": {"type_p": 0.84, "type_r": 0.60, "actor_f1": 0.70, "full_f1": 0.55, "actor_p": 0.84},
     "B": {"type_p": 0.95, "type_r": 0.63, "actor_f1": 0.745, "full_f1": 0.62, "actor_p": 0.93},
-    "all": {"type_p": 0.90, "type_r": 0.62, "actor_f1": 0.715, "full_f1": 0.59, "actor_p": 0.875},
+    "all": {"type_p": 0.90, "type_r": 0.62, "actor_f1": 0.725, "full_f1": 0.59, "actor_p": 0.89},
 }
 CEILINGS = {"A": 0.15, "B": 0.15, "all": 0.15}
 

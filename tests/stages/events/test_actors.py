@@ -230,3 +230,23 @@ def test_byline_only(nlp, mentions, expected):
         "E1", "Jane Roe", "PERSON", mentions=tuple(Mention(s, s + len(t), t) for t, s in mentions)
     )
     assert byline_only(doc, entity) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "the Party" after "the Communist Party of Cuba": Cuba's
+            "HAVANA (Reuters) - The Communist Party of Cuba has elected a new leader. The Party "
+            "chief praised Mexico's border plan on Monday.",
+            ("The Party chief", "CUB"),
+        ),
+        (  # no full name before: no country
+            "The Party chief praised Mexico's border plan on Monday.",
+            ("The Party chief", None),
+        ),
+    ],
+)
+def test_short_name_of_an_organisation_takes_its_country(nlp, text, expected):
+    """An organisation named by one word of its earlier full name has that name's country."""
+    got = [(e.actor.name, e.actor.country) for e in events_of(nlp, text) if e.actor]
+    assert expected in got, got

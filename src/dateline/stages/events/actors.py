@@ -323,6 +323,8 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
     if role == "actor" and entity is None and _thing(head):
         return None  # "state grant schemes recognise…": a thing acts on no one
     if country is None:
+        country = _short_org_country(tokens)  # "the Party chief" after "the X Party of Vietnam"
+    if country is None:
         place = _place_at(doc, head) or next(
             filter(None, (_place_at(doc, t) for t in tokens)), None
         )
@@ -390,6 +392,26 @@ def the_country(head: Token) -> Token | None:
     for tok in reversed(sent[: head.i - sent.start]):
         if tok.ent_type_ == "GPE" and tok.i not in subjects and names_state(tok.text):
             return tok
+    return None
+
+
+def _short_org_country(tokens: list[Token]) -> str | None:
+    """The country of an organisation named by one word of its full name ("the Party" after
+    "the Communist Party of Vietnam"): the full name's, named before it."""
+    doc = tokens[0].doc
+    for tok in tokens:
+        short = entity_at(doc, tok)
+        if short is None or short.type != "ORG" or short.country or " " in short.name:
+            continue
+        for full in doc._.entities:
+            named_before = full.mentions and full.mentions[0].start < tok.idx
+            if (
+                full.type == "ORG"
+                and full.country
+                and named_before
+                and short.name in full.name.split()
+            ):
+                return full.country
     return None
 
 
