@@ -30,12 +30,26 @@ pytestmark = pytest.mark.gate
 #   half A: type P 0.805 R 0.600, actor P 0.780 F1 0.667, full F1 0.521, 0.10
 #   half B: type P 0.936 R 0.638, actor P 0.894 F1 0.724, full F1 0.603, 0.00
 #   all:    type P 0.875 R 0.621, actor P 0.841 F1 0.698, full F1 0.566, 0.05
+# A state's organs and people listed as one actor (branch ev-c2):
+#   half A: type P 0.846 R 0.600, actor P 0.821 F1 0.681, full F1 0.532, 0.10; half B unchanged
+#   all:    type P 0.895 R 0.621, actor P 0.860 F1 0.705, full F1 0.571, 0.05
+# Pronouns: a byline's reporter is no party, an unresolved he/him is the man a subject before
+# it names (branch ev-c2): half A full F1 0.532 -> 0.553, the rest unchanged; all full F1 0.581.
+# A body reporting an agentless act ("the service said") is the body named before: half B
+# type P 0.936 -> 0.957, actor P 0.894 -> 0.913, F1 0.724 -> 0.730, full F1 0.603 -> 0.609.
+# A verb conjoined to a reported clause whose object pronoun is that clause's subject is the
+# reporter's act ("said X failed … and asked it to …"); public offices (registrar) are GOV;
+# the "or" branch of a demand is hypothetical: half B actor P 0.913 -> 0.935, F1 0.730 ->
+# 0.748, full F1 0.609 -> 0.626; half A unchanged.
+# An organisation's one-word short name takes the full name's country ("the Party"): half A
+# actor P 0.821 -> 0.846, F1 0.681 -> 0.702. All now: type P 0.906 R 0.621, actor P 0.894
+# F1 0.727, full F1 0.593.
 # Floors sit just below; the ceilings on false alarms just above. `actor_p` is the actor-level
 # precision of the events shown by default (the issue asks for 0.80 at the default threshold).
 FLOORS = {
-    "A": {"type_p": 0.80, "type_r": 0.60, "actor_f1": 0.66, "full_f1": 0.515, "actor_p": 0.775},
-    "B": {"type_p": 0.93, "type_r": 0.63, "actor_f1": 0.72, "full_f1": 0.60, "actor_p": 0.89},
-    "all": {"type_p": 0.87, "type_r": 0.62, "actor_f1": 0.695, "full_f1": 0.56, "actor_p": 0.835},
+    "A": {"type_p": 0.84, "type_r": 0.60, "actor_f1": 0.70, "full_f1": 0.55, "actor_p": 0.84},
+    "B": {"type_p": 0.95, "type_r": 0.63, "actor_f1": 0.745, "full_f1": 0.62, "actor_p": 0.93},
+    "all": {"type_p": 0.90, "type_r": 0.62, "actor_f1": 0.725, "full_f1": 0.59, "actor_p": 0.89},
 }
 CEILINGS = {"A": 0.15, "B": 0.15, "all": 0.15}
 

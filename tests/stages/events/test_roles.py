@@ -357,6 +357,63 @@ def test_object_that_is_no_party(nlp, text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (  # "the service" reporting is the body named before: one charge, its act
+            "Briefs: County roundup. Three Pine County residents were charged with arson after "
+            "fires burned more than 200 acres, according to the State Forestry Service. John "
+            "Doe, 23, Mary Roe, 20, and Tom Poe, 31, each face four charges of arson, the "
+            "service said in a statement. In another case, police said a teenager was taken to "
+            "a juvenile detention centre.",
+            [("ACCUSE", "State Forestry Service"), ("COERCE", "police")],
+        ),
+        (  # no body named before: the reporter is not made the agent
+            "Two men face charges of fraud, the agency said on Monday.",
+            [("ACCUSE", None)],
+        ),
+    ],
+)
+def test_reporting_body_named_before_is_the_agent(nlp, text, expected):
+    """An agentless state act reported by "the service" is the act of the body the article
+    named so before, not of the article's police."""
+    got = [(t, a) for t, a, _ in shown_of(nlp, text)]
+    assert got == expected, got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "it" is never the asker: the reporter asks the reported clause's subject
+            "The Election Commissioner said the Freedom Party failed to file its accounts and "
+            "asked it to do so within two weeks or be deregistered.",
+            ("REQUEST", "The Election Commissioner", "Freedom Party"),
+        ),
+        (
+            "The ministry said the union had broken the law and ordered it to end the strike.",
+            ("REQUEST", "The ministry", "the union"),
+        ),
+        (
+            "Police said the protesters blocked the road and asked them to leave.",
+            ("REQUEST", "Police", "the protesters"),
+        ),
+    ],
+)
+def test_object_pronoun_of_a_conjunct_is_the_reported_subject(nlp, text, expected):
+    """A verb conjoined to a reported clause whose object pronoun agrees with that clause's
+    subject is the reporter's act on that subject."""
+    assert expected in shown_of(nlp, text), shown_of(nlp, text)
+
+
+def test_alternative_branch_of_a_demand_is_hypothetical(nlp):
+    """The act offered as the other branch of a demand ("or be deregistered") is not shown."""
+    text = (
+        "The Election Commissioner said the Freedom Party failed to file its accounts and "
+        "asked it to do so within two weeks or be deregistered."
+    )
+    assert [t for t, _, _ in shown_of(nlp, text)] == ["REQUEST"], shown_of(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "The president granted amnesty to 300 political prisoners.",
             ("CONCEDE", "president", "prisoners"),

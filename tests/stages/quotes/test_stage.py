@@ -618,9 +618,10 @@ ALL_KINDS = [
         ],
     ),
     (
+        # The question was put to the candidate by someone unnamed: only the answer is his.
         "Asked if he was ever bullied, the candidate said no.",
         [
-            ("indirect", "if he was ever bullied", "the candidate"),
+            ("indirect", "if he was ever bullied", None),
             ("indirect", "no", "the candidate"),
         ],
     ),
@@ -736,6 +737,21 @@ SPEAKER_NOT_IN_QUOTE = [
 def test_pronoun_speaker_is_never_named_in_its_quote(nlp, text: str, name: str) -> None:
     (quote,) = [q for q in run(nlp, text) if q.kind == "direct"]
     assert (speaker(text, quote), quote.speaker.name) == ("he", name)
+
+
+def test_a_word_of_the_quotation_is_never_its_speaker(nlp) -> None:
+    """The parse made the quotation's first word the subject of the cue it found: the clause
+    before the quotation speaks instead."""
+    text = (
+        "Mr. Brandt hardly settled the matter, treating his rival's remark first as a compliment "
+        '-- "That makes me smart" -- and, when questioned after the debate, asserting, "Of '
+        'course, I pay my taxes."'
+    )
+    quotes = [q for q in run(nlp, text) if q.kind != "indirect"]
+    assert [(q.text, speaker(text, q)) for q in quotes] == [
+        ("That makes me smart", "Mr. Brandt"),
+        ("Of course, I pay my taxes.", "Mr. Brandt"),
+    ]
 
 
 def test_repeat_keeps_its_first_speaker(nlp) -> None:

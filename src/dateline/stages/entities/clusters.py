@@ -45,6 +45,7 @@ class Cluster:
     party: str | None = None
     age: int | None = None
     titles: set[str] = field(default_factory=set)
+    formerly: set[str] = field(default_factory=set)  # titles held before: "former President"
 
     def profile(self) -> Profile:
         """What the article has said of this person so far."""
@@ -88,7 +89,7 @@ def left_context(doc: Doc, start: int) -> list[Token]:
             break
         ok = (
             word in lex.title_words
-            or token.text
+            or token.lower_
             in {"-", "'s", "\u2019s", "-elect", "elect", "former", "then", "incoming", "outgoing"}
             or token.lower_ in lex.country_of
             or token.lower_ in lex.orgs
@@ -246,11 +247,15 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
             cluster.type = "PERSON"  # "Olaf Scholz" tagged ORG, "Scholz" tagged PERSON
     surnames = _index_of(clusters)
     for span, start, end, text in singles:
-        ids = surnames.get(text.lower()) or [
-            i
-            for i, c in enumerate(clusters)
-            if c.type == "PERSON" and c.name.split()[0].lower() == text.lower()
-        ]
+        ids = (
+            surnames.get(text.lower())
+            or [
+                i
+                for i, c in enumerate(clusters)
+                if c.type == "PERSON" and c.name.split()[0].lower() == text.lower()
+            ]
+            or _inner_name(clusters, text)
+        )
         if len(set(ids)) > 1:
             target = one_person(doc, clusters, ids, span.start)
             if target is None:
@@ -265,6 +270,18 @@ def cluster_names(doc: Doc, spans: list[Span]) -> list[Cluster]:
         describe(doc, span, clusters[target])
     del lex
     return clusters
+
+
+def _inner_name(clusters: list[Cluster], word: str) -> list[int]:
+    """The one person a single name is an inner word of ("Lula" in "Luiz Inacio Lula da
+    Silva"), as a one-item list; empty when none or several people have it."""
+    found = [
+        i
+        for i, c in enumerate(clusters)
+        if c.type == "PERSON"
+        and word.lower() in (w.lower() for w in c.name.split()[1 : -len(c.surname.split())])
+    ]
+    return found if len(found) == 1 else []
 
 
 def _canonical_key(text: str, label: str) -> tuple[str, str]:
@@ -321,6 +338,8 @@ def describe(doc: Doc, span: Span, cluster: Cluster) -> None:
         cluster.title = title
     if title:
         cluster.titles.add(title)
+        if any(w in ("former", "ex") for w in phrase.lower().replace("-", " ").split()):
+            cluster.formerly.add(title)  # "former President Jair Bolsonaro"
     text = text_of(doc)
     around = phrase.split()
     cluster.party = cluster.party or party_in(around) or party_after(text[span.end_char :][:12])

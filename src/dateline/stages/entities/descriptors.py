@@ -7,10 +7,11 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from dateline.stages.common import tokens_in
+from dateline.stages.common import covering, tokens_in
 from dateline.stages.entities.clusters import Cluster, title_and_country
 from dateline.stages.entities.lexicon import AMBIGUOUS, ROLE_HEADS
 from dateline.stages.entities.profiles import (
+    PARTIES,
     Profile,
     age_in,
     agreement,
@@ -29,8 +30,10 @@ def _descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile
         if token.i in taken and token.ent_type_ != "NORP":
             continue
         named = [
-            t for t in token.subtree if t.i < token.i and t.i in taken and t.ent_type_ != "NORP"
-        ]
+            t
+            for t in token.subtree
+            if t.i < token.i and t.i in taken and t.ent_type_ != "NORP" and t.lower_ not in PARTIES
+        ]  # "the Labour leader": a party's name, tagged or not, describes its member
         if not left or left[0].lower_ != "the" or named:
             continue
         if any(t.dep_ == "prep" and t.lower_ == "of" for t in token.rights):
@@ -38,7 +41,27 @@ def _descriptor_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile
         span = doc[left[0].i : token.i + 1]
         title, country = title_and_country(span.text)
         words = span.text.split()
-        yield span, Profile(title, country, party_in(words), age_in(span.text), gender_in(words))
+        former = True if any(w.lower() in ("former", "ex") for w in words) else None
+        profile = Profile(title, country, party_in(words), age_in(span.text), gender_in(words))
+        yield span, replace(profile, former=former)
+
+
+def _age_spans(doc: Doc, taken: set[int]) -> Iterable[tuple[Span, Profile]]:
+    """Ages standing for a person without a noun: "the 44-year-old told MPs"."""
+    for token in tokens_in(doc, ("old",)):
+        i = token.i
+        words = [t.lower_ for t in doc[max(i - 5, 0) : i]]
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if (
+            len(words) == 5
+            and words[0] == "the"
+            and words[2:] == ["-", "year", "-"]
+            and doc[i - 4].like_num
+            and not (after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ"))
+            and not any(t.i in taken for t in doc[i - 5 : i + 1])
+        ):
+            span = doc[i - 5 : i + 1]
+            yield span, Profile(age=age_in(span.text))
 
 
 def fits(cluster: Cluster, profile: Profile, strict: bool = False) -> int | None:
@@ -46,13 +69,19 @@ def fits(cluster: Cluster, profile: Profile, strict: bool = False) -> int | None
     says something of them that the descriptor contradicts."""
     if cluster.type != "PERSON":
         return None
-    if len(cluster.name.split()) < 2 and not (cluster.title or cluster.country or cluster.party):
+    said = cluster.title or cluster.country or cluster.party or cluster.age
+    if len(cluster.name.split()) < 2 and not said:
         return None  # a lone name the article says nothing about
     titles = cluster.titles or ({cluster.title} if cluster.title else set())
+    known = cluster.profile()
     scores = [
-        agreement(profile, replace(cluster.profile(), title=title), strict)
+        agreement(
+            profile,
+            replace(known, title=title, former=title in cluster.formerly if title else None),
+            strict,
+        )
         for title in (titles or {None})
-    ]  # the best of the titles the article gave this person
+    ]  # the best of the titles the article gave this person, held now or before
     found = [x for x in scores if x is not None]
     return max(found) if found else None
 
@@ -76,6 +105,24 @@ def _last_mention_before(cluster: Cluster, offset: int, skip: list[tuple[int, in
     return max(found) if found else -1
 
 
+def _block_start(doc: Doc, char: int) -> int:
+    """The start of the paragraph (block) holding offset `char`, else of its sentence."""
+    at = covering(doc, "blocks", char) if doc._.blocks else None
+    if at is not None:
+        return doc._.blocks[at].start
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return token.sent.start_char if token is not None else char
+
+
+def _block_end(doc: Doc, char: int) -> int:
+    """The end of the paragraph (block) holding offset `char`, else of its sentence."""
+    at = covering(doc, "blocks", char) if doc._.blocks else None
+    if at is not None:
+        return doc._.blocks[at].end
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return token.sent.end_char if token is not None else char
+
+
 def described(
     doc: Doc, span: Span, profile: Profile, clusters: list[Cluster], skip: list[tuple[int, int]]
 ) -> int | None:
@@ -83,14 +130,29 @@ def described(
     best, the nearest; AMBIGUOUS when two fit equally and were last named in the same sentence,
     None when nobody fits better than by not contradicting it."""
     scored = []
+    ahead = 0  # how well the best person named just after it, in its paragraph, fits
+    quoted: list[tuple[int, int]] = []  # people named before only in earlier paragraphs' quotes
+    block = _block_end(doc, span.start_char)
+    opening = _block_start(doc, span.start_char)
     for i, cluster in enumerate(clusters):
         score = fits(cluster, profile)
         last = _last_mention_before(cluster, span.start_char, skip)
         if score and last >= 0:
             scored.append((score, last, i))
+        elif score and any(s < opening for s, _ in cluster.mentions):
+            quoted.append((score, i))
+        elif score and any(span.end_char <= s < block for s, _ in cluster.mentions):
+            ahead = max(ahead, score)
+    best = max((score for score, _, _ in scored), default=0)
+    heard = [i for score, i in quoted if score == max(s for s, _ in quoted)] if quoted else []
+    if heard and max(s for s, _ in quoted) > max(best, ahead):
+        # 'Doe said: "Putin wants war." … The Russian leader …': named only in a quote, but
+        # the one the descriptor fits best
+        return heard[0] if len(heard) == 1 else AMBIGUOUS
     if not scored:
-        return None
-    best = max(score for score, _, _ in scored)
+        return AMBIGUOUS if ahead else None
+    if ahead > best:
+        return AMBIGUOUS  # "The Russian leader said …. Russian President Vladimir Putin …"
     top = sorted(((last, i) for score, last, i in scored if score == best), reverse=True)
     if len(top) == 1:
         return top[0][1]
@@ -108,7 +170,7 @@ def add_descriptors(
 ) -> None:
     """Attach "the Russian leader"-style descriptors to the person the article says they are."""
     index = PersonIndex.build(doc, clusters, skip)
-    for span, profile in list(_descriptor_spans(doc, taken)):
+    for span, profile in [*_descriptor_spans(doc, taken), *_age_spans(doc, taken)]:
         target = _appositive_head(span, clusters)
         if target is None and profile.informative():
             target = described(doc, span, profile, clusters, skip)

@@ -48,10 +48,12 @@ class Profile:
     party: str | None = None
     age: int | None = None
     gender: str | None = None
+    former: bool | None = None  # True: "the former president"; False: holds the title now
 
     def informative(self) -> bool:
         """Whether the descriptor says anything that can tell two people apart."""
-        return any(v is not None for v in (self.title, self.country, self.party, self.age))
+        facts = (self.title, self.country, self.party, self.age, self.former)
+        return any(v is not None for v in facts)
 
 
 def party_in(words: list[str]) -> str | None:
@@ -104,6 +106,10 @@ def agreement(profile: Profile, known: Profile, strict: bool = False) -> int | N
             if said != fact:
                 return None
             shared += 1
+    if profile.former and known.former is not None:
+        if not known.former:
+            return None  # "the former army captain" is not the one who holds the office now
+        shared += 1
     if profile.age is not None and known.age is not None:
         if abs(profile.age - known.age) > 1:
             return None

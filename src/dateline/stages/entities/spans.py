@@ -67,6 +67,37 @@ def _person_with_particles(doc: Doc, span: Span) -> Span:
     return Span(doc, span.start, max(span.end, last + 1), label="PERSON")
 
 
+def _given_names_before(doc: Doc, span: Span, title_words: frozenset[str]) -> int:
+    """The start of a person's span widened over the given names the model left out before the
+    surname it tagged: "Defence Minister Rustem Umerov" tagged "Umerov" is "Rustem Umerov"."""
+    start = span.start
+    while start > 0 and span.start - start < 2:
+        token = doc[start - 1]
+        if not (
+            token.is_title
+            and token.pos_ == "PROPN"
+            and token.dep_ == "compound"
+            and span.start <= token.head.i < span.end
+            and not token.ent_type_
+            and not token.text.endswith(".")  # "Mrs.", "Sen.", an initial
+            and token.lower_ not in title_words
+        ):
+            break
+        start -= 1
+    return start
+
+
+def _one_name(doc: Doc, span: Span, nxt: Span) -> bool:
+    """Whether two person spans side by side are one name the model cut in two: "Maria Jose" +
+    "Alvarado Rojas", the first's last word a compound of the second."""
+    return (
+        nxt.label_ == "PERSON"
+        and nxt.start == span.end
+        and doc[span.end - 1].dep_ == "compound"
+        and nxt.start <= doc[span.end - 1].head.i < nxt.end
+    )
+
+
 def _country_org(doc: Doc, span: Span, possessor: Span) -> bool:
     """Whether a tagged organisation is a common-noun body of the place before it, in the
     possessive: "Taiwan's defence ministry"."""
@@ -95,8 +126,9 @@ def _untagged_org_end(doc: Doc, place: Span, nxt: Span | None) -> int:
     return 0
 
 
-def join_spans(doc: Doc, spans: list[Span]) -> list[Span]:
-    """Spans after joining name particles and organisations named with their country."""
+def join_spans(doc: Doc, spans: list[Span], title_words: frozenset[str]) -> list[Span]:
+    """Spans after joining name particles, given names the model left out, and organisations
+    named with their country; `title_words` are the words of titles ("Minister")."""
     out: list[Span] = []
     i = 0
     while i < len(spans):
@@ -104,7 +136,9 @@ def join_spans(doc: Doc, spans: list[Span]) -> list[Span]:
         nxt = spans[i + 1] if i + 1 < len(spans) else None
         if span.label_ == "PERSON":
             joined = _person_with_particles(doc, span)
-            while nxt is not None and nxt.start < joined.end:
+            start = _given_names_before(doc, joined, title_words)
+            joined = Span(doc, start, joined.end, label="PERSON")
+            while nxt is not None and (nxt.start < joined.end or _one_name(doc, joined, nxt)):
                 joined = Span(doc, joined.start, max(joined.end, nxt.end), label="PERSON")
                 i += 1
                 nxt = spans[i + 1] if i + 1 < len(spans) else None

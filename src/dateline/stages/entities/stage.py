@@ -110,7 +110,7 @@ def _candidate_spans(doc: Doc) -> list[Span]:
             spans.append(Span(doc, ent.start, ent.end, label=label))
         taken.update(range(ent.start, ent.end))
     spans.extend(s for s in _added_places(doc, taken) if s.start_char >= body_start)
-    return join_spans(doc, sorted(spans, key=lambda s: s.start))
+    return join_spans(doc, sorted(spans, key=lambda s: s.start), lexicon().title_words)
 
 
 def find_entities(doc: Doc) -> list[Entity]:

@@ -16,9 +16,11 @@ from dateline.stages.events.lexicon import event_noun, lexicon
 from dateline.stages.events.people import (
     GENERIC_HEADS,
     GROUP_HEADS,
+    OFFICES,
     PARTY_NOUNS,
     PEOPLE,
     PERSON_ENDINGS,
+    TITLES,
 )
 
 # Dependents that belong to a noun phrase when we cut it out of the sentence.
@@ -74,6 +76,7 @@ class ActorLexicon:
     folded: dict[tuple[str, ...], Code]
     exact: dict[tuple[str, ...], Code]
     longest: int
+    firsts: frozenset[str]  # the lower-cased first words of every form
 
 
 def words(form: str) -> tuple[str, ...]:
@@ -95,7 +98,8 @@ def _lexicon() -> ActorLexicon:
             else:
                 folded.setdefault(tuple(w.lower() for w in key), code)
     longest = max(len(k) for k in (*folded, *exact))
-    return ActorLexicon(folded, exact, longest)
+    firsts = frozenset(k[0].lower() for k in (*folded, *exact))
+    return ActorLexicon(folded, exact, longest, firsts)
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -155,6 +159,9 @@ def _matches(tokens: list[Token]) -> list[tuple[int, int, Code]]:
     found = []
     i = 0
     while i < len(tokens):
+        if tokens[i].lower_ not in lex.firsts and tokens[i].lemma_.lower() not in lex.firsts:
+            i += 1
+            continue
         for n in range(min(lex.longest, len(tokens) - i), 0, -1):
             span = tokens[i : i + n]
             key = tuple(t.text for t in span)
@@ -298,15 +305,34 @@ def person_noun(token: Token) -> bool:
     )
 
 
+# Where find_events keeps the actors it has coded for one doc (a doc's parse does not change
+# while its events are found, and code_actor is asked about the same token many times).
+MEMO = "dateline_events_actors"
+
+
 def code_actor(head: Token, role: str = "actor") -> Actor | None:
     """Build the Actor for the phrase headed by `head`; None for pronouns nobody resolves."""
+    memo = head.doc.user_data.get(MEMO)
+    if memo is None:
+        return _code_actor(head, role)
+    key = (head.i, role)
+    if key not in memo:
+        memo[key] = _code_actor(head, role)
+    return memo[key]
+
+
+def _code_actor(head: Token, role: str) -> Actor | None:
+    """code_actor without the memo."""
     doc = head.doc
     tokens = _trimmed(_phrase(head))
     if not tokens:
         return None
+    named = the_country(head)
+    if named is not None:
+        return code_actor(named, role)
     if head.lower_ in PRONOUNS or head.pos_ == "PRON":
         entity = entity_at(doc, head)
-        if entity is None:
+        if entity is None or byline_only(doc, entity):
             found = antecedent(head)
             return code_actor(found, role) if found is not None else None
         return entity_actor(entity)
@@ -318,6 +344,8 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
     if role == "actor" and entity is None and _thing(head):
         return None  # "state grant schemes recognise…": a thing acts on no one
     if country is None:
+        country = _short_org_country(tokens)  # "the Party chief" after "the X Party of Vietnam"
+    if country is None:
         place = _place_at(doc, head) or next(
             filter(None, (_place_at(doc, t) for t in tokens)), None
         )
@@ -327,6 +355,8 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         country = country or entity.country
         if sector is None and entity.title:
             sector = _code_title(entity.title)
+    if sector is None and head.lower_ in OFFICES:
+        sector = "GOV"  # "the Registrar of Societies"
     for appos in (c for c in head.children if c.dep_ == "appos") if country is None else ():
         apt = _trimmed(_phrase(appos))
         if apt:
@@ -346,6 +376,64 @@ def code_actor(head: Token, role: str = "actor") -> Actor | None:
         if appos is not None:
             name = _text_of(tokens[:1] + _trimmed(_phrase(appos)))
     return Actor(entity=entity.id if entity else None, name=name, country=country, sector=sector)
+
+
+def organs_of(head: Token) -> Actor | None:
+    """A state's organs and people listed as one ("the Party, State, Government and people of
+    Vietnam"): the state itself, one party, when only the last conjunct names the country."""
+    conjuncts = [c for c in head.conjuncts if c.i > head.i]
+    if not conjuncts or head.pos_ != "PROPN":
+        return None
+    last = conjuncts[-1]
+    objs = [
+        o
+        for p in last.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    if len(objs) != 1 or not names_state(objs[0].text):
+        return None
+    organs = [head, *conjuncts[:-1]]
+    if any(t.pos_ != "PROPN" or _code_tokens(_trimmed(_phrase(t)), t)[0] for t in organs):
+        return None
+    start = next(t for t in head.doc[head.left_edge.i : head.i + 1] if t.dep_ != "det")
+    country, _ = code_name(objs[0].text)
+    return Actor(None, _text_of(head.doc[start.i : objs[0].right_edge.i + 1]), country, "GOV")
+
+
+def the_country(head: Token) -> Token | None:
+    """The state a bare "the country" stands for: the last state named before it in its
+    sentence outside the clause subjects ("cooperation with Russia and a partnership with
+    the country" -> Russia)."""
+    if head.lower_ != "country" or [c.lower_ for c in head.children] != ["the"]:
+        return None
+    sent = head.sent
+    subjects = {t.i for s in sent if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree}
+    for tok in reversed(sent[: head.i - sent.start]):
+        if tok.ent_type_ == "GPE" and tok.i not in subjects and names_state(tok.text):
+            return tok
+    return None
+
+
+def _short_org_country(tokens: list[Token]) -> str | None:
+    """The country of an organisation named by one word of its full name ("the Party" after
+    "the Communist Party of Vietnam"): the full name's, named before it."""
+    doc = tokens[0].doc
+    for tok in tokens:
+        short = entity_at(doc, tok)
+        if short is None or short.type != "ORG" or short.country or " " in short.name:
+            continue
+        for full in doc._.entities:
+            named_before = full.mentions and full.mentions[0].start < tok.idx
+            if (
+                full.type == "ORG"
+                and full.country
+                and named_before
+                and short.name in full.name.split()
+            ):
+                return full.country
+    return None
 
 
 def other_sides(head: Token, coded: Actor) -> list[Actor]:
@@ -382,11 +470,44 @@ def _other_office(head: Token, entity) -> bool:
     )
 
 
+def byline_only(doc: Doc, entity) -> bool:
+    """An entity named only in a byline ("By Jane Roe, The Daily Post"): the reporter, never
+    the party a pronoun of the story stands for."""
+    text = text_of(doc)
+    named = [m for m in entity.mentions if m.text.lower() not in PRONOUNS]
+    if not named:
+        return False
+    return all(text[max(0, m.start - 3) : m.start].lower() == "by " for m in named)
+
+
+# Someone a singular pronoun may stand for, by the pronoun's gender.
+HIS_PEOPLE = {"man", "boy", "father", "son", "husband", "brother", "teen", "teenager"}
+HER_PEOPLE = {"woman", "girl", "mother", "daughter", "wife", "sister", "teen", "teenager"}
+
+
+def _singular(pronoun: Token) -> Token | None:
+    """The person an unresolved "he"/"him" ("she"/"her") stands for: the nearest subject
+    before it in its sentence, else in the sentence before, that is a man (a woman) named
+    by a common noun ("A young man and his mother sued police, alleging officers pinned him
+    down")."""
+    heads = HIS_PEOPLE if pronoun.lower_ in ("he", "him") else HER_PEOPLE
+    sent = pronoun.sent
+    before = list(reversed(sent[: pronoun.i - sent.start]))
+    previous = list(pronoun.doc[sent.start - 1].sent) if sent.start > 0 else []
+    return next(
+        (t for t in before + previous if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in heads),
+        None,
+    )
+
+
 def antecedent(pronoun: Token) -> Token | None:
     """The group an unresolved "they"/"them" stands for: for "them", the nearest plural party
     that is a subject before it in its sentence, never the subject of its own clause
     ("detectives kept them under investigation"); else (and for "they", whose own sentence
-    the reporter rule reads) the first plural subject of the sentence before."""
+    the reporter rule reads) the first plural subject of the sentence before. A singular
+    pronoun: see `_singular`."""
+    if pronoun.lower_ in ("he", "him", "she", "her"):
+        return _singular(pronoun)
     if pronoun.lower_ not in ("they", "them"):
         return None
     own = {c.i for c in pronoun.head.children if c.dep_ in ("nsubj", "nsubjpass")}
@@ -429,7 +550,24 @@ def other_person(pronoun: Token, taken: str | None) -> Actor | None:
         and m.text[:1].isupper()
         and m.text.lower() not in PRONOUNS
     ]
-    return entity_actor(max(found, key=lambda f: f[0])[1]) if found else None
+    if found:
+        return entity_actor(max(found, key=lambda f: f[0])[1])
+    return _titled_subject(pronoun, sents[:-1], taken)
+
+
+def _titled_subject(pronoun: Token, sents: list[Span], taken: str | None) -> Actor | None:
+    """The last person named by a title as a subject in the sentences before ("The party
+    chief made the remark at a dinner for Novak. He praised …": the chief), when no other
+    person is named there."""
+    for tok in (t for s in reversed(sents) for t in reversed(list(s))):
+        if tok.dep_ != "nsubj" or tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ != "NN":
+            continue
+        entity = entity_at(pronoun.doc, tok)
+        if tok.lower_ in TITLES and (entity is None or entity.id != taken):
+            coded = code_actor(tok)
+            if coded is not None and coded.sector is not None:
+                return coded
+    return None
 
 
 def _thing(head: Token) -> bool:
@@ -451,6 +589,8 @@ def _named_through(tokens: list[Token], head: Token) -> list[Token]:
     lex = _lexicon()
     doc = head.doc
     start = tokens[0].i
+    if tokens[0].lower_ not in lex.firsts:
+        return tokens
     for n in range(min(lex.longest, len(doc) - start), len(tokens), -1):
         span = doc[start : start + n]
         if not span.start <= head.i < span.end:

@@ -19,6 +19,46 @@ GENERIC_HEADS = {
     "representative",
 }
 
+# Titles that name one person: a "he" or "she" may stand for them ("The party chief made the
+# remark. He praised …").
+TITLES = {
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "leader",
+    "chief",
+    "secretary",
+    "king",
+    "queen",
+    "general",
+    "commander",
+    "prosecutor",
+    "judge",
+    "senator",
+    "official",
+}
+
+# Public offices the actor lexicon does not list: a state party (GOV) when nothing else codes
+# them ("the Registrar of Societies asked the party to…").
+OFFICES = {
+    "registrar",
+    "commissioner",
+    "ombudsman",
+    "auditor",
+    "regulator",
+    "coroner",
+    "magistrate",
+    "inspectorate",
+}
+
 # Collective nouns that name a party whatever its sector ("an extremist organization").
 PARTY_NOUNS = {
     "group",

@@ -109,7 +109,9 @@ def actor_token(trig: Trigger, type_: str, lex: Lexicon) -> Token | None:
 def sentence_agent(pred: Token) -> Token | None:
     """The state body a sentence names beside an agentless state act: its source ("according
     to the State Forestry Service") or the subject of a conjoined clause ("was charged but
-    authorities have refused…"). A reporter ("…, police said") is left to the article's agency."""
+    authorities have refused…"), or a public body reporting it ("…, the service said"), by the
+    name the article gave it before ("the Texas Fire Service"). Another reporter ("…, police
+    said") is left to the article's agency."""
     found = [
         g
         for tok in pred.sent
@@ -120,11 +122,31 @@ def sentence_agent(pred: Token) -> Token | None:
         if g.dep_ == "pobj"
     ]
     found += [s for c in pred.children if c.dep_ == "conj" and (s := subject(c)) is not None]
+    reporter = reporter_of(pred, lexicon())
+    if reporter is not None and reporter.lower_ in PUBLIC_BODIES and _bare(reporter):
+        found.extend(filter(None, [_named_before(reporter)]))
     for cand in found:
         coded = code_actor(cand)
         if coded is not None and (coded.sector in STATE_SECTORS or cand.lower_ in PUBLIC_BODIES):
             return cand
     return None
+
+
+def _bare(noun: Token) -> bool:
+    """A noun with no word of its own but "the" ("the service", not "Ansa news agency")."""
+    return [c.lower_ for c in noun.children if c.dep_ not in ("punct",)] == ["the"]
+
+
+def _named_before(body: Token) -> Token | None:
+    """The head of the name an earlier sentence gave a body now called "the service"."""
+    return next(
+        (
+            t
+            for t in reversed(body.doc[: body.sent.start])
+            if t.lower_ == body.lower_ and t.pos_ == "PROPN"
+        ),
+        None,
+    )
 
 
 def _talks_with(noun: Token) -> bool:
@@ -323,6 +345,21 @@ def reporter_of(pred: Token, lex: Lexicon) -> Token | None:
     return None
 
 
+def conjunct_reporter(pred: Token, actor: Token | None, lex: Lexicon) -> Token | None:
+    """The reporter of the reported clause a verb is conjoined to, when the verb's object
+    pronoun agrees with the subject it would inherit ("the registrar said the party failed to
+    file and asked it to…": "it" is never the asker, who would ask itself)."""
+    if actor is None or pred.dep_ != "conj" or pred.head.dep_ != "ccomp":
+        return None
+    if subject(pred) is not None or actor.i in {t.i for t in pred.subtree}:
+        return None
+    plural = actor.tag_ in ("NNS", "NNPS")
+    agrees = {"it": not plural and actor.ent_type_ != "PERSON", "them": plural}
+    if not any(c.dep_ == "dobj" and agrees.get(c.lower_) for c in pred.children):
+        return None
+    return reporter_of(pred.head, lex)
+
+
 def _between(noun: Token) -> Token | None:
     """The first of the parties a meeting noun is between ("talks between X and Y")."""
     return next(
@@ -456,7 +493,8 @@ def _elided(obj: Token) -> Token:
 def reversed_roles(trig: Trigger) -> tuple[Token | None, Token | None]:
     """Actor and recipient tokens of an act named by what its party undergoes: "X faces
     charges", "X is under investigation" (agent: the noun's owner, "police surveillance"),
-    and "police have (keep, put) X under investigation" (agent: the subject)."""
+    and "police have (keep, put) X under investigation" (agent: the subject); else the body
+    the sentence names as its source ("X faces charges, the service said")."""
     pred = trig.pred
     owner = noun_owner(trig.word) if trig.word.i != pred.i else None
     held = next((c for c in pred.children if c.dep_ == "dobj" and c.i != trig.word.i), None)
@@ -465,7 +503,7 @@ def reversed_roles(trig: Trigger) -> tuple[Token | None, Token | None]:
         return owner or subject(pred), held
     if owner is None and held is not None and held.lemma_.lower() in trig.rule.words:
         owner = _giver(held)  # "has approval from the legislature", "won the party's backing"
-    return owner, subject(pred) or passive_subject(pred)
+    return owner or sentence_agent(pred), subject(pred) or passive_subject(pred)
 
 
 def _giver(noun: Token) -> Token | None:
@@ -617,8 +655,7 @@ def _recipient_code(
     "her" is someone else; "ordered his staff", "urged its members" keep the actor's
     own people, whom other acts address."""
     owner = next((c for c in cand.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
-    own_people = not themed and _staff(cand)
-    if owner is not None and not _someone_else(owner, actor_tok) and not own_people:
+    if owner is not None and not _someone_else(owner, actor_tok) and (themed or not _staff(cand)):
         return None
     if event_noun(cand, lex) is not None and cand.ent_type_ == "":
         return None

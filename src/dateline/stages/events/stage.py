@@ -16,10 +16,13 @@ from spacy.tokens import Doc, Span, Token
 from dateline.records import QUAD, Actor, Event, Quote
 from dateline.stages.common import run_stage, text_of
 from dateline.stages.events.actors import (
+    MEMO,
+    PRONOUNS,
     agency,
     code_actor,
     first_person,
     is_party,
+    organs_of,
     other_person,
     other_sides,
     person_noun,
@@ -51,6 +54,7 @@ from dateline.stages.events.merge import merge
 from dateline.stages.events.roles import (
     accidental,
     actor_token,
+    conjunct_reporter,
     find_recipient,
     passive_subject,
     reversed_roles,
@@ -103,6 +107,15 @@ SKIP_BLOCKS = {"byline", "credit", "footer", "dateline"}
 
 def find_events(doc: Doc) -> list[Event]:
     """Return the events found in `doc`, in text order."""
+    doc.user_data[MEMO] = {}
+    try:
+        return _find_events(doc)
+    finally:
+        doc.user_data.pop(MEMO, None)
+
+
+def _find_events(doc: Doc) -> list[Event]:
+    """find_events, with the actor memo in place."""
     lex = lexicon()
     found: list[Event] = []
     for sent in doc.sents:
@@ -157,11 +170,19 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         reading = read(trig, *reversed_roles(trig), lex)
     else:
         reading = read(trig, actor_tok, find_recipient(trig, actor_tok), lex)
+    if _alternative(pred):  # "asked it to file within a month or be deregistered"
+        reading = replace(reading, hypothetical=True)
     actor_tok, recipient_tok = reading.actor, reading.recipient
     clause = clause_tokens(pred, stop - {pred.i})
     actor, recipient = _code_pair(reading)
     if _bound(actor_tok, recipient_tok) and _same_party(actor, recipient):
         actor = other_person(actor_tok, recipient and recipient.entity)  # "He called Novak …"
+    elif _named_within(actor_tok, actor):  # "He praised the talks between X and Novak"
+        actor = other_person(actor_tok, actor.entity)
+    elif (told := conjunct_reporter(pred, actor_tok, lex)) is not None:
+        # "said X failed to … and asked it to …": the reporter asks X
+        recipient_tok, recipient = actor_tok, code_actor(actor_tok, "recipient")
+        actor_tok, actor = told, code_actor(told)
     if actor_tok is not None and _in_markup(actor_tok):  # "<svg onload=…> The ministers met"
         actor_tok, actor = None, None
     if recipient_tok is not None and _in_markup(recipient_tok):
@@ -296,6 +317,33 @@ def _bound(subject: Token | None, obj: Token | None) -> bool:
     )
 
 
+def _alternative(pred: Token) -> bool:
+    """An act offered as the other branch of a demanded act ("asked it to file within a month
+    or be deregistered"): it happens only if the demand is not met."""
+    first = pred.head
+    return (
+        pred.dep_ == "conj"
+        and first.dep_ in ("xcomp", "ccomp")
+        and any(c.dep_ == "cc" and c.lower_ == "or" for c in first.children)
+    )
+
+
+def _named_within(pronoun: Token | None, actor: Actor | None) -> bool:
+    """A he/she subject resolved to a person whom its own clause names again: a name is never
+    the pronoun's own ("He praised the talks between Holub and Berg" is neither of them)."""
+    if pronoun is None or actor is None or actor.entity is None:
+        return False
+    if pronoun.lower_ not in ("he", "she") or pronoun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    entity = next((e for e in pronoun.doc._.entities if e.id == actor.entity), None)
+    last = pronoun.head.right_edge
+    end = last.idx + len(last)
+    return entity is not None and any(
+        pronoun.idx < m.start < end and m.text[:1].isupper() and m.text.lower() not in PRONOUNS
+        for m in entity.mentions
+    )
+
+
 def _in_markup(token: Token) -> bool:
     """Whether a token lies inside an HTML tag left in the text ("<img src=x onerror=…>")."""
     text = text_of(token.doc)
@@ -318,12 +366,18 @@ def _same_party(actor: Actor | None, recipient: Actor | None) -> bool:
 
 def _code_pair(reading: Reading) -> tuple[Actor | None, Actor | None]:
     """Code the actor and recipient tokens; each may lend the other its country."""
-    actor = code_actor(reading.actor) if reading.actor is not None else None
-    recipient = (
-        code_actor(reading.recipient, "recipient") if reading.recipient is not None else None
-    )
+    actor = _code(reading.actor, "actor")
+    recipient = _code(reading.recipient, "recipient")
     recipient = _domestic(recipient, actor, reading.type)
     return _home(actor, recipient), recipient
+
+
+def _code(head: Token | None, role: str) -> Actor | None:
+    """A party coded: a state's organs listed as one are the state ("the Party, Government
+    and people of Vietnam"), else the phrase's own code."""
+    if head is None:
+        return None
+    return organs_of(head) or code_actor(head, role)
 
 
 def _civil_mode(
@@ -344,8 +398,9 @@ def _civil_mode(
 
 
 def _partners(head: Token | None, coded: Actor | None) -> list[tuple[Token, Actor]]:
-    """Parties coordinated with `head` ("Israel and Hamas", "Russia and Belarus"), coded."""
-    if head is None or coded is None:
+    """Parties coordinated with `head` ("Israel and Hamas", "Russia and Belarus"), coded; not
+    a state's organs listed as one."""
+    if head is None or coded is None or organs_of(head) is not None:
         return []
     out = []
     for conj in head.conjuncts:
@@ -369,7 +424,7 @@ def _named_party(token: Token) -> bool:
 def _together(head: Token | None, coded: Actor | None, split: int) -> Actor | None:
     """A party named with uncoded partners ("Novak and Kerr were charged") is one party
     of one event, named by the whole coordination."""
-    if head is None or coded is None or split:
+    if head is None or coded is None or split or organs_of(head) is not None:
         return coded
     conjuncts = [c for c in head.conjuncts if c.i > head.i and c.pos_ in ("NOUN", "PROPN")]
     if not conjuncts or head.pos_ != "PROPN" or not all(_named_party(c) for c in conjuncts):

@@ -134,11 +134,14 @@ def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
 def _trigger_at(token: Token, lex: Lexicon) -> Trigger | None:
     """The trigger a token carries: a verb's, an event noun's, or an occurring noun's."""
     pos = token.pos_
+    verbal = pos in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB")
+    if not verbal and pos not in ("NOUN", "PROPN"):
+        return None  # most tokens: asked first, as it is the cheapest question
     if token.dep_ in ("pobj", "pcomp") and token.head.lower_ == "without":
         return None  # "attacked without warning": a manner, not an act
     if token.dep_ == "amod" and token.tag_ in ("VBN", "VBG"):
         return None  # "a proposed tax", "alleged war crimes", "a talking shop": a modifier
-    if pos in ("VERB", "ADJ", "AUX") or token.tag_.startswith("VB"):
+    if verbal:
         found = _verb_trigger(token, lex)
         if found is not None and (writer := _writer(token, found.rule.type)):
             return Trigger(writer, token, found.rule, True, document=token.head)

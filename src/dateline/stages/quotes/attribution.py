@@ -8,12 +8,18 @@ from collections.abc import Callable, Iterable
 from spacy.tokens import Doc, Token
 
 from dateline.records import Cue, Entity, Speaker
-from dateline.resources import SPEECH_NOUN_WORDS, SPEECH_VERBS, tagged
+from dateline.resources import PERSON_WORDS, SPEECH_NOUN_WORDS, SPEECH_VERBS, tagged
 from dateline.stages.common import text_of
 from dateline.stages.entities import entity_at
 from dateline.stages.speech import is_speech
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+# Common nouns for a person: titles, descriptors and sources ("the senator", "the candidate").
+PERSON_NOUNS = frozenset(
+    row["word"].lower() for use in ("title", "head", "source") for row in tagged(PERSON_WORDS, use)
+)
+# Entity labels of places and times: one the parse gives a verb beside a name is not its subject.
+PLACE_OR_TIME = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME"})
 RELATIVES = frozenset({"who", "which", "that", "whom"})
 # Dependencies that stay in a speaker mention: "Mayor Bill de Blasio", "the 72-year-old leader".
 MENTION_DEPS = frozenset({"compound", "det", "amod", "nummod", "poss", "flat", "nmod", "case"})
@@ -101,11 +107,16 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
                     return _author(obj)
         return None
     for child in verb.children:  # passive "… was said by officials", "was asked by the host"
-        if child.dep_ == "agent":
+        if child.dep_ == "agent" and is_speech(verb):  # not "Doe was joined by Roe and joked"
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj
     subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    if len(subjects) > 1 and subjects[0].ent_type_ in PLACE_OR_TIME:
+        # "Tuesday in Berea, Ohio, Gov. Jane Doe said": the parse took the place as a subject
+        named = [c for c in subjects if c.ent_type_ not in PLACE_OR_TIME]
+        if named and named[0].i < verb.i:
+            return named_apposition(_not_a_speaker(named[0], verb))
     if (
         len(subjects) > 1
         and subjects[-1].i > verb.i
@@ -143,6 +154,8 @@ def speaker_token(verb: Token, depth: int = 5) -> Token | None:
         head = verb.head
         if verb.dep_ == "conj" and verb.pos_ == "VERB" and head.pos_ in ("ADJ", "NOUN"):
             head = head.head  # a parse error: "called it “shameful” and called on …"
+        elif verb.dep_ == "conj" and _reported_thing(head):
+            head = head.head  # 'Doe said the plan had "failed" and called for talks': Doe called
         return speaker_token(head, depth - 1)
     return _stranded_subject(verb)
 
@@ -235,6 +248,9 @@ def _not_a_speaker(subject: Token, verb: Token) -> Token:
     a date ("Saturday at the convention Sen. Jane Doe said") or a party tag ("Gov. Jane Doe
     (R-OH) said") stands for the name between it and the verb, when there is one."""
     doc = subject.doc
+    fronted = _after_fronted_participle(subject, verb)
+    if fronted is not None:
+        return fronted
     if not (
         subject.ent_type_ in ("DATE", "TIME")
         or _in_parentheses(subject)
@@ -254,6 +270,26 @@ def _not_a_speaker(subject: Token, verb: Token) -> Token:
     return subject
 
 
+def _after_fronted_participle(subject: Token, verb: Token) -> Token | None:
+    """The noun phrase between the last comma and the verb when the parse took a fronted
+    participle clause for the subject: "Briefing reporters in Kyiv, the minister said …"."""
+    doc = subject.doc
+    first = doc[subject.left_edge.i]
+    participle = first.tag_ == "VBG" or (first.tag_ == "NN" and first.lower_.endswith("ing"))
+    if not participle or not first.is_sent_start or subject.i > verb.i:
+        return None
+    commas = [t.i for t in doc[subject.i + 1 : verb.i] if t.text == ","]
+    if not commas:
+        return None
+    lo = commas[-1] + 1
+    roots = [
+        t
+        for t in doc[lo : verb.i]
+        if not lo <= t.head.i < verb.i and t.pos_ in ("NOUN", "PROPN", "PRON")
+    ]
+    return roots[0] if len(roots) == 1 else None
+
+
 def _in_parentheses(token: Token) -> bool:
     """Whether a token sits inside round brackets close by: "(R-OH)", "(AFP)"."""
     text = text_of(token.doc)
@@ -261,6 +297,20 @@ def _in_parentheses(token: Token) -> bool:
     after = text[token.idx : token.idx + len(token) + 12]
     closes = after.find(")")
     return before.rfind("(") > before.rfind(")") and closes != -1 and "(" not in after[:closes]
+
+
+def _reported_thing(clause: Token) -> bool:
+    """Whether a clause is what a speech verb reports, with a common noun for its subject that
+    names no one ("the strategy had failed"): a speech verb joined to it is the reporter's."""
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (
+        clause.dep_ == "ccomp"
+        and is_speech(clause.head)
+        and subject is not None
+        and subject.pos_ == "NOUN"
+        and not subject.ent_type_
+        and not any(c.dep_ == "appos" for c in subject.children)
+    )
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -273,10 +323,40 @@ def _stranded_subject(verb: Token) -> Token | None:
         return left
     left = verb.doc[verb.i - 1]
     if left.pos_ not in ("PROPN", "PRON") or left.head.i == verb.i or left.tag_ == "PRP$":
-        return None
+        return _fronted_name(verb) if verb.dep_ == "ROOT" else None
     while left.dep_ == "conj" and left.head.pos_ == "PROPN" and left.head.i < left.i:
         left = left.head
     return left
+
+
+def _fronted_name(verb: Token) -> Token | None:
+    """A name the parse hung on a phrase fronted before a main verb that has no subject: "As
+    part of his plea, Jan Doe, 44, said …", "Speaking in Ohio, Doe, without naming him, accused
+    …" (the name taken for an apposition of the phrase)."""
+    before = [t for t in verb.doc[verb.sent.start : verb.i] if not t.is_punct]
+    if (
+        before
+        and before[-1].ent_type_ in ("PERCENT", "CARDINAL")
+        and before[-1].dep_ in ("nummod", "appos", "conj", "npadvmod", "dep")
+    ):
+        return before[-1]  # "About 4 in 10 say …", "…, about two-thirds, 67 percent, say …"
+    for token in reversed(verb.doc[verb.sent.start : verb.i]):
+        swallowed = (  # "Doe, who backed Roe, and opposed Poe, said": Doe taken by "opposed"
+            token.dep_ == "nsubj" and token.head.dep_ == "ccomp" and token.head.head.i == verb.i
+        )
+        if token.dep_ not in ("appos", "dep", "npadvmod", "conj") and not swallowed:
+            continue
+        if token.ent_type_ in ("PERSON", "ORG") and token.pos_ == "PROPN":
+            return token
+        if token.pos_ == "NOUN" and (
+            token.lower_ in PERSON_NOUNS  # "…, Jan Doe, the minority leader, said"
+            or token.lemma_.lower() in PERSON_NOUNS
+            or any(  # "…, House Speaker Jan Doe's office announced"
+                c.dep_ == "poss" and c.ent_type_ in ("PERSON", "ORG") for c in token.children
+            )
+        ):
+            return token
+    return None
 
 
 def _before_party_tag(verb: Token) -> Token | None:
@@ -325,17 +405,34 @@ def outer_speaker(
             break
         if node.dep_ in STOP_DEPS and any(c.dep_ in SUBJECT_DEPS for c in node.children):
             break  # "…, but he said": a coordinated clause with its own subject
+        if _own_clause(node):
+            break
         node = node.head
         if quoted is not None and quoted(node.idx):
             break
         if is_speech(node) and not any(c.dep_ == "neg" for c in node.children):
-            outer = speaker_token(node, depth=0)  # not "Doe cannot say that …": no words of Doe's
+            outer = speaker_token(node, depth=1 if node.tag_ == "VBG" else 0)
             if outer is not None:
                 best = (node, outer)
     cue, subject = best
     if subject is not None and subject.lower_ in ANAPHORS and _borrowed(cue, subject):
         return cue, _antecedent_subject(cue, subject)
     return best
+
+
+def _own_clause(node: Token) -> bool:
+    """A clause with a named subject of its own that the parse hung below a report: a relative
+    ("an idea the German leader has called …") or a coordinated clause read as a complement
+    ("Doe said …, and its economist, Jane Roe, warned …")."""
+    named = any(c.dep_ in SUBJECT_DEPS and c.pos_ in ("NOUN", "PROPN") for c in node.children)
+    if not named or node.dep_ not in ("relcl", "ccomp"):
+        return False
+    if node.dep_ == "relcl":
+        return True
+    doc, i = node.doc, node.left_edge.i - 1
+    while i > 0 and doc[i].is_punct:
+        i -= 1
+    return i > 0 and doc[i].pos_ == "CCONJ" and doc[i].head.i != node.i
 
 
 def _borrowed(verb: Token, subject: Token) -> bool:
@@ -408,8 +505,18 @@ def speaker_for(token: Token | None, entities: EntityIndex) -> Speaker:
 def antecedent(token: Token) -> Token:
     """The noun a relative pronoun stands for ("the senator, who said"), else the token itself."""
     if token.lower_ in RELATIVES and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-        return token.head.head
+        return _named_before_apposition(token.head.head)
     return token
+
+
+def _named_before_apposition(noun: Token) -> Token:
+    """The name an apposition describes, right before its comma ("the Office for Budget
+    Responsibility, Britain's forecaster, which said …": the Office), else the noun itself."""
+    doc, lo = noun.doc, noun.left_edge.i
+    if noun.dep_ != "appos" or noun.pos_ != "NOUN" or lo < 2 or doc[lo - 1].text != ",":
+        return noun
+    name = doc[lo - 2]
+    return name if name.pos_ == "PROPN" and name.ent_type_ in ("ORG", "PERSON") else noun
 
 
 def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = ()) -> str | None:
@@ -418,6 +525,17 @@ def via_near(text: str, start: int, end: int, skip: Iterable[tuple[int, int]] = 
         if not any(s <= match.start() < e for s, e in skip):
             return match.group().strip(" .,;:")
     return None
+
+
+def being_asked(verb: Token) -> bool:
+    """A question put to someone ("Asked whether he would run, Doe smiled", "Doe was asked about
+    …"): reported speech whose speaker, the asker, is not named (the one asked is not it)."""
+    return (
+        verb.lemma_.lower() in BEING_ASKED
+        and verb.tag_ == "VBN"
+        and not any(c.dep_ in ("nsubj", "agent") for c in verb.children)
+        and not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    )
 
 
 def on_a_sign(verb: Token) -> bool:
@@ -439,6 +557,8 @@ def content_rule(verb: Token) -> tuple[str, tuple[int, int]] | None:
     if verb.lower_ == "according":
         span = _according_content(verb)
         return ("according_to", span) if span is not None else None
+    if any(c.dep_ == "dobj" and _not_words(verb, c) for c in verb.children):
+        return None  # "called an election for June", "rebuffed the remarks, saying …"
     for name, rule in CONTENT_RULES:
         span = rule(verb)
         if span is NOTHING:
@@ -609,6 +729,30 @@ WRITTEN_WORKS = ISSUED_DOCUMENTS | frozenset(
         "messages",
     }
 )
+
+
+# Verbs that answer someone else's words: what "rebuffed the remarks" names is not what was said
+# ("reject" is not one: the lexicon, like PolNeAR, takes "rejected that argument" as reported).
+ANSWERING_VERBS = frozenset({"rebuff", "dismiss"}) - OBJECT_CONTENT
+# Nouns of words said, whose speaker is their possessor or the one answered ("the claim").
+SAID_NOUNS = frozenset(row["word"] for row in tagged(SPEECH_NOUN_WORDS, "said"))
+# Events one calls without saying anything: "called an early election", "called a strike".
+CALLED_EVENTS = frozenset(
+    {"election", "vote", "referendum", "strike", "meeting", "session", "halt", "timeout", "recess"}
+)
+
+
+def _not_words(verb: Token, obj: Token) -> bool:
+    """An object that is not what the verb's subject said: another's words answered ("rebuffed
+    the remarks", not "dismissed the pledges as …") or an event called ("called an election")."""
+    lemma, noun = verb.lemma_.lower(), obj.lemma_.lower()
+    if lemma == "call":
+        return noun in CALLED_EVENTS and not any(c.dep_ == "oprd" for c in verb.children)
+    return (
+        lemma in ANSWERING_VERBS
+        and noun in SAID_NOUNS
+        and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    )
 
 
 def _writes_a_work(verb: Token, obj: Token) -> bool:

@@ -12,7 +12,13 @@ from spacy.tokens import Doc, Token
 from dateline.records import Quote
 from dateline.resources import PERSON_WORDS, SPEECH_NOUN_WORDS, SUBORDINATOR_WORDS, tagged
 from dateline.stages.marks import Marked, paragraphs
-from dateline.stages.quotes.attribution import EntityIndex, outer_speaker, speaker_token
+from dateline.stages.quotes.attribution import (
+    PERSON_NOUNS,
+    EntityIndex,
+    named_apposition,
+    outer_speaker,
+    speaker_token,
+)
 from dateline.stages.speech import is_speech, speech_indices
 
 # A transcript turn: "PENCE: Well, look …" (the speaker in capitals before a colon).
@@ -28,6 +34,11 @@ SOURCE_NOUNS = frozenset(
     [row["word"] for row in tagged(SPEECH_NOUN_WORDS, "source")]
     + [row["word"].lower() for row in tagged(PERSON_WORDS, "source")]
 )
+# Cues whose object is who was addressed and that never come before their subject: '"…,"
+# told Reuters' names the listener ("said the senator", "asked Doe", "warned Doe" are inverted).
+NEVER_INVERTED = frozenset({"tell", "inform", "assure", "reassure", "remind"})
+# Common nouns for people and bodies that speak, when the parse gives a cue no subject.
+PARTY_NOUNS = SOURCE_NOUNS | PERSON_NOUNS
 # A name signing a paragraph at its end: "… ― Jane Doe." (readers' comments, social posts).
 SIGNATURE = re.compile(
     r"(?:^|[\s\"\u201d'\u2019])[\u2015\u2014\u2013-]\s*"
@@ -79,6 +90,10 @@ class ParsedArticle:
     def para_of(self, char: int) -> int:
         """Index of the paragraph holding character `char`."""
         return max(bisect_right(self.para_starts, char) - 1, 0)
+
+    def quoted_end(self, m: Marked) -> int:
+        """Where a marked quotation ends, its closing mark included."""
+        return m.after if m.close_at is not None else m.end + 1
 
     def speech_tokens(self, lo: int, hi: int) -> Iterator[Token]:
         """Speech-cue tokens in token range [lo, hi) outside quotations."""
@@ -133,6 +148,9 @@ def own_cue(art: ParsedArticle, m: Marked) -> Found | None:
         lo = max(lo, art.token_at(art.quoted[prev_quote][1]))
     lo = max(lo, art.token_at(art.paras[m.para][0]))
     before = [(first - t.i, t) for t in art.speech_tokens(lo, first)]
+    verb = _verb_before(art, first, lo)
+    if verb is not None and all(t.i != verb.i for _, t in before):
+        before.append((first - verb.i, verb))  # '… Doe shot back, “…”': a verb of any kind
     candidates = sorted(after + before, key=lambda c: c[0])
     for _, cue in candidates:
         speaker = speaker_token(cue)
@@ -143,10 +161,95 @@ def own_cue(art: ParsedArticle, m: Marked) -> Found | None:
             if cue.i > last and outer.i > cue.i:
                 return Found(cue, speaker)  # '“…?” she said, but … Doe said': the cue beside it
             return Found(cue, outer_subject)  # the verb beside the quote is its cue
+    introducing = _introducing_cue(art, m, before)
+    if introducing is not None and not after:
+        party = _party_before(art, introducing)
+        if party is not None:
+            return Found(introducing, party)
     if after:
         cue = min(after, key=lambda c: c[0])[1]
         return Found(cue, _inverted_speaker(art, cue, limit, last + 1))
     return _layout_cue(art, m, last, limit)
+
+
+def _verb_before(art: ParsedArticle, first: int, lo: int) -> Token | None:
+    """A finite verb or participle right before a quote's opening mark, set off by a comma or a
+    colon: "Doe shot back, “…”", "…, interjecting: “…”"."""
+    doc = art.doc
+    i = first - 1
+    while i >= lo and (doc[i].is_space or doc[i].text in ("\u201c", '"')):
+        i -= 1
+    if i < lo or doc[i].text not in (",", ":"):
+        return None
+    i -= 1
+    while i > lo and doc[i].dep_ in ("prt", "advmod") and doc[i].head.i < i:
+        i -= 1  # "shot back", "fired back forcefully"
+    verb = doc[i] if i >= lo else None
+    if verb is None or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBG"):
+        return None
+    if art.inside_quote(verb.idx):
+        return None
+    subject = speaker_token(verb)
+    return verb if subject is not None and _is_party(art, subject) else None
+
+
+def _introducing_cue(
+    art: ParsedArticle, m: Marked, before: list[tuple[int, Token]]
+) -> Token | None:
+    """The cue right before a quote's opening mark, with only punctuation between ("…, writing
+    “…”", "… said Wednesday, “…”")."""
+    if not before:
+        return None
+    cue = min(before, key=lambda c: c[0])[1]
+    gap = art.doc[cue.i + 1 : art.token_at(m.open_at)]
+    if all(_aside(t, cue) for t in gap):
+        return cue
+    return None
+
+
+def _aside(token: Token, cue: Token) -> bool:
+    """Whether a token between a cue and a quote leaves the quote the cue's: punctuation, a
+    time, or the cue's own object ("telling the crowd, “…”")."""
+    if token.is_punct or token.is_space or token.ent_type_ in ("DATE", "TIME"):
+        return True
+    return token.head.i == cue.i or token.head.head.i == cue.i
+
+
+def _party_before(art: ParsedArticle, cue: Token) -> Token | None:
+    """Who speaks for a cue the parse left without a subject: for a participle ("Flea shared the
+    news, writing “…”") the subject of the nearest clause before it; else the nearest party named
+    before it in its sentence ("a White House official who spoke anonymously said, “…”")."""
+    subject = subject_before(art, cue.i) if cue.tag_ == "VBG" else None
+    if subject is not None:
+        return subject
+    for token in reversed(art.doc[art.sent(cue.i)[0] : cue.i]):
+        if _is_party(art, token) and token.dep_ not in ("compound", "poss"):
+            return token
+    return None
+
+
+def subject_before(art: ParsedArticle, i: int) -> Token | None:
+    """The subject of the nearest clause before token i in its sentence that is a party:
+    "Doe hardly settled it, treating the remark as a compliment -- “…” --"."""
+    doc = art.doc
+    for verb in reversed(doc[art.sent(i)[0] : i]):
+        if verb.pos_ not in ("VERB", "AUX") or art.inside_quote(verb.idx):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.i < verb.i and _is_party(art, subject):
+            return named_apposition(subject)
+    return None
+
+
+def _is_party(art: ParsedArticle, token: Token) -> bool:
+    """A person, group or named source that can speak, outside quotation marks."""
+    if art.inside_quote(token.idx) or _datelike(token):
+        return False
+    if token.pos_ == "PRON":
+        return token.lower_ in ("he", "she", "they", "i", "we")
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in ("PERSON", "ORG", "NORP")
+    return token.pos_ == "NOUN" and token.lemma_.lower() in PARTY_NOUNS
 
 
 def nickname(art: ParsedArticle, start: int, end: int) -> bool:
@@ -225,8 +328,10 @@ def _noun_tagged_cue(doc: Doc, lo: int, hi: int) -> Found | None:
 
 
 def _inverted_speaker(art: ParsedArticle, cue: Token, limit: int, lo: int) -> Token | None:
-    """The noun after an inverted cue ("…," said the senator), else the first one before it."""
-    for token in art.doc[cue.i + 1 : limit]:
+    """The noun after an inverted cue ("…," said the senator), else the first one before it
+    (after "told" the noun names who was addressed: '"…," a source told Reuters')."""
+    after = art.doc[cue.i + 1 : limit] if cue.lemma_.lower() not in NEVER_INVERTED else ()
+    for token in after:
         if token.pos_ in ("PROPN", "NOUN", "PRON") and not _datelike(token):
             while token.dep_ in ("compound", "amod", "det") and token.head.i > token.i:
                 token = token.head
@@ -365,6 +470,8 @@ def as_cue(art: ParsedArticle, m: Marked) -> Found | None:
         return None
     for cue in art.speech_tokens(i + 1, min(i + 9, len(doc))):
         if any(c.i == i for c in cue.children):
+            if any(c.dep_ in ("dobj", "ccomp") and c.pos_ != "PRON" for c in cue.children):
+                return None  # '"…," as Doe attacked the budget': a clause of its own, not a source
             speaker = speaker_token(cue)
             if speaker is not None and not art.inside_quote(speaker.idx):
                 return Found(cue, speaker)
@@ -396,19 +503,24 @@ def climb_cue(art: ParsedArticle, m: Marked) -> Found | None:
         if lo <= token.head.i < hi and token.head.i != token.i:
             continue
         node = token
+        owned: Found | None = None
         while node.head.i != node.i and seen < 40:
             seen += 1
             node = node.head
-            if node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
+            if owned is None and node.pos_ == "NOUN" and node.lemma_.lower() in SPEECH_NOUNS:
                 owner = next((c for c in node.children if c.dep_ == "poss"), None)
                 if owner is not None and not art.inside_quote(owner.idx):
-                    return Found(node, owner)  # "Trump's claim that there were “thousands”"
+                    owned = Found(node, owner)  # "Trump's claim that there were “thousands”"
             if is_speech(node) and not art.inside_quote(node.idx):
                 speaker = speaker_token(node)
                 if speaker is not None and art.inside_quote(speaker.idx):
                     # '"Meh," wrote a supporter': the parse made the quote the subject.
                     speaker = _inverted_speaker(art, node, node.sent.end, node.i)
+                if owned is not None and speaker is None:
+                    return owned
                 return _introduced_by(art, node, speaker)
+        if owned is not None:
+            return owned
     return None
 
 
@@ -426,6 +538,7 @@ def _clause_holder(art: ParsedArticle, token: Token) -> Found | None:
             verb = node.head.head  # "Reid has gone after Trump as a “human leech”"
         if verb is not None:
             subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            subject = named_apposition(subject) if subject is not None else None
             if (
                 subject is not None
                 and not art.inside_quote(subject.idx)
@@ -474,6 +587,7 @@ def governing_subject(art: ParsedArticle, m: Marked) -> Found | None:
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is None or art.inside_quote(subject.idx) or _datelike(subject):
             continue
+        subject = named_apposition(subject)  # "the nominee, Jane Doe, …"
         if subject.left_edge.idx <= m.start < subject.right_edge.idx:
             continue  # 'The "90 percent" figure came from …': the quote is in the subject
         if (

@@ -19,6 +19,7 @@ from dateline.records import Quote, Speaker
 from dateline.stages.common import Intervals, run_stage, text_of
 from dateline.stages.marks import Marked, scan
 from dateline.stages.quotes.attribution import (
+    being_asked,
     content_rule,
     cue_of,
     on_a_sign,
@@ -42,6 +43,7 @@ from dateline.stages.quotes.cues import (
     per_source,
     recent_cue,
     signed_colon,
+    subject_before,
     transcript_speaker,
 )
 from dateline.stages.speech import is_speech
@@ -214,6 +216,9 @@ Step = Callable[[ParsedArticle, Marked], Found | None]
 # A quote with the name of the rule that attributed it ("unattributed" when none did).
 Explained = tuple[Quote, str]
 UNATTRIBUTED = "unattributed"
+# Rules that read the speaker off the layout, where a name inside the marks can be the
+# speaker ('"PENCE: Well, look …' opening an interview transcript).
+LAYOUT_RULES = frozenset({"transcript_speaker", "dash_speaker", "paragraph_signer", "signed_colon"})
 
 
 def _first(art: ParsedArticle, m: Marked, steps: tuple[Step, ...]) -> tuple[str, Found] | None:
@@ -305,6 +310,10 @@ def _direct_and_mixed(art: ParsedArticle) -> list[Explained]:
         if hit is None:
             continue
         rule, found = hit
+        inside = _speaks(found) and m.open_at <= found.speaker.idx < art.quoted_end(m)
+        if inside and rule not in LAYOUT_RULES:
+            # the parse made a word of the quotation its speaker: the clause before it speaks
+            found = Found(found.cue, subject_before(art, art.token_at(m.open_at)))
         unattributed = not _speaks(found)
         if unattributed and direct and previous and m.para - art.para_of(previous.start) <= 1:
             quote = replace(
@@ -340,9 +349,11 @@ def indirect(art: ParsedArticle, direct: list[Quote]) -> list[Explained]:
         start, end = _whole_quotes(art, doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1]))
         end = _report_end(art, token, start, end)
         quoted = covered.overlap(start, end)
-        if quoted >= QUOTED_SHARE * (end - start) or _reports_quote(art, doc[lo:hi].root, recorded):
+        if quoted >= QUOTED_SHARE * (end - start) or _reports_quote(
+            art, doc[lo:hi].root, recorded, token
+        ):
             continue
-        speaker = speaker_token(token)
+        speaker = None if being_asked(token) else speaker_token(token)  # asked by someone unnamed
         if token.tag_ == "VBG" and token.dep_ == "advcl" and speaker is not None:
             # "X said talks could resume, rejecting …": the participle is X's, however parsed
             speaker = outer_speaker(token, speaker, art.inside_quote)[1]
@@ -402,9 +413,10 @@ def _whole_quotes(art: ParsedArticle, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _reports_quote(art: ParsedArticle, head: Token, recorded: set[int]) -> bool:
+def _reports_quote(art: ParsedArticle, head: Token, recorded: set[int], cue: Token) -> bool:
     """Whether reported content headed by `head` is a quotation already recorded as direct or
-    mixed: the head lies inside it and the clause adds no word outside it but "that"."""
+    mixed: the head lies inside it and the clause adds no word outside it but "that" and the
+    cue's own words ('"…," he said, before leaving', the cue parsed inside the clause)."""
     k = bisect_right(art.quote_starts, head.idx) - 1
     if k < 0 or head.idx >= art.quoted[k][1]:
         return False
@@ -412,6 +424,7 @@ def _reports_quote(art: ParsedArticle, head: Token, recorded: set[int]) -> bool:
     if m.start not in recorded:
         return False
     open_at, after = art.quoted[k]
+    inside = cue.i != head.i and any(a.i == head.i for a in cue.ancestors)
     tail = {
         w.i
         for c in head.children
@@ -421,7 +434,10 @@ def _reports_quote(art: ParsedArticle, head: Token, recorded: set[int]) -> bool:
     outside = [
         t
         for t in head.subtree
-        if not open_at <= t.idx < after and not t.is_punct and t.i not in tail
+        if not open_at <= t.idx < after
+        and not t.is_punct
+        and t.i not in tail
+        and not (inside and cue.left_edge.i <= t.i <= cue.right_edge.i)
     ]
     return all(t.dep_ == "mark" for t in outside)  # 'said that "…"'
 
