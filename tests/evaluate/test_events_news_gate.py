@@ -46,10 +46,15 @@ pytestmark = pytest.mark.gate
 # F1 0.727, full F1 0.593.
 # Floors sit just below; the ceilings on false alarms just above. `actor_p` is the actor-level
 # precision of the events shown by default (the issue asks for 0.80 at the default threshold).
+# Recall round 2 (ev-r2, on top of round 4): laws acting in their signer's name, approvals of
+# appointments, awards and pardons by decree, support received from a giver: half A type R
+# 0.600 -> 0.636, actor F1 0.702 -> 0.729, full F1 0.553 -> 0.583; half B type R 0.638 ->
+# 0.681, actor F1 0.748 -> 0.780, full F1 0.626 -> 0.644 (type P 0.854 / 0.959, actor P
+# 0.854 / 0.939; all: type 0.911/0.661, actor P 0.900 F1 0.757, full F1 0.617).
 FLOORS = {
-    "A": {"type_p": 0.84, "type_r": 0.60, "actor_f1": 0.70, "full_f1": 0.55, "actor_p": 0.84},
-    "B": {"type_p": 0.95, "type_r": 0.63, "actor_f1": 0.745, "full_f1": 0.62, "actor_p": 0.93},
-    "all": {"type_p": 0.90, "type_r": 0.62, "actor_f1": 0.725, "full_f1": 0.59, "actor_p": 0.89},
+    "A": {"type_p": 0.85, "type_r": 0.63, "actor_f1": 0.725, "full_f1": 0.58, "actor_p": 0.85},
+    "B": {"type_p": 0.955, "type_r": 0.68, "actor_f1": 0.775, "full_f1": 0.64, "actor_p": 0.935},
+    "all": {"type_p": 0.91, "type_r": 0.66, "actor_f1": 0.755, "full_f1": 0.615, "actor_p": 0.895},
 }
 CEILINGS = {"A": 0.15, "B": 0.15, "all": 0.15}
 
