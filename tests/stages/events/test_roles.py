@@ -382,8 +382,8 @@ def test_reporting_body_named_before_is_the_agent(nlp, text, expected):
     ("text", "expected"),
     [
         (  # "it" is never the asker: the reporter asks the reported clause's subject
-            "The Election Commissioner said the Freedom Party failed to file its accounts and "
-            "asked it to do so within two weeks or be deregistered.",
+            "The Election Commissioner said the Freedom Party failed to report its donations "
+            "and asked it to correct the filing by Friday or be deregistered.",
             ("REQUEST", "The Election Commissioner", "Freedom Party"),
         ),
         (
@@ -405,8 +405,8 @@ def test_object_pronoun_of_a_conjunct_is_the_reported_subject(nlp, text, expecte
 def test_alternative_branch_of_a_demand_is_hypothetical(nlp):
     """The act offered as the other branch of a demand ("or be deregistered") is not shown."""
     text = (
-        "The Election Commissioner said the Freedom Party failed to file its accounts and "
-        "asked it to do so within two weeks or be deregistered."
+        "The Election Commissioner said the Freedom Party failed to report its donations "
+        "and asked it to correct the filing by Friday or be deregistered."
     )
     assert [t for t, _, _ in shown_of(nlp, text)] == ["REQUEST"], shown_of(nlp, text)
 

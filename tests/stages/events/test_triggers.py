@@ -22,11 +22,11 @@ def _has(got, expected) -> bool:
     ("text", "expected"),
     [
         (
-            'Opposition leader Ana Lopez said the ministry\'s decision was "an abuse of power".',
+            'Opposition leader Ana Lopez said the ministry\'s decision was "a disgrace".',
             ("ACCUSE", "Ana Lopez", None),
         ),
         (
-            '"Mexico\'s illegal dumping practices have cost thousands of American jobs," the '
+            '"Mexico\'s illegal subsidies have cost thousands of jobs in Ohio," the '
             "senator said on Tuesday.",
             ("ACCUSE", "senator", "Mexico"),
         ),
@@ -39,12 +39,12 @@ def _has(got, expected) -> bool:
             ("SUPPORT", "foreign minister", "Russia"),
         ),
         (
-            "But, the senator said, \"in the end, China's unfair and illegal trading actions "
-            'are damaging to growth."',
-            ("ACCUSE", "senator", "China"),
+            "But, the senator said, \"frankly, Japan's reckless and dishonest subsidies "
+            'hurt our farmers."',
+            ("ACCUSE", "senator", "Japan"),
         ),
         (
-            "The opposition leader said the registrar's order was an abuse of power.",
+            "The opposition leader said the electoral board's ruling was a disgrace.",
             ("ACCUSE", "opposition leader", None),
         ),
         (

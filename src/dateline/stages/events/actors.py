@@ -356,7 +356,7 @@ def _code_actor(head: Token, role: str) -> Actor | None:
         if sector is None and entity.title:
             sector = _code_title(entity.title)
     if sector is None and head.lower_ in OFFICES:
-        sector = "GOV"  # "the Registrar of Societies"
+        sector = "GOV"  # "the Registrar of Companies"
     for appos in (c for c in head.children if c.dep_ == "appos") if country is None else ():
         apt = _trimmed(_phrase(appos))
         if apt:
@@ -379,8 +379,8 @@ def _code_actor(head: Token, role: str) -> Actor | None:
 
 
 def organs_of(head: Token) -> Actor | None:
-    """A state's organs and people listed as one ("the Party, State, Government and people of
-    Vietnam"): the state itself, one party, when only the last conjunct names the country."""
+    """A state's organs and people listed as one ("the Party, Government, Parliament and people of
+    Finland"): the state itself, one party, when only the last conjunct names the country."""
     conjuncts = [c for c in head.conjuncts if c.i > head.i]
     if not conjuncts or head.pos_ != "PROPN":
         return None

@@ -152,12 +152,12 @@ def read(trig: Trigger, actor: Token | None, recipient: Token | None, lex: Lexic
         recipient = _addressee(trig.document) or recipient
     if trig.judged is not None and trig.word.i != pred.i:  # 'But, he said, "X's … are …"'
         actor, recipient = subject(trig.word), None
-    if trig.judged is not None:  # "said the registrar's move was …": the registrar
+    if trig.judged is not None:  # "said the board's ruling was …": the board
         recipient = noun_owner(trig.judged) or recipient or trig.judged
     if recipient is None and type_ in BILATERAL:
         recipient = _partner_in_ties(pred, actor)  # "pledged to deepen ties with Japan"
     if recipient is None and trig.word.i == pred.i:
-        recipient = _shared_object(pred, actor)  # "supports and wants Russia to lead"
+        recipient = _shared_object(pred, actor)  # "supports and wants Serbia to join"
     if recipient is None and type_ in TRADE_MEASURES:
         recipient = _origin(trig.word, actor)  # "duties on steel imports, including from X"
     found = _modality(pred, lex)
@@ -204,7 +204,7 @@ def _origin(measure: Token, actor: Token | None) -> Token | None:
 
 def _shared_object(verb: Token, actor: Token | None) -> Token | None:
     """The party a verb with no object of its own shares with the verb conjoined after it
-    ("Vietnam supports and wants Russia to play a greater role", "condemned and rejected
+    ("Hungary supports and wants Serbia to join the bloc", "condemned and rejected
     Moscow's demands" does not count: a thing)."""
     if verb.pos_ != "VERB" or any(c.dep_ in ("dobj", "dative", "ccomp") for c in verb.children):
         return None

@@ -47,7 +47,7 @@ TITLES = {
 }
 
 # Public offices the actor lexicon does not list: a state party (GOV) when nothing else codes
-# them ("the Registrar of Societies asked the party to…").
+# them ("the ombudsman ordered the council to…").
 OFFICES = {
     "registrar",
     "commissioner",

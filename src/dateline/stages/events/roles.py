@@ -347,8 +347,8 @@ def reporter_of(pred: Token, lex: Lexicon) -> Token | None:
 
 def conjunct_reporter(pred: Token, actor: Token | None, lex: Lexicon) -> Token | None:
     """The reporter of the reported clause a verb is conjoined to, when the verb's object
-    pronoun agrees with the subject it would inherit ("the registrar said the party failed to
-    file and asked it to…": "it" is never the asker, who would ask itself)."""
+    pronoun agrees with the subject it would inherit ("the commissioner said the party failed
+    to report and asked it to…": "it" is never the asker, who would ask itself)."""
     if actor is None or pred.dep_ != "conj" or pred.head.dep_ != "ccomp":
         return None
     if subject(pred) is not None or actor.i in {t.i for t in pred.subtree}:

@@ -170,7 +170,7 @@ def _build(trig: Trigger, sent: Span, stop: set[int], lex: Lexicon) -> list[Even
         reading = read(trig, *reversed_roles(trig), lex)
     else:
         reading = read(trig, actor_tok, find_recipient(trig, actor_tok), lex)
-    if _alternative(pred):  # "asked it to file within a month or be deregistered"
+    if _alternative(pred):  # "asked it to correct the filing or be deregistered"
         reading = replace(reading, hypothetical=True)
     actor_tok, recipient_tok = reading.actor, reading.recipient
     clause = clause_tokens(pred, stop - {pred.i})
@@ -318,7 +318,7 @@ def _bound(subject: Token | None, obj: Token | None) -> bool:
 
 
 def _alternative(pred: Token) -> bool:
-    """An act offered as the other branch of a demanded act ("asked it to file within a month
+    """An act offered as the other branch of a demanded act ("asked it to correct the filing
     or be deregistered"): it happens only if the demand is not met."""
     first = pred.head
     return (

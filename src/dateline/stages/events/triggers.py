@@ -122,7 +122,7 @@ class Trigger:
     inner: Trigger | None = None
     absorbed: bool = False
     document: Token | None = None  # the letter or statement that carries a verbal act
-    judged: Token | None = None  # what a speaker judges ("the registrar's move")
+    judged: Token | None = None  # what a speaker judges ("the board's ruling")
 
 
 def find_triggers(sent: Span, lex: Lexicon) -> list[Trigger]:
@@ -187,7 +187,7 @@ def _verb_trigger(token: Token, lex: Lexicon) -> Trigger | None:
         rule = Rule("REQUEST", None, name="demand clause (must/should)")
     thing = None
     if rule is None and lemma in lex.report:
-        found = _judgement(token, lex)  # "said the registrar's move was an abuse of power"
+        found = _judgement(token, lex)  # "said the board's ruling was a disgrace"
         if found is not None:
             (rule, thing), specific = found, True
     if lemma in lex.naming and (rule is None or any(c.dep_ == "oprd" for c in token.children)):
@@ -247,8 +247,8 @@ OWNER_PRONOUNS = {"its", "their", "his", "her", "our", "my", "your"}
 
 def _judgement(report: Token, lex: Lexicon) -> tuple[Rule, Token] | None:
     """A speaker judging a party or a party's act in the clause reported ("said the
-    registrar's move was 'an abuse of power'", "'Mexico's illegal dumping practices have
-    cost jobs,' the senator said", 'But, he said, "Beijing's unfair rules are harmful"'):
+    board's ruling was 'a disgrace'", "'Mexico's reckless subsidies have cost jobs,' the
+    senator said", 'But, he said, "frankly, Japan's dishonest rules hurt farmers"'):
     the act of the evaluation word, as under a naming verb, and what it judges."""
     if report.dep_ == "parataxis":
         clauses = [report.head]
@@ -271,7 +271,7 @@ def _judgement(report: Token, lex: Lexicon) -> tuple[Rule, Token] | None:
         if owned:
             for mod in _modifiers(subj):
                 if (found := _evaluated(mod, report, lex)) is not None:
-                    return found, subj  # "Beijing's unfair trade rules are harmful"
+                    return found, subj  # "Japan's dishonest rules hurt farmers"
         if not (owned or is_party(subj) or person_noun(subj)) or subj.pos_ == "PRON":
             continue
         if clause.lemma_ != "be":
@@ -281,7 +281,7 @@ def _judgement(report: Token, lex: Lexicon) -> tuple[Rule, Token] | None:
                 continue
             for tok in named.subtree:
                 if (found := _evaluated(tok, report, lex)) is not None:
-                    return found, subj  # "the registrar's move was an abuse of power"
+                    return found, subj  # "the board's ruling was a disgrace"
     for clause in clauses:
         for tok in clause.subtree:
             if tok.pos_ != "NOUN" or (found := _evaluated(tok, report, lex)) is None:
@@ -293,15 +293,15 @@ def _judgement(report: Token, lex: Lexicon) -> tuple[Rule, Token] | None:
 
 
 def _modifiers(noun: Token) -> list[Token]:
-    """Adjectives of a noun, and of its compounds ("unfair trading actions", where the parse
-    may hang "unfair" on "trading"), with their conjuncts ("unfair and illegal")."""
+    """Adjectives of a noun, and of its compounds ("dishonest farm subsidies", where the parse
+    may hang "dishonest" on "farm"), with their conjuncts ("reckless and dishonest")."""
     heads = [noun] + [c for c in noun.children if c.dep_ == "compound"]
     mods = [m for h in heads for m in h.children if m.dep_ == "amod"]
     return mods + [c for m in mods for c in m.conjuncts]
 
 
 def _owner(noun: Token) -> Token | None:
-    """Who a thing belongs to ("the registrar's move" -> registrar), else None; not a time
+    """Who a thing belongs to ("the board's ruling" -> board), else None; not a time
     ("Thursday's order")."""
     for child in noun.children:
         if child.dep_ != "poss" or child.lower_ in OWNER_PRONOUNS:
