@@ -412,3 +412,17 @@ def test_granting_a_permit_is_no_concession(nlp):
 def test_law_without_a_concession_is_no_event(nlp, text):
     """A law that only funds something, and a statement that names no act, are not shown."""
     assert shown_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The president promised to end the war within a year.", "AGREE"),
+        ("The rebels agreed to end the fighting in the north.", "AGREE"),
+        ("Both armies ended hostilities at midnight.", "RETREAT"),
+        ("Moscow said it would end cooperation with the agency.", "THREATEN"),
+    ],
+)
+def test_ending_a_war_is_no_sanction(nlp, text, expected):
+    """Ending a war is a ceasefire (RETREAT; promised, an AGREE), not a cut of ties (SANCTION)."""
+    assert [e.type for e in events_of(nlp, text)][:1] == [expected]
