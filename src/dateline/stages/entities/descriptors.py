@@ -105,22 +105,13 @@ def _last_mention_before(cluster: Cluster, offset: int, skip: list[tuple[int, in
     return max(found) if found else -1
 
 
-def _block_start(doc: Doc, char: int) -> int:
-    """The start of the paragraph (block) holding offset `char`, else of its sentence."""
+def _block_bounds(doc: Doc, char: int) -> tuple[int, int]:
+    """Start and end of the paragraph (block) holding offset `char`, else of its sentence."""
     at = covering(doc, "blocks", char) if doc._.blocks else None
     if at is not None:
-        return doc._.blocks[at].start
+        return doc._.blocks[at].start, doc._.blocks[at].end
     token = doc.char_span(char, char + 1, alignment_mode="expand")
-    return token.sent.start_char if token is not None else char
-
-
-def _block_end(doc: Doc, char: int) -> int:
-    """The end of the paragraph (block) holding offset `char`, else of its sentence."""
-    at = covering(doc, "blocks", char) if doc._.blocks else None
-    if at is not None:
-        return doc._.blocks[at].end
-    token = doc.char_span(char, char + 1, alignment_mode="expand")
-    return token.sent.end_char if token is not None else char
+    return (token.sent.start_char, token.sent.end_char) if token is not None else (char, char)
 
 
 def described(
@@ -132,8 +123,7 @@ def described(
     scored = []
     ahead = 0  # how well the best person named just after it, in its paragraph, fits
     quoted: list[tuple[int, int]] = []  # people named before only in earlier paragraphs' quotes
-    block = _block_end(doc, span.start_char)
-    opening = _block_start(doc, span.start_char)
+    opening, block = _block_bounds(doc, span.start_char)
     for i, cluster in enumerate(clusters):
         score = fits(cluster, profile)
         last = _last_mention_before(cluster, span.start_char, skip)
