@@ -179,3 +179,23 @@ def test_trade_measure_hits_the_origin_country(nlp, text, recipient):
     """Duties and tariffs on goods from a country are aimed at that country."""
     got = [e for e in events_of(nlp, text) if e.type == "SANCTION"]
     assert got and recipient in (got[0].recipient.name if got[0].recipient else ""), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The president promised to end the war quickly once he returns to the White House.",
+            ("AGREE", None),
+        ),
+        (
+            "Thousands marched through the capital to demand the minister's resignation.",
+            ("PROTEST", "the minister's"),
+        ),
+    ],
+)
+def test_purpose_clause_is_an_infinitive(nlp, text, expected):
+    """Only an infinitive ("to demand") is a purpose the act takes in; a clause with a "to"
+    phrase ("once he returns to X") is no part of the act and gives it no recipient."""
+    first = events_of(nlp, text)[0]
+    assert (first.type, first.recipient and first.recipient.name) == expected

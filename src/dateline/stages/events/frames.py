@@ -116,7 +116,8 @@ def frames(outer: Trigger, trig: Trigger, node: Token, lex: Lexicon) -> bool:
     is_frame = base(outer.word, lex) in lex.frames and (
         outer.word.i == outer.pred.i or outer.document is not None
     )
-    purpose = rel == "advcl" and any(c.lower_ == "to" for c in node.children)
+    # "marched to demand X": the infinitive's "to", not a preposition ("once he returns to X")
+    purpose = rel == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children)
     casualty = rel in ("advcl", "conj") and base(trig.word, lex) in lex.casualty
     same = (
         rel == "conj"
