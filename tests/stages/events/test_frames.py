@@ -199,3 +199,15 @@ def test_purpose_clause_is_an_infinitive(nlp, text, expected):
     phrase ("once he returns to X") is no part of the act and gives it no recipient."""
     first = events_of(nlp, text)[0]
     assert (first.type, first.recipient and first.recipient.name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Drones struck a substation near Odesa, cutting power to 40,000 homes.", ["ASSAULT"]),
+        ("Shells hit the bridge on Monday, blocking the only road to the town.", ["ASSAULT"]),
+    ],
+)
+def test_what_an_attack_did_is_part_of_it(nlp, text, expected):
+    """A participle after an attack tells what the attack did: one ASSAULT, not a second act."""
+    assert [e.type for e in events_of(nlp, text) if e.confidence >= 0.45] == expected

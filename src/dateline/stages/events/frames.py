@@ -119,6 +119,13 @@ def frames(outer: Trigger, trig: Trigger, node: Token, lex: Lexicon) -> bool:
     # "marched to demand X": the infinitive's "to", not a preposition ("once he returns to X")
     purpose = rel == "advcl" and any(c.lower_ == "to" and c.dep_ == "aux" for c in node.children)
     casualty = rel in ("advcl", "conj") and base(trig.word, lex) in lex.casualty
+    # "missiles hit a power plant, cutting power to 200,000 homes": what the attack did
+    casualty = casualty or (
+        rel == "advcl"
+        and node.tag_ == "VBG"
+        and outer.rule.type == "ASSAULT"
+        and node.i > outer.pred.i
+    )
     same = (
         rel == "conj"
         and (trig.rule.type, trig.rule.mode) == (outer.rule.type, outer.rule.mode)
