@@ -22,3 +22,8 @@ def shown_of(nlp, text: str) -> list[tuple[str, str | None, str | None]]:
         for e in events_of(nlp, text)
         if e.confidence >= EVENT_THRESHOLD
     ]
+
+
+def recipients_of(nlp, text: str) -> list[tuple[str, str | None]]:
+    """(type, recipient name) of every event of one text, shown or not."""
+    return [(e.type, e.recipient and e.recipient.name) for e in events_of(nlp, text)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.stages.events.helpers import events_of
+from tests.stages.events.helpers import events_of, recipients_of
 
 
 @pytest.mark.parametrize(
@@ -27,9 +27,8 @@ from tests.stages.events.helpers import events_of
 )
 def test_recipient_names(nlp, text, expected):
     """Who the acted-on people are, named as the article names them."""
-    type_, name = expected
-    got = [(e.type, e.recipient and e.recipient.name) for e in events_of(nlp, text)]
-    assert (type_, name) in got, got
+    got = recipients_of(nlp, text)
+    assert tuple(expected) in got, got
 
 
 @pytest.mark.parametrize(
@@ -67,9 +66,8 @@ def test_group_of_two_nations_meets_itself(nlp, text, expected):
 )
 def test_title_description_names_its_own_office(nlp, text, expected):
     """A title description linked to a person with another title is not that person."""
-    type_, name = expected
-    got = [(e.type, e.recipient and e.recipient.name) for e in events_of(nlp, text)]
-    assert (type_, name) in got, got
+    got = recipients_of(nlp, text)
+    assert tuple(expected) in got, got
 
 
 @pytest.mark.parametrize(
@@ -207,9 +205,8 @@ def test_pronoun_is_not_a_name_in_its_own_clause(nlp, text, expected):
 )
 def test_singular_pronoun_antecedent(nlp, text, expected):
     """An unresolved he/him (she/her) is the man (woman) a subject before it names."""
-    type_, name = expected
-    got = [(e.type, e.recipient and e.recipient.name) for e in events_of(nlp, text)]
-    assert (type_, name) in got, got
+    got = recipients_of(nlp, text)
+    assert tuple(expected) in got, got
 
 
 @pytest.mark.parametrize(
