@@ -21,7 +21,7 @@ ARTICLES = {"a", "an", "the"}  # "Man held" (a headline) and "A man was held" ar
 OPEN_ACTS = {"THREATEN"}
 # Prepositions that put an act noun as the setting of another act ("arrested in a raid").
 SETTING_PREPS = {"in", "during", "amid"}
-DETERMINERS = {"a", "an", "the", "this", "that", "these", "those"}
+DETERMINERS = ARTICLES | {"this", "that", "these", "those"}
 
 
 def _party_key(party: Actor | None) -> str | None:
@@ -59,8 +59,8 @@ def _one_party(x: Actor | None, y: Actor | None, named: bool = False) -> bool:
 
 def _same_actor(a: Event, b: Event) -> bool:
     """Both reports name one actor (not merely unnamed in one of them)."""
-    kx, ky = _party_key(a.actor), _party_key(b.actor)
-    return kx is not None and ky is not None and _one_party(a.actor, b.actor)
+    named = _party_key(a.actor) is not None and _party_key(b.actor) is not None
+    return named and _one_party(a.actor, b.actor)
 
 
 def _one_kind(x: Actor | None, y: Actor | None) -> bool:
