@@ -28,8 +28,6 @@ DEFAULT_THRESHOLD = EVENT_THRESHOLD
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
 POLITICAL_SECTORS = STATE_SECTORS | {"REB", "OPP", "PTY", "UAF", "ELI", "IGO", "NGO"}
 INTERNATIONAL = {"IGO", "UNO", "EUR", "NGO"}
-# Organised groups of citizens that act politically when they protest or press the state.
-GROUP_SECTORS = {"CVL", "LAB", "EDU", "MED", "REL", "JRN", "REF", "BUS", "CRM"}
 STATE_ENTS = {"GPE", "NORP"}
 PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # Acts a business or club of a named place does all day ("provides services", "offers
